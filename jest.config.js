@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: {
+    '^@so-goc/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+    '^@so-goc/(domain|event-store|projections|documents|platform)$': '<rootDir>/libs/$1/src',
+  },
+  testTimeout: 60000,
+  verbose: true,
+};

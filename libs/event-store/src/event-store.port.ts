@@ -1,0 +1,81 @@
+/**
+ * The one interface through which anything reads or writes events. Adapters: sqlite/ (embedded
+ * default) and esdb/ (EventStoreDB/KurrentDB). No adapter type crosses this boundary.
+ */
+
+/** A place in the store's global order. Totally ordered within one store; compare with comparePositions. */
+export interface Position {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+export const START_POSITION: Position = Object.freeze({ commit: -1n, prepare: -1n });
+
+/**
+ * What the writer believes about the stream: a revision (0-based, the last event it has seen),
+ * 'no_stream' (it must not exist yet), 'stream_exists', or 'any' (no check: avoid in deciders).
+ */
+export type ExpectedRevision = bigint | 'no_stream' | 'stream_exists' | 'any';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface NewEvent {
+  /** A UUID. Retrying an append with the same ids appends nothing twice. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly stream: string;
+  readonly type: string;
+  /** 0-based, gapless within the stream. */
+  readonly revision: bigint;
+  readonly position: Position;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  readonly recordedAt: Date;
+}
+
+export interface StreamRead {
+  /** Revision of the last event, or 'no_stream' when nothing was ever appended. */
+  readonly revision: bigint | 'no_stream';
+  readonly events: readonly RecordedEvent[];
+}
+
+export interface AppendResult {
+  readonly nextExpectedRevision: bigint;
+  readonly position: Position;
+}
+
+export interface SubscribeToAllOptions {
+  /** Yield only events strictly after this position; from the beginning when absent. */
+  readonly after?: Position;
+  readonly signal: AbortSignal;
+}
+
+export interface EventStore {
+  readStream(stream: string): Promise<StreamRead>;
+  appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Catches up from `after`, then follows live appends until the signal aborts. */
+  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
+  close(): Promise<void>;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
+
+export function positionToString(position: Position): string {
+  return `${position.commit}/${position.prepare}`;
+}
+
+export function parsePosition(text: string): Position {
+  const match = /^(-?\d+)\/(-?\d+)$/.exec(text);
+  if (!match) throw new Error(`Not a stored position: ${text}`);
+  return { commit: BigInt(match[1]!), prepare: BigInt(match[2]!) };
+}

@@ -1,0 +1,200 @@
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  RecordedEvent,
+  StreamRead,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+import { AppendNotifier } from './append-notifier';
+import { migrateEventStoreSchema } from './schema';
+import { EVENT_COLUMNS, StoredEvent, type EventRow } from './stored-event';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, or ':memory:'. */
+  readonly file: string;
+  /**
+   * FULL (default): an act the officer saw recorded survives a power cut. NORMAL is faster and still
+   * never corrupts the file, but may lose the last commits on power loss.
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** How often a live subscription looks for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+  readonly pageSize?: number;
+}
+
+const NO_STREAM = -1;
+
+/** Thrown inside the append transaction to roll it back when an event id is already taken. */
+class DuplicateEventIdSignal extends Error {}
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Db;
+  private readonly notifier = new AppendNotifier();
+  private readonly pollIntervalMs: number;
+  private readonly pageSize: number;
+  private readonly lastRevision: Statement<[string], number>;
+  private readonly insert: Statement<[string, number, string, string, string, string, number]>;
+  private readonly findById: Statement<[string], [string, number, number]>;
+  private readonly readStreamRows: Statement<[string], EventRow>;
+  private readonly readAllPage: Statement<[number, number], EventRow>;
+  private readonly appendTransaction: (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult;
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 10000');
+    migrateEventStoreSchema(this.db);
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pageSize = options.pageSize ?? 500;
+
+    this.lastRevision = this.db.prepare<[string], number>('SELECT MAX(revision) FROM events WHERE stream = ?').pluck();
+    this.insert = this.db.prepare(
+      `INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.findById = this.db.prepare<[string], [string, number, number]>('SELECT stream, revision, position FROM events WHERE event_id = ?').raw();
+    this.readStreamRows = this.db
+      .prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? ORDER BY revision`)
+      .raw();
+    this.readAllPage = this.db
+      .prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw();
+    const maxPosition = this.db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck();
+
+    this.appendTransaction = this.db
+      .transaction((stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
+        const current = this.lastRevision.get(stream) ?? NO_STREAM;
+        if (!satisfies(expected, current)) {
+          const retried = this.findRetriedAppend(stream, events, expected);
+          if (retried) return retried;
+          throw new WrongExpectedRevisionError(stream, expected, current === NO_STREAM ? 'no_stream' : BigInt(current));
+        }
+        if (events.length === 0) return { nextExpectedRevision: BigInt(current), position: position(maxPosition.get() ?? 0) };
+        // Rowids are assigned inside the write lock and never reused (no row is ever deleted), so
+        // positions follow commit order.
+        const now = Date.now();
+        let revision = current;
+        let lastPosition = 0;
+        for (const event of events) {
+          revision += 1;
+          try {
+            const data = JSON.stringify(event.data);
+            const metadata = JSON.stringify(event.metadata ?? {});
+            lastPosition = Number(this.insert.run(stream, revision, event.id, event.type, data, metadata, now).lastInsertRowid);
+          } catch (error) {
+            if (isUniqueEventIdViolation(error)) throw new DuplicateEventIdSignal();
+            throw error;
+          }
+        }
+        return { nextExpectedRevision: BigInt(revision), position: position(lastPosition) };
+      })
+      .immediate.bind(undefined);
+  }
+
+  readStream(stream: string): Promise<StreamRead> {
+    const events = this.readStreamRows.all(stream).map((row) => new StoredEvent(row));
+    const last = events.at(-1);
+    return Promise.resolve({ revision: last ? last.revision : 'no_stream', events });
+  }
+
+  appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      const result = this.appendUnderLock(stream, events, expected);
+      this.notifier.notify();
+      return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  async *subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
+    const { signal } = options;
+    let after = options.after ? Number(options.after.commit) : 0;
+    while (!signal.aborted && !this.closed) {
+      const rows = this.readAllPage.all(after, this.pageSize);
+      for (const row of rows) {
+        if (signal.aborted) return;
+        after = row[0];
+        yield new StoredEvent(row);
+      }
+      if (rows.length < this.pageSize) await this.notifier.waitForAppend(signal, this.pollIntervalMs);
+    }
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.notifier.notify();
+      this.db.close();
+    }
+    return Promise.resolve();
+  }
+
+  private appendUnderLock(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
+    try {
+      return this.appendTransaction(stream, events, expected);
+    } catch (error) {
+      if (!(error instanceof DuplicateEventIdSignal)) throw error;
+    }
+    // An id of this batch is already recorded: either the whole batch is a retry of an append that
+    // succeeded, or the ids collide with other events (never acceptable).
+    const retried = this.db.transaction(() => this.findRetriedAppend(stream, events, expected)).immediate();
+    if (retried) return retried;
+    const current = this.lastRevision.get(stream) ?? NO_STREAM;
+    throw new WrongExpectedRevisionError(stream, expected, current === NO_STREAM ? 'no_stream' : BigInt(current));
+  }
+
+  /**
+   * A retry is recognised when every id of the batch is already in this stream, consecutively, right
+   * where the writer's expected revision says the batch would have gone (as EventStoreDB does).
+   */
+  private findRetriedAppend(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult | undefined {
+    const first = events[0];
+    if (!first) return undefined;
+    const found = events.map((event) => this.findById.get(event.id));
+    if (found.every((row) => row === undefined)) return undefined;
+    const firstRow = found[0];
+    const isSameBatch =
+      firstRow !== undefined &&
+      found.every((row, index) => row !== undefined && row[0] === stream && row[1] === firstRow[1] + index);
+    if (!isSameBatch) {
+      const clash = events.find((_, index) => found[index] !== undefined) ?? first;
+      throw new EventIdConflictError(stream, clash.id);
+    }
+    const lastRow = found[found.length - 1]!;
+    if (!satisfies(expected, firstRow[1] - 1)) return undefined;
+    return { nextExpectedRevision: BigInt(lastRow[1]), position: position(lastRow[2]) };
+  }
+}
+
+function satisfies(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === NO_STREAM;
+    case 'stream_exists':
+      return current !== NO_STREAM;
+    default:
+      return BigInt(current) === expected;
+  }
+}
+
+function position(global: number): Position {
+  const value = BigInt(global);
+  return { commit: value, prepare: value };
+}
+
+function isUniqueEventIdViolation(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.event_id')
+  );
+}

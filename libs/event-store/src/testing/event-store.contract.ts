@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedRevisionError } from '../errors';
+import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import { comparePositions } from '../event-store.port';
+
+export type EventStoreFactory = () => Promise<EventStore>;
+
+/**
+ * The behaviour every adapter must have. Streams get unique names so the suite can run against a
+ * shared server that already holds other events.
+ */
+export function describeEventStoreContract(adapterName: string, factory: EventStoreFactory | undefined, skipReason?: string): void {
+  if (!factory) {
+    describe.skip(`EventStore contract: ${adapterName} (skipped: ${skipReason ?? 'not configured'})`, () => {
+      it('is not run', () => undefined);
+    });
+    return;
+  }
+
+  describe(`EventStore contract: ${adapterName}`, () => {
+    let store: EventStore;
+    const streamName = (label: string): string => `contract_${label}-${randomUUID().replace(/-/g, '')}`;
+
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('reads an unknown stream as no_stream with no events', async () => {
+      const read = await store.readStream(streamName('unknown'));
+      expect(read.revision).toBe('no_stream');
+      expect(read.events).toEqual([]);
+    });
+
+    it('numbers revisions from 0 without gaps across appends', async () => {
+      const stream = streamName('revisions');
+      const first = await store.appendToStream(stream, [event('A'), event('B'), event('C')], 'no_stream');
+      expect(first.nextExpectedRevision).toBe(2n);
+      const second = await store.appendToStream(stream, [event('D'), event('E')], 2n);
+      expect(second.nextExpectedRevision).toBe(4n);
+      const read = await store.readStream(stream);
+      expect(read.revision).toBe(4n);
+      expect(read.events.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+      expect(read.events.map((e) => e.type)).toEqual(['A', 'B', 'C', 'D', 'E']);
+      expect(read.events.every((e) => e.stream === stream)).toBe(true);
+    });
+
+    it('refuses a stale expected revision with a typed error and writes nothing', async () => {
+      const stream = streamName('stale');
+      await store.appendToStream(stream, [event('A'), event('B')], 'no_stream');
+      const attempt = store.appendToStream(stream, [event('C')], 0n);
+      await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(attempt).rejects.toMatchObject({ stream, expected: 0n, actual: 1n });
+      const read = await store.readStream(stream);
+      expect(read.events.map((e) => e.type)).toEqual(['A', 'B']);
+    });
+
+    it('refuses no_stream when the stream exists, and a revision when it does not', async () => {
+      const stream = streamName('exists');
+      await store.appendToStream(stream, [event('A')], 'no_stream');
+      await expect(store.appendToStream(stream, [event('B')], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store.appendToStream(streamName('missing'), [event('X')], 0n)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect((await store.readStream(stream)).events).toHaveLength(1);
+    });
+
+    it('appends nothing twice when a request is retried with the same event ids', async () => {
+      const stream = streamName('retry');
+      const batch = [event('A'), event('B')];
+      const first = await store.appendToStream(stream, batch, 'no_stream');
+      const retried = await store.appendToStream(stream, batch, 'no_stream');
+      expect(retried.nextExpectedRevision).toBe(first.nextExpectedRevision);
+      const retriedAny = await store.appendToStream(stream, batch, 'any');
+      expect(retriedAny.nextExpectedRevision).toBe(first.nextExpectedRevision);
+      const read = await store.readStream(stream);
+      expect(read.events.map((e) => e.id)).toEqual(batch.map((e) => e.id));
+    });
+
+    it('returns events in order with data and metadata intact, byte for byte', async () => {
+      const stream = streamName('intact');
+      const nfc = 'Nguyễn Thị Thuỷ, Hoà Bình'.normalize('NFC');
+      const nfd = 'Nguyễn Thị Thuỷ, Hoà Bình'.normalize('NFD');
+      expect(Buffer.from(nfc)).not.toEqual(Buffer.from(nfd));
+      const mebibyte = 1024 * 1024;
+      const vietnamese = 'phôi bằng '.repeat(Math.floor(mebibyte / Buffer.byteLength('phôi bằng ')));
+      const big = vietnamese + 'x'.repeat(mebibyte - Buffer.byteLength(vietnamese));
+      const data = { nfc, nfd, nested: { list: [1, 2.5, true, null, 'Đắk Lắk'] }, big };
+      const metadata = { commandId: randomUUID(), actor: { officerId: 'cán-bộ-01', authorityCode: 'SGD-79' } };
+      await store.appendToStream(stream, [event('First', data, metadata), event('Second', { n: 2 })], 'no_stream');
+
+      const read = await store.readStream(stream);
+      const [first, second] = read.events as [RecordedEvent, RecordedEvent];
+      const stored = first.data as typeof data;
+      expect(Buffer.from(stored.nfc)).toEqual(Buffer.from(nfc));
+      expect(Buffer.from(stored.nfd)).toEqual(Buffer.from(nfd));
+      expect(Buffer.byteLength(stored.big)).toBe(mebibyte);
+      expect(stored.big === big).toBe(true);
+      expect(stored).toEqual(data);
+      expect(first.metadata).toEqual(metadata);
+      expect(second.data).toEqual({ n: 2 });
+      expect(comparePositions(first.position, second.position)).toBeLessThan(0);
+    });
+
+    it('subscribes after a position: only later events, in order, then live ones until aborted', async () => {
+      const before = streamName('sub-before');
+      const after = streamName('sub-after');
+      const mine = new Set([before, after]);
+      const earlier = await store.appendToStream(before, [event('Old1'), event('Old2')], 'no_stream');
+      await store.appendToStream(after, [event('Later1'), event('Later2')], 'no_stream');
+
+      const controller = new AbortController();
+      const seen: RecordedEvent[] = [];
+      let wantLive = false;
+      const consumed = (async () => {
+        for await (const recorded of store.subscribeToAll({ after: earlier.position, signal: controller.signal })) {
+          if (!mine.has(recorded.stream)) continue;
+          seen.push(recorded);
+          if (seen.length === 2) wantLive = true;
+          if (seen.length === 4) controller.abort();
+        }
+      })();
+
+      await waitUntil(() => wantLive);
+      await store.appendToStream(after, [event('Live1')], 1n);
+      await store.appendToStream(before, [event('Live2')], 1n);
+      await consumed;
+
+      expect(seen.map((e) => e.type)).toEqual(['Later1', 'Later2', 'Live1', 'Live2']);
+      for (let i = 1; i < seen.length; i += 1) {
+        expect(comparePositions(seen[i - 1]!.position, seen[i]!.position)).toBeLessThan(0);
+      }
+      expect(seen.every((e) => comparePositions(e.position, earlier.position) > 0)).toBe(true);
+    });
+
+    it('lets 50 racing appenders on one stream land without duplicate or missing revisions', async () => {
+      const stream = streamName('race');
+      await store.appendToStream(stream, [event('Opened')], 'no_stream');
+      const racers = Array.from({ length: 50 }, (_, index) => index);
+
+      // Round 1: everyone read revision 0 and appends against it; exactly one may win.
+      const firstRound = await Promise.allSettled(racers.map((index) => store.appendToStream(stream, [event('Raced', { index })], 0n)));
+      const winners = firstRound.filter((result) => result.status === 'fulfilled');
+      const losers = firstRound.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(49);
+      for (const loser of losers) expect(loser.reason).toBeInstanceOf(WrongExpectedRevisionError);
+
+      // Then each loser does what a command handler does: read again and retry, all at once.
+      const landed = new Set<number>(
+        racers.filter((index) => firstRound[index]!.status === 'fulfilled'),
+      );
+      await Promise.all(
+        racers.filter((index) => !landed.has(index)).map(async (index) => {
+          const attempt = event('Raced', { index });
+          for (;;) {
+            const { revision } = await store.readStream(stream);
+            try {
+              await store.appendToStream(stream, [attempt], revision);
+              return;
+            } catch (error) {
+              if (!(error instanceof WrongExpectedRevisionError)) throw error;
+            }
+          }
+        }),
+      );
+
+      const read = await store.readStream(stream);
+      expect(read.events.map((e) => e.revision)).toEqual(Array.from({ length: 51 }, (_, i) => BigInt(i)));
+      const indexes = read.events.slice(1).map((e) => (e.data as { index: number }).index);
+      expect([...indexes].sort((a, b) => a - b)).toEqual(racers);
+    });
+  });
+}
+
+export function event(type: string, data: unknown = {}, metadata: unknown = {}): NewEvent {
+  return { id: randomUUID(), type, data, metadata };
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 10000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the subscription');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
