@@ -124,6 +124,8 @@ export class SqliteEventStore implements EventStore {
         yield new StoredEvent(row);
       }
       if (rows.length < this.pageSize) await this.notifier.waitForAppend(signal, this.pollIntervalMs);
+      // A long catch-up must not starve the process's other work (HTTP requests, other projections).
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -1,0 +1,5 @@
+export * from './projection';
+export * from './projection-loop';
+export * from './projection-runner';
+export * from './read-model-database';
+export * from './table-hash';

@@ -1,0 +1,229 @@
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  comparePositions,
+  parsePosition,
+  positionToString,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '@so-goc/event-store';
+import type { Projection } from './projection';
+
+export type ProjectionStatus = 'starting' | 'running' | 'failed' | 'stopped';
+
+export interface ProjectionState {
+  readonly name: string;
+  readonly version: number;
+  readonly status: ProjectionStatus;
+  readonly position: Position | undefined;
+  readonly error?: string;
+  readonly failedEventId?: string;
+}
+
+export interface ProjectionLogger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+interface CheckpointRow {
+  version: number;
+  position: string | null;
+  status: 'running' | 'failed';
+}
+
+const IDLE = Symbol('idle');
+
+/** An event the projection could not apply. Its batch was rolled back; the checkpoint did not move. */
+export class PoisonEventError extends Error {
+  override readonly name = 'PoisonEventError';
+  constructor(
+    readonly projection: string,
+    readonly event: RecordedEvent,
+    cause: unknown,
+  ) {
+    super(
+      `Projection ${projection} stopped at event ${event.id} (${event.type}, stream ${event.stream} rev ${event.revision}, position ${positionToString(event.position)}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}
+
+/**
+ * Follows the store for one projection. Events are applied in batches; each batch and the checkpoint
+ * after it commit in one SQLite transaction, so a crash leaves the read model exactly at its
+ * checkpoint: nothing applied twice, nothing skipped.
+ */
+export class ProjectionLoop {
+  private status: ProjectionStatus = 'stopped';
+  private position: Position | undefined;
+  private error: string | undefined;
+  private failedEventId: string | undefined;
+  private controller = new AbortController();
+  private running: Promise<void> = Promise.resolve();
+  private readonly handled: ReadonlySet<string>;
+  private readonly saveCheckpoint: Statement<[string, string, string]>;
+  private readonly progressListeners = new Set<() => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database,
+    readonly projection: Projection,
+    private readonly batchSize: number,
+    private readonly logger: ProjectionLogger,
+  ) {
+    this.handled = new Set(projection.handles);
+    this.saveCheckpoint = db.prepare(
+      `UPDATE projection_checkpoints SET position = ?, status = 'running', error = NULL, failed_event_id = NULL,
+         failed_event_position = NULL, failed_event_type = NULL, updated_at = ? WHERE name = ?`,
+    );
+  }
+
+  state(): ProjectionState {
+    return {
+      name: this.projection.name,
+      version: this.projection.version,
+      status: this.status,
+      position: this.position,
+      ...(this.error !== undefined ? { error: this.error } : {}),
+      ...(this.failedEventId !== undefined ? { failedEventId: this.failedEventId } : {}),
+    };
+  }
+
+  start(): void {
+    if (this.status === 'running' || this.status === 'starting') return;
+    this.controller = new AbortController();
+    this.status = 'starting';
+    this.error = undefined;
+    this.failedEventId = undefined;
+    this.running = this.run(this.controller.signal).catch((error: unknown) => {
+      this.status = 'failed';
+      this.error = error instanceof Error ? error.message : String(error);
+      this.logger.error(`PROJECTION STOPPED: ${this.error}`);
+      this.notifyProgress();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await this.running;
+    if (this.status !== 'failed') this.status = 'stopped';
+    this.notifyProgress();
+  }
+
+  /** Drops the tables, forgets the checkpoint and replays everything. */
+  async rebuild(): Promise<void> {
+    await this.stop();
+    this.db.transaction(() => this.reset())();
+    this.start();
+  }
+
+  /** Resolves once this projection has applied `position`, or has failed or stopped. */
+  waitFor(position: Position, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        const reached = this.position !== undefined && comparePositions(this.position, position) >= 0;
+        if (reached || this.status === 'failed' || this.status === 'stopped' || signal?.aborted) {
+          this.progressListeners.delete(check);
+          resolve();
+        }
+      };
+      this.progressListeners.add(check);
+      signal?.addEventListener('abort', check, { once: true });
+      check();
+    });
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    this.position = this.db.transaction(() => this.prepareCheckpoint())();
+    this.status = 'running';
+    this.logger.log(`Projection ${this.projection.name} v${this.projection.version} from ${this.position ? positionToString(this.position) : 'the beginning'}`);
+    const subscription = this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal });
+    const iterator = subscription[Symbol.asyncIterator]();
+
+    let batch: RecordedEvent[] = [];
+    let idle: Promise<typeof IDLE> | undefined;
+    let next = iterator.next();
+    for (;;) {
+      // A batch is committed when it is full or when the store has nothing more to give right now.
+      idle ??= batch.length > 0 ? new Promise((resolve) => setImmediate(() => resolve(IDLE))) : undefined;
+      const result = idle ? await Promise.race([next, idle]) : await next;
+      if (result === IDLE) {
+        this.commit(batch);
+        batch = [];
+        idle = undefined;
+        continue;
+      }
+      if (result.done) break;
+      batch.push(result.value);
+      next = iterator.next();
+      if (batch.length >= this.batchSize) {
+        this.commit(batch);
+        batch = [];
+        idle = undefined;
+      }
+    }
+    if (batch.length > 0) this.commit(batch);
+  }
+
+  private commit(batch: readonly RecordedEvent[]): void {
+    const last = batch[batch.length - 1];
+    if (!last) return;
+    let current: RecordedEvent | undefined;
+    try {
+      this.db.transaction(() => {
+        for (const event of batch) {
+          if (!this.handled.has(event.type)) continue;
+          current = event;
+          this.projection.apply(this.db, event);
+        }
+        this.saveCheckpoint.run(positionToString(last.position), new Date().toISOString(), this.projection.name);
+      })();
+    } catch (cause) {
+      const poison = new PoisonEventError(this.projection.name, current ?? last, cause);
+      this.recordFailure(poison);
+      throw poison;
+    }
+    this.position = last.position;
+    this.notifyProgress();
+  }
+
+  private recordFailure(poison: PoisonEventError): void {
+    this.failedEventId = poison.event.id;
+    this.db
+      .prepare(
+        `UPDATE projection_checkpoints SET status = 'failed', error = ?, failed_event_id = ?, failed_event_position = ?,
+           failed_event_type = ?, updated_at = ? WHERE name = ?`,
+      )
+      .run(poison.message, poison.event.id, positionToString(poison.event.position), poison.event.type, new Date().toISOString(), this.projection.name);
+  }
+
+  private prepareCheckpoint(): Position | undefined {
+    const row = this.db
+      .prepare<[string], CheckpointRow>('SELECT version, position, status FROM projection_checkpoints WHERE name = ?')
+      .get(this.projection.name);
+    if (!row || row.version !== this.projection.version) {
+      if (row) this.logger.log(`Projection ${this.projection.name}: version ${row.version} → ${this.projection.version}, rebuilding from zero`);
+      this.reset();
+      return undefined;
+    }
+    this.projection.createTables(this.db);
+    return row.position === null ? undefined : parsePosition(row.position);
+  }
+
+  private reset(): void {
+    for (const table of this.projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    this.projection.createTables(this.db);
+    this.db
+      .prepare(
+        `INSERT INTO projection_checkpoints (name, version, position, status, updated_at) VALUES (?, ?, NULL, 'running', ?)
+         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = NULL, status = 'running', error = NULL,
+           failed_event_id = NULL, failed_event_position = NULL, failed_event_type = NULL, updated_at = excluded.updated_at`,
+      )
+      .run(this.projection.name, this.projection.version, new Date().toISOString());
+    this.position = undefined;
+  }
+
+  private notifyProgress(): void {
+    for (const listener of [...this.progressListeners]) listener();
+  }
+}

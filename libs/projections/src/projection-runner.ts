@@ -1,0 +1,71 @@
+import type { Database } from 'better-sqlite3';
+import type { EventStore, Position } from '@so-goc/event-store';
+import type { Projection } from './projection';
+import { ProjectionLoop, type ProjectionLogger, type ProjectionState } from './projection-loop';
+import { migrateCheckpointTable } from './read-model-database';
+
+export interface ProjectionRunnerOptions {
+  readonly batchSize?: number;
+  readonly logger?: ProjectionLogger;
+}
+
+const consoleLogger: ProjectionLogger = {
+  log: (message) => console.log(message),
+  error: (message) => console.error(message),
+};
+
+/**
+ * Runs every registered projection independently: each has its own subscription and checkpoint, so a
+ * poison event stops only the projection that cannot apply it.
+ */
+export class ProjectionRunner {
+  private readonly loops: ReadonlyMap<string, ProjectionLoop>;
+
+  constructor(store: EventStore, db: Database, projections: readonly Projection[], options: ProjectionRunnerOptions = {}) {
+    migrateCheckpointTable(db);
+    const names = new Set<string>();
+    for (const projection of projections) {
+      if (names.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
+      names.add(projection.name);
+    }
+    this.loops = new Map(
+      projections.map((projection) => [
+        projection.name,
+        new ProjectionLoop(store, db, projection, options.batchSize ?? 500, options.logger ?? consoleLogger),
+      ]),
+    );
+  }
+
+  start(): void {
+    for (const loop of this.loops.values()) loop.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.loops.values()].map((loop) => loop.stop()));
+  }
+
+  states(): ProjectionState[] {
+    return [...this.loops.values()].map((loop) => loop.state());
+  }
+
+  async rebuild(name: string): Promise<void> {
+    const loop = this.loops.get(name);
+    if (!loop) throw new Error(`No projection named ${name}`);
+    await loop.rebuild();
+  }
+
+  /**
+   * Lets a caller read its own writes: resolves when every projection has applied `position` (or has
+   * stopped). Rejects after `timeoutMs`.
+   */
+  async waitUntilCaughtUp(position: Position, timeoutMs = 10000): Promise<void> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      await Promise.all([...this.loops.values()].map((loop) => loop.waitFor(position, controller.signal)));
+    } finally {
+      clearTimeout(timer);
+    }
+    if (controller.signal.aborted) throw new Error(`Projections did not reach the position within ${timeoutMs} ms`);
+  }
+}
