@@ -3,7 +3,7 @@ import { describeEventStoreContract, event } from '../testing/event-store.contra
 import { EsdbEventStore } from './esdb-event-store';
 
 /**
- * Set SOGOC_ESDB_URL (e.g. esdb://localhost:2113?tls=false; docker/compose.esdb.yml starts a cluster)
+ * Set SOGOC_ESDB_URL (e.g. esdb://localhost:2113?tls=false; docker/compose.esdb-cluster.yml starts a 3-node cluster)
  * to run the shared contract against a real EventStoreDB/KurrentDB. Without it the run is reported
  * as skipped, by name.
  */

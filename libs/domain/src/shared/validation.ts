@@ -1,0 +1,45 @@
+import type { FieldProblem } from './errors';
+
+/** Small checks shared by deciders; each returns a problem for the field or nothing. */
+export function requireText(field: string, value: unknown, maxLength: number): FieldProblem | undefined {
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    return { field, code: 'REQUIRED', messageVi: `Trường "${field}" là bắt buộc.`, messageEn: `"${field}" is required.` };
+  }
+  if (value.length > maxLength) {
+    return {
+      field,
+      code: 'TOO_LONG',
+      messageVi: `Trường "${field}" dài quá ${maxLength} ký tự.`,
+      messageEn: `"${field}" is longer than ${maxLength} characters.`,
+    };
+  }
+  // Names end up in registers, PDFs and HTML: markup and control characters are never legitimate.
+  if (/[<>\u0000-\u001f\u007f]/.test(value)) {
+    return {
+      field,
+      code: 'FORBIDDEN_CHARACTERS',
+      messageVi: `Trường "${field}" chứa ký tự không được phép.`,
+      messageEn: `"${field}" contains characters that are not allowed.`,
+    };
+  }
+  return undefined;
+}
+
+export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): FieldProblem | undefined {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return undefined;
+  return {
+    field,
+    code: 'NOT_ALLOWED_VALUE',
+    messageVi: `Giá trị của "${field}" phải là một trong: ${allowed.join(', ')}.`,
+    messageEn: `"${field}" must be one of: ${allowed.join(', ')}.`,
+  };
+}
+
+export function requirePattern(field: string, value: unknown, pattern: RegExp, describeVi: string, describeEn: string): FieldProblem | undefined {
+  if (typeof value === 'string' && pattern.test(value)) return undefined;
+  return { field, code: 'BAD_FORMAT', messageVi: `"${field}" ${describeVi}.`, messageEn: `"${field}" ${describeEn}.` };
+}
+
+export function collectProblems(...problems: (FieldProblem | undefined)[]): FieldProblem[] {
+  return problems.filter((problem): problem is FieldProblem => problem !== undefined);
+}
