@@ -61,6 +61,8 @@ export interface EventStore {
   appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Catches up from `after`, then follows live appends until the signal aborts. */
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
+  /** Position of the last recorded event (user events only), or undefined for an empty store. */
+  headPosition(): Promise<Position | undefined>;
   close(): Promise<void>;
 }
 

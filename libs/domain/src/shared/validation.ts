@@ -14,6 +14,7 @@ export function requireText(field: string, value: unknown, maxLength: number): F
     };
   }
   // Names end up in registers, PDFs and HTML: markup and control characters are never legitimate.
+  // eslint-disable-next-line no-control-regex -- control characters are matched in order to refuse them
   if (/[<>\u0000-\u001f\u007f]/.test(value)) {
     return {
       field,

@@ -1,5 +1,7 @@
 import {
   ANY,
+  BACKWARDS,
+  END,
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
@@ -19,6 +21,7 @@ import type {
   EventStore,
   ExpectedRevision,
   NewEvent,
+  Position,
   RecordedEvent,
   StreamRead,
   SubscribeToAllOptions,
@@ -92,6 +95,19 @@ export class EsdbEventStore implements EventStore {
     } finally {
       signal.removeEventListener('abort', stop);
       await subscription.unsubscribe();
+    }
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    try {
+      // $all ends with system events too; walk back to the last event a user stream holds.
+      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1000 })) {
+        const event = resolved.event;
+        if (event && !event.streamId.startsWith('$') && event.position) return { commit: event.position.commit, prepare: event.position.prepare };
+      }
+      return undefined;
+    } catch (error) {
+      throw translate(error);
     }
   }
 

@@ -129,6 +129,11 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  headPosition(): Promise<Position | undefined> {
+    const head = this.db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck().get();
+    return Promise.resolve(head == null ? undefined : position(head));
+  }
+
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;

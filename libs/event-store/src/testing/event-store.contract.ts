@@ -34,6 +34,13 @@ export function describeEventStoreContract(adapterName: string, factory: EventSt
       expect(read.events).toEqual([]);
     });
 
+    it('reports the head position: the position of the last recorded event', async () => {
+      const appended = await store.appendToStream(streamName('head'), [event('A'), event('B')], 'no_stream');
+      const head = await store.headPosition();
+      expect(head).toBeDefined();
+      expect(comparePositions(head!, appended.position)).toBe(0);
+    });
+
     it('numbers revisions from 0 without gaps across appends', async () => {
       const stream = streamName('revisions');
       const first = await store.appendToStream(stream, [event('A'), event('B'), event('C')], 'no_stream');

@@ -1,0 +1,60 @@
+import type { INestApplication } from '@nestjs/common';
+import { closeOnSignals, openInfrastructure, type SoGocConfig } from '@so-goc/platform';
+import { createProjector, type Projector } from '../../../projector/src/create-projector';
+import { createRegistryApi } from '../../../registry-api/src/create-registry-api';
+import { createVerifyPortal } from '../../../verify-portal/src/create-verify-portal';
+
+export const SERVABLE_APPS = ['registry-api', 'verify-portal', 'projector'] as const;
+export type ServableApp = (typeof SERVABLE_APPS)[number];
+
+export interface RunningSystem {
+  readonly apiUrl?: string;
+  readonly portalUrl?: string;
+  readonly projector?: Projector;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the chosen apps in this process on one store and one read-model file. With all three (the
+ * default) this is the embedded system a fresh machine runs.
+ */
+export async function serve(config: SoGocConfig, apps: readonly ServableApp[] = SERVABLE_APPS): Promise<RunningSystem> {
+  const infrastructure = openInfrastructure(config);
+  const projector = apps.includes('projector') ? await createProjector(infrastructure) : undefined;
+  const servers: INestApplication[] = [];
+  let apiUrl: string | undefined;
+  let portalUrl: string | undefined;
+  if (apps.includes('registry-api')) {
+    const api = await createRegistryApi(infrastructure, projector ? { runner: projector.runner } : {});
+    await api.listen(config.apiPort, config.host);
+    servers.push(api);
+    apiUrl = await api.getUrl();
+  }
+  if (apps.includes('verify-portal')) {
+    const portal = await createVerifyPortal();
+    await portal.listen(config.portalPort, config.host);
+    servers.push(portal);
+    portalUrl = await portal.getUrl();
+  }
+  const close = async (): Promise<void> => {
+    for (const server of servers) await server.close();
+    if (projector) await projector.context.close();
+    await infrastructure.close();
+  };
+  return {
+    ...(apiUrl ? { apiUrl: apiUrl.replace('[::1]', 'localhost') } : {}),
+    ...(portalUrl ? { portalUrl: portalUrl.replace('[::1]', 'localhost') } : {}),
+    ...(projector ? { projector } : {}),
+    close,
+  };
+}
+
+export async function serveUntilSignalled(config: SoGocConfig, apps: readonly ServableApp[]): Promise<void> {
+  const system = await serve(config, apps);
+  const store = config.eventStore.kind === 'sqlite' ? `SQLite ${config.eventStore.file}` : 'EventStoreDB';
+  console.log(`Sổ Gốc is running (${apps.join(', ')}) on ${store}`);
+  if (system.apiUrl) console.log(`  officers' API:  ${system.apiUrl}  (OpenAPI: ${system.apiUrl}/docs)`);
+  if (system.portalUrl) console.log(`  verify portal:  ${system.portalUrl}`);
+  if (system.projector) console.log(`  projector:      ${system.projector.runner.states().map((s) => s.name).join(', ')} → ${config.readModelFile}`);
+  closeOnSignals([() => system.close()]);
+}

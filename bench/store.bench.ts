@@ -1,0 +1,830 @@
+/**
+ * `npm run bench:store`: what the event store costs through its port, next to raw better-sqlite3 on
+ * the same machine, in the same run, with the same rows.
+ *
+ * Scenarios (every one on a fresh directory under os.tmpdir(), removed afterwards):
+ *   - append, 100 events per append: 1 command = 1 transaction = 100 events on a new stream
+ *     (BENCH_EVENTS / 100 streams, expected revision 'no_stream'); raw = 100-row transactions.
+ *     At synchronous=FULL (the adapter's default) and at NORMAL.
+ *   - append, 1 event per append: one command per transaction, on BENCH_EVENTS / 10 streams visited
+ *     round-robin, each append pinned to the stream's current revision; raw = one autocommitted INSERT.
+ *     At NORMAL (BENCH_SINGLE_NORMAL_EVENTS, default BENCH_EVENTS) and at FULL
+ *     (BENCH_SINGLE_FULL_EVENTS, default 50,000: an fsync per commit makes a million take too long).
+ *   - replay: a ProjectionRunner with a trivial projection (counts events per type, handles every type)
+ *     catching up from zero over the file written by the port's batch-100 FULL run, timed until
+ *     waitUntilCaughtUp(last position) resolves; raw = one sequential `SELECT … ORDER BY position`
+ *     iterated with .raw() (and once more with JSON.parse of data).
+ * Raw and port always run at the same synchronous setting, on the same table (the adapter's own
+ * schema function) with the same INSERT statement and the same payloads (checked byte for byte).
+ *
+ * Then "where the rest goes": the port-only costs measured one by one (JSON.stringify, the
+ * MAX(revision) lookup, StoredEvent construction, the async iteration, the projection's writes…).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { SqliteEventStore, type NewEvent, type Position, type RecordedEvent } from '@so-goc/event-store';
+import { migrateEventStoreSchema } from '@so-goc/event-store/sqlite/schema';
+import { EVENT_COLUMNS, StoredEvent, type EventRow } from '@so-goc/event-store/sqlite/stored-event';
+import { openReadModelDatabase, ProjectionRunner, type Projection } from '@so-goc/projections';
+
+type Synchronous = 'FULL' | 'NORMAL';
+
+// ------------------------------------------------------------------------------------------------
+// Configuration
+// ------------------------------------------------------------------------------------------------
+
+function intFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text.replace(/[_,]/g, ''));
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${text}`);
+  return value;
+}
+
+const EVENTS = intFromEnv('BENCH_EVENTS', 1_000_000);
+const SINGLE_NORMAL_EVENTS = intFromEnv('BENCH_SINGLE_NORMAL_EVENTS', EVENTS);
+const SINGLE_FULL_EVENTS = intFromEnv('BENCH_SINGLE_FULL_EVENTS', Math.min(EVENTS, 50_000));
+const BATCH = 100;
+/** Single-event appends spread over EVENTS / 10 streams: every stream ends with 10 events. */
+const EVENTS_PER_SINGLE_STREAM = 10;
+/** Iterations of the micro-measurements (stringify, lookups…). */
+const SAMPLE = Math.min(EVENTS, 200_000);
+const TARGET = 0.8;
+
+// The adapter's own statements, repeated here so the raw baseline runs exactly the same SQL.
+const INSERT_SQL = `INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const MAX_REVISION_SQL = 'SELECT MAX(revision) FROM events WHERE stream = ?';
+const READ_PAGE_SQL = `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`;
+const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} FROM events ORDER BY position`;
+const ADAPTER_PAGE_SIZE = 500;
+
+type InsertStatement = Statement<[string, number, string, string, string, string, number]>;
+
+// ------------------------------------------------------------------------------------------------
+// Payloads: a graduate record (~290 bytes of JSON, Vietnamese text) and the command metadata
+// (~210 bytes). The port gets objects; raw gets the same JSON built by concatenation (checked equal).
+// ------------------------------------------------------------------------------------------------
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thu', 'Đức', 'Ngọc', 'Quang', 'Thanh', 'Xuân', 'Thị Thu', 'Hoàng'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hương', 'Khánh', 'Linh', 'Mai', 'Nam', 'Phúc', 'Quân', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến'];
+const PLACES = ['Thành phố Hà Nội', 'Thành phố Hồ Chí Minh', 'Tỉnh Nghệ An', 'Tỉnh Thanh Hóa', 'Thành phố Đà Nẵng', 'Tỉnh Quảng Ninh', 'Thành phố Cần Thơ'];
+const SCHOOLS = [
+  'Trường Đại học Sư phạm Hà Nội',
+  'Trường Đại học Bách khoa Hà Nội',
+  'Trường Đại học Kinh tế Quốc dân',
+  'Trường Đại học Khoa học Tự nhiên',
+  'Trường Đại học Cần Thơ',
+  'Trường Đại học Huế',
+];
+const MAJORS = ['Sư phạm Ngữ văn', 'Kỹ thuật Cơ điện tử', 'Kế toán', 'Công nghệ Thông tin', 'Quản trị Kinh doanh', 'Ngôn ngữ Anh'];
+const RANKS = ['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình'];
+const EVENT_TYPES = ['GraduateRecorded', 'DiplomaIssued', 'DiplomaSerialAssigned', 'DiplomaCopyIssued'];
+
+function pick<T>(values: readonly T[], index: number): T {
+  return values[index % values.length]!;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+interface GraduateRecord {
+  fullName: string;
+  birthDate: string;
+  birthPlace: string;
+  gender: string;
+  school: string;
+  major: string;
+  classification: string;
+  graduationYear: number;
+  serial: string;
+}
+
+interface CommandMetadata {
+  schemaVersion: number;
+  commandId: string;
+  correlationId: string;
+  actor: { officerId: string; role: string; authorityCode: string };
+  occurredAt: string;
+}
+
+function fullName(i: number): string {
+  return `${pick(FAMILY, i)} ${pick(MIDDLE, (i * 7) >>> 2)} ${pick(GIVEN, (i * 13) >>> 3)}`;
+}
+function birthDate(i: number): string {
+  return `${1996 + (i % 9)}-${pad(1 + (i % 12), 2)}-${pad(1 + (i % 28), 2)}`;
+}
+function gender(i: number): string {
+  return i % 2 === 0 ? 'Nữ' : 'Nam';
+}
+function graduationYear(i: number): number {
+  return 2018 + (i % 8);
+}
+function serial(i: number): string {
+  return `QH-${graduationYear(i)}-${pad(i % 10_000_000, 7)}`;
+}
+function officerId(i: number): string {
+  return `cb-${pad(i % 1000, 4)}`;
+}
+
+function dataObject(i: number): GraduateRecord {
+  return {
+    fullName: fullName(i),
+    birthDate: birthDate(i),
+    birthPlace: pick(PLACES, i >>> 1),
+    gender: gender(i),
+    school: pick(SCHOOLS, i >>> 4),
+    major: pick(MAJORS, i >>> 2),
+    classification: pick(RANKS, i >>> 3),
+    graduationYear: graduationYear(i),
+    serial: serial(i),
+  };
+}
+
+/** Byte-identical to JSON.stringify(dataObject(i)) (no character needs escaping); checked at start. */
+function dataJson(i: number): string {
+  return (
+    '{"fullName":"' + fullName(i) +
+    '","birthDate":"' + birthDate(i) +
+    '","birthPlace":"' + pick(PLACES, i >>> 1) +
+    '","gender":"' + gender(i) +
+    '","school":"' + pick(SCHOOLS, i >>> 4) +
+    '","major":"' + pick(MAJORS, i >>> 2) +
+    '","classification":"' + pick(RANKS, i >>> 3) +
+    '","graduationYear":' + graduationYear(i) +
+    ',"serial":"' + serial(i) + '"}'
+  );
+}
+
+function metadataObject(commandId: string, command: number, occurredAt: string): CommandMetadata {
+  return {
+    schemaVersion: 1,
+    commandId,
+    correlationId: commandId,
+    actor: { officerId: officerId(command), role: 'registrar', authorityCode: 'SGDDT-HN' },
+    occurredAt,
+  };
+}
+
+function metadataJson(commandId: string, command: number, occurredAt: string): string {
+  return (
+    '{"schemaVersion":1,"commandId":"' + commandId +
+    '","correlationId":"' + commandId +
+    '","actor":{"officerId":"' + officerId(command) +
+    '","role":"registrar","authorityCode":"SGDDT-HN"},"occurredAt":"' + occurredAt + '"}'
+  );
+}
+
+function eventType(i: number): string {
+  return pick(EVENT_TYPES, i);
+}
+
+function batchStream(batch: number): string {
+  return `graduation-lot-${pad(batch, 7)}`;
+}
+function singleStream(index: number): string {
+  return `graduate-${pad(index, 7)}`;
+}
+
+function checkPayloads(): { dataBytes: number; metadataBytes: number } {
+  let dataBytes = 0;
+  let metadataBytes = 0;
+  const n = 10_000;
+  for (let i = 0; i < n; i += 1) {
+    const data = dataJson(i);
+    if (data !== JSON.stringify(dataObject(i))) throw new Error(`raw and port payloads differ at ${i}:\n${data}\n${JSON.stringify(dataObject(i))}`);
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    const metadata = metadataJson(id, i, at);
+    if (metadata !== JSON.stringify(metadataObject(id, i, at))) throw new Error(`raw and port metadata differ at ${i}`);
+    dataBytes += Buffer.byteLength(data);
+    metadataBytes += Buffer.byteLength(metadata);
+  }
+  return { dataBytes: dataBytes / n, metadataBytes: metadataBytes / n };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Plumbing: temp dirs, memory, timing, formatting
+// ------------------------------------------------------------------------------------------------
+
+const liveDirs = new Set<string>();
+
+function freshDir(label: string): string {
+  const path = mkdtempSync(join(tmpdir(), `so-goc-bench-${label}-`));
+  liveDirs.add(path);
+  return path;
+}
+
+function removeDir(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+  liveDirs.delete(path);
+}
+
+process.on('exit', () => {
+  for (const path of liveDirs) rmSync(path, { recursive: true, force: true });
+});
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+let peakRss = 0;
+function sampleRss(): void {
+  const rss = process.memoryUsage.rss();
+  if (rss > peakRss) peakRss = rss;
+}
+/** Starts a scenario's memory window: collect garbage, then track the peak from here. */
+function resetRss(): void {
+  collectGarbage?.();
+  peakRss = 0;
+  sampleRss();
+}
+
+function fileBytes(file: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal']) if (existsSync(file + suffix)) total += statSync(file + suffix).size;
+  return total;
+}
+
+function seconds(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+const MB = 1024 * 1024;
+const int = (value: number): string => Math.round(value).toLocaleString('en-US');
+const fixed = (value: number, digits: number): string => value.toFixed(digits);
+const us = (value: number): string => fixed(value, 2);
+
+interface Row {
+  readonly scenario: string;
+  readonly events: number;
+  readonly seconds: number;
+  readonly rawRate?: number;
+  readonly peakRssMb: number;
+  readonly dbMb?: number;
+}
+
+const rows: Row[] = [];
+
+function rate(row: Pick<Row, 'events' | 'seconds'>): number {
+  return row.events / row.seconds;
+}
+
+function record(row: Row): Row {
+  rows.push(row);
+  const ratio = row.rawRate !== undefined ? `  ${fixed((100 * rate(row)) / row.rawRate, 1)}% of raw` : '';
+  console.error(`  done: ${row.scenario}: ${int(row.events)} events in ${fixed(row.seconds, 2)} s = ${int(rate(row))}/s${ratio}`);
+  return row;
+}
+
+function progress(message: string): void {
+  console.error(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Raw better-sqlite3
+// ------------------------------------------------------------------------------------------------
+
+function openRaw(file: string, synchronous: Synchronous): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  migrateEventStoreSchema(db);
+  return db;
+}
+
+function countRows(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare<[], number>('SELECT COUNT(*) FROM events').pluck().get() ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
+function expectRows(file: string, expected: number, scenario: string): void {
+  const found = countRows(file);
+  if (found !== expected) throw new Error(`${scenario}: expected ${expected} rows, found ${found}`);
+}
+
+/** 100-row transactions, each on a new stream (revisions 0..99). */
+function rawBatch(synchronous: Synchronous, events: number): Row {
+  const scenario = `raw: 100-row transactions (${synchronous})`;
+  progress(scenario);
+  const dir = freshDir('raw-batch');
+  const file = join(dir, 'events.sqlite');
+  try {
+    const db = openRaw(file, synchronous);
+    const insert: InsertStatement = db.prepare(INSERT_SQL);
+    const appendLot = db.transaction((batch: number, first: number, count: number) => {
+      const now = Date.now();
+      const metadata = metadataJson(randomUUID(), batch, new Date(now).toISOString());
+      const stream = batchStream(batch);
+      for (let k = 0; k < count; k += 1) {
+        const i = first + k;
+        insert.run(stream, k, randomUUID(), eventType(i), dataJson(i), metadata, now);
+      }
+    });
+    resetRss();
+    const start = performance.now();
+    for (let batch = 0, first = 0; first < events; batch += 1, first += BATCH) {
+      appendLot(batch, first, Math.min(BATCH, events - first));
+      if ((batch & 127) === 0) sampleRss();
+    }
+    const elapsed = seconds(start);
+    sampleRss();
+    db.close();
+    expectRows(file, events, scenario);
+    return record({ scenario, events, seconds: elapsed, peakRssMb: peakRss / MB, dbMb: fileBytes(file) / MB });
+  } finally {
+    removeDir(dir);
+  }
+}
+
+/** One autocommitted INSERT per event, round-robin over events/10 streams. */
+function rawSingle(synchronous: Synchronous, events: number): Row {
+  const scenario = `raw: 1-row transactions (${synchronous})`;
+  progress(scenario);
+  const dir = freshDir('raw-single');
+  const file = join(dir, 'events.sqlite');
+  try {
+    const db = openRaw(file, synchronous);
+    const insert: InsertStatement = db.prepare(INSERT_SQL);
+    const streams = Math.ceil(events / EVENTS_PER_SINGLE_STREAM);
+    const revisions = new Int32Array(streams).fill(-1);
+    resetRss();
+    const start = performance.now();
+    for (let i = 0; i < events; i += 1) {
+      const s = i % streams;
+      const revision = revisions[s]! + 1;
+      const now = Date.now();
+      const metadata = metadataJson(randomUUID(), i, new Date(now).toISOString());
+      insert.run(singleStream(s), revision, randomUUID(), eventType(i), dataJson(i), metadata, now);
+      revisions[s] = revision;
+      if ((i & 8191) === 0) sampleRss();
+    }
+    const elapsed = seconds(start);
+    sampleRss();
+    db.close();
+    expectRows(file, events, scenario);
+    return record({ scenario, events, seconds: elapsed, peakRssMb: peakRss / MB, dbMb: fileBytes(file) / MB });
+  } finally {
+    removeDir(dir);
+  }
+}
+
+interface RawRead {
+  readonly plain: Row;
+  readonly parsed: Row;
+}
+
+/** One sequential scan in position order, .raw().iterate(); then the same with JSON.parse(data). */
+function rawRead(file: string, events: number): RawRead {
+  const db = new Database(file, { readonly: true });
+  try {
+    const scan = db.prepare<[], EventRow>(READ_ALL_SQL).raw();
+    const pass = (parse: boolean): Row => {
+      const scenario = parse ? 'raw: sequential read + JSON.parse(data)' : 'raw: sequential read, .raw().iterate()';
+      progress(scenario);
+      resetRss();
+      const start = performance.now();
+      let count = 0;
+      let checksum = 0;
+      for (const row of scan.iterate()) {
+        count += 1;
+        checksum += row[2];
+        if (parse) checksum += (JSON.parse(row[5]) as GraduateRecord).graduationYear;
+        if ((count & 65535) === 0) sampleRss();
+      }
+      const elapsed = seconds(start);
+      if (count !== events || checksum < 0) throw new Error(`${scenario}: read ${count} rows, expected ${events}`);
+      return record({ scenario, events: count, seconds: elapsed, peakRssMb: peakRss / MB });
+    };
+    return { plain: pass(false), parsed: pass(true) };
+  } finally {
+    db.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Through the port
+// ------------------------------------------------------------------------------------------------
+
+interface PortWrite {
+  readonly row: Row;
+  readonly lastPosition: Position;
+  /** µs per call of the adapter's MAX(revision) lookup, on the file just written. */
+  readonly maxRevisionLookupUs: number;
+}
+
+async function portBatch(synchronous: Synchronous, events: number, raw: Row, dir: string): Promise<PortWrite> {
+  const scenario = `port: appendToStream, 100 events/append (${synchronous})`;
+  progress(scenario);
+  const file = join(dir, 'events.sqlite');
+  const store = new SqliteEventStore({ file, synchronous });
+  let lastPosition: Position | undefined;
+  resetRss();
+  const start = performance.now();
+  for (let batch = 0, first = 0; first < events; batch += 1, first += BATCH) {
+    const count = Math.min(BATCH, events - first);
+    const metadata = metadataObject(randomUUID(), batch, new Date().toISOString());
+    const lot: NewEvent[] = new Array<NewEvent>(count);
+    for (let k = 0; k < count; k += 1) {
+      const i = first + k;
+      lot[k] = { id: randomUUID(), type: eventType(i), data: dataObject(i), metadata };
+    }
+    lastPosition = (await store.appendToStream(batchStream(batch), lot, 'no_stream')).position;
+    if ((batch & 127) === 0) sampleRss();
+  }
+  const elapsed = seconds(start);
+  sampleRss();
+  await store.close();
+  expectRows(file, events, scenario);
+  const streams = Math.ceil(events / BATCH);
+  const row = record({ scenario, events, seconds: elapsed, rawRate: rate(raw), peakRssMb: peakRss / MB, dbMb: fileBytes(file) / MB });
+  return { row, lastPosition: lastPosition!, maxRevisionLookupUs: measureMaxRevisionLookup(file, streams, batchStream) };
+}
+
+async function portSingle(synchronous: Synchronous, events: number, raw: Row): Promise<PortWrite> {
+  const scenario = `port: appendToStream, 1 event/append (${synchronous})`;
+  progress(scenario);
+  const dir = freshDir('port-single');
+  const file = join(dir, 'events.sqlite');
+  try {
+    const store = new SqliteEventStore({ file, synchronous });
+    const streams = Math.ceil(events / EVENTS_PER_SINGLE_STREAM);
+    const revisions = new Int32Array(streams).fill(-1);
+    let lastPosition: Position | undefined;
+    resetRss();
+    const start = performance.now();
+    for (let i = 0; i < events; i += 1) {
+      const s = i % streams;
+      const current = revisions[s]!;
+      const metadata = metadataObject(randomUUID(), i, new Date().toISOString());
+      const event: NewEvent = { id: randomUUID(), type: eventType(i), data: dataObject(i), metadata };
+      const result = await store.appendToStream(singleStream(s), [event], current < 0 ? 'no_stream' : BigInt(current));
+      revisions[s] = current + 1;
+      lastPosition = result.position;
+      if ((i & 8191) === 0) sampleRss();
+    }
+    const elapsed = seconds(start);
+    sampleRss();
+    await store.close();
+    expectRows(file, events, scenario);
+    const row = record({ scenario, events, seconds: elapsed, rawRate: rate(raw), peakRssMb: peakRss / MB, dbMb: fileBytes(file) / MB });
+    return { row, lastPosition: lastPosition!, maxRevisionLookupUs: measureMaxRevisionLookup(file, streams, singleStream) };
+  } finally {
+    removeDir(dir);
+  }
+}
+
+const EVENT_COUNTS_TABLE = 'bench_event_counts';
+
+/** The trivial read model: one row per event type, counting. Handles every type. */
+function countByTypeProjection(): Projection {
+  let upsert: Statement<[string]> | undefined;
+  let upsertDb: Db | undefined;
+  return {
+    name: 'bench_count_by_type',
+    version: 1,
+    handles: EVENT_TYPES,
+    tables: [EVENT_COUNTS_TABLE],
+    createTables(db: Db): void {
+      db.exec(`CREATE TABLE IF NOT EXISTS ${EVENT_COUNTS_TABLE} (type TEXT PRIMARY KEY, events INTEGER NOT NULL)`);
+    },
+    apply(db: Db, event: RecordedEvent): void {
+      if (upsertDb !== db || upsert === undefined) {
+        upsert = db.prepare(`INSERT INTO ${EVENT_COUNTS_TABLE} (type, events) VALUES (?, 1) ON CONFLICT (type) DO UPDATE SET events = events + 1`);
+        upsertDb = db;
+      }
+      upsert.run(event.type);
+    },
+  };
+}
+
+const quietLogger = { log: (): void => undefined, error: (message: string): void => console.error(message) };
+
+async function portReplay(eventsFile: string, events: number, lastPosition: Position, raw: Row): Promise<Row> {
+  const scenario = 'port: replay into ProjectionRunner (count per type)';
+  progress(scenario);
+  const dir = freshDir('replay-read-model');
+  try {
+    const readModel = openReadModelDatabase(join(dir, 'read-model.sqlite'));
+    const store = new SqliteEventStore({ file: eventsFile });
+    const runner = new ProjectionRunner(store, readModel, [countByTypeProjection()], { logger: quietLogger });
+    resetRss();
+    const sampler = setInterval(sampleRss, 50);
+    const start = performance.now();
+    runner.start();
+    await runner.waitUntilCaughtUp(lastPosition, 24 * 3600 * 1000);
+    const elapsed = seconds(start);
+    clearInterval(sampler);
+    sampleRss();
+    const state = runner.states()[0];
+    await runner.stop();
+    await store.close();
+    if (!state || state.status !== 'running' || state.position?.commit !== lastPosition.commit) {
+      throw new Error(`${scenario}: projection did not catch up: ${JSON.stringify(state, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`);
+    }
+    const counted = readModel.prepare<[], number>(`SELECT SUM(events) FROM ${EVENT_COUNTS_TABLE}`).pluck().get();
+    readModel.close();
+    if (counted !== events) throw new Error(`${scenario}: counted ${counted} events, expected ${events}`);
+    return record({ scenario, events, seconds: elapsed, rawRate: rate(raw), peakRssMb: peakRss / MB });
+  } finally {
+    removeDir(dir);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Where the rest goes: port-only costs, one at a time
+// ------------------------------------------------------------------------------------------------
+
+function timeUs(iterations: number, body: (i: number) => void): number {
+  for (let i = 0; i < Math.min(iterations, 5_000); i += 1) body(i); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < iterations; i += 1) body(i);
+  return ((performance.now() - start) * 1000) / iterations;
+}
+
+let sink = 0;
+
+interface WriteCosts {
+  /** JSON.stringify(data) + JSON.stringify(metadata), per event. */
+  readonly stringifyUs: number;
+  /** Building the port's event object (dataObject + NewEvent) minus building raw's strings, per event. */
+  readonly generationDeltaUs: number;
+  /** BEGIN IMMEDIATE + COMMIT of an empty transaction (the port wraps even one INSERT in one). */
+  readonly emptyTransactionUs: number;
+}
+
+function measureWriteCosts(): WriteCosts {
+  const pool = 10_000;
+  const at = new Date().toISOString();
+  const objects = Array.from({ length: pool }, (_, i) => ({ data: dataObject(i), metadata: metadataObject(randomUUID(), i, at) }));
+  const stringifyUs = timeUs(SAMPLE, (i) => {
+    const event = objects[i % pool]!;
+    sink += JSON.stringify(event.data).length + JSON.stringify(event.metadata ?? {}).length;
+  });
+  const metadataString = metadataJson(randomUUID(), 0, at);
+  const metadata = objects[0]!.metadata;
+  const rawGenerationUs = timeUs(SAMPLE, (i) => {
+    // Flatten the concatenated string, as binding it to the statement does.
+    sink += dataJson(i).charCodeAt(20) + metadataString.length + eventType(i).length;
+  });
+  const portGenerationUs = timeUs(SAMPLE, (i) => {
+    const event: NewEvent = { id: 'x', type: eventType(i), data: dataObject(i), metadata };
+    sink += event.type.length + (event.data as GraduateRecord).fullName.length;
+  });
+
+  const dir = freshDir('empty-tx');
+  let emptyTransactionUs = 0;
+  try {
+    const db = openRaw(join(dir, 'events.sqlite'), 'NORMAL');
+    const empty = db.transaction(() => undefined);
+    emptyTransactionUs = timeUs(SAMPLE, () => empty.immediate());
+    db.close();
+  } finally {
+    removeDir(dir);
+  }
+  return { stringifyUs, generationDeltaUs: portGenerationUs - rawGenerationUs, emptyTransactionUs };
+}
+
+function measureMaxRevisionLookup(file: string, streams: number, name: (index: number) => string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const lookup = db.prepare<[string], number>(MAX_REVISION_SQL).pluck();
+    const names = Array.from({ length: Math.min(streams, 10_000) }, (_, k) => name(Math.floor((k * streams) / Math.min(streams, 10_000))));
+    return timeUs(Math.min(SAMPLE, 100_000), (i) => {
+      sink += lookup.get(names[(i * 7919) % names.length]!) ?? 0;
+    });
+  } finally {
+    db.close();
+  }
+}
+
+interface ReadCosts {
+  /** Reading in the adapter's 500-row pages with .all(), µs per event. */
+  readonly pagedUs: number;
+  /** The same plus `new StoredEvent(row)`, µs per event. */
+  readonly pagedStoredEventUs: number;
+  /** `for await (… of store.subscribeToAll())` alone, no projection, µs per event. */
+  readonly subscribeUs: number;
+  /** The projection's apply (one UPSERT) in 500-event read-model transactions, no store, µs per event. */
+  readonly applyUs: number;
+}
+
+async function measureReadCosts(file: string, events: number): Promise<ReadCosts> {
+  progress('breakdown: paged reads, StoredEvent, subscribeToAll alone, projection writes alone');
+  const db = new Database(file, { readonly: true });
+  const page = db.prepare<[number, number], EventRow>(READ_PAGE_SQL).raw();
+  const pagedPass = (wrap: boolean): number => {
+    const start = performance.now();
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      const batch = page.all(after, ADAPTER_PAGE_SIZE);
+      for (const row of batch) {
+        after = row[0];
+        count += 1;
+        if (wrap) sink += new StoredEvent(row).type.length;
+      }
+      if (batch.length < ADAPTER_PAGE_SIZE) break;
+    }
+    if (count !== events) throw new Error(`paged read found ${count} events, expected ${events}`);
+    return ((performance.now() - start) * 1000) / events;
+  };
+  const pagedUs = pagedPass(false);
+  const pagedStoredEventUs = pagedPass(true);
+  db.close();
+
+  const store = new SqliteEventStore({ file });
+  const controller = new AbortController();
+  let start = performance.now();
+  let count = 0;
+  for await (const event of store.subscribeToAll({ signal: controller.signal })) {
+    sink += event.type.length;
+    count += 1;
+    if (count === events) {
+      controller.abort();
+      break;
+    }
+  }
+  const subscribeUs = ((performance.now() - start) * 1000) / events;
+  await store.close();
+
+  const dir = freshDir('apply-only');
+  let applyUs = 0;
+  try {
+    const readModel = openReadModelDatabase(join(dir, 'read-model.sqlite'));
+    const projection = countByTypeProjection();
+    projection.createTables(readModel);
+    const fakes = EVENT_TYPES.map((type) => ({ type }) as RecordedEvent);
+    const applyBatch = readModel.transaction((first: number, n: number) => {
+      for (let i = first; i < first + n; i += 1) projection.apply(readModel, fakes[i % fakes.length]!);
+    });
+    start = performance.now();
+    for (let first = 0; first < events; first += ADAPTER_PAGE_SIZE) applyBatch(first, Math.min(ADAPTER_PAGE_SIZE, events - first));
+    applyUs = ((performance.now() - start) * 1000) / events;
+    readModel.close();
+  } finally {
+    removeDir(dir);
+  }
+  return { pagedUs, pagedStoredEventUs, subscribeUs, applyUs };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Report
+// ------------------------------------------------------------------------------------------------
+
+function printTable(): void {
+  const header = ['scenario', 'events', 'seconds', 'events/s', 'raw events/s', 'port/raw', 'peak RSS MB', 'db MB'];
+  const body = rows.map((row) => [
+    row.scenario,
+    int(row.events),
+    fixed(row.seconds, 2),
+    int(rate(row)),
+    row.rawRate !== undefined ? int(row.rawRate) : '',
+    row.rawRate !== undefined ? `${fixed((100 * rate(row)) / row.rawRate, 1)}%` : '',
+    fixed(row.peakRssMb, 0),
+    row.dbMb !== undefined ? fixed(row.dbMb, 1) : '',
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const cells of body) console.log(line(cells));
+}
+
+interface Part {
+  readonly label: string;
+  readonly us: number;
+}
+
+function printGap(title: string, port: Row, parts: readonly Part[], otherLabel: string): void {
+  if (port.rawRate === undefined) return;
+  const portUs = 1e6 / rate(port);
+  const rawUs = 1e6 / port.rawRate;
+  const gap = portUs - rawUs;
+  console.log(`${title}: port ${us(portUs)} µs/event, raw ${us(rawUs)} µs/event, gap ${us(gap)} µs/event (${fixed((100 * rate(port)) / port.rawRate, 1)}% of raw)`);
+  const share = (value: number): string => (gap > 0 ? `${fixed((100 * value) / gap, 0).padStart(4)}% of gap` : '');
+  let accounted = 0;
+  for (const part of parts) {
+    accounted += part.us;
+    console.log(`    ${part.label.padEnd(66)} ${us(part.us).padStart(7)} µs  ${share(part.us)}`);
+  }
+  console.log(`    ${otherLabel.padEnd(66)} ${us(gap - accounted).padStart(7)} µs  ${share(gap - accounted)}`);
+}
+
+async function main(): Promise<void> {
+  const payload = checkPayloads();
+  const sqliteVersion = new Database(':memory:').prepare<[], string>('SELECT sqlite_version()').pluck().get();
+  const betterSqlite = (JSON.parse(readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8')) as { version: string }).version;
+  const cpu = cpus();
+  console.log('Sổ Gốc event store benchmark (bench/store.bench.ts)');
+  console.log(
+    `node ${process.version}, better-sqlite3 ${betterSqlite}, SQLite ${sqliteVersion}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, tmp ${tmpdir()}`,
+  );
+  console.log(
+    `events: BENCH_EVENTS=${int(EVENTS)} (batch-100, replay), BENCH_SINGLE_NORMAL_EVENTS=${int(SINGLE_NORMAL_EVENTS)}, ` +
+      `BENCH_SINGLE_FULL_EVENTS=${int(SINGLE_FULL_EVENTS)} (one fsync per commit)`,
+  );
+  console.log(
+    `row: data ${fixed(payload.dataBytes, 0)} B (graduate record), metadata ${fixed(payload.metadataBytes, 0)} B, UUID event ids, ` +
+      `UNIQUE(stream, revision) + UNIQUE(event_id), WAL; gc ${collectGarbage ? 'exposed' : 'NOT exposed (run with --expose-gc)'}`,
+  );
+  console.log('');
+
+  // 1. Batch-100 at the adapter's default (FULL); the port's file is then read back for the replay.
+  const rawBatchFull = rawBatch('FULL', EVENTS);
+  const batchDir = freshDir('port-batch');
+  let batchFull: PortWrite;
+  let reads: RawRead;
+  let replay: Row;
+  let readCosts: ReadCosts;
+  try {
+    batchFull = await portBatch('FULL', EVENTS, rawBatchFull, batchDir);
+    const eventsFile = join(batchDir, 'events.sqlite');
+    reads = rawRead(eventsFile, EVENTS);
+    replay = await portReplay(eventsFile, EVENTS, batchFull.lastPosition, reads.plain);
+    rows.push({ ...replay, scenario: '  (same replay, vs raw read + JSON.parse)', rawRate: rate(reads.parsed) });
+    readCosts = await measureReadCosts(eventsFile, EVENTS);
+  } finally {
+    removeDir(batchDir);
+  }
+
+  // 2. Batch-100 at NORMAL.
+  const rawBatchNormal = rawBatch('NORMAL', EVENTS);
+  const normalDir = freshDir('port-batch');
+  let batchNormal: PortWrite;
+  try {
+    batchNormal = await portBatch('NORMAL', EVENTS, rawBatchNormal, normalDir);
+  } finally {
+    removeDir(normalDir);
+  }
+
+  // 3. One event per append, NORMAL then FULL.
+  const singleNormal = await portSingle('NORMAL', SINGLE_NORMAL_EVENTS, rawSingle('NORMAL', SINGLE_NORMAL_EVENTS));
+  const singleFull = await portSingle('FULL', SINGLE_FULL_EVENTS, rawSingle('FULL', SINGLE_FULL_EVENTS));
+
+  progress('breakdown: JSON.stringify, event objects, empty transaction');
+  const writeCosts = measureWriteCosts();
+
+  console.log('');
+  printTable();
+  console.log('');
+  console.log(
+    `Every ratio compares raw and port at the same synchronous setting. The FULL single-event run uses ${int(SINGLE_FULL_EVENTS)} events ` +
+      `(BENCH_SINGLE_FULL_EVENTS), not ${int(EVENTS)}.`,
+  );
+  console.log(`Replay: raw events/s is the .raw().iterate() scan; the indented row compares the same replay with the scan + JSON.parse(data).`);
+  console.log(
+    `Peak RSS over the whole run: ${fixed((process.resourceUsage().maxRSS * 1024) / MB, 0)} MB (getrusage); per-scenario peaks above are sampled process.memoryUsage.rss() after a gc.`,
+  );
+  const portRows = [batchFull.row, batchNormal.row, singleNormal.row, singleFull.row, replay];
+  const missed = portRows.filter((row) => row.rawRate !== undefined && rate(row) < TARGET * row.rawRate);
+  console.log(
+    missed.length === 0
+      ? `Target (port ≥ ${TARGET * 100}% of raw): met by every scenario.`
+      : `Target (port ≥ ${TARGET * 100}% of raw): missed by ${missed.map((row) => row.scenario).join('; ')}.`,
+  );
+
+  console.log('');
+  console.log('Where the rest goes (µs per event; each part measured on its own, "other" is the remainder):');
+  const stringify: Part = { label: 'JSON.stringify(data) + JSON.stringify(metadata)', us: writeCosts.stringifyUs };
+  const generation: Part = { label: 'building event objects instead of JSON strings (caller side)', us: writeCosts.generationDeltaUs };
+  for (const write of [batchFull, batchNormal]) {
+    printGap(write.row.scenario, write.row, [
+      stringify,
+      { label: `MAX(revision) lookup, ${us(write.maxRevisionLookupUs)} µs per append / ${BATCH} events`, us: write.maxRevisionLookupUs / BATCH },
+      generation,
+    ], 'other (transaction wrapper, 100-event array, Promise + await, notify)');
+  }
+  for (const write of [singleNormal, singleFull]) {
+    printGap(write.row.scenario, write.row, [
+      stringify,
+      { label: 'MAX(revision) lookup, once per append', us: write.maxRevisionLookupUs },
+      { label: 'explicit BEGIN IMMEDIATE … COMMIT (raw autocommits)', us: writeCosts.emptyTransactionUs },
+      generation,
+    ], 'other (BigInt revision, Promise + await, notify, noise of the commit)');
+  }
+  const rawReadUs = 1e6 / rate(reads.plain);
+  printGap(replay.scenario, replay, [
+    { label: `reading in ${ADAPTER_PAGE_SIZE}-row pages with .all() instead of one .iterate() scan`, us: readCosts.pagedUs - rawReadUs },
+    { label: 'new StoredEvent(row) (BigInt position + revision, Date)', us: readCosts.pagedStoredEventUs - readCosts.pagedUs },
+    { label: 'async generator + for await + setImmediate per page', us: readCosts.subscribeUs - readCosts.pagedStoredEventUs },
+    { label: `projection apply: one UPSERT per event, ${ADAPTER_PAGE_SIZE}-event read-model transactions`, us: readCosts.applyUs },
+  ], 'other (ProjectionLoop: Promise.race per event, batch array, checkpoint, notify)');
+  console.log(`    (subscribeToAll alone, no projection: ${int(1e6 / readCosts.subscribeUs)} events/s = ${fixed((100 * rawReadUs) / readCosts.subscribeUs, 1)}% of the raw scan)`);
+  if (sink === -1) console.log('');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,52 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type EventStoreConfig =
+  | { readonly kind: 'sqlite'; readonly file: string; readonly synchronous: 'FULL' | 'NORMAL' }
+  | { readonly kind: 'esdb'; readonly connectionString: string };
+
+export interface SoGocConfig {
+  readonly dataDir: string;
+  readonly eventStore: EventStoreConfig;
+  /** SQLite file with every read model and the projections' checkpoints (derived data). */
+  readonly readModelFile: string;
+  readonly apiPort: number;
+  readonly portalPort: number;
+  readonly host: string;
+}
+
+/** Everything configurable comes from the environment, with defaults that run on a bare machine. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SoGocConfig {
+  const dataDir = resolveDir(env.SOGOC_DATA_DIR ?? 'data', cwd);
+  const kind = env.SOGOC_EVENT_STORE ?? (env.SOGOC_ESDB_URL ? 'esdb' : 'sqlite');
+  let eventStore: EventStoreConfig;
+  if (kind === 'esdb') {
+    const connectionString = env.SOGOC_ESDB_URL;
+    if (!connectionString) throw new Error('SOGOC_EVENT_STORE=esdb needs SOGOC_ESDB_URL (e.g. esdb://localhost:2113?tls=false)');
+    eventStore = { kind: 'esdb', connectionString };
+  } else if (kind === 'sqlite') {
+    const synchronous = (env.SOGOC_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+    if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error('SOGOC_SQLITE_SYNCHRONOUS must be FULL or NORMAL');
+    eventStore = { kind: 'sqlite', file: join(dataDir, 'events.sqlite'), synchronous };
+  } else {
+    throw new Error(`SOGOC_EVENT_STORE must be sqlite or esdb, not ${kind}`);
+  }
+  return {
+    dataDir,
+    eventStore,
+    readModelFile: join(dataDir, 'read-models.sqlite'),
+    apiPort: port(env.SOGOC_API_PORT, 3000),
+    portalPort: port(env.SOGOC_PORTAL_PORT, 3001),
+    host: env.SOGOC_HOST ?? '127.0.0.1',
+  };
+}
+
+function resolveDir(dir: string, cwd: string): string {
+  return isAbsolute(dir) ? dir : resolve(cwd, dir);
+}
+
+function port(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`Not a port: ${value}`);
+  return parsed;
+}

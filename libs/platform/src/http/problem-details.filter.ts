@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, type ProblemDescription } from '@so-goc/domain';
+import { EventStoreUnavailableError } from '@so-goc/event-store';
+import { statusOf, toProblemDocument } from './problem-details';
+
+/**
+ * Every error leaves the API as application/problem+json with a stable code and both languages.
+ * Unknown errors are logged with their stack and answered without internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { problem, status } = this.describe(exception);
+    if (status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${describeForLog(exception)}`);
+    response.status(status).type('application/problem+json').send(JSON.stringify(toProblemDocument(problem, status, request.originalUrl)));
+  }
+
+  private describe(exception: unknown): { problem: ProblemDescription; status: number } {
+    if (exception instanceof DomainError) return { problem: exception.problem, status: statusOf(exception.problem.kind) };
+    if (exception instanceof EventStoreUnavailableError) {
+      return {
+        status: 503,
+        problem: {
+          code: 'EVENT_STORE_UNAVAILABLE',
+          kind: 'conflict',
+          messageVi: 'Kho dữ liệu tạm thời không truy cập được; chưa có gì được ghi. Hãy thử lại sau ít phút.',
+          messageEn: 'The event store is temporarily unreachable; nothing was recorded. Try again in a few minutes.',
+        },
+      };
+    }
+    if (isMissingReadModel(exception)) {
+      return {
+        status: 503,
+        problem: {
+          code: 'READ_MODEL_NOT_READY',
+          kind: 'conflict',
+          messageVi: 'Dữ liệu tra cứu đang được dựng lại; hãy thử lại sau ít phút.',
+          messageEn: 'The read models are being built; try again in a few minutes.',
+        },
+      };
+    }
+    if (exception instanceof HttpException) return { status: exception.getStatus(), problem: fromHttpException(exception) };
+    return {
+      status: 500,
+      problem: {
+        code: 'INTERNAL_ERROR',
+        kind: 'conflict',
+        messageVi: 'Lỗi hệ thống; chưa có gì được ghi. Sự cố đã được ghi nhật ký.',
+        messageEn: 'Internal error; nothing was recorded. The incident was logged.',
+      },
+    };
+  }
+}
+
+function fromHttpException(exception: HttpException): ProblemDescription {
+  const status = exception.getStatus();
+  const known: Record<number, Omit<ProblemDescription, 'kind'>> = {
+    400: { code: 'MALFORMED_REQUEST', messageVi: 'Yêu cầu không đọc được (JSON sai cú pháp?).', messageEn: 'The request could not be read (malformed JSON?).' },
+    404: { code: 'ROUTE_NOT_FOUND', messageVi: 'Không có địa chỉ này.', messageEn: 'No such route.' },
+    405: { code: 'METHOD_NOT_ALLOWED', messageVi: 'Phương thức không được hỗ trợ.', messageEn: 'Method not allowed.' },
+    413: { code: 'PAYLOAD_TOO_LARGE', messageVi: 'Dữ liệu gửi lên quá lớn.', messageEn: 'The request body is too large.' },
+    415: { code: 'UNSUPPORTED_MEDIA_TYPE', messageVi: 'Định dạng dữ liệu không được hỗ trợ.', messageEn: 'Unsupported media type.' },
+    429: { code: 'TOO_MANY_REQUESTS', messageVi: 'Quá nhiều yêu cầu; hãy chờ rồi thử lại.', messageEn: 'Too many requests; wait and try again.' },
+  };
+  const description = known[status] ?? {
+    code: `HTTP_${status}`,
+    messageVi: 'Yêu cầu không thực hiện được.',
+    messageEn: exception.message,
+  };
+  return { ...description, kind: status === 404 ? 'not_found' : 'invalid_input' };
+}
+
+function isMissingReadModel(exception: unknown): boolean {
+  return exception instanceof Error && exception.name === 'SqliteError' && /no such table/.test(exception.message);
+}
+
+function describeForLog(exception: unknown): string {
+  return exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+}

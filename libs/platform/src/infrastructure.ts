@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { EsdbEventStore, SqliteEventStore, type EventStore } from '@so-goc/event-store';
+import { openReadModelDatabase } from '@so-goc/projections';
+import type { SoGocConfig } from './config';
+
+/** The store and the read-model file, opened once per process and shared by the apps it hosts. */
+export interface Infrastructure {
+  readonly config: SoGocConfig;
+  readonly store: EventStore;
+  readonly readModels: Database;
+  close(): Promise<void>;
+}
+
+export function openInfrastructure(config: SoGocConfig): Infrastructure {
+  mkdirSync(config.dataDir, { recursive: true });
+  const store: EventStore =
+    config.eventStore.kind === 'sqlite'
+      ? new SqliteEventStore({ file: config.eventStore.file, synchronous: config.eventStore.synchronous })
+      : new EsdbEventStore({ connectionString: config.eventStore.connectionString });
+  const readModels = openReadModelDatabase(config.readModelFile);
+  return {
+    config,
+    store,
+    readModels,
+    async close() {
+      await store.close();
+      readModels.close();
+    },
+  };
+}
+
+export const INFRASTRUCTURE = Symbol('Infrastructure');
+export const EVENT_STORE = Symbol('EventStore');
+export const READ_MODELS = Symbol('ReadModels');

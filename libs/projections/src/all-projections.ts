@@ -1,0 +1,5 @@
+import { authoritiesProjection } from './authorities/authorities.projection';
+import type { Projection } from './projection';
+
+/** Every read model the projector keeps. A new projection is registered here and nowhere else. */
+export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection];
