@@ -11,7 +11,8 @@ export interface Projector {
 
 /** A standalone Nest context (no HTTP) that owns the projections and their checkpoints. */
 export async function createProjector(infrastructure: Infrastructure, options: { logger?: LogLevel[] | false } = {}): Promise<Projector> {
-  const runner = new ProjectionRunner(infrastructure.store, infrastructure.readModels, ALL_PROJECTIONS);
+  const quiet = options.logger === false ? { logger: { log: () => undefined, error: (message: string) => console.error(message) } } : {};
+  const runner = new ProjectionRunner(infrastructure.store, infrastructure.readModels, ALL_PROJECTIONS, quiet);
   const context = await NestFactory.createApplicationContext(ProjectorModule.register(runner), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });

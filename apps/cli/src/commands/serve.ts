@@ -18,20 +18,25 @@ export interface RunningSystem {
  * Starts the chosen apps in this process on one store and one read-model file. With all three (the
  * default) this is the embedded system a fresh machine runs.
  */
-export async function serve(config: SoGocConfig, apps: readonly ServableApp[] = SERVABLE_APPS): Promise<RunningSystem> {
+export async function serve(
+  config: SoGocConfig,
+  apps: readonly ServableApp[] = SERVABLE_APPS,
+  options: { quiet?: boolean } = {},
+): Promise<RunningSystem> {
+  const logger = options.quiet ? { logger: false as const } : {};
   const infrastructure = openInfrastructure(config);
-  const projector = apps.includes('projector') ? await createProjector(infrastructure) : undefined;
+  const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
   const servers: INestApplication[] = [];
   let apiUrl: string | undefined;
   let portalUrl: string | undefined;
   if (apps.includes('registry-api')) {
-    const api = await createRegistryApi(infrastructure, projector ? { runner: projector.runner } : {});
+    const api = await createRegistryApi(infrastructure, { ...logger, ...(projector ? { runner: projector.runner } : {}) });
     await api.listen(config.apiPort, config.host);
     servers.push(api);
     apiUrl = await api.getUrl();
   }
   if (apps.includes('verify-portal')) {
-    const portal = await createVerifyPortal();
+    const portal = await createVerifyPortal(logger);
     await portal.listen(config.portalPort, config.host);
     servers.push(portal);
     portalUrl = await portal.getUrl();
