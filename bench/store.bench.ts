@@ -17,12 +17,16 @@
  * Raw and port always run at the same synchronous setting, on the same table (the adapter's own
  * schema function) with the same INSERT statement and the same payloads (checked byte for byte).
  *
- * Then "where the rest goes": the port-only costs measured one by one (JSON.stringify, the
- * MAX(revision) lookup, StoredEvent construction, the async iteration, the projection's writes…).
+ * Then "where the rest goes". Writes: a ladder per scenario on one fresh file, from the raw loop to the
+ * port, each rung adding one thing the port does (BEGIN IMMEDIATE, the MAX(revision) check, event
+ * objects + JSON.stringify, the port's own glue), rungs interleaved in rounds so noise and file growth
+ * fall on all of them alike (BENCH_EVENTS capped at 100,000 per rung for batch-100, 50,000 / 5,000 for
+ * single NORMAL / FULL). Replay: sequential passes adding the adapter's paging, StoredEvent, the async
+ * iteration, the projection's own writes, and the ProjectionLoop.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
@@ -82,6 +86,7 @@ const SCHOOLS = [
   'Trường Đại học Huế',
 ];
 const MAJORS = ['Sư phạm Ngữ văn', 'Kỹ thuật Cơ điện tử', 'Kế toán', 'Công nghệ Thông tin', 'Quản trị Kinh doanh', 'Ngôn ngữ Anh'];
+const ETHNICITIES = ['Kinh', 'Tày', 'Thái', 'Mường', 'Khmer', 'Hoa', 'Nùng', 'H’Mông'];
 const RANKS = ['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình'];
 const EVENT_TYPES = ['GraduateRecorded', 'DiplomaIssued', 'DiplomaSerialAssigned', 'DiplomaCopyIssued'];
 
@@ -98,6 +103,7 @@ interface GraduateRecord {
   birthDate: string;
   birthPlace: string;
   gender: string;
+  ethnicity: string;
   school: string;
   major: string;
   classification: string;
@@ -106,7 +112,6 @@ interface GraduateRecord {
 }
 
 interface CommandMetadata {
-  schemaVersion: number;
   commandId: string;
   correlationId: string;
   actor: { officerId: string; role: string; authorityCode: string };
@@ -138,6 +143,7 @@ function dataObject(i: number): GraduateRecord {
     birthDate: birthDate(i),
     birthPlace: pick(PLACES, i >>> 1),
     gender: gender(i),
+    ethnicity: pick(ETHNICITIES, i >>> 5),
     school: pick(SCHOOLS, i >>> 4),
     major: pick(MAJORS, i >>> 2),
     classification: pick(RANKS, i >>> 3),
@@ -153,6 +159,7 @@ function dataJson(i: number): string {
     '","birthDate":"' + birthDate(i) +
     '","birthPlace":"' + pick(PLACES, i >>> 1) +
     '","gender":"' + gender(i) +
+    '","ethnicity":"' + pick(ETHNICITIES, i >>> 5) +
     '","school":"' + pick(SCHOOLS, i >>> 4) +
     '","major":"' + pick(MAJORS, i >>> 2) +
     '","classification":"' + pick(RANKS, i >>> 3) +
@@ -163,20 +170,19 @@ function dataJson(i: number): string {
 
 function metadataObject(commandId: string, command: number, occurredAt: string): CommandMetadata {
   return {
-    schemaVersion: 1,
     commandId,
     correlationId: commandId,
-    actor: { officerId: officerId(command), role: 'registrar', authorityCode: 'SGDDT-HN' },
+    actor: { officerId: officerId(command), role: 'registrar', authorityCode: 'SGD-HN' },
     occurredAt,
   };
 }
 
 function metadataJson(commandId: string, command: number, occurredAt: string): string {
   return (
-    '{"schemaVersion":1,"commandId":"' + commandId +
+    '{"commandId":"' + commandId +
     '","correlationId":"' + commandId +
     '","actor":{"officerId":"' + officerId(command) +
-    '","role":"registrar","authorityCode":"SGDDT-HN"},"occurredAt":"' + occurredAt + '"}'
+    '","role":"registrar","authorityCode":"SGD-HN"},"occurredAt":"' + occurredAt + '"}'
   );
 }
 
@@ -541,7 +547,7 @@ async function portReplay(eventsFile: string, events: number, lastPosition: Posi
 }
 
 // ------------------------------------------------------------------------------------------------
-// Where the rest goes: port-only costs, one at a time
+// Where the rest goes
 // ------------------------------------------------------------------------------------------------
 
 function timeUs(iterations: number, body: (i: number) => void): number {
@@ -553,57 +559,205 @@ function timeUs(iterations: number, body: (i: number) => void): number {
 
 let sink = 0;
 
-interface WriteCosts {
-  /** JSON.stringify(data) + JSON.stringify(metadata), per event. */
-  readonly stringifyUs: number;
-  /** Building the port's event object (dataObject + NewEvent) minus building raw's strings, per event. */
-  readonly generationDeltaUs: number;
-  /** BEGIN IMMEDIATE + COMMIT of an empty transaction (the port wraps even one INSERT in one). */
-  readonly emptyTransactionUs: number;
-}
-
-function measureWriteCosts(): WriteCosts {
+/** JSON.stringify(data) + JSON.stringify(metadata) alone, µs per event (on ready-made objects). */
+function measureStringify(): number {
   const pool = 10_000;
   const at = new Date().toISOString();
   const objects = Array.from({ length: pool }, (_, i) => ({ data: dataObject(i), metadata: metadataObject(randomUUID(), i, at) }));
-  const stringifyUs = timeUs(SAMPLE, (i) => {
+  return timeUs(SAMPLE, (i) => {
     const event = objects[i % pool]!;
-    sink += JSON.stringify(event.data).length + JSON.stringify(event.metadata ?? {}).length;
+    sink += JSON.stringify(event.data).length + JSON.stringify(event.metadata).length;
   });
-  const metadataString = metadataJson(randomUUID(), 0, at);
-  const metadata = objects[0]!.metadata;
-  const rawGenerationUs = timeUs(SAMPLE, (i) => {
-    // Flatten the concatenated string, as binding it to the statement does.
-    sink += dataJson(i).charCodeAt(20) + metadataString.length + eventType(i).length;
-  });
-  const portGenerationUs = timeUs(SAMPLE, (i) => {
-    const event: NewEvent = { id: 'x', type: eventType(i), data: dataObject(i), metadata };
-    sink += event.type.length + (event.data as GraduateRecord).fullName.length;
-  });
-
-  const dir = freshDir('empty-tx');
-  let emptyTransactionUs = 0;
-  try {
-    const db = openRaw(join(dir, 'events.sqlite'), 'NORMAL');
-    const empty = db.transaction(() => undefined);
-    emptyTransactionUs = timeUs(SAMPLE, () => empty.immediate());
-    db.close();
-  } finally {
-    removeDir(dir);
-  }
-  return { stringifyUs, generationDeltaUs: portGenerationUs - rawGenerationUs, emptyTransactionUs };
 }
 
+/** The adapter's MAX(revision) statement alone, µs per call, over the streams of a file just written. */
 function measureMaxRevisionLookup(file: string, streams: number, name: (index: number) => string): number {
   const db = new Database(file, { readonly: true });
   try {
-    const lookup = db.prepare<[string], number>(MAX_REVISION_SQL).pluck();
-    const names = Array.from({ length: Math.min(streams, 10_000) }, (_, k) => name(Math.floor((k * streams) / Math.min(streams, 10_000))));
+    const lookup = db.prepare<[string], number | null>(MAX_REVISION_SQL).pluck();
+    const distinct = Math.min(streams, 10_000);
+    const names = Array.from({ length: distinct }, (_, k) => name(Math.floor((k * streams) / distinct)));
     return timeUs(Math.min(SAMPLE, 100_000), (i) => {
       sink += lookup.get(names[(i * 7919) % names.length]!) ?? 0;
     });
   } finally {
     db.close();
+  }
+}
+
+/**
+ * A write ladder: rung 0 is the raw baseline, each next rung adds one thing the port does, the last
+ * rung is the port itself. All rungs append to one file, interleaved in rounds (rotating which goes
+ * first) so that file growth, checkpoints and machine noise fall on every rung alike.
+ */
+interface Rung {
+  readonly label: string;
+  readonly run: (count: number) => void | Promise<void>;
+}
+
+interface Ladder {
+  readonly title: string;
+  readonly eventsPerRung: number;
+  readonly rungs: readonly { readonly label: string; readonly us: number }[];
+}
+
+const LADDER_ROUNDS = 10;
+
+async function climb(title: string, eventsPerRung: number, unit: number, rungs: readonly Rung[]): Promise<Ladder> {
+  progress(`breakdown: ${title}`);
+  const elapsed = rungs.map(() => 0);
+  const done = rungs.map(() => 0);
+  const chunk = Math.max(unit, Math.floor(eventsPerRung / LADDER_ROUNDS / unit) * unit);
+  for (const rung of rungs) await rung.run(unit); // warm-up, not timed
+  for (let round = 0; done.some((count) => count < eventsPerRung); round += 1) {
+    for (let k = 0; k < rungs.length; k += 1) {
+      const index = (k + round) % rungs.length;
+      const count = Math.min(chunk, eventsPerRung - done[index]!);
+      if (count <= 0) continue;
+      const start = performance.now();
+      await rungs[index]!.run(count);
+      elapsed[index]! += performance.now() - start;
+      done[index]! += count;
+    }
+  }
+  return { title, eventsPerRung, rungs: rungs.map((rung, k) => ({ label: rung.label, us: (elapsed[k]! * 1000) / done[k]! })) };
+}
+
+async function singleLadder(synchronous: Synchronous, eventsPerRung: number): Promise<Ladder> {
+  const dir = freshDir('ladder-single');
+  const file = join(dir, 'events.sqlite');
+  const db = openRaw(file, synchronous);
+  const store = new SqliteEventStore({ file, synchronous });
+  try {
+    const insert: InsertStatement = db.prepare(INSERT_SQL);
+    const lastRevision = db.prepare<[string], number | null>(MAX_REVISION_SQL).pluck();
+    const streams = Math.ceil((5 * (eventsPerRung + 1)) / EVENTS_PER_SINGLE_STREAM);
+    const revisions = new Int32Array(streams).fill(-1);
+    let next = 0;
+    const each = (count: number, body: (i: number, stream: string, revision: number) => void): void => {
+      for (let k = 0; k < count; k += 1) {
+        const i = next++;
+        const s = i % streams;
+        const revision = revisions[s]! + 1;
+        body(i, singleStream(s), revision);
+        revisions[s] = revision;
+      }
+    };
+    const insertStrings = (i: number, stream: string, revision: number): void => {
+      const now = Date.now();
+      insert.run(stream, revision, randomUUID(), eventType(i), dataJson(i), metadataJson(randomUUID(), i, new Date(now).toISOString()), now);
+    };
+    const checkRevision = (stream: string, revision: number): void => {
+      if ((lastRevision.get(stream) ?? -1) !== revision - 1) throw new Error(`unexpected revision on ${stream}`);
+    };
+    const wrapped = db.transaction(insertStrings);
+    const checked = db.transaction((i: number, stream: string, revision: number) => {
+      checkRevision(stream, revision);
+      insertStrings(i, stream, revision);
+    });
+    const serialised = db.transaction((stream: string, revision: number, event: NewEvent) => {
+      checkRevision(stream, revision);
+      insert.run(stream, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {}), Date.now());
+    });
+    const newEvent = (i: number): NewEvent => ({
+      id: randomUUID(),
+      type: eventType(i),
+      data: dataObject(i),
+      metadata: metadataObject(randomUUID(), i, new Date().toISOString()),
+    });
+    return await climb(`1 event/append (${synchronous})`, eventsPerRung, 1, [
+      { label: 'raw: one autocommitted INSERT of ready-made JSON strings', run: (count) => each(count, insertStrings) },
+      { label: '+ explicit BEGIN IMMEDIATE … COMMIT around it', run: (count) => each(count, (i, stream, revision) => wrapped.immediate(i, stream, revision)) },
+      { label: '+ SELECT MAX(revision) for the expected-revision check', run: (count) => each(count, (i, stream, revision) => checked.immediate(i, stream, revision)) },
+      {
+        label: '+ event objects and JSON.stringify(data), (metadata)',
+        run: (count) => each(count, (i, stream, revision) => serialised.immediate(stream, revision, newEvent(i))),
+      },
+      {
+        label: '+ the port glue: store.appendToStream (Promise, await, notify…)',
+        run: async (count) => {
+          for (let k = 0; k < count; k += 1) {
+            const i = next++;
+            const s = i % streams;
+            const revision = revisions[s]! + 1;
+            await store.appendToStream(singleStream(s), [newEvent(i)], revision === 0 ? 'no_stream' : BigInt(revision - 1));
+            revisions[s] = revision;
+          }
+        },
+      },
+    ]);
+  } finally {
+    await store.close();
+    db.close();
+    removeDir(dir);
+  }
+}
+
+async function batchLadder(synchronous: Synchronous, eventsPerRung: number): Promise<Ladder> {
+  const dir = freshDir('ladder-batch');
+  const file = join(dir, 'events.sqlite');
+  const db = openRaw(file, synchronous);
+  const store = new SqliteEventStore({ file, synchronous });
+  try {
+    const insert: InsertStatement = db.prepare(INSERT_SQL);
+    const lastRevision = db.prepare<[string], number | null>(MAX_REVISION_SQL).pluck();
+    let nextBatch = 0;
+    const eachLot = (count: number, body: (batch: number, first: number) => void): void => {
+      for (let k = 0; k < count; k += BATCH) {
+        const batch = nextBatch++;
+        body(batch, batch * BATCH);
+      }
+    };
+    const insertLot = (batch: number, first: number): void => {
+      const now = Date.now();
+      const metadata = metadataJson(randomUUID(), batch, new Date(now).toISOString());
+      const stream = batchStream(batch);
+      for (let k = 0; k < BATCH; k += 1) insert.run(stream, k, randomUUID(), eventType(first + k), dataJson(first + k), metadata, now);
+    };
+    const checkNoStream = (stream: string): void => {
+      if (lastRevision.get(stream) != null) throw new Error(`${stream} already exists`);
+    };
+    const deferred = db.transaction(insertLot);
+    const checked = db.transaction((batch: number, first: number) => {
+      checkNoStream(batchStream(batch));
+      insertLot(batch, first);
+    });
+    const serialised = db.transaction((stream: string, lot: readonly NewEvent[]) => {
+      checkNoStream(stream);
+      const now = Date.now();
+      let revision = 0;
+      for (const event of lot) {
+        insert.run(stream, revision++, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {}), now);
+      }
+    });
+    const newLot = (batch: number, first: number): NewEvent[] => {
+      const metadata = metadataObject(randomUUID(), batch, new Date().toISOString());
+      const lot = new Array<NewEvent>(BATCH);
+      for (let k = 0; k < BATCH; k += 1) lot[k] = { id: randomUUID(), type: eventType(first + k), data: dataObject(first + k), metadata };
+      return lot;
+    };
+    return await climb(`100 events/append (${synchronous})`, eventsPerRung, BATCH, [
+      { label: 'raw: 100 INSERTs of ready-made JSON strings, db.transaction()', run: (count) => eachLot(count, deferred) },
+      { label: '+ BEGIN IMMEDIATE instead of a deferred BEGIN', run: (count) => eachLot(count, (batch, first) => deferred.immediate(batch, first)) },
+      { label: '+ SELECT MAX(revision) for the expected-revision check', run: (count) => eachLot(count, (batch, first) => checked.immediate(batch, first)) },
+      {
+        label: '+ event objects and JSON.stringify(data), (metadata)',
+        run: (count) => eachLot(count, (batch, first) => serialised.immediate(batchStream(batch), newLot(batch, first))),
+      },
+      {
+        label: '+ the port glue: store.appendToStream (Promise, await, notify…)',
+        run: async (count) => {
+          for (let k = 0; k < count; k += BATCH) {
+            const batch = nextBatch++;
+            await store.appendToStream(batchStream(batch), newLot(batch, batch * BATCH), 'no_stream');
+          }
+        },
+      },
+    ]);
+  } finally {
+    await store.close();
+    db.close();
+    removeDir(dir);
   }
 }
 
@@ -619,7 +773,7 @@ interface ReadCosts {
 }
 
 async function measureReadCosts(file: string, events: number): Promise<ReadCosts> {
-  progress('breakdown: paged reads, StoredEvent, subscribeToAll alone, projection writes alone');
+  progress('breakdown: replay (paged reads, StoredEvent, subscribeToAll alone, projection writes alone)');
   const db = new Database(file, { readonly: true });
   const page = db.prepare<[number, number], EventRow>(READ_PAGE_SQL).raw();
   const pagedPass = (wrap: boolean): number => {
@@ -627,13 +781,13 @@ async function measureReadCosts(file: string, events: number): Promise<ReadCosts
     let after = 0;
     let count = 0;
     for (;;) {
-      const batch = page.all(after, ADAPTER_PAGE_SIZE);
-      for (const row of batch) {
+      const rowsOfPage = page.all(after, ADAPTER_PAGE_SIZE);
+      for (const row of rowsOfPage) {
         after = row[0];
         count += 1;
         if (wrap) sink += new StoredEvent(row).type.length;
       }
-      if (batch.length < ADAPTER_PAGE_SIZE) break;
+      if (rowsOfPage.length < ADAPTER_PAGE_SIZE) break;
     }
     if (count !== events) throw new Error(`paged read found ${count} events, expected ${events}`);
     return ((performance.now() - start) * 1000) / events;
@@ -701,24 +855,34 @@ function printTable(): void {
   for (const cells of body) console.log(line(cells));
 }
 
-interface Part {
-  readonly label: string;
-  readonly us: number;
+const LABEL_WIDTH = 68;
+
+function printSteps(title: string, base: { label: string; us: number }, steps: readonly { label: string; us: number }[], total: { label: string; us: number }): void {
+  const gap = total.us - base.us;
+  const share = (value: number): string => (gap > 0 ? `${fixed((100 * value) / gap, 0).padStart(4)}% of the gap` : '');
+  console.log(title);
+  console.log(`    ${base.label.padEnd(LABEL_WIDTH)} ${us(base.us).padStart(8)} µs/event  (${int(1e6 / base.us)}/s)`);
+  for (const step of steps) {
+    const sign = step.us >= 0 ? '+' : '-';
+    console.log(`    ${step.label.padEnd(LABEL_WIDTH)} ${(sign + us(Math.abs(step.us))).padStart(8)} µs        ${share(step.us)}`);
+  }
+  console.log(
+    `    ${total.label.padEnd(LABEL_WIDTH)} ${us(total.us).padStart(8)} µs/event  (${int(1e6 / total.us)}/s) = ${fixed((100 * base.us) / total.us, 1)}% of raw`,
+  );
 }
 
-function printGap(title: string, port: Row, parts: readonly Part[], otherLabel: string): void {
-  if (port.rawRate === undefined) return;
-  const portUs = 1e6 / rate(port);
-  const rawUs = 1e6 / port.rawRate;
-  const gap = portUs - rawUs;
-  console.log(`${title}: port ${us(portUs)} µs/event, raw ${us(rawUs)} µs/event, gap ${us(gap)} µs/event (${fixed((100 * rate(port)) / port.rawRate, 1)}% of raw)`);
-  const share = (value: number): string => (gap > 0 ? `${fixed((100 * value) / gap, 0).padStart(4)}% of gap` : '');
-  let accounted = 0;
-  for (const part of parts) {
-    accounted += part.us;
-    console.log(`    ${part.label.padEnd(66)} ${us(part.us).padStart(7)} µs  ${share(part.us)}`);
-  }
-  console.log(`    ${otherLabel.padEnd(66)} ${us(gap - accounted).padStart(7)} µs  ${share(gap - accounted)}`);
+function printLadder(ladder: Ladder, fullRun: Row): void {
+  const [base, ...rest] = ladder.rungs;
+  const top = rest[rest.length - 1];
+  if (!base || !top) return;
+  const steps = rest.map((rung, k) => ({ label: rung.label, us: rung.us - (k === 0 ? base.us : rest[k - 1]!.us) }));
+  const fullRatio = fullRun.rawRate !== undefined ? `${fixed((100 * rate(fullRun)) / fullRun.rawRate, 1)}% in the full run above` : '';
+  printSteps(
+    `${ladder.title}: ${int(ladder.eventsPerRung)} events per rung, ${LADDER_ROUNDS} interleaved rounds on one file (${fullRatio})`,
+    base,
+    steps,
+    { label: '= the port', us: top.us },
+  );
 }
 
 async function main(): Promise<void> {
@@ -726,10 +890,9 @@ async function main(): Promise<void> {
   const sqliteVersion = new Database(':memory:').prepare<[], string>('SELECT sqlite_version()').pluck().get();
   const betterSqlite = (JSON.parse(readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8')) as { version: string }).version;
   const cpu = cpus();
+  const load = (): string => loadavg().map((value) => fixed(value, 2)).join(' ');
   console.log('Sổ Gốc event store benchmark (bench/store.bench.ts)');
-  console.log(
-    `node ${process.version}, better-sqlite3 ${betterSqlite}, SQLite ${sqliteVersion}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, tmp ${tmpdir()}`,
-  );
+  console.log(`node ${process.version}, better-sqlite3 ${betterSqlite}, SQLite ${sqliteVersion}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, tmp ${tmpdir()}`);
   console.log(
     `events: BENCH_EVENTS=${int(EVENTS)} (batch-100, replay), BENCH_SINGLE_NORMAL_EVENTS=${int(SINGLE_NORMAL_EVENTS)}, ` +
       `BENCH_SINGLE_FULL_EVENTS=${int(SINGLE_FULL_EVENTS)} (one fsync per commit)`,
@@ -738,7 +901,8 @@ async function main(): Promise<void> {
     `row: data ${fixed(payload.dataBytes, 0)} B (graduate record), metadata ${fixed(payload.metadataBytes, 0)} B, UUID event ids, ` +
       `UNIQUE(stream, revision) + UNIQUE(event_id), WAL; gc ${collectGarbage ? 'exposed' : 'NOT exposed (run with --expose-gc)'}`,
   );
-  console.log('');
+  console.log(`load average at start: ${load()}`);
+  const started = performance.now();
 
   // 1. Batch-100 at the adapter's default (FULL); the port's file is then read back for the replay.
   const rawBatchFull = rawBatch('FULL', EVENTS);
@@ -772,8 +936,15 @@ async function main(): Promise<void> {
   const singleNormal = await portSingle('NORMAL', SINGLE_NORMAL_EVENTS, rawSingle('NORMAL', SINGLE_NORMAL_EVENTS));
   const singleFull = await portSingle('FULL', SINGLE_FULL_EVENTS, rawSingle('FULL', SINGLE_FULL_EVENTS));
 
-  progress('breakdown: JSON.stringify, event objects, empty transaction');
-  const writeCosts = measureWriteCosts();
+  // 4. Breakdown.
+  const stringifyUs = measureStringify();
+  const batchEvents = Math.max(BATCH, Math.floor(Math.min(EVENTS, 100_000) / BATCH) * BATCH);
+  const ladders: [Ladder, Row][] = [
+    [await batchLadder('FULL', batchEvents), batchFull.row],
+    [await batchLadder('NORMAL', batchEvents), batchNormal.row],
+    [await singleLadder('NORMAL', Math.min(SINGLE_NORMAL_EVENTS, 50_000)), singleNormal.row],
+    [await singleLadder('FULL', Math.min(SINGLE_FULL_EVENTS, 5_000)), singleFull.row],
+  ];
 
   console.log('');
   printTable();
@@ -782,45 +953,46 @@ async function main(): Promise<void> {
     `Every ratio compares raw and port at the same synchronous setting. The FULL single-event run uses ${int(SINGLE_FULL_EVENTS)} events ` +
       `(BENCH_SINGLE_FULL_EVENTS), not ${int(EVENTS)}.`,
   );
-  console.log(`Replay: raw events/s is the .raw().iterate() scan; the indented row compares the same replay with the scan + JSON.parse(data).`);
+  console.log('Replay: raw events/s is the .raw().iterate() scan; the indented row compares the same replay with the scan + JSON.parse(data).');
   console.log(
-    `Peak RSS over the whole run: ${fixed((process.resourceUsage().maxRSS * 1024) / MB, 0)} MB (getrusage); per-scenario peaks above are sampled process.memoryUsage.rss() after a gc.`,
+    `Peak RSS over the whole run: ${fixed((process.resourceUsage().maxRSS * 1024) / MB, 0)} MB (getrusage); per-scenario peaks are ` +
+      `process.memoryUsage.rss() sampled after a gc. db MB: the file after close (WAL checkpointed).`,
   );
   const portRows = [batchFull.row, batchNormal.row, singleNormal.row, singleFull.row, replay];
   const missed = portRows.filter((row) => row.rawRate !== undefined && rate(row) < TARGET * row.rawRate);
   console.log(
     missed.length === 0
       ? `Target (port ≥ ${TARGET * 100}% of raw): met by every scenario.`
-      : `Target (port ≥ ${TARGET * 100}% of raw): missed by ${missed.map((row) => row.scenario).join('; ')}.`,
+      : `Target (port ≥ ${TARGET * 100}% of raw): missed by ${missed.map((row) => row.scenario.replace(/^port: /, '')).join('; ')}.`,
   );
 
   console.log('');
-  console.log('Where the rest goes (µs per event; each part measured on its own, "other" is the remainder):');
-  const stringify: Part = { label: 'JSON.stringify(data) + JSON.stringify(metadata)', us: writeCosts.stringifyUs };
-  const generation: Part = { label: 'building event objects instead of JSON strings (caller side)', us: writeCosts.generationDeltaUs };
-  for (const write of [batchFull, batchNormal]) {
-    printGap(write.row.scenario, write.row, [
-      stringify,
-      { label: `MAX(revision) lookup, ${us(write.maxRevisionLookupUs)} µs per append / ${BATCH} events`, us: write.maxRevisionLookupUs / BATCH },
-      generation,
-    ], 'other (transaction wrapper, 100-event array, Promise + await, notify)');
-  }
-  for (const write of [singleNormal, singleFull]) {
-    printGap(write.row.scenario, write.row, [
-      stringify,
-      { label: 'MAX(revision) lookup, once per append', us: write.maxRevisionLookupUs },
-      { label: 'explicit BEGIN IMMEDIATE … COMMIT (raw autocommits)', us: writeCosts.emptyTransactionUs },
-      generation,
-    ], 'other (BigInt revision, Promise + await, notify, noise of the commit)');
-  }
+  console.log('Where the rest goes. Writes: each rung adds one thing the port does to the raw loop; µs per event.');
+  for (const [ladder, fullRun] of ladders) printLadder(ladder, fullRun);
+  console.log(
+    `Measured alone: JSON.stringify(data) + JSON.stringify(metadata) ${us(stringifyUs)} µs/event; the MAX(revision) lookup ` +
+      `${us(batchFull.maxRevisionLookupUs)} µs on the ${int(EVENTS)}-event batch file, ${us(singleNormal.maxRevisionLookupUs)} µs on the single-event file.`,
+  );
   const rawReadUs = 1e6 / rate(reads.plain);
-  printGap(replay.scenario, replay, [
-    { label: `reading in ${ADAPTER_PAGE_SIZE}-row pages with .all() instead of one .iterate() scan`, us: readCosts.pagedUs - rawReadUs },
-    { label: 'new StoredEvent(row) (BigInt position + revision, Date)', us: readCosts.pagedStoredEventUs - readCosts.pagedUs },
-    { label: 'async generator + for await + setImmediate per page', us: readCosts.subscribeUs - readCosts.pagedStoredEventUs },
-    { label: `projection apply: one UPSERT per event, ${ADAPTER_PAGE_SIZE}-event read-model transactions`, us: readCosts.applyUs },
-  ], 'other (ProjectionLoop: Promise.race per event, batch array, checkpoint, notify)');
+  const replayUs = 1e6 / rate(replay);
+  printSteps(
+    `Replay (sequential passes over the ${int(EVENTS)}-event file):`,
+    { label: 'raw: one SELECT … ORDER BY position, .raw().iterate()', us: rawReadUs },
+    [
+      { label: `+ ${ADAPTER_PAGE_SIZE}-row pages with .all(), as subscribeToAll reads`, us: readCosts.pagedUs - rawReadUs },
+      { label: '+ new StoredEvent(row) (BigInt position and revision, Date)', us: readCosts.pagedStoredEventUs - readCosts.pagedUs },
+      { label: '+ async generator, for await, setImmediate per page', us: readCosts.subscribeUs - readCosts.pagedStoredEventUs },
+      { label: '+ projection apply: one UPSERT per event (measured alone)', us: readCosts.applyUs },
+      {
+        label: '+ ProjectionLoop glue: Promise.race per event, batching, checkpoint',
+        us: replayUs - readCosts.subscribeUs - readCosts.applyUs,
+      },
+    ],
+    { label: '= replay through ProjectionRunner', us: replayUs },
+  );
   console.log(`    (subscribeToAll alone, no projection: ${int(1e6 / readCosts.subscribeUs)} events/s = ${fixed((100 * rawReadUs) / readCosts.subscribeUs, 1)}% of the raw scan)`);
+  console.log('');
+  console.log(`Total ${fixed(seconds(started), 0)} s; load average at end: ${load()}`);
   if (sink === -1) console.log('');
 }
 
