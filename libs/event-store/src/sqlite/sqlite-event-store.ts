@@ -110,7 +110,7 @@ export class SqliteEventStore implements EventStore {
       this.notifier.notify();
       return Promise.resolve(result);
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(error as Error);
     }
   }
 
@@ -199,10 +199,8 @@ function position(global: number): Position {
   return { commit: value, prepare: value };
 }
 
+/** Duck-typed: under jest the native addon's error class can come from another realm than `Error`. */
 function isUniqueEventIdViolation(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.event_id')
-  );
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
 }

@@ -77,7 +77,8 @@ function fromHttpException(exception: HttpException): ProblemDescription {
 }
 
 function isMissingReadModel(exception: unknown): boolean {
-  return exception instanceof Error && exception.name === 'SqliteError' && /no such table/.test(exception.message);
+  const { name, message } = (exception ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'SqliteError' && typeof message === 'string' && message.includes('no such table');
 }
 
 function describeForLog(exception: unknown): string {
