@@ -56,8 +56,13 @@ export interface SubscribeToAllOptions {
   readonly signal: AbortSignal;
 }
 
+export interface ReadStreamOptions {
+  /** Read only events at or after this revision; `revision` in the answer is still the stream's last. */
+  readonly fromRevision?: bigint;
+}
+
 export interface EventStore {
-  readStream(stream: string): Promise<StreamRead>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<StreamRead>;
   appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Catches up from `after`, then follows live appends until the signal aborts. */
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;

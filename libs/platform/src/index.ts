@@ -8,3 +8,7 @@ export * from './http/command-context';
 export * from './http/configure-http-app';
 export * from './actor';
 export * from './shutdown';
+export * from './access/officer-token';
+export * from './access/officer-access';
+export * from './access/officer-route';
+export * from './access/officer.guard';

@@ -1,5 +1,6 @@
 import { authoritiesProjection } from './authorities/authorities.projection';
+import { officersProjection } from './officers/officers.projection';
 import type { Projection } from './projection';
 
 /** Every read model the projector keeps. A new projection is registered here and nowhere else. */
-export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection];

@@ -5,3 +5,4 @@ export * from './read-model-database';
 export * from './table-hash';
 export * from './all-projections';
 export * from './authorities/authorities.projection';
+export * from './officers/officers.projection';

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { IsoDate } from '../shared/dates';
 
 /** Kinds of body that hold diploma registers (docs/domain.md §1). */
 export const AUTHORITY_KINDS = ['ministry', 'province_department', 'district_office', 'commune_committee', 'school'] as const;
@@ -6,18 +7,82 @@ export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
 export const AUTHORITY_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
-export function authorityStream(code: string): string {
-  return `authority-${code}`;
+export const SIGNER_ROLES = ['head', 'deputy_in_charge'] as const;
+export type SignerRoleName = (typeof SIGNER_ROLES)[number];
+
+/**
+ * All authorities and their signers live in one stream: registering a child, merging into a successor
+ * or naming who keeps an abolished office's registers touches several authorities at once, and one
+ * stream's revision keeps those invariants. The volume is small (hundreds of authorities per province).
+ */
+export const AUTHORITY_DIRECTORY_STREAM = 'authority-directory';
+
+export interface AuthorityRecord {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: AuthorityKind;
+  readonly parentCode: string | null;
+  readonly registeredOn: IsoDate;
+  /** Set when the authority stops: from that date `successorCode` holds its registers (rules 32, 41). */
+  readonly end: { readonly how: 'merged' | 'abolished'; readonly effectiveOn: IsoDate; readonly successorCode: string; readonly decisionRef: string } | null;
 }
 
-export type AuthorityEvent =
-  | DomainEvent<'AuthorityRegistered', { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: string }>
-  | DomainEvent<'AuthorityRenamed', { code: string; previousName: string; name: string; effectiveOn: string }>;
+export interface SignerRecord {
+  readonly signerId: string;
+  readonly authorityCode: string;
+  readonly fullName: string;
+  readonly title: string;
+  readonly role: SignerRoleName;
+  readonly validFrom: IsoDate;
+  readonly validTo: IsoDate | null;
+  /** Rule 6: a deputy in charge signs only with the assignment decision on file. */
+  readonly delegationRef: string | null;
+}
 
-export type AuthorityCommand =
-  | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: string }
-  | { type: 'RenameAuthority'; code: string; name: string; effectiveOn: string };
+export interface AuthorityDirectory {
+  readonly authorities: ReadonlyMap<string, AuthorityRecord>;
+  readonly signers: ReadonlyMap<string, SignerRecord>;
+}
 
-export type AuthorityState =
-  | { status: 'unregistered' }
-  | { status: 'registered'; code: string; name: string; kind: AuthorityKind; parentCode: string | null };
+export type AuthorityDirectoryEvent =
+  | DomainEvent<'AuthorityRegistered', { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: IsoDate }>
+  | DomainEvent<'AuthorityRenamed', { code: string; previousName: string; name: string; effectiveOn: IsoDate }>
+  | DomainEvent<'AuthorityMerged', { code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }>
+  | DomainEvent<'AuthorityAbolished', { code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }>
+  | DomainEvent<
+      'SignerRegistered',
+      { signerId: string; authorityCode: string; fullName: string; title: string; role: SignerRoleName; validFrom: IsoDate; validTo: IsoDate | null; delegationRef: string | null }
+    >
+  | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>;
+
+export type AuthorityDirectoryCommand =
+  | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: IsoDate }
+  | { type: 'RenameAuthority'; code: string; name: string; effectiveOn: IsoDate }
+  | { type: 'MergeAuthority'; code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }
+  | { type: 'AbolishAuthority'; code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }
+  | {
+      type: 'RegisterSigner';
+      signerId: string;
+      authorityCode: string;
+      fullName: string;
+      title: string;
+      role: SignerRoleName;
+      validFrom: IsoDate;
+      validTo?: IsoDate | null;
+      delegationRef?: string | null;
+    }
+  | { type: 'EndSignerMandate'; signerId: string; validTo: IsoDate; reason: string };
+
+/** The authority a command changes: access control checks the officer's scope against it. */
+export function targetAuthorityOf(command: AuthorityDirectoryCommand, directory: AuthorityDirectory): string | null {
+  switch (command.type) {
+    case 'RegisterAuthority':
+      return command.parentCode ?? null;
+    case 'RegisterSigner':
+      return command.authorityCode;
+    case 'EndSignerMandate':
+      return directory.signers.get(command.signerId)?.authorityCode ?? null;
+    default:
+      return command.code;
+  }
+}

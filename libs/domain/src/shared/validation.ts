@@ -1,3 +1,4 @@
+import { isIsoDate } from './dates';
 import type { FieldProblem } from './errors';
 
 /** Small checks shared by deciders; each returns a problem for the field or nothing. */
@@ -43,4 +44,18 @@ export function requirePattern(field: string, value: unknown, pattern: RegExp, d
 
 export function collectProblems(...problems: (FieldProblem | undefined)[]): FieldProblem[] {
   return problems.filter((problem): problem is FieldProblem => problem !== undefined);
+}
+
+export function requireIsoDate(field: string, value: unknown): FieldProblem | undefined {
+  if (isIsoDate(value)) return undefined;
+  return {
+    field,
+    code: 'BAD_DATE',
+    messageVi: `"${field}" phải là một ngày có thật, dạng YYYY-MM-DD.`,
+    messageEn: `"${field}" must be a real calendar date as YYYY-MM-DD.`,
+  };
+}
+
+export function requireOptionalText(field: string, value: unknown, maxLength: number): FieldProblem | undefined {
+  return value === undefined || value === null ? undefined : requireText(field, value, maxLength);
 }

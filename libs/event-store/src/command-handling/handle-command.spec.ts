@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { authorityDecider, authorityStream, DomainError, type AuthorityCommand, type CommandContext } from '@so-goc/domain';
+import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, DomainError, type AuthorityDirectoryCommand, type CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { makeTempDir } from '../testing/temp-dir';
 import { handleCommand } from './handle-command';
@@ -18,7 +18,7 @@ function context(overrides: Partial<CommandContext> = {}): CommandContext {
   };
 }
 
-const register: AuthorityCommand = {
+const register: AuthorityDirectoryCommand = {
   type: 'RegisterAuthority',
   code: 'SGD-HP',
   name: 'Sở Giáo dục và Đào tạo Hải Phòng',
@@ -29,7 +29,7 @@ const register: AuthorityCommand = {
 describe('handleCommand (read → fold → decide → append)', () => {
   let dir: { path: string; remove(): void };
   let store: SqliteEventStore;
-  const stream = authorityStream('SGD-HP');
+  const stream = AUTHORITY_DIRECTORY_STREAM;
 
   beforeEach(() => {
     dir = makeTempDir('commands');
@@ -42,7 +42,7 @@ describe('handleCommand (read → fold → decide → append)', () => {
 
   it('records the decided events with command id, correlation, causation, actor and time in metadata', async () => {
     const ctx = context({ correlationId: 'corr-1', causationId: 'cause-1' });
-    const outcome = await handleCommand(store, authorityDecider, { stream, command: register, context: ctx });
+    const outcome = await handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx });
     expect(outcome.revision).toBe(0n);
     const [recorded] = (await store.readStream(stream)).events;
     expect(recorded?.type).toBe('AuthorityRegistered');
@@ -59,29 +59,29 @@ describe('handleCommand (read → fold → decide → append)', () => {
 
   it('answers a retried command (same command id) with the first outcome and records nothing new', async () => {
     const ctx = context();
-    const first = await handleCommand(store, authorityDecider, { stream, command: register, context: ctx });
-    const retried = await handleCommand(store, authorityDecider, { stream, command: register, context: ctx });
+    const first = await handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx });
+    const retried = await handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx });
     expect(retried.alreadyHandled).toBe(true);
     expect(retried.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
     expect((await store.readStream(stream)).events).toHaveLength(1);
 
     // The same request under a new command id is a new act, and the decider refuses it.
-    await expect(handleCommand(store, authorityDecider, { stream, command: register, context: context() })).rejects.toMatchObject({
+    await expect(handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: context() })).rejects.toMatchObject({
       code: 'AUTHORITY_ALREADY_REGISTERED',
     });
   });
 
   it('recognises the same command sent twice at the same moment and records it once', async () => {
     const ctx = context();
-    const outcomes = await Promise.all([1, 2, 3].map(() => handleCommand(store, authorityDecider, { stream, command: register, context: ctx })));
+    const outcomes = await Promise.all([1, 2, 3].map(() => handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx })));
     expect(outcomes.every((o) => o.revision === 0n)).toBe(true);
     expect((await store.readStream(stream)).events).toHaveLength(1);
   });
 
   it('decides again on the new state when another command landed first (no revision pinned)', async () => {
-    await handleCommand(store, authorityDecider, { stream, command: register, context: context() });
+    await handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: context() });
     const renames = Array.from({ length: 20 }, (_, i) =>
-      handleCommand(store, authorityDecider, {
+      handleCommand(store, authorityDirectoryDecider, {
         stream,
         command: { type: 'RenameAuthority', code: 'SGD-HP', name: `Sở GDĐT Hải Phòng ${i}`, effectiveOn: '2025-07-01' },
         context: context(),
@@ -96,13 +96,13 @@ describe('handleCommand (read → fold → decide → append)', () => {
   });
 
   it('refuses with STALE_REVISION when the client pinned a revision that is no longer current, appending nothing', async () => {
-    await handleCommand(store, authorityDecider, { stream, command: register, context: context() });
-    await handleCommand(store, authorityDecider, {
+    await handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: context() });
+    await handleCommand(store, authorityDirectoryDecider, {
       stream,
       command: { type: 'RenameAuthority', code: 'SGD-HP', name: 'Tên mới', effectiveOn: '2025-07-01' },
       context: context(),
     });
-    const attempt = handleCommand(store, authorityDecider, {
+    const attempt = handleCommand(store, authorityDirectoryDecider, {
       stream,
       command: { type: 'RenameAuthority', code: 'SGD-HP', name: 'Tên khác', effectiveOn: '2025-07-02' },
       context: context(),
@@ -114,7 +114,7 @@ describe('handleCommand (read → fold → decide → append)', () => {
   });
 
   it('appends nothing when the decider refuses, and reports every bad field at once', async () => {
-    const attempt = handleCommand(store, authorityDecider, {
+    const attempt = handleCommand(store, authorityDirectoryDecider, {
       stream,
       command: { type: 'RegisterAuthority', code: 'sgd hp', name: '  ', kind: 'castle' as never, registeredOn: '15/01/2020' },
       context: context(),

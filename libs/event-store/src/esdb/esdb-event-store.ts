@@ -22,6 +22,7 @@ import type {
   ExpectedRevision,
   NewEvent,
   Position,
+  ReadStreamOptions,
   RecordedEvent,
   StreamRead,
   SubscribeToAllOptions,
@@ -43,10 +44,10 @@ export class EsdbEventStore implements EventStore {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
   }
 
-  async readStream(stream: string): Promise<StreamRead> {
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StreamRead> {
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(stream, { direction: FORWARDS, fromRevision: START })) {
+      for await (const resolved of this.client.readStream(stream, { direction: FORWARDS, fromRevision: options.fromRevision ?? START })) {
         const recorded = toRecorded(resolved);
         if (recorded) events.push(recorded);
       }
@@ -55,7 +56,20 @@ export class EsdbEventStore implements EventStore {
       throw translate(error);
     }
     const last = events.at(-1);
-    return { revision: last ? last.revision : 'no_stream', events };
+    if (last || options.fromRevision === undefined) return { revision: last ? last.revision : 'no_stream', events };
+    return { revision: await this.lastRevision(stream), events };
+  }
+
+  private async lastRevision(stream: string): Promise<bigint | 'no_stream'> {
+    try {
+      for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        if (resolved.event) return resolved.event.revision;
+      }
+      return 'no_stream';
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return 'no_stream';
+      throw translate(error);
+    }
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -6,6 +6,7 @@ import type {
   ExpectedRevision,
   NewEvent,
   Position,
+  ReadStreamOptions,
   RecordedEvent,
   StreamRead,
   SubscribeToAllOptions,
@@ -40,7 +41,7 @@ export class SqliteEventStore implements EventStore {
   private readonly lastRevision: Statement<[string], number>;
   private readonly insert: Statement<[string, number, string, string, string, string, number]>;
   private readonly findById: Statement<[string], [string, number, number]>;
-  private readonly readStreamRows: Statement<[string], EventRow>;
+  private readonly readStreamRows: Statement<[string, number], EventRow>;
   private readonly readAllPage: Statement<[number, number], EventRow>;
   private readonly appendTransaction: (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult;
   private closed = false;
@@ -61,7 +62,7 @@ export class SqliteEventStore implements EventStore {
     );
     this.findById = this.db.prepare<[string], [string, number, number]>('SELECT stream, revision, position FROM events WHERE event_id = ?').raw();
     this.readStreamRows = this.db
-      .prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? ORDER BY revision`)
+      .prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`)
       .raw();
     this.readAllPage = this.db
       .prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
@@ -98,10 +99,13 @@ export class SqliteEventStore implements EventStore {
       .immediate.bind(undefined);
   }
 
-  readStream(stream: string): Promise<StreamRead> {
-    const events = this.readStreamRows.all(stream).map((row) => new StoredEvent(row));
+  readStream(stream: string, options: ReadStreamOptions = {}): Promise<StreamRead> {
+    const from = Number(options.fromRevision ?? 0n);
+    const events = this.readStreamRows.all(stream, from).map((row) => new StoredEvent(row));
     const last = events.at(-1);
-    return Promise.resolve({ revision: last ? last.revision : 'no_stream', events });
+    if (last) return Promise.resolve({ revision: last.revision, events });
+    const current = this.lastRevision.get(stream) ?? NO_STREAM;
+    return Promise.resolve({ revision: current === NO_STREAM ? 'no_stream' : BigInt(current), events });
   }
 
   appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

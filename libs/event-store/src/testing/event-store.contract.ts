@@ -54,6 +54,17 @@ export function describeEventStoreContract(adapterName: string, factory: EventSt
       expect(read.events.every((e) => e.stream === stream)).toBe(true);
     });
 
+    it('reads a stream from a revision, still reporting the last revision', async () => {
+      const stream = streamName('from');
+      await store.appendToStream(stream, [event('A'), event('B'), event('C')], 'no_stream');
+      const tail = await store.readStream(stream, { fromRevision: 1n });
+      expect(tail.events.map((e) => e.type)).toEqual(['B', 'C']);
+      expect(tail.revision).toBe(2n);
+      const beyond = await store.readStream(stream, { fromRevision: 3n });
+      expect(beyond.events).toEqual([]);
+      expect(beyond.revision).toBe(2n);
+    });
+
     it('refuses a stale expected revision with a typed error and writes nothing', async () => {
       const stream = streamName('stale');
       await store.appendToStream(stream, [event('A'), event('B')], 'no_stream');

@@ -17,6 +17,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { problem, status } = this.describe(exception);
+    if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="so-goc"');
     if (status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${describeForLog(exception)}`);
     response.status(status).type('application/problem+json').send(JSON.stringify(toProblemDocument(problem, status, request.originalUrl)));
   }

@@ -1,41 +1,74 @@
 import type { Database } from 'better-sqlite3';
-import type { AuthorityEvent } from '@so-goc/domain';
+import type { AuthorityDirectoryEvent } from '@so-goc/domain';
 import type { RecordedEvent } from '@so-goc/event-store';
 import type { Projection } from '../projection';
 
-/** The list of authorities as officers look them up; `revision` lets a client pin its next command. */
+/** Authorities and their signers, as officers look them up. */
 export const authoritiesProjection: Projection = {
   name: 'authorities',
-  version: 1,
-  handles: ['AuthorityRegistered', 'AuthorityRenamed'],
-  tables: ['authorities'],
+  version: 2,
+  handles: ['AuthorityRegistered', 'AuthorityRenamed', 'AuthorityMerged', 'AuthorityAbolished', 'SignerRegistered', 'SignerMandateEnded'],
+  tables: ['authorities', 'authority_signers'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS authorities (
-        code          TEXT PRIMARY KEY,
-        name          TEXT NOT NULL,
-        kind          TEXT NOT NULL,
-        parent_code   TEXT,
-        registered_on TEXT NOT NULL,
-        revision      INTEGER NOT NULL
+        code           TEXT PRIMARY KEY,
+        name           TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        parent_code    TEXT,
+        registered_on  TEXT NOT NULL,
+        ended_how      TEXT,
+        ended_on       TEXT,
+        successor_code TEXT,
+        end_decision   TEXT
       );
+      CREATE INDEX IF NOT EXISTS authorities_by_parent ON authorities (parent_code);
+      CREATE TABLE IF NOT EXISTS authority_signers (
+        signer_id      TEXT PRIMARY KEY,
+        authority_code TEXT NOT NULL,
+        full_name      TEXT NOT NULL,
+        title          TEXT NOT NULL,
+        role           TEXT NOT NULL,
+        valid_from     TEXT NOT NULL,
+        valid_to       TEXT,
+        delegation_ref TEXT
+      );
+      CREATE INDEX IF NOT EXISTS authority_signers_by_authority ON authority_signers (authority_code);
     `);
   },
   apply(db: Database, recorded: RecordedEvent): void {
-    const event = { type: recorded.type, data: recorded.data } as AuthorityEvent;
+    const event = { type: recorded.type, data: recorded.data } as AuthorityDirectoryEvent;
     switch (event.type) {
-      case 'AuthorityRegistered':
-        db.prepare('INSERT INTO authorities (code, name, kind, parent_code, registered_on, revision) VALUES (?, ?, ?, ?, ?, ?)').run(
+      case 'AuthorityRegistered': {
+        const { code, name, kind, parentCode, registeredOn } = event.data;
+        db.prepare('INSERT INTO authorities (code, name, kind, parent_code, registered_on) VALUES (?, ?, ?, ?, ?)').run(code, name, kind, parentCode, registeredOn);
+        return;
+      }
+      case 'AuthorityRenamed':
+        db.prepare('UPDATE authorities SET name = ? WHERE code = ?').run(event.data.name, event.data.code);
+        return;
+      case 'AuthorityMerged':
+      case 'AuthorityAbolished': {
+        const successor = event.type === 'AuthorityMerged' ? event.data.intoCode : event.data.successorCode;
+        const how = event.type === 'AuthorityMerged' ? 'merged' : 'abolished';
+        db.prepare('UPDATE authorities SET ended_how = ?, ended_on = ?, successor_code = ?, end_decision = ? WHERE code = ?').run(
+          how,
+          event.data.effectiveOn,
+          successor,
+          event.data.decisionRef,
           event.data.code,
-          event.data.name,
-          event.data.kind,
-          event.data.parentCode,
-          event.data.registeredOn,
-          recorded.revision,
         );
         return;
-      case 'AuthorityRenamed':
-        db.prepare('UPDATE authorities SET name = ?, revision = ? WHERE code = ?').run(event.data.name, recorded.revision, event.data.code);
+      }
+      case 'SignerRegistered': {
+        const d = event.data;
+        db.prepare(
+          'INSERT INTO authority_signers (signer_id, authority_code, full_name, title, role, valid_from, valid_to, delegation_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(d.signerId, d.authorityCode, d.fullName, d.title, d.role, d.validFrom, d.validTo, d.delegationRef);
+        return;
+      }
+      case 'SignerMandateEnded':
+        db.prepare('UPDATE authority_signers SET valid_to = ? WHERE signer_id = ?').run(event.data.validTo, event.data.signerId);
         return;
     }
   },
@@ -47,13 +80,54 @@ export interface AuthorityView {
   readonly kind: string;
   readonly parentCode: string | null;
   readonly registeredOn: string;
-  readonly revision: number;
+  readonly end: { how: string; effectiveOn: string; successorCode: string; decisionRef: string } | null;
 }
 
+interface AuthorityRow {
+  code: string;
+  name: string;
+  kind: string;
+  parent_code: string | null;
+  registered_on: string;
+  ended_how: string | null;
+  ended_on: string | null;
+  successor_code: string | null;
+  end_decision: string | null;
+}
+
+const toView = (row: AuthorityRow): AuthorityView => ({
+  code: row.code,
+  name: row.name,
+  kind: row.kind,
+  parentCode: row.parent_code,
+  registeredOn: row.registered_on,
+  end: row.ended_how ? { how: row.ended_how, effectiveOn: row.ended_on!, successorCode: row.successor_code!, decisionRef: row.end_decision! } : null,
+});
+
 export function findAuthority(db: Database, code: string): AuthorityView | undefined {
+  const row = db.prepare<[string], AuthorityRow>('SELECT * FROM authorities WHERE code = ?').get(code);
+  return row ? toView(row) : undefined;
+}
+
+export function listSubordinates(db: Database, code: string): AuthorityView[] {
+  return db.prepare<[string], AuthorityRow>('SELECT * FROM authorities WHERE parent_code = ? ORDER BY kind, code').all(code).map(toView);
+}
+
+export interface SignerView {
+  readonly signerId: string;
+  readonly fullName: string;
+  readonly title: string;
+  readonly role: string;
+  readonly validFrom: string;
+  readonly validTo: string | null;
+  readonly delegationRef: string | null;
+}
+
+export function listSigners(db: Database, authorityCode: string): SignerView[] {
   return db
-    .prepare<[string], AuthorityView>(
-      'SELECT code, name, kind, parent_code AS parentCode, registered_on AS registeredOn, revision FROM authorities WHERE code = ?',
+    .prepare<[string], SignerView>(
+      `SELECT signer_id AS signerId, full_name AS fullName, title, role, valid_from AS validFrom, valid_to AS validTo, delegation_ref AS delegationRef
+       FROM authority_signers WHERE authority_code = ? ORDER BY valid_from, signer_id`,
     )
-    .get(code);
+    .all(authorityCode);
 }

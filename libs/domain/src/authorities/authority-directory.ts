@@ -1,0 +1,112 @@
+import type { IsoDate } from '../shared/dates';
+import { DomainError } from '../shared/errors';
+import type { AuthorityDirectory, AuthorityDirectoryEvent, AuthorityRecord, SignerRecord, SignerRoleName } from './authority';
+
+export const EMPTY_DIRECTORY: AuthorityDirectory = { authorities: new Map(), signers: new Map() };
+
+export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityDirectoryEvent): AuthorityDirectory {
+  const authorities = new Map(directory.authorities);
+  const signers = new Map(directory.signers);
+  switch (event.type) {
+    case 'AuthorityRegistered':
+      authorities.set(event.data.code, { ...event.data, end: null });
+      break;
+    case 'AuthorityRenamed':
+      update(authorities, event.data.code, (record) => ({ ...record, name: event.data.name }));
+      break;
+    case 'AuthorityMerged':
+      update(authorities, event.data.code, (record) => ({
+        ...record,
+        end: { how: 'merged', effectiveOn: event.data.effectiveOn, successorCode: event.data.intoCode, decisionRef: event.data.decisionRef },
+      }));
+      break;
+    case 'AuthorityAbolished':
+      update(authorities, event.data.code, (record) => ({
+        ...record,
+        end: { how: 'abolished', effectiveOn: event.data.effectiveOn, successorCode: event.data.successorCode, decisionRef: event.data.decisionRef },
+      }));
+      break;
+    case 'SignerRegistered':
+      signers.set(event.data.signerId, { ...event.data });
+      break;
+    case 'SignerMandateEnded':
+      {
+        const signer = signers.get(event.data.signerId);
+        if (signer) signers.set(signer.signerId, { ...signer, validTo: event.data.validTo });
+      }
+      break;
+  }
+  return { authorities, signers };
+}
+
+function update(map: Map<string, AuthorityRecord>, code: string, change: (record: AuthorityRecord) => AuthorityRecord): void {
+  const record = map.get(code);
+  if (record) map.set(code, change(record));
+}
+
+export function isActiveOn(record: AuthorityRecord, date: IsoDate): boolean {
+  return record.registeredOn <= date && (record.end === null || date < record.end.effectiveOn);
+}
+
+/**
+ * Who holds `code`'s registers on `date`: the authority itself while it exists, then its successor, and
+ * so on along the chain of mergers and abolitions (rules 32, 41, 46).
+ */
+export function registerHolderOn(directory: AuthorityDirectory, code: string, date: IsoDate): AuthorityRecord | undefined {
+  const seen = new Set<string>();
+  let current = directory.authorities.get(code);
+  while (current && current.end && current.end.effectiveOn <= date) {
+    if (seen.has(current.code)) return undefined;
+    seen.add(current.code);
+    current = directory.authorities.get(current.end.successorCode);
+  }
+  return current;
+}
+
+/** True when `target` is `scope` itself or, with subordinates included, any unit under it. */
+export function isWithinScope(directory: AuthorityDirectory, scope: { authorityCode: string; includeSubordinates: boolean }, target: string): boolean {
+  if (target === scope.authorityCode) return true;
+  if (!scope.includeSubordinates) return false;
+  const seen = new Set<string>();
+  let current = directory.authorities.get(target);
+  while (current?.parentCode && !seen.has(current.code)) {
+    seen.add(current.code);
+    if (current.parentCode === scope.authorityCode) return true;
+    current = directory.authorities.get(current.parentCode);
+  }
+  return false;
+}
+
+/** Rule 25: the signer must hold the signing authority for `authorityCode` on `date`, in one of `roles`. */
+export function signerEntitledOn(
+  directory: AuthorityDirectory,
+  query: { signerId: string; authorityCode: string; date: IsoDate; roles: readonly SignerRoleName[] },
+): SignerRecord {
+  const signer = directory.signers.get(query.signerId);
+  const refuse = (code: string, vi: string, en: string): DomainError =>
+    new DomainError({ code, kind: 'rule_violation', messageVi: vi, messageEn: en, field: 'signerId', rule: 25 });
+  if (!signer || signer.authorityCode !== query.authorityCode) {
+    throw refuse('SIGNER_NOT_OF_AUTHORITY', `Người ký ${query.signerId} không thuộc đơn vị ${query.authorityCode}.`, `Signer ${query.signerId} does not sign for ${query.authorityCode}.`);
+  }
+  if (signer.validFrom > query.date || (signer.validTo !== null && signer.validTo < query.date)) {
+    throw refuse(
+      'SIGNER_NOT_ENTITLED_ON_DATE',
+      `${signer.fullName} không có thẩm quyền ký vào ngày ${query.date} (hiệu lực ${signer.validFrom} – ${signer.validTo ?? 'nay'}).`,
+      `${signer.fullName} may not sign on ${query.date} (mandate ${signer.validFrom} – ${signer.validTo ?? 'open'}).`,
+    );
+  }
+  if (!query.roles.includes(signer.role)) {
+    throw refuse('SIGNER_ROLE_NOT_ALLOWED', `Chức danh của người ký không được ký văn bằng này.`, `The signer's role may not sign this document.`);
+  }
+  if (signer.role === 'deputy_in_charge' && !signer.delegationRef) {
+    throw new DomainError({
+      code: 'DELEGATION_MISSING',
+      kind: 'rule_violation',
+      messageVi: 'Cấp phó phụ trách chỉ được ký khi có quyết định giao phụ trách.',
+      messageEn: 'A deputy in charge may sign only with the assignment decision on file.',
+      field: 'signerId',
+      rule: 6,
+    });
+  }
+  return signer;
+}

@@ -1,0 +1,65 @@
+import {
+  ACCESS_CONTROL_STREAM,
+  AUTHORITY_DIRECTORY_STREAM,
+  DomainError,
+  EMPTY_ACCESS_CONTROL,
+  EMPTY_DIRECTORY,
+  checkToken,
+  evolveAccessControl,
+  evolveDirectory,
+  type AccessControlEvent,
+  type AccessControlState,
+  type AuthorityDirectory,
+  type AuthorityDirectoryEvent,
+  type OfficerRecord,
+} from '@so-goc/domain';
+import { StreamStateCache, type EventStore } from '@so-goc/event-store';
+import { parseBearer, secretMatches } from './officer-token';
+
+export interface AuthenticatedOfficer {
+  readonly officer: OfficerRecord;
+  readonly tokenId: string;
+}
+
+const REASONS = {
+  missing: ['Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer …', 'Authentication required: send a token as Authorization: Bearer …'],
+  unknown: ['Mã truy cập không hợp lệ.', 'The token is not valid.'],
+  expired: ['Mã truy cập đã hết hạn.', 'The token has expired.'],
+  revoked: ['Mã truy cập đã bị thu hồi.', 'The token has been revoked.'],
+  officer_disabled: ['Tài khoản cán bộ đã bị khoá.', 'The officer account is disabled.'],
+} as const;
+
+/**
+ * Authenticates bearer tokens and exposes the authority directory for scope checks. Both come from
+ * their streams in the event store (never from a read model), so a revocation takes effect at once.
+ */
+export class OfficerAccess {
+  private readonly accessControl: StreamStateCache<AccessControlState>;
+  private readonly authorityDirectory: StreamStateCache<AuthorityDirectory>;
+
+  constructor(store: EventStore) {
+    this.accessControl = new StreamStateCache(store, ACCESS_CONTROL_STREAM, EMPTY_ACCESS_CONTROL, (state, event) =>
+      evolveAccessControl(state, { type: event.type, data: event.data } as AccessControlEvent),
+    );
+    this.authorityDirectory = new StreamStateCache(store, AUTHORITY_DIRECTORY_STREAM, EMPTY_DIRECTORY, (state, event) =>
+      evolveDirectory(state, { type: event.type, data: event.data } as AuthorityDirectoryEvent),
+    );
+  }
+
+  async authenticate(authorization: string | undefined, now: Date = new Date()): Promise<AuthenticatedOfficer> {
+    const presented = parseBearer(authorization);
+    if (!presented) throw unauthenticated(authorization ? 'unknown' : 'missing');
+    const check = checkToken(await this.accessControl.current(), presented.tokenId, (hash) => secretMatches(presented.secret, hash), now);
+    if (!check.valid) throw unauthenticated(check.reason);
+    return { officer: check.officer, tokenId: check.tokenId };
+  }
+
+  directory(): Promise<AuthorityDirectory> {
+    return this.authorityDirectory.current();
+  }
+}
+
+function unauthenticated(reason: keyof typeof REASONS): DomainError {
+  const [vi, en] = REASONS[reason];
+  return new DomainError({ code: reason === 'missing' ? 'AUTHENTICATION_REQUIRED' : `TOKEN_${reason.toUpperCase()}`, kind: 'unauthenticated', messageVi: vi, messageEn: en });
+}
