@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
-import { loadConfig } from '@so-goc/platform';
+import { AUTHORITY_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind } from '@so-goc/domain';
+import { loadConfig, openInfrastructure } from '@so-goc/platform';
+import { createFirstAdministrator } from './commands/create-admin';
 import { printProjections, rebuildProjection } from './commands/projections';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
 
@@ -26,7 +28,30 @@ program
   .argument('<projection>', 'projection name, e.g. authorities')
   .action(async (name: string) => rebuildProjection(loadConfig(), name));
 
+program
+  .command('create-admin')
+  .description('create the first administrator on a fresh data directory and print its token once')
+  .requiredOption('--authority-code <code>', 'authority the administrator works for, e.g. SGD-HP')
+  .option('--authority-name <name>', 'registers the authority first when it is not in the directory yet')
+  .addOption(new Option('--authority-kind <kind>', 'kind of that authority').choices(AUTHORITY_KINDS).default('province_department'))
+  .option('--registered-on <date>', 'date the authority began (YYYY-MM-DD), when registering it')
+  .requiredOption('--full-name <name>', 'the administrator’s full name')
+  .option('--officer-id <id>', 'account id', 'admin')
+  .option('--username <username>', 'login name', 'admin')
+  .option('--lifetime-days <days>', `token lifetime, 1–${MAX_TOKEN_LIFETIME_DAYS} days`, '30')
+  .action(async (options: { authorityCode: string; authorityName?: string; authorityKind: AuthorityKind; registeredOn?: string; fullName: string; officerId: string; username: string; lifetimeDays: string }) => {
+    const infrastructure = openInfrastructure(loadConfig());
+    try {
+      const { token, expiresAt } = await createFirstAdministrator(infrastructure.store, { ...options, lifetimeDays: Number(options.lifetimeDays) });
+      console.log(`Administrator ${options.username} of ${options.authorityCode} created. Token (shown once, valid until ${expiresAt}):`);
+      console.log(token);
+    } finally {
+      await infrastructure.close();
+    }
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  if (error instanceof DomainError) console.error(`${error.problem.code}: ${error.problem.messageVi}\n${error.problem.messageEn}`);
+  else console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

@@ -19,6 +19,7 @@ export async function createRegistryApi(
       .setTitle('Sổ Gốc — API cán bộ (officers’ API)')
       .setDescription('Ghi nhận và tra cứu sổ gốc văn bằng. Errors are application/problem+json with a stable code.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'sgt_… token issued by an administrator' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -1,10 +1,11 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, INFRASTRUCTURE, READ_MODELS, type Infrastructure } from '@so-goc/platform';
+import { EVENT_STORE, ExecuteCommandHandler, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
 import { AuthoritiesController } from './authorities/authorities.controller';
-import { ExecuteAuthorityCommandHandler, GetAuthorityQueryHandler } from './authorities/authority.messages';
 import { HealthController, PROJECTION_RUNNER } from './health/health.controller';
+import { OfficersController } from './officers/officers.controller';
 
 @Module({})
 export class RegistryApiModule {
@@ -14,14 +15,15 @@ export class RegistryApiModule {
       { provide: INFRASTRUCTURE, useValue: infrastructure },
       { provide: EVENT_STORE, useValue: infrastructure.store },
       { provide: READ_MODELS, useValue: infrastructure.readModels },
-      ExecuteAuthorityCommandHandler,
-      GetAuthorityQueryHandler,
+      { provide: OfficerAccess, useValue: new OfficerAccess(infrastructure.store) },
+      { provide: APP_GUARD, useClass: OfficerGuard },
+      ExecuteCommandHandler,
     ];
     if (runner) providers.push({ provide: PROJECTION_RUNNER, useValue: runner });
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController],
+      controllers: [HealthController, AuthoritiesController, OfficersController],
       providers,
     };
   }

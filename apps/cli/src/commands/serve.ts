@@ -8,6 +8,7 @@ export const SERVABLE_APPS = ['registry-api', 'verify-portal', 'projector'] as c
 export type ServableApp = (typeof SERVABLE_APPS)[number];
 
 export interface RunningSystem {
+  readonly api?: INestApplication;
   readonly apiUrl?: string;
   readonly portalUrl?: string;
   readonly projector?: Projector;
@@ -27,10 +28,11 @@ export async function serve(
   const infrastructure = openInfrastructure(config);
   const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
   const servers: INestApplication[] = [];
+  let api: INestApplication | undefined;
   let apiUrl: string | undefined;
   let portalUrl: string | undefined;
   if (apps.includes('registry-api')) {
-    const api = await createRegistryApi(infrastructure, { ...logger, ...(projector ? { runner: projector.runner } : {}) });
+    api = await createRegistryApi(infrastructure, { ...logger, ...(projector ? { runner: projector.runner } : {}) });
     await api.listen(config.apiPort, config.host);
     servers.push(api);
     apiUrl = await api.getUrl();
@@ -47,6 +49,7 @@ export async function serve(
     await infrastructure.close();
   };
   return {
+    ...(api ? { api } : {}),
     ...(apiUrl ? { apiUrl: apiUrl.replace('[::1]', 'localhost') } : {}),
     ...(portalUrl ? { portalUrl: portalUrl.replace('[::1]', 'localhost') } : {}),
     ...(projector ? { projector } : {}),

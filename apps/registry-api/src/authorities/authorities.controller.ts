@@ -1,74 +1,115 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { authorityStream } from '@so-goc/domain';
-import type { CommandOutcome } from '@so-goc/event-store';
-import type { AuthorityView } from '@so-goc/projections';
-import { commandContextFrom, etagOf, expectedRevisionFrom, UNAUTHENTICATED_ACTOR } from '@so-goc/platform';
-import { RegisterAuthorityDto, RenameAuthorityDto } from './authority.dto';
-import { ExecuteAuthorityCommand, GetAuthorityQuery } from './authority.messages';
+import type { Database } from 'better-sqlite3';
+import {
+  AUTHORITY_DIRECTORY_STREAM,
+  authorityDirectoryDecider,
+  authorityNotFound,
+  type Actor,
+  type AuthorityDirectoryCommand,
+} from '@so-goc/domain';
+import { findAuthority, listSigners, listSubordinates, type AuthorityView, type SignerView } from '@so-goc/projections';
+import {
+  commandContextFrom,
+  commandReply,
+  CurrentActor,
+  executeCommand,
+  expectedRevisionFrom,
+  OfficerRoute,
+  READ_MODELS,
+  READ_ROLES,
+} from '@so-goc/platform';
+import { AbolishAuthorityDto, EndSignerMandateDto, MergeAuthorityDto, RegisterSignerDto, RegisterSubordinateDto, RenameAuthorityDto } from './authority.dto';
 
+/** An authority, its subordinate units and its signers. `:code` is the authority acted for. */
 @ApiTags('authorities')
+@ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; resending the same key records nothing twice' })
-@Controller('api/v1/authorities')
+@Controller('api/v1/authorities/:code')
 export class AuthoritiesController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
-  @Post()
-  @ApiOperation({ summary: 'Đăng ký đơn vị (register an authority)' })
-  async register(@Body() body: RegisterAuthorityDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    const outcome = await this.commands.execute(
-      new ExecuteAuthorityCommand(
-        authorityStream(body.code),
-        { type: 'RegisterAuthority', ...body, parentCode: body.parentCode ?? null },
-        commandContextFrom(request, UNAUTHENTICATED_ACTOR),
-        expectedRevisionFrom(request),
-      ),
-    );
-    return reply(response, outcome, `/api/v1/authorities/${body.code}`);
+  @Get()
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Xem đơn vị (read an authority)' })
+  get(@Param('code') code: string): AuthorityView {
+    const view = findAuthority(this.db, code);
+    if (!view) throw authorityNotFound(code);
+    return view;
   }
 
-  @Post(':code/rename')
-  @ApiOperation({ summary: 'Đổi tên đơn vị (rename an authority)' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; refuses with 412 if the record changed since' })
-  async rename(
+  @Get('subordinates')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Các đơn vị trực thuộc (units under this authority)' })
+  subordinates(@Param('code') code: string): AuthorityView[] {
+    return listSubordinates(this.db, code);
+  }
+
+  @Get('signers')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Người ký văn bằng của đơn vị (signers)' })
+  signers(@Param('code') code: string): SignerView[] {
+    return listSigners(this.db, code);
+  }
+
+  @Post('subordinates')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Đăng ký đơn vị trực thuộc (register a unit under this authority)' })
+  registerSubordinate(@Param('code') code: string, @Body() body: RegisterSubordinateDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return this.execute({ type: 'RegisterAuthority', ...body, parentCode: code }, actor, request, response);
+  }
+
+  @Post('rename')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Đổi tên đơn vị (rename)' })
+  rename(@Param('code') code: string, @Body() body: RenameAuthorityDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return this.execute({ type: 'RenameAuthority', code, ...body }, actor, request, response);
+  }
+
+  @Post('merge')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Hợp nhất vào đơn vị khác từ một ngày (merge into a successor)' })
+  merge(@Param('code') code: string, @Body() body: MergeAuthorityDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return this.execute({ type: 'MergeAuthority', code, ...body }, actor, request, response);
+  }
+
+  @Post('abolish')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Giải thể, chỉ định đơn vị kế thừa sổ gốc (abolish, naming the successor)' })
+  abolish(@Param('code') code: string, @Body() body: AbolishAuthorityDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return this.execute({ type: 'AbolishAuthority', code, ...body }, actor, request, response);
+  }
+
+  @Post('signers')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Đăng ký người ký (register a signer)' })
+  registerSigner(@Param('code') code: string, @Body() body: RegisterSignerDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return this.execute({ type: 'RegisterSigner', authorityCode: code, ...body }, actor, request, response);
+  }
+
+  @Post('signers/:signerId/end-mandate')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Kết thúc thẩm quyền ký (end a signing mandate)' })
+  endMandate(
     @Param('code') code: string,
-    @Body() body: RenameAuthorityDto,
+    @Param('signerId') signerId: string,
+    @Body() body: EndSignerMandateDto,
+    @CurrentActor() actor: Actor,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
+    return this.execute({ type: 'EndSignerMandate', authorityCode: code, signerId, ...body }, actor, request, response);
+  }
+
+  private async execute(command: AuthorityDirectoryCommand, actor: Actor, request: Request, response: Response): Promise<object> {
     const outcome = await this.commands.execute(
-      new ExecuteAuthorityCommand(
-        authorityStream(code),
-        { type: 'RenameAuthority', code, ...body },
-        commandContextFrom(request, UNAUTHENTICATED_ACTOR),
-        expectedRevisionFrom(request),
-      ),
+      executeCommand(authorityDirectoryDecider, AUTHORITY_DIRECTORY_STREAM, command, commandContextFrom(request, actor), expectedRevisionFrom(request)),
     );
-    return reply(response, outcome, `/api/v1/authorities/${code}`);
+    return commandReply(response, outcome);
   }
-
-  @Get(':code')
-  @ApiOperation({ summary: 'Xem đơn vị (read an authority)' })
-  async get(@Param('code') code: string, @Res({ passthrough: true }) response: Response): Promise<AuthorityView> {
-    const view = await this.queries.execute<GetAuthorityQuery, AuthorityView>(new GetAuthorityQuery(code));
-    response.setHeader('ETag', etagOf(view.revision));
-    return view;
-  }
-}
-
-function reply(response: Response, outcome: CommandOutcome, location: string): object {
-  response.status(outcome.alreadyHandled ? HttpStatus.OK : HttpStatus.CREATED);
-  response.setHeader('ETag', etagOf(outcome.revision));
-  response.setHeader('Location', location);
-  return {
-    stream: outcome.stream,
-    revision: String(outcome.revision),
-    alreadyHandled: outcome.alreadyHandled,
-    events: outcome.events.map((event) => ({ id: event.id, type: event.type })),
-  };
 }

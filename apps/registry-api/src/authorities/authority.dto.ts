@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { AUTHORITY_CODE_PATTERN, AUTHORITY_KINDS, type AuthorityKind } from '@so-goc/domain';
+import { AUTHORITY_CODE_PATTERN, AUTHORITY_KINDS, SIGNER_ROLES, type AuthorityKind, type SignerRoleName } from '@so-goc/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class RegisterAuthorityDto {
-  @ApiProperty({ example: 'SGD-HP', description: 'Mã đơn vị (2–32 chữ in hoa, chữ số, gạch ngang)' })
-  @IsString()
+export class RegisterSubordinateDto {
+  @ApiProperty({ example: 'PGD-TN', description: 'Mã đơn vị (2–32 chữ in hoa, chữ số, gạch ngang)' })
   @Matches(AUTHORITY_CODE_PATTERN)
   code!: string;
 
-  @ApiProperty({ example: 'Sở Giáo dục và Đào tạo Hải Phòng' })
+  @ApiProperty({ example: 'Phòng Giáo dục và Đào tạo huyện Thuỷ Nguyên' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -20,14 +19,7 @@ export class RegisterAuthorityDto {
   @IsIn(AUTHORITY_KINDS)
   kind!: AuthorityKind;
 
-  @ApiPropertyOptional({ example: 'BGDDT', nullable: true })
-  @IsOptional()
-  @IsString()
-  @Matches(AUTHORITY_CODE_PATTERN)
-  parentCode?: string | null;
-
   @ApiProperty({ example: '2020-01-15', description: 'Ngày bắt đầu hoạt động (YYYY-MM-DD)' })
-  @IsString()
   @Matches(ISO_DATE)
   registeredOn!: string;
 }
@@ -40,7 +32,87 @@ export class RenameAuthorityDto {
   name!: string;
 
   @ApiProperty({ example: '2025-07-01' })
-  @IsString()
   @Matches(ISO_DATE)
   effectiveOn!: string;
+}
+
+export class MergeAuthorityDto {
+  @ApiProperty({ example: 'SGD-HP', description: 'Đơn vị tiếp nhận (cùng loại)' })
+  @Matches(AUTHORITY_CODE_PATTERN)
+  intoCode!: string;
+
+  @ApiProperty({ example: '2025-07-01' })
+  @Matches(ISO_DATE)
+  effectiveOn!: string;
+
+  @ApiProperty({ example: '202/2025/QH15' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionRef!: string;
+}
+
+export class AbolishAuthorityDto {
+  @ApiProperty({ example: 'SGD-HP', description: 'Đơn vị kế thừa, quản lý sổ gốc từ ngày giải thể' })
+  @Matches(AUTHORITY_CODE_PATTERN)
+  successorCode!: string;
+
+  @ApiProperty({ example: '2025-07-01' })
+  @Matches(ISO_DATE)
+  effectiveOn!: string;
+
+  @ApiProperty({ example: '1234/QĐ-UBND' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionRef!: string;
+}
+
+export class RegisterSignerDto {
+  @ApiProperty({ example: 'gd-nguyen-van-an' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/)
+  signerId!: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  fullName!: string;
+
+  @ApiProperty({ example: 'Giám đốc' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  title!: string;
+
+  @ApiProperty({ enum: SIGNER_ROLES })
+  @IsIn(SIGNER_ROLES)
+  role!: SignerRoleName;
+
+  @ApiProperty({ example: '2020-01-15' })
+  @Matches(ISO_DATE)
+  validFrom!: string;
+
+  @ApiPropertyOptional({ example: '2025-06-30', nullable: true })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  validTo?: string | null;
+
+  @ApiPropertyOptional({ example: '456/QĐ-UBND', description: 'Quyết định giao phụ trách (bắt buộc với cấp phó phụ trách, quy tắc 6)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  delegationRef?: string | null;
+}
+
+export class EndSignerMandateDto {
+  @ApiProperty({ example: '2025-06-30' })
+  @Matches(ISO_DATE)
+  validTo!: string;
+
+  @ApiProperty({ example: 'Nghỉ hưu theo quyết định 789/QĐ-UBND' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  reason!: string;
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { INFRASTRUCTURE, type Infrastructure } from '@so-goc/platform';
+import { INFRASTRUCTURE, PublicRoute, type Infrastructure } from '@so-goc/platform';
 import { positionToString } from '@so-goc/event-store';
 import type { ProjectionRunner } from '@so-goc/projections';
 
 export const PROJECTION_RUNNER = Symbol('ProjectionRunner');
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

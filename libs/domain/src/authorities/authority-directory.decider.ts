@@ -178,7 +178,8 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
         const problems = collectProblems(requireIsoDate('validTo', command.validTo), requireText('reason', command.reason, 300));
         if (problems.length > 0) throw invalidInput(problems);
         const signer = directory.signers.get(command.signerId);
-        if (!signer) {
+        // A signer of another authority is reported as absent to this one.
+        if (!signer || signer.authorityCode !== command.authorityCode) {
           throw new DomainError({
             code: 'SIGNER_NOT_FOUND',
             kind: 'not_found',

@@ -71,18 +71,4 @@ export type AuthorityDirectoryCommand =
       validTo?: IsoDate | null;
       delegationRef?: string | null;
     }
-  | { type: 'EndSignerMandate'; signerId: string; validTo: IsoDate; reason: string };
-
-/** The authority a command changes: access control checks the officer's scope against it. */
-export function targetAuthorityOf(command: AuthorityDirectoryCommand, directory: AuthorityDirectory): string | null {
-  switch (command.type) {
-    case 'RegisterAuthority':
-      return command.parentCode ?? null;
-    case 'RegisterSigner':
-      return command.authorityCode;
-    case 'EndSignerMandate':
-      return directory.signers.get(command.signerId)?.authorityCode ?? null;
-    default:
-      return command.code;
-  }
-}
+  | { type: 'EndSignerMandate'; authorityCode: string; signerId: string; validTo: IsoDate; reason: string };

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ACCESS_CONTROL_STREAM,
+  AUTHORITY_DIRECTORY_STREAM,
+  accessControlDecider,
+  authorityDirectoryDecider,
+  EMPTY_DIRECTORY,
+  evolveDirectory,
+  vietnamDateOf,
+  type AuthorityDirectoryEvent,
+  type AuthorityKind,
+  type CommandContext,
+} from '@so-goc/domain';
+import { handleCommand, StreamStateCache, type EventStore } from '@so-goc/event-store';
+import { generateOfficerToken } from '@so-goc/platform';
+
+export interface CreateAdminOptions {
+  readonly authorityCode: string;
+  readonly authorityName?: string;
+  readonly authorityKind?: AuthorityKind;
+  readonly registeredOn?: string;
+  readonly officerId: string;
+  readonly username: string;
+  readonly fullName: string;
+  readonly lifetimeDays: number;
+}
+
+export function cliContext(command: string, now: Date = new Date()): CommandContext {
+  const commandId = randomUUID();
+  return {
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    actor: { officerId: `cli:${command}`, role: 'system', authorityCode: 'system' },
+    occurredAt: now.toISOString(),
+  };
+}
+
+/**
+ * The first administrator of a fresh data directory: registers its authority if the directory does
+ * not have it yet, then the account and a token, which is returned once and never stored.
+ */
+export async function createFirstAdministrator(store: EventStore, options: CreateAdminOptions): Promise<{ token: string; expiresAt: string }> {
+  const directory = await new StreamStateCache(store, AUTHORITY_DIRECTORY_STREAM, EMPTY_DIRECTORY, (state, event) =>
+    evolveDirectory(state, { type: event.type, data: event.data } as AuthorityDirectoryEvent),
+  ).current();
+  const token = generateOfficerToken();
+  const bootstrap = () =>
+    handleCommand(store, accessControlDecider, {
+      stream: ACCESS_CONTROL_STREAM,
+      context: cliContext('create-admin'),
+      command: {
+        type: 'BootstrapAdministrator',
+        authorityCode: options.authorityCode,
+        officerId: options.officerId,
+        username: options.username,
+        fullName: options.fullName,
+        roles: ['administrator'],
+        includeSubordinates: true,
+        tokenId: token.tokenId,
+        secretHash: token.secretHash,
+        lifetimeDays: options.lifetimeDays,
+      },
+    });
+  if (!directory.authorities.has(options.authorityCode)) {
+    if (!options.authorityName) throw new Error(`Authority ${options.authorityCode} is not registered: give --authority-name to register it.`);
+    // Refuse before registering anything when accounts already exist.
+    const access = await store.readStream(ACCESS_CONTROL_STREAM);
+    if (access.revision !== 'no_stream') throw new Error('Accounts already exist; the first administrator can only be created on fresh data.');
+    await handleCommand(store, authorityDirectoryDecider, {
+      stream: AUTHORITY_DIRECTORY_STREAM,
+      context: cliContext('create-admin'),
+      command: {
+        type: 'RegisterAuthority',
+        code: options.authorityCode,
+        name: options.authorityName,
+        kind: options.authorityKind ?? 'province_department',
+        parentCode: null,
+        registeredOn: options.registeredOn ?? vietnamDateOf(new Date()),
+      },
+    });
+  }
+  const outcome = await bootstrap();
+  const issued = outcome.events.find((event) => event.type === 'OfficerTokenIssued')?.data as { expiresAt: string };
+  return { token: token.bearer, expiresAt: issued.expiresAt };
+}

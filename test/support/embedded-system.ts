@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, type AuthorityDirectoryCommand } from '@so-goc/domain';
+import { handleCommand, SqliteEventStore, type RecordedEvent } from '@so-goc/event-store';
+import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
+import { loadConfig } from '@so-goc/platform';
+import { cliContext, createFirstAdministrator } from '../../apps/cli/src/commands/create-admin';
+import { serve, type RunningSystem } from '../../apps/cli/src/commands/serve';
+
+/**
+ * The embedded system as `npm start` runs it, on real SQLite files in a temp dir and ephemeral ports,
+ * with the first administrator of SGD-HP created the way the CLI does it.
+ */
+export interface TestSystem {
+  readonly system: RunningSystem;
+  readonly api: string;
+  readonly portal: string;
+  readonly adminToken: string;
+  readonly eventsFile: string;
+  /** Events recorded so far, read straight from the file. */
+  events(stream?: string): Promise<RecordedEvent[]>;
+  /** Sets up directory facts as a given, outside HTTP. */
+  given(command: AuthorityDirectoryCommand): Promise<void>;
+  request(method: string, path: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSystem(): Promise<TestSystem> {
+  const dir = makeTempDir('e2e');
+  const config = loadConfig({ SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: '0' });
+  const eventsFile = join(dir.path, 'events.sqlite');
+  const setupStore = new SqliteEventStore({ file: eventsFile });
+  const { token: adminToken } = await createFirstAdministrator(setupStore, {
+    authorityCode: 'SGD-HP',
+    authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng',
+    registeredOn: '2000-01-01',
+    officerId: 'admin-hp',
+    username: 'admin.hp',
+    fullName: 'Quản trị Hải Phòng',
+    lifetimeDays: 30,
+  });
+  const system = await serve(config, undefined, { quiet: true });
+  const api = system.apiUrl!;
+  return {
+    system,
+    api,
+    portal: system.portalUrl!,
+    adminToken,
+    eventsFile,
+    async events(stream) {
+      if (stream) return [...(await setupStore.readStream(stream)).events];
+      const all: RecordedEvent[] = [];
+      const controller = new AbortController();
+      const head = await setupStore.headPosition();
+      if (!head) return all;
+      for await (const event of setupStore.subscribeToAll({ signal: controller.signal })) {
+        all.push(event);
+        if (event.position.commit >= head.commit) controller.abort();
+      }
+      return all;
+    },
+    async given(command) {
+      await handleCommand(setupStore, authorityDirectoryDecider, { stream: AUTHORITY_DIRECTORY_STREAM, command, context: cliContext('test-given') });
+    },
+    request(method, path, options = {}) {
+      const token = options.token === undefined ? adminToken : options.token;
+      return fetch(`${api}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...options.headers,
+        },
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+    },
+    async stop() {
+      await system.close();
+      await setupStore.close();
+      dir.remove();
+    },
+  };
+}
+
+/** Read models follow the events asynchronously: poll a read until it stops answering 404. */
+export async function eventually(read: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const response = await read();
+    if (response.status !== 404) return response;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return read();
+}
