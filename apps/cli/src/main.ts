@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { AUTHORITY_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind } from '@so-goc/domain';
 import { loadConfig, openInfrastructure } from '@so-goc/platform';
 import { createFirstAdministrator } from './commands/create-admin';
+import { loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
 
@@ -45,6 +46,21 @@ program
       const { token, expiresAt } = await createFirstAdministrator(infrastructure.store, { ...options, lifetimeDays: Number(options.lifetimeDays) });
       console.log(`Administrator ${options.username} of ${options.authorityCode} created. Token (shown once, valid until ${expiresAt}):`);
       console.log(token);
+    } finally {
+      await infrastructure.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('load a demo province (Sở, districts until 2025, communes after, schools, signers, officers) into an empty data directory')
+  .action(async () => {
+    const infrastructure = openInfrastructure(loadConfig());
+    try {
+      const tokens = await loadDemoProvince(infrastructure.store);
+      console.log(`Demo province loaded into ${infrastructure.config.dataDir}. Tokens (shown once, valid 30 days):`);
+      for (const officer of tokens) console.log(`  ${officer.username.padEnd(12)} ${officer.authorityCode.padEnd(9)} ${officer.roles.join(',').padEnd(14)} ${officer.token}`);
+      console.log('Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:3000/api/v1/authorities/SGD-HP/subordinates');
     } finally {
       await infrastructure.close();
     }

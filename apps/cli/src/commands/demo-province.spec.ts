@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { AUTHORITY_DIRECTORY_STREAM, authorizeAct, EMPTY_DIRECTORY, evolveDirectory, signerEntitledOn, type AuthorityDirectoryEvent } from '@so-goc/domain';
+import { SqliteEventStore, StreamStateCache } from '@so-goc/event-store';
+import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
+import { OfficerAccess } from '@so-goc/platform';
+import { loadDemoProvince } from './demo-province';
+
+describe('Demo province', () => {
+  it('loads a province whose directory answers the questions officers ask, with working tokens, once', async () => {
+    const dir = makeTempDir('demo');
+    const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
+    const tokens = await loadDemoProvince(store);
+    const directory = await new StreamStateCache(store, AUTHORITY_DIRECTORY_STREAM, EMPTY_DIRECTORY, (state, event) =>
+      evolveDirectory(state, { type: event.type, data: event.data } as AuthorityDirectoryEvent),
+    ).current();
+
+    // The district office issued THCS diplomas in 2024; since 01/07/2025 the Sở copies them (rule 46).
+    expect(authorizeAct(directory, { act: 'issue', diplomaKind: 'THCS', actDate: '2024-06-01', actingAuthorityCode: 'PGD-TN' }).regime.code).toBe('TT21/2019');
+    expect(authorizeAct(directory, { act: 'copy', diplomaKind: 'THCS', actDate: '2026-03-02', actingAuthorityCode: 'SGD-HP', issuerCode: 'PGD-TN' }).regime.code).toBe('TT13/2025');
+    // The deputy in charge may sign on 2024-08-10 only (scenario 1, rule 6).
+    const deputy = { signerId: 'pgd-sgd-hp', authorityCode: 'SGD-HP', roles: ['head', 'deputy_in_charge'] } as const;
+    expect(signerEntitledOn(directory, { ...deputy, date: '2024-08-10' }).delegationRef).toMatch(/512\/QĐ-UBND/);
+    expect(() => signerEntitledOn(directory, { ...deputy, date: '2024-08-19' })).toThrow();
+
+    expect(tokens.map((t) => t.username)).toContain('lan.nguyen');
+    const access = new OfficerAccess(store);
+    for (const officer of tokens) {
+      expect((await access.authenticate(`Bearer ${officer.token}`)).officer.username).toBe(officer.username);
+    }
+    await expect(loadDemoProvince(store)).rejects.toThrow(/empty data directory/);
+    await store.close();
+    dir.remove();
+  });
+});
