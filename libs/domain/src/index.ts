@@ -13,3 +13,8 @@ export * from './access/access-control.decider';
 export * from './regimes/legal-regimes';
 export * from './regimes/policy-table';
 export * from './authorities/act-authorization';
+export * from './blanks/serial-range';
+export * from './blanks/blank';
+export * from './blanks/blank-segments';
+export * from './blanks/blank-range-registry.decider';
+export * from './blanks/blank-lot.decider';

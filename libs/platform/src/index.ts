@@ -13,3 +13,4 @@ export * from './access/officer-route';
 export * from './access/officer.guard';
 export * from './cqrs/execute-command';
 export * from './http/command-reply';
+export * from './blanks/receive-blank-lot';

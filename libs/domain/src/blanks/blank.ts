@@ -1,0 +1,113 @@
+import type { DomainEvent } from '../shared/decider';
+import type { IsoDate } from '../shared/dates';
+import type { SerialRange } from './serial-range';
+
+export const BLANK_KINDS = ['THCS', 'THPT', 'THCS_COPY', 'THPT_COPY'] as const;
+export type BlankKind = (typeof BLANK_KINDS)[number];
+
+export const SPOILAGE_REASONS = ['damaged_at_receipt', 'damaged', 'misprint', 'poor_quality', 'obsolete_template', 'signed_but_wrong'] as const;
+export type SpoilageReason = (typeof SPOILAGE_REASONS)[number];
+
+/**
+ * The life of one blank (docs/domain.md §2.2). Terminal: destroyed, lost, returned; bound belongs to
+ * an issued diploma. `missing` marks serials that never arrived (a shortfall recorded at receipt).
+ */
+export type BlankStatus = 'missing' | 'in_stock' | 'reserved' | 'bound' | 'spoiled' | 'destroyed' | 'lost' | 'returned';
+
+export const TERMINAL_STATUSES: readonly BlankStatus[] = ['destroyed', 'lost', 'returned', 'missing'];
+
+export function blankLotStream(lotId: string): string {
+  return `blank-lot-${lotId}`;
+}
+
+/** One stream lists every range ever received, so that no serial can be received twice (rule 9, F5). */
+export const BLANK_RANGE_REGISTRY_STREAM = 'blank-range-registry';
+
+export interface DocumentRef {
+  readonly number: string;
+  readonly date: IsoDate;
+}
+
+export interface CouncilMember {
+  readonly fullName: string;
+  readonly title: string;
+  readonly role: string;
+}
+
+export interface LotHeader {
+  readonly lotId: string;
+  readonly kind: BlankKind;
+  readonly templateVersion: string;
+  readonly prefix: string;
+  readonly width: number;
+  readonly range: SerialRange;
+  readonly receivingAuthority: string;
+}
+
+export type BlankRangeRegistryEvent = DomainEvent<
+  'BlankRangeClaimed',
+  { lotId: string; kind: BlankKind; prefix: string; width: number; from: number; to: number; authorityCode: string }
+>;
+
+export type BlankLotEvent =
+  | DomainEvent<
+      'BlankLotReceived',
+      LotHeader & {
+        supplier: string;
+        deliveryNote: DocumentRef;
+        receivedBy: string;
+        receivedOn: IsoDate;
+        missing: SerialRange[];
+        damaged: SerialRange[];
+      }
+    >
+  | DomainEvent<'BlanksAllocated', { ranges: SerialRange[]; fromAuthority: string; toAuthority: string; handover: DocumentRef; allocatedOn: IsoDate; quantity: number }>
+  | DomainEvent<'BlanksReserved', { ranges: SerialRange[]; authorityCode: string; printRunId: string; reservedOn: IsoDate; quantity: number }>
+  | DomainEvent<'BlanksReleased', { ranges: SerialRange[]; authorityCode: string; printRunId: string; releasedOn: IsoDate; quantity: number }>
+  | DomainEvent<'BlanksBound', { authorityCode: string; printRunId: string; boundOn: IsoDate; bindings: { serial: number; diplomaId: string }[] }>
+  | DomainEvent<'BlanksSpoiled', { ranges: SerialRange[]; authorityCode: string; reason: SpoilageReason; note: string; spoiledOn: IsoDate; quantity: number }>
+  | DomainEvent<
+      'BlanksDestroyed',
+      { ranges: SerialRange[]; authorityCode: string; councilDecision: DocumentRef; members: CouncilMember[]; method: string; place: string; minutesRef: string; destroyedOn: IsoDate; quantity: number }
+    >
+  | DomainEvent<'BlanksLost', { ranges: SerialRange[]; authorityCode: string; minutesRef: string; policeUnit: string; policeNotifiedAt: string; circumstances: string; lostOn: IsoDate; quantity: number }>
+  | DomainEvent<'BlanksReturned', { ranges: SerialRange[]; authorityCode: string; document: DocumentRef; returnedOn: IsoDate; quantity: number }>
+  /** Fraud signal (rule 18, F4/F14): someone tried to use a blank that may never be used again. */
+  | DomainEvent<'BlankReuseAttempted', { serials: { serial: number; status: BlankStatus }[]; authorityCode: string; printRunId: string; attemptedOn: IsoDate }>;
+
+export type BlankLotCommand =
+  | {
+      type: 'ReceiveBlankLot';
+      lotId: string;
+      authorityCode: string;
+      kind: BlankKind;
+      templateVersion: string;
+      prefix: string;
+      width: number;
+      from: number;
+      to: number;
+      supplier: string;
+      deliveryNote: DocumentRef;
+      receivedBy: string;
+      receivedOn: IsoDate;
+      missing?: SerialRange[];
+      damaged?: SerialRange[];
+    }
+  | { type: 'AllocateBlanks'; authorityCode: string; toAuthority: string; ranges: SerialRange[]; handover: DocumentRef; allocatedOn: IsoDate }
+  | { type: 'ReserveBlanks'; authorityCode: string; printRunId: string; ranges: SerialRange[]; reservedOn: IsoDate }
+  | { type: 'ReleaseBlanks'; authorityCode: string; printRunId: string; ranges: SerialRange[]; releasedOn: IsoDate }
+  | { type: 'BindBlanks'; authorityCode: string; printRunId: string; bindings: { serial: number; diplomaId: string }[]; boundOn: IsoDate }
+  | { type: 'SpoilBlanks'; authorityCode: string; ranges: SerialRange[]; reason: SpoilageReason; note: string; spoiledOn: IsoDate }
+  | {
+      type: 'DestroyBlanks';
+      authorityCode: string;
+      ranges: SerialRange[];
+      councilDecision: DocumentRef;
+      members: CouncilMember[];
+      method: string;
+      place: string;
+      minutesRef: string;
+      destroyedOn: IsoDate;
+    }
+  | { type: 'ReportBlanksLost'; authorityCode: string; ranges: SerialRange[]; minutesRef: string; policeUnit: string; policeNotifiedAt: string; circumstances: string; lostOn: IsoDate }
+  | { type: 'ReturnBlanks'; authorityCode: string; ranges: SerialRange[]; document: DocumentRef; returnedOn: IsoDate };
