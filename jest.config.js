@@ -10,4 +10,6 @@ module.exports = {
   },
   testTimeout: 60000,
   verbose: true,
+  // A failing test can leave a live subscription behind; CI must report the failure, not hang on it.
+  forceExit: true,
 };

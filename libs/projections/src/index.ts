@@ -6,3 +6,5 @@ export * from './table-hash';
 export * from './all-projections';
 export * from './authorities/authorities.projection';
 export * from './officers/officers.projection';
+export * from './blanks/blank-ledger.projection';
+export * from './blanks/blank-ledger.queries';
