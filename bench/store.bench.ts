@@ -1041,6 +1041,10 @@ async function main(): Promise<void> {
     printLadder(ladder, pair.port, { stringifyUs, lookupUs: pair.maxRevisionLookupUs, eventsPerAppend });
   }
   console.log(
+    'Rungs are medians of interleaved rounds; steps of a few µs are within noise, and at FULL the fsync jitter (tens of µs) ' +
+      'swamps the CPU-side steps: read the "check" line, which adds the costs measured alone to the full run\'s raw figure.',
+  );
+  console.log(
     `Measured alone: JSON.stringify(data) + JSON.stringify(metadata) ${us(stringifyUs)} µs/event; the MAX(revision) statement ` +
       `${us(batchFull.maxRevisionLookupUs)} µs on the ${int(EVENTS)}-event batch file, ${us(singleNormal.maxRevisionLookupUs)} µs on the ` +
       `${int(SINGLE_NORMAL_EVENTS)}-event single-event file; the projection's UPSERT ${us(readCosts.applyUs)} µs/event.`,
