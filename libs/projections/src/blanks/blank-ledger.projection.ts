@@ -10,9 +10,9 @@ import type { Projection } from '../projection';
  */
 export const blankLedgerProjection: Projection = {
   name: 'blank-ledger',
-  version: 1,
+  version: 2,
   handles: ['BlankLotReceived', 'BlanksAllocated', 'BlanksBound', 'BlanksSpoiled', 'BlanksDestroyed', 'BlanksLost', 'BlanksReturned', 'BlanksReserved', 'BlanksReleased', 'BlankReuseAttempted'],
-  tables: ['blank_lots', 'blank_movements', 'blank_balances', 'blank_segments', 'blank_fraud_signals'],
+  tables: ['blank_lots', 'blank_movements', 'blank_balances', 'blank_segments', 'blank_fraud_signals', 'blank_destructions'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS blank_lots (
@@ -33,6 +33,12 @@ export const blankLedgerProjection: Projection = {
         lot_id TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, status TEXT NOT NULL, holder TEXT NOT NULL,
         print_run_id TEXT, reason TEXT, PRIMARY KEY (lot_id, first)
       );
+      CREATE TABLE IF NOT EXISTS blank_destructions (
+        minutes_ref TEXT NOT NULL, authority_code TEXT NOT NULL, lot_id TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
+        quantity INTEGER NOT NULL, state_before TEXT NOT NULL, reason TEXT, council_decision TEXT NOT NULL, council_decision_date TEXT NOT NULL,
+        members TEXT NOT NULL, method TEXT NOT NULL, place TEXT NOT NULL, destroyed_on TEXT NOT NULL, PRIMARY KEY (lot_id, first)
+      );
+      CREATE INDEX IF NOT EXISTS blank_destructions_by_minutes ON blank_destructions (authority_code, minutes_ref);
       CREATE TABLE IF NOT EXISTS blank_fraud_signals (
         position TEXT NOT NULL, lot_id TEXT NOT NULL, serial INTEGER NOT NULL, status TEXT NOT NULL, authority_code TEXT NOT NULL,
         print_run_id TEXT NOT NULL, attempted_on TEXT NOT NULL, PRIMARY KEY (position, serial)
@@ -87,10 +93,16 @@ export const blankLedgerProjection: Projection = {
         for (const range of recovered) ledger.move(event.data.authorityCode, 'recovered_for_destruction', event.data.spoiledOn, null, range, +1, null, event.data.note);
         return;
       }
-      case 'BlanksDestroyed':
+      case 'BlanksDestroyed': {
+        const d = event.data;
+        const insert = db.prepare('INSERT INTO blank_destructions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const piece of ledger.segmentsIn(d.ranges)) {
+          insert.run(d.minutesRef, d.authorityCode, lotId, piece.from, piece.to, piece.to - piece.from + 1, piece.status, piece.reason ?? null, d.councilDecision.number, d.councilDecision.date, JSON.stringify(d.members), d.method, d.place, d.destroyedOn);
+        }
         ledger.change(event.data.ranges, (s) => ({ status: 'destroyed', holder: s.holder }));
         for (const range of event.data.ranges) ledger.move(event.data.authorityCode, 'destroyed', event.data.destroyedOn, event.data.minutesRef, range, -1, null, `${event.data.method}; QĐ ${event.data.councilDecision.number}`);
         return;
+      }
       case 'BlanksLost':
         ledger.change(event.data.ranges, (s) => ({ status: 'lost', holder: s.holder }));
         for (const range of event.data.ranges) ledger.move(event.data.authorityCode, 'lost', event.data.lostOn, event.data.minutesRef, range, -1, event.data.policeUnit, event.data.circumstances);
@@ -149,6 +161,20 @@ class LedgerWriter {
     const remove = this.db.prepare('DELETE FROM blank_segments WHERE lot_id = ? AND first = ?');
     for (const row of rows) remove.run(this.lotId, row.first);
     this.writeSegments(assign(touched, span, update));
+  }
+
+  /** The current segments clipped to `ranges`, i.e. each serial's state just before this event. */
+  segmentsIn(ranges: readonly SerialRange[]): Segment[] {
+    const select = this.db.prepare<[string, number, number], SegmentRow>('SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first');
+    return normalizeRanges(ranges).flatMap((range) =>
+      select.all(this.lotId, range.from, range.to).map((r) => ({
+        from: Math.max(r.first, range.from),
+        to: Math.min(r.last, range.to),
+        status: r.status,
+        holder: r.holder,
+        ...(r.reason ? { reason: r.reason } : {}),
+      })),
+    );
   }
 
   rangesWithStatus(ranges: readonly SerialRange[], status: Segment['status']): SerialRange[] {

@@ -179,3 +179,36 @@ export function blankReconciliation(db: Database, authorityCode: string, kind: s
   }
   return { authorityCode, kind, from, to, opening, ...flows, closing, balanced: balanced && breaks.length === 0, onHandBySerial, breaks };
 }
+
+export interface DestructionMinutes {
+  readonly authorityCode: string;
+  readonly minutesRef: string;
+  readonly councilDecision: { number: string; date: string };
+  readonly members: { fullName: string; title: string; role: string }[];
+  readonly method: string;
+  readonly place: string;
+  readonly destroyedOn: string;
+  readonly items: { kind: string; lotId: string; range: string; quantity: number; stateBefore: string; reason: string }[];
+}
+
+/** Biên bản huỷ phôi (§4.5): the council, and every serial destroyed under these minutes with its state before. */
+export function destructionMinutes(db: Database, authorityCode: string, minutesRef: string): DestructionMinutes | undefined {
+  const rows = db
+    .prepare<[string, string], { lot_id: string; first: number; last: number; quantity: number; state_before: string; reason: string | null; council_decision: string; council_decision_date: string; members: string; method: string; place: string; destroyed_on: string; kind: string; prefix: string; width: number }>(
+      `SELECT d.*, l.kind, l.prefix, l.width FROM blank_destructions d JOIN blank_lots l USING (lot_id)
+       WHERE d.authority_code = ? AND d.minutes_ref = ? ORDER BY l.prefix, d.first`,
+    )
+    .all(authorityCode, minutesRef);
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    authorityCode,
+    minutesRef,
+    councilDecision: { number: first.council_decision, date: first.council_decision_date },
+    members: JSON.parse(first.members) as DestructionMinutes['members'],
+    method: first.method,
+    place: first.place,
+    destroyedOn: first.destroyed_on,
+    items: rows.map((r) => ({ kind: r.kind, lotId: r.lot_id, range: formatRange(r.prefix, r.width, { from: r.first, to: r.last }), quantity: r.quantity, stateBefore: r.state_before, reason: r.reason ?? '' })),
+  };
+}

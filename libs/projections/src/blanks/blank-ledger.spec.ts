@@ -8,7 +8,7 @@ import { ProjectionRunner } from '../projection-runner';
 import { openReadModelDatabase } from '../read-model-database';
 import { hashTables } from '../table-hash';
 import { blankLedgerProjection } from './blank-ledger.projection';
-import { blankLedger, blankReconciliation, blankSerialStatus } from './blank-ledger.queries';
+import { blankLedger, blankReconciliation, blankSerialStatus, destructionMinutes } from './blank-ledger.queries';
 
 const ctx = (): CommandContext => {
   const id = randomUUID();
@@ -62,6 +62,11 @@ describe('Blank ledger (sổ quản lý phôi, §4.4) and reconciliation (rule 1
     expect(jammed).toMatchObject({ serial: 'HP 0203417', lotId: 'L1', status: 'destroyed', holder: 'SGD-HP' });
     expect(jammed?.history.map((row) => row.movement)).toEqual(['receipt', 'spoiled', 'destroyed']);
     expect(blankSerialStatus(db, 'HP', 219990)?.status).toBe('missing');
+    expect(destructionMinutes(db, 'SGD-HP', 'BB-HUY-2024')).toMatchObject({
+      councilDecision: { number: '45/QĐ-SGDĐT' },
+      members: members,
+      items: [{ lotId: 'L1', range: 'HP 0203417', quantity: 1, stateBefore: 'spoiled', reason: 'misprint', kind: 'THPT' }],
+    });
     expect(blankSerialStatus(db, 'HP', 999999)).toBeUndefined();
 
     const live = hashTables(db, blankLedgerProjection.tables);
