@@ -31,8 +31,6 @@ interface CheckpointRow {
   status: 'running' | 'failed';
 }
 
-const IDLE = Symbol('idle');
-
 /** An event the projection could not apply. Its batch was rolled back; the checkpoint did not move. */
 export class PoisonEventError extends Error {
   override readonly name = 'PoisonEventError';
@@ -137,32 +135,38 @@ export class ProjectionLoop {
     this.position = this.db.transaction(() => this.prepareCheckpoint())();
     this.status = 'running';
     this.logger.log(`Projection ${this.projection.name} v${this.projection.version} from ${this.position ? positionToString(this.position) : 'the beginning'}`);
-    const subscription = this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal });
-    const iterator = subscription[Symbol.asyncIterator]();
 
+    // A batch is committed when it is full, or at the next turn of the event loop: during a catch-up
+    // the store hands over a whole page before yielding, so that is once per page; when live, it is
+    // right after the events that arrived. Nothing is paid per event but the push.
     let batch: RecordedEvent[] = [];
-    let idle: Promise<typeof IDLE> | undefined;
-    let next = iterator.next();
-    for (;;) {
-      // A batch is committed when it is full or when the store has nothing more to give right now.
-      idle ??= batch.length > 0 ? new Promise((resolve) => setImmediate(() => resolve(IDLE))) : undefined;
-      const result = idle ? await Promise.race([next, idle]) : await next;
-      if (result === IDLE) {
-        this.commit(batch);
-        batch = [];
-        idle = undefined;
-        continue;
+    let scheduled: NodeJS.Immediate | undefined;
+    let failure: unknown;
+    const flush = (): void => {
+      scheduled = undefined;
+      if (batch.length === 0 || failure !== undefined) return;
+      const full = batch;
+      batch = [];
+      try {
+        this.commit(full);
+      } catch (error) {
+        failure = error;
+        this.controller.abort();
       }
-      if (result.done) break;
-      batch.push(result.value);
-      next = iterator.next();
+    };
+    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal })) {
+      if (failure !== undefined) break;
+      batch.push(event);
       if (batch.length >= this.batchSize) {
-        this.commit(batch);
-        batch = [];
-        idle = undefined;
+        if (scheduled) clearImmediate(scheduled);
+        flush();
+      } else {
+        scheduled ??= setImmediate(flush);
       }
     }
-    if (batch.length > 0) this.commit(batch);
+    if (scheduled) clearImmediate(scheduled);
+    flush();
+    if (failure !== undefined) throw failure;
   }
 
   private commit(batch: readonly RecordedEvent[]): void {
