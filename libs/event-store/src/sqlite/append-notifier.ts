@@ -6,6 +6,7 @@ export class AppendNotifier {
   private waiters = new Set<() => void>();
 
   notify(): void {
+    if (this.waiters.size === 0) return;
     const woken = this.waiters;
     this.waiters = new Set();
     for (const wake of woken) wake();
