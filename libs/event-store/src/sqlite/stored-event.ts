@@ -14,51 +14,54 @@ export type EventRow = [
 export const EVENT_COLUMNS = 'position, stream, revision, event_id, type, data, metadata, recorded_at';
 
 /**
- * A row read back from SQLite. Data and metadata are parsed on first access: a projection that skips
- * most event types (the usual case during a replay) does not pay for parsing their JSON.
+ * A row read back from SQLite. Everything but the id, stream and type is decoded on first access: a
+ * projection that skips most event types (the usual case during a replay) pays neither for parsing
+ * their JSON nor for their BigInt positions.
  */
 export class StoredEvent implements RecordedEvent {
   readonly id: string;
   readonly stream: string;
   readonly type: string;
-  readonly revision: bigint;
-  readonly position: Position;
-  readonly recordedAt: Date;
+  private readonly row: EventRow;
   private parsedData: unknown;
   private parsedMetadata: unknown;
-  private dataText: string | undefined;
-  private metadataText: string | undefined;
+  private decodedPosition: Position | undefined;
 
   constructor(row: EventRow) {
-    const [position, stream, revision, eventId, type, data, metadata, recordedAt] = row;
-    const global = BigInt(position);
-    this.position = { commit: global, prepare: global };
-    this.stream = stream;
-    this.revision = BigInt(revision);
-    this.id = eventId;
-    this.type = type;
-    this.dataText = data;
-    this.metadataText = metadata;
-    this.recordedAt = new Date(recordedAt);
+    this.row = row;
+    this.stream = row[1];
+    this.id = row[3];
+    this.type = row[4];
+  }
+
+  get revision(): bigint {
+    return BigInt(this.row[2]);
+  }
+
+  get position(): Position {
+    if (this.decodedPosition === undefined) {
+      const global = BigInt(this.row[0]);
+      this.decodedPosition = { commit: global, prepare: global };
+    }
+    return this.decodedPosition;
+  }
+
+  get recordedAt(): Date {
+    return new Date(this.row[7]);
   }
 
   get data(): unknown {
-    if (this.dataText !== undefined) {
-      this.parsedData = JSON.parse(this.dataText);
-      this.dataText = undefined;
-    }
+    if (this.parsedData === undefined) this.parsedData = JSON.parse(this.row[5]);
     return this.parsedData;
   }
 
   get metadata(): unknown {
-    if (this.metadataText !== undefined) {
-      this.parsedMetadata = JSON.parse(this.metadataText);
-      this.metadataText = undefined;
-    }
+    if (this.parsedMetadata === undefined) this.parsedMetadata = JSON.parse(this.row[6]);
     return this.parsedMetadata;
   }
 
   toJSON(): RecordedEvent {
-    return { ...this, data: this.data, metadata: this.metadata };
+    const { id, stream, type, revision, position, data, metadata, recordedAt } = this;
+    return { id, stream, type, revision, position, data, metadata, recordedAt };
   }
 }
