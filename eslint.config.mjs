@@ -94,6 +94,14 @@ const BANS_DOMAIN = [
   },
 ];
 
+/** libs/documents renders what it is given: it never reaches into the store, the read models or Nest glue. */
+const BAN_DOCUMENTS_DATA_ACCESS = {
+  regex: '^@so-goc/(?:event-store|projections|platform)(?:/|$)',
+  message:
+    'libs/documents renders the data it is handed; the caller (an app) reads the read models. ' +
+    'See architecture.md §2.',
+};
+
 /** Builds one complete rule entry from the bans that apply to a file group. */
 const restrictImports = (...bans) => ({
   [RESTRICTED_IMPORTS]: ['error', { patterns: bans.flat() }],
@@ -167,6 +175,11 @@ export default defineConfig(
       'libs/documents/**/*.ts',
     ],
     rules: restrictImports(BAN_ESDB_CLIENT, BAN_APPS, BAN_NEST_IN_CORE_LIBS),
+  },
+  // Documents: + no store, read models or platform.
+  {
+    files: ['libs/documents/**/*.ts'],
+    rules: restrictImports(BAN_ESDB_CLIENT, BAN_APPS, BAN_NEST_IN_CORE_LIBS, BAN_DOCUMENTS_DATA_ACCESS),
   },
   // The ESDB adapter: the one place the ESDB client is allowed (still no apps, no Nest).
   {

@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {
-    '^@so-goc/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+    '^@so-goc/(domain|event-store|projections|documents|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
     '^@so-goc/(domain|event-store|projections|documents|platform)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60000,

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { inkShare, pdfPageTexts, renderGray } from '@so-goc/documents/testing/poppler';
 import { eventually, startTestSystem, type TestSystem } from '../support/embedded-system';
 
 describe('Blanks over HTTP (issue: blank ledger)', () => {
@@ -54,5 +56,41 @@ describe('Blanks over HTTP (issue: blank ledger)', () => {
     expect(response.status).toBe(403);
     expect(((await response.json()) as { code: string }).code).toBe('BLANKS_NOT_HELD');
     expect((await t.events()).length).toBe(before);
+  });
+
+  it('exports the ledger and the destruction minutes as Excel and PDF files an officer can file', async () => {
+    const members = [
+      { fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'Chủ tịch hội đồng' },
+      { fullName: 'Trần Thị Bình', title: 'Trưởng phòng Kế hoạch – Tài chính', role: 'Thành viên' },
+      { fullName: 'Lê Văn Cường', title: 'Chánh Thanh tra', role: 'Thư ký' },
+    ];
+    const spoil = await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots/HP-2024-THPT-1/spoilage', {
+      body: { ranges: [{ from: 203417, to: 203417 }], reason: 'misprint', note: 'Kẹt giấy khi in', spoiledOn: '2024-08-05' },
+    });
+    expect(spoil.status).toBe(201);
+    const destroy = await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots/HP-2024-THPT-1/destructions', {
+      body: { ranges: [{ from: 203417, to: 203417 }], councilDecision: { number: '45/QĐ-SGDĐT', date: '2024-12-01' }, members, method: 'Nghiền', place: 'Trụ sở Sở', minutesRef: 'BB-HUY-2024-01', destroyedOn: '2024-12-10' },
+    });
+    expect(destroy.status).toBe(201);
+
+    const xlsx = await eventually(() => t.request('GET', '/api/v1/authorities/SGD-HP/blank-destructions/BB-HUY-2024-01.xlsx'));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const ledgerXlsx = await t.request('GET', '/api/v1/authorities/SGD-HP/blank-ledger.xlsx?kind=THPT');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await ledgerXlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells).toEqual(expect.arrayContaining(['Nhận phôi', 'HP 0200001–HP 0211980']));
+
+    const pdf = await t.request('GET', '/api/v1/authorities/SGD-HP/blank-destructions/BB-HUY-2024-01.pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/bien-ban-huy-phoi-BB-HUY-2024-01\.pdf/);
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const text = pdfPageTexts(bytes).join('\n');
+    expect(text).toContain('HP 0203417');
+    expect(text).toContain('Trần Thị Bình');
+    expect(inkShare(renderGray(bytes, { dpi: 50 }))).toBeGreaterThan(0.02);
+
+    const missing = await t.request('GET', '/api/v1/authorities/SGD-HP/blank-destructions/KHONG-CO.pdf');
+    expect(missing.status).toBe(404);
   });
 });

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, ExecuteCommandHandler, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
 import { AuthoritiesController } from './authorities/authorities.controller';
+import { BlankExportsController } from './blanks/blank-exports.controller';
 import { BlanksController } from './blanks/blanks.controller';
 import { HealthController, PROJECTION_RUNNER } from './health/health.controller';
 import { OfficersController } from './officers/officers.controller';
@@ -24,7 +25,7 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController],
       providers,
     };
   }

@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { blankLotDecider, blankLotStream, type BlankLotCommand, type CommandContext } from '@so-goc/domain';
 import { handleCommand, SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
-import { receiveBlankLot } from '../../../platform/src/blanks/receive-blank-lot';
-import { ProjectionRunner } from '../projection-runner';
-import { openReadModelDatabase } from '../read-model-database';
-import { hashTables } from '../table-hash';
-import { blankLedgerProjection } from './blank-ledger.projection';
-import { blankLedger, blankReconciliation, blankSerialStatus, destructionMinutes } from './blank-ledger.queries';
+import { receiveBlankLot } from '@so-goc/platform';
+import {
+  blankLedger,
+  blankLedgerProjection,
+  blankReconciliation,
+  blankSerialStatus,
+  destructionMinutes,
+  hashTables,
+  openReadModelDatabase,
+  ProjectionRunner,
+} from '@so-goc/projections';
 
 const ctx = (): CommandContext => {
   const id = randomUUID();

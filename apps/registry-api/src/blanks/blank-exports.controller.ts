@@ -1,0 +1,68 @@
+import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { DomainError } from '@so-goc/domain';
+import { destructionMinutesToPdf, destructionMinutesToXlsx, ledgerToPdf, ledgerToXlsx } from '@so-goc/documents';
+import { blankLedger, destructionMinutes, findAuthority } from '@so-goc/projections';
+import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
+
+/** The blank ledger and destruction minutes as officers file them: Excel and PDF. */
+@ApiTags('blanks')
+@ApiBearerAuth()
+@Controller('api/v1/authorities/:code')
+export class BlankExportsController {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+
+  @Get('blank-ledger.:format')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Sổ quản lý phôi, tải về dạng xlsx hoặc pdf (blank ledger export)' })
+  @ApiProduces(XLSX, PDF)
+  @ApiQuery({ name: 'kind', required: false })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  async ledger(
+    @Param('code') code: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+    @Query('kind') kind?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<StreamableFile> {
+    const filter = { ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const input = { authorityCode: code, authorityName: this.authorityName(code), ...filter, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code, filter) };
+    const bytes = format === 'xlsx' ? await ledgerToXlsx(input) : format === 'pdf' ? await ledgerToPdf(input) : unsupported(format);
+    return file(response, bytes, format, `so-quan-ly-phoi-${code}${kind ? `-${kind}` : ''}`);
+  }
+
+  @Get('blank-destructions/:minutesRef.:format')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Biên bản huỷ phôi, tải về dạng xlsx hoặc pdf (destruction minutes export)' })
+  @ApiProduces(XLSX, PDF)
+  async minutes(@Param('code') code: string, @Param('minutesRef') minutesRef: string, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const minutes = destructionMinutes(this.db, code, minutesRef);
+    if (!minutes) {
+      throw new DomainError({ code: 'MINUTES_NOT_FOUND', kind: 'not_found', messageVi: `Không có biên bản huỷ ${minutesRef} của đơn vị.`, messageEn: `No destruction minutes ${minutesRef} for this authority.`, field: 'minutesRef' });
+    }
+    const input = { ...minutes, authorityName: this.authorityName(code), generatedAt: new Date().toISOString() };
+    const bytes = format === 'xlsx' ? await destructionMinutesToXlsx(input) : format === 'pdf' ? await destructionMinutesToPdf(input) : unsupported(format);
+    return file(response, bytes, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`);
+  }
+
+  private authorityName(code: string): string {
+    return findAuthority(this.db, code)?.name ?? code;
+  }
+}
+
+function unsupported(format: string): never {
+  throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
+}
+
+function file(response: Response, bytes: Uint8Array, format: string, name: string): StreamableFile {
+  response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
+  response.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
+  return new StreamableFile(Buffer.from(bytes));
+}

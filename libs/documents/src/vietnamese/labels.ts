@@ -1,0 +1,54 @@
+import type { BlankKind, BlankStatus, SpoilageReason } from '@so-goc/domain';
+
+export const MOVEMENT_LABELS: Readonly<Record<string, string>> = {
+  receipt: 'Nhận phôi',
+  allocation_in: 'Nhận từ cấp trên',
+  allocation_out: 'Giao cho đơn vị',
+  bound: 'In văn bằng',
+  spoiled: 'Hỏng',
+  recovered_for_destruction: 'Thu về để huỷ',
+  destroyed: 'Huỷ',
+  lost: 'Mất',
+  returned: 'Trả nhà cung cấp',
+};
+
+// Typed against the domain's unions so a new kind or reason fails to compile until it has a label.
+const KIND_LABELS: Readonly<Record<BlankKind, string>> = {
+  THCS: 'Bằng tốt nghiệp THCS',
+  THPT: 'Bằng tốt nghiệp THPT',
+  THCS_COPY: 'Bản sao bằng tốt nghiệp THCS',
+  THPT_COPY: 'Bản sao bằng tốt nghiệp THPT',
+};
+
+const REASON_LABELS: Readonly<Record<SpoilageReason, string>> = {
+  damaged_at_receipt: 'Hỏng khi nhận phôi',
+  damaged: 'Hư hỏng',
+  misprint: 'In sai',
+  poor_quality: 'Kém chất lượng',
+  obsolete_template: 'Mẫu phôi hết hiệu lực',
+  signed_but_wrong: 'Văn bằng đã ký nhưng ghi sai',
+};
+
+const STATE_LABELS: Readonly<Record<BlankStatus, string>> = {
+  missing: 'Thiếu khi nhận',
+  in_stock: 'Chưa sử dụng (trong kho)',
+  reserved: 'Đã xuất để in',
+  bound: 'Đã in, đã ký (chưa phát)',
+  spoiled: 'Hỏng, chờ huỷ',
+  destroyed: 'Đã huỷ',
+  lost: 'Mất',
+  returned: 'Đã trả nhà cung cấp',
+};
+
+export const NO_REASON_LABEL = 'Không ghi lý do';
+
+// Unknown codes print as they are: a raw code on paper is better than a silently dropped fact.
+const lookup = (labels: Readonly<Record<string, string>>, code: string): string => (Object.hasOwn(labels, code) ? (labels[code] as string) : code);
+
+export const movementLabel = (code: string): string => lookup(MOVEMENT_LABELS, code);
+export const kindLabel = (code: string): string => lookup(KIND_LABELS, code);
+export const stateLabel = (code: string): string => lookup(STATE_LABELS, code);
+export const reasonLabel = (code: string): string => (code.trim() === '' ? NO_REASON_LABEL : lookup(REASON_LABELS, code));
+
+/** The projection stores the spoilage reason code as the note of receipt-time damage; print it in words. */
+export const ledgerNoteLabel = (note: string | null): string => (note === null ? '' : Object.hasOwn(REASON_LABELS, note) ? reasonLabel(note) : note);
