@@ -11,6 +11,7 @@ import type {
   StreamRead,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { AllStreamSubscription } from './all-stream-subscription';
 import { AppendNotifier } from './append-notifier';
 import { migrateEventStoreSchema } from './schema';
 import { EVENT_COLUMNS, StoredEvent, type EventRow } from './stored-event';
@@ -118,20 +119,9 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async *subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
-    const { signal } = options;
-    let after = options.after ? Number(options.after.commit) : 0;
-    while (!signal.aborted && !this.closed) {
-      const rows = this.readAllPage.all(after, this.pageSize);
-      for (const row of rows) {
-        if (signal.aborted) return;
-        after = row[0];
-        yield new StoredEvent(row);
-      }
-      if (rows.length < this.pageSize) await this.notifier.waitForAppend(signal, this.pollIntervalMs);
-      // A long catch-up must not starve the process's other work (HTTP requests, other projections).
-      else await new Promise((resolve) => setImmediate(resolve));
-    }
+  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
+    const after = options.after ? Number(options.after.commit) : 0;
+    return new AllStreamSubscription(this.readAllPage, this.pageSize, this.notifier, this.pollIntervalMs, options.signal, () => this.closed, after);
   }
 
   headPosition(): Promise<Position | undefined> {
