@@ -6,3 +6,5 @@ export { destructionMinutesToXlsx } from './destruction/destruction-minutes-xlsx
 export { destructionMinutesToPdf } from './destruction/destruction-minutes-pdf';
 export { kindLabel, movementLabel, reasonLabel, stateLabel } from './vietnamese/labels';
 export { formatDateVi, formatNumberVi } from './vietnamese/format';
+export type { GraduateList, GraduateListOptions, ImportedGraduate } from './graduate-lists/read-graduate-list';
+export { readGraduateList } from './graduate-lists/read-graduate-list';

@@ -1,0 +1,116 @@
+import {
+  byRowThenColumn, findDuplicates, validateGraduateRow,
+  type DiplomaKind, type DuplicateCandidate, type EarlierGraduate, type GraduateField, type GraduateRecord, type IsoDate, type RowProblem,
+} from '@so-goc/domain';
+import { cellText } from './cell-text';
+import { readCsvSheet } from './csv-sheet';
+import { noRows, unreadableWorkbook, unsupportedFormat } from './file-problems';
+import { locateColumns, type ColumnLayout } from './locate-columns';
+import type { SheetRow } from './sheet';
+import { readXlsxSheet } from './xlsx-sheet';
+
+export interface GraduateListOptions {
+  readonly kind: DiplomaKind;
+  /** Date of the graduation-recognition decision the list belongs to (rule 4). */
+  readonly decisionDate: IsoDate;
+  /** Graduates already recognised by earlier decisions of the same kind (rule 1). */
+  readonly earlier?: readonly EarlierGraduate[];
+}
+
+export type ImportedGraduate = GraduateRecord & { readonly row: number };
+
+export interface GraduateList {
+  /**
+   * Rows without any problem. The register is permanent and admits no erasure (rule 19), so a caller
+   * records these only when `problems` is empty; they are returned anyway for a preview.
+   */
+  readonly records: readonly ImportedGraduate[];
+  /** Every problem of the file at once, by row and then by column as they stand in the file. */
+  readonly problems: readonly RowProblem[];
+  /** Field → header as found in the file. */
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads a graduate list as offices hold it, an .xlsx workbook or a CSV file, and validates every row.
+ * The format is told by the content: a renamed file is read for what it is.
+ */
+export async function readGraduateList(bytes: Uint8Array, fileName: string, options: GraduateListOptions): Promise<GraduateList> {
+  const sheet = await readSheet(bytes, fileName);
+  if ('problem' in sheet) return failed([sheet.problem]);
+  const located = locateColumns(sheet.rows);
+  if ('problems' in located) return failed(located.problems);
+  const { layout } = located;
+
+  const context = { kind: options.kind, decisionDate: options.decisionDate, columns: layout.headers };
+  const valid: ImportedGraduate[] = [];
+  const candidates: DuplicateCandidate[] = [];
+  const problems: RowProblem[] = [];
+  let dataRows = 0;
+  for (const sheetRow of sheet.rows) {
+    if (sheetRow.row <= layout.headerRow) continue;
+    const values = rowValues(sheetRow, layout);
+    if (Object.values(values).every((value) => value.trim() === '')) continue;
+    dataRows++;
+    const result = validateGraduateRow({ row: sheetRow.row, values }, context);
+    if ('record' in result) {
+      valid.push({ ...result.record, row: sheetRow.row });
+      candidates.push({ ...result.record, row: sheetRow.row });
+    } else {
+      problems.push(...result.problems);
+      candidates.push({ ...result.valid, row: sheetRow.row });
+    }
+  }
+  if (dataRows === 0) return failed([noRows()], layout);
+
+  problems.push(...findDuplicates(candidates, options.earlier ?? [], layout.headers));
+  const rowsWithProblems = new Set(problems.map((problem) => problem.row));
+  const fileOrder = [...layout.indexOf.entries()].sort((a, b) => a[1] - b[1]).map(([field]) => field);
+  return {
+    records: valid.filter((record) => !rowsWithProblems.has(record.row)),
+    problems: problems.sort(byRowThenColumn(fileOrder)),
+    columns: { ...layout.headers },
+  };
+}
+
+async function readSheet(bytes: Uint8Array, fileName: string): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
+  switch (detectFormat(bytes)) {
+    case 'xlsx':
+      try {
+        return { rows: await readXlsxSheet(bytes) };
+      } catch {
+        return { problem: unreadableWorkbook(fileName) };
+      }
+    case 'unsupported':
+      return { problem: unsupportedFormat(fileName) };
+    case 'csv':
+      return readCsvSheet(bytes, fileName);
+  }
+}
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+const ZIP = [0x50, 0x4b]; // "PK"
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ODS_MIMETYPE = Array.from(Buffer.from('mimetypeapplication/vnd.oasis.opendocument'));
+
+/**
+ * An .xlsx is a ZIP archive. Legacy .xls (OLE2), OpenDocument (a ZIP whose first entry names its type)
+ * and web pages or XML saved with an .xls name (some school software exports those) cannot be read
+ * faithfully and are refused with a hint; everything else is treated as text.
+ */
+function detectFormat(bytes: Uint8Array): 'xlsx' | 'csv' | 'unsupported' {
+  if (startsWith(bytes, ZIP)) return startsWith(bytes, ODS_MIMETYPE, 30) ? 'unsupported' : 'xlsx';
+  if (startsWith(bytes, OLE2)) return 'unsupported';
+  const head = Buffer.from(bytes.subarray(0, 64)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('<') ? 'unsupported' : 'csv';
+}
+
+function rowValues(sheetRow: SheetRow, layout: ColumnLayout): Partial<Record<GraduateField, string>> {
+  const values: Partial<Record<GraduateField, string>> = {};
+  for (const [field, index] of layout.indexOf) values[field] = cellText(sheetRow.cells[index] ?? null, field);
+  return values;
+}
+
+function failed(problems: readonly RowProblem[], layout?: ColumnLayout): GraduateList {
+  return { records: [], problems, columns: { ...layout?.headers } };
+}
