@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
-import { AUTHORITY_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind } from '@so-goc/domain';
+import { AUTHORITY_KINDS, DIPLOMA_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind, type DiplomaKind } from '@so-goc/domain';
 import { loadConfig, openInfrastructure } from '@so-goc/platform';
 import { createFirstAdministrator } from './commands/create-admin';
+import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
@@ -64,6 +65,18 @@ program
     } finally {
       await infrastructure.close();
     }
+  });
+
+program
+  .command('check-graduates')
+  .description('check a graduate list (XLSX or CSV) and list every bad row; records nothing')
+  .argument('<file>', 'the list as the school sent it')
+  .addOption(new Option('--kind <kind>', 'diploma kind').choices(DIPLOMA_KINDS).makeOptionMandatory())
+  .requiredOption('--decision-date <date>', 'date of the graduation decision (YYYY-MM-DD)')
+  .action(async (file: string, options: { kind: DiplomaKind; decisionDate: string }) => {
+    const list = await checkGraduateList(file, options);
+    console.log(describeCheck(file, list));
+    if (list.problems.length > 0) process.exitCode = 2;
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
