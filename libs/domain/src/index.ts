@@ -27,3 +27,4 @@ export * from './graduates/row-problem';
 export * from './graduates/graduate';
 export * from './graduates/graduate-validation';
 export * from './graduates/duplicates';
+export * from './registers/register-numbers';
