@@ -28,3 +28,4 @@ export * from './graduates/graduate';
 export * from './graduates/graduate-validation';
 export * from './graduates/duplicates';
 export * from './registers/register-numbers';
+export * from './decisions/graduation-decision';

@@ -14,3 +14,4 @@ export * from './access/officer.guard';
 export * from './cqrs/execute-command';
 export * from './http/command-reply';
 export * from './blanks/receive-blank-lot';
+export * from './decisions/import-graduation-decision';

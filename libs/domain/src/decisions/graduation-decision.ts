@@ -1,0 +1,126 @@
+import type { Decider, DomainEvent } from '../shared/decider';
+import type { IsoDate } from '../shared/dates';
+import { DomainError, invalidInput } from '../shared/errors';
+import { collectProblems, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
+import type { GraduateRecord } from '../graduates/graduate';
+import { DIPLOMA_KINDS, type DiplomaKind } from '../regimes/legal-regimes';
+
+/**
+ * A graduation-recognition decision (quyết định công nhận tốt nghiệp) and the graduates it lists: the
+ * basis of every diploma (rule 4). One stream per decision. The list is recorded in chunks, all in the
+ * one append that records the decision, so a large cohort never becomes a single oversized event.
+ */
+export function graduationDecisionStream(decisionId: string): string {
+  return `graduation-decision-${decisionId}`;
+}
+
+export const GRADUATES_PER_EVENT = 500;
+
+export interface ListedGraduate extends GraduateRecord {
+  readonly graduateId: string;
+  /** Row of the officer's file the graduate came from, for reports back to the office. */
+  readonly sourceRow: number;
+}
+
+export interface DecisionHeader {
+  readonly decisionId: string;
+  readonly authorityCode: string;
+  readonly number: string;
+  readonly date: IsoDate;
+  readonly kind: DiplomaKind;
+  readonly schoolYear: string;
+  readonly examSession: string | null;
+  readonly graduateCount: number;
+  readonly sourceFile: { name: string; sha256: string };
+}
+
+export type GraduationDecisionEvent =
+  | DomainEvent<'GraduationDecisionRecorded', DecisionHeader>
+  | DomainEvent<'GraduatesListed', { decisionId: string; graduates: ListedGraduate[] }>;
+
+export type GraduationDecisionCommand = {
+  type: 'RecordGraduationDecision';
+  decisionId: string;
+  authorityCode: string;
+  number: string;
+  date: IsoDate;
+  kind: DiplomaKind;
+  schoolYear: string;
+  examSession?: string | null;
+  sourceFile: { name: string; sha256: string };
+  /** Already validated rows (the file was clean); the decider checks only what concerns the decision. */
+  graduates: (GraduateRecord & { sourceRow: number })[];
+};
+
+export type GraduationDecisionState =
+  | { readonly status: 'none' }
+  | { readonly status: 'recorded'; readonly header: DecisionHeader; readonly graduates: ReadonlyMap<string, ListedGraduate> };
+
+export const graduationDecisionDecider: Decider<GraduationDecisionCommand, GraduationDecisionState, GraduationDecisionEvent> = {
+  initialState: { status: 'none' },
+  evolve(state, event) {
+    if (event.type === 'GraduationDecisionRecorded') return { status: 'recorded', header: event.data, graduates: new Map() };
+    if (state.status !== 'recorded') return state;
+    const graduates = new Map(state.graduates);
+    for (const graduate of event.data.graduates) graduates.set(graduate.graduateId, graduate);
+    return { ...state, graduates };
+  },
+  decide(command, state) {
+    const problems = collectProblems(
+      requirePattern('decisionId', command.decisionId, /^[a-z0-9][a-z0-9-]{2,95}$/, 'chỉ gồm chữ thường, chữ số, gạch ngang', 'must be lower-case letters, digits, hyphens'),
+      requireText('number', command.number, 60),
+      requireIsoDate('date', command.date),
+      requireOneOf('kind', command.kind, DIPLOMA_KINDS),
+      requirePattern('schoolYear', command.schoolYear, /^\d{4}-\d{4}$/, 'phải có dạng 2023-2024', 'must look like 2023-2024'),
+      requirePattern('sourceFile.sha256', command.sourceFile?.sha256, /^[0-9a-f]{64}$/, 'không hợp lệ', 'is not valid'),
+      Array.isArray(command.graduates) && command.graduates.length > 0
+        ? undefined
+        : { field: 'graduates', code: 'NO_GRADUATES', messageVi: 'Quyết định phải có danh sách người tốt nghiệp.', messageEn: 'The decision must list its graduates.' },
+    );
+    if (problems.length > 0) throw invalidInput(problems);
+    if (state.status === 'recorded') {
+      throw new DomainError({
+        code: 'DECISION_ALREADY_RECORDED',
+        kind: 'conflict',
+        messageVi: `Quyết định ${state.header.number} ngày ${state.header.date} đã được ghi nhận (${state.header.graduateCount} người).`,
+        messageEn: `Decision ${state.header.number} of ${state.header.date} is already recorded (${state.header.graduateCount} graduates).`,
+        field: 'decisionId',
+      });
+    }
+    const ids = new Set<string>();
+    for (const graduate of command.graduates) {
+      if (ids.has(graduate.nationalId)) {
+        throw new DomainError({
+          code: 'DUPLICATE_NATIONAL_ID_IN_FILE',
+          kind: 'invalid_input',
+          messageVi: `Số định danh ${graduate.nationalId} xuất hiện hai lần trong danh sách (dòng ${graduate.sourceRow}).`,
+          messageEn: `National ID ${graduate.nationalId} appears twice in the list (row ${graduate.sourceRow}).`,
+          field: 'graduates',
+          rule: 1,
+        });
+      }
+      ids.add(graduate.nationalId);
+    }
+    const listed: ListedGraduate[] = command.graduates.map(({ sourceRow, ...record }, index) => ({
+      ...record,
+      graduateId: `${command.decisionId}-${String(index + 1).padStart(5, '0')}`,
+      sourceRow,
+    }));
+    const header: DecisionHeader = {
+      decisionId: command.decisionId,
+      authorityCode: command.authorityCode,
+      number: command.number.trim(),
+      date: command.date,
+      kind: command.kind,
+      schoolYear: command.schoolYear,
+      examSession: command.examSession?.trim() || null,
+      graduateCount: listed.length,
+      sourceFile: command.sourceFile,
+    };
+    const chunks: GraduationDecisionEvent[] = [];
+    for (let start = 0; start < listed.length; start += GRADUATES_PER_EVENT) {
+      chunks.push({ type: 'GraduatesListed', data: { decisionId: command.decisionId, graduates: listed.slice(start, start + GRADUATES_PER_EVENT) } });
+    }
+    return [{ type: 'GraduationDecisionRecorded', data: header }, ...chunks];
+  },
+};
