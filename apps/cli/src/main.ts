@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { AUTHORITY_KINDS, DIPLOMA_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind, type DiplomaKind } from '@so-goc/domain';
-import { loadConfig, openInfrastructure } from '@so-goc/platform';
-import { createFirstAdministrator } from './commands/create-admin';
+import { GraduateListRejected, importGraduationDecision, loadConfig, openInfrastructure } from '@so-goc/platform';
+import { cliContext, createFirstAdministrator } from './commands/create-admin';
 import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
@@ -77,6 +79,42 @@ program
     const list = await checkGraduateList(file, options);
     console.log(describeCheck(file, list));
     if (list.problems.length > 0) process.exitCode = 2;
+  });
+
+program
+  .command('import-decision')
+  .description('record a graduation decision from the graduate list file; nothing is recorded unless every row is clean')
+  .argument('<file>', 'the list (XLSX or CSV)')
+  .requiredOption('--authority <code>', 'authority that issued the decision, e.g. SGD-HP')
+  .requiredOption('--decision-id <id>', 'stable id, e.g. sgd-hp-1234-2024')
+  .requiredOption('--number <number>', 'decision number, e.g. 1234/QĐ-SGDĐT')
+  .requiredOption('--date <date>', 'decision date (YYYY-MM-DD)')
+  .addOption(new Option('--kind <kind>', 'diploma kind').choices(DIPLOMA_KINDS).makeOptionMandatory())
+  .requiredOption('--school-year <years>', 'e.g. 2023-2024')
+  .option('--exam-session <name>', 'exam session, where the kind has one')
+  .option('--command-id <uuid>', 'reuse to make a retried import record nothing twice')
+  .action(async (file: string, options: { authority: string; decisionId: string; number: string; date: string; kind: DiplomaKind; schoolYear: string; examSession?: string; commandId?: string }) => {
+    const infrastructure = openInfrastructure(loadConfig());
+    try {
+      const context = { ...cliContext('import-decision'), ...(options.commandId ? { commandId: options.commandId, correlationId: options.commandId, causationId: options.commandId } : {}) };
+      const outcome = await importGraduationDecision(
+        infrastructure.store,
+        { ...options, authorityCode: options.authority, examSession: options.examSession ?? null, fileName: basename(file), bytes: new Uint8Array(readFileSync(file)) },
+        context,
+      );
+      const count = outcome.events.filter((e) => e.type === 'GraduatesListed').reduce((n, e) => n + (e.data as { graduates: unknown[] }).graduates.length, 0);
+      console.log(outcome.alreadyHandled ? 'Đã ghi nhận trước đó; không ghi thêm gì.' : `Đã ghi nhận quyết định ${options.number}: ${count} người tốt nghiệp.`);
+    } catch (error) {
+      if (error instanceof GraduateListRejected) {
+        const rows = describeCheck(file, { records: [], problems: error.rowProblems, columns: {} }).split('\n').slice(1);
+        console.error([`${basename(file)}: ${error.problem.messageVi}`, ...rows].join('\n'));
+        process.exitCode = 2;
+        return;
+      }
+      throw error;
+    } finally {
+      await infrastructure.close();
+    }
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
