@@ -8,6 +8,7 @@ export * from './http/command-context';
 export * from './http/configure-http-app';
 export * from './shutdown';
 export * from './access/officer-token';
+export * from './access/authority-directory-cache';
 export * from './access/officer-access';
 export * from './access/officer-route';
 export * from './access/officer.guard';

@@ -4,15 +4,12 @@ import {
   AUTHORITY_DIRECTORY_STREAM,
   accessControlDecider,
   authorityDirectoryDecider,
-  EMPTY_DIRECTORY,
-  evolveDirectory,
   vietnamDateOf,
-  type AuthorityDirectoryEvent,
   type AuthorityKind,
   type CommandContext,
 } from '@so-goc/domain';
-import { handleCommand, StreamStateCache, type EventStore } from '@so-goc/event-store';
-import { generateOfficerToken } from '@so-goc/platform';
+import { handleCommand, type EventStore } from '@so-goc/event-store';
+import { authorityDirectoryCache, generateOfficerToken } from '@so-goc/platform';
 
 export interface CreateAdminOptions {
   readonly authorityCode: string;
@@ -41,9 +38,7 @@ export function cliContext(command: string, now: Date = new Date()): CommandCont
  * not have it yet, then the account and a token, which is returned once and never stored.
  */
 export async function createFirstAdministrator(store: EventStore, options: CreateAdminOptions): Promise<{ token: string; expiresAt: string }> {
-  const directory = await new StreamStateCache(store, AUTHORITY_DIRECTORY_STREAM, EMPTY_DIRECTORY, (state, event) =>
-    evolveDirectory(state, { type: event.type, data: event.data } as AuthorityDirectoryEvent),
-  ).current();
+  const directory = await authorityDirectoryCache(store).current();
   const token = generateOfficerToken();
   const bootstrap = () =>
     handleCommand(store, accessControlDecider, {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { AUTHORITY_DIRECTORY_STREAM, authorizeAct, EMPTY_DIRECTORY, evolveDirectory, signerEntitledOn, type AuthorityDirectoryEvent } from '@so-goc/domain';
-import { SqliteEventStore, StreamStateCache } from '@so-goc/event-store';
+import { authorizeAct, signerEntitledOn } from '@so-goc/domain';
+import { SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
-import { OfficerAccess } from '@so-goc/platform';
+import { authorityDirectoryCache, OfficerAccess } from '@so-goc/platform';
 import { loadDemoProvince } from './demo-province';
 
 describe('Demo province', () => {
@@ -10,9 +10,7 @@ describe('Demo province', () => {
     const dir = makeTempDir('demo');
     const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
     const tokens = await loadDemoProvince(store);
-    const directory = await new StreamStateCache(store, AUTHORITY_DIRECTORY_STREAM, EMPTY_DIRECTORY, (state, event) =>
-      evolveDirectory(state, { type: event.type, data: event.data } as AuthorityDirectoryEvent),
-    ).current();
+    const directory = await authorityDirectoryCache(store).current();
 
     // The district office issued THCS diplomas in 2024; since 01/07/2025 the Sở copies them (rule 46).
     expect(authorizeAct(directory, { act: 'issue', diplomaKind: 'THCS', actDate: '2024-06-01', actingAuthorityCode: 'PGD-TN' }).regime.code).toBe('TT21/2019');

@@ -1,19 +1,16 @@
 import {
   ACCESS_CONTROL_STREAM,
-  AUTHORITY_DIRECTORY_STREAM,
   DomainError,
   EMPTY_ACCESS_CONTROL,
-  EMPTY_DIRECTORY,
   checkToken,
   evolveAccessControl,
-  evolveDirectory,
   type AccessControlEvent,
   type AccessControlState,
   type AuthorityDirectory,
-  type AuthorityDirectoryEvent,
   type OfficerRecord,
 } from '@so-goc/domain';
 import { StreamStateCache, type EventStore } from '@so-goc/event-store';
+import { authorityDirectoryCache } from './authority-directory-cache';
 import { parseBearer, secretMatches } from './officer-token';
 
 export interface AuthenticatedOfficer {
@@ -41,9 +38,7 @@ export class OfficerAccess {
     this.accessControl = new StreamStateCache(store, ACCESS_CONTROL_STREAM, EMPTY_ACCESS_CONTROL, (state, event) =>
       evolveAccessControl(state, { type: event.type, data: event.data } as AccessControlEvent),
     );
-    this.authorityDirectory = new StreamStateCache(store, AUTHORITY_DIRECTORY_STREAM, EMPTY_DIRECTORY, (state, event) =>
-      evolveDirectory(state, { type: event.type, data: event.data } as AuthorityDirectoryEvent),
-    );
+    this.authorityDirectory = authorityDirectoryCache(store);
   }
 
   async authenticate(authorization: string | undefined, now: Date = new Date()): Promise<AuthenticatedOfficer> {
