@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { assign, normalizeRanges, type BlankLotEvent, type Segment, type SerialRange } from '@so-goc/domain';
 import { positionToString, type RecordedEvent } from '@so-goc/event-store';
+import { prepared } from '../prepared-statements';
 import type { Projection } from '../projection';
 
 /**
@@ -53,7 +54,7 @@ export const blankLedgerProjection: Projection = {
     switch (event.type) {
       case 'BlankLotReceived': {
         const d = event.data;
-        db.prepare('INSERT INTO blank_lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        prepared(db, 'INSERT INTO blank_lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
           d.lotId, d.kind, d.templateVersion, d.prefix, d.width, d.range.from, d.range.to, d.receivingAuthority, d.supplier, d.deliveryNote.number, d.deliveryNote.date, d.receivedBy, d.receivedOn,
         );
         let segments: Segment[] = [{ from: d.range.from, to: d.range.to, status: 'in_stock', holder: d.receivingAuthority }];
@@ -95,7 +96,7 @@ export const blankLedgerProjection: Projection = {
       }
       case 'BlanksDestroyed': {
         const d = event.data;
-        const insert = db.prepare('INSERT INTO blank_destructions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        const insert = prepared(db, 'INSERT INTO blank_destructions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
         for (const piece of ledger.segmentsIn(d.ranges)) {
           insert.run(d.minutesRef, d.authorityCode, lotId, piece.from, piece.to, piece.to - piece.from + 1, piece.status, piece.reason ?? null, d.councilDecision.number, d.councilDecision.date, JSON.stringify(d.members), d.method, d.place, d.destroyedOn);
         }
@@ -112,7 +113,7 @@ export const blankLedgerProjection: Projection = {
         for (const range of event.data.ranges) ledger.move(event.data.authorityCode, 'returned', event.data.returnedOn, event.data.document.number, range, -1, null);
         return;
       case 'BlankReuseAttempted': {
-        const insert = db.prepare('INSERT INTO blank_fraud_signals VALUES (?, ?, ?, ?, ?, ?, ?)');
+        const insert = prepared(db, 'INSERT INTO blank_fraud_signals VALUES (?, ?, ?, ?, ?, ?, ?)');
         for (const s of event.data.serials) insert.run(position, lotId, s.serial, s.status, event.data.authorityCode, event.data.printRunId, event.data.attemptedOn);
         return;
       }
@@ -140,12 +141,12 @@ class LedgerWriter {
   ) {}
 
   private get kind(): string {
-    this.lotKind ??= this.db.prepare('SELECT kind FROM blank_lots WHERE lot_id = ?').pluck().get(this.lotId) as string;
+    this.lotKind ??= prepared(this.db, 'SELECT kind FROM blank_lots WHERE lot_id = ?').pluck().get(this.lotId) as string;
     return this.lotKind;
   }
 
   writeSegments(segments: readonly Segment[]): void {
-    const insert = this.db.prepare('INSERT INTO blank_segments VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = prepared(this.db, 'INSERT INTO blank_segments VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const s of segments) insert.run(this.lotId, s.from, s.to, s.status, s.holder, s.printRunId ?? null, s.reason ?? null);
   }
 
@@ -154,18 +155,17 @@ class LedgerWriter {
     const span = normalizeRanges(ranges);
     const low = span[0]!.from;
     const high = span[span.length - 1]!.to;
-    const rows = this.db
-      .prepare<[string, number, number], SegmentRow>('SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first')
+    const rows = prepared<[string, number, number], SegmentRow>(this.db, 'SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first')
       .all(this.lotId, low, high);
     const touched: Segment[] = rows.map((r) => ({ from: r.first, to: r.last, status: r.status, holder: r.holder, ...(r.print_run_id ? { printRunId: r.print_run_id } : {}), ...(r.reason ? { reason: r.reason } : {}) }));
-    const remove = this.db.prepare('DELETE FROM blank_segments WHERE lot_id = ? AND first = ?');
+    const remove = prepared(this.db, 'DELETE FROM blank_segments WHERE lot_id = ? AND first = ?');
     for (const row of rows) remove.run(this.lotId, row.first);
     this.writeSegments(assign(touched, span, update));
   }
 
   /** The current segments clipped to `ranges`, i.e. each serial's state just before this event. */
   segmentsIn(ranges: readonly SerialRange[]): Segment[] {
-    const select = this.db.prepare<[string, number, number], SegmentRow>('SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first');
+    const select = prepared<[string, number, number], SegmentRow>(this.db, 'SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first');
     return normalizeRanges(ranges).flatMap((range) =>
       select.all(this.lotId, range.from, range.to).map((r) => ({
         from: Math.max(r.first, range.from),
@@ -178,7 +178,7 @@ class LedgerWriter {
   }
 
   rangesWithStatus(ranges: readonly SerialRange[], status: Segment['status']): SerialRange[] {
-    const select = this.db.prepare<[string, number, number, string], { first: number; last: number }>(
+    const select = prepared<[string, number, number, string], { first: number; last: number }>(this.db, 
       'SELECT first, last FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? AND status = ?',
     );
     return ranges.flatMap((range) => select.all(this.lotId, range.from, range.to, status).map((r) => ({ from: Math.max(r.first, range.from), to: Math.min(r.last, range.to) })));
@@ -187,12 +187,10 @@ class LedgerWriter {
   move(authority: string, movement: string, date: string, document: string | null, range: SerialRange, sign: -1 | 0 | 1, counterpart: string | null, note: string | null = null): void {
     const quantity = range.to - range.from + 1;
     const delta = sign * quantity;
-    this.db
-      .prepare('INSERT INTO blank_balances (authority_code, kind, on_hand) VALUES (?, ?, ?) ON CONFLICT (authority_code, kind) DO UPDATE SET on_hand = on_hand + excluded.on_hand')
+    prepared(this.db, 'INSERT INTO blank_balances (authority_code, kind, on_hand) VALUES (?, ?, ?) ON CONFLICT (authority_code, kind) DO UPDATE SET on_hand = on_hand + excluded.on_hand')
       .run(authority, this.kind, delta);
-    const balance = this.db.prepare('SELECT on_hand FROM blank_balances WHERE authority_code = ? AND kind = ?').pluck().get(authority, this.kind) as number;
-    this.db
-      .prepare(
+    const balance = prepared(this.db, 'SELECT on_hand FROM blank_balances WHERE authority_code = ? AND kind = ?').pluck().get(authority, this.kind) as number;
+    prepared(this.db, 
         `INSERT INTO blank_movements (position, authority_code, lot_id, kind, movement, movement_date, document, first, last, quantity, delta, counterpart, balance_after, note)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
