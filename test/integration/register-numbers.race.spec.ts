@@ -15,7 +15,7 @@ describe('Register numbers under concurrency (rule 21)', () => {
     const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
     const stream = registerStream('SGD-HP', 'THPT', 2024);
     const sizes = Array.from({ length: 20 }, (_, i) => 50 + i * 7);
-    await Promise.all(sizes.map((count, i) => handleCommand(store, registerNumbersDecider, { stream, context: context(), command: { type: 'AssignRegisterNumbers', printRunId: `run-${i}`, count } })));
+    await Promise.all(sizes.map((count, i) => handleCommand(store, registerNumbersDecider, { stream, context: context(), command: { type: 'AssignRegisterNumbers', printRunId: `run-${i}`, diplomaIds: Array.from({ length: count }, (_, k) => `run-${i}-d${k}`) } })));
 
     const ranges = (await store.readStream(stream)).events.map((e) => e.data as { printRunId: string; first: number; last: number; count: number });
     const numbers = ranges.flatMap((r) => Array.from({ length: r.count }, (_, k) => r.first + k)).sort((a, b) => a - b);

@@ -29,3 +29,8 @@ export * from './graduates/graduate-validation';
 export * from './graduates/duplicates';
 export * from './registers/register-numbers';
 export * from './decisions/graduation-decision';
+export * from './issuance/print-run';
+export * from './issuance/print-run-state';
+export * from './issuance/print-run.decider';
+export * from './issuance/diploma';
+export * from './issuance/diploma.decider';

@@ -113,8 +113,9 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         return [{ type: 'BlanksAllocated', data: { ranges, fromAuthority: command.authorityCode, toAuthority: command.toAuthority, handover: command.handover, allocatedOn: command.allocatedOn, quantity: totalSize(ranges) } }];
       }
       case 'ReserveBlanks': {
-        throwIfInvalid(rangesProblem(command.ranges), printRunProblem(command.printRunId), requireIsoDate('reservedOn', command.reservedOn));
-        const ranges = inLot(header, segments, command.ranges);
+        const byCount = command.ranges === undefined;
+        throwIfInvalid(byCount ? countProblem(command.count) : rangesProblem(command.ranges), printRunProblem(command.printRunId), requireIsoDate('reservedOn', command.reservedOn));
+        const ranges = byCount ? lowestInStock(header, segments, command.authorityCode, command.count as number) : inLot(header, segments, command.ranges ?? []);
         requireAll(header, segments, ranges, held('in_stock'), command.authorityCode, 'BLANKS_NOT_AVAILABLE', 'giữ cho đợt in', 'reserve');
         return [{ type: 'BlanksReserved', data: { ranges, authorityCode: command.authorityCode, printRunId: command.printRunId, reservedOn: command.reservedOn, quantity: totalSize(ranges) } }];
       }
@@ -148,10 +149,13 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       case 'SpoilBlanks': {
         throwIfInvalid(rangesProblem(command.ranges), requireOneOf('reason', command.reason, SPOILAGE_REASONS), requireText('note', command.note, 500), requireIsoDate('spoiledOn', command.spoiledOn));
         const ranges = inLot(header, segments, command.ranges);
-        const accept = (s: Segment) => s.holder === command.authorityCode && (s.status === 'in_stock' || s.status === 'reserved' || (s.status === 'bound' && command.reason === 'signed_but_wrong'));
+        const printedOn = command.reason === 'misprint' || command.reason === 'signed_but_wrong';
+        const accept = (s: Segment) => s.holder === command.authorityCode && (s.status === 'in_stock' || s.status === 'reserved' || (s.status === 'bound' && printedOn));
         requireAll(header, segments, ranges, accept, command.authorityCode, 'BLANKS_CANNOT_BE_SPOILED', 'ghi hỏng', 'spoil');
         return [{ type: 'BlanksSpoiled', data: { ranges, authorityCode: command.authorityCode, reason: command.reason, note: command.note.trim(), spoiledOn: command.spoiledOn, quantity: totalSize(ranges) } }];
       }
+      case 'ReplaceMisprintedBlank':
+        return replaceMisprintedBlank(command, state);
       case 'DestroyBlanks': {
         throwIfInvalid(
           rangesProblem(command.ranges),
@@ -255,6 +259,68 @@ export function validateReceipt(command: Extract<BlankLotCommand, { type: 'Recei
     problems.push({ field: 'damaged', code: 'MISSING_AND_DAMAGED', messageVi: 'Một phôi không thể vừa thiếu vừa hỏng.', messageEn: 'A blank cannot be both missing and damaged.' });
   }
   throwIfInvalid(...problems);
+}
+
+function replaceMisprintedBlank(command: Extract<BlankLotCommand, { type: 'ReplaceMisprintedBlank' }>, state: Extract<BlankLotState, { status: 'received' }>): BlankLotEvent[] {
+  throwIfInvalid(printRunProblem(command.printRunId), integerProblem('oldSerial', command.oldSerial), requireText('note', command.note, 500), requireIsoDate('replacedOn', command.replacedOn));
+  const { header, segments } = state;
+  inLot(header, segments, [{ from: command.oldSerial, to: command.oldSerial }]);
+  if (state.diplomaBySerial.get(command.oldSerial) !== command.diplomaId) {
+    throw new DomainError({
+      code: 'BLANK_NOT_BOUND_TO_DIPLOMA',
+      kind: 'rule_violation',
+      messageVi: `Phôi ${formatRange(header.prefix, header.width, { from: command.oldSerial, to: command.oldSerial })} không mang văn bằng ${command.diplomaId}.`,
+      messageEn: `Blank ${formatRange(header.prefix, header.width, { from: command.oldSerial, to: command.oldSerial })} does not carry diploma ${command.diplomaId}.`,
+      field: 'oldSerial',
+      rule: 16,
+    });
+  }
+  const old = { from: command.oldSerial, to: command.oldSerial };
+  requireAll(header, segments, [old], (s) => s.status === 'bound' && s.holder === command.authorityCode && s.printRunId === command.printRunId, command.authorityCode, 'BLANK_NOT_IN_RUN', 'ghi hỏng', 'spoil');
+  const spare = segments.find((s) => s.status === 'reserved' && s.holder === command.authorityCode && s.printRunId === command.printRunId);
+  const events: BlankLotEvent[] = [];
+  let serial: number;
+  if (spare) serial = spare.from;
+  else {
+    const [next] = lowestInStock(header, segments, command.authorityCode, 1);
+    serial = next!.from;
+    events.push({ type: 'BlanksReserved', data: { ranges: [{ from: serial, to: serial }], authorityCode: command.authorityCode, printRunId: command.printRunId, reservedOn: command.replacedOn, quantity: 1 } });
+  }
+  events.push(
+    { type: 'BlanksSpoiled', data: { ranges: [old], authorityCode: command.authorityCode, reason: 'misprint', note: command.note.trim(), spoiledOn: command.replacedOn, quantity: 1 } },
+    { type: 'BlanksBound', data: { authorityCode: command.authorityCode, printRunId: command.printRunId, boundOn: command.replacedOn, bindings: [{ serial, diplomaId: command.diplomaId }] } },
+  );
+  return events;
+}
+
+/** The lowest `count` serials this authority has in stock, as ranges; refused whole when there are fewer. */
+function lowestInStock(header: LotHeader, segments: readonly Segment[], authorityCode: string, count: number): SerialRange[] {
+  const ranges: SerialRange[] = [];
+  let needed = count;
+  for (const segment of segments) {
+    if (needed === 0) break;
+    if (segment.status !== 'in_stock' || segment.holder !== authorityCode) continue;
+    const take = Math.min(needed, segment.to - segment.from + 1);
+    ranges.push({ from: segment.from, to: segment.from + take - 1 });
+    needed -= take;
+  }
+  if (needed > 0) {
+    throw new DomainError({
+      code: 'NOT_ENOUGH_BLANKS',
+      kind: 'rule_violation',
+      messageVi: `Lô ${header.lotId} chỉ còn ${count - needed} phôi trong kho của đơn vị, cần ${count}.`,
+      messageEn: `Lot ${header.lotId} has only ${count - needed} blanks in this authority's stock; ${count} needed.`,
+      field: 'count',
+      rule: 17,
+    });
+  }
+  return ranges;
+}
+
+function countProblem(count: unknown): FieldProblem | undefined {
+  return Number.isSafeInteger(count) && (count as number) >= 1 && (count as number) <= MAX_LOT_SIZE
+    ? undefined
+    : { field: 'count', code: 'OUT_OF_RANGE', messageVi: `Số phôi phải từ 1 đến ${MAX_LOT_SIZE}.`, messageEn: `The number of blanks must be 1 to ${MAX_LOT_SIZE}.` };
 }
 
 function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {

@@ -94,10 +94,17 @@ export type BlankLotCommand =
       damaged?: SerialRange[];
     }
   | { type: 'AllocateBlanks'; authorityCode: string; toAuthority: string; ranges: SerialRange[]; handover: DocumentRef; allocatedOn: IsoDate }
-  | { type: 'ReserveBlanks'; authorityCode: string; printRunId: string; ranges: SerialRange[]; reservedOn: IsoDate }
+  /** Either the ranges the officer chose, or a count: then the lowest serials in stock are taken. */
+  | { type: 'ReserveBlanks'; authorityCode: string; printRunId: string; ranges?: SerialRange[]; count?: number; reservedOn: IsoDate }
   | { type: 'ReleaseBlanks'; authorityCode: string; printRunId: string; ranges: SerialRange[]; releasedOn: IsoDate }
   | { type: 'BindBlanks'; authorityCode: string; printRunId: string; bindings: { serial: number; diplomaId: string }[]; boundOn: IsoDate }
   | { type: 'SpoilBlanks'; authorityCode: string; ranges: SerialRange[]; reason: SpoilageReason; note: string; spoiledOn: IsoDate }
+  /**
+   * A printed blank came out wrong: it is spoiled and the diploma goes onto the run's next reserved
+   * blank (or, with none left, the next one in stock) in one append, so the diploma is never without
+   * its paper and the spoiled serial can never carry it again.
+   */
+  | { type: 'ReplaceMisprintedBlank'; authorityCode: string; printRunId: string; diplomaId: string; oldSerial: number; note: string; replacedOn: IsoDate }
   | {
       type: 'DestroyBlanks';
       authorityCode: string;

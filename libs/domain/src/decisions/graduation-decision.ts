@@ -36,9 +36,19 @@ export interface DecisionHeader {
 
 export type GraduationDecisionEvent =
   | DomainEvent<'GraduationDecisionRecorded', DecisionHeader>
-  | DomainEvent<'GraduatesListed', { decisionId: string; graduates: ListedGraduate[] }>;
+  | DomainEvent<'GraduatesListed', { decisionId: string; graduates: ListedGraduate[] }>
+  /** The graduates a print run will print; no graduate is ever in two print runs (rule 1). */
+  | DomainEvent<'GraduatesClaimedForPrintRun', { decisionId: string; printRunId: string; graduateIds: string[] }>
+  /** A print run that could not open gives its graduates back. */
+  | DomainEvent<'GraduateClaimsReleased', { decisionId: string; printRunId: string; graduateIds: string[] }>;
 
-export type GraduationDecisionCommand = {
+export type GraduationDecisionCommand = RecordGraduationDecision | ClaimGraduatesForPrintRun | ReleaseGraduateClaims;
+
+/** Without graduateIds, every graduate of the decision not yet in a print run is claimed. */
+export type ClaimGraduatesForPrintRun = { type: 'ClaimGraduatesForPrintRun'; printRunId: string; authorityCode: string; graduateIds?: string[] };
+export type ReleaseGraduateClaims = { type: 'ReleaseGraduateClaims'; printRunId: string };
+
+export type RecordGraduationDecision = {
   type: 'RecordGraduationDecision';
   decisionId: string;
   authorityCode: string;
@@ -54,18 +64,39 @@ export type GraduationDecisionCommand = {
 
 export type GraduationDecisionState =
   | { readonly status: 'none' }
-  | { readonly status: 'recorded'; readonly header: DecisionHeader; readonly graduates: ReadonlyMap<string, ListedGraduate> };
+  | {
+      readonly status: 'recorded';
+      readonly header: DecisionHeader;
+      readonly graduates: ReadonlyMap<string, ListedGraduate>;
+      readonly printRunOf: ReadonlyMap<string, string>;
+    };
 
 export const graduationDecisionDecider: Decider<GraduationDecisionCommand, GraduationDecisionState, GraduationDecisionEvent> = {
   initialState: { status: 'none' },
   evolve(state, event) {
-    if (event.type === 'GraduationDecisionRecorded') return { status: 'recorded', header: event.data, graduates: new Map() };
+    if (event.type === 'GraduationDecisionRecorded') return { status: 'recorded', header: event.data, graduates: new Map(), printRunOf: new Map() };
     if (state.status !== 'recorded') return state;
-    const graduates = new Map(state.graduates);
-    for (const graduate of event.data.graduates) graduates.set(graduate.graduateId, graduate);
-    return { ...state, graduates };
+    switch (event.type) {
+      case 'GraduatesListed': {
+        const graduates = new Map(state.graduates);
+        for (const graduate of event.data.graduates) graduates.set(graduate.graduateId, graduate);
+        return { ...state, graduates };
+      }
+      case 'GraduatesClaimedForPrintRun': {
+        const printRunOf = new Map(state.printRunOf);
+        for (const id of event.data.graduateIds) printRunOf.set(id, event.data.printRunId);
+        return { ...state, printRunOf };
+      }
+      case 'GraduateClaimsReleased': {
+        const printRunOf = new Map(state.printRunOf);
+        for (const id of event.data.graduateIds) printRunOf.delete(id);
+        return { ...state, printRunOf };
+      }
+    }
   },
   decide(command, state) {
+    if (command.type === 'ClaimGraduatesForPrintRun') return claimGraduates(command, state);
+    if (command.type === 'ReleaseGraduateClaims') return releaseClaims(command, state);
     const problems = collectProblems(
       requirePattern('decisionId', command.decisionId, /^[a-z0-9][a-z0-9-]{2,95}$/, 'chỉ gồm chữ thường, chữ số, gạch ngang', 'must be lower-case letters, digits, hyphens'),
       requireText('number', command.number, 60),
@@ -124,3 +155,50 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
     return [{ type: 'GraduationDecisionRecorded', data: header }, ...chunks];
   },
 };
+
+function recordedDecision(state: GraduationDecisionState): Extract<GraduationDecisionState, { status: 'recorded' }> {
+  if (state.status !== 'recorded') {
+    throw new DomainError({ code: 'DECISION_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyết định công nhận tốt nghiệp này.', messageEn: 'No such graduation decision.', field: 'decisionId', rule: 4 });
+  }
+  return state;
+}
+
+function claimGraduates(command: ClaimGraduatesForPrintRun, state: GraduationDecisionState): GraduationDecisionEvent[] {
+  const decision = recordedDecision(state);
+  if (command.authorityCode !== decision.header.authorityCode) {
+    throw new DomainError({
+      code: 'DECISION_OF_ANOTHER_AUTHORITY',
+      kind: 'forbidden',
+      messageVi: `Quyết định ${decision.header.number} do đơn vị ${decision.header.authorityCode} ban hành; đơn vị khác không in văn bằng theo quyết định này.`,
+      messageEn: `Decision ${decision.header.number} belongs to ${decision.header.authorityCode}; another authority cannot print its diplomas.`,
+      field: 'decisionId',
+    });
+  }
+  const wanted = command.graduateIds ?? [...decision.graduates.keys()].filter((id) => !decision.printRunOf.has(id));
+  const unknown = wanted.filter((id) => !decision.graduates.has(id));
+  if (unknown.length > 0) {
+    throw new DomainError({ code: 'GRADUATE_NOT_IN_DECISION', kind: 'invalid_input', messageVi: `Không có trong quyết định: ${unknown.slice(0, 10).join(', ')}.`, messageEn: `Not in the decision: ${unknown.slice(0, 10).join(', ')}.`, field: 'graduateIds', rule: 4 });
+  }
+  const taken = wanted.filter((id) => decision.printRunOf.has(id));
+  if (taken.length > 0) {
+    const first = taken[0]!;
+    throw new DomainError({
+      code: 'GRADUATE_ALREADY_IN_PRINT_RUN',
+      kind: 'conflict',
+      messageVi: `${taken.length} người đã thuộc đợt in khác (ví dụ ${first}, đợt ${decision.printRunOf.get(first)}); mỗi người chỉ được cấp một bản chính.`,
+      messageEn: `${taken.length} graduates are already in another print run (e.g. ${first}, run ${decision.printRunOf.get(first)}); an original is issued once.`,
+      field: 'graduateIds',
+      rule: 1,
+    });
+  }
+  if (wanted.length === 0 || new Set(wanted).size !== wanted.length) {
+    throw new DomainError({ code: 'NOTHING_TO_PRINT', kind: 'rule_violation', messageVi: 'Không còn người nào của quyết định này chờ in văn bằng (hoặc danh sách bị lặp).', messageEn: 'No graduate of this decision is waiting for a diploma (or the list repeats someone).', field: 'graduateIds' });
+  }
+  return [{ type: 'GraduatesClaimedForPrintRun', data: { decisionId: decision.header.decisionId, printRunId: command.printRunId, graduateIds: wanted } }];
+}
+
+function releaseClaims(command: ReleaseGraduateClaims, state: GraduationDecisionState): GraduationDecisionEvent[] {
+  const decision = recordedDecision(state);
+  const graduateIds = [...decision.printRunOf].filter(([, run]) => run === command.printRunId).map(([id]) => id);
+  return graduateIds.length === 0 ? [] : [{ type: 'GraduateClaimsReleased', data: { decisionId: decision.header.decisionId, printRunId: command.printRunId, graduateIds } }];
+}

@@ -6,8 +6,9 @@ import type { DiplomaKind } from '../regimes/legal-regimes';
 /**
  * Register numbers (số vào sổ gốc) run 1, 2, 3 … per authority, diploma kind and calendar year, with no
  * gap and no reuse, and each appears on exactly one diploma (rules 21, 24). One stream per book hands
- * them out, so two print runs of the same office can never get the same number: the stream's revision
- * decides who was first.
+ * them out, and each number is written together with the diploma it belongs to: two print runs of the
+ * same office can never get the same number (the stream's revision decides who was first), and a number
+ * can never be handed out without its diploma, which would leave a gap in the book.
  */
 export function registerStream(authorityCode: string, kind: DiplomaKind, year: number): string {
   return `register-${authorityCode}-${kind}-${year}`;
@@ -18,30 +19,39 @@ export function formatRegisterNumber(kind: DiplomaKind, year: number, value: num
   return `${String(value).padStart(6, '0')}/${kind}-${year}`;
 }
 
-export type RegisterEvent = DomainEvent<'RegisterNumbersAssigned', { printRunId: string; first: number; last: number; count: number }>;
+export const REGISTER_ENTRIES_PER_EVENT = 500;
 
-export type RegisterCommand = { type: 'AssignRegisterNumbers'; printRunId: string; count: number };
+/** Numbers first..last go, in order, to diplomaIds; a large run is several of these in one append. */
+export type RegisterEvent = DomainEvent<'RegisterNumbersAssigned', { printRunId: string; first: number; last: number; count: number; diplomaIds: string[] }>;
+
+export type RegisterCommand = { type: 'AssignRegisterNumbers'; printRunId: string; diplomaIds: string[] };
 
 export interface RegisterState {
   readonly next: number;
   readonly byPrintRun: ReadonlyMap<string, { first: number; last: number }>;
+  readonly numberByDiploma: ReadonlyMap<string, number>;
 }
 
 const MAX_PER_ASSIGNMENT = 50_000;
 
 export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, RegisterEvent> = {
-  initialState: { next: 1, byPrintRun: new Map() },
+  initialState: { next: 1, byPrintRun: new Map(), numberByDiploma: new Map() },
   evolve(state, event) {
+    const { printRunId, first, last, diplomaIds } = event.data;
     const byPrintRun = new Map(state.byPrintRun);
-    byPrintRun.set(event.data.printRunId, { first: event.data.first, last: event.data.last });
-    return { next: event.data.last + 1, byPrintRun };
+    const earlier = byPrintRun.get(printRunId);
+    byPrintRun.set(printRunId, { first: earlier?.first ?? first, last });
+    const numberByDiploma = new Map(state.numberByDiploma);
+    diplomaIds.forEach((id, index) => numberByDiploma.set(id, first + index));
+    return { next: last + 1, byPrintRun, numberByDiploma };
   },
   decide(command, state) {
+    const ids = command.diplomaIds;
     const problems = collectProblems(
       requirePattern('printRunId', command.printRunId, /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, 'không phải mã đợt in hợp lệ', 'is not a print run id'),
-      Number.isInteger(command.count) && command.count >= 1 && command.count <= MAX_PER_ASSIGNMENT
+      Array.isArray(ids) && ids.length >= 1 && ids.length <= MAX_PER_ASSIGNMENT && ids.every((id) => typeof id === 'string' && id.length > 0)
         ? undefined
-        : { field: 'count', code: 'OUT_OF_RANGE', messageVi: `Số lượng phải từ 1 đến ${MAX_PER_ASSIGNMENT}.`, messageEn: `Count must be 1 to ${MAX_PER_ASSIGNMENT}.` },
+        : { field: 'diplomaIds', code: 'OUT_OF_RANGE', messageVi: `Mỗi lần vào sổ từ 1 đến ${MAX_PER_ASSIGNMENT} văn bằng.`, messageEn: `Enter 1 to ${MAX_PER_ASSIGNMENT} diplomas at a time.` },
     );
     if (problems.length > 0) throw invalidInput(problems);
     const earlier = state.byPrintRun.get(command.printRunId);
@@ -55,8 +65,25 @@ export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, Reg
         rule: 24,
       });
     }
-    const first = state.next;
-    const last = first + command.count - 1;
-    return [{ type: 'RegisterNumbersAssigned', data: { printRunId: command.printRunId, first, last, count: command.count } }];
+    const unique = new Set(ids);
+    const already = ids.find((id) => state.numberByDiploma.has(id));
+    if (unique.size !== ids.length || already !== undefined) {
+      const id = already ?? ids.find((candidate, index) => ids.indexOf(candidate) !== index)!;
+      throw new DomainError({
+        code: 'DIPLOMA_ALREADY_IN_REGISTER',
+        kind: 'conflict',
+        messageVi: `Văn bằng ${id} đã có số vào sổ; mỗi văn bằng chỉ vào sổ một lần.`,
+        messageEn: `Diploma ${id} already has a register number; a diploma is entered once.`,
+        field: 'diplomaIds',
+        rule: 21,
+      });
+    }
+    const events: RegisterEvent[] = [];
+    for (let start = 0; start < ids.length; start += REGISTER_ENTRIES_PER_EVENT) {
+      const chunk = ids.slice(start, start + REGISTER_ENTRIES_PER_EVENT);
+      const first = state.next + start;
+      events.push({ type: 'RegisterNumbersAssigned', data: { printRunId: command.printRunId, first, last: first + chunk.length - 1, count: chunk.length, diplomaIds: chunk } });
+    }
+    return events;
   },
 };

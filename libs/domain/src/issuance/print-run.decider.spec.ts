@@ -1,0 +1,114 @@
+import { given } from '../testing/given-when-then';
+import { DIRECTORY, GRADUATES, OPEN, opened, PRINTED } from '../testing/issuance-fixtures';
+import type { PrintRunEntry, PrintRunEvent } from './print-run';
+import { printRunDecider } from './print-run.decider';
+
+const entriesOf = (events: readonly PrintRunEvent[]): PrintRunEntry[] =>
+  events.flatMap((e) => (e.type === 'PrintRunEntriesPlanned' ? e.data.entries : []));
+
+const reprinted = (): PrintRunEvent => ({
+  type: 'PrintRunItemReprinted',
+  data: { printRunId: 'run-ngo-quyen', diplomaId: GRADUATES[1]!.graduateId, registerLabel: '000418/THPT-2024', oldSerial: 203417, newSerial: 203419, newSerialLabel: 'HP 0203419', reason: 'misprint', note: 'Kẹt giấy', reprintedOn: '2024-08-12', newlyReserved: false },
+});
+const signed = (): PrintRunEvent => ({
+  type: 'PrintRunSigned',
+  data: { printRunId: 'run-ngo-quyen', signerId: 'gd-hp', signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc', signerRole: 'head', delegationRef: null, issueDate: '2024-08-14', issuePlace: 'Hải Phòng', regime: 'TT21/2019', legalBasis: '' },
+});
+const sign = (signerId: string, issueDate: string) => ({ type: 'SignPrintRun' as const, printRunId: 'run-ngo-quyen', signerId, issueDate, issuePlace: 'Hải Phòng', directory: DIRECTORY });
+
+describe('Print run: register numbers and serials (rules 16, 17, 21, 24)', () => {
+  it('rule 21: pairs each diploma, in register order, with the next register number and the next reserved blank', () => {
+    const entries = entriesOf(opened());
+    expect(entries.map((e) => [e.registerLabel, e.serialLabel])).toEqual([
+      ['000417/THPT-2024', 'HP 0203416'],
+      ['000418/THPT-2024', 'HP 0203417'],
+      ['000419/THPT-2024', 'HP 0203418'],
+    ]);
+    expect(new Set(entries.map((e) => e.serial)).size).toBe(3);
+  });
+
+  it('rule 17: refuses a lot of another kind or template version', () => {
+    given(printRunDecider).when({ ...OPEN, lot: { ...OPEN.lot, kind: 'THCS' } }).thenRefusedWith('BLANK_TEMPLATE_MISMATCH', { rule: 17 });
+    given(printRunDecider).when({ ...OPEN, templateVersion: 'TT10-2026' }).thenRefusedWith('BLANK_TEMPLATE_MISMATCH', { rule: 17 });
+  });
+
+  it('rule 16: refuses to open with fewer reserved blanks than diplomas', () => {
+    given(printRunDecider).when({ ...OPEN, reserved: [{ from: 1, to: 2 }] }).thenRefusedWith('NOT_ENOUGH_BLANKS');
+  });
+
+  it('rule 21: refuses when the register entries are not the run’s diplomas in order', () => {
+    given(printRunDecider).when({ ...OPEN, register: { ...OPEN.register, diplomaIds: [...OPEN.register.diplomaIds].reverse() } }).thenRefusedWith('REGISTER_ENTRIES_MISMATCH');
+  });
+
+  it('refuses to open the same run twice', () => {
+    given(printRunDecider, opened()).when(OPEN).thenRefusedWith('PRINT_RUN_EXISTS');
+  });
+
+  it('marks holders exempt from public listing (§5.1) without changing anything else', () => {
+    const events = printRunDecider.decide({ ...OPEN, exemptFromPublicListing: { graduateIds: [GRADUATES[2]!.graduateId], basis: 'Công văn 77/CAHP' } }, printRunDecider.initialState, undefined as never);
+    expect(entriesOf(events).map((e) => e.exemptFromPublicListing)).toEqual([false, false, true]);
+  });
+});
+
+describe('Print run: misprint (domain Q4, rule 24)', () => {
+  it('Q4: a misprint moves the diploma to the run’s spare blank and keeps its register number', () => {
+    given(printRunDecider, [...opened(), PRINTED])
+      .when({ type: 'RecordMisprint', printRunId: 'run-ngo-quyen', diplomaId: GRADUATES[1]!.graduateId, newSerial: 203419, newlyReserved: false, note: 'Kẹt giấy', reprintedOn: '2024-08-12' })
+      .then([reprinted()]);
+  });
+
+  it('rule 16: refuses a replacement that is not a spare of the run, or one already spoiled', () => {
+    given(printRunDecider, [...opened(), PRINTED])
+      .when({ type: 'RecordMisprint', printRunId: 'run-ngo-quyen', diplomaId: GRADUATES[1]!.graduateId, newSerial: 203418, newlyReserved: false, note: 'x', reprintedOn: '2024-08-12' })
+      .thenRefusedWith('REPLACEMENT_BLANK_INVALID');
+  });
+
+  it('misprints are recorded after printing and before signing only', () => {
+    const command = { type: 'RecordMisprint' as const, printRunId: 'run-ngo-quyen', diplomaId: GRADUATES[1]!.graduateId, newSerial: 203419, newlyReserved: false, note: 'x', reprintedOn: '2024-08-12' };
+    given(printRunDecider, opened()).when(command).thenRefusedWith('PRINT_RUN_WRONG_STATE');
+    given(printRunDecider, [...opened(), PRINTED, signed()]).when(command).thenRefusedWith('PRINT_RUN_WRONG_STATE');
+  });
+});
+
+describe('Print run: signing (rules 5, 6, 25)', () => {
+  it('rule 25: records the signer entitled on the issue date, with place and date', () => {
+    const [event] = printRunDecider.decide(sign('gd-hp', '2024-08-14'), [...opened(), PRINTED].reduce(printRunDecider.evolve, printRunDecider.initialState), undefined as never);
+    expect(event).toMatchObject({ type: 'PrintRunSigned', data: { signerName: 'Nguyễn Văn An', issueDate: '2024-08-14', issuePlace: 'Hải Phòng', regime: 'TT21/2019' } });
+  });
+
+  it('rule 6: a deputy in charge signs with the assignment decision on file', () => {
+    const [event] = printRunDecider.decide(sign('pgd-hp', '2024-08-20'), [...opened(), PRINTED].reduce(printRunDecider.evolve, printRunDecider.initialState), undefined as never);
+    expect(event).toMatchObject({ data: { signerTitle: 'Phó Giám đốc phụ trách', delegationRef: '512/QĐ-UBND' } });
+  });
+
+  it('rule 25: refuses a signer whose mandate does not cover the issue date', () => {
+    given(printRunDecider, [...opened(), PRINTED]).when(sign('gd-hp', '2024-08-20')).thenRefusedWith('SIGNER_NOT_ENTITLED_ON_DATE', { rule: 25 });
+  });
+
+  it('rule 25: refuses an issue date before the graduation decision', () => {
+    given(printRunDecider, [...opened(), { ...PRINTED, data: { ...PRINTED.data, printedOn: '2024-07-01' } } as PrintRunEvent]).when(sign('gd-hp', '2024-07-19')).thenRefusedWith('DATE_TOO_EARLY', { rule: 25 });
+  });
+
+  it('rule 5: a run is signed only once printed, and only once', () => {
+    given(printRunDecider, opened()).when(sign('gd-hp', '2024-08-14')).thenRefusedWith('PRINT_RUN_WRONG_STATE', { rule: 5 });
+    given(printRunDecider, [...opened(), PRINTED, signed()]).when(sign('gd-hp', '2024-08-14')).thenRefusedWith('PRINT_RUN_WRONG_STATE');
+  });
+});
+
+describe('Print run: closing (docs/domain.md §2.3, rule 16)', () => {
+  const close = (ranges: { from: number; to: number }[]) => ({ type: 'ClosePrintRun' as const, printRunId: 'run-ngo-quyen', closedOn: '2024-08-20', releasedRanges: ranges });
+
+  it('closes when reserved = bound + spoiled + released', () => {
+    given(printRunDecider, [...opened(), PRINTED, signed()])
+      .when(close([{ from: 203419, to: 203419 }]))
+      .then([{ type: 'PrintRunClosed', data: { printRunId: 'run-ngo-quyen', closedOn: '2024-08-20', reserved: 4, bound: 3, spoiled: 0, released: 1, releasedRanges: [{ from: 203419, to: 203419 }] } }]);
+    given(printRunDecider, [...opened(), PRINTED, reprinted(), signed()])
+      .when(close([]))
+      .then([{ type: 'PrintRunClosed', data: { printRunId: 'run-ngo-quyen', closedOn: '2024-08-20', reserved: 4, bound: 3, spoiled: 1, released: 0, releasedRanges: [] } }]);
+  });
+
+  it('refuses to close while a blank is unaccounted for, or before signing', () => {
+    given(printRunDecider, [...opened(), PRINTED, signed()]).when(close([])).thenRefusedWith('PRINT_RUN_UNBALANCED', { rule: 16 });
+    given(printRunDecider, [...opened(), PRINTED]).when(close([{ from: 203419, to: 203419 }])).thenRefusedWith('PRINT_RUN_WRONG_STATE');
+  });
+});
