@@ -8,3 +8,7 @@ export { kindLabel, movementLabel, reasonLabel, stateLabel } from './vietnamese/
 export { formatDateVi, formatNumberVi } from './vietnamese/format';
 export type { GraduateList, GraduateListOptions, ImportedGraduate } from './graduate-lists/read-graduate-list';
 export { readGraduateList } from './graduate-lists/read-graduate-list';
+export type { ForgeryReason, VerificationPayload, VerificationResult } from './verification/verification-token';
+export { holderDigest, signVerificationToken, verifyVerificationToken } from './verification/verification-token';
+export type { PublishedKey, PublishedKeySet, VerificationKey, VerificationKeySet } from './verification/key-set';
+export { InvalidKeySetError, keyIdOf, parsePublishedKeySet, publishedKeyOf, validatePublishedKeySet, verificationKeySetOf } from './verification/key-set';

@@ -16,3 +16,7 @@ export * from './cqrs/execute-command';
 export * from './http/command-reply';
 export * from './blanks/receive-blank-lot';
 export * from './decisions/import-graduation-decision';
+export * from './verification/file-keyring';
+export * from './issuance/open-print-run';
+export * from './issuance/print-run-steps';
+export * from './issuance/hand-over';
