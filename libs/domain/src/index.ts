@@ -40,3 +40,4 @@ export * from './calendar/holiday-calendar.decider';
 export * from './calendar/working-days';
 export * from './calendar/vietnam-time';
 export * from './calendar/copy-request-due';
+export * from './issuance/issuance-deadline';

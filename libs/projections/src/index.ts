@@ -8,3 +8,5 @@ export * from './authorities/authorities.projection';
 export * from './officers/officers.projection';
 export * from './blanks/blank-ledger.projection';
 export * from './blanks/blank-ledger.queries';
+export * from './register-book/register-book.projection';
+export * from './register-book/register-book.queries';

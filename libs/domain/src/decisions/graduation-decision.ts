@@ -16,6 +16,16 @@ export function graduationDecisionStream(decisionId: string): string {
 
 export const GRADUATES_PER_EVENT = 500;
 
+/** Graduate ids are `<decisionId>-<5-digit row>`, so the decision of a graduate (and of its original diploma) is known from the id. */
+export function graduateIdOf(decisionId: string, position: number): string {
+  return `${decisionId}-${String(position).padStart(5, '0')}`;
+}
+
+export function decisionIdOfGraduate(graduateId: string): string | undefined {
+  const match = /^(.+)-\d{5}$/.exec(graduateId);
+  return match?.[1];
+}
+
 export interface ListedGraduate extends GraduateRecord {
   readonly graduateId: string;
   /** Row of the officer's file the graduate came from, for reports back to the office. */
@@ -134,7 +144,7 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
     }
     const listed: ListedGraduate[] = command.graduates.map(({ sourceRow, ...record }, index) => ({
       ...record,
-      graduateId: `${command.decisionId}-${String(index + 1).padStart(5, '0')}`,
+      graduateId: graduateIdOf(command.decisionId, index + 1),
       sourceRow,
     }));
     const header: DecisionHeader = {

@@ -2,6 +2,7 @@ import { given } from '../testing/given-when-then';
 import { DIRECTORY, GRADUATES, OPEN, opened, PRINTED } from '../testing/issuance-fixtures';
 import type { PrintRunEntry, PrintRunEvent } from './print-run';
 import { printRunDecider } from './print-run.decider';
+import { issuanceDeadline } from './issuance-deadline';
 
 const entriesOf = (events: readonly PrintRunEvent[]): PrintRunEntry[] =>
   events.flatMap((e) => (e.type === 'PrintRunEntriesPlanned' ? e.data.entries : []));
@@ -110,5 +111,13 @@ describe('Print run: closing (docs/domain.md §2.3, rule 16)', () => {
   it('refuses to close while a blank is unaccounted for, or before signing', () => {
     given(printRunDecider, [...opened(), PRINTED, signed()]).when(close([])).thenRefusedWith('PRINT_RUN_UNBALANCED', { rule: 16 });
     given(printRunDecider, [...opened(), PRINTED]).when(close([{ from: 203419, to: 203419 }])).thenRefusedWith('PRINT_RUN_WRONG_STATE');
+  });
+});
+
+describe('Issuance deadline (rule 7)', () => {
+  it('rule 7: THPT under TT21 must be issued within 75 days of the decision; under TT10 within 30', () => {
+    expect(issuanceDeadline('THPT', '2024-07-20')).toMatchObject({ days: 75, dueBy: '2024-10-03', regime: 'TT21/2019', confirmed: true });
+    expect(issuanceDeadline('THPT', '2026-07-10')).toMatchObject({ days: 30, dueBy: '2026-08-09', regime: 'TT10/2026' });
+    expect(issuanceDeadline('THCS', '2024-06-01')).toMatchObject({ days: 30, confirmed: false });
   });
 });
