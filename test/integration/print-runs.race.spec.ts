@@ -1,7 +1,6 @@
 import { graduationDecisionDecider, graduationDecisionStream } from '@so-goc/domain';
-import { openPrintRun, recordPrinting } from '@so-goc/platform';
+import { loadState, openPrintRun, recordPrinting } from '@so-goc/platform';
 import { printRunView } from '@so-goc/projections';
-import { loadState } from '@so-goc/platform/issuance/load-state';
 import { context, issuanceWorld } from '../support/issuance-world';
 
 jest.setTimeout(120_000);

@@ -20,3 +20,4 @@ export * from './verification/file-keyring';
 export * from './issuance/open-print-run';
 export * from './issuance/print-run-steps';
 export * from './issuance/hand-over';
+export * from './issuance/load-state';

@@ -53,22 +53,29 @@ function wordKey(word: string): WordKey {
   return { letters, tone };
 }
 
-function compareWords(a: readonly WordKey[], b: readonly WordKey[]): number {
-  const lettersA = a.map((w) => w.letters).join('\u0001');
-  const lettersB = b.map((w) => w.letters).join('\u0001');
-  if (lettersA !== lettersB) return lettersA < lettersB ? -1 : 1;
-  const tonesA = a.map((w) => w.tone).join('');
-  const tonesB = b.map((w) => w.tone).join('');
-  return tonesA === tonesB ? 0 : tonesA < tonesB ? -1 : 1;
+/** Letters of every word first, tones only to break ties: a string whose plain order is dictionary order. */
+function wordsSortKey(words: readonly WordKey[]): string {
+  return `${words.map((w) => w.letters).join('\u0001')}\u0000${words.map((w) => w.tone).join('')}`;
+}
+
+/** Sort key of any Vietnamese text (a school's name, a place) in dictionary order. */
+export function vietnameseSortKey(text: string): string {
+  return wordsSortKey(text.split(/\s+/).filter(Boolean).map(wordKey));
 }
 
 /**
  * Lists of people sort by given name (the last word), then by the rest from the family name on
  * (docs/architecture.md §8). Written by hand rather than with Intl.Collator so the order printed in a
- * register does not depend on the ICU data Node was built with.
+ * register does not depend on the ICU data Node was built with. As a key, so a cohort of 20,000 is
+ * keyed once and sorted by plain string comparison.
  */
+export function vietnameseNameSortKey(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean).map(wordKey);
+  return `${wordsSortKey(words.slice(-1))}\u0000${wordsSortKey(words.slice(0, -1))}`;
+}
+
 export function compareVietnameseNames(a: string, b: string): number {
-  const wordsA = a.split(/\s+/).filter(Boolean).map(wordKey);
-  const wordsB = b.split(/\s+/).filter(Boolean).map(wordKey);
-  return compareWords(wordsA.slice(-1), wordsB.slice(-1)) || compareWords(wordsA.slice(0, -1), wordsB.slice(0, -1));
+  const keyA = vietnameseNameSortKey(a);
+  const keyB = vietnameseNameSortKey(b);
+  return keyA === keyB ? 0 : keyA < keyB ? -1 : 1;
 }

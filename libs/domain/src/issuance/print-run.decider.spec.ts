@@ -1,6 +1,6 @@
 import { given } from '../testing/given-when-then';
-import { DIRECTORY, GRADUATES, OPEN, opened, PRINTED } from '../testing/issuance-fixtures';
-import type { PrintRunEntry, PrintRunEvent } from './print-run';
+import { DIRECTORY, graduate, GRADUATES, OPEN, opened, PRINTED } from '../testing/issuance-fixtures';
+import { printOrder, type PrintRunEntry, type PrintRunEvent } from './print-run';
 import { printRunDecider } from './print-run.decider';
 import { issuanceDeadline } from './issuance-deadline';
 
@@ -119,5 +119,13 @@ describe('Issuance deadline (rule 7)', () => {
     expect(issuanceDeadline('THPT', '2024-07-20')).toMatchObject({ days: 75, dueBy: '2024-10-03', regime: 'TT21/2019', confirmed: true });
     expect(issuanceDeadline('THPT', '2026-07-10')).toMatchObject({ days: 30, dueBy: '2026-08-09', regime: 'TT10/2026' });
     expect(issuanceDeadline('THCS', '2024-06-01')).toMatchObject({ days: 30, confirmed: false });
+  });
+});
+
+describe('Register order', () => {
+  it('enters diplomas school by school, each school’s graduates by given name then family name (architecture §8)', () => {
+    const at = (n: number, fullName: string, school: string) => ({ ...graduate(n, fullName), school });
+    const ordered = printOrder([at(1, 'Trần Văn Bình', 'Trường THPT Ngô Quyền'), at(2, 'Lê Thị Ánh', 'Trường THPT Ngô Quyền'), at(3, 'Đỗ Minh Anh', 'Trường THPT Lê Quý Đôn'), at(4, 'Nguyễn Thị Thủy', 'Trường THPT Ngô Quyền'), at(5, 'Nguyễn Thị Thuỷ', 'Trường THPT Ngô Quyền')]);
+    expect(ordered.map((g) => g.fullName)).toEqual(['Đỗ Minh Anh', 'Lê Thị Ánh', 'Trần Văn Bình', 'Nguyễn Thị Thủy', 'Nguyễn Thị Thuỷ']);
   });
 });

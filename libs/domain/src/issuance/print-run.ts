@@ -4,7 +4,7 @@ import type { AuthorityDirectory } from '../authorities/authority';
 import type { BlankKind } from '../blanks/blank';
 import type { SerialRange } from '../blanks/serial-range';
 import type { DecisionHeader, ListedGraduate } from '../decisions/graduation-decision';
-import { compareVietnameseNames } from '../graduates/vietnamese-names';
+import { vietnameseNameSortKey, vietnameseSortKey } from '../graduates/vietnamese-names';
 import type { DiplomaKind } from '../regimes/legal-regimes';
 
 /**
@@ -102,9 +102,9 @@ export type PrintRunCommand =
 
 /** Diplomas are entered in the register school by school, each school's graduates the Vietnamese way. */
 export function printOrder(graduates: readonly ListedGraduate[]): ListedGraduate[] {
-  return [...graduates].sort(
-    (a, b) => a.school.localeCompare(b.school, 'vi') || compareVietnameseNames(a.fullName, b.fullName) || a.birthDate.localeCompare(b.birthDate) || a.graduateId.localeCompare(b.graduateId),
-  );
+  const keyed = graduates.map((graduate) => ({ graduate, key: `${vietnameseSortKey(graduate.school)}\u0002${vietnameseNameSortKey(graduate.fullName)}\u0002${graduate.birthDate}\u0002${graduate.graduateId}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.graduate);
 }
 
 /** The original diploma of a graduate keeps the graduate's id: one graduate, one original (rule 1). */

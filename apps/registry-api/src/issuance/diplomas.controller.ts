@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { DomainError, isIsoDate, registerHolderOn, vietnamDateOf, type Actor } from '@so-goc/domain';
+import type { EventStore } from '@so-goc/event-store';
+import { findDiplomas, overdueIssuance, type DiplomaQuery, type OverdueDecision, type RegisterEntryView } from '@so-goc/projections';
+import { commandContextFrom, commandReply, CurrentActor, deliverDiploma, EVENT_STORE, OfficerAccess, OfficerRoute, READ_MODELS, READ_ROLES, reportDiplomaLostBeforeDelivery } from '@so-goc/platform';
+import { DeliverDiplomaDto, ReportDiplomaLostDto } from './issuance.dto';
+
+/** Diplomas after signing: hand-over, loss before hand-over, and the officers' lookups. */
+@ApiTags('issuance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; resending the same key records nothing twice' })
+@Controller('api/v1/authorities/:code')
+export class DiplomasController {
+  constructor(
+    private readonly access: OfficerAccess,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly db: Database,
+  ) {}
+
+  @Post('diplomas/:diplomaId/delivery')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Cấp phát: người nhận (chính chủ hoặc người được ủy quyền) ký nhận' })
+  async deliver(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: DeliverDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    const recipient = { kind: body.recipient.kind, fullName: body.recipient.fullName, authorisationRef: body.recipient.authorisationRef ?? null, idDocument: body.recipient.idDocument ?? null };
+    return commandReply(response, await deliverDiploma(this.store, { diplomaId, authorityCode: code, recipient, deliveredOn: body.deliveredOn, deliveredBy: body.deliveredBy }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/loss')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Văn bằng đã ký bị mất trước khi phát: biên bản, báo công an, báo cáo cấp trên (quy tắc 14)' })
+  async lost(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: ReportDiplomaLostDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await reportDiplomaLostBeforeDelivery(this.store, { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Get('diplomas')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Tìm văn bằng theo số hiệu, theo số vào sổ, hoặc theo họ tên + ngày sinh (không phân biệt dấu)' })
+  @ApiQuery({ name: 'serial', required: false, example: 'HP 0203418' })
+  @ApiQuery({ name: 'registerNumber', required: false, example: '000417/THPT-2024' })
+  @ApiQuery({ name: 'fullName', required: false, example: 'Nguyen Thi Thuy' })
+  @ApiQuery({ name: 'birthDate', required: false, example: '2006-09-18' })
+  async find(@Param('code') code: string, @Query() query: Record<string, string | undefined>): Promise<{ diplomas: RegisterEntryView[] }> {
+    const search = diplomaQuery(query);
+    // The office answers for its own books and for the books it inherited from merged or abolished units.
+    const directory = await this.access.directory();
+    const today = vietnamDateOf(new Date());
+    const books = [...directory.authorities.keys()].filter((other) => other === code || registerHolderOn(directory, other, today)?.code === code);
+    return { diplomas: findDiplomas(this.db, books, search) };
+  }
+
+  @Get('issuance-deadlines/overdue')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Quyết định còn người chưa được cấp văn bằng quá thời hạn (quy tắc 7)' })
+  @ApiQuery({ name: 'today', required: false, example: '2024-10-10' })
+  overdue(@Param('code') code: string, @Query('today') today?: string): { today: string; overdue: OverdueDecision[] } {
+    const on = today && isIsoDate(today) ? today : vietnamDateOf(new Date());
+    return { today: on, overdue: overdueIssuance(this.db, code, on) };
+  }
+}
+
+function diplomaQuery(query: Record<string, string | undefined>): DiplomaQuery {
+  if (query['serial']) return { serial: query['serial'] };
+  if (query['registerNumber']) return { registerNumber: query['registerNumber'] };
+  if (query['fullName'] && query['birthDate']) return { fullName: query['fullName'].normalize('NFC'), birthDate: query['birthDate'] };
+  throw new DomainError({
+    code: 'QUERY_INCOMPLETE',
+    kind: 'invalid_input',
+    messageVi: 'Tìm theo số hiệu, theo số vào sổ, hoặc theo họ tên cùng ngày sinh.',
+    messageEn: 'Search by serial, by register number, or by full name together with date of birth.',
+    field: 'serial',
+  });
+}
