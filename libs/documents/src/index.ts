@@ -12,3 +12,8 @@ export type { ForgeryReason, VerificationPayload, VerificationResult } from './v
 export { holderDigest, signVerificationToken, verifyVerificationToken } from './verification/verification-token';
 export type { PublishedKey, PublishedKeySet, VerificationKey, VerificationKeySet } from './verification/key-set';
 export { InvalidKeySetError, keyIdOf, parsePublishedKeySet, publishedKeyOf, validatePublishedKeySet, verificationKeySetOf } from './verification/key-set';
+export type { RegisterBookExportInput, RegisterBookRow, RegisterBookSection, RegisterNote } from './register-book/register-book-export';
+export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from './register-book/register-book-export';
+export { registerNoteLabel } from './register-book/register-book-labels';
+export { registerBookToXlsx } from './register-book/register-book-xlsx';
+export { registerBookToPdf } from './register-book/register-book-pdf';
