@@ -11,6 +11,7 @@ import { OfficersController } from './officers/officers.controller';
 import { DecisionsController } from './issuance/decisions.controller';
 import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
+import { RegisterBooksController } from './issuance/register-books.controller';
 
 @Module({})
 export class RegistryApiModule {
@@ -28,7 +29,7 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController],
       providers,
     };
   }

@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Param, ParseIntPipe, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
+import { DIPLOMA_KINDS, DomainError, type DiplomaKind } from '@so-goc/domain';
+import { findAuthority, registerBook, type RegisterBookSectionView } from '@so-goc/projections';
+import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { registerBookExport } from './register-book-export';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
+
+/** The sổ gốc (original register): one book per authority, diploma kind and calendar year. */
+@ApiTags('issuance')
+@ApiBearerAuth()
+@Controller('api/v1/authorities/:code/register-books')
+export class RegisterBooksController {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+
+  @Get(':kind/:year')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Sổ gốc cấp bằng theo loại và năm (JSON), theo thứ tự số vào sổ' })
+  book(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): { kind: DiplomaKind; year: number; sections: RegisterBookSectionView[] } {
+    return { kind: diplomaKind(kind), year, sections: registerBook(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
+  }
+
+  @Get(':kind/:year/export.:format')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Sổ gốc tải về dạng xlsx hoặc pdf (A4 ngang, đánh số trang, chỗ ký)' })
+  @ApiProduces(XLSX, PDF)
+  async export(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const authority = findAuthority(this.db, code);
+    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
+    const sections = registerBook(this.db, { authorityCode: code, kind: diplomaKind(kind), year });
+    const input = registerBookExport({ authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, kind: diplomaKind(kind), year, generatedAt: new Date().toISOString() }, sections);
+    if (format !== 'xlsx' && format !== 'pdf') {
+      throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
+    }
+    const bytes = format === 'xlsx' ? await registerBookToXlsx(input) : await registerBookToPdf(input);
+    response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
+    response.setHeader('Content-Disposition', `attachment; filename="so-goc-${code}-${kind}-${year}.${format}"`);
+    return new StreamableFile(Buffer.from(bytes));
+  }
+}
+
+function diplomaKind(kind: string): DiplomaKind {
+  const upper = kind.toUpperCase();
+  if ((DIPLOMA_KINDS as readonly string[]).includes(upper)) return upper as DiplomaKind;
+  throw new DomainError({ code: 'UNKNOWN_DIPLOMA_KIND', kind: 'not_found', messageVi: `Không có loại văn bằng ${kind}; dùng THCS hoặc THPT.`, messageEn: `No diploma kind ${kind}; use THCS or THPT.`, field: 'kind' });
+}
