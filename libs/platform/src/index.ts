@@ -19,5 +19,7 @@ export * from './decisions/import-graduation-decision';
 export * from './verification/file-keyring';
 export * from './issuance/open-print-run';
 export * from './issuance/print-run-steps';
-export * from './issuance/hand-over';
+export * from './diplomas/issued-diploma';
+export * from './diplomas/hand-over';
+export * from './diplomas/after-issuance';
 export * from './issuance/load-state';

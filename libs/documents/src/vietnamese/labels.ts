@@ -27,6 +27,7 @@ const REASON_LABELS: Readonly<Record<SpoilageReason, string>> = {
   poor_quality: 'Kém chất lượng',
   obsolete_template: 'Mẫu phôi hết hiệu lực',
   signed_but_wrong: 'Văn bằng đã ký nhưng ghi sai',
+  revoked_and_recovered: 'Văn bằng bị thu hồi, đã nộp lại',
 };
 
 const STATE_LABELS: Readonly<Record<BlankStatus, string>> = {

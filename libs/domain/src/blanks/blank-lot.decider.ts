@@ -149,13 +149,24 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       case 'SpoilBlanks': {
         throwIfInvalid(rangesProblem(command.ranges), requireOneOf('reason', command.reason, SPOILAGE_REASONS), requireText('note', command.note, 500), requireIsoDate('spoiledOn', command.spoiledOn));
         const ranges = inLot(header, segments, command.ranges);
-        const printedOn = command.reason === 'misprint' || command.reason === 'signed_but_wrong';
+        // A printed blank comes back into custody only as a misprint, a signed diploma written wrongly, or
+        // a revoked diploma the holder returned (rules 12, 44); all await the destruction council.
+        const printedOn = command.reason === 'misprint' || command.reason === 'signed_but_wrong' || command.reason === 'revoked_and_recovered';
         const accept = (s: Segment) => s.holder === command.authorityCode && (s.status === 'in_stock' || s.status === 'reserved' || (s.status === 'bound' && printedOn));
         requireAll(header, segments, ranges, accept, command.authorityCode, 'BLANKS_CANNOT_BE_SPOILED', 'ghi hỏng', 'spoil');
         return [{ type: 'BlanksSpoiled', data: { ranges, authorityCode: command.authorityCode, reason: command.reason, note: command.note.trim(), spoiledOn: command.spoiledOn, quantity: totalSize(ranges) } }];
       }
       case 'ReplaceMisprintedBlank':
         return replaceMisprintedBlank(command, state);
+      case 'BindNextBlank': {
+        throwIfInvalid(printRunProblem(command.printRunId), requireIsoDate('boundOn', command.boundOn), requireText('diplomaId', command.diplomaId, 128));
+        const [next] = lowestInStock(header, segments, command.authorityCode, 1);
+        const serial = next!.from;
+        return [
+          { type: 'BlanksReserved', data: { ranges: [{ from: serial, to: serial }], authorityCode: command.authorityCode, printRunId: command.printRunId, reservedOn: command.boundOn, quantity: 1 } },
+          { type: 'BlanksBound', data: { authorityCode: command.authorityCode, printRunId: command.printRunId, boundOn: command.boundOn, bindings: [{ serial, diplomaId: command.diplomaId }] } },
+        ];
+      }
       case 'DestroyBlanks': {
         throwIfInvalid(
           rangesProblem(command.ranges),

@@ -5,7 +5,7 @@ import type { SerialRange } from './serial-range';
 export const BLANK_KINDS = ['THCS', 'THPT', 'THCS_COPY', 'THPT_COPY'] as const;
 export type BlankKind = (typeof BLANK_KINDS)[number];
 
-export const SPOILAGE_REASONS = ['damaged_at_receipt', 'damaged', 'misprint', 'poor_quality', 'obsolete_template', 'signed_but_wrong'] as const;
+export const SPOILAGE_REASONS = ['damaged_at_receipt', 'damaged', 'misprint', 'poor_quality', 'obsolete_template', 'signed_but_wrong', 'revoked_and_recovered'] as const;
 export type SpoilageReason = (typeof SPOILAGE_REASONS)[number];
 
 /**
@@ -104,6 +104,8 @@ export type BlankLotCommand =
    * blank (or, with none left, the next one in stock) in one append, so the diploma is never without
    * its paper and the spoiled serial can never carry it again.
    */
+  /** One diploma outside a print run (a reissue): the next blank in stock is reserved and printed in one append. */
+  | { type: 'BindNextBlank'; authorityCode: string; printRunId: string; diplomaId: string; boundOn: IsoDate }
   | { type: 'ReplaceMisprintedBlank'; authorityCode: string; printRunId: string; diplomaId: string; oldSerial: number; note: string; replacedOn: IsoDate }
   | {
       type: 'DestroyBlanks';

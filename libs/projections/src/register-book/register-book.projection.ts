@@ -23,8 +23,14 @@ export const registerBookProjection: Projection = {
     'PrintRunClosed',
     'DiplomaDelivered',
     'DiplomaLostBeforeDelivery',
+    'DiplomaCorrected',
+    'DiplomaRevoked',
+    'DiplomaRevocationNotified',
+    'RevokedDiplomaReturned',
+    'DiplomaReissued',
+    'DiplomaIssuedAsReplacement',
   ],
-  tables: ['graduation_decisions', 'graduates', 'print_runs', 'register_entries'],
+  tables: ['graduation_decisions', 'graduates', 'print_runs', 'register_entries', 'replacement_diplomas', 'register_appendix', 'revocation_cases'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS graduation_decisions (
@@ -56,6 +62,21 @@ export const registerBookProjection: Projection = {
       CREATE INDEX IF NOT EXISTS register_entries_by_graduate ON register_entries (graduate_id);
       CREATE UNIQUE INDEX IF NOT EXISTS register_entries_by_serial ON register_entries (serial_label);
       CREATE INDEX IF NOT EXISTS register_entries_by_label ON register_entries (register_label);
+      CREATE TABLE IF NOT EXISTS replacement_diplomas (
+        diploma_id TEXT PRIMARY KEY, replaces TEXT NOT NULL, original_id TEXT NOT NULL, graduate_id TEXT NOT NULL, authority_code TEXT NOT NULL,
+        kind TEXT NOT NULL, register_label TEXT NOT NULL, serial_label TEXT NOT NULL, issue_date TEXT NOT NULL, state TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS register_appendix (
+        authority_code TEXT NOT NULL, kind TEXT NOT NULL, register_year INTEGER NOT NULL, row_number INTEGER NOT NULL,
+        action TEXT NOT NULL, diploma_id TEXT NOT NULL, graduate_id TEXT NOT NULL, serial_label TEXT NOT NULL, register_label TEXT NOT NULL,
+        new_serial_label TEXT, new_register_label TEXT, changes TEXT NOT NULL, decision_number TEXT NOT NULL, decision_date TEXT NOT NULL,
+        note TEXT, PRIMARY KEY (authority_code, kind, register_year, row_number)
+      );
+      CREATE TABLE IF NOT EXISTS revocation_cases (
+        diploma_id TEXT PRIMARY KEY, authority_code TEXT NOT NULL, issuer_code TEXT NOT NULL, serial_label TEXT NOT NULL, register_label TEXT NOT NULL,
+        decision_number TEXT NOT NULL, decision_date TEXT NOT NULL, ground TEXT NOT NULL, reasons TEXT NOT NULL,
+        holder_received_on TEXT, return_due_by TEXT, returned_on TEXT
+      );
     `);
   },
   apply(db: Database, recorded: RecordedEvent): void {
@@ -124,9 +145,90 @@ export const registerBookProjection: Projection = {
         appendNote(db, d.diplomaId, { type: 'lost_before_delivery', minutesRef: d.minutesRef, policeUnit: d.policeUnit, on: d.lostOn });
         return;
       }
+      case 'DiplomaCorrected': {
+        // Rule 22: the correction is written into the appendix; the book's row only gains a note (rule 30).
+        const d = event.data;
+        const line = lineOf(db, d.diplomaId);
+        if (!line) return;
+        const row = appendixRow(db, line, { action: 'correction', diplomaId: d.diplomaId, newSerial: null, newRegister: null, changes: d.changes, decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, note: null });
+        appendNote(db, line.originalId, { type: 'corrected', decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, appendixRow: row });
+        return;
+      }
+      case 'DiplomaRevoked': {
+        const d = event.data;
+        prepared(db, 'INSERT INTO revocation_cases (diploma_id, authority_code, issuer_code, serial_label, register_label, decision_number, decision_date, ground, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          d.diplomaId, d.authorityCode, d.issuerCode, d.serialLabel, d.registerLabel, d.decisionNumber, d.decisionDate, d.ground, d.reasons,
+        );
+        const line = lineOf(db, d.diplomaId);
+        // An issuer-error revocation is noted with its reissue (next event), not on its own.
+        if (line && d.ground !== 'issuer_error') appendNote(db, line.originalId, { type: 'revoked', decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, ground: d.ground });
+        setState(db, d.diplomaId, 'revoked');
+        return;
+      }
+      case 'DiplomaRevocationNotified':
+        prepared(db, 'UPDATE revocation_cases SET holder_received_on = ?, return_due_by = ? WHERE diploma_id = ?').run(event.data.holderReceivedOn, event.data.returnDueBy, event.data.diplomaId);
+        return;
+      case 'RevokedDiplomaReturned':
+        prepared(db, 'UPDATE revocation_cases SET returned_on = ? WHERE diploma_id = ?').run(event.data.returnedOn, event.data.diplomaId);
+        return;
+      case 'DiplomaReissued': {
+        const d = event.data;
+        const line = lineOf(db, d.diplomaId);
+        if (!line) return;
+        appendixRow(db, line, { action: 'reissue', diplomaId: d.diplomaId, newSerial: d.newSerialLabel, newRegister: d.newRegisterLabel, changes: d.changes, decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, note: d.issuerError });
+        appendNote(db, line.originalId, { type: 'reissued', decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, newSerial: d.newSerialLabel, newRegisterNumber: d.newRegisterLabel });
+        setState(db, d.diplomaId, 'superseded');
+        return;
+      }
+      case 'DiplomaIssuedAsReplacement': {
+        const d = event.data;
+        const original = lineOf(db, d.replaces)?.originalId ?? d.replaces;
+        prepared(db, `INSERT INTO replacement_diplomas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued')`).run(d.diplomaId, d.replaces, original, d.graduateId, d.authorityCode, d.kind, d.registerLabel, d.serialLabel, d.issueDate);
+        return;
+      }
     }
   },
 };
+
+/**
+ * The book a diploma's appendix row belongs to: the original's (authority, kind, year). A replacement
+ * points back to its original, so every act on one diploma line lands in the same appendix.
+ */
+interface Line {
+  originalId: string;
+  authorityCode: string;
+  kind: string;
+  year: number;
+  graduateId: string;
+  serialLabel: string;
+  registerLabel: string;
+}
+
+function lineOf(db: Database, diplomaId: string): Line | undefined {
+  const original = prepared<[string], { authority_code: string; kind: string; register_year: number; graduate_id: string; serial_label: string; register_label: string }>(
+    db,
+    'SELECT authority_code, kind, register_year, graduate_id, serial_label, register_label FROM register_entries WHERE diploma_id = ?',
+  ).get(diplomaId);
+  if (original) return { originalId: diplomaId, authorityCode: original.authority_code, kind: original.kind, year: original.register_year, graduateId: original.graduate_id, serialLabel: original.serial_label, registerLabel: original.register_label };
+  const replacement = prepared<[string], { original_id: string; serial_label: string; register_label: string }>(db, 'SELECT original_id, serial_label, register_label FROM replacement_diplomas WHERE diploma_id = ?').get(diplomaId);
+  if (!replacement) return undefined;
+  const line = lineOf(db, replacement.original_id);
+  return line ? { ...line, serialLabel: replacement.serial_label, registerLabel: replacement.register_label } : undefined;
+}
+
+function appendixRow(db: Database, line: Line, row: { action: string; diplomaId: string; newSerial: string | null; newRegister: string | null; changes: unknown; decisionNumber: string; decisionDate: string; note: string | null }): number {
+  const next = prepared<[string, string, number], { n: number }>(db, 'SELECT COALESCE(MAX(row_number), 0) + 1 AS n FROM register_appendix WHERE authority_code = ? AND kind = ? AND register_year = ?').get(line.authorityCode, line.kind, line.year)!.n;
+  prepared(db, 'INSERT INTO register_appendix VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    line.authorityCode, line.kind, line.year, next, row.action, row.diplomaId, line.graduateId, line.serialLabel, line.registerLabel, row.newSerial, row.newRegister, JSON.stringify(row.changes), row.decisionNumber, row.decisionDate, row.note,
+  );
+  return next;
+}
+
+/** A book row's state follows its diploma; a replacement's lives in its own table. */
+function setState(db: Database, diplomaId: string, state: string): void {
+  prepared(db, 'UPDATE register_entries SET state = ? WHERE diploma_id = ?').run(state, diplomaId);
+  prepared(db, 'UPDATE replacement_diplomas SET state = ? WHERE diploma_id = ?').run(state, diplomaId);
+}
 
 /** Notes only grow, like the notes column of the paper book. */
 function appendNote(db: Database, diplomaId: string, note: Record<string, unknown>): void {

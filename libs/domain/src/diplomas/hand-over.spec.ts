@@ -2,7 +2,17 @@ import { given } from '../testing/given-when-then';
 import type { DiplomaEvent, IssuedDiploma, Recipient } from './diploma';
 import { diplomaDecider } from './diploma.decider';
 
-const issued: IssuedDiploma = { diplomaId: 'qd-1-00001', printRunId: 'run-1', authorityCode: 'SGD-HP', serialLabel: 'HP 0203416', registerLabel: '000417/THPT-2024', issueDate: '2024-08-14' };
+const issued: IssuedDiploma = {
+  diplomaId: 'qd-1-00001',
+  graduateId: 'qd-1-00001',
+  printRunId: 'run-1',
+  authorityCode: 'SGD-HP',
+  kind: 'THPT',
+  serialLabel: 'HP 0203416',
+  registerLabel: '000417/THPT-2024',
+  issueDate: '2024-08-14',
+  holder: { fullName: 'Nguyễn Thị Thuỷ', birthDate: '2006-09-18', birthPlace: 'Hải Phòng', sex: 'female', ethnicity: 'Kinh' },
+};
 const holder: Recipient = { kind: 'holder', fullName: 'Nguyễn Thị Thuỷ', authorisationRef: null, idDocument: null };
 const deliver = (overrides: Partial<{ issued: IssuedDiploma; recipient: Recipient; deliveredOn: string }> = {}) => ({
   type: 'DeliverDiploma' as const,

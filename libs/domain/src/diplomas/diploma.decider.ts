@@ -1,19 +1,43 @@
 import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
 import { collectProblems, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
-import { RECIPIENT_KINDS, type DiplomaCommand, type DiplomaEvent, type DiplomaState, type IssuedDiploma } from './diploma';
+import { RECIPIENT_KINDS, type DiplomaCommand, type DiplomaEvent, type HandOverCommand, type HandOverEvent, type IssuedDiploma } from './diploma';
+import { evolveDiploma, INITIAL_DIPLOMA_STATE, type DiplomaState } from './diploma-state';
+import { decideCorrection, refuseCorrection, requestCorrection } from './correction';
+import { notifyRevocation, publishRevocation, recordReturn, revokeDiploma } from './revocation';
+import { issueReplacement, reissueDiploma } from './reissue';
 
 export const diplomaDecider: Decider<DiplomaCommand, DiplomaState, DiplomaEvent> = {
-  initialState: { status: 'issued' },
-  evolve(_state, event) {
-    switch (event.type) {
-      case 'DiplomaDelivered':
-        return { status: 'delivered', deliveredOn: event.data.deliveredOn, recipient: event.data.recipient };
-      case 'DiplomaLostBeforeDelivery':
-        return { status: 'lost_before_delivery', lostOn: event.data.lostOn, minutesRef: event.data.minutesRef };
+  initialState: INITIAL_DIPLOMA_STATE,
+  evolve: evolveDiploma,
+  decide(command, state) {
+    switch (command.type) {
+      case 'DeliverDiploma':
+      case 'ReportDiplomaLostBeforeDelivery':
+        return handOver(command, state);
+      case 'RequestCorrection':
+        return requestCorrection(command, state);
+      case 'DecideCorrection':
+        return decideCorrection(command, state);
+      case 'RefuseCorrection':
+        return refuseCorrection(command, state);
+      case 'RevokeDiploma':
+        return revokeDiploma(command, state);
+      case 'PublishRevocation':
+        return publishRevocation(command, state);
+      case 'NotifyRevocation':
+        return notifyRevocation(command, state);
+      case 'RecordRevokedDiplomaReturned':
+        return recordReturn(command, state);
+      case 'ReissueDiploma':
+        return reissueDiploma(command, state);
+      case 'IssueReplacementDiploma':
+        return issueReplacement(command, state);
     }
   },
-  decide(command, state) {
+};
+
+function handOver(command: HandOverCommand, state: DiplomaState): HandOverEvent[] {
     switch (command.type) {
       case 'DeliverDiploma': {
         const { recipient } = command;
@@ -78,8 +102,7 @@ export const diplomaDecider: Decider<DiplomaCommand, DiplomaState, DiplomaEvent>
         ];
       }
     }
-  },
-};
+}
 
 /** Rule 5: a diploma leaves the office only signed and sealed, and only its own office hands it over. */
 function requireIssued(issued: IssuedDiploma, actingAuthorityCode: string): string {
@@ -93,11 +116,15 @@ function requireIssued(issued: IssuedDiploma, actingAuthorityCode: string): stri
 }
 
 function requireNotHandedOver(state: DiplomaState): void {
-  if (state.status === 'delivered') {
-    throw new DomainError({ code: 'DIPLOMA_ALREADY_DELIVERED', kind: 'conflict', messageVi: `Văn bằng đã được phát ngày ${state.deliveredOn} cho ${state.recipient.fullName}.`, messageEn: `The diploma was handed over on ${state.deliveredOn} to ${state.recipient.fullName}.`, field: 'diplomaId', rule: 23 });
+  if (state.delivery) {
+    const { deliveredOn, recipient } = state.delivery;
+    throw new DomainError({ code: 'DIPLOMA_ALREADY_DELIVERED', kind: 'conflict', messageVi: `Văn bằng đã được phát ngày ${deliveredOn} cho ${recipient.fullName}.`, messageEn: `The diploma was handed over on ${deliveredOn} to ${recipient.fullName}.`, field: 'diplomaId', rule: 23 });
   }
   if (state.status === 'lost_before_delivery') {
-    throw new DomainError({ code: 'DIPLOMA_LOST_BEFORE_DELIVERY', kind: 'rule_violation', messageVi: `Văn bằng đã mất trước khi phát (biên bản ${state.minutesRef}); không được phát.`, messageEn: `The diploma was lost before hand-over (minutes ${state.minutesRef}); it cannot be handed over.`, field: 'diplomaId', rule: 14 });
+    throw new DomainError({ code: 'DIPLOMA_LOST_BEFORE_DELIVERY', kind: 'rule_violation', messageVi: `Văn bằng đã mất trước khi phát (biên bản ${state.lostMinutesRef}); không được phát.`, messageEn: `The diploma was lost before hand-over (minutes ${state.lostMinutesRef}); it cannot be handed over.`, field: 'diplomaId', rule: 14 });
+  }
+  if (state.status === 'revoked' || state.status === 'superseded') {
+    throw new DomainError({ code: 'DIPLOMA_REVOKED', kind: 'rule_violation', messageVi: 'Văn bằng đã bị thu hồi, hủy bỏ; không được phát.', messageEn: 'The diploma was revoked; it cannot be handed over.', field: 'diplomaId', rule: 45 });
   }
 }
 

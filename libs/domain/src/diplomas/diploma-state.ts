@@ -1,0 +1,96 @@
+import type { IsoDate } from '../shared/dates';
+import type { CivilStatusDocument, CorrectionGround, FieldChange } from './correction';
+import type { DiplomaEvent, HolderData, Recipient } from './diploma';
+import type { RevocationGround } from './revocation';
+
+export type DiplomaStatus = 'issued' | 'delivered' | 'lost_before_delivery' | 'revoked' | 'superseded';
+
+export interface CorrectionRequestState {
+  readonly requestId: string;
+  readonly status: 'open' | 'decided' | 'refused';
+  readonly ground: CorrectionGround;
+  readonly changes: readonly FieldChange[];
+  readonly dossierCompleteOn: IsoDate;
+  readonly dueBy: IsoDate;
+  readonly document: CivilStatusDocument;
+}
+
+export interface RevocationState {
+  readonly decisionNumber: string;
+  readonly decisionDate: IsoDate;
+  readonly ground: RevocationGround;
+  readonly publishedOn: IsoDate | null;
+  readonly returnDueBy: IsoDate | null;
+  readonly returnedOn: IsoDate | null;
+}
+
+export interface DiplomaState {
+  readonly status: DiplomaStatus;
+  readonly delivery: { readonly deliveredOn: IsoDate; readonly recipient: Recipient } | null;
+  readonly lostMinutesRef: string | null;
+  /** Corrections in force, oldest first: the register plus these is the current truth (rule 57). */
+  readonly corrections: readonly { readonly decisionNumber: string; readonly decisionDate: IsoDate; readonly changes: readonly FieldChange[] }[];
+  readonly requests: ReadonlyMap<string, CorrectionRequestState>;
+  readonly revocation: RevocationState | null;
+  readonly replacedBy: { readonly diplomaId: string; readonly serialLabel: string } | null;
+  /** For a replacement: the facts of its issue, recorded in its own first event. */
+  readonly reissuedFrom: string | null;
+}
+
+export const INITIAL_DIPLOMA_STATE: DiplomaState = {
+  status: 'issued',
+  delivery: null,
+  lostMinutesRef: null,
+  corrections: [],
+  requests: new Map(),
+  revocation: null,
+  replacedBy: null,
+  reissuedFrom: null,
+};
+
+export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): DiplomaState {
+  switch (event.type) {
+    case 'DiplomaDelivered':
+      return { ...state, status: state.status === 'issued' ? 'delivered' : state.status, delivery: { deliveredOn: event.data.deliveredOn, recipient: event.data.recipient } };
+    case 'DiplomaLostBeforeDelivery':
+      return { ...state, status: 'lost_before_delivery', lostMinutesRef: event.data.minutesRef };
+    case 'DiplomaCorrectionRequested': {
+      const d = event.data;
+      return { ...state, requests: new Map(state.requests).set(d.requestId, { requestId: d.requestId, status: 'open', ground: d.ground, changes: d.changes, dossierCompleteOn: d.dossierCompleteOn, dueBy: d.dueBy, document: d.document }) };
+    }
+    case 'DiplomaCorrected': {
+      const d = event.data;
+      const request = state.requests.get(d.requestId)!;
+      return {
+        ...state,
+        requests: new Map(state.requests).set(d.requestId, { ...request, status: 'decided' }),
+        corrections: [...state.corrections, { decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, changes: d.changes }],
+      };
+    }
+    case 'DiplomaCorrectionRefused': {
+      const request = state.requests.get(event.data.requestId)!;
+      return { ...state, requests: new Map(state.requests).set(event.data.requestId, { ...request, status: 'refused' }) };
+    }
+    case 'DiplomaRevoked': {
+      const d = event.data;
+      return { ...state, status: 'revoked', revocation: { decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, ground: d.ground, publishedOn: null, returnDueBy: null, returnedOn: null } };
+    }
+    case 'DiplomaRevocationPublished':
+      return { ...state, revocation: { ...state.revocation!, publishedOn: event.data.publishedOn } };
+    case 'DiplomaRevocationNotified':
+      return { ...state, revocation: { ...state.revocation!, returnDueBy: event.data.returnDueBy } };
+    case 'RevokedDiplomaReturned':
+      return { ...state, revocation: { ...state.revocation!, returnedOn: event.data.returnedOn } };
+    case 'DiplomaReissued':
+      return { ...state, status: 'superseded', replacedBy: { diplomaId: event.data.newDiplomaId, serialLabel: event.data.newSerialLabel } };
+    case 'DiplomaIssuedAsReplacement':
+      return { ...state, reissuedFrom: event.data.replaces };
+  }
+}
+
+/** The holder as the register now reads: as issued, with every correction in force applied. */
+export function currentHolder(issued: HolderData, state: DiplomaState): HolderData {
+  let holder = { ...issued };
+  for (const correction of state.corrections) for (const change of correction.changes) holder = { ...holder, [change.field]: change.after };
+  return holder;
+}
