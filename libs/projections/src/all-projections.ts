@@ -2,7 +2,8 @@ import { authoritiesProjection } from './authorities/authorities.projection';
 import { blankLedgerProjection } from './blanks/blank-ledger.projection';
 import { officersProjection } from './officers/officers.projection';
 import { registerBookProjection } from './register-book/register-book.projection';
+import { publicRevocationsProjection } from './revocations/public-revocations.projection';
 import type { Projection } from './projection';
 
 /** Every read model the projector keeps. A new projection is registered here and nowhere else. */
-export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicRevocationsProjection];

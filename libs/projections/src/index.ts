@@ -10,3 +10,5 @@ export * from './blanks/blank-ledger.projection';
 export * from './blanks/blank-ledger.queries';
 export * from './register-book/register-book.projection';
 export * from './register-book/register-book.queries';
+export * from './register-book/after-issuance.queries';
+export * from './revocations/public-revocations.projection';
