@@ -10,5 +10,7 @@ export * from './blanks/blank-ledger.projection';
 export * from './blanks/blank-ledger.queries';
 export * from './register-book/register-book.projection';
 export * from './register-book/register-book.queries';
+export * from './public-lookup/public-lookup.projection';
+export * from './public-lookup/public-lookup.queries';
 export * from './register-book/after-issuance.queries';
 export * from './revocations/public-revocations.projection';
