@@ -23,3 +23,4 @@ export * from './diplomas/issued-diploma';
 export * from './diplomas/hand-over';
 export * from './diplomas/after-issuance';
 export * from './issuance/load-state';
+export * from './diplomas/holiday-calendar-cache';

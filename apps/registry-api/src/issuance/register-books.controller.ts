@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
-import { DIPLOMA_KINDS, DomainError, type DiplomaKind } from '@so-goc/domain';
+import { DomainError, type DiplomaKind } from '@so-goc/domain';
 import { findAuthority, registerBook, type RegisterBookSectionView } from '@so-goc/projections';
 import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { diplomaKind } from './diploma-kind';
 import { registerBookExport } from './register-book-export';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,10 +43,4 @@ export class RegisterBooksController {
     response.setHeader('Content-Disposition', `attachment; filename="so-goc-${code}-${kind}-${year}.${format}"`);
     return new StreamableFile(Buffer.from(bytes));
   }
-}
-
-function diplomaKind(kind: string): DiplomaKind {
-  const upper = kind.toUpperCase();
-  if ((DIPLOMA_KINDS as readonly string[]).includes(upper)) return upper as DiplomaKind;
-  throw new DomainError({ code: 'UNKNOWN_DIPLOMA_KIND', kind: 'not_found', messageVi: `Không có loại văn bằng ${kind}; dùng THCS hoặc THPT.`, messageEn: `No diploma kind ${kind}; use THCS or THPT.`, field: 'kind' });
 }

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
+import type { EventStore } from '@so-goc/event-store';
+import { overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
+import {
+  commandContextFrom,
+  commandReply,
+  CurrentActor,
+  decideCorrection,
+  EVENT_STORE,
+  HolidayCalendarCache,
+  notifyRevocation,
+  OfficerAccess,
+  OfficerRoute,
+  publishRevocation,
+  READ_MODELS,
+  READ_ROLES,
+  recordRevokedDiplomaReturned,
+  refuseCorrection,
+  reissueDiploma,
+  requestCorrection,
+  revokeDiploma,
+} from '@so-goc/platform';
+import { diplomaKind } from '../issuance/diploma-kind';
+import { DecideCorrectionDto, NotifyRevocationDto, PublishRevocationDto, RecordReturnDto, RefuseCorrectionDto, ReissueDiplomaDto, RequestCorrectionDto, RevokeDiplomaDto } from './after-issuance.dto';
+
+/**
+ * Acts after issuance (docs/domain.md §2.5–2.7): corrections, reissue, revocation. They are recorded
+ * by the authority that holds the diploma's register on the act's date — the issuer, or its successor.
+ */
+@ApiTags('after issuance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; resending the same key records nothing twice' })
+@Controller('api/v1/authorities/:code')
+export class AfterIssuanceController {
+  private readonly calendar: HolidayCalendarCache;
+
+  constructor(
+    private readonly access: OfficerAccess,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly db: Database,
+  ) {
+    this.calendar = new HolidayCalendarCache(store);
+  }
+
+  @Post('diplomas/:diplomaId/correction-requests')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Nhận hồ sơ đề nghị chỉnh sửa (4 căn cứ của quy tắc 27); hạn giải quyết 5 ngày làm việc' })
+  async requestCorrection(@Param('diplomaId') diplomaId: string, @Body() body: RequestCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await requestCorrection(this.store, await this.calendar.current(), { diplomaId, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/correction-requests/:requestId/decision')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Quyết định chỉnh sửa: ghi vào phụ lục sổ gốc, không in lại văn bằng' })
+  async decide(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Param('requestId') requestId: string, @Body() body: DecideCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await decideCorrection(this.store, await this.access.directory(), { diplomaId, requestId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/correction-requests/:requestId/refusal')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Từ chối chỉnh sửa bằng văn bản, nêu lý do' })
+  async refuse(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Param('requestId') requestId: string, @Body() body: RefuseCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await refuseCorrection(this.store, { diplomaId, requestId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/reissue')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Cấp lại do lỗi của cơ quan cấp: thu hồi văn bằng cũ, in văn bằng mới trên phôi mới, số vào sổ ghi ở phụ lục' })
+  async reissue(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: ReissueDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await reissueDiploma(this.store, await this.access.directory(), { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/revocation')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Thu hồi, hủy bỏ văn bằng (6 căn cứ của quy tắc 40)' })
+  async revoke(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RevokeDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await revokeDiploma(this.store, await this.access.directory(), { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/revocation/publication')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Công bố quyết định thu hồi trên trang thông tin của cơ quan cấp' })
+  async publish(@Param('diplomaId') diplomaId: string, @Body() body: PublishRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await publishRevocation(this.store, { diplomaId, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/revocation/notification')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Gửi quyết định thu hồi cho người được cấp và các nơi liên quan; hạn nộp lại 30 ngày' })
+  async notify(@Param('diplomaId') diplomaId: string, @Body() body: NotifyRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await notifyRevocation(this.store, { diplomaId, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('diplomas/:diplomaId/revocation/return')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Người được cấp nộp lại văn bằng bị thu hồi; phôi chuyển chờ hội đồng hủy' })
+  async returned(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RecordReturnDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await recordRevokedDiplomaReturned(this.store, { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Get('register-appendix/:kind/:year')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Phụ lục sổ gốc: chỉnh sửa và cấp lại, theo thứ tự quyết định' })
+  appendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): { rows: AppendixRowView[] } {
+    return { rows: registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
+  }
+
+  @Get('revocations/overdue-returns')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Văn bằng bị thu hồi quá 30 ngày chưa nộp lại (quy tắc 43)' })
+  @ApiQuery({ name: 'today', required: false, example: '2026-03-08' })
+  overdue(@Param('code') code: string, @Query('today') today?: string): { today: string; overdue: OverdueReturn[] } {
+    const on = today && isIsoDate(today) ? today : vietnamDateOf(new Date());
+    return { today: on, overdue: overdueReturns(this.db, code, on) };
+  }
+}
