@@ -1,10 +1,46 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
-import { configureHttpApp } from '@so-goc/platform';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Database } from 'better-sqlite3';
+import { configureHttpApp, FileKeyring, type SoGocConfig } from '@so-goc/platform';
+import type { KeySetSource } from './keys/key-set-cache';
+import { Portal } from './portal';
+import { portalSettingsFrom, type PortalSettings } from './portal-settings';
 import { VerifyPortalModule } from './verify-portal.module';
 
-export async function createVerifyPortal(options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(VerifyPortalModule, { logger: options.logger ?? ['log', 'warn', 'error'] });
+/** What the portal reads: the read-model file (never the event store) and the configuration. */
+export interface PortalSources {
+  readonly readModels: Database;
+  readonly config: SoGocConfig;
+}
+
+export interface VerifyPortalOptions {
+  readonly logger?: LogLevel[] | false;
+  /** Defaults to the keyring's public index under the data directory (embedded mode). */
+  readonly keySet?: KeySetSource;
+  readonly settings?: Partial<PortalSettings>;
+  readonly now?: () => Date;
+}
+
+export async function createVerifyPortal(sources: PortalSources, options: VerifyPortalOptions = {}): Promise<INestApplication> {
+  const settings = { ...portalSettingsFrom(process.env, sources.config.dataDir), ...options.settings };
+  const keyring = FileKeyring.forConfig(sources.config);
+  const portal = new Portal(sources.readModels, options.keySet ?? (() => keyring.publishedKeySet()), settings, options.now);
+  const app = await NestFactory.create<NestExpressApplication>(VerifyPortalModule.register(portal), { logger: options.logger ?? ['log', 'warn', 'error'] });
   configureHttpApp(app);
+  if (settings.trustProxy !== undefined) app.set('trust proxy', settings.trustProxy);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sổ Gốc — Tra cứu văn bằng (public diploma lookup)')
+      .setDescription(
+        'Public, read-only answers from the original registers: exact lookups and QR token checks, rate-limited per client. ' +
+          'Errors are application/problem+json with a stable code and Vietnamese + English messages.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -1,5 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { LookupApiController } from './api/lookup-api.controller';
 import { PortalHealthController } from './health.controller';
+import { KeysController } from './keys/keys.controller';
+import { PagesController } from './pages/pages.controller';
+import { PORTAL, type Portal } from './portal';
 
-@Module({ controllers: [PortalHealthController] })
-export class VerifyPortalModule {}
+@Module({})
+export class VerifyPortalModule implements OnApplicationShutdown {
+  constructor(@Inject(PORTAL) private readonly portal: Portal) {}
+
+  static register(portal: Portal): DynamicModule {
+    return {
+      module: VerifyPortalModule,
+      controllers: [PortalHealthController, PagesController, LookupApiController, KeysController],
+      providers: [{ provide: PORTAL, useValue: portal }],
+    };
+  }
+
+  /** The lookup log's last batch is written before the process goes. */
+  onApplicationShutdown(): void {
+    this.portal.close();
+  }
+}

@@ -38,7 +38,7 @@ export async function serve(
     apiUrl = await api.getUrl();
   }
   if (apps.includes('verify-portal')) {
-    const portal = await createVerifyPortal(logger);
+    const portal = await createVerifyPortal(infrastructure, logger);
     await portal.listen(config.portalPort, config.host);
     servers.push(portal);
     portalUrl = await portal.getUrl();

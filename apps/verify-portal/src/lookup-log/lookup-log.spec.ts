@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
+import { LookupLog } from './lookup-log';
+
+describe('LookupLog', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (temp = makeTempDir('lookup-log')));
+  afterEach(() => temp.remove());
+
+  const rows = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT at, client_hash, channel, query_kind, result, serial_hash FROM lookups ORDER BY id').all() as Record<string, string | null>[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('writes nothing on the request path, a batch per interval or per 500 entries, and the rest on close', async () => {
+    const file = join(temp.path, 'lookup-log.sqlite');
+    const log = new LookupLog(file, { flushIntervalMs: 60_000, maxBuffered: 500 });
+    for (let i = 0; i < 499; i++) log.record({ channel: 'api', queryKind: 'serial_register', result: 'VALID', client: '203.0.113.7', serial: 'HP 0200001' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rows(file)).toHaveLength(0);
+    log.record({ channel: 'page', queryKind: 'qr', result: 'FORGED', client: '203.0.113.8' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rows(file)).toHaveLength(500);
+    log.record({ channel: 'page', queryKind: 'serial_holder', result: 'NOT_FOUND', client: '203.0.113.7', serial: 'HP 0200002' });
+    log.close();
+    const all = rows(file);
+    expect(all).toHaveLength(501);
+    expect(all[500]).toMatchObject({ channel: 'page', query_kind: 'serial_holder', result: 'NOT_FOUND' });
+    expect(statSync(`${file}.key`).mode & 0o777).toBe(0o600);
+  });
+
+  it('stores clients and serials only as keyed hashes an auditor with the key can recompute', () => {
+    const file = join(temp.path, 'lookup-log.sqlite');
+    const log = new LookupLog(file, { hashKey: Buffer.alloc(32, 7) });
+    log.record({ channel: 'api', queryKind: 'serial_holder', result: 'VALID', client: '203.0.113.7', serial: 'HP 0200001' });
+    log.record({ channel: 'api', queryKind: 'serial_holder', result: 'VALID', client: '203.0.113.9', serial: 'HP 0200001' });
+    const expected = log.serialHash('HP 0200001');
+    log.close();
+    const [a, b] = rows(file);
+    expect(JSON.stringify([a, b])).not.toMatch(/203\.0\.113|HP 0200001|0200001/);
+    expect(a!['serial_hash']).toBe(expected);
+    expect(b!['serial_hash']).toBe(expected);
+    expect(a!['client_hash']).not.toBe(b!['client_hash']);
+    const other = new LookupLog(join(temp.path, 'other.sqlite'), { hashKey: Buffer.alloc(32, 8) });
+    expect(other.serialHash('HP 0200001')).not.toBe(expected);
+    other.close();
+  });
+});

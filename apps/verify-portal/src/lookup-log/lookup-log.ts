@@ -1,0 +1,126 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import type { LookupStatus, QueryKind } from '../lookup/lookup-answer';
+
+export type LookupChannel = 'page' | 'api';
+export type LoggedResult = LookupStatus | 'INVALID_INPUT' | 'RATE_LIMITED';
+
+export interface LookupLogEntry {
+  readonly channel: LookupChannel;
+  readonly queryKind: QueryKind | 'unknown';
+  readonly result: LoggedResult;
+  /** The client key (IP or IPv6 /64); stored only as a keyed hash. */
+  readonly client: string;
+  /** The serial asked about (or claimed by a token); stored only as a keyed hash. */
+  readonly serial?: string;
+}
+
+export interface LookupLogOptions {
+  readonly flushIntervalMs?: number;
+  readonly maxBuffered?: number;
+  /** Key of the hashes; without it one is made and kept beside the log, readable by the owner only. */
+  readonly hashKey?: Buffer;
+  readonly now?: () => Date;
+}
+
+interface Buffered extends LookupLogEntry {
+  readonly at: string;
+}
+
+/**
+ * Every public lookup, for the fraud audits (docs/domain.md §5.2): when, which client, how it asked and
+ * what it was told — never the name, birth date or serial in clear. Clients and serials are HMACs under a
+ * key kept outside the log, so the log alone cannot be reversed by hashing all IPv4 addresses or a serial
+ * range, while an auditor holding the key can still ask "who looked up HP 0203418".
+ *
+ * Writes are batched off the request path: entries wait in memory up to `flushIntervalMs` or `maxBuffered`
+ * entries, then go in one transaction. A crash loses at most that window.
+ */
+export class LookupLog {
+  private buffer: Buffered[] = [];
+  private readonly db: Db;
+  private readonly insert: Statement<[string, string, string, string, string, string | null]>;
+  private readonly timer: NodeJS.Timeout;
+  private readonly maxBuffered: number;
+  private readonly hashKey: Buffer;
+  private readonly now: () => Date;
+  private flushScheduled = false;
+  private closed = false;
+
+  constructor(file: string, options: LookupLogOptions = {}) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS lookups (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, client_hash TEXT NOT NULL, channel TEXT NOT NULL,
+        query_kind TEXT NOT NULL, result TEXT NOT NULL, serial_hash TEXT
+      );
+      CREATE INDEX IF NOT EXISTS lookups_by_serial ON lookups (serial_hash, at);
+      CREATE INDEX IF NOT EXISTS lookups_by_client ON lookups (client_hash, at);
+    `);
+    this.insert = this.db.prepare('INSERT INTO lookups (at, client_hash, channel, query_kind, result, serial_hash) VALUES (?, ?, ?, ?, ?, ?)');
+    this.hashKey = options.hashKey ?? hashKeyBeside(file);
+    this.maxBuffered = options.maxBuffered ?? 500;
+    this.now = options.now ?? (() => new Date());
+    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 100);
+    this.timer.unref();
+  }
+
+  record(entry: LookupLogEntry): void {
+    if (this.closed) return;
+    this.buffer.push({ ...entry, at: this.now().toISOString() });
+    if (this.buffer.length >= this.maxBuffered && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Hashing happens here, in the batch, rather than on each request. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.buffer.length === 0 || !this.db.open) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    const clients = new Map<string, string>();
+    this.db.transaction(() => {
+      for (const e of batch) {
+        let client = clients.get(e.client);
+        if (client === undefined) clients.set(e.client, (client = this.hash('client', e.client)));
+        this.insert.run(e.at, client, e.channel, e.queryKind, e.result, e.serial === undefined ? null : this.hash('serial', e.serial));
+      }
+    })();
+  }
+
+  /** The hash an auditor computes to find the lookups of one serial (in its canonical spelling). */
+  serialHash(serial: string): string {
+    return this.hash('serial', serial);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    clearInterval(this.timer);
+    this.flush();
+    this.closed = true;
+    this.db.close();
+  }
+
+  private hash(purpose: 'client' | 'serial', value: string): string {
+    return createHmac('sha256', this.hashKey).update(`${purpose}\0${value}`).digest('base64url').slice(0, 22);
+  }
+}
+
+/** `<log>.key`, made once with mode 0600; the 'wx' flag lets two starting processes agree on one key. */
+function hashKeyBeside(file: string): Buffer {
+  const keyFile = `${file}.key`;
+  try {
+    writeFileSync(keyFile, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 'EEXIST')) throw error;
+  }
+  chmodSync(keyFile, 0o600);
+  const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64url');
+  if (key.length < 16) throw new Error(`${keyFile} holds no usable key; delete it to have a new one made`);
+  return key;
+}

@@ -1,0 +1,58 @@
+import type { Database } from 'better-sqlite3';
+import { decodeBase64UrlStrict } from '@so-goc/documents/verification/base64url';
+import { decodePayload } from '@so-goc/documents/verification/payload-codec';
+import { canonicalSerial, publicDiplomaById, publicDiplomaBySerialAndHolder, publicDiplomaBySerialAndRegisterNumber } from '@so-goc/projections';
+import type { KeySetCache } from '../keys/key-set-cache';
+import { answerFor, FORGED, NOT_FOUND, type LookupAnswer } from './lookup-answer';
+import type { LookupRequest } from './lookup-request';
+
+export interface TokenAnswer {
+  readonly answer: LookupAnswer;
+  /** The serial the token names, genuine or not, for the lookup log: forged tokens show which serials are being copied. */
+  readonly claimedSerial: string | undefined;
+}
+
+/** Answers from the public projection only; the portal never opens the event store. */
+export class LookupService {
+  constructor(
+    private readonly readModels: Database,
+    private readonly keys: KeySetCache,
+  ) {}
+
+  lookup(request: LookupRequest): LookupAnswer {
+    const record =
+      request.kind === 'serial_holder'
+        ? publicDiplomaBySerialAndHolder(this.readModels, request)
+        : publicDiplomaBySerialAndRegisterNumber(this.readModels, request);
+    return record ? answerFor(record, request.kind) : NOT_FOUND;
+  }
+
+  /**
+   * A genuine signature is not enough: the token must also name the diploma as the register has it. A
+   * validly signed token whose serial, register number or issuer disagree with the register was not made
+   * for this diploma (a key misused, or a token moved between diplomas), and is reported as forged.
+   * The issue date is not compared: tokens are printed before the run is signed. The holder digest is not
+   * compared either: a correction changes the register's name while the paper keeps its old QR; the page
+   * shows the register's name so the verifier compares it with the paper.
+   */
+  verifyToken(token: string): TokenAnswer {
+    const verified = this.keys.verify(token);
+    if (verified.status === 'forged') return { answer: FORGED, claimedSerial: claimedSerial(token) };
+    const { payload } = verified;
+    const record = publicDiplomaById(this.readModels, payload.diplomaId);
+    if (!record) return { answer: NOT_FOUND, claimedSerial: payload.serial };
+    const matches = record.serial === payload.serial && record.registerNumber === payload.registerNumber && record.authorityCode === payload.authorityCode;
+    return { answer: matches ? answerFor(record, 'qr') : FORGED, claimedSerial: payload.serial };
+  }
+}
+
+function claimedSerial(token: string): string | undefined {
+  try {
+    const [encoded] = token.split('.', 1);
+    const bytes = encoded === undefined ? undefined : decodeBase64UrlStrict(encoded);
+    const serial = bytes && decodePayload(bytes)?.serial;
+    return serial === undefined ? undefined : canonicalSerial(serial);
+  } catch {
+    return undefined;
+  }
+}
