@@ -45,3 +45,6 @@ export * from './diplomas/diploma-state';
 export * from './diplomas/correction';
 export * from './diplomas/revocation';
 export * from './diplomas/reissue';
+export * from './copies/copy-request';
+export * from './copies/copy-request.decider';
+export * from './copies/copy-register';

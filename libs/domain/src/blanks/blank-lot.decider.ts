@@ -158,13 +158,20 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       }
       case 'ReplaceMisprintedBlank':
         return replaceMisprintedBlank(command, state);
-      case 'BindNextBlank': {
-        throwIfInvalid(printRunProblem(command.printRunId), requireIsoDate('boundOn', command.boundOn), requireText('diplomaId', command.diplomaId, 128));
-        const [next] = lowestInStock(header, segments, command.authorityCode, 1);
-        const serial = next!.from;
+      case 'BindNextBlanks': {
+        const ids = command.diplomaIds;
+        throwIfInvalid(
+          printRunProblem(command.printRunId),
+          requireIsoDate('boundOn', command.boundOn),
+          Array.isArray(ids) && ids.length > 0 && ids.length <= 1000 && ids.every((id) => typeof id === 'string' && id.length > 0) && new Set(ids).size === ids.length
+            ? undefined
+            : { field: 'diplomaIds', code: 'BAD_BINDINGS', messageVi: 'Danh sách văn bằng cần in không hợp lệ.', messageEn: 'The list of papers to print is not valid.' },
+        );
+        const ranges = lowestInStock(header, segments, command.authorityCode, ids.length);
+        const serials = ranges.flatMap((r) => expand(r));
         return [
-          { type: 'BlanksReserved', data: { ranges: [{ from: serial, to: serial }], authorityCode: command.authorityCode, printRunId: command.printRunId, reservedOn: command.boundOn, quantity: 1 } },
-          { type: 'BlanksBound', data: { authorityCode: command.authorityCode, printRunId: command.printRunId, boundOn: command.boundOn, bindings: [{ serial, diplomaId: command.diplomaId }] } },
+          { type: 'BlanksReserved', data: { ranges, authorityCode: command.authorityCode, printRunId: command.printRunId, reservedOn: command.boundOn, quantity: ids.length } },
+          { type: 'BlanksBound', data: { authorityCode: command.authorityCode, printRunId: command.printRunId, boundOn: command.boundOn, bindings: ids.map((diplomaId, i) => ({ serial: serials[i]!, diplomaId })) } },
         ];
       }
       case 'DestroyBlanks': {

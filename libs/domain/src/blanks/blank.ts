@@ -104,8 +104,11 @@ export type BlankLotCommand =
    * blank (or, with none left, the next one in stock) in one append, so the diploma is never without
    * its paper and the spoiled serial can never carry it again.
    */
-  /** One diploma outside a print run (a reissue): the next blank in stock is reserved and printed in one append. */
-  | { type: 'BindNextBlank'; authorityCode: string; printRunId: string; diplomaId: string; boundOn: IsoDate }
+  /**
+   * Papers printed outside a print run (a reissue, copies from the register): the next blanks in stock
+   * are reserved and printed, in order, in one append.
+   */
+  | { type: 'BindNextBlanks'; authorityCode: string; printRunId: string; diplomaIds: string[]; boundOn: IsoDate }
   | { type: 'ReplaceMisprintedBlank'; authorityCode: string; printRunId: string; diplomaId: string; oldSerial: number; note: string; replacedOn: IsoDate }
   | {
       type: 'DestroyBlanks';

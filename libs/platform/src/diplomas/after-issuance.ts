@@ -120,7 +120,7 @@ export async function reissueDiploma(store: EventStore, directory: AuthorityDire
   const authorization = authorizeAct(directory, { act: 'reissue', diplomaKind: old.issued.kind, actDate: request.issueDate, actingAuthorityCode: request.authorityCode, issuerCode: old.issued.authorityCode });
   signerEntitledOn(directory, { signerId: request.signerId, authorityCode: request.authorityCode, date: request.issueDate, roles: authorization.signerRoles });
 
-  const bound = await handleCommand(store, blankLotDecider, { stream: blankLotStream(request.lotId), context, command: { type: 'BindNextBlank', authorityCode: request.authorityCode, printRunId: `reissue-${newDiplomaId}`.slice(0, 64), diplomaId: newDiplomaId, boundOn: request.issueDate } });
+  const bound = await handleCommand(store, blankLotDecider, { stream: blankLotStream(request.lotId), context, command: { type: 'BindNextBlanks', authorityCode: request.authorityCode, printRunId: `reissue-${newDiplomaId}`.slice(0, 64), diplomaIds: [newDiplomaId], boundOn: request.issueDate } });
   const serial = (bound.events.find((e) => e.type === 'BlanksBound')!.data as { bindings: { serial: number }[] }).bindings[0]!.serial;
   const lot = await loadState(store, blankLotDecider, blankLotStream(request.lotId));
   if (lot.status !== 'received') throw new Error('unreachable: a blank was bound in a lot that does not exist');
