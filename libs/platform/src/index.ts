@@ -24,3 +24,4 @@ export * from './diplomas/hand-over';
 export * from './diplomas/after-issuance';
 export * from './issuance/load-state';
 export * from './diplomas/holiday-calendar-cache';
+export * from './copies/copies';

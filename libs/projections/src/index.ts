@@ -14,3 +14,5 @@ export * from './public-lookup/public-lookup.projection';
 export * from './public-lookup/public-lookup.queries';
 export * from './register-book/after-issuance.queries';
 export * from './revocations/public-revocations.projection';
+export * from './copies/copy-register.projection';
+export * from './copies/copy-register.queries';
