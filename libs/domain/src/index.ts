@@ -48,3 +48,4 @@ export * from './diplomas/reissue';
 export * from './copies/copy-request';
 export * from './copies/copy-request.decider';
 export * from './copies/copy-register';
+export * from './verification-requests/verification-request';

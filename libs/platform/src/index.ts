@@ -25,3 +25,4 @@ export * from './diplomas/after-issuance';
 export * from './issuance/load-state';
 export * from './diplomas/holiday-calendar-cache';
 export * from './copies/copies';
+export * from './copies/verification-requests';

@@ -5,7 +5,8 @@ import { registerBookProjection } from './register-book/register-book.projection
 import { publicLookupProjection } from './public-lookup/public-lookup.projection';
 import { publicRevocationsProjection } from './revocations/public-revocations.projection';
 import { copyRegisterProjection } from './copies/copy-register.projection';
+import { verificationRequestsProjection } from './verification/verification-requests.projection';
 import type { Projection } from './projection';
 
 /** Every read model the projector keeps. A new projection is registered here and nowhere else. */
-export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection];

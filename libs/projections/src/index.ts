@@ -16,3 +16,5 @@ export * from './register-book/after-issuance.queries';
 export * from './revocations/public-revocations.projection';
 export * from './copies/copy-register.projection';
 export * from './copies/copy-register.queries';
+export * from './verification/match-subject';
+export * from './verification/verification-requests.projection';
