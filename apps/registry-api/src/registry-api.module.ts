@@ -9,6 +9,7 @@ import { BlanksController } from './blanks/blanks.controller';
 import { HealthController, PROJECTION_RUNNER } from './health/health.controller';
 import { OfficersController } from './officers/officers.controller';
 import { AfterIssuanceController } from './diplomas/after-issuance.controller';
+import { CopiesController } from './copies/copies.controller';
 import { DecisionsController } from './issuance/decisions.controller';
 import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
@@ -30,7 +31,7 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController],
       providers,
     };
   }

@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { DomainError, type Actor } from '@so-goc/domain';
+import type { EventStore } from '@so-goc/event-store';
+import { copyRegister, copyRequestsPastDue, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
+import {
+  answerVerificationRequest,
+  commandContextFrom,
+  commandReply,
+  CurrentActor,
+  EVENT_STORE,
+  extendCopyRequest,
+  HolidayCalendarCache,
+  issueCopies,
+  OfficerAccess,
+  OfficerRoute,
+  READ_MODELS,
+  READ_ROLES,
+  receiveCopyRequest,
+  receiveVerificationRequest,
+  refuseCopyRequest,
+} from '@so-goc/platform';
+import { diplomaKind } from '../issuance/diploma-kind';
+import { AnswerVerificationRequestDto, ExtendCopyRequestDto, IssueCopiesDto, ReceiveCopyRequestDto, ReceiveVerificationRequestDto, RefuseCopyRequestDto } from './copies.dto';
+
+/** Rule 56: whether the office charges for copies is its own setting; none unless configured. */
+const FEE_PER_COPY_VND = Number(process.env.SOGOC_COPY_FEE_VND ?? 0);
+
+/** Counter work: copies from the register (§2.8) and agencies' verification letters (§2.9). */
+@ApiTags('copies and verification')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; resending the same key records nothing twice' })
+@Controller('api/v1/authorities/:code')
+export class CopiesController {
+  private readonly calendar: HolidayCalendarCache;
+
+  constructor(
+    private readonly access: OfficerAccess,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly db: Database,
+  ) {
+    this.calendar = new HolidayCalendarCache(store);
+  }
+
+  @Post('copy-requests')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Tiếp nhận yêu cầu cấp bản sao từ sổ gốc; hạn trả theo quy tắc 49' })
+  async receive(@Param('code') code: string, @Body() body: ReceiveCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    const requester = { kind: body.requester.kind, fullName: body.requester.fullName, idDocument: body.requester.idDocument, entitlementDocument: body.requester.entitlementDocument ?? null, deathCertificate: body.requester.deathCertificate ?? null };
+    const input = { requestId: body.requestId, diplomaId: body.diplomaId, authorityCode: code, requester, channel: body.channel, receivedAt: body.receivedAt, dossierCompleteAt: body.dossierCompleteAt ?? null, copies: body.copies };
+    return commandReply(response, await receiveCopyRequest(this.store, await this.calendar.current(), FEE_PER_COPY_VND, input, commandContextFrom(request, actor)));
+  }
+
+  @Post('copy-requests/:requestId/extension')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Gia hạn trả bản sao, nêu lý do' })
+  async extend(@Param('requestId') requestId: string, @Body() body: ExtendCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await extendCopyRequest(this.store, await this.calendar.current(), { requestId, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('copy-requests/:requestId/refusal')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Từ chối cấp bản sao bằng văn bản, nêu căn cứ và lý do' })
+  async refuse(@Param('requestId') requestId: string, @Body() body: RefuseCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await refuseCopyRequest(this.store, { requestId, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Post('copy-requests/:requestId/copies')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Cấp bản sao: số vào sổ cấp bản sao liên tục, mỗi bản một phôi bản sao, nội dung theo sổ gốc' })
+  async issue(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: IssueCopiesDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await issueCopies(this.store, await this.access.directory(), { requestId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Get('copy-register/:kind/:year')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Sổ cấp bản sao theo loại và năm' })
+  register(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): { copies: CopyRegisterRow[] } {
+    return { copies: copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
+  }
+
+  @Get('copy-requests/past-due')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Yêu cầu bản sao quá hạn trả' })
+  @ApiQuery({ name: 'now', required: false, example: '2026-11-24T10:00:00Z' })
+  pastDue(@Param('code') code: string, @Query('now') now?: string): object {
+    const at = now && !Number.isNaN(Date.parse(now)) ? new Date(now).toISOString() : new Date().toISOString();
+    return { now: at, requests: copyRequestsPastDue(this.db, code, at) };
+  }
+
+  @Post('verification-requests')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Tiếp nhận công văn đề nghị xác minh văn bằng' })
+  async receiveVerification(@Param('code') code: string, @Body() body: ReceiveVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    const subjects = body.subjects.map((s) => ({ fullName: s.fullName, birthDate: s.birthDate ?? null, serial: s.serial ?? null, registerNumber: s.registerNumber ?? null }));
+    return commandReply(response, await receiveVerificationRequest(this.store, { ...body, authorityCode: code, legalBasis: body.legalBasis ?? null, subjects }, commandContextFrom(request, actor)));
+  }
+
+  @Post('verification-requests/:requestId/answer')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Trả lời xác minh: từng người khớp, không khớp (trường nào), không có, đã thu hồi, đã chỉnh sửa' })
+  async answer(@Param('requestId') requestId: string, @Body() body: AnswerVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await answerVerificationRequest(this.store, this.db, await this.access.directory(), { requestId, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Get('verification-requests/:requestId')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Công văn xác minh và câu trả lời' })
+  verification(@Param('code') code: string, @Param('requestId') requestId: string): VerificationRequestView {
+    const found = verificationRequestById(this.db, requestId);
+    if (!found || found.authorityCode !== code) throw new DomainError({ code: 'VERIFICATION_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có công văn này.', messageEn: 'No such letter.', field: 'requestId' });
+    return found;
+  }
+}
