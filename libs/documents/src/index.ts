@@ -17,3 +17,7 @@ export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from '.
 export { registerNoteLabel } from './register-book/register-book-labels';
 export { registerBookToXlsx } from './register-book/register-book-xlsx';
 export { registerBookToPdf } from './register-book/register-book-pdf';
+export type { RegisterAppendixChange, RegisterAppendixExportInput, RegisterAppendixRow } from './register-appendix/register-appendix-export';
+export { REGISTER_APPENDIX_COLUMNS, REGISTER_APPENDIX_TITLE, registerAppendixTitle } from './register-appendix/register-appendix-export';
+export { registerAppendixToXlsx } from './register-appendix/register-appendix-xlsx';
+export { registerAppendixToPdf } from './register-appendix/register-appendix-pdf';

@@ -19,11 +19,20 @@ export interface BookHeading {
   readonly generated: string;
 }
 
-export function bookHeading(input: RegisterBookExportInput): BookHeading {
+/** Which book a document belongs to: what its heading and file metadata are made of; the register appendix shares it. */
+export type BookHeader = Pick<RegisterBookExportInput, 'superiorName' | 'authorityName' | 'authorityCode' | 'kind' | 'year' | 'generatedAt'>;
+
+/** What closes a book above its signature places. */
+export interface BookClosing {
+  readonly total: string;
+  readonly dateline: string;
+}
+
+export function bookHeading(input: BookHeader, title = registerBookTitle(input.kind)): BookHeading {
   return {
     superior: input.superiorName,
     authority: input.authorityName,
-    title: registerBookTitle(input.kind),
+    title,
     kind: `Loại văn bằng: ${kindLabel(input.kind)}`,
     year: `Năm: ${input.year}`,
     generated: `Lập lúc ${formatInstantVi(input.generatedAt)}`,
@@ -70,8 +79,8 @@ export const rowCount = (input: RegisterBookExportInput): number => input.sectio
 export const totalLine = (input: RegisterBookExportInput): string =>
   `Tổng số văn bằng vào sổ: ${formatNumberVi(rowCount(input))}, theo ${formatNumberVi(input.sections.length)} quyết định công nhận tốt nghiệp.`;
 
-/** "Hải Phòng, ngày 05 tháng 01 năm 2025": the book is closed on the day it is generated. */
-export function closingDateline(input: RegisterBookExportInput): string {
-  const place = input.place ?? input.sections.findLast((s) => s.issuePlace)?.issuePlace ?? '……………';
-  return `${place}, ${formatLongDateVi(input.generatedAt)}`;
-}
+/** "Hải Phòng, ngày 05 tháng 01 năm 2025": a register is closed on the day it is generated; an unknown place is left to be written in. */
+export const datelineOf = (place: string | null | undefined, generatedAt: string): string => `${place ?? '……………'}, ${formatLongDateVi(generatedAt)}`;
+
+export const closingDateline = (input: RegisterBookExportInput): string =>
+  datelineOf(input.place ?? input.sections.findLast((s) => s.issuePlace)?.issuePlace, input.generatedAt);

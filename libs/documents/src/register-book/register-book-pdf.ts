@@ -1,4 +1,4 @@
-import { PageSizes } from 'pdf-lib';
+import { PageSizes, type PDFDocument } from 'pdf-lib';
 import { normalizeNfcDeep } from '@so-goc/domain';
 import { cacheTextEncoding } from '../pdf/encoding-cache';
 import { embedSerifFonts, type SerifFonts } from '../pdf/fonts';
@@ -7,7 +7,7 @@ import { createPdf, savePdf } from '../pdf/pdf-file';
 import { sealPage } from '../pdf/seal-page';
 import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
 import { formatDateVi } from '../vietnamese/format';
-import { HEAD_HINT, HEAD_ROLE, PREPARER_HINT, PREPARER_ROLE, bookHeading, closingDateline, rowTexts, sectionDetails, sectionTitle, totalLine } from './register-book-content';
+import { HEAD_HINT, HEAD_ROLE, PREPARER_HINT, PREPARER_ROLE, bookHeading, closingDateline, rowTexts, sectionDetails, sectionTitle, totalLine, type BookClosing, type BookHeader, type BookHeading } from './register-book-content';
 import { RECIPIENT_COLUMN, REGISTER_BOOK_COLUMNS, type RegisterBookExportInput, type RegisterBookSection } from './register-book-export';
 
 const [A4_SHORT, A4_LONG] = PageSizes.A4;
@@ -22,7 +22,7 @@ const TABLE_SIZE = 7;
 const FIXED_WIDTHS = [30, 102, 47, 54, 24, 34, 70, 34, 34, 44, 51, 47, 62, 47];
 const ALIGN: Partial<Record<number, TableColumn['align']>> = { 0: 'center', 2: 'center', 4: 'center', 7: 'center', 13: 'center' };
 // Two empty lines above the recipient's name: the place to sign on the printed book.
-const SIGNATURE_LINES = '\n\n';
+export const SIGNATURE_LINES = '\n\n';
 const SIGNATURE_SPACE = 70;
 
 function columns(contentWidth: number): TableColumn[] {
@@ -31,8 +31,7 @@ function columns(contentWidth: number): TableColumn[] {
 }
 
 /** Issuing body under its superior at the top left, then the book's title, as on the cover of a register. */
-function drawBookHeading(flow: PageFlow, input: RegisterBookExportInput, fonts: SerifFonts): void {
-  const heading = bookHeading(input);
+function drawBookHeading(flow: PageFlow, heading: BookHeading, fonts: SerifFonts): void {
   const block = { x: flow.left, width: flow.width * 0.5 };
   if (heading.superior) flow.paragraph(heading.superior.toUpperCase(), { font: fonts.regular, size: 10, align: 'center' }, block);
   flow.paragraph(heading.authority.toUpperCase(), { font: fonts.bold, size: 10.5, align: 'center' }, block);
@@ -61,16 +60,16 @@ function drawSection(flow: PageFlow, section: RegisterBookSection, firstLine: nu
 }
 
 /** The book preparer on the left; the dateline and the head of unit, who signs and seals, on the right. */
-function drawClosing(flow: PageFlow, input: RegisterBookExportInput, fonts: SerifFonts): void {
+function drawClosing(flow: PageFlow, closing: BookClosing, fonts: SerifFonts): void {
   // The total and the signatures close the book together: neither is left alone on a page.
   flow.space(8);
   flow.ensureRoom(lineHeightOf(10) + 8 + lineHeightOf(10.5) + lineHeightOf(11) + lineHeightOf(9) + SIGNATURE_SPACE);
-  flow.paragraph(totalLine(input), { font: fonts.regular, size: 10 });
+  flow.paragraph(closing.total, { font: fonts.regular, size: 10 });
   flow.space(8);
   const half = flow.width / 2;
   const left = { x: flow.left, width: half };
   const right = { x: flow.left + half, width: half };
-  flow.paragraph(closingDateline(input), { font: fonts.regular, size: 10.5, align: 'center' }, right);
+  flow.paragraph(closing.dateline, { font: fonts.regular, size: 10.5, align: 'center' }, right);
   const top = flow.cursor;
   flow.paragraph(PREPARER_ROLE.toUpperCase(), { font: fonts.bold, size: 11, align: 'center' }, left);
   flow.paragraph(PREPARER_HINT, { font: fonts.regular, size: 9, align: 'center' }, left);
@@ -80,22 +79,25 @@ function drawClosing(flow: PageFlow, input: RegisterBookExportInput, fonts: Seri
   flow.space(SIGNATURE_SPACE);
 }
 
-export async function registerBookToPdf(raw: RegisterBookExportInput): Promise<Uint8Array> {
-  const input = normalizeNfcDeep(raw);
-  const heading = bookHeading(input);
+export interface BookPdf {
+  readonly doc: PDFDocument;
+  readonly fonts: SerifFonts;
+  readonly flow: PageFlow;
+}
+
+/**
+ * A book's PDF with its heading drawn: landscape A4 pages that are sealed to bytes once full and, after
+ * the first, open with the running head (asked for at each new page, so it may follow the book along).
+ * `documentName` starts the subject: "Sổ gốc cấp bằng tốt nghiệp" THPT năm 2024 của …
+ */
+export async function openBookPdf(input: BookHeader, heading: BookHeading, documentName: string, runningHead: () => string): Promise<BookPdf> {
   const doc = await createPdf({
     title: `${heading.title} năm ${input.year} – ${input.authorityName}`,
     author: input.authorityName,
-    subject: `Sổ gốc cấp bằng tốt nghiệp ${input.kind} năm ${input.year} của ${input.authorityName} (${input.authorityCode})`,
+    subject: `${documentName} ${input.kind} năm ${input.year} của ${input.authorityName} (${input.authorityCode})`,
     generatedAt: input.generatedAt,
   });
   const fonts = cacheTextEncoding(await embedSerifFonts(doc));
-  // A page filed on its own still names the book and the decision its lines were issued on.
-  let current: RegisterBookSection | undefined;
-  const runningHead = () =>
-    [input.authorityName, `${heading.title} năm ${input.year}`, current && `QĐ công nhận tốt nghiệp số ${current.decisionNumber} ngày ${formatDateVi(current.decisionDate)}`]
-      .filter(Boolean)
-      .join(' – ');
   const flow = new PageFlow(doc, LANDSCAPE, MARGINS, (f, index) => {
     const finished = f.pages[index - 1];
     // Nothing more is drawn on the previous page until its number: keep its bytes, not its operators.
@@ -104,7 +106,28 @@ export async function registerBookToPdf(raw: RegisterBookExportInput): Promise<U
     f.space(index > 0 ? 4 : 0);
   });
   flow.newPage();
-  drawBookHeading(flow, input, fonts);
+  drawBookHeading(flow, heading, fonts);
+  return { doc, fonts, flow };
+}
+
+/** The total and the signature places, then "Trang x/N" on every page; the finished file's bytes. */
+export function closeBookPdf({ doc, fonts, flow }: BookPdf, closing: BookClosing): Promise<Uint8Array> {
+  drawClosing(flow, closing, fonts);
+  flow.numberPages({ font: fonts.regular, size: 9 });
+  return savePdf(doc);
+}
+
+export async function registerBookToPdf(raw: RegisterBookExportInput): Promise<Uint8Array> {
+  const input = normalizeNfcDeep(raw);
+  const heading = bookHeading(input);
+  // A page filed on its own still names the book and the decision its lines were issued on.
+  let current: RegisterBookSection | undefined;
+  const runningHead = () =>
+    [input.authorityName, `${heading.title} năm ${input.year}`, current && `QĐ công nhận tốt nghiệp số ${current.decisionNumber} ngày ${formatDateVi(current.decisionDate)}`]
+      .filter(Boolean)
+      .join(' – ');
+  const book = await openBookPdf(input, heading, 'Sổ gốc cấp bằng tốt nghiệp', runningHead);
+  const { flow, fonts } = book;
   let firstLine = 1;
   for (const section of input.sections) {
     current = section;
@@ -112,7 +135,5 @@ export async function registerBookToPdf(raw: RegisterBookExportInput): Promise<U
     firstLine += section.rows.length;
     flow.space(10);
   }
-  drawClosing(flow, input, fonts);
-  flow.numberPages({ font: fonts.regular, size: 9 });
-  return savePdf(doc);
+  return closeBookPdf(book, { total: totalLine(input), dateline: closingDateline(input) });
 }
