@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
+import { DomainError, isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
+import { findAuthority, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
 import {
   commandContextFrom,
   commandReply,
@@ -26,6 +27,9 @@ import {
 } from '@so-goc/platform';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { DecideCorrectionDto, NotifyRevocationDto, PublishRevocationDto, RecordReturnDto, RefuseCorrectionDto, ReissueDiplomaDto, RequestCorrectionDto, RevokeDiplomaDto } from './after-issuance.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
 
 /**
  * Acts after issuance (docs/domain.md §2.5–2.7): corrections, reissue, revocation. They are recorded
@@ -107,6 +111,24 @@ export class AfterIssuanceController {
   @ApiOperation({ summary: 'Phụ lục sổ gốc: chỉnh sửa và cấp lại, theo thứ tự quyết định' })
   appendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): { rows: AppendixRowView[] } {
     return { rows: registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
+  }
+
+  @Get('register-appendix/:kind/:year/export.:format')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Phụ lục sổ gốc tải về dạng xlsx hoặc pdf' })
+  @ApiProduces(XLSX, PDF)
+  async exportAppendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const authority = findAuthority(this.db, code);
+    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
+    const rows = registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((r) => ({ ...r, recipientName: null, receivedOn: null }));
+    const input = { authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
+    if (format !== 'xlsx' && format !== 'pdf') {
+      throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
+    }
+    const bytes = format === 'xlsx' ? await registerAppendixToXlsx(input) : await registerAppendixToPdf(input);
+    response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
+    response.setHeader('Content-Disposition', `attachment; filename="phu-luc-so-goc-${code}-${kind}-${year}.${format}"`);
+    return new StreamableFile(Buffer.from(bytes));
   }
 
   @Get('revocations/overdue-returns')
