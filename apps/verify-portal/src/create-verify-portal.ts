@@ -29,6 +29,8 @@ export async function createVerifyPortal(sources: PortalSources, options: Verify
   const portal = new Portal(sources.readModels, options.keySet ?? (() => keyring.publishedKeySet()), settings, options.now);
   const app = await NestFactory.create<NestExpressApplication>(VerifyPortalModule.register(portal), { logger: options.logger ?? ['log', 'warn', 'error'] });
   configureHttpApp(app);
+  // Answers are never cached (no-store), so hashing every body for an ETag would be work for nothing.
+  app.set('etag', false);
   if (settings.trustProxy !== undefined) app.set('trust proxy', settings.trustProxy);
   const document = SwaggerModule.createDocument(
     app,
