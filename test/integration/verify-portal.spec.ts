@@ -244,4 +244,30 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     ]);
     log.close();
   });
+
+  it('answers 503 "try later" while the read models are being built, without the shared filter logging the query', async () => {
+    const empty = new Database(':memory:');
+    const errors: string[] = [];
+    const early = await createVerifyPortal(
+      { readModels: empty, config: loadConfig({ SOGOC_DATA_DIR: world.dir.path }) },
+      { logger: ['error'], settings: { lookupLogFile: join(world.dir.path, 'early-log.sqlite') } },
+    );
+    early.useLogger({ log: () => undefined, warn: () => undefined, error: (message: unknown) => errors.push(String(message)) });
+    await early.listen(0, '127.0.0.1');
+    const base = (await early.getUrl()).replace('[::1]', 'localhost');
+    try {
+      const query = `serial=${encodeURIComponent(hung.serial)}&fullName=${encodeURIComponent(hung.fullName)}&birthDate=${hung.birthDate}`;
+      const api = await fetch(`${base}/api/v1/lookup?${query}`);
+      expect(api.status).toBe(503);
+      expect(api.headers.get('retry-after')).toBe('30');
+      expect(await api.json()).toMatchObject({ code: 'READ_MODEL_NOT_READY' });
+      const page = await fetch(`${base}/v/${tokenFor(keyring, hung)}`);
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain('Dữ liệu tra cứu đang được cập nhật');
+      expect(errors.join('\n')).not.toContain(hung.serial.split(' ')[1]!);
+    } finally {
+      await early.close();
+      empty.close();
+    }
+  });
 });

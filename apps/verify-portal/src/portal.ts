@@ -9,6 +9,7 @@ import { LookupService } from './lookup/lookup.service';
 import type { PortalSettings } from './portal-settings';
 
 export const PORTAL = Symbol('Portal');
+export const NOT_READY = Symbol('read models not ready');
 
 export type Admission = { readonly admitted: true; readonly client: string } | { readonly admitted: false; readonly client: string; readonly retryAfterSeconds: number };
 
@@ -42,6 +43,20 @@ export class Portal {
 
   record(channel: LookupChannel, queryKind: QueryKind | 'unknown', result: LoggedResult, client: string, serial?: string): void {
     this.log.record({ channel, queryKind, result, client, ...(serial !== undefined ? { serial } : {}) });
+  }
+
+  /**
+   * While the projector creates (or recreates) the tables the answer is "try later". It is given here rather
+   * than through the shared error filter, which logs the URL of a 5xx, and this URL holds the visitor's query.
+   */
+  whenReady<T>(work: () => T): T | typeof NOT_READY {
+    try {
+      return work();
+    } catch (error) {
+      const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+      if (name === 'SqliteError' && typeof message === 'string' && message.includes('no such table')) return NOT_READY;
+      throw error;
+    }
   }
 
   close(): void {

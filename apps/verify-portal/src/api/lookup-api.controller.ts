@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { FieldProblem } from '@so-goc/domain';
 import { toProblemDocument } from '@so-goc/platform';
 import { canonicalSerial } from '@so-goc/projections';
 import type { LookupAnswer, QueryKind } from '../lookup/lookup-answer';
 import { parseLookupQuery } from '../lookup/lookup-request';
-import { PORTAL, type Portal } from '../portal';
+import { NOT_READY, PORTAL, type Portal } from '../portal';
 import { statusText } from '../pages/texts';
 import { LookupAnswerDto, ProblemDto } from './lookup-api.schemas';
 
@@ -28,6 +28,7 @@ export class LookupApiController {
   @ApiOkResponse({ type: LookupAnswerDto, description: 'Every answer, NOT_FOUND included, is a 200 with its status code.' })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'application/problem+json' })
   @ApiTooManyRequestsResponse({ type: ProblemDto, description: 'application/problem+json, with Retry-After' })
+  @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'READ_MODEL_NOT_READY while the lookup data is being built; with Retry-After' })
   lookup(@Query() query: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response): object {
     const parsed = parseLookupQuery(query);
     const kind = parsed.ok ? parsed.request.kind : (parsed.kind ?? 'unknown');
@@ -37,7 +38,8 @@ export class LookupApiController {
       this.portal.record('api', kind, 'INVALID_INPUT', admission.client);
       return invalid(response, request, parsed.problems);
     }
-    const answer = this.portal.lookups.lookup(parsed.request);
+    const answer = this.portal.whenReady(() => this.portal.lookups.lookup(parsed.request));
+    if (answer === NOT_READY) return this.notReady(response, request, parsed.request.kind, admission.client);
     this.portal.record('api', parsed.request.kind, answer.status, admission.client, canonicalSerial(parsed.request.serial));
     return this.json(response, answer, parsed.request.kind);
   }
@@ -50,12 +52,31 @@ export class LookupApiController {
   @ApiParam({ name: 'token', description: 'The token of the QR URL: <payload>.<signature>, base64url.' })
   @ApiOkResponse({ type: LookupAnswerDto })
   @ApiTooManyRequestsResponse({ type: ProblemDto, description: 'application/problem+json, with Retry-After' })
+  @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'READ_MODEL_NOT_READY while the lookup data is being built; with Retry-After' })
   verify(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): object {
     const admission = this.portal.admit(request, 'api', 'qr');
     if (!admission.admitted) return tooMany(response, request, admission.retryAfterSeconds);
-    const { answer, claimedSerial } = this.portal.lookups.verifyToken(token);
+    const verified = this.portal.whenReady(() => this.portal.lookups.verifyToken(token));
+    if (verified === NOT_READY) return this.notReady(response, request, 'qr', admission.client);
+    const { answer, claimedSerial } = verified;
     this.portal.record('api', 'qr', answer.status, admission.client, claimedSerial);
     return this.json(response, answer, 'qr');
+  }
+
+  private notReady(response: Response, request: Request, kind: QueryKind, client: string): object {
+    this.portal.record('api', kind, 'NOT_READY', client);
+    response.status(503).setHeader('Retry-After', '30');
+    response.type('application/problem+json');
+    return toProblemDocument(
+      {
+        code: 'READ_MODEL_NOT_READY',
+        kind: 'conflict',
+        messageVi: 'Dữ liệu tra cứu đang được cập nhật; vui lòng thử lại sau ít phút.',
+        messageEn: 'The lookup data is being updated; please try again in a few minutes.',
+      },
+      503,
+      request.path,
+    );
   }
 
   private json(response: Response, answer: LookupAnswer, kind: QueryKind): object {

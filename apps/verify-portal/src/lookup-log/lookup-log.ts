@@ -4,7 +4,7 @@ import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { LookupStatus, QueryKind } from '../lookup/lookup-answer';
 
 export type LookupChannel = 'page' | 'api';
-export type LoggedResult = LookupStatus | 'INVALID_INPUT' | 'RATE_LIMITED';
+export type LoggedResult = LookupStatus | 'INVALID_INPUT' | 'RATE_LIMITED' | 'NOT_READY';
 
 export interface LookupLogEntry {
   readonly channel: LookupChannel;

@@ -2,13 +2,15 @@ import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { canonicalSerial } from '@so-goc/projections';
+import type { QueryKind } from '../lookup/lookup-answer';
 import { parseLookupQuery } from '../lookup/lookup-request';
-import { PORTAL, type Portal } from '../portal';
+import type { PageFrame } from './layout';
+import { NOT_READY, PORTAL, type Portal } from '../portal';
 import { answerPage } from './answer.page';
 import { lookupFormPage } from './lookup-form.page';
 import { pageHeaders, pageLanguage, switchHref } from './page-http';
 import { PORTAL_CSS } from './portal-css';
-import { tooManyPage } from './simple.page';
+import { notReadyPage, tooManyPage } from './simple.page';
 
 /** The public pages: server-rendered, complete without JavaScript. */
 @ApiExcludeController()
@@ -39,7 +41,8 @@ export class PagesController {
       pageHeaders(response, 400);
       return lookupFormPage(frame, parsed);
     }
-    const answer = this.portal.lookups.lookup(parsed.request);
+    const answer = this.portal.whenReady(() => this.portal.lookups.lookup(parsed.request));
+    if (answer === NOT_READY) return this.notReady(response, frame, parsed.request.kind, admission.client);
     this.portal.record('page', parsed.request.kind, answer.status, admission.client, canonicalSerial(parsed.request.serial));
     pageHeaders(response);
     return answerPage(frame, answer, parsed.request.kind, this.portal.now());
@@ -55,10 +58,19 @@ export class PagesController {
       response.setHeader('Retry-After', String(admission.retryAfterSeconds));
       return tooManyPage(frame, admission.retryAfterSeconds);
     }
-    const { answer, claimedSerial } = this.portal.lookups.verifyToken(token);
+    const verified = this.portal.whenReady(() => this.portal.lookups.verifyToken(token));
+    if (verified === NOT_READY) return this.notReady(response, frame, 'qr', admission.client);
+    const { answer, claimedSerial } = verified;
     this.portal.record('page', 'qr', answer.status, admission.client, claimedSerial);
     pageHeaders(response);
     return answerPage(frame, answer, 'qr', this.portal.now());
+  }
+
+  private notReady(response: Response, frame: Omit<PageFrame, 'title'>, kind: QueryKind, client: string): string {
+    this.portal.record('page', kind, 'NOT_READY', client);
+    pageHeaders(response, 503);
+    response.setHeader('Retry-After', '30');
+    return notReadyPage(frame);
   }
 
   @Get('assets/portal.css')

@@ -11,3 +11,12 @@ export function tooManyPage(frame: Omit<PageFrame, 'title'>, retryAfterSeconds: 
 <p><a href="/">${t.another}</a></p>`,
   );
 }
+
+export function notReadyPage(frame: Omit<PageFrame, 'title'>): string {
+  const t = UI[frame.lang];
+  return layout(
+    { ...frame, title: t.notReadyTitle },
+    html`<h1>${t.notReadyTitle}</h1>
+<div class="answer tone-neutral" role="alert"><p>${t.notReady}</p></div>`,
+  );
+}

@@ -111,6 +111,8 @@ const VI_UI = {
   apiLink: 'API cho tổ chức tích hợp',
   keysLink: 'Khóa công khai xác thực mã QR',
   notFoundPage: 'Không có trang này',
+  notReadyTitle: 'Dữ liệu tra cứu đang được cập nhật',
+  notReady: 'Vui lòng thử lại sau ít phút.',
 };
 
 export type UiText = typeof VI_UI;
@@ -160,6 +162,8 @@ const EN_UI: UiText = {
   apiLink: 'API for integrators',
   keysLink: 'Public keys that sign the QR codes',
   notFoundPage: 'No such page',
+  notReadyTitle: 'The lookup data is being updated',
+  notReady: 'Please try again in a few minutes.',
 };
 
 export const UI: Record<Lang, UiText> = { vi: VI_UI, en: EN_UI };
