@@ -19,6 +19,8 @@ import {
   hashTables,
   overdueReturns,
   printRunView,
+  publicDiplomaById,
+  publicLookupProjection,
   publicRevocationOf,
   publicRevocationsProjection,
   registerAppendix,
@@ -98,10 +100,18 @@ describe('After issuance: corrections, reissue, revocation and the register appe
     expect(overdueReturns(db, 'SGD-HP', '2026-03-08').map((r) => r.diplomaId)).toEqual([fraud.diplomaId]);
     expect(blankSerialStatus(db, 'HP', Number(misnamed.serial.slice(3)))).toMatchObject({ status: 'spoiled' });
 
-    const live = hashTables(db, [...registerBookProjection.tables, ...publicRevocationsProjection.tables]);
+    // What the public portal answers from: revoked, replaced (with the new serial), the replacement valid, corrected by decision.
+    expect(publicDiplomaById(db, fraud.diplomaId)).toMatchObject({ status: 'revoked', revocation: { decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01' } });
+    expect(publicDiplomaById(db, misnamed.diplomaId)).toMatchObject({ status: 'replaced', replacement: { serial: 'HP 0202001', decisionNumber: '7/QĐ-SGDĐT' } });
+    expect(publicDiplomaById(db, `${misnamed.diplomaId}-r1`)).toMatchObject({ status: 'valid', serial: 'HP 0202001', fullName: `${misnamed.fullName} Anh` });
+    expect(publicDiplomaById(db, renamed.diplomaId)).toMatchObject({ status: 'corrected', birthDate: newBirthDate, corrections: [{ decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-05-08' }] });
+
+    const tables = [...registerBookProjection.tables, ...publicRevocationsProjection.tables, ...publicLookupProjection.tables];
+    const live = hashTables(db, tables);
     await world.rebuild('register-book');
     await world.rebuild('public-revocations');
-    expect(hashTables(db, [...registerBookProjection.tables, ...publicRevocationsProjection.tables])).toBe(live);
+    await world.rebuild('public-lookup');
+    expect(hashTables(db, tables)).toBe(live);
     await world.close();
   });
 });

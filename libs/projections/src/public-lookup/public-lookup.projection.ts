@@ -14,7 +14,16 @@ type AuthorityNameEvent =
   | { type: 'AuthorityRegistered'; data: { code: string; name: string; registeredOn: string } }
   | { type: 'AuthorityRenamed'; data: { code: string; name: string; effectiveOn: string } };
 type LostEvent = { type: 'DiplomaLostBeforeDelivery'; data: { diplomaId: string } };
-type PublicLookupEvent = AuthorityNameEvent | LostEvent | Extract<GraduationDecisionEvent, { type: 'GraduatesListed' }> | PrintRunEvent;
+type AfterIssuanceEvent =
+  | { type: 'DiplomaCorrected'; data: { diplomaId: string; decisionNumber: string; decisionDate: string; changes: { field: string; after: string }[] } }
+  | { type: 'DiplomaRevoked'; data: { diplomaId: string; decisionNumber: string; decisionDate: string; ground: string } }
+  | { type: 'DiplomaReissued'; data: { diplomaId: string; newSerialLabel: string; decisionNumber: string; decisionDate: string } }
+  | {
+      type: 'DiplomaIssuedAsReplacement';
+      data: { diplomaId: string; replaces: string; authorityCode: string; kind: string; holder: { fullName: string; birthDate: string; birthPlace: string }; serialLabel: string; registerLabel: string; issueDate: string };
+    }
+  | { type: 'CopiesIssued'; data: { requestId: string; diplomaId: string; authorityCode: string; issuedOn: string; copies: { copyId: string; copyNumber: string; serial: string }[] } };
+type PublicLookupEvent = AuthorityNameEvent | LostEvent | AfterIssuanceEvent | Extract<GraduationDecisionEvent, { type: 'GraduatesListed' }> | PrintRunEvent;
 
 export const PUBLIC_LOOKUP_TABLE = 'public_lookup';
 
@@ -41,8 +50,13 @@ export const publicLookupProjection: Projection = {
     'PrintRunItemReprinted',
     'PrintRunSigned',
     'DiplomaLostBeforeDelivery',
+    'DiplomaCorrected',
+    'DiplomaRevoked',
+    'DiplomaReissued',
+    'DiplomaIssuedAsReplacement',
+    'CopiesIssued',
   ],
-  tables: [PUBLIC_LOOKUP_TABLE, 'public_lookup_holders', 'public_lookup_runs', 'public_lookup_planned', 'public_lookup_authority_names'],
+  tables: [PUBLIC_LOOKUP_TABLE, 'public_lookup_holders', 'public_lookup_runs', 'public_lookup_planned', 'public_lookup_authority_names', 'public_lookup_copies'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS public_lookup (
@@ -70,6 +84,9 @@ export const publicLookupProjection: Projection = {
       CREATE INDEX IF NOT EXISTS public_lookup_planned_by_run ON public_lookup_planned (print_run_id, register_number);
       CREATE TABLE IF NOT EXISTS public_lookup_authority_names (
         code TEXT NOT NULL, from_date TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (code, from_date)
+      );
+      CREATE TABLE IF NOT EXISTS public_lookup_copies (
+        copy_id TEXT PRIMARY KEY, copy_number TEXT NOT NULL, copy_serial TEXT NOT NULL, diploma_id TEXT NOT NULL, authority_code TEXT NOT NULL, issued_on TEXT NOT NULL
       );
     `);
   },
@@ -111,6 +128,50 @@ export const publicLookupProjection: Projection = {
         // Lost blanks that were signed must never verify as valid (F14): the portal answers "no longer valid".
         prepared(db, `UPDATE public_lookup SET status = 'lost' WHERE diploma_id = ?`).run(event.data.diplomaId);
         return;
+      case 'DiplomaCorrected': {
+        // The public learns that a decision corrected the diploma, never what it changed; lookups match the register as corrected.
+        const d = event.data;
+        prepared(db, `UPDATE public_lookup SET status = CASE status WHEN 'valid' THEN 'corrected' ELSE status END, corrections = json_insert(corrections, '$[#]', json(?)) WHERE diploma_id = ?`).run(
+          JSON.stringify({ decisionNumber: d.decisionNumber, decisionDate: d.decisionDate }),
+          d.diplomaId,
+        );
+        const row = prepared<[string], { full_name: string; birth_date: string; birth_place: string }>(db, 'SELECT full_name, birth_date, birth_place FROM public_lookup WHERE diploma_id = ?').get(d.diplomaId);
+        if (!row) return;
+        const current = { fullName: row.full_name, birthDate: row.birth_date, birthPlace: row.birth_place };
+        for (const change of d.changes) if (change.field in current) current[change.field as keyof typeof current] = change.after;
+        prepared(db, 'UPDATE public_lookup SET full_name = ?, name_key = ?, birth_date = ?, birth_place = ? WHERE diploma_id = ?').run(current.fullName, searchKey(current.fullName), current.birthDate, current.birthPlace, d.diplomaId);
+        return;
+      }
+      case 'DiplomaRevoked':
+        // An issuer-error revocation comes with its reissue, which says "replaced" rather than "revoked".
+        if (event.data.ground === 'issuer_error') return;
+        prepared(db, `UPDATE public_lookup SET status = 'revoked', revocation = json(?) WHERE diploma_id = ?`).run(JSON.stringify({ decisionNumber: event.data.decisionNumber, decisionDate: event.data.decisionDate }), event.data.diplomaId);
+        return;
+      case 'DiplomaReissued':
+        prepared(db, `UPDATE public_lookup SET status = 'replaced', replacement = json(?) WHERE diploma_id = ?`).run(
+          JSON.stringify({ serial: event.data.newSerialLabel, decisionNumber: event.data.decisionNumber, decisionDate: event.data.decisionDate }),
+          event.data.diplomaId,
+        );
+        return;
+      case 'DiplomaIssuedAsReplacement': {
+        const d = event.data;
+        const exempt = prepared<[string], { exempt: number }>(db, 'SELECT exempt FROM public_lookup WHERE diploma_id = ?').get(d.replaces)?.exempt ?? 0;
+        const authorityName = prepared<[string, string, string, string], { name: string }>(
+          db,
+          `SELECT COALESCE((SELECT name FROM public_lookup_authority_names WHERE code = ? AND from_date <= ? ORDER BY from_date DESC LIMIT 1), (SELECT name FROM public_lookup_authority_names WHERE code = ? ORDER BY from_date LIMIT 1), ?) AS name`,
+        ).get(d.authorityCode, d.issueDate, d.authorityCode, d.authorityCode)!.name;
+        prepared(
+          db,
+          `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?)`,
+        ).run(d.diplomaId, d.serialLabel, d.registerLabel, d.kind, d.authorityCode, authorityName, d.holder.fullName, searchKey(d.holder.fullName), d.holder.birthDate, d.holder.birthPlace, d.issueDate, holderDigest(d.holder.fullName, d.holder.birthDate), exempt);
+        return;
+      }
+      case 'CopiesIssued': {
+        const insert = prepared(db, 'INSERT INTO public_lookup_copies VALUES (?, ?, ?, ?, ?, ?)');
+        for (const copy of event.data.copies) insert.run(copy.copyId, copy.copyNumber, copy.serial, event.data.diplomaId, event.data.authorityCode, event.data.issuedOn);
+        return;
+      }
       default:
         return;
     }

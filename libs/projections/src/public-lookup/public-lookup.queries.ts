@@ -120,3 +120,21 @@ function toRecord(row: Row): PublicDiplomaRecord {
     revocation: row.revocation === null ? null : (JSON.parse(row.revocation) as PublicDecisionRef),
   };
 }
+
+export interface PublicCopyRecord {
+  readonly copyId: string;
+  readonly copyNumber: string;
+  readonly copySerial: string;
+  readonly diplomaId: string;
+  readonly authorityCode: string;
+  readonly issuedOn: string;
+}
+
+/** A copy from the register (bản sao) by its id, for the QR printed on it. */
+export function publicCopyById(db: Database, copyId: string): PublicCopyRecord | undefined {
+  const row = prepared<[string], { copy_id: string; copy_number: string; copy_serial: string; diploma_id: string; authority_code: string; issued_on: string }>(
+    db,
+    'SELECT copy_id, copy_number, copy_serial, diploma_id, authority_code, issued_on FROM public_lookup_copies WHERE copy_id = ?',
+  ).get(copyId);
+  return row && { copyId: row.copy_id, copyNumber: row.copy_number, copySerial: row.copy_serial, diplomaId: row.diploma_id, authorityCode: row.authority_code, issuedOn: row.issued_on };
+}
