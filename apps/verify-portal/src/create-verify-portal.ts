@@ -27,7 +27,8 @@ export async function createVerifyPortal(sources: PortalSources, options: Verify
   const settings = { ...portalSettingsFrom(process.env, sources.config.dataDir), ...options.settings };
   const keyring = FileKeyring.forConfig(sources.config);
   const portal = new Portal(sources.readModels, options.keySet ?? (() => keyring.publishedKeySet()), settings, options.now);
-  const app = await NestFactory.create<NestExpressApplication>(VerifyPortalModule.register(portal), { logger: options.logger ?? ['log', 'warn', 'error'] });
+  // The portal only answers GETs: no body parsers to run on every request.
+  const app = await NestFactory.create<NestExpressApplication>(VerifyPortalModule.register(portal), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
   configureHttpApp(app);
   // Answers are never cached (no-store), so hashing every body for an ETag would be work for nothing.
   app.set('etag', false);
