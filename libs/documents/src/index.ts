@@ -21,3 +21,9 @@ export type { RegisterAppendixChange, RegisterAppendixExportInput, RegisterAppen
 export { REGISTER_APPENDIX_COLUMNS, REGISTER_APPENDIX_TITLE, registerAppendixTitle } from './register-appendix/register-appendix-export';
 export { registerAppendixToXlsx } from './register-appendix/register-appendix-xlsx';
 export { registerAppendixToPdf } from './register-appendix/register-appendix-pdf';
+export type { CopyRegisterExportInput, CopyRegisterExportRow } from './copy-register/copy-register-export';
+export { COPY_REGISTER_COLUMNS, COPY_REGISTER_PDF_COLUMNS, copyRegisterTitle } from './copy-register/copy-register-export';
+export { copyRegisterToXlsx } from './copy-register/copy-register-xlsx';
+export { copyRegisterToPdf } from './copy-register/copy-register-pdf';
+export type { VerificationLetterAnswer, VerificationLetterInput, VerificationLetterPdf, VerificationLetterSubject } from './verification-letter/verification-letter-input';
+export { verificationLetterToPdf } from './verification-letter/verification-letter-pdf';
