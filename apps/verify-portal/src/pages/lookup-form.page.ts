@@ -26,9 +26,9 @@ ${problems.length > 0 ? errorSummary(frame.lang, problems, errorsIn) : ''}
 <h2 id="way-h">${t.wayHolder}</h2>
 <form method="get" action="/tra-cuu" novalidate>
 ${langInput(frame.lang)}
-${field(frame.lang, 'h', 'serial', state, errorsIn, 'off')}
-${field(frame.lang, 'h', 'fullName', state, errorsIn, 'off')}
-${field(frame.lang, 'h', 'birthDate', state, errorsIn, 'off')}
+${field(frame.lang, 'h', 'serial', state, errorsIn)}
+${field(frame.lang, 'h', 'fullName', state, errorsIn)}
+${field(frame.lang, 'h', 'birthDate', state, errorsIn)}
 <button type="submit">${t.submit}</button>
 </form>
 </section>
@@ -36,8 +36,8 @@ ${field(frame.lang, 'h', 'birthDate', state, errorsIn, 'off')}
 <h2 id="way-r">${t.wayRegister}</h2>
 <form method="get" action="/tra-cuu" novalidate>
 ${langInput(frame.lang)}
-${field(frame.lang, 'r', 'serial', state, errorsIn, 'off')}
-${field(frame.lang, 'r', 'registerNumber', state, errorsIn, 'off')}
+${field(frame.lang, 'r', 'serial', state, errorsIn)}
+${field(frame.lang, 'r', 'registerNumber', state, errorsIn)}
 <button type="submit">${t.submit}</button>
 </form>
 </section>
@@ -58,7 +58,8 @@ function errorSummary(lang: Lang, problems: readonly FieldProblem[], way: Way): 
 </div>`;
 }
 
-function field(lang: Lang, way: Way, name: LookupField, state: LookupFormState, errorsIn: Way, autocomplete: string): SafeHtml {
+/** autocomplete is off: a verifier types someone else's details, which the browser should not offer to the next visitor. */
+function field(lang: Lang, way: Way, name: LookupField, state: LookupFormState, errorsIn: Way): SafeHtml {
   const t = UI[lang];
   const id = `${way}-${name}`;
   const problem = way === errorsIn ? state.problems?.find((p) => p.field === name) : undefined;
@@ -68,7 +69,7 @@ function field(lang: Lang, way: Way, name: LookupField, state: LookupFormState, 
 <label for="${id}">${t[name]}</label>
 <span class="hint" id="${id}-hint">${t[`${name}Hint`]}</span>
 ${problem ? html`<span class="field-error" id="${id}-error">${messageOf(lang, problem)}</span>` : ''}
-<input type="text" id="${id}" name="${name}" value="${value ?? ''}" autocomplete="${autocomplete}" spellcheck="false" aria-describedby="${describedBy}"${problem ? html` aria-invalid="true"` : ''}${name === 'serial' || name === 'registerNumber' ? html` autocapitalize="characters"` : ''}>
+<input type="text" id="${id}" name="${name}" value="${value ?? ''}" autocomplete="off" spellcheck="false" aria-describedby="${describedBy}"${problem ? html` aria-invalid="true"` : ''}${name === 'serial' || name === 'registerNumber' ? html` autocapitalize="characters"` : ''}>
 </div>`;
 }
 
