@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, type AuthorityDirectoryCommand } from '@so-goc/domain';
 import { handleCommand, SqliteEventStore, type RecordedEvent } from '@so-goc/event-store';
@@ -15,6 +16,8 @@ export interface TestSystem {
   readonly system: RunningSystem;
   readonly api: string;
   readonly portal: string;
+  /** Where QR codes on documents point. */
+  readonly portalPublicUrl: string;
   readonly adminToken: string;
   readonly eventsFile: string;
   /** Events recorded so far, read straight from the file. */
@@ -27,7 +30,9 @@ export interface TestSystem {
 
 export async function startTestSystem(): Promise<TestSystem> {
   const dir = makeTempDir('e2e');
-  const config = loadConfig({ SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: '0' });
+  // The portal's port is chosen first so that QR codes and letters can point at it, as at a real office.
+  const portalPort = await freePort();
+  const config = loadConfig({ SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: String(portalPort) });
   const eventsFile = join(dir.path, 'events.sqlite');
   const setupStore = new SqliteEventStore({ file: eventsFile });
   const { token: adminToken } = await createFirstAdministrator(setupStore, {
@@ -44,6 +49,7 @@ export async function startTestSystem(): Promise<TestSystem> {
   return {
     system,
     api,
+    portalPublicUrl: config.portalPublicUrl,
     portal: system.portalUrl!,
     adminToken,
     eventsFile,
@@ -91,4 +97,15 @@ export async function eventually(read: () => Promise<Response>): Promise<Respons
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return read();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -12,6 +12,8 @@ export interface SoGocConfig {
   readonly apiPort: number;
   readonly portalPort: number;
   readonly host: string;
+  /** Where the public portal is reached from outside: the QR codes on paper point here, so it must be the official domain. */
+  readonly portalPublicUrl: string;
 }
 
 /** Everything configurable comes from the environment, with defaults that run on a bare machine. */
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     apiPort: port(env.SOGOC_API_PORT, 3000),
     portalPort: port(env.SOGOC_PORTAL_PORT, 3001),
     host: env.SOGOC_HOST ?? '127.0.0.1',
+    portalPublicUrl: (env.SOGOC_PORTAL_PUBLIC_URL ?? `http://127.0.0.1:${port(env.SOGOC_PORTAL_PORT, 3001)}`).replace(/\/+$/, ''),
   };
 }
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { copyRegisterToPdf, copyRegisterToXlsx, verificationLetterToPdf } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { copyRegister, copyRequestsPastDue, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
+import { copyRegister, copyRequestsPastDue, diplomaHolderRef, findAuthority, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
 import {
   answerVerificationRequest,
   commandContextFrom,
@@ -13,6 +14,8 @@ import {
   EVENT_STORE,
   extendCopyRequest,
   HolidayCalendarCache,
+  INFRASTRUCTURE,
+  type Infrastructure,
   issueCopies,
   OfficerAccess,
   OfficerRoute,
@@ -24,6 +27,24 @@ import {
 } from '@so-goc/platform';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { AnswerVerificationRequestDto, ExtendCopyRequestDto, IssueCopiesDto, ReceiveCopyRequestDto, ReceiveVerificationRequestDto, RefuseCopyRequestDto } from './copies.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
+
+function unsupported(format: string): never {
+  throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
+}
+
+function file(response: Response, bytes: Uint8Array, format: string, name: string): StreamableFile {
+  response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
+  response.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
+  return new StreamableFile(Buffer.from(bytes));
+}
+
+/** The dateline's place is the locality in the authority's name: "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng". */
+function placeOf(authorityName: string): string {
+  return authorityName.replace(/^.*?(Đào tạo|GDĐT)\s+/u, '').replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '').trim();
+}
 
 /** Rule 56: whether the office charges for copies is its own setting; none unless configured. */
 const FEE_PER_COPY_VND = Number(process.env.SOGOC_COPY_FEE_VND ?? 0);
@@ -40,6 +61,7 @@ export class CopiesController {
     private readonly access: OfficerAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database,
+    @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {
     this.calendar = new HolidayCalendarCache(store);
   }
@@ -81,6 +103,42 @@ export class CopiesController {
     return { copies: copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
   }
 
+  @Get('copy-register/:kind/:year/export.:format')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Sổ cấp bản sao tải về dạng xlsx hoặc pdf' })
+  @ApiProduces(XLSX, PDF)
+  async exportRegister(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const rows = copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((c) => {
+      const ref = diplomaHolderRef(this.db, c.diplomaId);
+      return {
+        copyNumber: c.copyNumber,
+        copySerial: c.serial,
+        issuedOn: c.issuedOn,
+        holderId: ref?.nationalId ?? null,
+        fullName: c.content.holder.fullName,
+        birthDate: c.content.holder.birthDate,
+        birthPlace: c.content.holder.birthPlace,
+        originalSerial: c.content.originalSerial,
+        originalRegisterNumber: c.content.originalRegisterNumber,
+        originalIssueDate: c.content.originalIssueDate,
+        decisionNumber: ref?.decisionNumber ?? null,
+        requesterName: c.requester.fullName,
+        requesterRelation: c.requester.kind,
+        requesterIdDocument: `${c.requester.idDocument.kind} ${c.requester.idDocument.number}`,
+        entitlementDocument: c.requester.entitlementDocument,
+        channel: c.channel as 'counter' | 'post' | 'online',
+        receivedAt: c.receivedAt,
+        recipientName: null,
+        receivedOn: null,
+        corrections: c.content.correctionDecisions.map((d) => d.decisionNumber),
+        note: null,
+      };
+    });
+    const input = { ...this.heading(code), kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
+    const bytes = format === 'xlsx' ? await copyRegisterToXlsx(input) : format === 'pdf' ? await copyRegisterToPdf(input) : unsupported(format);
+    return file(response, bytes, format, `so-cap-ban-sao-${code}-${kind}-${year}`);
+  }
+
   @Get('copy-requests/past-due')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Yêu cầu bản sao quá hạn trả' })
@@ -103,6 +161,42 @@ export class CopiesController {
   @ApiOperation({ summary: 'Trả lời xác minh: từng người khớp, không khớp (trường nào), không có, đã thu hồi, đã chỉnh sửa' })
   async answer(@Param('requestId') requestId: string, @Body() body: AnswerVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     return commandReply(response, await answerVerificationRequest(this.store, this.db, await this.access.directory(), { requestId, ...body }, commandContextFrom(request, actor)));
+  }
+
+  @Get('verification-requests/:requestId/letter.pdf')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Công văn trả lời xác minh (PDF, có mã QR để kiểm tra công văn)' })
+  @ApiProduces(PDF)
+  async letter(@Param('code') code: string, @Param('requestId') requestId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const found = this.verification(code, requestId);
+    if (!found.answers || !found.responseLetterNumber || !found.respondedOn) {
+      throw new DomainError({ code: 'VERIFICATION_NOT_ANSWERED', kind: 'precondition_failed', messageVi: 'Công văn chưa được trả lời.', messageEn: 'The letter has not been answered yet.', field: 'requestId' });
+    }
+    const heading = this.heading(code);
+    const { bytes, sha256 } = await verificationLetterToPdf({
+      superiorName: heading.superiorName,
+      authorityName: heading.authorityName,
+      place: heading.place,
+      letterNumber: found.responseLetterNumber,
+      respondedOn: found.respondedOn,
+      organisation: found.organisation,
+      theirLetterNumber: found.letterNumber,
+      theirLetterDate: found.letterDate,
+      subjects: found.subjects,
+      answers: found.answers as never,
+      signerTitle: found.signerTitle ?? '',
+      signerName: found.signerName ?? '',
+      verifyUrl: `${this.infrastructure.config.portalPublicUrl}/cong-van/${encodeURIComponent(requestId)}`,
+      generatedAt: `${found.respondedOn}T00:00:00.000Z`,
+    });
+    response.setHeader('X-Content-SHA256', sha256);
+    return file(response, bytes, 'pdf', `tra-loi-xac-minh-${requestId}`);
+  }
+
+  private heading(code: string): { authorityCode: string; authorityName: string; superiorName: string | null; place: string } {
+    const authority = findAuthority(this.db, code);
+    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
+    return { authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, place: placeOf(authority?.name ?? '') };
   }
 
   @Get('verification-requests/:requestId')

@@ -32,6 +32,12 @@ export class ReplacementDto extends DecisionRefDto {
   @ApiProperty({ example: 'HP 0209911' }) serial!: string;
 }
 
+export class CopyDto {
+  @ApiProperty({ example: '000412/BS-THPT-2026' }) copyNumber!: string;
+  @ApiProperty({ example: '2026-11-23' }) issuedOn!: string;
+  @ApiProperty({ example: 'SGD-HP' }) issuerCode!: string;
+}
+
 export class LookupAnswerDto {
   @ApiProperty({
     enum: LOOKUP_STATUSES,
@@ -46,6 +52,7 @@ export class LookupAnswerDto {
   @ApiPropertyOptional({ type: [DecisionRefDto] }) corrections?: DecisionRefDto[];
   @ApiPropertyOptional({ type: ReplacementDto }) replacedBy?: ReplacementDto;
   @ApiPropertyOptional({ type: DecisionRefDto }) revocation?: DecisionRefDto;
+  @ApiPropertyOptional({ type: CopyDto, description: 'Only when a copy from the register (bản sao) was scanned: which copy it is' }) copy?: CopyDto;
   @ApiProperty({ example: '2025-01-05T03:04:05.000Z', description: 'When the live status was read.' }) checkedAt!: string;
 }
 

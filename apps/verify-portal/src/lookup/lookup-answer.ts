@@ -23,8 +23,16 @@ export interface ShownDiploma {
   readonly holder?: ShownHolder;
 }
 
+/** On a copy's QR: which copy from the register this paper is, and who made it. */
+export interface ShownCopy {
+  readonly copyNumber: string;
+  readonly issuedOn: string;
+  readonly issuerCode: string;
+}
+
 export interface LookupAnswer {
   readonly status: LookupStatus;
+  readonly copy?: ShownCopy;
   readonly diploma?: ShownDiploma;
   readonly corrections?: readonly PublicDecisionRef[];
   readonly replacedBy?: PublicReplacement;

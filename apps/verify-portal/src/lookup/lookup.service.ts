@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { decodeBase64UrlStrict } from '@so-goc/documents/verification/base64url';
 import { decodePayload } from '@so-goc/documents/verification/payload-codec';
-import { canonicalSerial, publicDiplomaById, publicDiplomaBySerialAndHolder, publicDiplomaBySerialAndRegisterNumber } from '@so-goc/projections';
+import { canonicalSerial, publicCopyOf, publicDiplomaById, publicDiplomaBySerialAndHolder, publicDiplomaBySerialAndRegisterNumber } from '@so-goc/projections';
 import type { KeySetCache } from '../keys/key-set-cache';
 import { answerFor, FORGED, NOT_FOUND, type LookupAnswer } from './lookup-answer';
 import type { LookupRequest } from './lookup-request';
@@ -41,7 +41,16 @@ export class LookupService {
     const { payload } = verified;
     const record = publicDiplomaById(this.readModels, payload.diplomaId);
     if (!record) return { answer: NOT_FOUND, claimedSerial: payload.serial };
-    const matches = record.serial === payload.serial && record.registerNumber === payload.registerNumber && record.authorityCode === payload.authorityCode;
+    const sameDiploma = record.serial === payload.serial && record.registerNumber === payload.registerNumber;
+    if (payload.kind === 'copy') {
+      // A copy names the original it copies and is signed by whoever held the register when it was made (rule 46).
+      const copy = payload.copyNumber === undefined ? undefined : publicCopyOf(this.readModels, payload.diplomaId, payload.copyNumber);
+      if (!copy) return { answer: sameDiploma ? NOT_FOUND : FORGED, claimedSerial: payload.serial };
+      if (!sameDiploma || copy.authorityCode !== payload.authorityCode) return { answer: FORGED, claimedSerial: payload.serial };
+      const answer = answerFor(record, 'qr');
+      return { answer: answer.status === 'NOT_PUBLIC' ? answer : { ...answer, copy: { copyNumber: copy.copyNumber, issuedOn: copy.issuedOn, issuerCode: copy.authorityCode } }, claimedSerial: payload.serial };
+    }
+    const matches = sameDiploma && record.authorityCode === payload.authorityCode;
     return { answer: matches ? answerFor(record, 'qr') : FORGED, claimedSerial: payload.serial };
   }
 }

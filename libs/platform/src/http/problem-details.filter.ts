@@ -18,8 +18,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { problem, status } = this.describe(exception);
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="so-goc"');
-    if (status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${describeForLog(exception)}`);
-    response.status(status).type('application/problem+json').send(JSON.stringify(toProblemDocument(problem, status, request.originalUrl)));
+    // Paths only: a query string can carry a visitor's name and date of birth (the public lookup), which no log may keep.
+    const path = request.originalUrl.split('?')[0] ?? '';
+    if (status >= 500) this.logger.error(`${request.method} ${path}: ${describeForLog(exception)}`);
+    response.status(status).type('application/problem+json').send(JSON.stringify(toProblemDocument(problem, status, path)));
   }
 
   private describe(exception: unknown): { problem: ProblemDescription; status: number } {

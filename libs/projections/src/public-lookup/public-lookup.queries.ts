@@ -138,3 +138,9 @@ export function publicCopyById(db: Database, copyId: string): PublicCopyRecord |
   ).get(copyId);
   return row && { copyId: row.copy_id, copyNumber: row.copy_number, copySerial: row.copy_serial, diplomaId: row.diploma_id, authorityCode: row.authority_code, issuedOn: row.issued_on };
 }
+
+/** A copy by the diploma it copies and its copy-register number, as a copy's QR names it. */
+export function publicCopyOf(db: Database, diplomaId: string, copyNumber: string): PublicCopyRecord | undefined {
+  const row = prepared<[string, string], { copy_id: string }>(db, 'SELECT copy_id FROM public_lookup_copies WHERE diploma_id = ? AND copy_number = ?').get(diplomaId, copyNumber);
+  return row && publicCopyById(db, row.copy_id);
+}

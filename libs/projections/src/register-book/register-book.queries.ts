@@ -257,3 +257,12 @@ export function printRunView(db: Database, printRunId: string): PrintRunView | u
     entries,
   };
 }
+
+/** The holder's national ID and graduation decision number of a diploma line, for the office's own registers. */
+export function diplomaHolderRef(db: Database, diplomaId: string): { nationalId: string; decisionNumber: string } | undefined {
+  return prepared<[string, string], { nationalId: string; decisionNumber: string }>(
+    db,
+    `SELECT g.national_id AS nationalId, d.number AS decisionNumber FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id
+     WHERE g.graduate_id = COALESCE((SELECT graduate_id FROM register_entries WHERE diploma_id = ?), (SELECT graduate_id FROM replacement_diplomas WHERE diploma_id = ?))`,
+  ).get(diplomaId, diplomaId);
+}

@@ -1,0 +1,89 @@
+import ExcelJS from 'exceljs';
+import { decodeQrCodes } from '@so-goc/documents/testing/pdf-checks';
+import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
+import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { issueThptCohortOverHttp, type IssuedEntry } from '../support/issued-over-http';
+
+jest.setTimeout(180_000);
+
+describe('Copies and verification letters over HTTP (issue: copies and verification requests)', () => {
+  let t: TestSystem;
+  let issued: IssuedEntry[];
+  beforeAll(async () => {
+    t = await startTestSystem();
+    issued = await issueThptCohortOverHttp(t);
+    const copyLot = { lotId: 'HP-BS-2026', kind: 'THPT_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' };
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: copyLot })).status).toBe(201);
+  });
+  afterAll(() => t.stop());
+
+  const poll = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
+    for (let i = 0; i < 300; i += 1) {
+      const value = await read();
+      if (done(value)) return value;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return read();
+  };
+
+  it('receives a counter request after 15:00 on a Friday (due Monday), issues three numbered copies and exports the copy register', async () => {
+    const holder = issued[7]!;
+    const request = {
+      requestId: 'bs-2026-0412',
+      diplomaId: holder.diplomaId,
+      requester: { kind: 'holder', fullName: holder.fullName, idDocument: { kind: 'CCCD', number: '031206000123' } },
+      channel: 'counter',
+      receivedAt: '2026-11-20T15:20:00+07:00',
+      copies: 3,
+    };
+    const received = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: request });
+    expect(received.status).toBe(201);
+    const bad = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: { ...request, requestId: 'bs-x', copies: 0, channel: 'fax' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fieldProblems: { field: string }[] }).fieldProblems.map((p) => p.field).sort()).toEqual(['channel', 'copies']);
+
+    const copies = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests/bs-2026-0412/copies', { body: { lotId: 'HP-BS-2026', issuedOn: '2026-11-23', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' } });
+    expect(copies.status).toBe(201);
+    const register = await poll(
+      async () => (await (await t.request('GET', '/api/v1/authorities/SGD-HP/copy-register/THPT/2026')).json()) as { copies: { copyNumber: string; serial: string }[] },
+      (r) => r.copies.length === 3,
+    );
+    expect(register.copies.map((c) => [c.copyNumber, c.serial])).toEqual([
+      ['000001/BS-THPT-2026', 'BS 0000001'],
+      ['000002/BS-THPT-2026', 'BS 0000002'],
+      ['000003/BS-THPT-2026', 'BS 0000003'],
+    ]);
+    const xlsx = await t.request('GET', '/api/v1/authorities/SGD-HP/copy-register/THPT/2026/export.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells).toEqual(expect.arrayContaining([holder.fullName, '000002/BS-THPT-2026']));
+  });
+
+  it('answers a police letter about two people and prints the response letter with a QR pointing at the portal', async () => {
+    const [a] = issued;
+    const letter = {
+      requestId: 'cv-ca-2026-17',
+      organisation: 'Phòng Cảnh sát hình sự, Công an thành phố Hải Phòng',
+      letterNumber: '217/PC02',
+      letterDate: '2026-03-01',
+      receivedOn: '2026-03-03',
+      subjects: [
+        { fullName: a!.fullName, birthDate: a!.birthDate, serial: a!.serial },
+        { fullName: 'Trần Văn Giả', serial: 'HP 0209999' },
+      ],
+    };
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/verification-requests', { body: letter })).status).toBe(201);
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17/answer', { body: { responseLetterNumber: '388/SGDĐT-QLCL', respondedOn: '2026-03-05', signerId: 'gd-sgd-hp' } })).status).toBe(201);
+    const answered = await poll(
+      async () => (await t.request('GET', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17')).json() as Promise<{ answers: { result: string }[] | null }>,
+      (r) => Array.isArray(r.answers),
+    );
+    expect(answered.answers!.map((x) => x.result)).toEqual(['MATCH', 'NOT_FOUND']);
+    const pdf = new Uint8Array(await (await t.request('GET', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17/letter.pdf')).arrayBuffer());
+    const text = pdfPageTexts(pdf).join('\n');
+    expect(text).toContain('388/SGDĐT-QLCL');
+    expect(text).toContain(a!.fullName);
+    expect(decodeQrCodes(pdf)).toEqual([`${t.portalPublicUrl}/cong-van/cv-ca-2026-17`]);
+  });
+});
