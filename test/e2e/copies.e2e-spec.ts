@@ -84,6 +84,13 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
     const text = pdfPageTexts(pdf).join('\n');
     expect(text).toContain('388/SGDĐT-QLCL');
     expect(text).toContain(a!.fullName);
-    expect(decodeQrCodes(pdf)).toEqual([`${t.portalPublicUrl}/cong-van/cv-ca-2026-17`]);
+    const [url] = decodeQrCodes(pdf);
+    expect(url).toBe(`${t.portalPublicUrl}/cong-van/cv-ca-2026-17`);
+    // The QR lands on the portal, which confirms the letter without repeating its answers.
+    const landing = await (await fetch(url!)).text();
+    expect(landing).toContain('388/SGDĐT-QLCL');
+    expect(landing).toContain('Phòng Cảnh sát hình sự');
+    expect(landing).not.toContain(a!.fullName);
+    expect(await (await fetch(`${t.portalPublicUrl}/cong-van/cv-gia-mao`)).text()).toContain('data-status="NOT_FOUND"');
   });
 });

@@ -21,7 +21,7 @@ export class Portal {
   readonly log: LookupLog;
 
   constructor(
-    readModels: Database,
+    readonly readModels: Database,
     keySource: KeySetSource,
     readonly settings: PortalSettings,
     readonly now: () => Date = () => new Date(),
@@ -33,7 +33,7 @@ export class Portal {
   }
 
   /** Each lookup costs the client one token; a refused one is logged too, since scraping is what the audits look for. */
-  admit(request: Request, channel: LookupChannel, queryKind: QueryKind | 'unknown'): Admission {
+  admit(request: Request, channel: LookupChannel, queryKind: QueryKind | 'letter' | 'unknown'): Admission {
     const client = clientKey(request.ip ?? request.socket.remoteAddress);
     const decision = this.limiter.take(client);
     if (decision.allowed) return { admitted: true, client };
@@ -41,7 +41,7 @@ export class Portal {
     return { admitted: false, client, retryAfterSeconds: decision.retryAfterSeconds };
   }
 
-  record(channel: LookupChannel, queryKind: QueryKind | 'unknown', result: LoggedResult, client: string, serial?: string): void {
+  record(channel: LookupChannel, queryKind: QueryKind | 'letter' | 'unknown', result: LoggedResult, client: string, serial?: string): void {
     this.log.record({ channel, queryKind, result, client, ...(serial !== undefined ? { serial } : {}) });
   }
 

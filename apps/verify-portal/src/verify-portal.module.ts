@@ -2,6 +2,7 @@ import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { LookupApiController } from './api/lookup-api.controller';
 import { PortalHealthController } from './health.controller';
 import { KeysController } from './keys/keys.controller';
+import { LetterController } from './letters/letter.controller';
 import { PagesController } from './pages/pages.controller';
 import { PORTAL, type Portal } from './portal';
 
@@ -12,7 +13,7 @@ export class VerifyPortalModule implements OnApplicationShutdown {
   static register(portal: Portal): DynamicModule {
     return {
       module: VerifyPortalModule,
-      controllers: [PortalHealthController, PagesController, LookupApiController, KeysController],
+      controllers: [PortalHealthController, PagesController, LookupApiController, KeysController, LetterController],
       providers: [{ provide: PORTAL, useValue: portal }],
     };
   }

@@ -8,7 +8,8 @@ export type LoggedResult = LookupStatus | 'INVALID_INPUT' | 'RATE_LIMITED' | 'NO
 
 export interface LookupLogEntry {
   readonly channel: LookupChannel;
-  readonly queryKind: QueryKind | 'unknown';
+  /** 'letter': the QR of a verification response letter. */
+  readonly queryKind: QueryKind | 'letter' | 'unknown';
   readonly result: LoggedResult;
   /** The client key (IP or IPv6 /64); stored only as a keyed hash. */
   readonly client: string;
