@@ -11,6 +11,7 @@ import { OfficersController } from './officers/officers.controller';
 import { AfterIssuanceController } from './diplomas/after-issuance.controller';
 import { CopiesController } from './copies/copies.controller';
 import { DecisionsController } from './issuance/decisions.controller';
+import { DiplomaDocumentsController } from './issuance/diploma-documents.controller';
 import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
 import { RegisterBooksController } from './issuance/register-books.controller';
@@ -31,7 +32,7 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController],
       providers,
     };
   }

@@ -26,3 +26,4 @@ export * from './issuance/load-state';
 export * from './diplomas/holiday-calendar-cache';
 export * from './copies/copies';
 export * from './copies/verification-requests';
+export * from './documents/diploma-faces';

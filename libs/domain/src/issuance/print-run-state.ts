@@ -59,6 +59,8 @@ export function evolvePrintRun(state: PrintRunState, event: PrintRunEvent): Prin
     }
     case 'PrintRunClosed':
       return { ...state, status: 'closed' };
+    case 'PrintRunDocumentRendered':
+      return state;
   }
 }
 

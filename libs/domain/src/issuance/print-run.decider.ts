@@ -28,6 +28,12 @@ export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEv
         return sign(command, run);
       case 'ClosePrintRun':
         return close(command, run);
+      case 'RecordPrintRunDocument':
+        throwIfInvalid(
+          requirePattern('sha256', command.sha256, /^[0-9a-f]{64}$/, 'không hợp lệ', 'is not valid'),
+          Number.isInteger(command.pageCount) && command.pageCount === run.entries.length ? undefined : { field: 'pageCount', code: 'PAGE_COUNT_MISMATCH', messageVi: 'Số trang khác số văn bằng của đợt in.', messageEn: "The page count differs from the run's diplomas." },
+        );
+        return [{ type: 'PrintRunDocumentRendered', data: { printRunId: run.header.printRunId, mode: command.mode, sha256: command.sha256, pageCount: command.pageCount, renderedAt: command.renderedAt } }];
     }
   },
 };

@@ -71,6 +71,8 @@ export type PrintRunEvent =
       { printRunId: string; diplomaId: string; registerLabel: string; oldSerial: number; newSerial: number; newSerialLabel: string; reason: 'misprint'; note: string; reprintedOn: IsoDate; newlyReserved: boolean }
     >
   | DomainEvent<'PrintRunSigned', { printRunId: string } & PrintRunSignature>
+  /** A rendering of the print job, by its SHA-256: the same data always gives the same bytes (architecture §6). */
+  | DomainEvent<'PrintRunDocumentRendered', { printRunId: string; mode: 'overlay' | 'preview'; sha256: string; pageCount: number; renderedAt: string }>
   | DomainEvent<'PrintRunClosed', { printRunId: string; closedOn: IsoDate; reserved: number; bound: number; spoiled: number; released: number; releasedRanges: SerialRange[] }>;
 
 /** Facts the command handler gathered from the other streams the opening touched, in this order. */
@@ -97,6 +99,7 @@ export type PrintRunCommand =
   /** The lot already spoiled the old blank and bound the new one (ReplaceMisprintedBlank). */
   | { type: 'RecordMisprint'; printRunId: string; diplomaId: string; newSerial: number; newlyReserved: boolean; note: string; reprintedOn: IsoDate }
   | { type: 'SignPrintRun'; printRunId: string; signerId: string; issueDate: IsoDate; issuePlace: string; directory: AuthorityDirectory }
+  | { type: 'RecordPrintRunDocument'; printRunId: string; mode: 'overlay' | 'preview'; sha256: string; pageCount: number; renderedAt: string }
   /** The lot already released the run's unused blanks (releasedRanges). */
   | { type: 'ClosePrintRun'; printRunId: string; closedOn: IsoDate; releasedRanges: SerialRange[] };
 

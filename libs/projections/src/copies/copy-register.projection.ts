@@ -10,7 +10,7 @@ import type { Projection } from '../projection';
  */
 export const copyRegisterProjection: Projection = {
   name: 'copy-register',
-  version: 1,
+  version: 2,
   handles: ['CopyRequestReceived', 'CopyRequestExtended', 'CopyRequestRefused', 'CopiesIssued'],
   tables: ['copy_requests', 'copy_register'],
   createTables(db: Database): void {
@@ -24,7 +24,7 @@ export const copyRegisterProjection: Projection = {
       CREATE TABLE IF NOT EXISTS copy_register (
         authority_code TEXT NOT NULL, kind TEXT NOT NULL, register_year INTEGER NOT NULL, copy_number_value INTEGER NOT NULL, copy_number TEXT NOT NULL,
         copy_id TEXT NOT NULL UNIQUE, request_id TEXT NOT NULL, diploma_id TEXT NOT NULL, serial TEXT NOT NULL, issued_on TEXT NOT NULL, content TEXT NOT NULL,
-        signer_name TEXT NOT NULL, PRIMARY KEY (authority_code, kind, register_year, copy_number_value)
+        signer_name TEXT NOT NULL, signer_title TEXT NOT NULL, issue_place TEXT NOT NULL, PRIMARY KEY (authority_code, kind, register_year, copy_number_value)
       );
     `);
   },
@@ -47,9 +47,9 @@ export const copyRegisterProjection: Projection = {
       case 'CopiesIssued': {
         const d = event.data;
         prepared(db, `UPDATE copy_requests SET status = 'issued', answered_on = ? WHERE request_id = ?`).run(d.issuedOn, d.requestId);
-        const insert = prepared(db, 'INSERT INTO copy_register VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        const insert = prepared(db, 'INSERT INTO copy_register VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
         for (const copy of d.copies) {
-          insert.run(d.authorityCode, d.content.kind, Number(d.issuedOn.slice(0, 4)), copy.copyNumberValue, copy.copyNumber, copy.copyId, d.requestId, d.diplomaId, copy.serial, d.issuedOn, JSON.stringify(d.content), d.signerName);
+          insert.run(d.authorityCode, d.content.kind, Number(d.issuedOn.slice(0, 4)), copy.copyNumberValue, copy.copyNumber, copy.copyId, d.requestId, d.diplomaId, copy.serial, d.issuedOn, JSON.stringify(d.content), d.signerName, d.signerTitle, d.issuePlace);
         }
         return;
       }

@@ -11,6 +11,10 @@ export interface CopyRegisterRow {
   requestId: string;
   content: CopyContent;
   signerName: string;
+  signerTitle: string;
+  issuePlace: string;
+  /** The authority that issued the copy: the register's holder on that day (rule 46). */
+  copiedBy: string;
   requester: Requester;
   channel: string;
   receivedAt: string;
@@ -20,7 +24,7 @@ export interface CopyRegisterRow {
 export function copyRegister(db: Database, book: { authorityCode: string; kind: DiplomaKind; year: number }): CopyRegisterRow[] {
   return prepared<[string, string, number], Record<string, string>>(
     db,
-    `SELECT c.copy_number, c.copy_id, c.serial, c.issued_on, c.diploma_id, c.request_id, c.content, c.signer_name, r.requester, r.channel, r.received_at
+    `SELECT c.copy_number, c.copy_id, c.serial, c.issued_on, c.diploma_id, c.request_id, c.content, c.signer_name, c.signer_title, c.issue_place, c.authority_code, r.requester, r.channel, r.received_at
      FROM copy_register c JOIN copy_requests r ON r.request_id = c.request_id
      WHERE c.authority_code = ? AND c.kind = ? AND c.register_year = ? ORDER BY c.copy_number_value`,
   )
@@ -34,6 +38,9 @@ export function copyRegister(db: Database, book: { authorityCode: string; kind: 
       requestId: r['request_id']!,
       content: JSON.parse(r['content']!) as CopyContent,
       signerName: r['signer_name']!,
+      signerTitle: r['signer_title']!,
+      issuePlace: r['issue_place']!,
+      copiedBy: r['authority_code']!,
       requester: JSON.parse(r['requester']!) as Requester,
       channel: r['channel']!,
       receivedAt: r['received_at']!,

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { renderDiplomaPdf, renderPrintRunPdf } from '@so-goc/documents';
+import { DomainError, printRunDecider, printRunStream, type Actor } from '@so-goc/domain';
+import { handleCommand, type EventStore } from '@so-goc/event-store';
+import { commandContextFrom, CurrentActor, DiplomaFaces, EVENT_STORE, FileKeyring, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
+
+const MODES = ['overlay', 'preview'] as const;
+type Mode = (typeof MODES)[number];
+
+export class RenderPrintRunDto {
+  @ApiProperty({ enum: MODES, description: 'overlay: only the variable fields and the QR, for the pre-printed blank; preview: the whole face' }) @IsIn(MODES) mode!: Mode;
+  @ApiPropertyOptional({ example: '2024-08-14', description: 'Until the run is signed: the planned issue date printed on the diplomas' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) issueDate?: string;
+  @ApiPropertyOptional({ example: 'Hải Phòng' }) @IsOptional() @IsString() @MaxLength(120) issuePlace?: string;
+  @ApiPropertyOptional({ example: 'Giám đốc' }) @IsOptional() @IsString() @MaxLength(120) signerTitle?: string;
+  @ApiPropertyOptional({ example: 'Nguyễn Văn An' }) @IsOptional() @IsString() @MaxLength(120) signerName?: string;
+}
+
+/** The diplomas and copies as PDFs with their QR codes (architecture §6). */
+@ApiTags('documents')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID' })
+@Controller('api/v1/authorities/:code')
+export class DiplomaDocumentsController {
+  private readonly faces: DiplomaFaces;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) db: Database,
+    @Inject(INFRASTRUCTURE) infrastructure: Infrastructure,
+  ) {
+    this.faces = new DiplomaFaces(db, FileKeyring.forConfig(infrastructure.config), infrastructure.config.portalPublicUrl);
+  }
+
+  @Post('print-runs/:printRunId/documents')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Lệnh in: một trang cho mỗi văn bằng theo thứ tự số vào sổ, có mã QR; mã SHA-256 của tệp được ghi lại' })
+  @ApiProduces('application/pdf')
+  async printRun(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: RenderPrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const planned: IssueLine | undefined = body.issueDate && body.issuePlace && body.signerTitle && body.signerName ? { issueDate: body.issueDate, issuePlace: body.issuePlace, signerTitle: body.signerTitle, signerName: body.signerName } : undefined;
+    const { faces, authorityCode } = this.faces.printRun(printRunId, planned);
+    if (authorityCode !== code) throw notFound('PRINT_RUN_NOT_FOUND', 'printRunId');
+    const rendered = await renderPrintRunPdf(faces.map((f) => f.face), { mode: body.mode, title: `Đợt in ${printRunId}` });
+    const context = commandContextFrom(request, actor);
+    await handleCommand(this.store, printRunDecider, {
+      stream: printRunStream(printRunId),
+      context,
+      command: { type: 'RecordPrintRunDocument', printRunId, mode: body.mode, sha256: rendered.sha256, pageCount: rendered.pageCount, renderedAt: context.occurredAt },
+    });
+    return pdf(response, rendered, `dot-in-${printRunId}-${body.mode}`);
+  }
+
+  @Get('print-runs/:printRunId/diplomas/:diplomaId.pdf')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Một văn bằng đã ký dạng PDF (xem trước hoặc in chồng), có mã QR' })
+  @ApiQuery({ name: 'mode', enum: MODES, required: false })
+  @ApiProduces('application/pdf')
+  async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    const { faces, authorityCode } = this.faces.printRun(printRunId, undefined);
+    const face = faces.find((f) => f.diplomaId === diplomaId)?.face;
+    if (authorityCode !== code || !face) throw notFound('DIPLOMA_NOT_FOUND', 'diplomaId');
+    return pdf(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `van-bang-${diplomaId}`);
+  }
+
+  @Get('copies/:copyId.pdf')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Bản sao từ sổ gốc dạng PDF: "BẢN SAO", số vào sổ cấp bản sao, mã QR' })
+  @ApiQuery({ name: 'mode', enum: MODES, required: false })
+  @ApiProduces('application/pdf')
+  async copy(@Param('code') code: string, @Param('copyId') copyId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    const { face, authorityCode } = this.faces.copy(copyId);
+    if (authorityCode !== code) throw notFound('COPY_NOT_FOUND', 'copyId');
+    return pdf(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `ban-sao-${copyId}`);
+  }
+}
+
+function asMode(mode: string | undefined): Mode {
+  return mode === 'overlay' ? 'overlay' : 'preview';
+}
+
+function notFound(code: string, field: string): DomainError {
+  return new DomainError({ code, kind: 'not_found', messageVi: 'Không có tài liệu này.', messageEn: 'No such document.', field });
+}
+
+function pdf(response: Response, rendered: { bytes: Uint8Array; sha256: string }, name: string): StreamableFile {
+  response.setHeader('Content-Type', 'application/pdf');
+  response.setHeader('Content-Disposition', `attachment; filename="${name}.pdf"`);
+  response.setHeader('X-Content-SHA256', rendered.sha256);
+  return new StreamableFile(Buffer.from(rendered.bytes));
+}

@@ -1,0 +1,148 @@
+import type { Database } from 'better-sqlite3';
+import { holderDigest, signVerificationToken, type DiplomaFace } from '@so-goc/documents';
+import { DomainError } from '@so-goc/domain';
+import { copyById, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
+import type { FileKeyring } from '../verification/file-keyring';
+
+export interface IssueLine {
+  readonly issueDate: string;
+  readonly issuePlace: string;
+  readonly signerTitle: string;
+  readonly signerName: string;
+}
+
+/**
+ * What goes on each blank, with a QR that the public portal verifies: a token signed with the issuing
+ * authority's current key that names the diploma and binds the holder only as a digest (architecture §6).
+ */
+export class DiplomaFaces {
+  constructor(
+    private readonly db: Database,
+    private readonly keyring: FileKeyring,
+    private readonly portalPublicUrl: string,
+  ) {}
+
+  /**
+   * The print job of a run in register order. Printing comes before signing, so the issue line is the
+   * signature's once the run is signed, or the one the office plans to sign with until then.
+   */
+  printRun(printRunId: string, planned: IssueLine | undefined): { faces: { diplomaId: string; face: DiplomaFace }[]; authorityCode: string } {
+    const run = printRunView(this.db, printRunId);
+    if (!run) throw new DomainError({ code: 'PRINT_RUN_NOT_FOUND', kind: 'not_found', messageVi: 'Không có đợt in này.', messageEn: 'No such print run.', field: 'printRunId' });
+    const decision = this.db.prepare<[string], { exam_session: string | null; school_year: string }>('SELECT exam_session, school_year FROM graduation_decisions WHERE decision_id = ?').get(run.decisionId);
+    const signed = run.issueDate && run.signerName ? this.signature(printRunId) : undefined;
+    const line = signed ?? planned;
+    if (!line) {
+      throw new DomainError({
+        code: 'ISSUE_LINE_REQUIRED',
+        kind: 'invalid_input',
+        messageVi: 'Đợt in chưa ký: cần ngày cấp, nơi cấp và người ký dự kiến để in.',
+        messageEn: 'The run is not signed yet: give the planned issue date, place and signer to print it.',
+        field: 'issueDate',
+      });
+    }
+    const authority = findAuthority(this.db, run.authorityCode)?.name ?? run.authorityCode;
+    const graduationYear = decision?.exam_session ?? decision?.school_year.slice(5) ?? String(run.registerYear);
+    return {
+      authorityCode: run.authorityCode,
+      faces: run.entries.map((entry) => ({ diplomaId: entry.diplomaId, face: this.face(entry, { kind: run.kind as 'THCS' | 'THPT', authorityCode: run.authorityCode, authority, graduationYear, line }) })),
+    };
+  }
+
+  /** One copy from the register, carrying "BẢN SAO", its copy number and a copy token (rules 46, 57). */
+  copy(copyId: string): { face: DiplomaFace; authorityCode: string } {
+    const copy = copyById(this.db, copyId);
+    if (!copy) throw new DomainError({ code: 'COPY_NOT_FOUND', kind: 'not_found', messageVi: 'Không có bản sao này.', messageEn: 'No such copy.', field: 'copyId' });
+    const copier = findAuthority(this.db, copy.copiedBy)?.name ?? copy.copiedBy;
+    const entry = this.db
+      .prepare<[string, string], { school: string; classification: string | null; training_mode: 'regular' | 'continuing'; exam_session: string | null; school_year: string }>(
+        `SELECT g.school, g.classification, g.training_mode, d.exam_session, d.school_year FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id
+         WHERE g.graduate_id = COALESCE((SELECT graduate_id FROM register_entries WHERE diploma_id = ?), (SELECT graduate_id FROM replacement_diplomas WHERE diploma_id = ?))`,
+      )
+      .get(copy.diplomaId, copy.diplomaId);
+    const holder = copy.content.holder;
+    const token = this.sign({
+      kind: 'copy',
+      diplomaId: copy.diplomaId,
+      serial: copy.content.originalSerial,
+      registerNumber: copy.content.originalRegisterNumber,
+      authorityCode: copy.copiedBy,
+      issueDate: copy.issuedOn,
+      holderDigest: holderDigest(holder.fullName, holder.birthDate),
+      copyNumber: copy.copyNumber,
+    });
+    return {
+      authorityCode: copy.copiedBy,
+      face: {
+        kind: copy.content.kind,
+        // Rule 46, §4.8: the copy is made and signed by the body now holding the register.
+        issuerLine: issuerLine(copy.signerTitle, copier),
+        fullName: holder.fullName,
+        birthDate: holder.birthDate,
+        birthPlace: holder.birthPlace,
+        sex: holder.sex,
+        ethnicity: holder.ethnicity,
+        school: entry?.school ?? '',
+        graduationYear: entry?.exam_session ?? entry?.school_year.slice(5) ?? '',
+        classification: entry?.classification ?? null,
+        trainingMode: entry?.training_mode ?? 'regular',
+        issuePlace: copy.issuePlace,
+        issueDate: copy.issuedOn,
+        signerTitle: copy.signerTitle.toUpperCase(),
+        signerName: copy.signerName,
+        serial: copy.serial,
+        registerNumber: copy.content.originalRegisterNumber,
+        qrPayload: `${this.portalPublicUrl}/v/${token}`,
+        copyNumber: copy.copyNumber,
+      },
+    };
+  }
+
+  private face(entry: RegisterEntryView, run: { kind: 'THCS' | 'THPT'; authorityCode: string; authority: string; graduationYear: string; line: IssueLine }): DiplomaFace {
+    const token = this.sign({
+      kind: 'diploma',
+      diplomaId: entry.diplomaId,
+      serial: entry.serial,
+      registerNumber: entry.registerLabel,
+      authorityCode: run.authorityCode,
+      issueDate: run.line.issueDate,
+      holderDigest: holderDigest(entry.fullName, entry.birthDate),
+    });
+    return {
+      kind: run.kind,
+      issuerLine: issuerLine(run.line.signerTitle, run.authority),
+      fullName: entry.fullName,
+      birthDate: entry.birthDate,
+      birthPlace: entry.birthPlace,
+      sex: entry.sex,
+      ethnicity: entry.ethnicity,
+      school: entry.school,
+      graduationYear: run.graduationYear,
+      classification: entry.classification,
+      trainingMode: entry.trainingMode,
+      issuePlace: run.line.issuePlace,
+      issueDate: run.line.issueDate,
+      signerTitle: run.line.signerTitle.toUpperCase(),
+      signerName: run.line.signerName,
+      serial: entry.serial,
+      registerNumber: entry.registerLabel,
+      qrPayload: `${this.portalPublicUrl}/v/${token}`,
+    };
+  }
+
+  private signature(printRunId: string): IssueLine {
+    const row = this.db.prepare<[string], { issue_date: string; issue_place: string; signer_title: string; signer_name: string }>('SELECT issue_date, issue_place, signer_title, signer_name FROM print_runs WHERE print_run_id = ?').get(printRunId)!;
+    return { issueDate: row.issue_date, issuePlace: row.issue_place, signerTitle: row.signer_title, signerName: row.signer_name };
+  }
+
+  private sign(payload: { kind: 'diploma' | 'copy'; diplomaId: string; serial: string; registerNumber: string; authorityCode: string; issueDate: string; holderDigest: string; copyNumber?: string }): string {
+    const key = this.keyring.activeSigningKey(payload.authorityCode);
+    return signVerificationToken({ v: 1, kid: key.kid, ...payload }, key.privateKey);
+  }
+}
+
+/** "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG": the signer's office, as the diploma's heading names it (§4.7). */
+function issuerLine(signerTitle: string, authorityName: string): string {
+  const head = signerTitle.replace(/^(KT\.|Q\.|TL\.)\s*/iu, '').split(/\s+(?=phụ trách)/iu)[0] ?? '';
+  return `${head} ${authorityName}`.trim().toUpperCase();
+}
