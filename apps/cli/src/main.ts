@@ -9,6 +9,7 @@ import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
+import { verifyOffline } from './commands/verify';
 
 const program = new Command()
   .name('so-goc')
@@ -67,6 +68,19 @@ program
     } finally {
       await infrastructure.close();
     }
+  });
+
+program
+  .command('verify')
+  .description('check a diploma PDF, a QR URL or a token offline against the published keys and print what it binds')
+  .argument('<subject>', 'a PDF file, a portal URL (…/v/<token>) or the token itself')
+  .option('--keys <file>', 'published key set saved from the portal (/.well-known/so-goc-keys.json); default: the local keyring')
+  .option('--full-name <name>', 'with --birth-date: check that the token binds this holder')
+  .option('--birth-date <date>', 'YYYY-MM-DD, or as printed')
+  .action((subject: string, options: { keys?: string; fullName?: string; birthDate?: string }) => {
+    const result = verifyOffline(subject, options);
+    console.log(result.lines.join('\n'));
+    if (!result.ok) process.exitCode = 3;
   });
 
 program
