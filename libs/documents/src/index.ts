@@ -12,6 +12,10 @@ export type { ForgeryReason, VerificationPayload, VerificationResult } from './v
 export { holderDigest, signVerificationToken, verifyVerificationToken } from './verification/verification-token';
 export type { PublishedKey, PublishedKeySet, VerificationKey, VerificationKeySet } from './verification/key-set';
 export { InvalidKeySetError, keyIdOf, parsePublishedKeySet, publishedKeyOf, validatePublishedKeySet, verificationKeySetOf } from './verification/key-set';
+export type { BlankTemplateLayout, Calibration, DiplomaFace, DiplomaKind, DiplomaPrintMode, FieldName, FieldPlacement, PreviewArt, StaticText } from './diploma-pdf/diploma-face';
+export type { DiplomaPdfOptions, PrintRunFile, PrintRunPdfOptions, RenderedPdf } from './diploma-pdf/diploma-pdf';
+export { renderDiplomaPdf, renderPrintRunPdf, writePrintRunPdf } from './diploma-pdf/diploma-pdf';
+export { DEFAULT_TEMPLATE_VERSION, defaultDiplomaLayout } from './diploma-pdf/templates';
 export type { RegisterBookExportInput, RegisterBookRow, RegisterBookSection, RegisterNote } from './register-book/register-book-export';
 export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from './register-book/register-book-export';
 export { registerNoteLabel } from './register-book/register-book-labels';
