@@ -60,6 +60,22 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
     expect(cells).toEqual(expect.arrayContaining([holder.fullName, '000002/BS-THPT-2026']));
   });
 
+  it('rule 49 counts on the calendar officers publish: a request the Friday before Tết 2028, after 15:00, is due the first working day after it', async () => {
+    const tet2028 = ['2028-01-24', '2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28'].map((date) => ({ date, name: 'Tết Nguyên đán' }));
+    const published = await t.request('POST', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'Thông báo (thử nghiệm) số 1/TB-BNV' } });
+    expect(published.status).toBe(201);
+    const again = await t.request('POST', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'x' } });
+    expect(again.status).toBe(409);
+    expect(((await (await t.request('GET', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028')).json()) as { holidays: unknown[] }).holidays).toHaveLength(5);
+
+    const holder = issued[8]!;
+    const request = { requestId: 'bs-2028-0001', diplomaId: holder.diplomaId, requester: { kind: 'holder', fullName: holder.fullName, idDocument: { kind: 'CCCD', number: '031206000777' } }, channel: 'counter', receivedAt: '2028-01-21T15:30:00+07:00', copies: 1 };
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: request })).status).toBe(201);
+    const late = async (now: string) => ((await (await t.request('GET', `/api/v1/authorities/SGD-HP/copy-requests/past-due?now=${now}`)).json()) as { requests: { requestId: string }[] }).requests.map((r) => r.requestId);
+    expect(await poll(() => late('2028-01-31T09:00:00Z'), (ids) => !ids.includes('bs-2028-0001'))).not.toContain('bs-2028-0001');
+    expect(await poll(() => late('2028-01-31T11:00:00Z'), (ids) => ids.includes('bs-2028-0001'))).toContain('bs-2028-0001');
+  });
+
   it('answers a police letter about two people and prints the response letter with a QR pointing at the portal', async () => {
     const [a] = issued;
     const letter = {

@@ -10,6 +10,7 @@ import { HealthController, PROJECTION_RUNNER } from './health/health.controller'
 import { OfficersController } from './officers/officers.controller';
 import { AfterIssuanceController } from './diplomas/after-issuance.controller';
 import { CopiesController } from './copies/copies.controller';
+import { HolidayCalendarController } from './copies/holiday-calendar.controller';
 import { DecisionsController } from './issuance/decisions.controller';
 import { DiplomaDocumentsController } from './issuance/diploma-documents.controller';
 import { DiplomasController } from './issuance/diplomas.controller';
@@ -32,7 +33,7 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController],
       providers,
     };
   }
