@@ -115,6 +115,7 @@ program
         infrastructure.store,
         { ...options, authorityCode: options.authority, examSession: options.examSession ?? null, fileName: basename(file), bytes: new Uint8Array(readFileSync(file)) },
         context,
+        { readModels: infrastructure.readModels },
       );
       const count = outcome.events.filter((e) => e.type === 'GraduatesListed').reduce((n, e) => n + (e.data as { graduates: unknown[] }).graduates.length, 0);
       console.log(outcome.alreadyHandled ? 'Đã ghi nhận trước đó; không ghi thêm gì.' : `Đã ghi nhận quyết định ${options.number}: ${count} người tốt nghiệp.`);

@@ -42,6 +42,7 @@ export class DecisionsController {
       this.store,
       { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: new Uint8Array(file.buffer) },
       commandContextFrom(request, actor),
+      { readModels: this.db },
     );
     return commandReply(response, outcome, { decisionId: body.decisionId });
   }

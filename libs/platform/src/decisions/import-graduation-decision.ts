@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readGraduateList } from '@so-goc/documents';
+import type { Database } from 'better-sqlite3';
+import { readGraduateList, type ImportedGraduate } from '@so-goc/documents';
+import { earlierGraduateOf } from '@so-goc/projections';
 import {
   DomainError,
   graduationDecisionDecider,
@@ -22,6 +24,33 @@ export interface GraduationDecisionFile {
   readonly bytes: Uint8Array;
 }
 
+export interface ImportOptions {
+  /** When given, people already recognised by an earlier decision of the same kind are reported too. */
+  readonly readModels?: Database;
+}
+
+/**
+ * Reported, not silently merged: the officer sees which earlier decision names the person. A resent
+ * upload of the same decision is not a duplicate of itself.
+ */
+function duplicatesOfEarlierDecisions(db: Database, file: GraduationDecisionFile, records: readonly ImportedGraduate[]): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const record of records) {
+    const earlier = earlierGraduateOf(db, file.kind, record);
+    if (!earlier || earlier.decisionId === file.decisionId) continue;
+    const how = earlier.matchedOn === 'nationalId' ? { vi: 'cùng số định danh', en: 'same national ID' } : { vi: 'cùng họ tên, ngày sinh và trường', en: 'same name, birth date and school' };
+    problems.push({
+      row: record.row,
+      column: earlier.matchedOn === 'nationalId' ? 'Số định danh cá nhân' : 'Họ và tên',
+      field: earlier.matchedOn === 'nationalId' ? 'nationalId' : 'fullName',
+      code: 'DUPLICATE_OF_EARLIER_DECISION',
+      messageVi: `Đã được công nhận tốt nghiệp ${file.kind} theo quyết định ${earlier.decisionNumber} ngày ${earlier.decisionDate} (${how.vi}).`,
+      messageEn: `Already recognised as a ${file.kind} graduate by decision ${earlier.decisionNumber} of ${earlier.decisionDate} (${how.en}).`,
+    });
+  }
+  return problems;
+}
+
 /** The file had bad rows: every one is listed, and nothing was recorded. */
 export class GraduateListRejected extends DomainError {
   constructor(readonly rowProblems: readonly RowProblem[]) {
@@ -40,9 +69,11 @@ export class GraduateListRejected extends DomainError {
  * Records a graduation decision from the office's file. The whole file is checked first and nothing is
  * recorded until it is clean; resending the same upload with the same command id records nothing new.
  */
-export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext): Promise<CommandOutcome> {
+export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext, options: ImportOptions = {}): Promise<CommandOutcome> {
   const list = await readGraduateList(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
   if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
+  const earlier = options.readModels ? duplicatesOfEarlierDecisions(options.readModels, file, list.records) : [];
+  if (earlier.length > 0) throw new GraduateListRejected(earlier);
   return handleCommand(store, graduationDecisionDecider, {
     stream: graduationDecisionStream(file.decisionId),
     context,
