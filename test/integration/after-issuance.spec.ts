@@ -16,6 +16,7 @@ import {
 } from '@so-goc/platform';
 import {
   blankSerialStatus,
+  correctionRequestsPastDue,
   hashTables,
   overdueReturns,
   printRunView,
@@ -64,9 +65,13 @@ describe('After issuance: corrections, reissue, revocation and the register appe
 
     // Rule 32: the Phòng-era THCS diploma is corrected in 2026 by the Sở that holds the Phòng's register.
     const newBirthDate = renamed.birthDate === '2009-01-01' ? '2009-01-02' : '2009-01-01';
-    await requestCorrection(store, calendar, { diplomaId: renamed.diplomaId, requestId: 'cs-2026-05', ground: 'birth_registered_late_or_again', changes: [{ field: 'birthDate', after: newBirthDate }], document: { kind: 'Giấy khai sinh (đăng ký lại)', number: '77/2026', date: '2026-04-20', issuedBy: 'UBND xã Thuỷ Nguyên' }, requestedBy: renamed.fullName, receivedOn: '2026-05-04', dossierCompleteOn: '2026-05-04' }, context());
+    await requestCorrection(store, calendar, { authorityCode: 'SGD-HP', diplomaId: renamed.diplomaId, requestId: 'cs-2026-05', ground: 'birth_registered_late_or_again', changes: [{ field: 'birthDate', after: newBirthDate }], document: { kind: 'Giấy khai sinh (đăng ký lại)', number: '77/2026', date: '2026-04-20', issuedBy: 'UBND xã Thuỷ Nguyên' }, requestedBy: renamed.fullName, receivedOn: '2026-05-04', dossierCompleteOn: '2026-05-04' }, context());
     await expect(decideCorrection(store, await directory(), { diplomaId: renamed.diplomaId, requestId: 'cs-2026-05', decisionNumber: '12/QĐ-UBX', decisionDate: '2026-05-06', authorityCode: 'UBX-TN' }, context('UBX-TN'))).rejects.toMatchObject({ code: 'NOT_REGISTER_HOLDER' });
     await decideCorrection(store, await directory(), { diplomaId: renamed.diplomaId, requestId: 'cs-2026-05', decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-05-08', authorityCode: 'SGD-HP' }, context());
+
+    // A second dossier, complete on Monday 04/05/2026, is left unanswered: due Monday 11/05 (5 working days).
+    const waiting = thcs[6]!;
+    await requestCorrection(store, calendar, { authorityCode: 'SGD-HP', diplomaId: waiting.diplomaId, requestId: 'cs-2026-06', ground: 'civil_status_changed', changes: [{ field: 'birthPlace', after: 'Thành phố Hải Phòng' }], document: { kind: 'Trích lục', number: '78/2026', date: '2026-04-28', issuedBy: 'UBND xã Thuỷ Nguyên' }, requestedBy: waiting.fullName, receivedOn: '2026-05-04', dossierCompleteOn: '2026-05-04' }, context());
 
     // Rule 36: the issuer misspelled a name; the old paper is superseded and a new one goes on a new blank.
     await reissueDiploma(store, await directory(), { diplomaId: misnamed.diplomaId, authorityCode: 'SGD-HP', decisionNumber: '7/QĐ-SGDĐT', decisionDate: '2026-03-02', issuerError: 'Ghi sai họ tên so với quyết định công nhận tốt nghiệp', changes: [{ field: 'fullName', after: `${misnamed.fullName} Anh` }], lotId: 'HP-THPT-2024', issueDate: '2026-03-03', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context());
@@ -94,6 +99,10 @@ describe('After issuance: corrections, reissue, revocation and the register appe
     // The public list: serial, number, issuer, decision and date, and nothing about the holder.
     expect(publicRevocationOf(db, fraud.serial)).toEqual({ serial: fraud.serial, registerNumber: fraud.registerLabel, issuerCode: 'SGD-HP', decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', publishedOn: '2026-02-03' });
     expect(JSON.stringify(revocationsPublishedBy(db, 'SGD-HP'))).not.toContain(fraud.fullName);
+
+    // Rule 29: the decided request is never late; the unanswered one is listed once its five working days have passed.
+    expect(correctionRequestsPastDue(db, 'SGD-HP', '2026-05-11')).toEqual([]);
+    expect(correctionRequestsPastDue(db, 'SGD-HP', '2026-05-12')).toEqual([{ requestId: 'cs-2026-06', diplomaId: waiting.diplomaId, dossierCompleteOn: '2026-05-04', dueBy: '2026-05-11' }]);
 
     // Rule 43: 30 days after the holder received the decision the paper is overdue; the returned one is not.
     expect(overdueReturns(db, 'SGD-HP', '2026-03-07')).toEqual([]);

@@ -36,7 +36,7 @@ describe('Copies from the original register (rules 46–57)', () => {
     const [holder, revoked, other] = printRunView(db, 'thcs-tn-2024')!.entries.slice(0, 3);
 
     // A 2026 correction by the Sở is in force when the copy is made (rule 57).
-    await requestCorrection(store, calendar, { diplomaId: holder!.diplomaId, requestId: 'cs-2026-01', ground: 'civil_status_changed', changes: [{ field: 'birthPlace', after: 'Xã Thuỷ Nguyên, thành phố Hải Phòng' }], document: { kind: 'Trích lục', number: '9/2026', date: '2026-03-01', issuedBy: 'UBND xã' }, requestedBy: holder!.fullName, receivedOn: '2026-03-02', dossierCompleteOn: '2026-03-02' }, context());
+    await requestCorrection(store, calendar, { authorityCode: 'SGD-HP', diplomaId: holder!.diplomaId, requestId: 'cs-2026-01', ground: 'civil_status_changed', changes: [{ field: 'birthPlace', after: 'Xã Thuỷ Nguyên, thành phố Hải Phòng' }], document: { kind: 'Trích lục', number: '9/2026', date: '2026-03-01', issuedBy: 'UBND xã' }, requestedBy: holder!.fullName, receivedOn: '2026-03-02', dossierCompleteOn: '2026-03-02' }, context());
     await decideCorrection(store, await directory(), { diplomaId: holder!.diplomaId, requestId: 'cs-2026-01', decisionNumber: '30/QĐ-SGDĐT', decisionDate: '2026-03-04', authorityCode: 'SGD-HP' }, context());
 
     const asHolder: Requester = { kind: 'holder', fullName: holder!.fullName, idDocument: { kind: 'CCCD', number: holder!.nationalId }, entitlementDocument: null, deathCertificate: null };

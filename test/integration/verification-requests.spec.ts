@@ -27,7 +27,7 @@ describe('Verification requests from agencies (docs/domain.md §2.9, scenario 5)
     let db = await world.readModels();
     const [a, b, c, d] = printRunView(db, 'thpt-2024')!.entries;
     await revokeDiploma(store, await directory(), { diplomaId: c!.diplomaId, decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', ground: 'fraud', reasons: 'Học bạ giả', source: 'police', authorityCode: 'SGD-HP' }, context());
-    await requestCorrection(store, calendarFromState(BASELINE_CALENDAR_STATE), { diplomaId: d!.diplomaId, requestId: 'cs-1', ground: 'civil_status_changed', changes: [{ field: 'fullName', after: `${d!.fullName} Linh` }], document: { kind: 'Trích lục', number: '1/2026', date: '2026-01-02', issuedBy: 'UBND' }, requestedBy: d!.fullName, receivedOn: '2026-01-05', dossierCompleteOn: '2026-01-05' }, context());
+    await requestCorrection(store, calendarFromState(BASELINE_CALENDAR_STATE), { authorityCode: 'SGD-HP', diplomaId: d!.diplomaId, requestId: 'cs-1', ground: 'civil_status_changed', changes: [{ field: 'fullName', after: `${d!.fullName} Linh` }], document: { kind: 'Trích lục', number: '1/2026', date: '2026-01-02', issuedBy: 'UBND' }, requestedBy: d!.fullName, receivedOn: '2026-01-05', dossierCompleteOn: '2026-01-05' }, context());
     await decideCorrection(store, await directory(), { diplomaId: d!.diplomaId, requestId: 'cs-1', decisionNumber: '3/QĐ-SGDĐT', decisionDate: '2026-01-08', authorityCode: 'SGD-HP' }, context());
 
     await receiveVerificationRequest(

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { findAuthority, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
+import { correctionRequestsPastDue, findAuthority, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
 import {
   commandContextFrom,
   commandReply,
@@ -53,8 +53,8 @@ export class AfterIssuanceController {
   @Post('diplomas/:diplomaId/correction-requests')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Nhận hồ sơ đề nghị chỉnh sửa (4 căn cứ của quy tắc 27); hạn giải quyết 5 ngày làm việc' })
-  async requestCorrection(@Param('diplomaId') diplomaId: string, @Body() body: RequestCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await requestCorrection(this.store, await this.calendar.current(), { diplomaId, ...body }, commandContextFrom(request, actor)));
+  async requestCorrection(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RequestCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await requestCorrection(this.store, await this.calendar.current(), { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
   }
 
   @Post('diplomas/:diplomaId/correction-requests/:requestId/decision')
@@ -129,6 +129,15 @@ export class AfterIssuanceController {
     response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
     response.setHeader('Content-Disposition', `attachment; filename="phu-luc-so-goc-${code}-${kind}-${year}.${format}"`);
     return new StreamableFile(Buffer.from(bytes));
+  }
+
+  @Get('correction-requests/past-due')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Hồ sơ chỉnh sửa chưa giải quyết quá 5 ngày làm việc (quy tắc 29)' })
+  @ApiQuery({ name: 'today', required: false, example: '2026-03-13' })
+  correctionsPastDue(@Param('code') code: string, @Query('today') today?: string): object {
+    const on = today && isIsoDate(today) ? today : vietnamDateOf(new Date());
+    return { today: on, requests: correctionRequestsPastDue(this.db, code, on) };
   }
 
   @Get('revocations/overdue-returns')

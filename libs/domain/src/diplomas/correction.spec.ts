@@ -7,6 +7,7 @@ const document = { kind: 'Trích lục cải chính hộ tịch', number: '125/T
 const request = (issued: IssuedDiploma = THPT_2024, overrides: Record<string, unknown> = {}) => ({
   type: 'RequestCorrection' as const,
   issued,
+  authorityCode: 'SGD-HP',
   requestId: 'cs-2026-01',
   ground: 'civil_status_changed' as const,
   changes: [{ field: 'birthDate' as const, after: '19/09/2006' }],
@@ -37,7 +38,7 @@ describe('Correction (rules 27–35)', () => {
     const [event] = requested();
     expect(event).toMatchObject({
       type: 'DiplomaCorrectionRequested',
-      data: { changes: [{ field: 'birthDate', before: '2006-09-18', after: '2006-09-19' }], dossierCompleteOn: '2026-03-05', dueBy: '2026-03-12' },
+      data: { authorityCode: 'SGD-HP', changes: [{ field: 'birthDate', before: '2006-09-18', after: '2006-09-19' }], dossierCompleteOn: '2026-03-05', dueBy: '2026-03-12' },
     });
   });
 

@@ -35,7 +35,7 @@ export interface CivilStatusDocument {
 export type CorrectionEvent =
   | DomainEvent<
       'DiplomaCorrectionRequested',
-      { diplomaId: string; requestId: string; ground: CorrectionGround; changes: FieldChange[]; document: CivilStatusDocument; requestedBy: string; receivedOn: IsoDate; dossierCompleteOn: IsoDate; dueBy: IsoDate }
+      { diplomaId: string; requestId: string; authorityCode: string; ground: CorrectionGround; changes: FieldChange[]; document: CivilStatusDocument; requestedBy: string; receivedOn: IsoDate; dossierCompleteOn: IsoDate; dueBy: IsoDate }
     >
   | DomainEvent<
       'DiplomaCorrected',
@@ -47,6 +47,8 @@ export type CorrectionCommand =
   | {
       type: 'RequestCorrection';
       issued: IssuedDiploma;
+      /** The office that received the dossier and owes the decision. */
+      authorityCode: string;
       requestId: string;
       ground: CorrectionGround;
       changes: { field: HolderField; after: string }[];
@@ -108,6 +110,7 @@ export function requestCorrection(command: Extract<CorrectionCommand, { type: 'R
       data: {
         diplomaId: command.issued.diplomaId,
         requestId: command.requestId,
+        authorityCode: command.authorityCode,
         ground: command.ground,
         changes,
         document: { kind: command.document.kind.trim(), number: command.document.number.trim(), date: command.document.date, issuedBy: command.document.issuedBy.trim() },

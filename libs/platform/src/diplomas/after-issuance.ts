@@ -31,7 +31,7 @@ async function onDiploma(store: EventStore, diplomaId: string, context: CommandC
 export function requestCorrection(
   store: EventStore,
   calendar: Calendar,
-  request: { diplomaId: string; requestId: string; ground: CorrectionGround; changes: { field: HolderField; after: string }[]; document: CivilStatusDocument; requestedBy: string; receivedOn: string; dossierCompleteOn: string },
+  request: { diplomaId: string; authorityCode: string; requestId: string; ground: CorrectionGround; changes: { field: HolderField; after: string }[]; document: CivilStatusDocument; requestedBy: string; receivedOn: string; dossierCompleteOn: string },
   context: CommandContext,
 ): Promise<CommandOutcome> {
   const { diplomaId, ...rest } = request;

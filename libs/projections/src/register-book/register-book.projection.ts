@@ -23,6 +23,8 @@ export const registerBookProjection: Projection = {
     'PrintRunClosed',
     'DiplomaDelivered',
     'DiplomaLostBeforeDelivery',
+    'DiplomaCorrectionRequested',
+    'DiplomaCorrectionRefused',
     'DiplomaCorrected',
     'DiplomaRevoked',
     'DiplomaRevocationNotified',
@@ -30,7 +32,7 @@ export const registerBookProjection: Projection = {
     'DiplomaReissued',
     'DiplomaIssuedAsReplacement',
   ],
-  tables: ['graduation_decisions', 'graduates', 'print_runs', 'register_entries', 'replacement_diplomas', 'register_appendix', 'revocation_cases'],
+  tables: ['graduation_decisions', 'graduates', 'print_runs', 'register_entries', 'replacement_diplomas', 'register_appendix', 'revocation_cases', 'correction_requests'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS graduation_decisions (
@@ -72,6 +74,11 @@ export const registerBookProjection: Projection = {
         new_serial_label TEXT, new_register_label TEXT, changes TEXT NOT NULL, decision_number TEXT NOT NULL, decision_date TEXT NOT NULL,
         note TEXT, PRIMARY KEY (authority_code, kind, register_year, row_number)
       );
+      CREATE TABLE IF NOT EXISTS correction_requests (
+        request_id TEXT NOT NULL, diploma_id TEXT NOT NULL, authority_code TEXT NOT NULL, ground TEXT NOT NULL, dossier_complete_on TEXT NOT NULL,
+        due_by TEXT NOT NULL, status TEXT NOT NULL, answered_on TEXT, PRIMARY KEY (diploma_id, request_id)
+      );
+      CREATE INDEX IF NOT EXISTS correction_requests_open ON correction_requests (authority_code, status, due_by);
       CREATE TABLE IF NOT EXISTS revocation_cases (
         diploma_id TEXT PRIMARY KEY, authority_code TEXT NOT NULL, issuer_code TEXT NOT NULL, serial_label TEXT NOT NULL, register_label TEXT NOT NULL,
         decision_number TEXT NOT NULL, decision_date TEXT NOT NULL, ground TEXT NOT NULL, reasons TEXT NOT NULL,
@@ -145,7 +152,16 @@ export const registerBookProjection: Projection = {
         appendNote(db, d.diplomaId, { type: 'lost_before_delivery', minutesRef: d.minutesRef, policeUnit: d.policeUnit, on: d.lostOn });
         return;
       }
+      case 'DiplomaCorrectionRequested': {
+        const d = event.data;
+        prepared(db, `INSERT INTO correction_requests VALUES (?, ?, ?, ?, ?, ?, 'open', NULL)`).run(d.requestId, d.diplomaId, d.authorityCode, d.ground, d.dossierCompleteOn, d.dueBy);
+        return;
+      }
+      case 'DiplomaCorrectionRefused':
+        prepared(db, `UPDATE correction_requests SET status = 'refused', answered_on = ? WHERE diploma_id = ? AND request_id = ?`).run(event.data.refusedOn, event.data.diplomaId, event.data.requestId);
+        return;
       case 'DiplomaCorrected': {
+        prepared(db, `UPDATE correction_requests SET status = 'decided', answered_on = ? WHERE diploma_id = ? AND request_id = ?`).run(event.data.decisionDate, event.data.diplomaId, event.data.requestId);
         // Rule 22: the correction is written into the appendix; the book's row only gains a note (rule 30).
         const d = event.data;
         const line = lineOf(db, d.diplomaId);
