@@ -18,7 +18,7 @@ import { context, issuanceWorld } from '../support/issuance-world';
 jest.setTimeout(120_000);
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
 
-describe('Copies from the original register (rules 46–57)', () => {
+describe('Copies from the original register (rules 46, 48–50, 52, 53, 55, 57)', () => {
   it('issues numbered copies of a Phòng-era THCS diploma in 2026 at the successor Sở, with the correction in force, and refuses what must be refused', async () => {
     const world = await issuanceWorld();
     const { store } = world;
@@ -42,6 +42,8 @@ describe('Copies from the original register (rules 46–57)', () => {
     const asHolder: Requester = { kind: 'holder', fullName: holder!.fullName, idDocument: { kind: 'CCCD', number: holder!.nationalId }, entitlementDocument: null, deathCertificate: null };
     // Friday 20/11/2026 at 15:20: due on Monday 23/11 (rule 49).
     await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-2026-001', diplomaId: holder!.diplomaId, authorityCode: 'SGD-HP', requester: asHolder, channel: 'counter', receivedAt: '2026-11-20T08:20:00Z', copies: 3 }, context());
+    // Rule 53: copies go on copy blanks, never on the diploma blanks of the original.
+    await expect(issueCopies(store, await directory(), { requestId: 'bs-2026-001', authorityCode: 'SGD-HP', lotId: 'HP-THCS-2024', issuedOn: '2026-11-23', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context())).rejects.toMatchObject({ code: 'BLANK_TEMPLATE_MISMATCH', problem: { rule: 53 } });
     await issueCopies(store, await directory(), { requestId: 'bs-2026-001', authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-11-23', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context());
     await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-2026-002', diplomaId: other!.diplomaId, authorityCode: 'SGD-HP', requester: { ...asHolder, fullName: other!.fullName }, channel: 'post', receivedAt: '2026-11-16T02:00:00Z', dossierCompleteAt: '2026-11-17T02:00:00Z', copies: 1 }, context());
     await issueCopies(store, await directory(), { requestId: 'bs-2026-002', authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-11-17', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context());

@@ -39,4 +39,13 @@ describe('Blanks for print runs (rules 16, 17, Q4)', () => {
   it('rule 16: only the blank that carries the diploma can be replaced', () => {
     given(blankLotDecider, [received, reserved(203404, 203406), bound(203404, 'd-1')]).when({ ...replace, diplomaId: 'd-2' }).thenRefusedWith('BLANK_NOT_BOUND_TO_DIPLOMA', { rule: 16 });
   });
+
+  it('rule 44: a revoked diploma handed back goes into custody as spoiled, for the destruction council', () => {
+    given(blankLotDecider, [received, reserved(203404, 203404), bound(203404, 'd-1')])
+      .when({ type: 'SpoilBlanks', authorityCode: 'SGD-HP', ranges: [{ from: 203404, to: 203404 }], reason: 'revoked_and_recovered', note: '000417/THPT-2024, trả lại 2026-03-05', spoiledOn: '2026-03-05' })
+      .then([{ type: 'BlanksSpoiled', data: { ranges: [{ from: 203404, to: 203404 }], authorityCode: 'SGD-HP', reason: 'revoked_and_recovered', note: '000417/THPT-2024, trả lại 2026-03-05', spoiledOn: '2026-03-05', quantity: 1 } }]);
+    given(blankLotDecider, [received, reserved(203404, 203404), bound(203404, 'd-1')])
+      .when({ type: 'SpoilBlanks', authorityCode: 'SGD-HP', ranges: [{ from: 203404, to: 203404 }], reason: 'damaged', note: 'x', spoiledOn: '2026-03-05' })
+      .thenRefusedWith('BLANKS_CANNOT_BE_SPOILED');
+  });
 });

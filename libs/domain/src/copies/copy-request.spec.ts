@@ -108,6 +108,18 @@ describe('Copies from the original register (rules 46–57)', () => {
     given(copyRequestDecider, history).when(issue()).thenRefusedWith('COPY_REQUEST_CLOSED');
   });
 
+  it('rule 54: copies may be issued on the very day the original was', () => {
+    const sameDay = received({ receivedAt: '2024-08-14T01:00:00Z' });
+    const [event] = copyRequestDecider.decide(issue({ issuedOn: '2024-08-14', diploma: facts(INITIAL_DIPLOMA_STATE) }), sameDay.reduce(copyRequestDecider.evolve, copyRequestDecider.initialState), undefined as never);
+    expect(event).toMatchObject({ type: 'CopiesIssued', data: { issuedOn: '2024-08-14', content: { originalIssueDate: '2024-08-14' } } });
+  });
+
+  it('rule 56: the fee is the office’s own setting, recorded with the request (none by default)', () => {
+    expect(received()[0]).toMatchObject({ data: { feePerCopy: 0 } });
+    expect(received({ feePerCopy: 20_000 })[0]).toMatchObject({ data: { feePerCopy: 20_000, copies: 3 } });
+    given(copyRequestDecider).when(receive({ feePerCopy: -1 })).thenRefusedWith('INVALID_INPUT', { field: 'feePerCopy' });
+  });
+
   it('rule 52: copy numbers run on per authority, kind and year, each on one copy, showing kind and year', () => {
     given(copyRegisterDecider, [{ type: 'CopyNumbersAssigned', data: { requestId: 'a', first: 1, last: 411, copyIds: [] } }])
       .when({ type: 'AssignCopyNumbers', requestId: 'bs-2026-0412', copyIds: ['c1', 'c2', 'c3'] })
