@@ -21,6 +21,7 @@ import {
   overdueReturns,
   printRunView,
   publicDiplomaById,
+  publicDiplomaBySerialAndHolder,
   publicLookupProjection,
   publicRevocationOf,
   publicRevocationsProjection,
@@ -114,6 +115,10 @@ describe('After issuance: corrections, reissue, revocation and the register appe
     expect(publicDiplomaById(db, misnamed.diplomaId)).toMatchObject({ status: 'replaced', replacement: { serial: 'HP 0202001', decisionNumber: '7/QĐ-SGDĐT' } });
     expect(publicDiplomaById(db, `${misnamed.diplomaId}-r1`)).toMatchObject({ status: 'valid', serial: 'HP 0202001', fullName: `${misnamed.fullName} Anh` });
     expect(publicDiplomaById(db, renamed.diplomaId)).toMatchObject({ status: 'corrected', birthDate: newBirthDate, corrections: [{ decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-05-08' }] });
+    // Rule 30: the paper keeps the old date; a verifier typing it from the paper still finds the diploma, as does one typing the corrected date.
+    for (const birthDate of [renamed.birthDate, newBirthDate]) {
+      expect(publicDiplomaBySerialAndHolder(db, { serial: renamed.serial, fullName: renamed.fullName, birthDate })).toMatchObject({ diplomaId: renamed.diplomaId, status: 'corrected' });
+    }
 
     const tables = [...registerBookProjection.tables, ...publicRevocationsProjection.tables, ...publicLookupProjection.tables];
     const live = hashTables(db, tables);

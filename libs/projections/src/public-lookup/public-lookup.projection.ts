@@ -40,7 +40,7 @@ export const PUBLIC_LOOKUP_TABLE = 'public_lookup';
  */
 export const publicLookupProjection: Projection = {
   name: 'public-lookup',
-  version: 1,
+  version: 2,
   handles: [
     'AuthorityRegistered',
     'AuthorityRenamed',
@@ -63,6 +63,7 @@ export const publicLookupProjection: Projection = {
         diploma_id TEXT PRIMARY KEY, serial_label TEXT NOT NULL, register_label TEXT NOT NULL, kind TEXT NOT NULL,
         authority_code TEXT NOT NULL, authority_name TEXT NOT NULL, full_name TEXT NOT NULL, name_key TEXT NOT NULL,
         birth_date TEXT NOT NULL, birth_place TEXT NOT NULL, issue_date TEXT NOT NULL, holder_digest TEXT NOT NULL,
+        printed_name_key TEXT NOT NULL, printed_birth_date TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('valid', 'corrected', 'replaced', 'revoked', 'lost')),
         exempt INTEGER NOT NULL CHECK (exempt IN (0, 1)),
         corrections TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(corrections)),
@@ -129,7 +130,8 @@ export const publicLookupProjection: Projection = {
         prepared(db, `UPDATE public_lookup SET status = 'lost' WHERE diploma_id = ?`).run(event.data.diplomaId);
         return;
       case 'DiplomaCorrected': {
-        // The public learns that a decision corrected the diploma, never what it changed; lookups match the register as corrected.
+        // The public learns that a decision corrected the diploma, never what it changed. Lookups match the
+        // register as corrected and, since the paper is never reprinted (rule 30), the name and date printed on it.
         const d = event.data;
         prepared(db, `UPDATE public_lookup SET status = CASE status WHEN 'valid' THEN 'corrected' ELSE status END, corrections = json_insert(corrections, '$[#]', json(?)) WHERE diploma_id = ?`).run(
           JSON.stringify({ decisionNumber: d.decisionNumber, decisionDate: d.decisionDate }),
@@ -162,9 +164,9 @@ export const publicLookupProjection: Projection = {
         ).get(d.authorityCode, d.issueDate, d.authorityCode, d.authorityCode)!.name;
         prepared(
           db,
-          `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?)`,
-        ).run(d.diplomaId, d.serialLabel, d.registerLabel, d.kind, d.authorityCode, authorityName, d.holder.fullName, searchKey(d.holder.fullName), d.holder.birthDate, d.holder.birthPlace, d.issueDate, holderDigest(d.holder.fullName, d.holder.birthDate), exempt);
+          `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt, printed_name_key, printed_birth_date)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
+        ).run(d.diplomaId, d.serialLabel, d.registerLabel, d.kind, d.authorityCode, authorityName, d.holder.fullName, searchKey(d.holder.fullName), d.holder.birthDate, d.holder.birthPlace, d.issueDate, holderDigest(d.holder.fullName, d.holder.birthDate), exempt, searchKey(d.holder.fullName), d.holder.birthDate);
         return;
       }
       case 'CopiesIssued': {
@@ -210,8 +212,8 @@ function publishRun(db: Database, printRunId: string, issueDate: string): void {
   ).all(printRunId);
   const insert = prepared(
     db,
-    `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?)`,
+    `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt, printed_name_key, printed_birth_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
   );
   const nameOn = prepared<[string, string, string, string], { name: string }>(
     db,
@@ -224,7 +226,7 @@ function publishRun(db: Database, printRunId: string, issueDate: string): void {
     const authorityName = nameOn.get(row.authority_code, issueDate, row.authority_code, row.authority_code)!.name;
     insert.run(
       row.diploma_id, row.serial_label, row.register_label, row.kind, row.authority_code, authorityName, row.full_name, searchKey(row.full_name),
-      row.birth_date, row.birth_place, issueDate, holderDigest(row.full_name, row.birth_date), row.exempt,
+      row.birth_date, row.birth_place, issueDate, holderDigest(row.full_name, row.birth_date), row.exempt, searchKey(row.full_name), row.birth_date,
     );
   }
   prepared(db, 'DELETE FROM public_lookup_planned WHERE print_run_id = ?').run(printRunId);

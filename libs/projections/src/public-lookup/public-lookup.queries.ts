@@ -63,11 +63,11 @@ const SELECT = `SELECT diploma_id, serial_label, register_label, kind, authority
  */
 
 export function publicDiplomaBySerialAndHolder(db: Database, query: { serial: string; fullName: string; birthDate: string }): PublicDiplomaRecord | undefined {
-  const row = prepared<[string, string, string], Row>(db, `${SELECT} WHERE serial_label = ? AND name_key = ? AND birth_date = ?`).get(
-    canonicalSerial(query.serial),
-    searchKey(query.fullName.normalize('NFC')),
-    query.birthDate,
-  );
+  const nameKey = searchKey(query.fullName.normalize('NFC'));
+  const row = prepared<[string, string, string, string, string], Row>(
+    db,
+    `${SELECT} WHERE serial_label = ? AND ((name_key = ? AND birth_date = ?) OR (printed_name_key = ? AND printed_birth_date = ?))`,
+  ).get(canonicalSerial(query.serial), nameKey, query.birthDate, nameKey, query.birthDate);
   return row && toRecord(row);
 }
 
