@@ -5,14 +5,11 @@ import {
   deliverDiploma,
   loadDiploma,
   notifyRevocation,
-  openPrintRun,
   publishRevocation,
-  recordPrinting,
   recordRevokedDiplomaReturned,
   reissueDiploma,
   requestCorrection,
   revokeDiploma,
-  signPrintRun,
 } from '@so-goc/platform';
 import {
   blankSerialStatus,
@@ -42,14 +39,8 @@ describe('After issuance: corrections, reissue, revocation and the register appe
     const directory = () => authorityDirectoryCache(store).current();
 
     // THPT 2024 at the Sở, THCS 2024 at the Phòng (abolished 01/07/2025, succeeded by the Sở).
-    await world.importDecision('sgd-hp-1234-2024', 'graduates-thpt-2024.xlsx');
-    await openPrintRun(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-05' }, context());
-    await recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context());
-    await signPrintRun(store, await directory(), { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, context());
-    await world.importDecision('pgd-tn-88-2024', 'graduates-thcs-2024-nfd.csv', { authorityCode: 'PGD-TN', kind: 'THCS', number: '88/QĐ-PGDĐT', date: '2024-06-10' });
-    await openPrintRun(store, { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', decisionId: 'pgd-tn-88-2024', lotId: 'HP-THCS-2024', templateVersion: 'TT21-2019', openedOn: '2024-06-15' }, context('PGD-TN'));
-    await recordPrinting(store, { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', printedOn: '2024-06-16' }, context('PGD-TN'));
-    await signPrintRun(store, await directory(), { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', signerId: 'tp-pgd-tn', issueDate: '2024-06-20', issuePlace: 'Thuỷ Nguyên' }, context('PGD-TN'));
+    await world.issueThpt2024();
+    await world.issueThcsAtPhong2024();
 
     let db = await world.readModels();
     const thpt = printRunView(db, 'thpt-2024')!.entries;

@@ -3,14 +3,11 @@ import {
   authorityDirectoryCache,
   decideCorrection,
   issueCopies,
-  openPrintRun,
   receiveBlankLot,
   receiveCopyRequest,
-  recordPrinting,
   refuseCopyRequest,
   requestCorrection,
   revokeDiploma,
-  signPrintRun,
 } from '@so-goc/platform';
 import { copyRegister, copyRegisterProjection, copyRequestsPastDue, hashTables, printRunView } from '@so-goc/projections';
 import { context, issuanceWorld } from '../support/issuance-world';
@@ -23,10 +20,7 @@ describe('Copies from the original register (rules 46, 48–50, 52, 53, 55, 57)'
     const world = await issuanceWorld();
     const { store } = world;
     const directory = () => authorityDirectoryCache(store).current();
-    await world.importDecision('pgd-tn-88-2024', 'graduates-thcs-2024-nfd.csv', { authorityCode: 'PGD-TN', kind: 'THCS', number: '88/QĐ-PGDĐT', date: '2024-06-10' });
-    await openPrintRun(store, { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', decisionId: 'pgd-tn-88-2024', lotId: 'HP-THCS-2024', templateVersion: 'TT21-2019', openedOn: '2024-06-15' }, context('PGD-TN'));
-    await recordPrinting(store, { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', printedOn: '2024-06-16' }, context('PGD-TN'));
-    await signPrintRun(store, await directory(), { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', signerId: 'tp-pgd-tn', issueDate: '2024-06-20', issuePlace: 'Thuỷ Nguyên' }, context('PGD-TN'));
+    await world.issueThcsAtPhong2024();
     await receiveBlankLot(
       store,
       { type: 'ReceiveBlankLot', lotId: 'HP-BS-THCS-2026', authorityCode: 'SGD-HP', kind: 'THCS_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 500, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' },

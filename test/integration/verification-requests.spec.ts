@@ -3,12 +3,9 @@ import {
   answerVerificationRequest,
   authorityDirectoryCache,
   decideCorrection,
-  openPrintRun,
   receiveVerificationRequest,
-  recordPrinting,
   requestCorrection,
   revokeDiploma,
-  signPrintRun,
 } from '@so-goc/platform';
 import { hashTables, printRunView, verificationRequestById, verificationRequestsProjection } from '@so-goc/projections';
 import { context, issuanceWorld } from '../support/issuance-world';
@@ -20,10 +17,7 @@ describe('Verification requests from agencies (docs/domain.md §2.9, scenario 5)
     const world = await issuanceWorld();
     const { store } = world;
     const directory = () => authorityDirectoryCache(store).current();
-    await world.importDecision('sgd-hp-1234-2024', 'graduates-thpt-2024.xlsx');
-    await openPrintRun(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-05' }, context());
-    await recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context());
-    await signPrintRun(store, await directory(), { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, context());
+    await world.issueThpt2024();
     let db = await world.readModels();
     const [a, b, c, d] = printRunView(db, 'thpt-2024')!.entries;
     await revokeDiploma(store, await directory(), { diplomaId: c!.diplomaId, decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', ground: 'fraud', reasons: 'Học bạ giả', source: 'police', authorityCode: 'SGD-HP' }, context());

@@ -4,7 +4,7 @@ import { blankLotDecider, blankLotStream, type BlankKind, type CommandContext } 
 import { handleCommand, SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import { fixture } from '@so-goc/documents/graduate-lists/testing/fixture-files';
-import { importGraduationDecision, receiveBlankLot } from '@so-goc/platform';
+import { authorityDirectoryCache, importGraduationDecision, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
 import { openReadModelDatabase, ProjectionRunner, ALL_PROJECTIONS } from '@so-goc/projections';
 import type { Database } from 'better-sqlite3';
 import { loadDemoProvince } from '../../apps/cli/src/commands/demo-province';
@@ -40,11 +40,8 @@ export async function issuanceWorld() {
   });
   let db: Database | undefined;
   let runner: ProjectionRunner | undefined;
-  return {
-    dir,
-    store,
-    importDecision: (decisionId: string, fileName: string, overrides: { authorityCode?: string; kind?: 'THCS' | 'THPT'; number?: string; date?: string } = {}) =>
-      importGraduationDecision(
+  const importDecision = (decisionId: string, fileName: string, overrides: { authorityCode?: string; kind?: 'THCS' | 'THPT'; number?: string; date?: string } = {}) =>
+    importGraduationDecision(
         store,
         {
           decisionId,
@@ -57,8 +54,30 @@ export async function issuanceWorld() {
           fileName,
           bytes: fixture(fileName),
         },
-        context(overrides.authorityCode ?? 'SGD-HP'),
-      ),
+      context(overrides.authorityCode ?? 'SGD-HP'),
+    );
+  /** Import, open, print and sign in one go, for tests about what comes after. */
+  const issueRun = async (run: { printRunId: string; authorityCode: string; decisionId: string; lotId: string; openedOn: string; printedOn: string; signerId: string; issueDate: string; issuePlace: string }) => {
+    const ctx = context(run.authorityCode);
+    await openPrintRun(store, { printRunId: run.printRunId, authorityCode: run.authorityCode, decisionId: run.decisionId, lotId: run.lotId, templateVersion: 'TT21-2019', openedOn: run.openedOn }, ctx);
+    await recordPrinting(store, { printRunId: run.printRunId, authorityCode: run.authorityCode, printedOn: run.printedOn }, context(run.authorityCode));
+    const directory = await authorityDirectoryCache(store).current();
+    await signPrintRun(store, directory, { printRunId: run.printRunId, authorityCode: run.authorityCode, signerId: run.signerId, issueDate: run.issueDate, issuePlace: run.issuePlace }, context(run.authorityCode));
+  };
+  return {
+    dir,
+    store,
+    importDecision,
+    /** Scenario 1: the Sở's 2,000 THPT graduates of 2024, print run `thpt-2024`, signed 14/08/2024. */
+    async issueThpt2024(): Promise<void> {
+      await importDecision('sgd-hp-1234-2024', 'graduates-thpt-2024.xlsx');
+      await issueRun({ printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-THPT-2024', openedOn: '2024-08-05', printedOn: '2024-08-06', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' });
+    },
+    /** Scenario 2: the Phòng's 500 THCS graduates of 2024 (NFD names), print run `thcs-tn-2024`, signed 20/06/2024. */
+    async issueThcsAtPhong2024(): Promise<void> {
+      await importDecision('pgd-tn-88-2024', 'graduates-thcs-2024-nfd.csv', { authorityCode: 'PGD-TN', kind: 'THCS', number: '88/QĐ-PGDĐT', date: '2024-06-10' });
+      await issueRun({ printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', decisionId: 'pgd-tn-88-2024', lotId: 'HP-THCS-2024', openedOn: '2024-06-15', printedOn: '2024-06-16', signerId: 'tp-pgd-tn', issueDate: '2024-06-20', issuePlace: 'Thuỷ Nguyên' });
+    },
     /** The read models, caught up with everything recorded so far. */
     async readModels(): Promise<Database> {
       if (!db) {

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, ExecuteCommandHandler, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
+import { EVENT_STORE, ExecuteCommandHandler, HolidayCalendarCache, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
@@ -26,6 +26,8 @@ export class RegistryApiModule {
       { provide: EVENT_STORE, useValue: infrastructure.store },
       { provide: READ_MODELS, useValue: infrastructure.readModels },
       { provide: OfficerAccess, useValue: new OfficerAccess(infrastructure.store) },
+      // One fold of the calendar stream for every controller that counts working days.
+      { provide: HolidayCalendarCache, useValue: new HolidayCalendarCache(infrastructure.store) },
       { provide: APP_GUARD, useClass: OfficerGuard },
       ExecuteCommandHandler,
     ];

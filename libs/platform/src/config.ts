@@ -14,6 +14,8 @@ export interface SoGocConfig {
   readonly host: string;
   /** Where the public portal is reached from outside: the QR codes on paper point here, so it must be the official domain. */
   readonly portalPublicUrl: string;
+  /** Rule 56: whether the office charges for copies from the register is its own setting; none by default. */
+  readonly copyFeePerCopyVnd: number;
 }
 
 /** Everything configurable comes from the environment, with defaults that run on a bare machine. */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     apiPort: port(env.SOGOC_API_PORT, 3000),
     portalPort: port(env.SOGOC_PORTAL_PORT, 3001),
     host: env.SOGOC_HOST ?? '127.0.0.1',
+    copyFeePerCopyVnd: wholeNumber('SOGOC_COPY_FEE_VND', env.SOGOC_COPY_FEE_VND, 0),
     portalPublicUrl: (env.SOGOC_PORTAL_PUBLIC_URL ?? `http://127.0.0.1:${port(env.SOGOC_PORTAL_PORT, 3001)}`).replace(/\/+$/, ''),
   };
 }
@@ -51,5 +54,12 @@ function port(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`Not a port: ${value}`);
+  return parsed;
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number ≥ 0, not ${value}`);
   return parsed;
 }

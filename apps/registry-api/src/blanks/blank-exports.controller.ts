@@ -6,9 +6,7 @@ import { DomainError } from '@so-goc/domain';
 import { destructionMinutesToPdf, destructionMinutesToXlsx, ledgerToPdf, ledgerToXlsx } from '@so-goc/documents';
 import { blankLedger, destructionMinutes, findAuthority } from '@so-goc/projections';
 import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
+import { exportReply, PDF, XLSX } from '../exports/file-reply';
 
 /** The blank ledger and destruction minutes as officers file them: Excel and PDF. */
 @ApiTags('blanks')
@@ -34,8 +32,7 @@ export class BlankExportsController {
   ): Promise<StreamableFile> {
     const filter = { ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
     const input = { authorityCode: code, authorityName: this.authorityName(code), ...filter, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code, filter) };
-    const bytes = format === 'xlsx' ? await ledgerToXlsx(input) : format === 'pdf' ? await ledgerToPdf(input) : unsupported(format);
-    return file(response, bytes, format, `so-quan-ly-phoi-${code}${kind ? `-${kind}` : ''}`);
+    return exportReply(response, format, `so-quan-ly-phoi-${code}${kind ? `-${kind}` : ''}`, { xlsx: () => ledgerToXlsx(input), pdf: () => ledgerToPdf(input) });
   }
 
   @Get('blank-destructions/:minutesRef.:format')
@@ -48,21 +45,10 @@ export class BlankExportsController {
       throw new DomainError({ code: 'MINUTES_NOT_FOUND', kind: 'not_found', messageVi: `Không có biên bản huỷ ${minutesRef} của đơn vị.`, messageEn: `No destruction minutes ${minutesRef} for this authority.`, field: 'minutesRef' });
     }
     const input = { ...minutes, authorityName: this.authorityName(code), generatedAt: new Date().toISOString() };
-    const bytes = format === 'xlsx' ? await destructionMinutesToXlsx(input) : format === 'pdf' ? await destructionMinutesToPdf(input) : unsupported(format);
-    return file(response, bytes, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`);
+    return exportReply(response, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`, { xlsx: () => destructionMinutesToXlsx(input), pdf: () => destructionMinutesToPdf(input) });
   }
 
   private authorityName(code: string): string {
     return findAuthority(this.db, code)?.name ?? code;
   }
-}
-
-function unsupported(format: string): never {
-  throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
-}
-
-function file(response: Response, bytes: Uint8Array, format: string, name: string): StreamableFile {
-  response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
-  response.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
-  return new StreamableFile(Buffer.from(bytes));
 }

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { copyRegister, copyRequestsPastDue, diplomaHolderRef, findAuthority, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
+import { copyRegister, copyRequestsPastDue, diplomaGraduate, findAuthority, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
 import {
   answerVerificationRequest,
   commandContextFrom,
@@ -25,29 +25,14 @@ import {
   receiveVerificationRequest,
   refuseCopyRequest,
 } from '@so-goc/platform';
+import { exportReply, fileReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { AnswerVerificationRequestDto, ExtendCopyRequestDto, IssueCopiesDto, ReceiveCopyRequestDto, ReceiveVerificationRequestDto, RefuseCopyRequestDto } from './copies.dto';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
-
-function unsupported(format: string): never {
-  throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
-}
-
-function file(response: Response, bytes: Uint8Array, format: string, name: string): StreamableFile {
-  response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
-  response.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
-  return new StreamableFile(Buffer.from(bytes));
-}
 
 /** The dateline's place is the locality in the authority's name: "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng". */
 function placeOf(authorityName: string): string {
   return authorityName.replace(/^.*?(Đào tạo|GDĐT)\s+/u, '').replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '').trim();
 }
-
-/** Rule 56: whether the office charges for copies is its own setting; none unless configured. */
-const FEE_PER_COPY_VND = Number(process.env.SOGOC_COPY_FEE_VND ?? 0);
 
 /** Counter work: copies from the register (§2.8) and agencies' verification letters (§2.9). */
 @ApiTags('copies and verification')
@@ -55,16 +40,13 @@ const FEE_PER_COPY_VND = Number(process.env.SOGOC_COPY_FEE_VND ?? 0);
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; resending the same key records nothing twice' })
 @Controller('api/v1/authorities/:code')
 export class CopiesController {
-  private readonly calendar: HolidayCalendarCache;
-
   constructor(
     private readonly access: OfficerAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
-  ) {
-    this.calendar = new HolidayCalendarCache(store);
-  }
+    private readonly calendar: HolidayCalendarCache,
+  ) {}
 
   @Post('copy-requests')
   @OfficerRoute('registrar')
@@ -72,7 +54,7 @@ export class CopiesController {
   async receive(@Param('code') code: string, @Body() body: ReceiveCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     const requester = { kind: body.requester.kind, fullName: body.requester.fullName, idDocument: body.requester.idDocument, entitlementDocument: body.requester.entitlementDocument ?? null, deathCertificate: body.requester.deathCertificate ?? null };
     const input = { requestId: body.requestId, diplomaId: body.diplomaId, authorityCode: code, requester, channel: body.channel, receivedAt: body.receivedAt, dossierCompleteAt: body.dossierCompleteAt ?? null, copies: body.copies };
-    return commandReply(response, await receiveCopyRequest(this.store, await this.calendar.current(), FEE_PER_COPY_VND, input, commandContextFrom(request, actor)));
+    return commandReply(response, await receiveCopyRequest(this.store, await this.calendar.current(), this.infrastructure.config.copyFeePerCopyVnd, input, commandContextFrom(request, actor)));
   }
 
   @Post('copy-requests/:requestId/extension')
@@ -109,7 +91,7 @@ export class CopiesController {
   @ApiProduces(XLSX, PDF)
   async exportRegister(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const rows = copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((c) => {
-      const ref = diplomaHolderRef(this.db, c.diplomaId);
+      const ref = diplomaGraduate(this.db, c.diplomaId);
       return {
         copyNumber: c.copyNumber,
         copySerial: c.serial,
@@ -135,8 +117,7 @@ export class CopiesController {
       };
     });
     const input = { ...this.heading(code), kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
-    const bytes = format === 'xlsx' ? await copyRegisterToXlsx(input) : format === 'pdf' ? await copyRegisterToPdf(input) : unsupported(format);
-    return file(response, bytes, format, `so-cap-ban-sao-${code}-${kind}-${year}`);
+    return exportReply(response, format, `so-cap-ban-sao-${code}-${kind}-${year}`, { xlsx: () => copyRegisterToXlsx(input), pdf: () => copyRegisterToPdf(input) });
   }
 
   @Get('copy-requests/past-due')
@@ -189,8 +170,7 @@ export class CopiesController {
       verifyUrl: `${this.infrastructure.config.portalPublicUrl}/cong-van/${encodeURIComponent(requestId)}`,
       generatedAt: `${found.respondedOn}T00:00:00.000Z`,
     });
-    response.setHeader('X-Content-SHA256', sha256);
-    return file(response, bytes, 'pdf', `tra-loi-xac-minh-${requestId}`);
+    return fileReply(response, bytes, 'pdf', `tra-loi-xac-minh-${requestId}`, sha256);
   }
 
   private heading(code: string): { authorityCode: string; authorityName: string; superiorName: string | null; place: string } {

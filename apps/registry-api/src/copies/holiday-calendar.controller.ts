@@ -25,11 +25,10 @@ export class PublishHolidayYearDto {
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID' })
 @Controller('api/v1/authorities/:code/holiday-calendar')
 export class HolidayCalendarController {
-  private readonly calendar: HolidayCalendarCache;
-
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.calendar = new HolidayCalendarCache(store);
-  }
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly calendar: HolidayCalendarCache,
+  ) {}
 
   @Post('years/:year')
   @OfficerRoute('administrator')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags 
 import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { DomainError, isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
+import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
 import { correctionRequestsPastDue, findAuthority, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
 import {
@@ -25,11 +25,9 @@ import {
   requestCorrection,
   revokeDiploma,
 } from '@so-goc/platform';
+import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { DecideCorrectionDto, NotifyRevocationDto, PublishRevocationDto, RecordReturnDto, RefuseCorrectionDto, ReissueDiplomaDto, RequestCorrectionDto, RevokeDiplomaDto } from './after-issuance.dto';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
 
 /**
  * Acts after issuance (docs/domain.md §2.5–2.7): corrections, reissue, revocation. They are recorded
@@ -40,15 +38,12 @@ const PDF = 'application/pdf';
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; resending the same key records nothing twice' })
 @Controller('api/v1/authorities/:code')
 export class AfterIssuanceController {
-  private readonly calendar: HolidayCalendarCache;
-
   constructor(
     private readonly access: OfficerAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database,
-  ) {
-    this.calendar = new HolidayCalendarCache(store);
-  }
+    private readonly calendar: HolidayCalendarCache,
+  ) {}
 
   @Post('diplomas/:diplomaId/correction-requests')
   @OfficerRoute('registrar')
@@ -122,13 +117,7 @@ export class AfterIssuanceController {
     const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
     const rows = registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((r) => ({ ...r, recipientName: null, receivedOn: null }));
     const input = { authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
-    if (format !== 'xlsx' && format !== 'pdf') {
-      throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
-    }
-    const bytes = format === 'xlsx' ? await registerAppendixToXlsx(input) : await registerAppendixToPdf(input);
-    response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
-    response.setHeader('Content-Disposition', `attachment; filename="phu-luc-so-goc-${code}-${kind}-${year}.${format}"`);
-    return new StreamableFile(Buffer.from(bytes));
+    return exportReply(response, format, `phu-luc-so-goc-${code}-${kind}-${year}`, { xlsx: () => registerAppendixToXlsx(input), pdf: () => registerAppendixToPdf(input) });
   }
 
   @Get('correction-requests/past-due')

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { decisionDiplomas } from '@so-goc/projections';
+import { decisionAuthority, decisionDiplomas } from '@so-goc/projections';
 import { commandContextFrom, commandReply, CurrentActor, EVENT_STORE, importGraduationDecision, OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { ImportDecisionDto } from './issuance.dto';
 
@@ -52,13 +52,9 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Danh sách người tốt nghiệp của quyết định và trạng thái văn bằng' })
   diplomas(@Param('code') code: string, @Param('decisionId') decisionId: string): object {
     const rows = decisionDiplomas(this.db, decisionId);
-    if (rows.length === 0 || !this.ownDecision(code, decisionId)) {
+    if (rows.length === 0 || decisionAuthority(this.db, decisionId) !== code) {
       throw new DomainError({ code: 'DECISION_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyết định này.', messageEn: 'No such decision.', field: 'decisionId' });
     }
     return { decisionId, diplomas: rows };
-  }
-
-  private ownDecision(code: string, decisionId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM graduation_decisions WHERE decision_id = ? AND authority_code = ?').get(decisionId, code) !== undefined;
   }
 }

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { renderDiplomaPdf, renderPrintRunPdf } from '@so-goc/documents';
 import { DomainError, printRunDecider, printRunStream, type Actor } from '@so-goc/domain';
 import { handleCommand, type EventStore } from '@so-goc/event-store';
+import { fileReply } from '../exports/file-reply';
 import { commandContextFrom, CurrentActor, DiplomaFaces, EVENT_STORE, FileKeyring, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
 
 const MODES = ['overlay', 'preview'] as const;
@@ -50,7 +51,7 @@ export class DiplomaDocumentsController {
       context,
       command: { type: 'RecordPrintRunDocument', printRunId, mode: body.mode, sha256: rendered.sha256, pageCount: rendered.pageCount, renderedAt: context.occurredAt },
     });
-    return pdf(response, rendered, `dot-in-${printRunId}-${body.mode}`);
+    return pdfReply(response, rendered, `dot-in-${printRunId}-${body.mode}`);
   }
 
   @Get('print-runs/:printRunId/diplomas/:diplomaId.pdf')
@@ -62,7 +63,7 @@ export class DiplomaDocumentsController {
     const { faces, authorityCode } = this.faces.printRun(printRunId, undefined);
     const face = faces.find((f) => f.diplomaId === diplomaId)?.face;
     if (authorityCode !== code || !face) throw notFound('DIPLOMA_NOT_FOUND', 'diplomaId');
-    return pdf(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `van-bang-${diplomaId}`);
+    return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `van-bang-${diplomaId}`);
   }
 
   @Get('copies/:copyId.pdf')
@@ -73,7 +74,7 @@ export class DiplomaDocumentsController {
   async copy(@Param('code') code: string, @Param('copyId') copyId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
     const { face, authorityCode } = this.faces.copy(copyId);
     if (authorityCode !== code) throw notFound('COPY_NOT_FOUND', 'copyId');
-    return pdf(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `ban-sao-${copyId}`);
+    return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `ban-sao-${copyId}`);
   }
 }
 
@@ -85,9 +86,6 @@ function notFound(code: string, field: string): DomainError {
   return new DomainError({ code, kind: 'not_found', messageVi: 'Không có tài liệu này.', messageEn: 'No such document.', field });
 }
 
-function pdf(response: Response, rendered: { bytes: Uint8Array; sha256: string }, name: string): StreamableFile {
-  response.setHeader('Content-Type', 'application/pdf');
-  response.setHeader('Content-Disposition', `attachment; filename="${name}.pdf"`);
-  response.setHeader('X-Content-SHA256', rendered.sha256);
-  return new StreamableFile(Buffer.from(rendered.bytes));
+function pdfReply(response: Response, rendered: { bytes: Uint8Array; sha256: string }, name: string): StreamableFile {
+  return fileReply(response, rendered.bytes, 'pdf', name, rendered.sha256);
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@ne
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { DomainError, isIsoDate, registerHolderOn, vietnamDateOf, type Actor } from '@so-goc/domain';
+import { DomainError, isIsoDate, registersHeldOn, vietnamDateOf, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
 import { findDiplomas, overdueIssuance, type DiplomaQuery, type OverdueDecision, type RegisterEntryView } from '@so-goc/projections';
 import { commandContextFrom, commandReply, CurrentActor, deliverDiploma, EVENT_STORE, OfficerAccess, OfficerRoute, READ_MODELS, READ_ROLES, reportDiplomaLostBeforeDelivery } from '@so-goc/platform';
@@ -45,10 +45,7 @@ export class DiplomasController {
   async find(@Param('code') code: string, @Query() query: Record<string, string | undefined>): Promise<{ diplomas: RegisterEntryView[] }> {
     const search = diplomaQuery(query);
     // The office answers for its own books and for the books it inherited from merged or abolished units.
-    const directory = await this.access.directory();
-    const today = vietnamDateOf(new Date());
-    const books = [...directory.authorities.keys()].filter((other) => other === code || registerHolderOn(directory, other, today)?.code === code);
-    return { diplomas: findDiplomas(this.db, books, search) };
+    return { diplomas: findDiplomas(this.db, registersHeldOn(await this.access.directory(), code, vietnamDateOf(new Date())), search) };
   }
 
   @Get('issuance-deadlines/overdue')

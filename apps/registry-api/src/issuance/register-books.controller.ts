@@ -3,14 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
-import { DomainError, type DiplomaKind } from '@so-goc/domain';
+import type { DiplomaKind } from '@so-goc/domain';
 import { findAuthority, registerBook, type RegisterBookSectionView } from '@so-goc/projections';
 import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from './diploma-kind';
 import { registerBookExport } from './register-book-export';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
 
 /** The sổ gốc (original register): one book per authority, diploma kind and calendar year. */
 @ApiTags('issuance')
@@ -35,12 +33,6 @@ export class RegisterBooksController {
     const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
     const sections = registerBook(this.db, { authorityCode: code, kind: diplomaKind(kind), year });
     const input = registerBookExport({ authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, kind: diplomaKind(kind), year, generatedAt: new Date().toISOString() }, sections);
-    if (format !== 'xlsx' && format !== 'pdf') {
-      throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
-    }
-    const bytes = format === 'xlsx' ? await registerBookToXlsx(input) : await registerBookToPdf(input);
-    response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
-    response.setHeader('Content-Disposition', `attachment; filename="so-goc-${code}-${kind}-${year}.${format}"`);
-    return new StreamableFile(Buffer.from(bytes));
+    return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, { xlsx: () => registerBookToXlsx(input), pdf: () => registerBookToPdf(input) });
   }
 }

@@ -7,19 +7,22 @@ import { join } from 'node:path';
 // (toolchain-facts.md), so the PDF specs render pages with poppler. A missing poppler must fail the
 // run loudly: a skipped rendering check is exactly how that bug would ship.
 
-function poppler(tool: string, args: string[]): Buffer {
+/** Runs a document-checking tool; a missing one fails with the Debian package to install, never a skip. */
+export function runTool(tool: string, args: string[], aptPackage = 'poppler-utils'): Buffer {
   try {
     // An explicit env: under jest, process.env is the sandbox's copy, and this is the one tests may change.
     return execFileSync(tool, args, { env: process.env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} was not found: install poppler-utils (apt-get install -y poppler-utils). The PDF tests render pages and must not be skipped.`);
+      throw new Error(`${tool} was not found: install ${aptPackage} (apt-get install -y ${aptPackage}). The PDF tests render pages and must not be skipped.`);
     }
     throw error;
   }
 }
 
-function withPdfFile<T>(pdf: Uint8Array, use: (path: string, dir: string) => T): T {
+const poppler = (tool: string, args: string[]): Buffer => runTool(tool, args);
+
+export function withPdfFile<T>(pdf: Uint8Array, use: (path: string, dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'so-goc-pdf-'));
   try {
     const path = join(dir, 'document.pdf');

@@ -64,6 +64,11 @@ export function registerHolderOn(directory: AuthorityDirectory, code: string, da
 }
 
 /** True when `target` is `scope` itself or, with subordinates included, any unit under it. */
+/** The authorities whose registers `code` holds on `date`: its own and those of units it succeeded. */
+export function registersHeldOn(directory: AuthorityDirectory, code: string, date: IsoDate): string[] {
+  return [...directory.authorities.keys()].filter((other) => other === code || registerHolderOn(directory, other, date)?.code === code);
+}
+
 export function isWithinScope(directory: AuthorityDirectory, scope: { authorityCode: string; includeSubordinates: boolean }, target: string): boolean {
   if (target === scope.authorityCode) return true;
   if (!scope.includeSubordinates) return false;

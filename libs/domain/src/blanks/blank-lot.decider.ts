@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider';
-import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
+import { DomainError, type FieldProblem } from '../shared/errors';
+import { collectProblems, throwIfInvalid, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
 import {
   BLANK_KINDS,
   SPOILAGE_REASONS,
@@ -341,10 +341,6 @@ function countProblem(count: unknown): FieldProblem | undefined {
     : { field: 'count', code: 'OUT_OF_RANGE', messageVi: `Số phôi phải từ 1 đến ${MAX_LOT_SIZE}.`, messageEn: `The number of blanks must be 1 to ${MAX_LOT_SIZE}.` };
 }
 
-function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
-  const found = collectProblems(...problems);
-  if (found.length > 0) throw invalidInput(found);
-}
 
 function integerProblem(field: string, value: unknown): FieldProblem | undefined {
   return Number.isSafeInteger(value) && (value as number) >= 0

@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
 import { authorizeAct } from '../authorities/act-authorization';
 import { signerEntitledOn } from '../authorities/authority-directory';
 import { COPY_REQUEST_CHANNELS, copyRequestDue } from '../calendar/copy-request-due';
@@ -189,7 +189,3 @@ function normalizedRequester(requester: Requester): Requester {
   };
 }
 
-function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
-  const found = collectProblems(...problems);
-  if (found.length > 0) throw invalidInput(found);
-}

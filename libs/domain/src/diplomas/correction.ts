@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { addWorkingDays } from '../calendar/working-days';
@@ -201,7 +201,3 @@ function changesProblem(changes: unknown): FieldProblem | undefined {
   return valid ? undefined : { field: 'changes', code: 'BAD_CHANGES', messageVi: 'Nội dung sửa phải là danh sách {field, after}, mỗi trường một lần.', messageEn: 'Changes must be a list of {field, after}, each field once.' };
 }
 
-function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
-  const found = collectProblems(...problems);
-  if (found.length > 0) throw invalidInput(found);
-}

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
-import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requireIsoDate, requirePattern, requireText } from '../shared/validation';
+import { DomainError } from '../shared/errors';
+import { throwIfInvalid, requireIsoDate, requirePattern, requireText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { signerEntitledOn } from '../authorities/authority-directory';
@@ -150,7 +150,3 @@ export function issueReplacement(command: Extract<ReissueCommand, { type: 'Issue
   ];
 }
 
-function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
-  const found = collectProblems(...problems);
-  if (found.length > 0) throw invalidInput(found);
-}

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
-import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requireText } from '../shared/validation';
+import { DomainError } from '../shared/errors';
+import { throwIfInvalid, requireIsoDate, requireOneOf, requireText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { addCalendarDays } from '../calendar/working-days';
@@ -149,7 +149,3 @@ function tooEarly(field: string): DomainError {
   return new DomainError({ code: 'DATE_TOO_EARLY', kind: 'rule_violation', messageVi: 'Ngày này trước ngày quyết định thu hồi.', messageEn: 'This date is before the revocation decision.', field });
 }
 
-function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
-  const found = collectProblems(...problems);
-  if (found.length > 0) throw invalidInput(found);
-}

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../shared/dates';
+import { addCalendarDays } from '../calendar/working-days';
 import { regimeOn, type DiplomaKind, type RegimeCode } from '../regimes/legal-regimes';
 
 export interface IssuanceDeadline {
@@ -20,7 +21,5 @@ const DEADLINES: Readonly<Partial<Record<RegimeCode, Readonly<Record<DiplomaKind
 export function issuanceDeadline(kind: DiplomaKind, decisionDate: IsoDate): (IssuanceDeadline & { dueBy: IsoDate }) | null {
   const deadline = DEADLINES[regimeOn(decisionDate).code]?.[kind] ?? null;
   if (!deadline) return null;
-  const due = new Date(`${decisionDate}T00:00:00Z`);
-  due.setUTCDate(due.getUTCDate() + deadline.days);
-  return { ...deadline, dueBy: due.toISOString().slice(0, 10) };
+  return { ...deadline, dueBy: addCalendarDays(decisionDate, deadline.days) };
 }

@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider';
-import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requireIsoDate, requirePattern, requireText } from '../shared/validation';
+import { DomainError, invalidInput } from '../shared/errors';
+import { throwIfInvalid, requireIsoDate, requirePattern, requireText } from '../shared/validation';
 import { authorizeAct } from '../authorities/act-authorization';
 import { signerEntitledOn } from '../authorities/authority-directory';
 import { formatSerial, type SerialRange } from '../blanks/serial-range';
@@ -227,10 +227,6 @@ function notBefore(field: string, date: string, earliest: string, earliestVi: st
   });
 }
 
-function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
-  const found = collectProblems(...problems);
-  if (found.length > 0) throw invalidInput(found);
-}
 
 function expandRange(range: SerialRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);

@@ -1,5 +1,5 @@
 import { isIsoDate } from './dates';
-import type { FieldProblem } from './errors';
+import { invalidInput, type FieldProblem } from './errors';
 
 /** Small checks shared by deciders; each returns a problem for the field or nothing. */
 export function requireText(field: string, value: unknown, maxLength: number): FieldProblem | undefined {
@@ -44,6 +44,12 @@ export function requirePattern(field: string, value: unknown, pattern: RegExp, d
 
 export function collectProblems(...problems: (FieldProblem | undefined)[]): FieldProblem[] {
   return problems.filter((problem): problem is FieldProblem => problem !== undefined);
+}
+
+/** Refuses the command with every problem found at once, each naming its field. */
+export function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
+  const found = collectProblems(...problems);
+  if (found.length > 0) throw invalidInput(found);
 }
 
 export function requireIsoDate(field: string, value: unknown): FieldProblem | undefined {

@@ -1,7 +1,7 @@
 import type { DomainEvent, Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
-import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOptionalText, requirePattern, requireText } from '../shared/validation';
+import { DomainError, type FieldProblem } from '../shared/errors';
+import { throwIfInvalid, requireIsoDate, requireOptionalText, requirePattern, requireText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { signerEntitledOn } from '../authorities/authority-directory';
 import { SIGNER_ROLES } from '../authorities/authority';
@@ -110,7 +110,3 @@ function subjectsProblems(subjects: unknown): (FieldProblem | undefined)[] {
   ]);
 }
 
-function throwIfInvalid(...problems: (FieldProblem | undefined)[]): void {
-  const found = collectProblems(...problems);
-  if (found.length > 0) throw invalidInput(found);
-}

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { DomainError, registerHolderOn, verificationRequestDecider, verificationRequestStream, type AuthorityDirectory, type CommandContext, type VerificationSubject } from '@so-goc/domain';
+import { DomainError, registersHeldOn, verificationRequestDecider, verificationRequestStream, type AuthorityDirectory, type CommandContext, type VerificationSubject } from '@so-goc/domain';
 import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { matchVerificationSubject } from '@so-goc/projections';
 import { loadState } from '../issuance/load-state';
@@ -25,8 +25,7 @@ export async function answerVerificationRequest(
 ): Promise<CommandOutcome> {
   const state = await loadState(store, verificationRequestDecider, verificationRequestStream(input.requestId));
   if (state.status === 'none') throw new DomainError({ code: 'VERIFICATION_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có công văn này.', messageEn: 'No such letter.', field: 'requestId' });
-  const office = state.request.authorityCode;
-  const books = [...directory.authorities.keys()].filter((code) => code === office || registerHolderOn(directory, code, input.respondedOn)?.code === office);
+  const books = registersHeldOn(directory, state.request.authorityCode, input.respondedOn);
   const answers = state.request.subjects.map((subject) => matchVerificationSubject(readModels, books, subject));
   return handleCommand(store, verificationRequestDecider, { stream: verificationRequestStream(input.requestId), context, command: { type: 'AnswerVerificationRequest', ...input, answers, directory } });
 }

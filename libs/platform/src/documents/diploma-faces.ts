@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { holderDigest, signVerificationToken, type DiplomaFace } from '@so-goc/documents';
 import { DomainError } from '@so-goc/domain';
-import { copyById, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
+import { copyById, diplomaGraduate, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
 import type { FileKeyring } from '../verification/file-keyring';
 
 export interface IssueLine {
@@ -29,8 +29,7 @@ export class DiplomaFaces {
   printRun(printRunId: string, planned: IssueLine | undefined): { faces: { diplomaId: string; face: DiplomaFace }[]; authorityCode: string } {
     const run = printRunView(this.db, printRunId);
     if (!run) throw new DomainError({ code: 'PRINT_RUN_NOT_FOUND', kind: 'not_found', messageVi: 'Không có đợt in này.', messageEn: 'No such print run.', field: 'printRunId' });
-    const decision = this.db.prepare<[string], { exam_session: string | null; school_year: string }>('SELECT exam_session, school_year FROM graduation_decisions WHERE decision_id = ?').get(run.decisionId);
-    const signed = run.issueDate && run.signerName ? this.signature(printRunId) : undefined;
+    const signed = run.issueDate && run.issuePlace && run.signerTitle && run.signerName ? { issueDate: run.issueDate, issuePlace: run.issuePlace, signerTitle: run.signerTitle, signerName: run.signerName } : undefined;
     const line = signed ?? planned;
     if (!line) {
       throw new DomainError({
@@ -42,7 +41,7 @@ export class DiplomaFaces {
       });
     }
     const authority = findAuthority(this.db, run.authorityCode)?.name ?? run.authorityCode;
-    const graduationYear = decision?.exam_session ?? decision?.school_year.slice(5) ?? String(run.registerYear);
+    const graduationYear = graduationYearOf(run);
     return {
       authorityCode: run.authorityCode,
       faces: run.entries.map((entry) => ({ diplomaId: entry.diplomaId, face: this.face(entry, { kind: run.kind as 'THCS' | 'THPT', authorityCode: run.authorityCode, authority, graduationYear, line }) })),
@@ -54,12 +53,7 @@ export class DiplomaFaces {
     const copy = copyById(this.db, copyId);
     if (!copy) throw new DomainError({ code: 'COPY_NOT_FOUND', kind: 'not_found', messageVi: 'Không có bản sao này.', messageEn: 'No such copy.', field: 'copyId' });
     const copier = findAuthority(this.db, copy.copiedBy)?.name ?? copy.copiedBy;
-    const entry = this.db
-      .prepare<[string, string], { school: string; classification: string | null; training_mode: 'regular' | 'continuing'; exam_session: string | null; school_year: string }>(
-        `SELECT g.school, g.classification, g.training_mode, d.exam_session, d.school_year FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id
-         WHERE g.graduate_id = COALESCE((SELECT graduate_id FROM register_entries WHERE diploma_id = ?), (SELECT graduate_id FROM replacement_diplomas WHERE diploma_id = ?))`,
-      )
-      .get(copy.diplomaId, copy.diplomaId);
+    const graduate = diplomaGraduate(this.db, copy.diplomaId);
     const holder = copy.content.holder;
     const token = this.sign({
       kind: 'copy',
@@ -82,10 +76,10 @@ export class DiplomaFaces {
         birthPlace: holder.birthPlace,
         sex: holder.sex,
         ethnicity: holder.ethnicity,
-        school: entry?.school ?? '',
-        graduationYear: entry?.exam_session ?? entry?.school_year.slice(5) ?? '',
-        classification: entry?.classification ?? null,
-        trainingMode: entry?.training_mode ?? 'regular',
+        school: graduate?.school ?? '',
+        graduationYear: graduate ? graduationYearOf(graduate) : '',
+        classification: graduate?.classification ?? null,
+        trainingMode: graduate?.trainingMode ?? 'regular',
         issuePlace: copy.issuePlace,
         issueDate: copy.issuedOn,
         signerTitle: copy.signerTitle.toUpperCase(),
@@ -130,11 +124,6 @@ export class DiplomaFaces {
     };
   }
 
-  private signature(printRunId: string): IssueLine {
-    const row = this.db.prepare<[string], { issue_date: string; issue_place: string; signer_title: string; signer_name: string }>('SELECT issue_date, issue_place, signer_title, signer_name FROM print_runs WHERE print_run_id = ?').get(printRunId)!;
-    return { issueDate: row.issue_date, issuePlace: row.issue_place, signerTitle: row.signer_title, signerName: row.signer_name };
-  }
-
   private sign(payload: { kind: 'diploma' | 'copy'; diplomaId: string; serial: string; registerNumber: string; authorityCode: string; issueDate: string; holderDigest: string; copyNumber?: string }): string {
     const key = this.keyring.activeSigningKey(payload.authorityCode);
     return signVerificationToken({ v: 1, kid: key.kid, ...payload }, key.privateKey);
@@ -145,4 +134,9 @@ export class DiplomaFaces {
 function issuerLine(signerTitle: string, authorityName: string): string {
   const head = signerTitle.replace(/^(KT\.|Q\.|TL\.)\s*/iu, '').split(/\s+(?=phụ trách)/iu)[0] ?? '';
   return `${head} ${authorityName}`.trim().toUpperCase();
+}
+
+/** The exam session where the kind has one, else the year the school year ends ("2023-2024" → "2024"). */
+function graduationYearOf(source: { examSession: string | null; schoolYear: string }): string {
+  return source.examSession ?? source.schoolYear.slice(5);
 }

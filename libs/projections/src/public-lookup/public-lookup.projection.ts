@@ -158,15 +158,7 @@ export const publicLookupProjection: Projection = {
       case 'DiplomaIssuedAsReplacement': {
         const d = event.data;
         const exempt = prepared<[string], { exempt: number }>(db, 'SELECT exempt FROM public_lookup WHERE diploma_id = ?').get(d.replaces)?.exempt ?? 0;
-        const authorityName = prepared<[string, string, string, string], { name: string }>(
-          db,
-          `SELECT COALESCE((SELECT name FROM public_lookup_authority_names WHERE code = ? AND from_date <= ? ORDER BY from_date DESC LIMIT 1), (SELECT name FROM public_lookup_authority_names WHERE code = ? ORDER BY from_date LIMIT 1), ?) AS name`,
-        ).get(d.authorityCode, d.issueDate, d.authorityCode, d.authorityCode)!.name;
-        prepared(
-          db,
-          `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt, printed_name_key, printed_birth_date)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
-        ).run(d.diplomaId, d.serialLabel, d.registerLabel, d.kind, d.authorityCode, authorityName, d.holder.fullName, searchKey(d.holder.fullName), d.holder.birthDate, d.holder.birthPlace, d.issueDate, holderDigest(d.holder.fullName, d.holder.birthDate), exempt, searchKey(d.holder.fullName), d.holder.birthDate);
+        insertPublicDiploma(db, { diplomaId: d.diplomaId, serial: d.serialLabel, registerLabel: d.registerLabel, kind: d.kind, authorityCode: d.authorityCode, issueDate: d.issueDate, exempt, holder: d.holder }, authorityNameOn(db, d.authorityCode, d.issueDate));
         return;
       }
       case 'CopiesIssued': {
@@ -210,24 +202,49 @@ function publishRun(db: Database, printRunId: string, issueDate: string): void {
      FROM public_lookup_planned p JOIN public_lookup_runs r ON r.print_run_id = p.print_run_id JOIN public_lookup_holders h ON h.graduate_id = p.graduate_id
      WHERE p.print_run_id = ? ORDER BY p.register_number`,
   ).all(printRunId);
-  const insert = prepared(
-    db,
-    `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt, printed_name_key, printed_birth_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
-  );
-  const nameOn = prepared<[string, string, string, string], { name: string }>(
+  // A run has one issuer and one issue date, so one name for all its diplomas.
+  const authorityName = rows[0] ? authorityNameOn(db, rows[0].authority_code, issueDate) : '';
+  for (const row of rows) {
+    insertPublicDiploma(
+      db,
+      { diplomaId: row.diploma_id, serial: row.serial_label, registerLabel: row.register_label, kind: row.kind, authorityCode: row.authority_code, issueDate, exempt: row.exempt, holder: { fullName: row.full_name, birthDate: row.birth_date, birthPlace: row.birth_place } },
+      authorityName,
+    );
+  }
+  prepared(db, 'DELETE FROM public_lookup_planned WHERE print_run_id = ?').run(printRunId);
+}
+
+/** The authority's name on a date: the one in force then, the earliest known for older dates, the code if none. */
+function authorityNameOn(db: Database, code: string, date: string): string {
+  return prepared<[string, string, string, string], { name: string }>(
     db,
     `SELECT COALESCE(
        (SELECT name FROM public_lookup_authority_names WHERE code = ? AND from_date <= ? ORDER BY from_date DESC LIMIT 1),
        (SELECT name FROM public_lookup_authority_names WHERE code = ? ORDER BY from_date LIMIT 1),
        ?) AS name`,
+  ).get(code, date, code, code)!.name;
+}
+
+interface PublicDiploma {
+  diplomaId: string;
+  serial: string;
+  registerLabel: string;
+  kind: string;
+  authorityCode: string;
+  issueDate: string;
+  exempt: number;
+  holder: { fullName: string; birthDate: string; birthPlace: string };
+}
+
+/** A newly issued diploma (a signed run's, or a replacement) as the public may see it; printed name and date kept apart. */
+function insertPublicDiploma(db: Database, d: PublicDiploma, authorityName: string): void {
+  const nameKey = searchKey(d.holder.fullName);
+  prepared(
+    db,
+    `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt, printed_name_key, printed_birth_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
+  ).run(
+    d.diplomaId, d.serial, d.registerLabel, d.kind, d.authorityCode, authorityName, d.holder.fullName, nameKey, d.holder.birthDate, d.holder.birthPlace, d.issueDate,
+    holderDigest(d.holder.fullName, d.holder.birthDate), d.exempt, nameKey, d.holder.birthDate,
   );
-  for (const row of rows) {
-    const authorityName = nameOn.get(row.authority_code, issueDate, row.authority_code, row.authority_code)!.name;
-    insert.run(
-      row.diploma_id, row.serial_label, row.register_label, row.kind, row.authority_code, authorityName, row.full_name, searchKey(row.full_name),
-      row.birth_date, row.birth_place, issueDate, holderDigest(row.full_name, row.birth_date), row.exempt, searchKey(row.full_name), row.birth_date,
-    );
-  }
-  prepared(db, 'DELETE FROM public_lookup_planned WHERE print_run_id = ?').run(printRunId);
 }

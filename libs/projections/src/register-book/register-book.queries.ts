@@ -228,15 +228,23 @@ export interface PrintRunView {
   openedOn: string;
   printedOn: string | null;
   issueDate: string | null;
+  issuePlace: string | null;
   signerName: string | null;
+  signerTitle: string | null;
   closedOn: string | null;
+  /** The decision's exam session and school year, printed as the graduation year. */
+  examSession: string | null;
+  schoolYear: string;
   counts: { diplomas: number; reserved: number; spoiled: number; released: number | null };
   /** What goes on each blank, in register order: the print job. */
   entries: RegisterEntryView[];
 }
 
 export function printRunView(db: Database, printRunId: string): PrintRunView | undefined {
-  const r = prepared<[string], Record<string, string | number | null>>(db, 'SELECT * FROM print_runs WHERE print_run_id = ?').get(printRunId);
+  const r = prepared<[string], Record<string, string | number | null>>(
+    db,
+    'SELECT r.*, d.exam_session, d.school_year FROM print_runs r JOIN graduation_decisions d ON d.decision_id = r.decision_id WHERE r.print_run_id = ?',
+  ).get(printRunId);
   if (!r) return undefined;
   const entries = prepared<[string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number`).all(printRunId).map(toView);
   return {
@@ -251,20 +259,43 @@ export function printRunView(db: Database, printRunId: string): PrintRunView | u
     openedOn: r['opened_on'] as string,
     printedOn: r['printed_on'] as string | null,
     issueDate: r['issue_date'] as string | null,
+    issuePlace: r['issue_place'] as string | null,
     signerName: r['signer_name'] as string | null,
+    signerTitle: r['signer_title'] as string | null,
     closedOn: r['closed_on'] as string | null,
+    examSession: r['exam_session'] as string | null,
+    schoolYear: r['school_year'] as string,
     counts: { diplomas: r['diploma_count'] as number, reserved: r['reserved'] as number, spoiled: r['spoiled'] as number, released: r['released'] as number | null },
     entries,
   };
 }
 
-/** The holder's national ID and graduation decision number of a diploma line, for the office's own registers. */
-export function diplomaHolderRef(db: Database, diplomaId: string): { nationalId: string; decisionNumber: string } | undefined {
-  return prepared<[string, string], { nationalId: string; decisionNumber: string }>(
+export interface DiplomaGraduate {
+  nationalId: string;
+  decisionNumber: string;
+  school: string;
+  classification: string | null;
+  trainingMode: 'regular' | 'continuing';
+  examSession: string | null;
+  schoolYear: string;
+}
+
+/**
+ * The graduate behind a diploma line, original or replacement: for the office's own registers (national
+ * ID, decision) and for what a copy prints besides the holder (school, classification, mode, year).
+ */
+export function diplomaGraduate(db: Database, diplomaId: string): DiplomaGraduate | undefined {
+  return prepared<[string, string], DiplomaGraduate>(
     db,
-    `SELECT g.national_id AS nationalId, d.number AS decisionNumber FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id
+    `SELECT g.national_id AS nationalId, d.number AS decisionNumber, g.school, g.classification, g.training_mode AS trainingMode, d.exam_session AS examSession, d.school_year AS schoolYear
+     FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id
      WHERE g.graduate_id = COALESCE((SELECT graduate_id FROM register_entries WHERE diploma_id = ?), (SELECT graduate_id FROM replacement_diplomas WHERE diploma_id = ?))`,
   ).get(diplomaId, diplomaId);
+}
+
+/** The authority whose decision this is, or undefined when there is no such decision. */
+export function decisionAuthority(db: Database, decisionId: string): string | undefined {
+  return prepared<[string], { authority_code: string }>(db, 'SELECT authority_code FROM graduation_decisions WHERE decision_id = ?').get(decisionId)?.authority_code;
 }
 
 export interface EarlierGraduate {
