@@ -71,6 +71,55 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** The last event of a hash-chained store: its global position and the chain hash up to it (hex SHA-256). */
+export interface ChainHead {
+  readonly position: bigint;
+  readonly hash: string;
+}
+
+/** A chain head the registry signed; verification checks the stored chain still passes through it. */
+export interface ChainAnchor extends ChainHead {
+  readonly signedAt: string;
+}
+
+export interface ChainBreak {
+  /** The first position at which the stored log no longer is the one that was appended. */
+  readonly position: bigint;
+  readonly reason: 'missing' | 'altered' | 'unchained' | 'rewritten';
+  readonly eventId?: string;
+  readonly stream?: string;
+  readonly type?: string;
+  readonly description: string;
+}
+
+export interface ChainReport {
+  readonly ok: boolean;
+  readonly eventsChecked: number;
+  /** Head of the stretch that verified. */
+  readonly head: ChainHead | undefined;
+  readonly anchorsMatched: number;
+  readonly break?: ChainBreak;
+}
+
+/**
+ * A store whose events each carry a hash chained over the previous one, in append order (issue 16).
+ * The SQLite adapter is chained: whoever can write its file could otherwise insert, edit or delete
+ * events unseen. The ESDB adapter is not chained: EventStoreDB is append-only by its own design and
+ * its files are not ours to write.
+ */
+export interface HashChainedStore {
+  chainHead(): Promise<ChainHead | undefined>;
+  /** Positions up to which hashes were computed when an older store was first chained (0: from the start). */
+  chainOrigin(): Promise<bigint>;
+  verifyChain(anchors: readonly ChainAnchor[]): Promise<ChainReport>;
+  /** A consistent copy of the whole store to `file`, taken while appends go on; resolves with the copy's head. */
+  backupTo(file: string): Promise<ChainHead | undefined>;
+}
+
+export function isHashChained(store: EventStore): store is EventStore & HashChainedStore {
+  return typeof (store as Partial<HashChainedStore>).chainHead === 'function';
+}
+
 export function comparePositions(a: Position, b: Position): number {
   if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
   if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;

@@ -2,7 +2,11 @@ import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendResult,
+  ChainAnchor,
+  ChainHead,
+  ChainReport,
   EventStore,
+  HashChainedStore,
   ExpectedRevision,
   NewEvent,
   Position,
@@ -13,6 +17,7 @@ import type {
 } from '../event-store.port';
 import { AllStreamSubscription } from './all-stream-subscription';
 import { AppendNotifier } from './append-notifier';
+import { chainHash, GENESIS_HASH, migrateHashChain, readChainHead, readChainOrigin, verifyHashChain } from './hash-chain';
 import { migrateEventStoreSchema } from './schema';
 import { EVENT_COLUMNS, StoredEvent, type EventRow } from './stored-event';
 
@@ -34,13 +39,14 @@ const NO_STREAM = -1;
 /** Thrown inside the append transaction to roll it back when an event id is already taken. */
 class DuplicateEventIdSignal extends Error {}
 
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, HashChainedStore {
   private readonly db: Db;
   private readonly notifier = new AppendNotifier();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly lastRevision: Statement<[string], number>;
-  private readonly insert: Statement<[string, number, string, string, string, string, number]>;
+  private readonly insert: Statement<[number, string, number, string, string, string, string, number, string]>;
+  private readonly lastLink: Statement<[], [number, string | null]>;
   private readonly findById: Statement<[string], [string, number, number]>;
   private readonly readStreamRows: Statement<[string, number], EventRow>;
   private readonly readAllPage: Statement<[number, number], EventRow>;
@@ -54,13 +60,15 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     migrateEventStoreSchema(this.db);
+    migrateHashChain(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 500;
 
     this.lastRevision = this.db.prepare<[string], number>('SELECT MAX(revision) FROM events WHERE stream = ?').pluck();
     this.insert = this.db.prepare(
-      `INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.lastLink = this.db.prepare<[], [number, string | null]>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').raw();
     this.findById = this.db.prepare<[string], [string, number, number]>('SELECT stream, revision, position FROM events WHERE event_id = ?').raw();
     this.readStreamRows = this.db
       .prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`)
@@ -79,17 +87,23 @@ export class SqliteEventStore implements EventStore {
           throw new WrongExpectedRevisionError(stream, expected, current === NO_STREAM ? 'no_stream' : BigInt(current));
         }
         if (events.length === 0) return { nextExpectedRevision: BigInt(current), position: position(maxPosition.get() ?? 0) };
-        // Rowids are assigned inside the write lock and never reused (no row is ever deleted), so
-        // positions follow commit order.
+        // Positions are taken inside the write lock, one after the last, so they follow commit order
+        // without gaps; each hash is chained over the one before it (issue 16). The last link is read
+        // here rather than kept in memory because other processes append to the same file.
         const now = Date.now();
         let revision = current;
-        let lastPosition = 0;
+        const link = this.lastLink.get();
+        let lastPosition = link?.[0] ?? 0;
+        let previousHash = link ? (link[1] ?? '') : GENESIS_HASH;
         for (const event of events) {
           revision += 1;
           try {
             const data = JSON.stringify(event.data);
             const metadata = JSON.stringify(event.metadata ?? {});
-            lastPosition = Number(this.insert.run(stream, revision, event.id, event.type, data, metadata, now).lastInsertRowid);
+            const nextPosition = lastPosition + 1;
+            previousHash = chainHash(previousHash, [nextPosition, stream, revision, event.id, event.type, data, metadata, now]);
+            this.insert.run(nextPosition, stream, revision, event.id, event.type, data, metadata, now, previousHash);
+            lastPosition = nextPosition;
           } catch (error) {
             if (isUniqueEventIdViolation(error)) throw new DuplicateEventIdSignal();
             throw error;
@@ -127,6 +141,41 @@ export class SqliteEventStore implements EventStore {
   headPosition(): Promise<Position | undefined> {
     const head = this.db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck().get();
     return Promise.resolve(head == null ? undefined : position(head));
+  }
+
+  chainHead(): Promise<ChainHead | undefined> {
+    return Promise.resolve(readChainHead(this.db));
+  }
+
+  chainOrigin(): Promise<bigint> {
+    return Promise.resolve(readChainOrigin(this.db));
+  }
+
+  verifyChain(anchors: readonly ChainAnchor[] = []): Promise<ChainReport> {
+    return Promise.resolve(verifyHashChain(this.db, anchors));
+  }
+
+  /**
+   * SQLite's online backup API: pages are copied a step at a time while appends go on through this
+   * connection (which the backup follows). Appends by another process restart the copy; after a few
+   * restarts the rest is copied in one step, inside one read snapshot, so a busy writer cannot starve it.
+   */
+  async backupTo(file: string): Promise<ChainHead | undefined> {
+    let lastRemaining = Number.POSITIVE_INFINITY;
+    let restarts = 0;
+    await this.db.backup(file, {
+      progress: ({ remainingPages }) => {
+        if (remainingPages > lastRemaining) restarts += 1;
+        lastRemaining = remainingPages;
+        return restarts >= 3 ? 1_000_000_000 : 512;
+      },
+    });
+    const copy = new Database(file, { readonly: true });
+    try {
+      return readChainHead(copy);
+    } finally {
+      copy.close();
+    }
   }
 
   close(): Promise<void> {
