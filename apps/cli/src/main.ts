@@ -10,6 +10,8 @@ import { loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
 import { verifyOffline } from './commands/verify';
+import { checkpointNow, verifyLogNow } from './commands/event-log';
+import { backupEventStore, restoreEventStore } from './commands/backup';
 
 const program = new Command()
   .name('so-goc')
@@ -32,6 +34,41 @@ program
   .description('truncate one projection and replay every event into it (stop the projector first)')
   .argument('<projection>', 'projection name, e.g. authorities')
   .action(async (name: string) => rebuildProjection(loadConfig(), name));
+
+program
+  .command('checkpoint')
+  .description('sign a checkpoint of the event log now (head position + chain hash; the running system signs one daily)')
+  .action(async () => console.log(await checkpointNow(loadConfig())));
+
+program
+  .command('verify-log')
+  .description('walk the event log\'s hash chain and its signed checkpoints; name the first event that breaks it')
+  .option('--published <file|url>', 'checkpoints published by the portal (/api/v1/checkpoints), saved or live')
+  .action(async (options: { published?: string }) => {
+    const result = await verifyLogNow(loadConfig(), options);
+    console.log(result.lines.join('\n'));
+    if (!result.ok) process.exitCode = 4;
+  });
+
+program
+  .command('backup')
+  .description('consistent online copy of the event store (while the system writes), its keyring and a signed checkpoint')
+  .argument('<dir>', 'a new or empty directory')
+  .action(async (dir: string) => {
+    const result = await backupEventStore(loadConfig(), dir);
+    console.log(`Backed up to ${result.dir}: events up to position ${result.position}, chain hash ${result.hash}`);
+  });
+
+program
+  .command('restore')
+  .description('bring a backup back into a new data directory, after its chain verifies against its checkpoint')
+  .argument('<backup>', 'directory made by cli backup')
+  .argument('<data-dir>', 'data directory without an event store; read models are rebuilt on start')
+  .action(async (backup: string, dataDir: string) => {
+    const result = await restoreEventStore(backup, dataDir);
+    console.log(result.lines.join('\n'));
+    if (!result.ok) process.exitCode = 4;
+  });
 
 program
   .command('create-admin')

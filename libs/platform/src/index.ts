@@ -27,3 +27,6 @@ export * from './diplomas/holiday-calendar-cache';
 export * from './copies/copies';
 export * from './copies/verification-requests';
 export * from './documents/diploma-faces';
+export * from './log/sign-log-checkpoint';
+export * from './log/verify-log';
+export * from './log/log-watch';
