@@ -1,6 +1,7 @@
 export * from './projection';
 export * from './projection-loop';
 export * from './projection-runner';
+export * from './projection-runner-readiness';
 export * from './read-model-database';
 export * from './table-hash';
 export * from './all-projections';
@@ -18,3 +19,4 @@ export * from './copies/copy-register.projection';
 export * from './copies/copy-register.queries';
 export * from './verification/match-subject';
 export * from './verification/verification-requests.projection';
+export * from './log/log-checkpoints.projection';

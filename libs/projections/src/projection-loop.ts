@@ -8,8 +8,11 @@ import {
   type RecordedEvent,
 } from '@so-goc/event-store';
 import type { Projection } from './projection';
+import { removeShadowFile, shadowFileOf, swapInRebuilt } from './projection-runner-shadow';
+import { migrateCheckpointTable, openReadModelDatabase } from './read-model-database';
 
-export type ProjectionStatus = 'starting' | 'running' | 'failed' | 'stopped';
+/** 'rebuilding': a new version is being built beside the old tables, which keep answering meanwhile. */
+export type ProjectionStatus = 'starting' | 'rebuilding' | 'running' | 'failed' | 'stopped';
 
 export interface ProjectionState {
   readonly name: string;
@@ -30,6 +33,9 @@ interface CheckpointRow {
   position: string | null;
   status: 'running' | 'failed';
 }
+
+/** The stored tables were made by another version of the projection: rebuild them beside. */
+const STALE_VERSION = Symbol('stale version');
 
 /** An event the projection could not apply. Its batch was rolled back; the checkpoint did not move. */
 export class PoisonEventError extends Error {
@@ -108,10 +114,32 @@ export class ProjectionLoop {
     this.notifyProgress();
   }
 
-  /** Drops the tables, forgets the checkpoint and replays everything. */
+  /**
+   * Replays everything into new tables beside the live ones, which go on following the store and
+   * answering readers; once the new tables have caught up, the live loop pauses for the last few
+   * events and the new tables replace the old in one transaction (issue 16: no NOT_FOUND meanwhile).
+   * Without a file to build beside (an in-memory database), drops and replays in place.
+   */
   async rebuild(): Promise<void> {
-    await this.stop();
-    this.db.transaction(() => this.reset())();
+    const file = shadowFileOf(this.db, this.projection);
+    if (!file) {
+      await this.stop();
+      this.db.transaction(() => this.reset())();
+      this.start();
+      return;
+    }
+    // Its own signal: the live loop may be stopped (the CLI rebuilds with the projector down) or stopped
+    // midway below, and neither must cut the build short.
+    const beside = await this.buildBeside(file, new AbortController().signal);
+    try {
+      await this.stop();
+      if (this.position) await beside.catchUpTo(this.position);
+      const position = await beside.finish();
+      swapInRebuilt(this.db, this.projection, file, position);
+      this.position = position;
+    } finally {
+      beside.discard();
+    }
     this.start();
   }
 
@@ -132,8 +160,24 @@ export class ProjectionLoop {
   }
 
   private async run(signal: AbortSignal): Promise<void> {
-    this.position = this.db.transaction(() => this.prepareCheckpoint())();
+    const from = this.db.transaction(() => this.prepareCheckpoint())();
+    if (from === STALE_VERSION) {
+      const file = shadowFileOf(this.db, this.projection)!;
+      this.status = 'rebuilding';
+      const beside = await this.buildBeside(file, signal);
+      try {
+        const position = await beside.finish();
+        if (signal.aborted) return;
+        swapInRebuilt(this.db, this.projection, file, position);
+        this.position = position;
+      } finally {
+        beside.discard();
+      }
+    } else {
+      this.position = from;
+    }
     this.status = 'running';
+    this.notifyProgress();
     this.logger.log(`Projection ${this.projection.name} v${this.projection.version} from ${this.position ? positionToString(this.position) : 'the beginning'}`);
 
     // A batch is committed when it is full, or at the next turn of the event loop: during a catch-up
@@ -201,10 +245,56 @@ export class ProjectionLoop {
       .run(poison.message, poison.event.id, positionToString(poison.event.position), poison.event.type, new Date().toISOString(), this.projection.name);
   }
 
-  private prepareCheckpoint(): Position | undefined {
+  /**
+   * A second loop of the same projection on a file of its own, caught up to the store's head as it
+   * was when the build began. The caller may catch it up further, then finishes and discards it.
+   */
+  private async buildBeside(file: string, signal: AbortSignal): Promise<{ catchUpTo(position: Position): Promise<void>; finish(): Promise<Position | undefined>; discard(): void }> {
+    removeShadowFile(file);
+    const shadowDb = openReadModelDatabase(file);
+    migrateCheckpointTable(shadowDb);
+    const quiet: ProjectionLogger = { log: () => undefined, error: (message) => this.logger.error(message) };
+    const shadow = new ProjectionLoop(this.store, shadowDb, this.projection, this.batchSize, quiet);
+    const stopOnAbort = (): void => void shadow.stop();
+    signal.addEventListener('abort', stopOnAbort, { once: true });
+    this.logger.log(`Projection ${this.projection.name} v${this.projection.version}: rebuilding beside the live tables in ${file}`);
+    shadow.start();
+    const catchUpTo = async (position: Position): Promise<void> => {
+      await shadow.waitFor(position, signal);
+      const state = shadow.state();
+      if (state.status === 'failed') throw new Error(`Rebuild of ${this.projection.name} failed: ${state.error ?? 'unknown error'}`);
+    };
+    const head = await this.store.headPosition();
+    try {
+      if (head) await catchUpTo(head);
+    } catch (error) {
+      await shadow.stop();
+      shadowDb.close();
+      removeShadowFile(file);
+      throw error;
+    }
+    return {
+      catchUpTo,
+      finish: async () => {
+        await shadow.stop();
+        return shadow.state().position;
+      },
+      discard: () => {
+        signal.removeEventListener('abort', stopOnAbort);
+        if (shadowDb.open) shadowDb.close();
+        removeShadowFile(file);
+      },
+    };
+  }
+
+  private prepareCheckpoint(): Position | undefined | typeof STALE_VERSION {
     const row = this.db
       .prepare<[string], CheckpointRow>('SELECT version, position, status FROM projection_checkpoints WHERE name = ?')
       .get(this.projection.name);
+    if (row && row.version !== this.projection.version && shadowFileOf(this.db, this.projection)) {
+      this.logger.log(`Projection ${this.projection.name}: version ${row.version} → ${this.projection.version}, rebuilding beside the old tables, which answer until then`);
+      return STALE_VERSION;
+    }
     if (!row || row.version !== this.projection.version) {
       if (row) this.logger.log(`Projection ${this.projection.name}: version ${row.version} → ${this.projection.version}, rebuilding from zero`);
       this.reset();

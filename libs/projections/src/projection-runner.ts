@@ -3,6 +3,7 @@ import type { EventStore, Position } from '@so-goc/event-store';
 import type { Projection } from './projection';
 import { ProjectionLoop, type ProjectionLogger, type ProjectionState } from './projection-loop';
 import { migrateCheckpointTable } from './read-model-database';
+import { readinessOf, recordHeadAtStart, recordProjectorStarting, type Readiness } from './projection-runner-readiness';
 
 export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
@@ -21,7 +22,12 @@ const consoleLogger: ProjectionLogger = {
 export class ProjectionRunner {
   private readonly loops: ReadonlyMap<string, ProjectionLoop>;
 
-  constructor(store: EventStore, db: Database, projections: readonly Projection[], options: ProjectionRunnerOptions = {}) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database,
+    private readonly projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
+  ) {
     migrateCheckpointTable(db);
     const names = new Set<string>();
     for (const projection of projections) {
@@ -36,8 +42,20 @@ export class ProjectionRunner {
     );
   }
 
+  /** Readiness starts false and turns true once every projection has reached the head the store has now. */
   start(): void {
+    recordProjectorStarting(this.db);
+    this.store
+      .headPosition()
+      .then((head) => {
+        if (this.db.open) recordHeadAtStart(this.db, head);
+      })
+      .catch((error: unknown) => console.error(`Projector could not read the store head: ${error instanceof Error ? error.message : String(error)}`));
     for (const loop of this.loops.values()) loop.start();
+  }
+
+  readiness(): Readiness {
+    return readinessOf(this.db, this.projections);
   }
 
   async stop(): Promise<void> {

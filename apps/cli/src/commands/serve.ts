@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { closeOnSignals, openInfrastructure, type SoGocConfig } from '@so-goc/platform';
+import { closeOnSignals, FileKeyring, LogWatch, openInfrastructure, type SoGocConfig } from '@so-goc/platform';
 import { createProjector, type Projector } from '../../../projector/src/create-projector';
 import { createRegistryApi } from '../../../registry-api/src/create-registry-api';
 import { createVerifyPortal } from '../../../verify-portal/src/create-verify-portal';
@@ -12,6 +12,8 @@ export interface RunningSystem {
   readonly apiUrl?: string;
   readonly portalUrl?: string;
   readonly projector?: Projector;
+  /** The scheduled check of the event log's chain and its daily checkpoint; runs beside the projector. */
+  readonly logWatch?: LogWatch;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export async function serve(
   const logger = options.quiet ? { logger: false as const } : {};
   const infrastructure = openInfrastructure(config);
   const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
+  const logWatch = projector ? new LogWatch(infrastructure.store, FileKeyring.forConfig(config), options.quiet ? { logger: { log: () => undefined, error: (m) => console.error(m) } } : {}) : undefined;
+  logWatch?.start();
   const servers: INestApplication[] = [];
   let api: INestApplication | undefined;
   let apiUrl: string | undefined;
@@ -45,6 +49,7 @@ export async function serve(
   }
   const close = async (): Promise<void> => {
     for (const server of servers) await server.close();
+    await logWatch?.stop();
     if (projector) await projector.context.close();
     await infrastructure.close();
   };
@@ -53,6 +58,7 @@ export async function serve(
     ...(apiUrl ? { apiUrl: apiUrl.replace('[::1]', 'localhost') } : {}),
     ...(portalUrl ? { portalUrl: portalUrl.replace('[::1]', 'localhost') } : {}),
     ...(projector ? { projector } : {}),
+    ...(logWatch ? { logWatch } : {}),
     close,
   };
 }

@@ -79,41 +79,59 @@ export function readChainOrigin(db: Database): bigint {
   return BigInt(upTo ?? 0);
 }
 
+type StoredChainRow = [...ChainedRow, string | null];
+
+const PAGE_SQL = `SELECT ${CHAINED_COLUMNS}, hash FROM events WHERE position > ? ORDER BY position LIMIT ?`;
+
 /**
  * Walks every event in position order, recomputing each hash from the one before, and compares the
  * stored chain with the signed anchors. Names the first event that breaks it: a missing position (a
  * deleted row), a stored hash that does not follow (an inserted or altered row), or an anchor the
  * chain no longer reaches or matches (a rewritten stretch, or deleted tail).
+ *
+ * A page at a time, yielding to the event loop between pages, so that a running server can check a
+ * million events without a multi-second stall of every request.
  */
-export function verifyHashChain(db: Database, anchors: readonly ChainAnchor[] = []): ChainReport {
-  const byPosition = new Map(anchors.map((anchor) => [anchor.position, anchor]));
-  let previous = GENESIS_HASH;
-  let expectedPosition = 1;
-  let checked = 0;
-  let anchorsMatched = 0;
-  let lastGoodAnchor: ChainAnchor | undefined;
-  const result = (breakAt?: ChainBreak): ChainReport => ({
-    ok: breakAt === undefined,
-    eventsChecked: checked,
-    head: checked === 0 ? undefined : { position: BigInt(expectedPosition - 1), hash: previous },
-    anchorsMatched,
-    ...(breakAt ? { break: breakAt } : {}),
-  });
-  const select = db.prepare<[], [...ChainedRow, string | null]>(`SELECT ${CHAINED_COLUMNS}, hash FROM events ORDER BY position`).raw();
-  for (const full of select.iterate()) {
+export async function verifyHashChainInPages(db: Database, anchors: readonly ChainAnchor[] = [], pageSize = 2000): Promise<ChainReport> {
+  const walker = new ChainWalker(anchors);
+  const page = db.prepare<[number, number], StoredChainRow>(PAGE_SQL).raw();
+  let after = 0;
+  for (let rows = page.all(after, pageSize); rows.length > 0; rows = page.all(after, pageSize)) {
+    for (const row of rows) if (!walker.step(row)) return walker.report();
+    after = rows[rows.length - 1]![0];
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return walker.finish();
+}
+
+class ChainWalker {
+  private readonly byPosition: Map<bigint, ChainAnchor>;
+  private previous = GENESIS_HASH;
+  private expectedPosition = 1;
+  private checked = 0;
+  private anchorsMatched = 0;
+  private lastGoodAnchor: ChainAnchor | undefined;
+  private broken: ChainBreak | undefined;
+
+  constructor(private readonly anchors: readonly ChainAnchor[]) {
+    this.byPosition = new Map(anchors.map((anchor) => [anchor.position, anchor]));
+  }
+
+  /** False once the chain is broken: the walk stops at the first break. */
+  step(full: StoredChainRow): boolean {
     const row = full.slice(0, 8) as ChainedRow;
     const stored = full[8];
     const position = row[0];
-    if (position !== expectedPosition) {
-      return result({
-        position: BigInt(expectedPosition),
+    if (position !== this.expectedPosition) {
+      return this.breakAt({
+        position: BigInt(this.expectedPosition),
         reason: 'missing',
-        description: `event at position ${expectedPosition} is missing (deleted); the next stored event is at ${position} (${row[3]})`,
+        description: `event at position ${this.expectedPosition} is missing (deleted); the next stored event is at ${position} (${row[3]})`,
       });
     }
-    const computed = chainHash(previous, row);
+    const computed = chainHash(this.previous, row);
     if (stored !== computed) {
-      return result({
+      return this.breakAt({
         position: BigInt(position),
         eventId: row[3],
         stream: row[1],
@@ -125,30 +143,51 @@ export function verifyHashChain(db: Database, anchors: readonly ChainAnchor[] = 
             : `event at position ${position} (${row[3]}, ${row[4]} on ${row[1]}) does not match its hash: it was altered or inserted`,
       });
     }
-    const anchor = byPosition.get(BigInt(position));
+    const anchor = this.byPosition.get(BigInt(position));
     if (anchor) {
       if (anchor.hash !== computed) {
-        return result({
+        const from = this.lastGoodAnchor ? `position ${this.lastGoodAnchor.position}` : 'the beginning';
+        return this.breakAt({
           position: BigInt(position),
           eventId: row[3],
           reason: 'rewritten',
-          description: `the chain at position ${position} differs from the checkpoint signed ${anchor.signedAt}: events after ${lastGoodAnchor ? `position ${lastGoodAnchor.position}` : 'the beginning'} up to ${position} were rewritten`,
+          description: `the chain at position ${position} differs from the checkpoint signed ${anchor.signedAt}: events after ${from} up to ${position} were rewritten`,
         });
       }
-      anchorsMatched += 1;
-      lastGoodAnchor = anchor;
+      this.anchorsMatched += 1;
+      this.lastGoodAnchor = anchor;
     }
-    previous = computed;
-    expectedPosition += 1;
-    checked += 1;
+    this.previous = computed;
+    this.expectedPosition += 1;
+    this.checked += 1;
+    return true;
   }
-  const beyond = anchors.filter((anchor) => anchor.position >= BigInt(expectedPosition)).sort((a, b) => (a.position < b.position ? -1 : 1))[0];
-  if (beyond) {
-    return result({
-      position: BigInt(expectedPosition),
-      reason: 'missing',
-      description: `the store ends at position ${expectedPosition - 1}, but a checkpoint signed ${beyond.signedAt} covers up to ${beyond.position}: events from ${expectedPosition} on were deleted`,
-    });
+
+  finish(): ChainReport {
+    const next = BigInt(this.expectedPosition);
+    const beyond = this.anchors.filter((anchor) => anchor.position >= next).sort((a, b) => (a.position < b.position ? -1 : 1))[0];
+    if (beyond) {
+      this.breakAt({
+        position: next,
+        reason: 'missing',
+        description: `the store ends at position ${this.expectedPosition - 1}, but a checkpoint signed ${beyond.signedAt} covers up to ${beyond.position}: events from ${this.expectedPosition} on were deleted`,
+      });
+    }
+    return this.report();
   }
-  return result();
+
+  report(): ChainReport {
+    return {
+      ok: this.broken === undefined,
+      eventsChecked: this.checked,
+      head: this.checked === 0 ? undefined : { position: BigInt(this.expectedPosition - 1), hash: this.previous },
+      anchorsMatched: this.anchorsMatched,
+      ...(this.broken ? { break: this.broken } : {}),
+    };
+  }
+
+  private breakAt(found: ChainBreak): false {
+    this.broken = found;
+    return false;
+  }
 }

@@ -17,7 +17,7 @@ import type {
 } from '../event-store.port';
 import { AllStreamSubscription } from './all-stream-subscription';
 import { AppendNotifier } from './append-notifier';
-import { chainHash, GENESIS_HASH, migrateHashChain, readChainHead, readChainOrigin, verifyHashChain } from './hash-chain';
+import { chainHash, GENESIS_HASH, migrateHashChain, readChainHead, readChainOrigin, verifyHashChainInPages } from './hash-chain';
 import { migrateEventStoreSchema } from './schema';
 import { EVENT_COLUMNS, StoredEvent, type EventRow } from './stored-event';
 
@@ -152,7 +152,7 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
   }
 
   verifyChain(anchors: readonly ChainAnchor[] = []): Promise<ChainReport> {
-    return Promise.resolve(verifyHashChain(this.db, anchors));
+    return verifyHashChainInPages(this.db, anchors);
   }
 
   /**

@@ -40,7 +40,8 @@ export class LogWatch {
     if (this.timer) return;
     this.timer = setInterval(() => void this.tick(), this.options.checkEveryMs ?? HOUR);
     this.timer.unref();
-    void this.tick();
+    // At start only a check: a checkpoint is due on the first scheduled tick, not in the middle of a start-up.
+    void this.tick({ sign: false });
   }
 
   async stop(): Promise<void> {
@@ -54,7 +55,7 @@ export class LogWatch {
   }
 
   /** One check, then a checkpoint when one is due and the chain is whole (never vouch for a broken log). */
-  tick(): Promise<void> {
+  tick(options: { readonly sign?: boolean } = {}): Promise<void> {
     this.ticking = this.ticking.then(async () => {
       try {
         const verification = await verifyLog(this.store, this.keyring.verificationKeySet());
@@ -63,7 +64,7 @@ export class LogWatch {
           for (const line of verification.lines) this.logger.error(`EVENT LOG CHECK FAILED: ${line}`);
           return;
         }
-        if (await this.checkpointDue()) {
+        if (options.sign !== false && (await this.checkpointDue())) {
           const outcome = await signLogCheckpoint(this.store, this.keyring, systemContext(this.now()));
           if (outcome.recorded) this.logger.log(`Event log checkpoint signed at position ${outcome.checkpoint!.position}`);
         }
