@@ -3,6 +3,8 @@ import { LookupApiController } from './api/lookup-api.controller';
 import { PortalHealthController } from './health.controller';
 import { KeysController } from './keys/keys.controller';
 import { LetterController } from './letters/letter.controller';
+import { CheckpointsController } from './log/checkpoints.controller';
+import { PortalReadinessController } from './readiness.controller';
 import { PagesController } from './pages/pages.controller';
 import { PORTAL, type Portal } from './portal';
 
@@ -13,7 +15,7 @@ export class VerifyPortalModule implements OnApplicationShutdown {
   static register(portal: Portal): DynamicModule {
     return {
       module: VerifyPortalModule,
-      controllers: [PortalHealthController, PagesController, LookupApiController, KeysController, LetterController],
+      controllers: [PortalHealthController, PagesController, LookupApiController, KeysController, LetterController, CheckpointsController, PortalReadinessController],
       providers: [{ provide: PORTAL, useValue: portal }],
     };
   }
