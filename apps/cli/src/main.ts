@@ -31,7 +31,7 @@ program
 
 program
   .command('rebuild')
-  .description('truncate one projection and replay every event into it (stop the projector first)')
+  .description('replay every event into one projection beside its live tables, then swap them in (stop the projector first; a portal keeps answering from the old tables)')
   .argument('<projection>', 'projection name, e.g. authorities')
   .action(async (name: string) => rebuildProjection(loadConfig(), name));
 

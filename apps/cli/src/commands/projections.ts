@@ -29,7 +29,10 @@ export async function printProjections(config: SoGocConfig): Promise<void> {
   }
 }
 
-/** Truncates a projection and replays every event into it. Run it while the projector is stopped. */
+/**
+ * Replays every event into the projection beside its live tables, then swaps them in. Run it while the
+ * projector is stopped: a running projector in another process would go on from its own position.
+ */
 export async function rebuildProjection(config: SoGocConfig, name: string): Promise<void> {
   const projection = ALL_PROJECTIONS.find((p) => p.name === name);
   if (!projection) throw new Error(`No projection named ${name}. Known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
