@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -140,6 +141,9 @@ describe('verify-log names the event an attacker touched (issue 16)', () => {
     expect(errors).toEqual([]);
     expect(logs).toEqual([]); // the checkpoint of beforeAll is less than a day old
     now = new Date(now.getTime() + 25 * 3_600_000);
+    await watch.tick();
+    expect(logs).toEqual([]); // a day on, but nothing new to vouch for
+    await store.appendToStream('authority-note', [{ id: randomUUID(), type: 'NoteRecorded', data: {}, metadata: {} }], 'no_stream');
     await watch.tick();
     expect(logs).toEqual([expect.stringMatching(/^Event log checkpoint signed at position \d+$/)]);
     expect((await store.readStream(LOG_CHECKPOINT_STREAM)).events).toHaveLength(2);

@@ -170,8 +170,11 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
         return restarts >= 3 ? 1_000_000_000 : 512;
       },
     });
-    const copy = new Database(file, { readonly: true });
+    // One self-contained file: whatever the copy holds in a write-ahead log goes into it, and it stays
+    // a plain rollback-journal database until a store opens it again (which turns WAL back on).
+    const copy = new Database(file);
     try {
+      copy.pragma('journal_mode = DELETE');
       return readChainHead(copy);
     } finally {
       copy.close();

@@ -30,6 +30,9 @@ export async function signLogCheckpoint(store: EventStore, keyring: FileKeyring,
   if (!isHashChained(store)) return { recorded: false, reason: 'not_chained' };
   const head = await store.chainHead();
   if (!head) return { recorded: false, reason: 'empty' };
+  // The newest event being the last checkpoint itself, a new one would only vouch for that checkpoint.
+  const newest = (await store.readStream(LOG_CHECKPOINT_STREAM)).events.at(-1);
+  if (newest && newest.position.commit === head.position) return { recorded: false, reason: 'nothing_new' };
   const checkpoint = signChainHead(keyring, head.position, head.hash, context.occurredAt, await store.chainOrigin());
   const outcome = await handleCommand(store, logCheckpointDecider, {
     stream: LOG_CHECKPOINT_STREAM,
