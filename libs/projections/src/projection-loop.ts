@@ -139,8 +139,9 @@ export class ProjectionLoop {
       this.position = position;
     } finally {
       beside.discard();
+      // Whether or not the swap happened, the live model goes on following the store.
+      this.start();
     }
-    this.start();
   }
 
   /** Resolves once this projection has applied `position`, or has failed or stopped. */
