@@ -74,13 +74,17 @@ export class CheckpointsController {
         ? html`<p class="answer tone-neutral" role="status">${t.notReady}</p>`
         : checkpoints.length === 0
           ? html`<p>${t.none}</p>`
-          : html`<table class="checkpoints">
-<thead><tr><th scope="col">${t.position}</th><th scope="col">${t.signedAt}</th><th scope="col">${t.hash}</th><th scope="col">${t.key}</th></tr></thead>
-<tbody>${checkpoints.map(
-              (c) => html`<tr><td>${c.position}</td><td>${c.signedAt}</td><td><code>${c.hash}</code></td><td><code>${c.keyId}</code></td></tr>
-<tr><td colspan="4">${lang === 'vi' ? c.statementVi : c.statementEn}</td></tr>`,
-            )}</tbody>
-</table>`;
+          : checkpoints.map(
+              (c) => html`<section class="card" aria-label="${t.position} ${c.position}">
+<dl class="facts">
+<dt>${t.position}</dt><dd>${c.position}</dd>
+<dt>${t.signedAt}</dt><dd>${c.signedAt}</dd>
+<dt>${t.hash}</dt><dd><code>${c.hash}</code></dd>
+<dt>${t.key}</dt><dd><code>${c.keyId}</code></dd>
+</dl>
+<p>${lang === 'vi' ? c.statementVi : c.statementEn}</p>
+</section>`,
+            );
     return layout(
       { lang, title: t.title, switchHref: `/checkpoints?lang=${lang === 'vi' ? 'en' : 'vi'}` },
       html`<h1>${t.title}</h1>
