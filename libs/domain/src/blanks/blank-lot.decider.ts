@@ -101,6 +101,11 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       throw new DomainError({ code: 'LOT_NOT_FOUND', kind: 'not_found', messageVi: 'Không có lô phôi này.', messageEn: 'No such lot of blanks.', field: 'lotId' });
     }
     const { header, segments } = state;
+    // A lot is the business of the authority that received it and of the units it handed blanks to;
+    // to anyone else it does not exist (issue 12: authorization by the record, not the path).
+    if (header.receivingAuthority !== command.authorityCode && !segments.some((s) => s.holder === command.authorityCode)) {
+      throw new DomainError({ code: 'LOT_NOT_FOUND', kind: 'not_found', messageVi: 'Không có lô phôi này.', messageEn: 'No such lot of blanks.', field: 'lotId' });
+    }
     const held = (status: BlankStatus, extra: (segment: Segment) => boolean = () => true) => (segment: Segment) =>
       segment.status === status && segment.holder === command.authorityCode && extra(segment);
 

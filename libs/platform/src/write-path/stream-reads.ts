@@ -1,6 +1,5 @@
 import { foldEvents, type Decider, type DomainEvent } from '@so-goc/domain';
-import type { EventStore, RecordedEvent } from '@so-goc/event-store';
-import { decodeEvent } from './decode-event';
+import { decodeEvent, type EventStore, type RecordedEvent } from '@so-goc/event-store';
 
 /**
  * The streams a workflow read, each folded by its decider, with the revision it was read at: the

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@so-goc/domain';
-import type { RecordedEvent } from '@so-goc/event-store';
+import type { RecordedEvent } from '../event-store.port';
 
 /**
  * Upcasters by event type: each turns a stored shape of an older schema version into today's. Stored
