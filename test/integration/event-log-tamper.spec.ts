@@ -7,7 +7,7 @@ import { SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import { chainHash, GENESIS_HASH, type ChainedRow } from '@so-goc/event-store/sqlite/hash-chain';
 import { FileKeyring, LogWatch, loadConfig, type SoGocConfig } from '@so-goc/platform';
-import { loadDemoProvince } from '../../apps/cli/src/commands/demo-province';
+import { loadDemoProvinceInto } from '../../apps/cli/src/commands/demo-province';
 import { checkpointNow, verifyLogNow } from '../../apps/cli/src/commands/event-log';
 
 /**
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dirs.push(dir);
   original = loadConfig({ SOGOC_DATA_DIR: dir.path });
   const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
-  await loadDemoProvince(store);
+  await loadDemoProvinceInto(store);
   await store.close();
   expect(await checkpointNow(original)).toMatch(/^Checkpoint signed: position \d+/);
 });

@@ -10,7 +10,7 @@ import {
   type LogCheckpointSignature,
 } from '@so-goc/domain';
 import { handleCommand, isHashChained, type EventStore } from '@so-goc/event-store';
-import { EVENT_STORE } from '../infrastructure';
+import { INFRASTRUCTURE, type Infrastructure } from '../infrastructure';
 import { FileKeyring } from '../verification/file-keyring';
 
 export interface LogCheckpointOutcome {
@@ -49,20 +49,18 @@ export function signChainHead(keyring: FileKeyring, position: bigint, hash: stri
   return { ...unsigned, keyId: key.kid, signature };
 }
 
+/** The registry signs the head of its log (CLI `checkpoint`; the running system's LogWatch calls signLogCheckpoint daily). */
 export class SignLogCheckpointCommand extends Command<LogCheckpointOutcome> {
-  constructor(
-    readonly keyring: FileKeyring,
-    readonly context: CommandContext,
-  ) {
+  constructor(readonly context: CommandContext) {
     super();
   }
 }
 
 @CommandHandler(SignLogCheckpointCommand)
 export class SignLogCheckpointHandler implements ICommandHandler<SignLogCheckpointCommand, LogCheckpointOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
   execute(command: SignLogCheckpointCommand): Promise<LogCheckpointOutcome> {
-    return signLogCheckpoint(this.store, command.keyring, command.context);
+    return signLogCheckpoint(this.infrastructure.store, FileKeyring.forConfig(this.infrastructure.config), command.context);
   }
 }
