@@ -38,3 +38,4 @@ export * from './diplomas/diploma.commands';
 export * from './copies/copy.commands';
 export * from './access/directory.commands';
 export * from './write-path/command-bus-host';
+export * from './decisions/graduate-registry-migration';
