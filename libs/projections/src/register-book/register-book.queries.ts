@@ -294,10 +294,3 @@ export function decisionAuthority(db: Database, decisionId: string): string | un
   return prepared<[string], { authority_code: string }>(db, 'SELECT authority_code FROM graduation_decisions WHERE decision_id = ?').get(decisionId)?.authority_code;
 }
 
-export interface EarlierGraduate {
-  decisionId: string;
-  decisionNumber: string;
-  decisionDate: string;
-  matchedOn: 'nationalId' | 'nameBirthDateSchool';
-}
-
