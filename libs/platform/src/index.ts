@@ -17,6 +17,7 @@ export * from './http/command-reply';
 export * from './blanks/receive-blank-lot';
 export * from './decisions/import-graduation-decision';
 export * from './verification/file-keyring';
+export * from './verification/key-publication';
 export * from './issuance/open-print-run';
 export * from './issuance/print-run-steps';
 export * from './diplomas/issued-diploma';

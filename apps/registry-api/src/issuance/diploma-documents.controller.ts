@@ -7,7 +7,7 @@ import { renderDiplomaPdf, renderPrintRunPdf } from '@so-goc/documents';
 import { DomainError, printRunDecider, printRunStream, type Actor } from '@so-goc/domain';
 import { handleCommand, type EventStore } from '@so-goc/event-store';
 import { fileReply } from '../exports/file-reply';
-import { commandContextFrom, CurrentActor, DiplomaFaces, EVENT_STORE, FileKeyring, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
+import { commandContextFrom, CurrentActor, DiplomaFaces, EVENT_STORE, FileKeyring, INFRASTRUCTURE, KeyPublication, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
 
 const MODES = ['overlay', 'preview'] as const;
 type Mode = (typeof MODES)[number];
@@ -27,13 +27,16 @@ export class RenderPrintRunDto {
 @Controller('api/v1/authorities/:code')
 export class DiplomaDocumentsController {
   private readonly faces: DiplomaFaces;
+  private readonly keys: KeyPublication;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) db: Database,
     @Inject(INFRASTRUCTURE) infrastructure: Infrastructure,
   ) {
-    this.faces = new DiplomaFaces(db, FileKeyring.forConfig(infrastructure.config), infrastructure.config.portalPublicUrl);
+    const keyring = FileKeyring.forConfig(infrastructure.config);
+    this.faces = new DiplomaFaces(db, keyring, infrastructure.config.portalPublicUrl);
+    this.keys = new KeyPublication(store, keyring);
   }
 
   @Post('print-runs/:printRunId/documents')
@@ -41,6 +44,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Lệnh in: một trang cho mỗi văn bằng theo thứ tự số vào sổ, có mã QR; mã SHA-256 của tệp được ghi lại' })
   @ApiProduces('application/pdf')
   async printRun(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: RenderPrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    // Every portal must know the key before a QR signed with it is printed.
+    await this.keys.ensurePublished(code, commandContextFrom(request, actor));
     const planned: IssueLine | undefined = body.issueDate && body.issuePlace && body.signerTitle && body.signerName ? { issueDate: body.issueDate, issuePlace: body.issuePlace, signerTitle: body.signerTitle, signerName: body.signerName } : undefined;
     const { faces, authorityCode } = this.faces.printRun(printRunId, planned);
     if (authorityCode !== code) throw notFound('PRINT_RUN_NOT_FOUND', 'printRunId');
@@ -59,7 +64,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Một văn bằng đã ký dạng PDF (xem trước hoặc in chồng), có mã QR' })
   @ApiQuery({ name: 'mode', enum: MODES, required: false })
   @ApiProduces('application/pdf')
-  async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+  async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    await this.keys.ensurePublished(code, commandContextFrom(request, actor));
     const { faces, authorityCode } = this.faces.printRun(printRunId, undefined);
     const face = faces.find((f) => f.diplomaId === diplomaId)?.face;
     if (authorityCode !== code || !face) throw notFound('DIPLOMA_NOT_FOUND', 'diplomaId');
@@ -71,7 +77,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Bản sao từ sổ gốc dạng PDF: "BẢN SAO", số vào sổ cấp bản sao, mã QR' })
   @ApiQuery({ name: 'mode', enum: MODES, required: false })
   @ApiProduces('application/pdf')
-  async copy(@Param('code') code: string, @Param('copyId') copyId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+  async copy(@Param('code') code: string, @Param('copyId') copyId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    await this.keys.ensurePublished(code, commandContextFrom(request, actor));
     const { face, authorityCode } = this.faces.copy(copyId);
     if (authorityCode !== code) throw notFound('COPY_NOT_FOUND', 'copyId');
     return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `ban-sao-${copyId}`);
