@@ -21,6 +21,9 @@ import { StreamsClient } from '@eventstore/db-client/generated/streams_grpc_pb';
 import type { CallOptions, Channel, Metadata } from '@grpc/grpc-js';
 import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 
+/** A finite read; the real client's reads can be cancelled, which frees the gRPC call. */
+export type EsdbRead<T> = AsyncIterable<T> & { cancel?(): Promise<void> };
+
 export interface EsdbSubscription extends AsyncIterable<AllStreamResolvedEvent> {
   unsubscribe(): Promise<void>;
 }
@@ -34,15 +37,16 @@ export interface FilteredReadAllOptions extends BaseOptions {
 
 /**
  * The part of the EventStoreDB client the adapter uses, so a fake can stand in for it in fault
- * tests. Shapes are the client's own (6.2.1); the two additions exist because 6.2.1 lacks them:
+ * tests. Note that 6.2.1 ignores the `deadline` option of reads and subscriptions (it passes an
+ * infinite one to gRPC), so the adapter enforces its own. Shapes are the client's own (6.2.1); the two additions exist because 6.2.1 lacks them:
  * a server-filtered `$all` read (its `readAll` always sends "no filter") and a `close` that also
  * closes the gRPC channel (its `dispose` only cancels open calls).
  */
 export interface EsdbClient {
-  readStream(streamName: string, options: ReadStreamOptions): AsyncIterable<ResolvedEvent>;
+  readStream(streamName: string, options: ReadStreamOptions): EsdbRead<ResolvedEvent>;
   appendToStream(streamName: string, events: EventData[], options: AppendToStreamOptions): Promise<EsdbAppendResult>;
   subscribeToAll(options: SubscribeToAllOptions): EsdbSubscription;
-  readAllFiltered(options: FilteredReadAllOptions): AsyncIterable<AllStreamResolvedEvent>;
+  readAllFiltered(options: FilteredReadAllOptions): EsdbRead<AllStreamResolvedEvent>;
   close(): Promise<void>;
 }
 
@@ -65,7 +69,7 @@ class RealEsdbClient implements EsdbClient {
     this.internals.getChannel = () => (this.channel = getChannel());
   }
 
-  readStream(streamName: string, options: ReadStreamOptions): AsyncIterable<ResolvedEvent> {
+  readStream(streamName: string, options: ReadStreamOptions): EsdbRead<ResolvedEvent> {
     return this.client.readStream(streamName, options);
   }
 
@@ -77,7 +81,7 @@ class RealEsdbClient implements EsdbClient {
     return this.client.subscribeToAll(options);
   }
 
-  readAllFiltered({ direction, fromPosition, maxCount, filter, ...baseOptions }: FilteredReadAllOptions): AsyncIterable<AllStreamResolvedEvent> {
+  readAllFiltered({ direction, fromPosition, maxCount, filter, ...baseOptions }: FilteredReadAllOptions): EsdbRead<AllStreamResolvedEvent> {
     const options = new ReadReq.Options();
     const uuidOption = new ReadReq.Options.UUIDOption();
     uuidOption.setString(new Empty());
@@ -111,7 +115,7 @@ class RealEsdbClient implements EsdbClient {
     const createGrpcStream = this.internals.GRPCStreamCreator(StreamsClient, 'readAllFiltered', (grpc) =>
       grpc.read(request, ...this.internals.callArguments(baseOptions, { deadline: Infinity })),
     );
-    return new ReadStream(createGrpcStream, convertGrpcEvent, {}) as unknown as AsyncIterable<AllStreamResolvedEvent>;
+    return new ReadStream(createGrpcStream, convertGrpcEvent, {}) as unknown as EsdbRead<AllStreamResolvedEvent>;
   }
 
   async close(): Promise<void> {

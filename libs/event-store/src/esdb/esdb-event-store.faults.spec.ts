@@ -155,6 +155,39 @@ describe('EsdbEventStore reads from the leader', () => {
   });
 });
 
+describe('EsdbEventStore deadlines (the client sets none on reads)', () => {
+  function quick(): { fake: FakeEsdbClient; store: EsdbEventStore } {
+    const fake = new FakeEsdbClient();
+    return { fake, store: new EsdbEventStore({ connectionString: 'esdb://fake', client: fake, deadlineMs: 50, settleMs: 5 }) };
+  }
+
+  it('gives up on a read that never answers, cancels it, and reports the store unavailable', async () => {
+    const { fake, store } = quick();
+    await store.appendToStream('directory', [event('A')], 'no_stream');
+    fake.hangReads(1);
+    const started = Date.now();
+    await expect(store.readStream('directory')).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(fake.cancelledReads).toBe(1);
+  });
+
+  it('resolves an append whose answer never comes by reading back: landed means success, once', async () => {
+    const { fake, store } = quick();
+    fake.failNextAppend('silent_after_commit');
+    const appended = await store.appendToStream('decision-9', [event('A')], 'no_stream');
+    expect(appended.nextExpectedRevision).toBe(0n);
+    expect(fake.events('decision-9')).toHaveLength(1);
+  });
+
+  it('resends once an append that never answered and never landed', async () => {
+    const { fake, store } = quick();
+    fake.failNextAppend('silent_before_commit');
+    await store.appendToStream('decision-10', [event('A')], 'no_stream');
+    expect(fake.events('decision-10')).toHaveLength(1);
+    expect(fake.calls.filter((call) => call.op === 'appendToStream')).toHaveLength(2);
+  });
+});
+
 describe('EsdbEventStore appends whose answer was lost', () => {
   it('answers with the first outcome when the append landed but the answer timed out, recording nothing twice', async () => {
     const { fake, store } = setUp();

@@ -1,6 +1,7 @@
 import {
   ANY,
   BACKWARDS,
+  DeadlineExceededError,
   END,
   FORWARDS,
   NO_STREAM,
@@ -27,7 +28,7 @@ import type {
   SubscribeToAllOptions,
   SubscriptionHealth,
 } from '../event-store.port';
-import { connectEsdbClient, type EsdbClient } from './esdb-client';
+import { connectEsdbClient, type EsdbClient, type EsdbRead } from './esdb-client';
 import { classifyEsdbError, toPortError } from './esdb-errors';
 import { DEFAULT_RESUBSCRIBE, followAll, type ResubscribeOptions } from './resilient-subscription';
 
@@ -112,7 +113,7 @@ export class EsdbEventStore implements EventStore {
   async headPosition(): Promise<Position | undefined> {
     // One server-filtered backward read: the server skips system events, however many follow the last user event.
     const resolved = await this.withLeader(() =>
-      collect(
+      this.collectWithin(
         this.client.readAllFiltered({
           direction: BACKWARDS,
           fromPosition: END,
@@ -134,11 +135,12 @@ export class EsdbEventStore implements EventStore {
   }
 
   private async append(stream: string, payload: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
-    const result = await this.client.appendToStream(stream, payload, {
-      expectedRevision: toEsdbExpected(expected),
-      requiresLeader: true,
-      deadline: this.deadline,
-    });
+    // The server gets the deadline too, but a connection that went silent would leave the promise pending for ever.
+    const result = await within(
+      this.deadline,
+      this.client.appendToStream(stream, payload, { expectedRevision: toEsdbExpected(expected), requiresLeader: true, deadline: this.deadline }),
+      () => undefined,
+    );
     const position = result.position ?? { commit: -1n, prepare: -1n };
     return { nextExpectedRevision: result.nextExpectedRevision, position: { commit: position.commit, prepare: position.prepare } };
   }
@@ -219,11 +221,16 @@ export class EsdbEventStore implements EventStore {
     options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END; maxCount?: number },
   ): Promise<ResolvedEvent[]> {
     try {
-      return await this.withLeader(() => collect(this.client.readStream(stream, { ...options, requiresLeader: true, deadline: this.deadline })));
+      return await this.withLeader(() => this.collectWithin(this.client.readStream(stream, { ...options, requiresLeader: true, deadline: this.deadline })));
     } catch (error) {
       if (classifyEsdbError(error) === 'stream_not_found') return [];
       throw toPortError(error, stream);
     }
+  }
+
+  /** Reads with our own deadline: the client's reads have none. A read past it is cancelled. */
+  private collectWithin<T>(source: EsdbRead<T>): Promise<T[]> {
+    return within(this.deadline, collect(source), () => void source.cancel?.().catch(() => undefined));
   }
 
   /** One retry on NotLeader: the client has by then dropped the follower's channel for the leader's. */
@@ -237,6 +244,20 @@ export class EsdbEventStore implements EventStore {
       return call();
     }
   }
+}
+
+/** Rejects with the client's own DeadlineExceededError, so it is classified like a server-side one. */
+function within<T>(ms: number, work: Promise<T>, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new DeadlineExceededError(undefined, `no answer within ${ms} ms`));
+    }, ms);
+  });
+  // A late failure of the abandoned call must not surface as an unhandled rejection.
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {

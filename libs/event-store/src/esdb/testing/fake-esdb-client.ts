@@ -39,7 +39,11 @@ export type AppendFault =
   /** The answer is lost and nothing was committed. */
   | 'timeout_before_commit'
   /** The connection drops after the request left; nothing was committed. */
-  | 'unavailable_before_commit';
+  | 'unavailable_before_commit'
+  /** The server commits and the answer never comes (a half-open connection): the call stays pending. */
+  | 'silent_after_commit'
+  /** No answer and nothing committed: the call stays pending. */
+  | 'silent_before_commit';
 
 export interface RecordedCall {
   readonly op: 'readStream' | 'appendToStream' | 'subscribeToAll' | 'readAllFiltered';
@@ -66,6 +70,9 @@ export class FakeEsdbClient implements EsdbClient {
   private readonly anyCache = new Set<string>();
   private readonly appendFaults: AppendFault[] = [];
   private readonly readHooks: (() => void)[] = [];
+  private hangingReads = 0;
+  /** Reads the adapter gave up on and cancelled. */
+  cancelledReads = 0;
   private dropAfter: number | undefined;
   private failingSubscribes = 0;
   private nextPosition = 100n;
@@ -78,6 +85,11 @@ export class FakeEsdbClient implements EsdbClient {
   /** Runs `hook` right after the next stream read completes (to interleave an append). */
   afterNextRead(hook: () => void): void {
     this.readHooks.push(hook);
+  }
+
+  /** The next `count` stream reads never answer (until cancelled). */
+  hangReads(count: number): void {
+    this.hangingReads = count;
   }
 
   /** Every live subscription fails with UNAVAILABLE once it has delivered `events` more events. */
@@ -112,8 +124,10 @@ export class FakeEsdbClient implements EsdbClient {
     if (size > this.maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(this.maxAppendSize);
     if (fault === 'timeout_before_commit') throw new DeadlineExceededError();
     if (fault === 'unavailable_before_commit') throw grpcError(status.UNAVAILABLE, 'Connection dropped');
+    if (fault === 'silent_before_commit') return new Promise<AppendResult>(() => undefined);
     const result = this.commit(streamName, events, options.expectedRevision ?? 'any');
     if (fault === 'timeout_after_commit') throw new DeadlineExceededError();
+    if (fault === 'silent_after_commit') return new Promise<AppendResult>(() => undefined);
     return result;
   }
 
@@ -133,11 +147,21 @@ export class FakeEsdbClient implements EsdbClient {
       return started.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
     };
     const hooks = this.readHooks;
-    return (async function* () {
+    const hang = this.hangingReads > 0;
+    if (hang) this.hangingReads -= 1;
+    let release: (() => void) | undefined;
+    const iterator = (async function* () {
+      if (hang) await new Promise<void>((resolve) => (release = resolve));
       const events = snapshot();
       for (const event of events) yield resolved(event);
       hooks.shift()?.();
     })();
+    return Object.assign(iterator, {
+      cancel: async (): Promise<void> => {
+        this.cancelledReads += 1;
+        release?.();
+      },
+    });
   }
 
   readAllFiltered(options: FilteredReadAllOptions): AsyncIterable<AllStreamResolvedEvent> {
