@@ -47,13 +47,18 @@ const apps = Object.entries(services).filter(([, s]) => s.build);
 const kinds = (role) => apps.filter(([, s]) => s.command?.includes(role)).map(([name]) => name);
 check(kinds('registry-api').length === 2, 'compose.yml: expected two API nodes');
 check(kinds('verify-portal').length === 2, 'compose.yml: expected two portal nodes');
-const dataVolumes = apps.map(([name, s]) => [name, (s.volumes ?? []).map((v) => String(v).split(':')[0])]);
+// Each app's /data (its read models) is its own; only the API nodes' private-key store may be shared.
 const seen = new Map();
-for (const [name, volumes] of dataVolumes) {
-  check(volumes.length === 1, `compose.yml: ${name} should have exactly one data volume`);
-  for (const volume of volumes) {
-    check(!seen.has(volume), `compose.yml: ${name} shares volume ${volume} with ${seen.get(volume)}`);
+for (const [name, s] of apps) {
+  const mounts = (s.volumes ?? []).map((v) => String(v).split(':'));
+  const data = mounts.filter(([, target]) => target === '/data');
+  check(data.length === 1, `compose.yml: ${name} should mount exactly one volume at /data`);
+  for (const [volume] of data) {
+    check(!seen.has(volume), `compose.yml: ${name} shares its data volume ${volume} with ${seen.get(volume)}`);
     seen.set(volume, name);
+  }
+  for (const [volume, target] of mounts.filter(([, t]) => t !== '/data')) {
+    check(target === '/data/keys' && s.command.includes('registry-api'), `compose.yml: ${name} mounts ${volume} at ${target}; only API nodes share a key store at /data/keys`);
   }
 }
 for (const [name, s] of apps) {
