@@ -44,7 +44,7 @@ describe('One write path over HTTP (issue 12)', () => {
   function writesOnHaiPhongRecords(code: string): { path: string; body: object }[] {
     const d = issued[0]!.diplomaId;
     const base = `/api/v1/authorities/${code}`;
-    const revoke = { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud_in_dossier', reasons: 'Giả mạo học bạ', source: 'police' };
+    const revoke = { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud', reasons: 'Giả mạo học bạ', source: 'police' };
     return [
       { path: `${base}/diplomas/${d}/delivery`, body: { recipient: { kind: 'holder', fullName: issued[0]!.fullName }, deliveredOn: '2024-08-20', deliveredBy: 'Lan' } },
       { path: `${base}/diplomas/${d}/loss`, body: { minutesRef: 'BB-1', policeUnit: 'CA', policeNotifiedAt: '2024-08-20T09:00', circumstances: 'Mất', reportedTo: ['Sở'], lostOn: '2024-08-20' } },
@@ -101,7 +101,7 @@ describe('One write path over HTTP (issue 12)', () => {
     const before = (await t.events()).length;
     const reused = await t.request('POST', `/api/v1/authorities/SGD-HP/diplomas/${d.diplomaId}/revocation`, {
       headers: { 'idempotency-key': key },
-      body: { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud_in_dossier', reasons: 'Giả mạo học bạ', source: 'police' },
+      body: { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud', reasons: 'Giả mạo học bạ', source: 'police' },
     });
     expect(reused.status).toBe(409);
     const problem = (await reused.json()) as { code: string; detail?: string; messageEn?: string };
@@ -117,13 +117,13 @@ describe('One write path over HTTP (issue 12)', () => {
     const before = (await t.events()).length;
     const stale = await t.request('POST', `/api/v1/authorities/SGD-HP/diplomas/${d.diplomaId}/revocation`, {
       headers: { 'if-match': '"99"' },
-      body: { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud_in_dossier', reasons: 'Giả mạo học bạ', source: 'police' },
+      body: { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud', reasons: 'Giả mạo học bạ', source: 'police' },
     });
     expect(stale.status).toBe(412);
     expect((await t.events()).length).toBe(before);
     const current = await t.request('POST', `/api/v1/authorities/SGD-HP/diplomas/${d.diplomaId}/revocation`, {
       headers: { 'if-match': etag },
-      body: { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud_in_dossier', reasons: 'Giả mạo học bạ', source: 'police' },
+      body: { decisionNumber: '9/QĐ', decisionDate: '2026-03-02', ground: 'fraud', reasons: 'Giả mạo học bạ', source: 'police' },
     });
     expect(current.status).toBe(201);
   });
