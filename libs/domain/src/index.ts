@@ -59,3 +59,4 @@ export * from './copies/copy-request.decider';
 export * from './copies/copy-register';
 export * from './copies/issue-copies.workflow';
 export * from './verification-requests/verification-request';
+export * from './signing-keys/signing-key-directory';

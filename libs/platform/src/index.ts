@@ -16,6 +16,8 @@ export * from './http/command-reply';
 export * from './blanks/receive-blank-lot';
 export * from './decisions/import-graduation-decision';
 export * from './verification/file-keyring';
+export * from './verification/key-publication';
+export * from './verification/signing-key.commands';
 export * from './issuance/open-print-run';
 export * from './issuance/print-run-steps';
 export * from './diplomas/issued-diploma';
