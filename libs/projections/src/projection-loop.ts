@@ -6,6 +6,7 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
+  type SubscriptionHealth,
 } from '@so-goc/event-store';
 import type { Projection } from './projection';
 import { removeShadowFile, shadowFileOf, swapInRebuilt } from './projection-runner-shadow';
@@ -21,6 +22,8 @@ export interface ProjectionState {
   readonly position: Position | undefined;
   readonly error?: string;
   readonly failedEventId?: string;
+  /** Set by stores that can lose their server: 'resubscribing' while the subscription is being re-established. */
+  readonly subscription?: SubscriptionHealth;
 }
 
 export interface ProjectionLogger {
@@ -62,6 +65,7 @@ export class ProjectionLoop {
   private position: Position | undefined;
   private error: string | undefined;
   private failedEventId: string | undefined;
+  private subscription: SubscriptionHealth | undefined;
   private controller = new AbortController();
   private running: Promise<void> = Promise.resolve();
   private readonly handled: ReadonlySet<string>;
@@ -90,6 +94,7 @@ export class ProjectionLoop {
       position: this.position,
       ...(this.error !== undefined ? { error: this.error } : {}),
       ...(this.failedEventId !== undefined ? { failedEventId: this.failedEventId } : {}),
+      ...(this.subscription !== undefined ? { subscription: this.subscription } : {}),
     };
   }
 
@@ -199,7 +204,11 @@ export class ProjectionLoop {
         this.controller.abort();
       }
     };
-    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal })) {
+    const onHealth = (health: SubscriptionHealth): void => {
+      if (health.state === 'resubscribing') this.logger.error(`Projection ${this.projection.name}: subscription dropped (attempt ${health.attempt}): ${health.lastError ?? ''}`);
+      this.subscription = health;
+    };
+    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal, onHealth })) {
       if (failure !== undefined) break;
       batch.push(event);
       if (batch.length >= this.batchSize) {
