@@ -74,3 +74,44 @@ export function parseCsv(input: string): CsvParse {
   if (field !== '' || row.length > 0) endRow();
   return { rows, delimiter };
 }
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * How many rows parseCsv would return, counted without building them, and only up to `stopAfter`: a list
+ * with too many rows is refused before its rows take any memory. Quotes are followed as parseCsv follows
+ * them, so a line break inside a quoted cell does not count.
+ */
+export function countCsvRows(text: string, stopAfter: number): number {
+  let rows = 0;
+  let quoted = false;
+  let fieldStart = true;
+  let pendingRow = false;
+  const delimiter = detectDelimiter(text.startsWith('\uFEFF') ? text.slice(1, 4096) : text.slice(0, 4096)).charCodeAt(0);
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (quoted) {
+      if (ch === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (ch === QUOTE && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+      pendingRow = true;
+    } else if (ch === CR || ch === LF) {
+      if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
+      if (++rows > stopAfter) return rows;
+      fieldStart = true;
+      pendingRow = false;
+    } else {
+      fieldStart = ch === delimiter;
+      pendingRow = true;
+    }
+  }
+  return pendingRow ? rows + 1 : rows;
+}
