@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { readGraduateList, type ImportedGraduate } from '@so-goc/documents';
+import { graduateListReader, type ImportedGraduate } from '@so-goc/documents';
 import { earlierGraduateOf } from '@so-goc/projections';
 import {
   DomainError,
@@ -70,7 +70,8 @@ export class GraduateListRejected extends DomainError {
  * recorded until it is clean; resending the same upload with the same command id records nothing new.
  */
 export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext, options: ImportOptions = {}): Promise<CommandOutcome> {
-  const list = await readGraduateList(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
+  // Off the request thread: a large list must not stall the rest of the process (issue 16).
+  const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
   if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
   const earlier = options.readModels ? duplicatesOfEarlierDecisions(options.readModels, file, list.records) : [];
   if (earlier.length > 0) throw new GraduateListRejected(earlier);
