@@ -4,6 +4,7 @@ export * from './shared/command-context';
 export * from './shared/dates';
 export * from './shared/nfc';
 export * from './shared/validation';
+export * from './shared/plausible-dates';
 export * from './authorities/authority';
 export * from './authorities/authority-directory';
 export * from './authorities/authority-directory.decider';

@@ -3,6 +3,7 @@ import {
   blankLotDecider,
   blankLotStream,
   blankRangeRegistryDecider,
+  actedOnOf,
   validateReceipt,
   type BlankLotCommand,
   type CommandContext,
@@ -18,7 +19,7 @@ type ReceiveBlankLot = Extract<BlankLotCommand, { type: 'ReceiveBlankLot' }>;
  * id, so resending the command completes a receipt cut short without recording anything twice.
  */
 export async function receiveBlankLot(store: EventStore, command: ReceiveBlankLot, context: CommandContext): Promise<CommandOutcome> {
-  validateReceipt(command);
+  validateReceipt(command, actedOnOf(context));
   await handleCommand(store, blankRangeRegistryDecider, {
     stream: BLANK_RANGE_REGISTRY_STREAM,
     context,
