@@ -22,7 +22,7 @@ const HANDOVER_SIZE = LOT_SIZE / 2 / HANDOVERS_PER_LOT;
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-BENCH' }, occurredAt: '2025-01-02T02:00:00.000Z' };
+  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-BENCH' }, occurredAt: '2024-06-01T02:00:00.000Z' };
 };
 
 async function main(): Promise<void> {

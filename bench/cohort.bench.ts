@@ -26,7 +26,7 @@ const SCHOOLS = Array.from({ length: 61 }, (_, i) => `Trường THPT số ${i + 
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-15T02:00:00.000Z' };
+  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-01T02:00:00.000Z' };
 };
 
 async function cohortWorkbook(): Promise<Uint8Array> {

@@ -34,7 +34,7 @@ const GIVEN = ['Thuỷ', 'Hoà', 'Yến', 'Hưng', 'Ánh', 'Dũng', 'Khoa', 'Lan
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-15T02:00:00.000Z' };
+  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-01T02:00:00.000Z' };
 };
 
 /** Name, birth date and school vary together so that no two rows are the same person (rule 1 refuses those). */

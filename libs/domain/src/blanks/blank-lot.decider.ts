@@ -72,13 +72,11 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
   evolve: evolveBlankLot,
 
   decide(command, state, context) {
-    // Every date of a blank-lot command records something that has already happened.
-    throwIfInvalid(...pastDateProblems(command, actedOnOf(context)));
     if (command.type === 'ReceiveBlankLot') {
       if (state.status !== 'none') {
         throw new DomainError({ code: 'LOT_ALREADY_RECEIVED', kind: 'conflict', messageVi: `Lô ${command.lotId} đã được nhận.`, messageEn: `Lot ${command.lotId} was already received.`, field: 'lotId' });
       }
-      validateReceipt(command);
+      validateReceipt(command, actedOnOf(context));
       const lot = { from: command.from, to: command.to };
       return [
         {

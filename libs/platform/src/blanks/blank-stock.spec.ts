@@ -15,7 +15,7 @@ import { receiveBlankLot } from './receive-blank-lot';
 
 const context = (authorityCode = 'SGD-HP'): CommandContext => {
   const commandId = randomUUID();
-  return { commandId, correlationId: commandId, causationId: commandId, actor: { officerId: 'cb-1', role: 'registrar', authorityCode }, occurredAt: '2024-12-31T03:00:00.000Z' };
+  return { commandId, correlationId: commandId, causationId: commandId, actor: { officerId: 'cb-1', role: 'registrar', authorityCode }, occurredAt: '2024-05-20T03:00:00.000Z' };
 };
 
 const receipt = (overrides: Partial<Extract<BlankLotCommand, { type: 'ReceiveBlankLot' }>> = {}): Extract<BlankLotCommand, { type: 'ReceiveBlankLot' }> => ({
