@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { graduateListReader } from '@so-goc/documents';
 import { bigCsv, xlsxZipBomb } from '../../libs/documents/src/graduate-lists/testing/hostile-files';
@@ -85,6 +86,8 @@ describe('hostile graduate lists over HTTP (issue 16)', () => {
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     resetPeakRss();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const started = performance.now();
     const { stdout } = await promisify(execFile)('curl', curlArgs, { maxBuffer: 16 * MB });
     const ms = performance.now() - started;
@@ -93,12 +96,14 @@ describe('hostile graduate lists over HTTP (issue 16)', () => {
     const response = { status: Number(status) };
     const problem = JSON.parse(body) as Problem;
     const peakRss = peakRssBytes();
+    loopDelay.disable();
+    const longestLoopDelay = loopDelay.max / 1e6;
     uploading = false;
     await watch;
     const slowestHealth = Math.max(...healthTimes);
     console.info(`${fileName} (${(readFileSync(path).length / MB).toFixed(1)} MB): ${response.status} ${problem.fieldProblems?.[0]?.code} in ${ms.toFixed(0)} ms; ` +
       `process RSS ${(rssBefore / MB).toFixed(0)} MB before, peak ${(peakRss / MB).toFixed(0)} MB (+${((peakRss - rssBefore) / MB).toFixed(0)} MB); ` +
-      `portal /health answered ${healthTimes.length} times, slowest ${slowestHealth.toFixed(0)} ms`);
+      `portal /health answered ${healthTimes.length} times, slowest ${slowestHealth.toFixed(0)} ms; longest event-loop delay ${longestLoopDelay.toFixed(0)} ms`);
     return { status: response.status, problem, ms, rssBefore, peakRss, healthTimes, slowestHealth };
   }
 

@@ -40,7 +40,7 @@ export class DecisionsController {
     }
     const outcome = await importGraduationDecision(
       this.store,
-      { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: new Uint8Array(file.buffer) },
+      { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: file.buffer },
       commandContextFrom(request, actor),
       { readModels: this.db },
     );

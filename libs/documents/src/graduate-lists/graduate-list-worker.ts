@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { readGraduateList, type GraduateListOptions } from './read-graduate-list';
 
@@ -10,8 +11,9 @@ interface Job {
 }
 
 parentPort?.on('message', (job: Job) => {
+  const sha256 = createHash('sha256').update(job.bytes).digest('hex');
   readGraduateList(job.bytes, job.fileName, job.options).then(
-    (list) => parentPort?.postMessage({ id: job.id, list }),
+    (list) => parentPort?.postMessage({ id: job.id, list: { ...list, sha256 } }),
     (error: unknown) => parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });

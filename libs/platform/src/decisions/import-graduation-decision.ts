@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { graduateListReader, type ImportedGraduate } from '@so-goc/documents';
 import { earlierGraduateOf } from '@so-goc/projections';
@@ -70,7 +69,8 @@ export class GraduateListRejected extends DomainError {
  * recorded until it is clean; resending the same upload with the same command id records nothing new.
  */
 export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext, options: ImportOptions = {}): Promise<CommandOutcome> {
-  // Off the request thread: a large list must not stall the rest of the process (issue 16).
+  // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
+  // handed over to the reader, which also hashes them.
   const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
   if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
   const earlier = options.readModels ? duplicatesOfEarlierDecisions(options.readModels, file, list.records) : [];
@@ -87,7 +87,7 @@ export async function importGraduationDecision(store: EventStore, file: Graduati
       kind: file.kind,
       schoolYear: file.schoolYear,
       examSession: file.examSession ?? null,
-      sourceFile: { name: file.fileName, sha256: createHash('sha256').update(file.bytes).digest('hex') },
+      sourceFile: { name: file.fileName, sha256: list.sha256 },
       graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
     },
   });
