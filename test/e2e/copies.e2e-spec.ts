@@ -3,6 +3,7 @@ import { decodeQrCodes } from '@so-goc/documents/testing/pdf-checks';
 import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 import { issueThptCohortOverHttp, type IssuedEntry } from '../support/issued-over-http';
+import { givenOfficer } from '../support/officers';
 
 jest.setTimeout(180_000);
 
@@ -62,9 +63,12 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
 
   it('rule 49 counts on the calendar officers publish: a request the Friday before Tết 2028, after 15:00, is due the first working day after it', async () => {
     const tet2028 = ['2028-01-24', '2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28'].map((date) => ({ date, name: 'Tết Nguyên đán' }));
-    const published = await t.request('POST', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'Thông báo (thử nghiệm) số 1/TB-BNV' } });
+    // The national calendar is the ministry's to publish (issue 16).
+    await t.given({ type: 'RegisterAuthority', code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' });
+    const ministry = await givenOfficer(t.eventsFile, 'BGDDT', 'admin-bo', ['administrator']);
+    const published = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'Thông báo (thử nghiệm) số 1/TB-BNV' }, token: ministry });
     expect(published.status).toBe(201);
-    const again = await t.request('POST', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'x' } });
+    const again = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'x' }, token: ministry });
     expect(again.status).toBe(409);
     expect(((await (await t.request('GET', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028')).json()) as { holidays: unknown[] }).holidays).toHaveLength(5);
 

@@ -5,8 +5,9 @@ describe('Embedded system over HTTP', () => {
   beforeAll(async () => (t = await startTestSystem()));
   afterAll(() => t.stop());
 
-  it('serves health on the API and the portal without a token, and OpenAPI at /docs', async () => {
-    const health = (await (await fetch(`${t.api}/health`)).json()) as { status: string; eventStore: string; projections: { name: string; status: string }[] };
+  it('serves health on the API and the portal without a token (up/down only; details for an administrator), and OpenAPI at /docs', async () => {
+    expect(await (await fetch(`${t.api}/health`)).json()).toEqual({ status: 'ok' });
+    const health = (await (await fetch(`${t.api}/health`, { headers: { authorization: `Bearer ${t.adminToken}` } })).json()) as { status: string; eventStore: string; projections: { name: string; status: string }[] };
     expect(health).toMatchObject({ status: 'ok', eventStore: 'sqlite' });
     expect(health.projections.map((p) => p.name)).toEqual(expect.arrayContaining(['authorities', 'officers', 'blank-ledger']));
     expect(await (await fetch(`${t.portal}/health`)).json()).toEqual({ status: 'ok', service: 'verify-portal' });

@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { graduateListReader } from '@so-goc/documents';
 import { configureHttpApp, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
 import { RegistryApiModule } from './registry-api.module';
@@ -23,5 +25,10 @@ export async function createRegistryApi(
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // Graduate lists are read in a worker thread. Started now, it spares the first upload its start-up; under
+  // jest it is started by the first upload instead (or by the test), since from TypeScript sources it
+  // compiles for seconds and most suites never upload a list.
+  if (process.env.NODE_ENV !== 'test') void graduateListReader.warmUp();
+  (app.getHttpServer() as Server).once('close', () => void graduateListReader.close());
   return app;
 }

@@ -5,6 +5,7 @@ export * from './shared/workflow';
 export * from './shared/dates';
 export * from './shared/nfc';
 export * from './shared/validation';
+export * from './shared/plausible-dates';
 export * from './authorities/authority';
 export * from './authorities/authority-directory';
 export * from './authorities/authority-directory.decider';

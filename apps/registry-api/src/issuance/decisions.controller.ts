@@ -41,7 +41,7 @@ export class DecisionsController {
     const outcome = await this.commands.execute(
       officerCommandFrom(
         ImportGraduationDecision,
-        { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: new Uint8Array(file.buffer) },
+        { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: file.buffer },
         request,
         actor,
       ),

@@ -47,3 +47,22 @@ export const duplicateColumn = (row: number, field: GraduateField, headers: read
   messageVi: `Các cột ${headers.map((h) => `"${h}"`).join(', ')} đều là "${GRADUATE_FIELD_LABELS[field]}"; chỉ giữ lại một cột.`,
   messageEn: `Columns ${headers.map((h) => `"${h}"`).join(', ')} all mean "${GRADUATE_FIELD_LABELS[field]}"; keep only one.`,
 });
+
+const mib = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
+const count = (n: number) => n.toLocaleString('vi-VN');
+
+export const fileTooLarge = (fileName: string, maxBytes: number): RowProblem =>
+  fileProblem('FILE_TOO_LARGE',
+    `Tệp "${fileName}" lớn hơn ${mib(maxBytes)}, quá cỡ một danh sách tốt nghiệp. Hãy tách danh sách theo quyết định hoặc bỏ các trang tính không cần.`,
+    `"${fileName}" is larger than ${mib(maxBytes)}, more than any graduate list. Split the list by decision or remove the sheets it does not need.`);
+
+export const tooManyRows = (maxRows: number): RowProblem =>
+  fileProblem('TOO_MANY_ROWS',
+    `Danh sách có hơn ${count(maxRows)} dòng, nhiều hơn mọi quyết định công nhận tốt nghiệp. Hãy tách danh sách theo quyết định.`,
+    `The list has more than ${count(maxRows)} rows, more than any graduation decision. Split the list by decision.`);
+
+/** An archive that inflates far beyond what a spreadsheet of graduates could hold: refused before it is unpacked. */
+export const suspiciousArchive = (fileName: string, reasonVi: string, reasonEn: string): RowProblem =>
+  fileProblem('SUSPICIOUS_ARCHIVE',
+    `Tệp Excel "${fileName}" không được mở: ${reasonVi}. Một danh sách tốt nghiệp không bao giờ như vậy; hãy lưu lại tệp từ Excel.`,
+    `"${fileName}" was not opened: ${reasonEn}. No graduate list looks like this; save the file again from Excel.`);

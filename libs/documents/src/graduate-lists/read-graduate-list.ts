@@ -4,10 +4,12 @@ import {
 } from '@so-goc/domain';
 import { cellText } from './cell-text';
 import { readCsvSheet } from './csv-sheet';
-import { noRows, unreadableWorkbook, unsupportedFormat } from './file-problems';
+import { fileTooLarge, noRows, suspiciousArchive, tooManyRows, unreadableWorkbook, unsupportedFormat } from './file-problems';
+import { GRADUATE_LIST_LIMITS, type GraduateListLimits } from './limits';
 import { locateColumns, type ColumnLayout } from './locate-columns';
 import type { SheetRow } from './sheet';
 import { readXlsxSheet } from './xlsx-sheet';
+import { inspectXlsxArchive } from './zip-guard';
 
 export interface GraduateListOptions {
   readonly kind: DiplomaKind;
@@ -15,6 +17,8 @@ export interface GraduateListOptions {
   readonly decisionDate: IsoDate;
   /** Graduates already recognised by earlier decisions of the same kind (rule 1). */
   readonly earlier?: readonly EarlierGraduate[];
+  /** GRADUATE_LIST_LIMITS unless a test narrows them. */
+  readonly limits?: GraduateListLimits;
 }
 
 export type ImportedGraduate = GraduateRecord & { readonly row: number };
@@ -36,7 +40,9 @@ export interface GraduateList {
  * The format is told by the content: a renamed file is read for what it is.
  */
 export async function readGraduateList(bytes: Uint8Array, fileName: string, options: GraduateListOptions): Promise<GraduateList> {
-  const sheet = await readSheet(bytes, fileName);
+  const limits = options.limits ?? GRADUATE_LIST_LIMITS;
+  if (bytes.byteLength > limits.maxBytes) return failed([fileTooLarge(fileName, limits.maxBytes)]);
+  const sheet = await readSheet(bytes, fileName, limits);
   if ('problem' in sheet) return failed([sheet.problem]);
   const located = locateColumns(sheet.rows);
   if ('problems' in located) return failed(located.problems);
@@ -57,13 +63,14 @@ export async function readGraduateList(bytes: Uint8Array, fileName: string, opti
       valid.push({ ...result.record, row: sheetRow.row });
       candidates.push({ ...result.record, row: sheetRow.row });
     } else {
-      problems.push(...result.problems);
+      // No spread into push: a list can hold hundreds of thousands of problems, more than the call stack takes.
+      for (const problem of result.problems) problems.push(problem);
       candidates.push({ ...result.valid, row: sheetRow.row });
     }
   }
   if (dataRows === 0) return failed([noRows()], layout);
 
-  problems.push(...findDuplicates(candidates, options.earlier ?? [], layout.headers));
+  for (const problem of findDuplicates(candidates, options.earlier ?? [], layout.headers)) problems.push(problem);
   const rowsWithProblems = new Set(problems.map((problem) => problem.row));
   const fileOrder = [...layout.indexOf.entries()].sort((a, b) => a[1] - b[1]).map(([field]) => field);
   return {
@@ -73,18 +80,23 @@ export async function readGraduateList(bytes: Uint8Array, fileName: string, opti
   };
 }
 
-async function readSheet(bytes: Uint8Array, fileName: string): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
+async function readSheet(bytes: Uint8Array, fileName: string, limits: GraduateListLimits): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
   switch (detectFormat(bytes)) {
-    case 'xlsx':
+    case 'xlsx': {
+      const verdict = await inspectXlsxArchive(bytes, limits);
+      if (verdict === undefined) return { problem: unreadableWorkbook(fileName) };
+      if (!verdict.ok) return { problem: verdict.tooManyRows ? tooManyRows(limits.maxRows) : suspiciousArchive(fileName, verdict.reasonVi, verdict.reasonEn) };
       try {
-        return { rows: await readXlsxSheet(bytes) };
+        const rows = await readXlsxSheet(bytes);
+        return rows.length > limits.maxRows ? { problem: tooManyRows(limits.maxRows) } : { rows };
       } catch {
         return { problem: unreadableWorkbook(fileName) };
       }
+    }
     case 'unsupported':
       return { problem: unsupportedFormat(fileName) };
     case 'csv':
-      return readCsvSheet(bytes, fileName);
+      return readCsvSheet(bytes, fileName, limits.maxRows);
   }
 }
 

@@ -22,8 +22,29 @@ export function newWorkbook(generatedAt: string, title: string): Workbook {
 }
 
 export async function writeWorkbook(workbook: Workbook, generatedAt: string): Promise<Buffer> {
+  textCellsAsText(workbook);
   const bytes = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   return stampZipEntries(bytes, parseInstant(generatedAt));
+}
+
+/**
+ * Every text cell is written as a string in Text format ('@'), never as a formula: a name such as
+ * `=HYPERLINK(…)` or `+cmd|…` that reached a register stays inert text when the export is opened, and
+ * stays text when an officer edits the cell (issue 16, CSV/formula injection). Only data can be text here;
+ * no export of ours writes a formula, so any formula object found is written as its text too.
+ */
+function textCellsAsText(workbook: Workbook): void {
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = cell.value as unknown;
+        if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
+          cell.value = String((value as { formula?: unknown; sharedFormula?: unknown }).formula ?? (value as { sharedFormula?: unknown }).sharedFormula ?? '');
+        }
+        if (typeof cell.value === 'string') cell.numFmt = '@';
+      });
+    });
+  });
 }
 
 /** A line of the title block, spanning the table's width. */

@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { collectProblems, requirePattern, requireText } from '../shared/validation';
+import { collectProblems, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import { EMPTY_ACCESS_CONTROL, evolveAccessControl } from './access-control';
 import {
   MAX_TOKEN_LIFETIME_DAYS,
@@ -97,7 +97,7 @@ function newOfficer(
   const problems = collectProblems(
     requirePattern('officerId', command.officerId, ID, 'chỉ gồm chữ thường, chữ số, gạch ngang', 'must be lower-case letters, digits or hyphens'),
     requirePattern('username', command.username, USERNAME, 'gồm 3–64 chữ thường, chữ số, dấu chấm, gạch', 'must be 3–64 lower-case letters, digits, dots, dashes'),
-    requireText('fullName', command.fullName, 120),
+    requirePersonText('fullName', command.fullName, 120),
     rolesProblem(command.roles),
     booleanProblem('includeSubordinates', command.includeSubordinates),
   );

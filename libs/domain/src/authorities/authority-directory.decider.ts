@@ -1,7 +1,7 @@
 import type { Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
+import { collectProblems, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import {
   AUTHORITY_CODE_PATTERN,
   AUTHORITY_KINDS,
@@ -35,7 +35,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
       case 'RegisterAuthority': {
         const problems = collectProblems(
           codeProblem('code', command.code),
-          requireText('name', command.name, 200),
+          requirePersonText('name', command.name, 200),
           requireOneOf('kind', command.kind, AUTHORITY_KINDS),
           command.parentCode == null ? undefined : codeProblem('parentCode', command.parentCode),
           requireIsoDate('registeredOn', command.registeredOn),
@@ -70,7 +70,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
       }
 
       case 'RenameAuthority': {
-        const problems = collectProblems(requireText('name', command.name, 200), requireIsoDate('effectiveOn', command.effectiveOn));
+        const problems = collectProblems(requirePersonText('name', command.name, 200), requireIsoDate('effectiveOn', command.effectiveOn));
         if (problems.length > 0) throw invalidInput(problems);
         const record = activeAuthority(directory, command.code, command.effectiveOn, 'code');
         const name = command.name.trim();
@@ -128,8 +128,8 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
         const problems = collectProblems(
           requirePattern('signerId', command.signerId, /^[a-z0-9][a-z0-9-]{1,63}$/, 'chỉ gồm chữ thường, chữ số, gạch ngang', 'must be lower-case letters, digits or hyphens'),
           codeProblem('authorityCode', command.authorityCode),
-          requireText('fullName', command.fullName, 120),
-          requireText('title', command.title, 120),
+          requirePersonText('fullName', command.fullName, 120),
+          requirePersonText('title', command.title, 120),
           requireOneOf('role', command.role, SIGNER_ROLES),
           requireIsoDate('validFrom', command.validFrom),
           command.validTo == null ? undefined : requireIsoDate('validTo', command.validTo),

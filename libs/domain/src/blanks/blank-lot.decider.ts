@@ -1,6 +1,8 @@
 import type { Decider } from '../shared/decider';
 import { DomainError, type FieldProblem } from '../shared/errors';
-import { collectProblems, throwIfInvalid, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
+import type { IsoDate } from '../shared/dates';
+import { actedOnOf, pastDateProblems } from '../shared/plausible-dates';
+import { collectProblems, throwIfInvalid, requireIsoDate, requireOneOf, requirePattern, requirePersonText, requireText } from '../shared/validation';
 import {
   BLANK_KINDS,
   SPOILAGE_REASONS,
@@ -70,12 +72,12 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
   initialState: { status: 'none' },
   evolve: evolveBlankLot,
 
-  decide(command, state) {
+  decide(command, state, context) {
     if (command.type === 'ReceiveBlankLot') {
       if (state.status !== 'none') {
         throw new DomainError({ code: 'LOT_ALREADY_RECEIVED', kind: 'conflict', messageVi: `Lô ${command.lotId} đã được nhận.`, messageEn: `Lot ${command.lotId} was already received.`, field: 'lotId' });
       }
-      validateReceipt(command);
+      validateReceipt(command, actedOnOf(context));
       const lot = { from: command.from, to: command.to };
       return [
         {
@@ -186,7 +188,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
           ...documentProblems('councilDecision', command.councilDecision),
           membersProblem(command.members),
           requireText('method', command.method, 200),
-          requireText('place', command.place, 200),
+          requirePersonText('place', command.place, 200),
           requireText('minutesRef', command.minutesRef, 100),
           requireIsoDate('destroyedOn', command.destroyedOn),
         );
@@ -213,7 +215,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         throwIfInvalid(
           rangesProblem(command.ranges),
           requireText('minutesRef', command.minutesRef, 100),
-          requireText('policeUnit', command.policeUnit, 200),
+          requirePersonText('policeUnit', command.policeUnit, 200),
           requirePattern('policeNotifiedAt', command.policeNotifiedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'phải là thời điểm ISO 8601', 'must be an ISO 8601 instant'),
           requireText('circumstances', command.circumstances, 2000),
           requireIsoDate('lostOn', command.lostOn),
@@ -259,7 +261,8 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
   },
 };
 
-export function validateReceipt(command: Extract<BlankLotCommand, { type: 'ReceiveBlankLot' }>): void {
+/** `actedOn`: the day the receipt is recorded, for the plausibility of its dates (given by every caller that has it). */
+export function validateReceipt(command: Extract<BlankLotCommand, { type: 'ReceiveBlankLot' }>, actedOn?: IsoDate): void {
   const widthOk = Number.isInteger(command.width) && command.width >= 1 && command.width <= 12;
   const problems = collectProblems(
     requirePattern('lotId', command.lotId, LOT_ID, 'gồm chữ, số, gạch ngang (2–64 ký tự)', 'must be letters, digits, hyphens (2–64)'),
@@ -269,10 +272,11 @@ export function validateReceipt(command: Extract<BlankLotCommand, { type: 'Recei
     widthOk ? undefined : { field: 'width', code: 'OUT_OF_RANGE', messageVi: 'Số chữ số của số hiệu phải từ 1 đến 12.', messageEn: 'Serial width must be 1 to 12 digits.' },
     integerProblem('from', command.from),
     integerProblem('to', command.to),
-    requireText('supplier', command.supplier, 200),
+    requirePersonText('supplier', command.supplier, 200),
     ...documentProblems('deliveryNote', command.deliveryNote),
-    requireText('receivedBy', command.receivedBy, 120),
+    requirePersonText('receivedBy', command.receivedBy, 120),
     requireIsoDate('receivedOn', command.receivedOn),
+    ...(actedOn === undefined ? [] : pastDateProblems(command, actedOn)),
   );
   if (problems.length === 0) {
     if (command.from > command.to) problems.push({ field: 'to', code: 'RANGE_REVERSED', messageVi: 'Số hiệu cuối nhỏ hơn số hiệu đầu.', messageEn: 'The last serial is below the first.' });

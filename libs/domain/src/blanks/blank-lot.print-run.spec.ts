@@ -1,4 +1,4 @@
-import { given } from '../testing/given-when-then';
+import { given, TEST_CONTEXT } from '../testing/given-when-then';
 import type { BlankLotEvent } from './blank';
 import { blankLotDecider } from './blank-lot.decider';
 
@@ -33,7 +33,7 @@ describe('Blanks for print runs (rules 16, 17, Q4)', () => {
   });
 
   it('Q4: with no spare left, the next blank in stock is reserved for the run first', () => {
-    const [first] = blankLotDecider.decide(replace, [received, reserved(203404, 203404), bound(203404, 'd-1')].reduce(blankLotDecider.evolve, blankLotDecider.initialState), undefined as never);
+    const [first] = blankLotDecider.decide(replace, [received, reserved(203404, 203404), bound(203404, 'd-1')].reduce(blankLotDecider.evolve, blankLotDecider.initialState), TEST_CONTEXT);
     expect(first).toEqual({ ...reserved(203405, 203405), data: { ...reserved(203405, 203405).data, reservedOn: '2024-08-12' } });
   });
 

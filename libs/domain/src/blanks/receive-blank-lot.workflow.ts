@@ -1,6 +1,7 @@
 import type { CommandContext } from '../shared/command-context';
 import { DomainError } from '../shared/errors';
 import type { WorkflowDecision } from '../shared/workflow';
+import { actedOnOf } from '../shared/plausible-dates';
 import { BLANK_RANGE_REGISTRY_STREAM, blankLotStream, type BlankLotCommand } from './blank';
 import { blankLotDecider, validateReceipt, type BlankLotState } from './blank-lot.decider';
 import { blankRangeRegistryDecider, type BlankRangeRegistryState } from './blank-range-registry.decider';
@@ -13,7 +14,7 @@ export type ReceiveBlankLotInput = Extract<BlankLotCommand, { type: 'ReceiveBlan
  * claimed in a cut-short attempt is recognised, so resending the receipt completes it.
  */
 export function decideReceiveBlankLot(command: ReceiveBlankLotInput, read: { registry: BlankRangeRegistryState; lot: BlankLotState }, context: CommandContext): WorkflowDecision {
-  validateReceipt(command);
+  validateReceipt(command, actedOnOf(context));
   const lotStream = blankLotStream(command.lotId);
   const own = read.registry.find((claim) => claim.lotId === command.lotId);
   const sameClaim = own !== undefined && own.prefix === command.prefix && own.width === command.width && own.from === command.from && own.to === command.to && own.authorityCode === command.authorityCode && own.kind === command.kind;

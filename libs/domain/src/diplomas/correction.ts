@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requireIsoDate, requireOneOf, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { addWorkingDays } from '../calendar/working-days';
@@ -78,8 +78,8 @@ export function requestCorrection(command: Extract<CorrectionCommand, { type: 'R
     requireText('document.kind', command.document?.kind, 100),
     requireText('document.number', command.document?.number, 100),
     requireIsoDate('document.date', command.document?.date),
-    requireText('document.issuedBy', command.document?.issuedBy, 200),
-    requireText('requestedBy', command.requestedBy, 120),
+    requirePersonText('document.issuedBy', command.document?.issuedBy, 200),
+    requirePersonText('requestedBy', command.requestedBy, 120),
     requireIsoDate('receivedOn', command.receivedOn),
     requireIsoDate('dossierCompleteOn', command.dossierCompleteOn),
     changesProblem(command.changes),

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import { RECIPIENT_KINDS, type HandOverCommand, type HandOverEvent, type IssuedDiploma } from './diploma';
 import type { DiplomaState } from './diploma-state';
 
@@ -10,11 +10,11 @@ export function handOver(command: HandOverCommand, state: DiplomaState): HandOve
       const { recipient } = command;
       throwIfInvalid(
         requireOneOf('recipient.kind', recipient?.kind, RECIPIENT_KINDS),
-        requireText('recipient.fullName', recipient?.fullName, 120),
+        requirePersonText('recipient.fullName', recipient?.fullName, 120),
         recipient?.kind === 'proxy' ? requireText('recipient.authorisationRef', recipient.authorisationRef, 200) : requireOptionalText('recipient.authorisationRef', recipient?.authorisationRef, 200),
         requireOptionalText('recipient.idDocument', recipient?.idDocument, 100),
         requireIsoDate('deliveredOn', command.deliveredOn),
-        requireText('deliveredBy', command.deliveredBy, 120),
+        requirePersonText('deliveredBy', command.deliveredBy, 120),
       );
       const issueDate = requireIssued(command.issued, command.actingAuthorityCode);
       requireNotHandedOver(state);
@@ -38,7 +38,7 @@ export function handOver(command: HandOverCommand, state: DiplomaState): HandOve
       // Rule 14: minutes, the local police told at once, the supervisor and MOET informed.
       throwIfInvalid(
         requireText('minutesRef', command.minutesRef, 100),
-        requireText('policeUnit', command.policeUnit, 200),
+        requirePersonText('policeUnit', command.policeUnit, 200),
         requirePattern('policeNotifiedAt', command.policeNotifiedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'phải là thời điểm ISO 8601', 'must be an ISO 8601 instant'),
         requireText('circumstances', command.circumstances, 2000),
         Array.isArray(command.reportedTo) && command.reportedTo.length > 0 && command.reportedTo.every((r) => typeof r === 'string' && r.trim().length > 0)

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requireIsoDate, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { signerEntitledOn } from '../authorities/authority-directory';
@@ -116,7 +116,7 @@ export function reissueDiploma(command: Extract<ReissueCommand, { type: 'Reissue
 }
 
 export function issueReplacement(command: Extract<ReissueCommand, { type: 'IssueReplacementDiploma' }>, state: DiplomaState): ReissueEvent[] {
-  throwIfInvalid(requireIsoDate('issueDate', command.issueDate), requireText('issuePlace', command.issuePlace, 120), requireText('signerId', command.signerId, 64));
+  throwIfInvalid(requireIsoDate('issueDate', command.issueDate), requirePersonText('issuePlace', command.issuePlace, 120), requireText('signerId', command.signerId, 64));
   if (state.reissuedFrom !== null) {
     throw new DomainError({ code: 'DIPLOMA_EXISTS', kind: 'conflict', messageVi: 'Văn bằng cấp lại đã được ghi nhận.', messageEn: 'The replacement diploma is already recorded.', field: 'newDiplomaId' });
   }

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOneOf, requireText } from '../shared/validation';
+import { throwIfInvalid, requireIsoDate, requireOneOf, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { addCalendarDays } from '../calendar/working-days';
@@ -131,7 +131,7 @@ export function notifyRevocation(command: Extract<RevocationCommand, { type: 'No
 }
 
 export function recordReturn(command: Extract<RevocationCommand, { type: 'RecordRevokedDiplomaReturned' }>, state: DiplomaState): RevocationEvent[] {
-  throwIfInvalid(requireIsoDate('returnedOn', command.returnedOn), requireText('receivedBy', command.receivedBy, 120));
+  throwIfInvalid(requireIsoDate('returnedOn', command.returnedOn), requirePersonText('receivedBy', command.receivedBy, 120));
   const revocation = requireRevoked(state);
   if (revocation.returnedOn) {
     throw new DomainError({ code: 'ALREADY_RETURNED', kind: 'conflict', messageVi: `Văn bằng đã được nộp lại ngày ${revocation.returnedOn}.`, messageEn: `The diploma was returned on ${revocation.returnedOn}.`, field: 'returnedOn' });

@@ -163,3 +163,19 @@ describe('validateGraduateRow', () => {
     expect(codes(validateGraduateRow({ row: 3, values: rest }, CONTEXT))).toEqual(['ethnicity:REQUIRED']);
   });
 });
+
+describe('validateGraduateRow refuses text a spreadsheet would run as a formula (issue 16)', () => {
+  it.each(['=HYPERLINK("http://evil.example","Bấm")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '  =1+1'])('a full name, place, school or class starting like %j', (attack) => {
+    expect(codes(validate({ fullName: attack, birthPlace: attack, school: attack, className: attack }))).toEqual([
+      'fullName:FORMULA_TRIGGER', 'birthPlace:FORMULA_TRIGGER', 'school:FORMULA_TRIGGER', 'className:FORMULA_TRIGGER',
+    ]);
+  });
+
+  it('keeps the characters where real names have them: a hyphen or @ inside, not at the start', () => {
+    expect(recordOf(validate({ fullName: 'Nguyễn Thị Thu-Hà', birthPlace: 'Bà Rịa - Vũng Tàu', school: 'THPT Số 1 @ Tiên Lãng' })).birthPlace).toBe('Bà Rịa - Vũng Tàu');
+  });
+
+  it('still refuses control characters in names (rule on markup and control characters)', () => {
+    expect(codes(validate({ fullName: 'Lê\u0007Quân' }))).toEqual(['fullName:MARKUP_IN_TEXT']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../shared/dates';
 import { normalizeNfcDeep } from '../shared/nfc';
+import { startsLikeFormula } from '../shared/validation';
 import type { DiplomaKind } from '../regimes/legal-regimes';
 import { ageOn, birthDateBounds, formatBirthDateVi, parseBirthDate, type BirthDate } from './birth-date';
 import { canonicalEthnicity } from './ethnicities';
@@ -29,6 +30,9 @@ export interface GraduateListContext {
 export type GraduateRowResult =
   | { readonly record: GraduateRecord }
   | { readonly problems: readonly RowProblem[]; readonly valid: Partial<GraduateRecord> };
+
+/** Text copied as written onto the diploma and the registers; the other fields are parsed into values. */
+const FREE_TEXT_FIELDS: readonly GraduateField[] = ['fullName', 'birthPlace', 'school', 'className'];
 
 const MAX_LENGTH: Readonly<Partial<Record<GraduateField, number>>> = { fullName: 100, birthPlace: 100, school: 200, className: 20 };
 
@@ -64,6 +68,11 @@ export function validateGraduateRow(raw: RawGraduateRow, context: GraduateListCo
       report(field, 'MARKUP_IN_TEXT',
         `Cột "${column}" chứa ký tự không được phép (dấu < >, ký tự điều khiển, xuống dòng hoặc ký tự ẩn).`,
         `"${column}" contains characters that are not allowed (< >, control characters, line breaks or invisible characters).`, value);
+      return undefined;
+    }
+    // No name, place, school or class starts with = + - @; in a spreadsheet such a cell is a formula (issue 16).
+    if (FREE_TEXT_FIELDS.includes(field) && startsLikeFormula(value)) {
+      report(field, 'FORMULA_TRIGGER', `Cột "${column}" không được bắt đầu bằng dấu = + - hoặc @.`, `"${column}" must not start with =, +, - or @.`, value);
       return undefined;
     }
     const max = MAX_LENGTH[field];

@@ -65,3 +65,26 @@ export function requireIsoDate(field: string, value: unknown): FieldProblem | un
 export function requireOptionalText(field: string, value: unknown, maxLength: number): FieldProblem | undefined {
   return value === undefined || value === null ? undefined : requireText(field, value, maxLength);
 }
+
+/** Characters a spreadsheet reads as the start of a formula (=, +, -, @): no name or place starts with one. */
+const FORMULA_TRIGGER = /^[=+\-@]/;
+
+export function startsLikeFormula(value: string): boolean {
+  return FORMULA_TRIGGER.test(value.trimStart());
+}
+
+/**
+ * requireText for a person's name, a place or an organisation: also refuses a leading = + - @, which
+ * would turn the text into a formula in every register exported to Excel (issue 16, `=HYPERLINK(…)`,
+ * `+cmd|…`, `@SUM(…)`). Free-text notes and reasons keep requireText: a dash may open a list there.
+ */
+export function requirePersonText(field: string, value: unknown, maxLength: number): FieldProblem | undefined {
+  const problem = requireText(field, value, maxLength);
+  if (problem || typeof value !== 'string' || !startsLikeFormula(value)) return problem;
+  return {
+    field,
+    code: 'FORMULA_TRIGGER',
+    messageVi: `Trường "${field}" không được bắt đầu bằng dấu = + - hoặc @.`,
+    messageEn: `"${field}" must not start with =, +, - or @.`,
+  };
+}

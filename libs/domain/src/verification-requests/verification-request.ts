@@ -1,7 +1,7 @@
 import type { DomainEvent, Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, type FieldProblem } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOptionalText, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requireIsoDate, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { signerEntitledOn } from '../authorities/authority-directory';
 import { SIGNER_ROLES } from '../authorities/authority';
@@ -59,7 +59,7 @@ export const verificationRequestDecider: Decider<VerificationRequestCommand, Ver
     if (command.type === 'ReceiveVerificationRequest') {
       throwIfInvalid(
         requirePattern('requestId', command.requestId, /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, 'gồm chữ, số, gạch ngang', 'must be letters, digits, hyphens'),
-        requireText('organisation', command.organisation, 300),
+        requirePersonText('organisation', command.organisation, 300),
         requireText('letterNumber', command.letterNumber, 100),
         requireIsoDate('letterDate', command.letterDate),
         requireIsoDate('receivedOn', command.receivedOn),
@@ -103,7 +103,7 @@ function subjectsProblems(subjects: unknown): (FieldProblem | undefined)[] {
     return [{ field: 'subjects', code: 'OUT_OF_RANGE', messageVi: 'Công văn phải nêu từ 1 đến 200 người cần xác minh.', messageEn: 'The letter must name 1 to 200 people.' }];
   }
   return subjects.flatMap((s: Partial<VerificationSubject>, i) => [
-    requireText(`subjects[${i}].fullName`, s?.fullName, 120),
+    requirePersonText(`subjects[${i}].fullName`, s?.fullName, 120),
     s?.serial || s?.registerNumber || s?.birthDate
       ? undefined
       : { field: `subjects[${i}]`, code: 'SUBJECT_UNIDENTIFIABLE', messageVi: 'Cần ít nhất số hiệu, số vào sổ hoặc ngày sinh.', messageEn: 'Give at least a serial, a register number or a birth date.' },

@@ -3,6 +3,7 @@ import {
   ACCESS_CONTROL_STREAM,
   accessControlDecider,
   AUTHORITY_DIRECTORY_STREAM,
+  DomainError,
   authorityDirectoryDecider,
   HOLIDAY_CALENDAR_STREAM,
   holidayCalendarDecider,
@@ -37,7 +38,18 @@ export class ChangeOfficerAccessHandler extends OfficerCommandHandler<ChangeOffi
 export class PublishHolidayYear extends OfficerCommand<Extract<HolidayCalendarCommand, { type: 'PublishHolidayYear' }>> {}
 @CommandHandler(PublishHolidayYear)
 export class PublishHolidayYearHandler extends OfficerCommandHandler<PublishHolidayYear> {
-  protected handle({ input, context, ifMatch }: PublishHolidayYear): Promise<CommandOutcome> {
+  protected async handle({ input, context, ifMatch }: PublishHolidayYear): Promise<CommandOutcome> {
+    // One calendar counts every province's due times (rule 49): only the ministry publishes it, never a
+    // province's administrator (issue 16).
+    const directory = await this.deps.directory();
+    if (directory.authorities.get(context.actor.authorityCode)?.kind !== 'ministry') {
+      throw new DomainError({
+        code: 'NATIONAL_ROLE_REQUIRED',
+        kind: 'forbidden',
+        messageVi: 'Chỉ quản trị viên của Bộ Giáo dục và Đào tạo được công bố lịch nghỉ lễ toàn quốc.',
+        messageEn: 'Only an administrator of the Ministry of Education and Training may publish the national holiday calendar.',
+      });
+    }
     return handleCommand(this.deps.store, holidayCalendarDecider, { stream: HOLIDAY_CALENDAR_STREAM, command: input, context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
   }
 }

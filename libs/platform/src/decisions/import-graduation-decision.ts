@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readGraduateList } from '@so-goc/documents';
+import { graduateListReader } from '@so-goc/documents';
 import {
   decideRecordGraduationDecision,
   graduateRegistryDecider,
@@ -36,7 +35,9 @@ export interface GraduationDecisionFile {
  * the same upload records nothing new.
  */
 export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext): Promise<CommandOutcome> {
-  const list = await readGraduateList(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
+  // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
+  // handed over to the reader, which also hashes them.
+  const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
   if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
   const command: RecordGraduationDecision = {
     type: 'RecordGraduationDecision',
@@ -47,7 +48,7 @@ export async function importGraduationDecision(store: EventStore, file: Graduati
     kind: file.kind,
     schoolYear: file.schoolYear,
     examSession: file.examSession ?? null,
-    sourceFile: { name: file.fileName, sha256: createHash('sha256').update(file.bytes).digest('hex') },
+    sourceFile: { name: file.fileName, sha256: list.sha256 },
     graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
   };
   return executeWorkflow(store, context, async (reads) => {

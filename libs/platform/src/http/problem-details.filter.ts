@@ -74,6 +74,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) return { status: exception.getStatus(), problem: fromHttpException(exception) };
+    const bodyParserStatus = bodyParserErrorStatus(exception);
+    if (bodyParserStatus !== undefined) return { status: bodyParserStatus, problem: fromHttpException(new HttpException('', bodyParserStatus)) };
     return {
       status: 500,
       problem: {
@@ -102,6 +104,16 @@ function fromHttpException(exception: HttpException): ProblemDescription {
     messageEn: exception.message,
   };
   return { ...description, kind: status === 404 ? 'not_found' : 'invalid_input' };
+}
+
+/**
+ * Express's body parser fails with plain errors that carry the HTTP status the client deserves (413 for a
+ * body over the limit, 400 for unreadable JSON): the client's mistake, never a 500 (issue 16).
+ */
+function bodyParserErrorStatus(exception: unknown): number | undefined {
+  const { type, status } = (exception ?? {}) as { type?: unknown; status?: unknown };
+  const fromBodyParser = typeof type === 'string' && /^(entity|encoding|charset|request)\./.test(type);
+  return fromBodyParser && typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 function isMissingReadModel(exception: unknown): boolean {

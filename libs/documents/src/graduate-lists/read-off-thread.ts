@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fileTooLarge } from './file-problems';
+import type { GraduateList, GraduateListOptions } from './read-graduate-list';
+
+/** The list, with the SHA-256 of the file it was read from (recorded with the decision). */
+export type ReadGraduateList = GraduateList & { readonly sha256: string };
+
+interface Pending {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  /** Kept apart: the bytes are gone once transferred. */
+  readonly size: number;
+  readonly fileName: string;
+  readonly options: GraduateListOptions;
+  readonly resolve: (list: ReadGraduateList) => void;
+  readonly reject: (error: Error) => void;
+}
+
+const WORKER_HEAP_MB = 768;
+
+/**
+ * Reads graduate lists in a worker thread, so that parsing and validating a large upload never holds the
+ * event loop that answers every other request of the process (issue 16: one 29 MB CSV kept the portal's
+ * /health waiting 8.4 s). One list at a time, in arrival order: imports are rare, and a queue bounds the
+ * memory two simultaneous 30 MB uploads could take. The worker's heap is capped; a file that would need
+ * more is refused and the worker replaced, and the process lives on.
+ */
+export class GraduateListReader {
+  private worker: Worker | undefined;
+  private ready: Promise<void> | undefined;
+  private readonly queue: Pending[] = [];
+  private current: Pending | undefined;
+  private nextId = 1;
+
+  /**
+   * Hands `bytes` over to the worker: when they fill their whole buffer (an upload does) that buffer is
+   * transferred, not copied (a 30 MB copy costs the request thread a quarter of a second on these
+   * machines), and the caller must not use them afterwards. Hence the file's hash in the answer.
+   */
+  read(bytes: Uint8Array, fileName: string, options: GraduateListOptions): Promise<ReadGraduateList> {
+    return new Promise<ReadGraduateList>((resolvePromise, reject) => {
+      this.queue.push({ id: this.nextId++, bytes, size: bytes.byteLength, fileName, options, resolve: resolvePromise, reject });
+      this.pump();
+    });
+  }
+
+  /** Starts the worker ahead of the first upload (it loads exceljs and the domain rules); resolves once it listens. */
+  warmUp(): Promise<void> {
+    this.worker ??= this.start();
+    return this.ready ?? Promise.resolve();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  private pump(): void {
+    if (this.current) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.current = job;
+    this.worker ??= this.start();
+    try {
+      const whole = job.bytes.byteLength > 0 && job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && job.bytes.buffer instanceof ArrayBuffer;
+      const own = whole ? job.bytes : new Uint8Array(job.bytes);
+      this.worker.postMessage({ id: job.id, bytes: own, fileName: job.fileName, options: job.options }, [own.buffer as ArrayBuffer]);
+    } catch (error) {
+      // Bytes already handed over (a detached buffer) cannot be read again: refused, and the queue goes on.
+      this.finish((pending) => pending.reject(error as Error));
+    }
+  }
+
+  private finish(settle: (job: Pending) => void): void {
+    const job = this.current;
+    this.current = undefined;
+    if (job) settle(job);
+    this.pump();
+  }
+
+  private start(): Worker {
+    const worker = spawnWorker();
+    worker.unref();
+    this.ready = new Promise((resolveReady) => {
+      const listening = (message: { ready?: boolean }) => {
+        if (!message.ready) return;
+        worker.off('message', listening);
+        resolveReady();
+      };
+      worker.on('message', listening);
+      worker.once('exit', () => resolveReady());
+    });
+    worker.on('message', (message: { id?: number; list?: ReadGraduateList; error?: string }) => {
+      if (message.id === undefined || message.id !== this.current?.id) return;
+      if (message.list) {
+        const list = message.list;
+        this.finish((job) => job.resolve(list));
+      } else this.finish((job) => job.reject(new Error(`graduate list worker: ${message.error ?? 'no answer'}`)));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.worker === worker) {
+        this.worker = undefined;
+        this.ready = undefined;
+      }
+      this.finish((job) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') job.resolve({ records: [], problems: [fileTooLarge(job.fileName, job.size)], columns: {}, sha256: '' });
+        else job.reject(error);
+      });
+    });
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.ready = undefined;
+      this.finish((job) => job.reject(new Error(`graduate list worker exited with ${code} while reading`)));
+    });
+    return worker;
+  }
+}
+
+/** The process's reader: the apps warm it at start-up and every import goes through it. */
+export const graduateListReader = new GraduateListReader();
+
+function spawnWorker(): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  if (__filename.endsWith('.js')) return new Worker(resolve(__dirname, 'graduate-list-worker.js'), { resourceLimits });
+  // Running from the TypeScript sources (tests, ts-node): the worker compiles them as test/support/spawn-ts does.
+  const root = resolve(__dirname, '../../../..');
+  const bootstrap = `
+    require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(resolve(root, 'tsconfig.json'))} });
+    const paths = require('tsconfig-paths');
+    const config = paths.loadConfig(${JSON.stringify(root)});
+    paths.register({ baseUrl: config.absoluteBaseUrl, paths: config.paths });
+    require(${JSON.stringify(resolve(__dirname, 'graduate-list-worker.ts'))});`;
+  return new Worker(bootstrap, { eval: true, resourceLimits });
+}
