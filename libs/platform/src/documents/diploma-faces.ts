@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { holderDigest, signVerificationToken, type DiplomaFace } from '@so-goc/documents';
-import { DomainError } from '@so-goc/domain';
+import { DomainError, graduationYearOf } from '@so-goc/domain';
 import { copyById, diplomaGraduate, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
 import type { FileKeyring } from '../verification/file-keyring';
 
@@ -41,7 +41,7 @@ export class DiplomaFaces {
       });
     }
     const authority = findAuthority(this.db, run.authorityCode)?.name ?? run.authorityCode;
-    const graduationYear = graduationYearOf(run);
+    const graduationYear = graduationYearOf(run.schoolYear);
     return {
       authorityCode: run.authorityCode,
       faces: run.entries.map((entry) => ({ diplomaId: entry.diplomaId, face: this.face(entry, { kind: run.kind as 'THCS' | 'THPT', authorityCode: run.authorityCode, authority, graduationYear, line }) })),
@@ -77,7 +77,7 @@ export class DiplomaFaces {
         sex: holder.sex,
         ethnicity: holder.ethnicity,
         school: graduate?.school ?? '',
-        graduationYear: graduate ? graduationYearOf(graduate) : '',
+        graduationYear: graduate ? graduationYearOf(graduate.schoolYear) : '',
         classification: graduate?.classification ?? null,
         trainingMode: graduate?.trainingMode ?? 'regular',
         issuePlace: copy.issuePlace,
@@ -136,7 +136,3 @@ function issuerLine(signerTitle: string, authorityName: string): string {
   return `${head} ${authorityName}`.trim().toUpperCase();
 }
 
-/** The exam session where the kind has one, else the year the school year ends ("2023-2024" → "2024"). */
-function graduationYearOf(source: { examSession: string | null; schoolYear: string }): string {
-  return source.examSession ?? source.schoolYear.slice(5);
-}
