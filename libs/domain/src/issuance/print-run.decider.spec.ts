@@ -33,6 +33,11 @@ describe('Print run: register numbers and serials (rules 16, 17, 21, 24)', () =>
     given(printRunDecider).when({ ...OPEN, templateVersion: 'TT10-2026' }).thenRefusedWith('BLANK_TEMPLATE_MISMATCH', { rule: 17 });
   });
 
+  it('rule 37: a run prints on the template current on the day it opens, even from a lot of an older one', () => {
+    const tt10Lot = { ...OPEN.lot, templateVersion: 'TT10-2026' };
+    given(printRunDecider).when({ ...OPEN, lot: tt10Lot, templateVersion: 'TT10-2026' }).thenRefusedWith('TEMPLATE_NOT_CURRENT', { rule: 37, field: 'templateVersion' });
+  });
+
   it('rule 16: refuses to open with fewer reserved blanks than diplomas', () => {
     given(printRunDecider).when({ ...OPEN, reserved: [{ from: 1, to: 2 }] }).thenRefusedWith('NOT_ENOUGH_BLANKS');
   });

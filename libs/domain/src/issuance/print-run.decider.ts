@@ -8,6 +8,10 @@ import { formatRegisterNumber } from '../registers/register-numbers';
 import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, type OpenPrintRun, type PrintRunCommand, type PrintRunEntry, type PrintRunEvent } from './print-run';
 import { evolvePrintRun, spareSerials, type OpenedPrintRun, type PrintRunState, type PrintRunStatus } from './print-run-state';
 
+import type { IsoDate } from '../shared/dates';
+import type { DiplomaKind } from '../regimes/legal-regimes';
+import { DIPLOMA_TEMPLATES, diplomaTemplateOn } from '../regimes/diploma-templates';
+
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/;
 
 export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEvent> = {
@@ -63,6 +67,7 @@ function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
       rule: 17,
     });
   }
+  requireTemplateCurrent(decision.kind, command.templateVersion.trim(), command.openedOn);
   notBefore('openedOn', command.openedOn, decision.date, 'ngày của quyết định công nhận tốt nghiệp', 'the graduation decision date', 4);
   const diplomaIds = graduates.map((g) => originalDiplomaId(g.graduateId));
   if (diplomaIds.length === 0 || diplomaIds.length !== register.diplomaIds.length || diplomaIds.some((id, i) => register.diplomaIds[i] !== id)) {
@@ -230,4 +235,23 @@ function notBefore(field: string, date: string, earliest: string, earliestVi: st
 
 function expandRange(range: SerialRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
+}
+
+/**
+ * Rule 37: a run prints on the template current on the day it opens. A version the template table does not
+ * know (an office's own name for its blanks) is only held to rule 17, the lot's own version.
+ */
+function requireTemplateCurrent(kind: DiplomaKind, version: string, openedOn: IsoDate): void {
+  if (!DIPLOMA_TEMPLATES.some((t) => t.version === version && t.kind === kind)) return;
+  const current = diplomaTemplateOn(kind, openedOn);
+  if (current.version !== version) {
+    throw new DomainError({
+      code: 'TEMPLATE_NOT_CURRENT',
+      kind: 'rule_violation',
+      messageVi: `Ngày ${openedOn} phải in bằng ${kind} theo mẫu ${current.version}, không phải mẫu ${version}.`,
+      messageEn: `On ${openedOn} a ${kind} diploma is printed on template ${current.version}, not ${version}.`,
+      field: 'templateVersion',
+      rule: 37,
+    });
+  }
 }
