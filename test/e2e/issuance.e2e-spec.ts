@@ -16,6 +16,8 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
   let t: TestSystem;
   beforeAll(async () => {
     t = await startTestSystem();
+    // Issue 17: a Sở's papers are headed by its People's Committee (Nghị định 30/2020), set over HTTP.
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', { body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' } })).status).toBe(201);
     await t.given({ type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15' });
     const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar'], includeSubordinates: true } });
     expect(roles.status).toBe(201);
@@ -105,6 +107,7 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const pages = pdfPageTexts(new Uint8Array(await pdf.arrayBuffer()));
     expect(pages[0]).toContain('SỔ GỐC CẤP BẰNG TỐT NGHIỆP');
+    expect(pages[0]).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG');
     expect(pages.join('\n')).toContain(first!.fullName);
   });
 });

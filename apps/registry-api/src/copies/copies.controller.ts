@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { copyRegister, copyRequestsPastDue, diplomaGraduate, findAuthority, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
+import { copyRegister, copyRequestsPastDue, diplomaGraduate, findAuthority, letterheadOf, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
 import {
   answerVerificationRequest,
   commandContextFrom,
@@ -174,9 +174,8 @@ export class CopiesController {
   }
 
   private heading(code: string): { authorityCode: string; authorityName: string; superiorName: string | null; place: string } {
-    const authority = findAuthority(this.db, code);
-    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
-    return { authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, place: placeOf(authority?.name ?? '') };
+    const letterhead = letterheadOf(this.db, code);
+    return { authorityCode: code, ...letterhead, place: placeOf(findAuthority(this.db, code)?.name ?? '') };
   }
 
   @Get('verification-requests/:requestId')

@@ -9,7 +9,10 @@ export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityD
   const signers = new Map(directory.signers);
   switch (event.type) {
     case 'AuthorityRegistered':
-      authorities.set(event.data.code, { ...event.data, end: null });
+      authorities.set(event.data.code, { ...event.data, governingBody: event.data.governingBody ?? null, end: null });
+      break;
+    case 'AuthorityGoverningBodySet':
+      update(authorities, event.data.code, (record) => ({ ...record, governingBody: event.data.governingBody }));
       break;
     case 'AuthorityRenamed':
       update(authorities, event.data.code, (record) => ({ ...record, name: event.data.name }));
@@ -114,4 +117,14 @@ export function signerEntitledOn(
     });
   }
   return signer;
+}
+
+/**
+ * The line above an authority's name on its papers (Nghị định 30/2020): its governing body when recorded;
+ * otherwise its parent in the directory, except a Sở's, which is the ministry and never heads its papers.
+ */
+export function letterheadSuperior(record: { kind: string; governingBody: string | null }, parent: { name: string; kind: string } | undefined): string | null {
+  if (record.governingBody) return record.governingBody;
+  if (!parent || parent.kind === 'ministry') return null;
+  return parent.name;
 }

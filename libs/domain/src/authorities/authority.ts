@@ -22,6 +22,11 @@ export interface AuthorityRecord {
   readonly name: string;
   readonly kind: AuthorityKind;
   readonly parentCode: string | null;
+  /**
+   * The body heading the authority's papers above its own name (Nghị định 30/2020, "tên cơ quan chủ quản"):
+   * a Sở's is "Ủy ban nhân dân thành phố Hải Phòng", not the ministry that is its parent in the directory.
+   */
+  readonly governingBody: string | null;
   readonly registeredOn: IsoDate;
   /** Set when the authority stops: from that date `successorCode` holds its registers (rules 32, 41). */
   readonly end: { readonly how: 'merged' | 'abolished'; readonly effectiveOn: IsoDate; readonly successorCode: string; readonly decisionRef: string } | null;
@@ -45,7 +50,9 @@ export interface AuthorityDirectory {
 }
 
 export type AuthorityDirectoryEvent =
-  | DomainEvent<'AuthorityRegistered', { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: IsoDate }>
+  /** `governingBody` is absent from events recorded before it existed. */
+  | DomainEvent<'AuthorityRegistered', { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: IsoDate; governingBody?: string | null }>
+  | DomainEvent<'AuthorityGoverningBodySet', { code: string; previous: string | null; governingBody: string | null; effectiveOn: IsoDate }>
   | DomainEvent<'AuthorityRenamed', { code: string; previousName: string; name: string; effectiveOn: IsoDate }>
   | DomainEvent<'AuthorityMerged', { code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }>
   | DomainEvent<'AuthorityAbolished', { code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }>
@@ -56,7 +63,8 @@ export type AuthorityDirectoryEvent =
   | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>;
 
 export type AuthorityDirectoryCommand =
-  | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: IsoDate }
+  | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: IsoDate; governingBody?: string | null }
+  | { type: 'SetGoverningBody'; code: string; governingBody: string | null; effectiveOn: IsoDate }
   | { type: 'RenameAuthority'; code: string; name: string; effectiveOn: IsoDate }
   | { type: 'MergeAuthority'; code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }
   | { type: 'AbolishAuthority'; code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }
