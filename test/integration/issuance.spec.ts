@@ -74,7 +74,7 @@ describe('Issuance from the office’s lists to the sổ gốc (rules 1, 5, 14, 
     // The run balanced on close: 2,005 reserved = 2,000 bound + 1 spoiled + 4 released (docs/domain.md §2.3).
     expect(printRunView(db, 'thpt-2024-dot-1')).toMatchObject({ status: 'closed', counts: { diplomas: 2000, reserved: 2005, spoiled: 1, released: 4 } });
     // The ledger saw 2,001 printings; the misprinted blank came back into custody to await the council.
-    expect(blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31')).toMatchObject({ received: 12000, bound: 2001, recovered: 1, closing: 12000 - 2000, balanced: true });
+    expect(blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31')).toMatchObject({ received: 12000, issued: 2000, spoiledInPrinting: 1, closing: 12000 - 2000, balanced: true });
 
     // Officers' queries: by serial, by register number, by holder without diacritics.
     expect(findDiplomas(db, ['SGD-HP'], { serial: 'hp 0202001' }).map((r) => r.diplomaId)).toEqual([misprinted.diplomaId]);

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError } from '@so-goc/domain';
 import { destructionMinutesToPdf, destructionMinutesToXlsx, ledgerToPdf, ledgerToXlsx } from '@so-goc/documents';
-import { blankLedger, destructionMinutes, letterheadOf } from '@so-goc/projections';
+import { blankLedger, destructionMinutes, findAuthority, letterheadOf } from '@so-goc/projections';
 import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 
@@ -31,7 +31,7 @@ export class BlankExportsController {
     @Query('to') to?: string,
   ): Promise<StreamableFile> {
     const filter = { ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
-    const input = { authorityCode: code, ...letterheadOf(this.db, code), ...filter, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code, filter) };
+    const input = { authorityCode: code, ...letterheadOf(this.db, code), ...filter, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code, filter).map((r) => ({ ...r, counterpart: counterpartName(this.db, r.counterpart) })) };
     return exportReply(response, format, `so-quan-ly-phoi-${code}${kind ? `-${kind}` : ''}`, { xlsx: () => ledgerToXlsx(input), pdf: () => ledgerToPdf(input) });
   }
 
@@ -47,4 +47,9 @@ export class BlankExportsController {
     const input = { ...minutes, ...letterheadOf(this.db, code), generatedAt: new Date().toISOString() };
     return exportReply(response, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`, { xlsx: () => destructionMinutesToXlsx(input), pdf: () => destructionMinutesToPdf(input) });
   }
+}
+
+/** People read names on the ledger, not codes (issue 17: "THPT-NQ"); a supplier or an unknown code stays as written. */
+function counterpartName(db: Database, counterpart: string | null): string | null {
+  return counterpart === null ? null : (findAuthority(db, counterpart)?.name ?? counterpart);
 }
