@@ -13,6 +13,7 @@ export * from './access/access-control.decider';
 export * from './regimes/legal-regimes';
 export * from './regimes/policy-table';
 export * from './regimes/diploma-templates';
+export * from './regimes/deadline-table';
 export * from './authorities/act-authorization';
 export * from './blanks/serial-range';
 export * from './blanks/blank';
