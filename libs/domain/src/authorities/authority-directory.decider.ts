@@ -159,6 +159,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
           requireIsoDate('validFrom', command.validFrom),
           command.validTo == null ? undefined : requireIsoDate('validTo', command.validTo),
           requireOptionalText('delegationRef', command.delegationRef, 100),
+          requireOptionalText('officerId', command.officerId, 64),
         );
         if (problems.length > 0) throw invalidInput(problems);
         if (directory.signers.has(command.signerId)) {
@@ -194,6 +195,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
               validFrom: command.validFrom,
               validTo: command.validTo ?? null,
               delegationRef: command.delegationRef?.trim() || null,
+              ...(command.officerId?.trim() ? { officerId: command.officerId.trim() } : {}),
             },
           },
         ];

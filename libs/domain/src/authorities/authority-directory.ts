@@ -128,3 +128,31 @@ export function letterheadSuperior(record: { kind: string; governingBody: string
   if (!parent || parent.kind === 'ministry') return null;
   return parent.name;
 }
+
+/**
+ * Rules 6, 25 and issue 17: a signature is the signer's own act. Only an officer acting in the signer role
+ * records it and, where the signer record names the officer account that signs for that person, only that
+ * account; the registrar prepares the run and cannot sign it.
+ */
+export function requireSignerActor(actor: { officerId: string; role: string } | undefined, signer: SignerRecord): void {
+  if (!actor || actor.role !== 'signer') {
+    throw new DomainError({
+      code: 'SIGNATURE_NEEDS_SIGNER_ROLE',
+      kind: 'forbidden',
+      messageVi: 'Chỉ người có vai trò ký mới được ghi nhận chữ ký; cán bộ nghiệp vụ chỉ chuẩn bị.',
+      messageEn: 'Only an officer in the signer role records a signature; a registrar prepares it.',
+      field: 'signerId',
+      rule: 25,
+    });
+  }
+  if (signer.officerId && signer.officerId !== actor.officerId) {
+    throw new DomainError({
+      code: 'SIGNER_NOT_LINKED_TO_OFFICER',
+      kind: 'forbidden',
+      messageVi: `Tài khoản này không phải tài khoản ký của ${signer.fullName}.`,
+      messageEn: `This account does not sign for ${signer.fullName}.`,
+      field: 'signerId',
+      rule: 25,
+    });
+  }
+}

@@ -42,6 +42,8 @@ export interface SignerRecord {
   readonly validTo: IsoDate | null;
   /** Rule 6: a deputy in charge signs only with the assignment decision on file. */
   readonly delegationRef: string | null;
+  /** The officer account that records this person's signatures (issue 17: the registrar prepares, the signer signs). */
+  readonly officerId?: string | null;
 }
 
 export interface AuthorityDirectory {
@@ -58,7 +60,7 @@ export type AuthorityDirectoryEvent =
   | DomainEvent<'AuthorityAbolished', { code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }>
   | DomainEvent<
       'SignerRegistered',
-      { signerId: string; authorityCode: string; fullName: string; title: string; role: SignerRoleName; validFrom: IsoDate; validTo: IsoDate | null; delegationRef: string | null }
+      { signerId: string; authorityCode: string; fullName: string; title: string; role: SignerRoleName; validFrom: IsoDate; validTo: IsoDate | null; delegationRef: string | null; officerId?: string | null }
     >
   | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>;
 
@@ -78,5 +80,6 @@ export type AuthorityDirectoryCommand =
       validFrom: IsoDate;
       validTo?: IsoDate | null;
       delegationRef?: string | null;
+      officerId?: string | null;
     }
   | { type: 'EndSignerMandate'; authorityCode: string; signerId: string; validTo: IsoDate; reason: string };

@@ -2,7 +2,8 @@ import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput } from '../shared/errors';
 import { throwIfInvalid, requireIsoDate, requirePattern, requireText } from '../shared/validation';
 import { authorizeAct } from '../authorities/act-authorization';
-import { signerEntitledOn } from '../authorities/authority-directory';
+import { requireSignerActor, signerEntitledOn } from '../authorities/authority-directory';
+import type { Actor } from '../shared/command-context';
 import { formatSerial, type SerialRange } from '../blanks/serial-range';
 import { formatRegisterNumber } from '../registers/register-numbers';
 import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, type OpenPrintRun, type PrintRunCommand, type PrintRunEntry, type PrintRunEvent } from './print-run';
@@ -17,7 +18,7 @@ const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/;
 export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEvent> = {
   initialState: { status: 'none' },
   evolve: evolvePrintRun,
-  decide(command, state) {
+  decide(command, state, context) {
     if (command.type === 'OpenPrintRun') return open(command, state);
     const run = requireRun(state);
     switch (command.type) {
@@ -29,7 +30,7 @@ export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEv
       case 'RecordMisprint':
         return misprint(command, run);
       case 'SignPrintRun':
-        return sign(command, run);
+        return sign(command, run, context?.actor);
       case 'ClosePrintRun':
         return close(command, run);
       case 'RecordPrintRunDocument':
@@ -153,13 +154,14 @@ function misprint(command: Extract<PrintRunCommand, { type: 'RecordMisprint' }>,
   ];
 }
 
-function sign(command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>, run: OpenedPrintRun): PrintRunEvent[] {
+function sign(command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>, run: OpenedPrintRun, actor: Actor | undefined): PrintRunEvent[] {
   throwIfInvalid(requireText('signerId', command.signerId, 64), requireIsoDate('issueDate', command.issueDate), requireText('issuePlace', command.issuePlace, 120));
   requireStatus(run, ['printed'], 'SignPrintRun');
   notBefore('issueDate', command.issueDate, run.header.decisionDate, 'ngày của quyết định công nhận tốt nghiệp', 'the graduation decision date', 25);
   notBefore('issueDate', command.issueDate, run.printedOn!, 'ngày in', 'the printing date');
   const authorization = authorizeAct(command.directory, { act: 'issue', diplomaKind: run.header.kind, actDate: command.issueDate, actingAuthorityCode: run.header.authorityCode });
   const signer = signerEntitledOn(command.directory, { signerId: command.signerId, authorityCode: run.header.authorityCode, date: command.issueDate, roles: authorization.signerRoles });
+  requireSignerActor(actor, signer);
   return [
     {
       type: 'PrintRunSigned',
