@@ -24,6 +24,7 @@ describe('Demo province', () => {
     const sgd = directory.authorities.get('SGD-HP')!;
     expect(letterheadSuperior(sgd, directory.authorities.get(sgd.parentCode!))).toBe('Ủy ban nhân dân thành phố Hải Phòng');
 
+    expect(directory.signers.get('gd-sgd-hp')?.officerId).toBe('ky-hp');
     expect(tokens.map((t) => t.username)).toContain('lan.nguyen');
     const access = new OfficerAccess(store);
     for (const officer of tokens) {

@@ -37,7 +37,8 @@ const DIRECTORY: AuthorityDirectoryCommand[] = [
   { type: 'RegisterAuthority', code: 'THCS-CVA', name: 'Trường THCS Chu Văn An (Thuỷ Nguyên)', kind: 'school', parentCode: 'PGD-TN', registeredOn: '2000-01-01' },
   { type: 'RegisterAuthority', code: 'THPT-NQ', name: 'Trường THPT Ngô Quyền', kind: 'school', parentCode: 'SGD-HP', registeredOn: '2000-01-01' },
   { type: 'RegisterAuthority', code: 'THPT-TP', name: 'Trường THPT Trần Phú', kind: 'school', parentCode: 'SGD-HP', registeredOn: '2000-01-01' },
-  { type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15' },
+  // The Giám đốc signs with his own account (ky-hp); the registrar prepares runs but cannot sign them (issue 17).
+  { type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15', officerId: 'ky-hp' },
   // Scenario 1: a deputy in charge signs for two weeks of August 2024, with the assignment on file (rule 6).
   {
     type: 'RegisterSigner',

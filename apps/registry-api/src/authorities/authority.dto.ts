@@ -121,6 +121,12 @@ export class RegisterSignerDto {
   @IsString()
   @MaxLength(100)
   delegationRef?: string | null;
+
+  @ApiPropertyOptional({ example: 'ky-hp', description: 'Tài khoản cán bộ (vai trò ký) ghi nhận chữ ký của người này; không tài khoản nào khác ký thay được' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  officerId?: string | null;
 }
 
 export class EndSignerMandateDto {
