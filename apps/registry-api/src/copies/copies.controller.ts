@@ -54,7 +54,9 @@ export class CopiesController {
   async receive(@Param('code') code: string, @Body() body: ReceiveCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     const requester = { kind: body.requester.kind, fullName: body.requester.fullName, idDocument: body.requester.idDocument, entitlementDocument: body.requester.entitlementDocument ?? null, deathCertificate: body.requester.deathCertificate ?? null };
     const input = { requestId: body.requestId, diplomaId: body.diplomaId, authorityCode: code, requester, channel: body.channel, receivedAt: body.receivedAt, dossierCompleteAt: body.dossierCompleteAt ?? null, copies: body.copies };
-    return commandReply(response, await receiveCopyRequest(this.store, await this.calendar.current(), this.infrastructure.config.copyFeePerCopyVnd, input, commandContextFrom(request, actor)));
+    const outcome = await receiveCopyRequest(this.store, await this.calendar.current(), this.infrastructure.config.copyFeePerCopyVnd, input, commandContextFrom(request, actor));
+    // Refused at the counter (rule 55): the answer carries the written refusal and the decision it cites.
+    return commandReply(response, outcome, { refusal: outcome.events.find((e) => e.type === 'CopyRequestRefused')?.data ?? null });
   }
 
   @Post('copy-requests/:requestId/extension')
