@@ -17,10 +17,10 @@ export const context = (authorityCode = 'SGD-HP', occurredAt = '2024-08-01T02:00
   occurredAt,
 });
 
-/** The Giám đốc's own account: only an officer in the signer role records a signature (issue 17). */
+/** The Giám đốc's own account (ky-hp in the demo province): only an officer in the signer role records a signature (issue 17). */
 export const signerContext = (authorityCode = 'SGD-HP'): CommandContext => {
   const base = context(authorityCode);
-  return { ...base, actor: { ...base.actor, officerId: 'an.nguyen', role: 'signer' } };
+  return { ...base, actor: { ...base.actor, officerId: 'ky-hp', role: 'signer' } };
 };
 
 /**
