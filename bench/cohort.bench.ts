@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     );
     await time('record printing (bind every blank)', () => recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context()));
     const directory = await authorityDirectoryCache(store).current();
-    await time('sign and issue', () => signPrintRun(store, directory, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, context()));
+    await time('sign and issue', () => signPrintRun(store, directory, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, { ...context(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } }));
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
     const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { logger: { log: () => undefined, error: (m: string) => console.error(m) } });
     await time('project everything (sổ gốc, ledger, …) from zero', async () => {

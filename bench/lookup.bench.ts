@@ -70,7 +70,7 @@ async function seed(dir: string): Promise<Seeded> {
   await importGraduationDecision(store, { decisionId, authorityCode: 'SGD-HP', number: '1234/QĐ-SGDĐT', date: '2024-07-20', kind: 'THPT', schoolYear: '2023-2024', examSession: 'Kỳ thi tốt nghiệp THPT năm 2024', fileName: 'cohort.csv', bytes: graduateList(DIPLOMAS) }, context());
   await openPrintRun(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId, lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-05' }, context());
   await recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context());
-  await signPrintRun(store, await authorityDirectoryCache(store).current(), { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, context());
+  await signPrintRun(store, await authorityDirectoryCache(store).current(), { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, { ...context(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } });
 
   const db = openReadModelDatabase(config.readModelFile);
   const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { logger: { log: () => undefined, error: (m: string) => console.error(m) } });

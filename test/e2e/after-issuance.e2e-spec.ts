@@ -52,5 +52,17 @@ describe('Corrections and reissue over HTTP, into the register appendix (issue: 
     const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String).join('\n');
     expect(cells).toContain('HP 0300001');
     expect(cells).toContain('45/QĐ-SGDĐT');
+
+    // Issue 17, rule 55: a copy of the replaced paper is refused at the counter, in writing, citing the new serial.
+    const copyRequest = {
+      requestId: 'bs-2026-0099', diplomaId: misnamed.diplomaId, requester: { kind: 'holder', fullName: misnamed.fullName, idDocument: { kind: 'CCCD', number: '031206000123' } },
+      channel: 'counter', receivedAt: '2026-03-10T02:00:00Z', copies: 1,
+    };
+    const atCounter = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: copyRequest });
+    expect(atCounter.status).toBe(201);
+    const answer = (await atCounter.json()) as { events: { type: string }[]; refusal: { grounds: string[]; reasons: string; letterRef: string } | null };
+    expect(answer.events.map((e) => e.type)).toEqual(['CopyRequestReceived', 'CopyRequestRefused']);
+    expect(answer.refusal).toMatchObject({ grounds: ['diploma_superseded'], letterRef: 'bs-2026-0099/TC' });
+    expect(answer.refusal?.reasons).toContain('HP 0300001');
   });
 });

@@ -6,6 +6,8 @@ describe('Blanks over HTTP (issue: blank ledger)', () => {
   let t: TestSystem;
   beforeAll(async () => {
     t = await startTestSystem();
+    // Issue 17: a Sở's papers are headed by its People's Committee (Nghị định 30/2020), set over HTTP.
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', { body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' } })).status).toBe(201);
     await t.given({ type: 'RegisterAuthority', code: 'PGD-TN', name: 'Phòng GDĐT huyện Thuỷ Nguyên', kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01' });
     await t.given({ type: 'RegisterAuthority', code: 'SGD-QN', name: 'Sở GDĐT Quảng Ninh', kind: 'province_department', parentCode: null, registeredOn: '2000-01-01' });
     // The first administrator also records acts in this test.
@@ -88,6 +90,7 @@ describe('Blanks over HTTP (issue: blank ledger)', () => {
     const text = pdfPageTexts(bytes).join('\n');
     expect(text).toContain('HP 0203417');
     expect(text).toContain('Trần Thị Bình');
+    expect(text).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG');
     expect(inkShare(renderGray(bytes, { dpi: 50 }))).toBeGreaterThan(0.02);
 
     const missing = await t.request('GET', '/api/v1/authorities/SGD-HP/blank-destructions/KHONG-CO.pdf');

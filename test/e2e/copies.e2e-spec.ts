@@ -12,6 +12,8 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
   let issued: IssuedEntry[];
   beforeAll(async () => {
     t = await startTestSystem();
+    // Issue 17: a Sở's papers are headed by its People's Committee (Nghị định 30/2020), set over HTTP.
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', { body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' } })).status).toBe(201);
     issued = await issueThptCohortOverHttp(t);
     const copyLot = { lotId: 'HP-BS-2026', kind: 'THPT_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' };
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: copyLot })).status).toBe(201);
@@ -104,6 +106,8 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
     const text = pdfPageTexts(pdf).join('\n');
     expect(text).toContain('388/SGDĐT-QLCL');
     expect(text).toContain(a!.fullName);
+    // The letter balances the heading over two lines beside the national motto.
+    expect(text).toMatch(/ỦY BAN NHÂN DÂN[\s\S]{0,120}THÀNH PHỐ HẢI PHÒNG/);
     const [url] = decodeQrCodes(pdf);
     expect(url).toBe(`${t.portalPublicUrl}/cong-van/cv-ca-2026-17`);
     // The QR lands on the portal, which confirms the letter without repeating its answers.

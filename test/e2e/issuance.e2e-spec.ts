@@ -16,6 +16,8 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
   let t: TestSystem;
   beforeAll(async () => {
     t = await startTestSystem();
+    // Issue 17: a Sở's papers are headed by its People's Committee (Nghị định 30/2020), set over HTTP.
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', { body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' } })).status).toBe(201);
     await t.given({ type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15' });
     const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar'], includeSubordinates: true } });
     expect(roles.status).toBe(201);
@@ -69,6 +71,13 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
     const lateSigner = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', { body: { signerId: 'gd-sgd-hp', issueDate: '2024-07-01', issuePlace: 'Hải Phòng' } });
     expect(lateSigner.status).toBe(422);
     expect((await lateSigner.json()) as Problem).toMatchObject({ code: 'DATE_TOO_EARLY' });
+    // Issue 17: the registrar prepares; recording the signature is the signer's act (rules 6, 25).
+    const byRegistrar = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', { body: { signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' } });
+    expect(byRegistrar.status).toBe(403);
+    expect((await byRegistrar.json()) as Problem).toMatchObject({ code: 'SIGNATURE_NEEDS_SIGNER_ROLE' });
+    expect((await t.events('print-run-thpt-2024-dot-1')).map((e) => e.type)).not.toContain('PrintRunSigned');
+    const asSigner = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar', 'signer'], includeSubordinates: true } });
+    expect(asSigner.status).toBe(201);
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', { body: { signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' } })).status).toBe(201);
 
     const handOver = { recipient: { kind: 'proxy', fullName: 'Nguyễn Văn Hải', authorisationRef: 'Giấy ủy quyền 15/2024' }, deliveredOn: '2024-08-20', deliveredBy: 'Nguyễn Thị Lan' };
@@ -105,6 +114,7 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const pages = pdfPageTexts(new Uint8Array(await pdf.arrayBuffer()));
     expect(pages[0]).toContain('SỔ GỐC CẤP BẰNG TỐT NGHIỆP');
+    expect(pages[0]).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG');
     expect(pages.join('\n')).toContain(first!.fullName);
   });
 });

@@ -82,6 +82,11 @@ describe('A diploma’s QR verified by the portal: valid, then revoked; an alter
     const text = pdfPageTexts(pdf)[0]!;
     expect(text).toContain('BẢN SAO');
     expect(text).toContain('000001/BS-THPT-2026');
+    // Issue 17: the original's date and serial, the year (not the exam session), and the copy's own date.
+    expect(text).toMatch(/Bản chính cấp ngày \d{2}\/\d{2}\/2024/);
+    expect(text).toContain(`Số hiệu bản chính: ${holder.serial}`);
+    expect(text).toMatch(/Năm tốt nghiệp:\s+2024/);
+    expect(text).toContain('Cấp bản sao: Hải Phòng, ngày 23 tháng 11 năm 2026');
     const [url] = decodeQrCodes(pdf);
     const answer = (await (await fetch(url!.replace('/v/', '/api/v1/verify/'))).json()) as { status: string; copy: { copyNumber: string }; diploma: { serial: string } };
     expect(answer).toMatchObject({ status: 'VALID', copy: { copyNumber: '000001/BS-THPT-2026' }, diploma: { serial: holder.serial } });

@@ -92,9 +92,10 @@ describe('After issuance: corrections, reissue, revocation and the register appe
     expect(publicRevocationOf(db, fraud.serial)).toEqual({ serial: fraud.serial, registerNumber: fraud.registerLabel, issuerCode: 'SGD-HP', decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', publishedOn: '2026-02-03' });
     expect(JSON.stringify(revocationsPublishedBy(db, 'SGD-HP'))).not.toContain(fraud.fullName);
 
-    // Rule 29: the decided request is never late; the unanswered one is listed once its five working days have passed.
-    expect(correctionRequestsPastDue(db, 'SGD-HP', '2026-05-11')).toEqual([]);
-    expect(correctionRequestsPastDue(db, 'SGD-HP', '2026-05-12')).toEqual([{ requestId: 'cs-2026-06', diplomaId: waiting.diplomaId, dossierCompleteOn: '2026-05-04', dueBy: '2026-05-11' }]);
+    // Rule 29: the decided request is never late; the unanswered one is listed once its three working days
+    // under TT10/2026 (the deadline table, issue 17) have passed.
+    expect(correctionRequestsPastDue(db, 'SGD-HP', '2026-05-07')).toEqual([]);
+    expect(correctionRequestsPastDue(db, 'SGD-HP', '2026-05-08')).toEqual([{ requestId: 'cs-2026-06', diplomaId: waiting.diplomaId, dossierCompleteOn: '2026-05-04', dueBy: '2026-05-07' }]);
 
     // Rule 43: 30 days after the holder received the decision the paper is overdue; the returned one is not.
     expect(overdueReturns(db, 'SGD-HP', '2026-03-07')).toEqual([]);

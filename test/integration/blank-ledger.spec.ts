@@ -55,7 +55,7 @@ describe('Blank ledger (sổ quản lý phôi, §4.4) and reconciliation (rule 1
     await runner.waitUntilCaughtUp((await store.headPosition())!);
 
     const year = blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31');
-    expect(year).toMatchObject({ opening: 0, received: 19980, allocatedOut: 2500, bound: 18, destroyed: 1, lost: 2, returned: 0, closing: 17459, balanced: true, breaks: [] });
+    expect(year).toMatchObject({ opening: 0, received: 19980, allocatedOut: 2500, issued: 18, destroyed: 1, lost: 2, returned: 0, closing: 17459, balanced: true, breaks: [] });
     expect(year.onHandBySerial).toEqual({ inStock: 17459, reserved: 0, spoiledAwaitingDestruction: 0, total: 17459 });
     expect(blankReconciliation(db, 'PGD-TN', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31')).toMatchObject({ allocatedIn: 2500, closing: 2500, balanced: true });
 

@@ -49,8 +49,11 @@ describe('Copies from the original register (rules 46, 48–50, 52, 53, 55, 57)'
 
     // A revoked diploma gets no copy (rule 55).
     await revokeDiploma(store, await directory(), { diplomaId: revoked!.diplomaId, decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', ground: 'fraud', reasons: 'Gian lận hồ sơ', source: 'inspection', authorityCode: 'SGD-HP' }, context());
-    await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-2026-004', diplomaId: revoked!.diplomaId, authorityCode: 'SGD-HP', requester: { ...asHolder, fullName: revoked!.fullName }, channel: 'counter', receivedAt: '2026-11-19T02:00:00Z', copies: 1 }, context());
-    await expect(issueCopies(store, await directory(), { requestId: 'bs-2026-004', authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-11-19', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context())).rejects.toMatchObject({ problem: { rule: 55 } });
+    // Issue 17: the request is answered at reception with the written refusal citing the decision.
+    const atCounter = await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-2026-004', diplomaId: revoked!.diplomaId, authorityCode: 'SGD-HP', requester: { ...asHolder, fullName: revoked!.fullName }, channel: 'counter', receivedAt: '2026-11-19T02:00:00Z', copies: 1 }, context());
+    expect(atCounter.events.map((e) => e.type)).toEqual(['CopyRequestReceived', 'CopyRequestRefused']);
+    expect(atCounter.events[1]?.data).toMatchObject({ grounds: ['diploma_revoked'], reasons: expect.stringContaining('99/QĐ-SGDĐT ngày 01/02/2026') });
+    await expect(issueCopies(store, await directory(), { requestId: 'bs-2026-004', authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-11-19', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context())).rejects.toMatchObject({ code: 'COPY_REQUEST_CLOSED' });
 
     db = await world.readModels();
     const book = copyRegister(db, { authorityCode: 'SGD-HP', kind: 'THCS', year: 2026 });
@@ -58,8 +61,8 @@ describe('Copies from the original register (rules 46, 48–50, 52, 53, 55, 57)'
     expect(book.map((c) => c.copyNumber)).toEqual(['000001/BS-THCS-2026', '000002/BS-THCS-2026', '000003/BS-THCS-2026', '000004/BS-THCS-2026']);
     expect(new Set(book.map((c) => c.serial)).size).toBe(4);
     expect(book[0]).toMatchObject({ requestId: 'bs-2026-001', signerName: 'Nguyễn Văn An', content: { issuerCode: 'PGD-TN', originalSerial: holder!.serial, holder: { birthPlace: 'Xã Thuỷ Nguyên, thành phố Hải Phòng' }, correctionDecisions: [{ decisionNumber: '30/QĐ-SGDĐT' }] } });
-    // The revoked diploma's request is still open and, past its due time, listed as late.
-    expect(copyRequestsPastDue(db, 'SGD-HP', '2026-11-22T00:00:00Z').map((r) => r.requestId)).toEqual(['bs-2026-004']);
+    // Refused at the counter, the revoked diploma's request is never listed as late.
+    expect(copyRequestsPastDue(db, 'SGD-HP', '2026-11-22T00:00:00Z').map((r) => r.requestId)).toEqual([]);
 
     const live = hashTables(db, copyRegisterProjection.tables);
     await world.rebuild('copy-register');

@@ -12,7 +12,7 @@ import {
   authorityDirectoryCache,
 } from '@so-goc/platform';
 import { blankReconciliation, decisionDiplomas, findDiplomas, hashTables, overdueIssuance, printRunView, registerBook, registerBookProjection } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { context, issuanceWorld, signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 
@@ -38,8 +38,8 @@ describe('Issuance from the office’s lists to the sổ gốc (rules 1, 5, 14, 
     await recordMisprint(store, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', diplomaId: misprinted.diplomaId, note: 'Kẹt giấy', reprintedOn: '2024-08-06' }, context());
 
     // Rule 25: the director, entitled on the issue date, signs; a date before the decision is refused.
-    await expect(signPrintRun(store, directory, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-07-19', issuePlace: 'Hải Phòng' }, context())).rejects.toMatchObject({ code: 'DATE_TOO_EARLY' });
-    await signPrintRun(store, directory, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, context());
+    await expect(signPrintRun(store, directory, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-07-19', issuePlace: 'Hải Phòng' }, signerContext())).rejects.toMatchObject({ code: 'DATE_TOO_EARLY' });
+    await signPrintRun(store, directory, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, signerContext());
 
     const [first, second, third] = planned.entries;
     await deliverDiploma(store, { diplomaId: first!.diplomaId, authorityCode: 'SGD-HP', recipient: { kind: 'holder', fullName: first!.fullName, authorisationRef: null, idDocument: null }, deliveredOn: '2024-08-20', deliveredBy: 'Nguyễn Thị Lan' }, context());
@@ -74,7 +74,7 @@ describe('Issuance from the office’s lists to the sổ gốc (rules 1, 5, 14, 
     // The run balanced on close: 2,005 reserved = 2,000 bound + 1 spoiled + 4 released (docs/domain.md §2.3).
     expect(printRunView(db, 'thpt-2024-dot-1')).toMatchObject({ status: 'closed', counts: { diplomas: 2000, reserved: 2005, spoiled: 1, released: 4 } });
     // The ledger saw 2,001 printings; the misprinted blank came back into custody to await the council.
-    expect(blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31')).toMatchObject({ received: 12000, bound: 2001, recovered: 1, closing: 12000 - 2000, balanced: true });
+    expect(blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31')).toMatchObject({ received: 12000, issued: 2000, spoiledInPrinting: 1, closing: 12000 - 2000, balanced: true });
 
     // Officers' queries: by serial, by register number, by holder without diacritics.
     expect(findDiplomas(db, ['SGD-HP'], { serial: 'hp 0202001' }).map((r) => r.diplomaId)).toEqual([misprinted.diplomaId]);
@@ -108,7 +108,7 @@ describe('Issuance from the office’s lists to the sổ gốc (rules 1, 5, 14, 
     await openPrintRun(store, open, context('PGD-TN'));
     await recordPrinting(store, { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', printedOn: '2024-06-16' }, context('PGD-TN'));
     const directory = await authorityDirectoryCache(store).current();
-    await signPrintRun(store, directory, { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', signerId: 'tp-pgd-tn', issueDate: '2024-06-20', issuePlace: 'Thuỷ Nguyên' }, context('PGD-TN'));
+    await signPrintRun(store, directory, { printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', signerId: 'tp-pgd-tn', issueDate: '2024-06-20', issuePlace: 'Thuỷ Nguyên' }, signerContext('PGD-TN'));
 
     const db = await world.readModels();
     const [section] = registerBook(db, { authorityCode: 'PGD-TN', kind: 'THCS', year: 2024 });

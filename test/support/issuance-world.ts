@@ -17,6 +17,12 @@ export const context = (authorityCode = 'SGD-HP', occurredAt = '2024-08-01T02:00
   occurredAt,
 });
 
+/** The Giám đốc's own account (ky-hp in the demo province): only an officer in the signer role records a signature (issue 17). */
+export const signerContext = (authorityCode = 'SGD-HP'): CommandContext => {
+  const base = context(authorityCode);
+  return { ...base, actor: { ...base.actor, officerId: 'ky-hp', role: 'signer' } };
+};
+
 /**
  * The demo province on a real SQLite file: its directory and officers, plus the blank lots of
  * scenarios 1 and 2 (the Sở's THPT lot, and THCS blanks handed to Phòng GDĐT Thuỷ Nguyên).
@@ -62,7 +68,7 @@ export async function issuanceWorld() {
     await openPrintRun(store, { printRunId: run.printRunId, authorityCode: run.authorityCode, decisionId: run.decisionId, lotId: run.lotId, templateVersion: 'TT21-2019', openedOn: run.openedOn }, ctx);
     await recordPrinting(store, { printRunId: run.printRunId, authorityCode: run.authorityCode, printedOn: run.printedOn }, context(run.authorityCode));
     const directory = await authorityDirectoryCache(store).current();
-    await signPrintRun(store, directory, { printRunId: run.printRunId, authorityCode: run.authorityCode, signerId: run.signerId, issueDate: run.issueDate, issuePlace: run.issuePlace }, context(run.authorityCode));
+    await signPrintRun(store, directory, { printRunId: run.printRunId, authorityCode: run.authorityCode, signerId: run.signerId, issueDate: run.issueDate, issuePlace: run.issuePlace }, signerContext(run.authorityCode));
   };
   return {
     dir,

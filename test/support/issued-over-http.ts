@@ -21,7 +21,7 @@ export async function issueThptCohortOverHttp(t: TestSystem, options: { rows?: n
     if (r.status >= 300) throw new Error(`${r.status} ${await r.text()}`);
     return r;
   };
-  await ok(t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar'], includeSubordinates: true } }));
+  await ok(t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar', 'signer'], includeSubordinates: true } }));
   const lot = { kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-0524', date: '2024-05-20' }, receivedBy: 'Nguyễn Thị Lan', receivedOn: '2024-05-20' };
   await ok(t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: { ...lot, lotId: 'HP-2024-THPT-1', from: 200001, to: 212000 } }));
   const form = new FormData();

@@ -81,7 +81,7 @@ export async function issueFixtureDiplomas(
 /** The director signs the fixture's print run, which issues its diplomas. */
 export async function signFixtureRun(store: EventStore, issueDate = '2024-08-14'): Promise<void> {
   const directory = await authorityDirectoryCache(store).current();
-  await signPrintRun(store, directory, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate, issuePlace: 'Hải Phòng' }, ctx());
+  await signPrintRun(store, directory, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate, issuePlace: 'Hải Phòng' }, { ...ctx(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } });
 }
 
 /** The token the diploma's QR would carry, signed with the authority's key from the data directory's keyring. */

@@ -7,7 +7,7 @@ import type { CommandOutcome } from '@so-goc/event-store';
 import { GraduateListRejected, ImportGraduationDecision, loadConfig, openCommandBus, openInfrastructure } from '@so-goc/platform';
 import { cliContext, createFirstAdministrator } from './commands/create-admin';
 import { checkGraduateList, describeCheck } from './commands/check-graduates';
-import { loadDemoProvince } from './commands/demo-province';
+import { apiBaseUrl, loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
 import { verifyOffline } from './commands/verify';
@@ -104,7 +104,7 @@ program
       const tokens = await loadDemoProvince(host.bus, infrastructure.store).finally(() => host.close());
       console.log(`Demo province loaded into ${infrastructure.config.dataDir}. Tokens (shown once, valid 30 days):`);
       for (const officer of tokens) console.log(`  ${officer.username.padEnd(12)} ${officer.authorityCode.padEnd(9)} ${officer.roles.join(',').padEnd(14)} ${officer.token}`);
-      console.log('Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:3000/api/v1/authorities/SGD-HP/subordinates');
+      console.log(`Try (with npm start running): curl -H "Authorization: Bearer <token>" ${apiBaseUrl(infrastructure.config)}/api/v1/authorities/SGD-HP/subordinates`);
     } finally {
       await infrastructure.close();
     }

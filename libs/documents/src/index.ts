@@ -17,7 +17,7 @@ export { InvalidKeySetError, keyIdOf, parsePublishedKeySet, publishedKeyOf, vali
 export type { BlankTemplateLayout, Calibration, DiplomaFace, DiplomaKind, DiplomaPrintMode, FieldName, FieldPlacement, PreviewArt, StaticText } from './diploma-pdf/diploma-face';
 export type { DiplomaPdfOptions, PrintRunFile, PrintRunPdfOptions, RenderedPdf } from './diploma-pdf/diploma-pdf';
 export { renderDiplomaPdf, renderPrintRunPdf, writePrintRunPdf } from './diploma-pdf/diploma-pdf';
-export { DEFAULT_TEMPLATE_VERSION, defaultDiplomaLayout } from './diploma-pdf/templates';
+export { DEFAULT_TEMPLATE_VERSION, defaultDiplomaLayout, hasBuiltInLayout } from './diploma-pdf/templates';
 export type { RegisterBookExportInput, RegisterBookRow, RegisterBookSection, RegisterNote } from './register-book/register-book-export';
 export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from './register-book/register-book-export';
 export { registerNoteLabel } from './register-book/register-book-labels';

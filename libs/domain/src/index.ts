@@ -15,6 +15,8 @@ export * from './access/access-control.decider';
 export * from './access/idempotency-key';
 export * from './regimes/legal-regimes';
 export * from './regimes/policy-table';
+export * from './regimes/diploma-templates';
+export * from './regimes/deadline-table';
 export * from './authorities/act-authorization';
 export * from './authorities/record-authorization';
 export * from './blanks/serial-range';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { authorizeAct, signerEntitledOn } from '@so-goc/domain';
+import { authorizeAct, letterheadSuperior, signerEntitledOn } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import { authorityDirectoryCache, OfficerAccess } from '@so-goc/platform';
-import { loadDemoProvinceInto } from './demo-province';
+import { apiBaseUrl, loadDemoProvinceInto } from './demo-province';
 
 describe('Demo province', () => {
   it('loads a province whose directory answers the questions officers ask, with working tokens, once', async () => {
@@ -20,6 +20,11 @@ describe('Demo province', () => {
     expect(signerEntitledOn(directory, { ...deputy, date: '2024-08-10' }).delegationRef).toMatch(/512\/QĐ-UBND/);
     expect(() => signerEntitledOn(directory, { ...deputy, date: '2024-08-19' })).toThrow();
 
+    // Issue 17: the Sở's papers are headed by the city's People's Committee, never by the ministry.
+    const sgd = directory.authorities.get('SGD-HP')!;
+    expect(letterheadSuperior(sgd, directory.authorities.get(sgd.parentCode!))).toBe('Ủy ban nhân dân thành phố Hải Phòng');
+
+    expect(directory.signers.get('gd-sgd-hp')?.officerId).toBe('ky-hp');
     expect(tokens.map((t) => t.username)).toContain('lan.nguyen');
     const access = new OfficerAccess(store);
     for (const officer of tokens) {
@@ -28,5 +33,10 @@ describe('Demo province', () => {
     await expect(loadDemoProvinceInto(store)).rejects.toThrow(/empty data directory/);
     await store.close();
     dir.remove();
+  });
+
+  it('names the port the API really listens on (issue 17)', () => {
+    expect(apiBaseUrl({ host: '127.0.0.1', apiPort: 3100 })).toBe('http://127.0.0.1:3100');
+    expect(apiBaseUrl({ host: '0.0.0.0', apiPort: 8080 })).toBe('http://127.0.0.1:8080');
   });
 });

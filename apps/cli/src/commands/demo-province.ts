@@ -23,22 +23,24 @@ const DISTRICT_ABOLITION = 'Quyết định của UBND thành phố về kế th
  */
 const DIRECTORY: AuthorityDirectoryCommand[] = [
   { type: 'RegisterAuthority', code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' },
-  { type: 'RegisterAuthority', code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01' },
-  { type: 'RegisterAuthority', code: 'SGD-HD', name: 'Sở Giáo dục và Đào tạo Hải Dương', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01' },
+  // A Sở's papers are headed by the provincial People's Committee, not the ministry (Nghị định 30/2020).
+  { type: 'RegisterAuthority', code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01', governingBody: 'Ủy ban nhân dân thành phố Hải Phòng' },
+  { type: 'RegisterAuthority', code: 'SGD-HD', name: 'Sở Giáo dục và Đào tạo Hải Dương', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01', governingBody: 'Ủy ban nhân dân tỉnh Hải Dương' },
   ...(
     [
-      ['PGD-TN', 'Phòng Giáo dục và Đào tạo huyện Thuỷ Nguyên'],
-      ['PGD-AD', 'Phòng Giáo dục và Đào tạo huyện An Dương'],
-      ['PGD-KT', 'Phòng Giáo dục và Đào tạo huyện Kiến Thuỵ'],
+      ['PGD-TN', 'Phòng Giáo dục và Đào tạo huyện Thuỷ Nguyên', 'Ủy ban nhân dân huyện Thuỷ Nguyên'],
+      ['PGD-AD', 'Phòng Giáo dục và Đào tạo huyện An Dương', 'Ủy ban nhân dân huyện An Dương'],
+      ['PGD-KT', 'Phòng Giáo dục và Đào tạo huyện Kiến Thuỵ', 'Ủy ban nhân dân huyện Kiến Thuỵ'],
     ] as const
-  ).flatMap(([code, name]): AuthorityDirectoryCommand[] => [
-    { type: 'RegisterAuthority', code, name, kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01' },
+  ).flatMap(([code, name, governingBody]): AuthorityDirectoryCommand[] => [
+    { type: 'RegisterAuthority', code, name, kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01', governingBody },
     { type: 'RegisterSigner', signerId: `tp-${code.toLowerCase()}`, authorityCode: code, fullName: headOf(code), title: 'Trưởng phòng', role: 'head', validFrom: '2020-01-15', validTo: '2025-06-30' },
   ]),
   { type: 'RegisterAuthority', code: 'THCS-CVA', name: 'Trường THCS Chu Văn An (Thuỷ Nguyên)', kind: 'school', parentCode: 'PGD-TN', registeredOn: '2000-01-01' },
   { type: 'RegisterAuthority', code: 'THPT-NQ', name: 'Trường THPT Ngô Quyền', kind: 'school', parentCode: 'SGD-HP', registeredOn: '2000-01-01' },
   { type: 'RegisterAuthority', code: 'THPT-TP', name: 'Trường THPT Trần Phú', kind: 'school', parentCode: 'SGD-HP', registeredOn: '2000-01-01' },
-  { type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15' },
+  // The Giám đốc signs with his own account (ky-hp); the registrar prepares runs but cannot sign them (issue 17).
+  { type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15', officerId: 'ky-hp' },
   // Scenario 1: a deputy in charge signs for two weeks of August 2024, with the assignment on file (rule 6).
   {
     type: 'RegisterSigner',
@@ -122,4 +124,11 @@ export async function loadDemoProvinceInto(store: EventStore, lifetimeDays = 30)
     await host.close();
     if (readModels.open) readModels.close();
   }
+}
+
+/** Where the officers' API of this configuration answers: issue 17 found the demo naming port 3000 whatever was set. */
+export function apiBaseUrl(config: { host: string; apiPort: number }): string {
+  // A server bound to every interface is reached, from the same machine, on the loopback address.
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.apiPort}`;
 }

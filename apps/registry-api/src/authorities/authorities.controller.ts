@@ -18,7 +18,7 @@ import {
   READ_MODELS,
   READ_ROLES,
 } from '@so-goc/platform';
-import { AbolishAuthorityDto, EndSignerMandateDto, MergeAuthorityDto, RegisterSignerDto, RegisterSubordinateDto, RenameAuthorityDto } from './authority.dto';
+import { AbolishAuthorityDto, EndSignerMandateDto, MergeAuthorityDto, RegisterSignerDto, RegisterSubordinateDto, RenameAuthorityDto, SetGoverningBodyDto } from './authority.dto';
 
 /** An authority, its subordinate units and its signers. `:code` is the authority acted for. */
 @ApiTags('authorities')
@@ -66,6 +66,13 @@ export class AuthoritiesController {
   @ApiOperation({ summary: 'Đổi tên đơn vị (rename)' })
   rename(@Param('code') code: string, @Body() body: RenameAuthorityDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     return this.execute({ type: 'RenameAuthority', code, ...body }, actor, request, response);
+  }
+
+  @Post('governing-body')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Cơ quan chủ quản in trên đầu văn bản (governing body on the letterhead; a Sở: UBND tỉnh/thành phố)' })
+  setGoverningBody(@Param('code') code: string, @Body() body: SetGoverningBodyDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return this.execute({ type: 'SetGoverningBody', code, governingBody: body.governingBody ?? null, effectiveOn: body.effectiveOn }, actor, request, response);
   }
 
   @Post('merge')

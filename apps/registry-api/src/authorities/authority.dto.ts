@@ -22,6 +22,24 @@ export class RegisterSubordinateDto {
   @ApiProperty({ example: '2020-01-15', description: 'Ngày bắt đầu hoạt động (YYYY-MM-DD)' })
   @Matches(ISO_DATE)
   registeredOn!: string;
+
+  @ApiPropertyOptional({ example: 'Ủy ban nhân dân thành phố Hải Phòng', description: 'Cơ quan chủ quản, in trên dòng đầu văn bản (Nghị định 30/2020)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  governingBody?: string;
+}
+
+export class SetGoverningBodyDto {
+  @ApiProperty({ example: 'Ủy ban nhân dân thành phố Hải Phòng', nullable: true, description: 'Cơ quan chủ quản in trên đầu văn bản; null để bỏ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  governingBody!: string | null;
+
+  @ApiProperty({ example: '2026-01-01' })
+  @Matches(ISO_DATE)
+  effectiveOn!: string;
 }
 
 export class RenameAuthorityDto {
@@ -103,6 +121,12 @@ export class RegisterSignerDto {
   @IsString()
   @MaxLength(100)
   delegationRef?: string | null;
+
+  @ApiPropertyOptional({ example: 'ky-hp', description: 'Tài khoản cán bộ (vai trò ký) ghi nhận chữ ký của người này; không tài khoản nào khác ký thay được' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  officerId?: string | null;
 }
 
 export class EndSignerMandateDto {

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError } from '@so-goc/domain';
 import { destructionMinutesToPdf, destructionMinutesToXlsx, ledgerToPdf, ledgerToXlsx } from '@so-goc/documents';
-import { blankLedger, destructionMinutes, findAuthority } from '@so-goc/projections';
+import { blankLedger, destructionMinutes, findAuthority, letterheadOf } from '@so-goc/projections';
 import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 
@@ -31,7 +31,7 @@ export class BlankExportsController {
     @Query('to') to?: string,
   ): Promise<StreamableFile> {
     const filter = { ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
-    const input = { authorityCode: code, authorityName: this.authorityName(code), ...filter, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code, filter) };
+    const input = { authorityCode: code, ...letterheadOf(this.db, code), ...filter, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code, filter).map((r) => ({ ...r, counterpart: counterpartName(this.db, r.counterpart) })) };
     return exportReply(response, format, `so-quan-ly-phoi-${code}${kind ? `-${kind}` : ''}`, { xlsx: () => ledgerToXlsx(input), pdf: () => ledgerToPdf(input) });
   }
 
@@ -44,11 +44,12 @@ export class BlankExportsController {
     if (!minutes) {
       throw new DomainError({ code: 'MINUTES_NOT_FOUND', kind: 'not_found', messageVi: `Không có biên bản huỷ ${minutesRef} của đơn vị.`, messageEn: `No destruction minutes ${minutesRef} for this authority.`, field: 'minutesRef' });
     }
-    const input = { ...minutes, authorityName: this.authorityName(code), generatedAt: new Date().toISOString() };
+    const input = { ...minutes, ...letterheadOf(this.db, code), generatedAt: new Date().toISOString() };
     return exportReply(response, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`, { xlsx: () => destructionMinutesToXlsx(input), pdf: () => destructionMinutesToPdf(input) });
   }
+}
 
-  private authorityName(code: string): string {
-    return findAuthority(this.db, code)?.name ?? code;
-  }
+/** People read names on the ledger, not codes (issue 17: "THPT-NQ"); a supplier or an unknown code stays as written. */
+function counterpartName(db: Database, counterpart: string | null): string | null {
+  return counterpart === null ? null : (findAuthority(db, counterpart)?.name ?? counterpart);
 }

@@ -5,7 +5,7 @@ import { copyRegisterToPdf, copyRegisterToXlsx, verificationLetterToPdf } from '
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
-import { copyRegister, copyRequestsPastDue, diplomaGraduate, findAuthority, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
+import { copyRegister, copyRequestsPastDue, diplomaGraduate, findAuthority, letterheadOf, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
 import {
   AnswerVerificationRequest,
   commandReply,
@@ -49,7 +49,9 @@ export class CopiesController {
   async receive(@Param('code') code: string, @Body() body: ReceiveCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     const requester = { kind: body.requester.kind, fullName: body.requester.fullName, idDocument: body.requester.idDocument, entitlementDocument: body.requester.entitlementDocument ?? null, deathCertificate: body.requester.deathCertificate ?? null };
     const input = { requestId: body.requestId, diplomaId: body.diplomaId, authorityCode: code, requester, channel: body.channel, receivedAt: body.receivedAt, dossierCompleteAt: body.dossierCompleteAt ?? null, copies: body.copies };
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ReceiveCopyRequest, input, request, actor)));
+    const outcome = await this.commands.execute(officerCommandFrom(ReceiveCopyRequest, input, request, actor));
+    // Refused at the counter (rule 55): the answer carries the written refusal and the decision it cites.
+    return commandReply(response, outcome, { refusal: outcome.events.find((e) => e.type === 'CopyRequestRefused')?.data ?? null });
   }
 
   @Post('copy-requests/:requestId/extension')
@@ -169,9 +171,8 @@ export class CopiesController {
   }
 
   private heading(code: string): { authorityCode: string; authorityName: string; superiorName: string | null; place: string } {
-    const authority = findAuthority(this.db, code);
-    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
-    return { authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, place: placeOf(authority?.name ?? '') };
+    const letterhead = letterheadOf(this.db, code);
+    return { authorityCode: code, ...letterhead, place: placeOf(findAuthority(this.db, code)?.name ?? '') };
   }
 
   @Get('verification-requests/:requestId')

@@ -5,7 +5,7 @@ import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
-import { correctionRequestsPastDue, findAuthority, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
+import { correctionRequestsPastDue, letterheadOf, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
 import {
   commandReply,
   CurrentActor,
@@ -108,10 +108,8 @@ export class AfterIssuanceController {
   @ApiOperation({ summary: 'Phụ lục sổ gốc tải về dạng xlsx hoặc pdf' })
   @ApiProduces(XLSX, PDF)
   async exportAppendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const authority = findAuthority(this.db, code);
-    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
     const rows = registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((r) => ({ ...r, recipientName: null, receivedOn: null }));
-    const input = { authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
+    const input = { authorityCode: code, ...letterheadOf(this.db, code), kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
     return exportReply(response, format, `phu-luc-so-goc-${code}-${kind}-${year}`, { xlsx: () => registerAppendixToXlsx(input), pdf: () => registerAppendixToPdf(input) });
   }
 

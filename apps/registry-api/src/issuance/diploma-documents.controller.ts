@@ -44,9 +44,9 @@ export class DiplomaDocumentsController {
     // Every portal must know the key before a QR signed with it is printed.
     await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
     const planned: IssueLine | undefined = body.issueDate && body.issuePlace && body.signerTitle && body.signerName ? { issueDate: body.issueDate, issuePlace: body.issuePlace, signerTitle: body.signerTitle, signerName: body.signerName } : undefined;
-    const { faces, authorityCode } = this.faces.printRun(printRunId, planned);
+    const { faces, authorityCode, templateVersion } = this.faces.printRun(printRunId, planned);
     if (authorityCode !== code) throw notFound('PRINT_RUN_NOT_FOUND', 'printRunId');
-    const rendered = await renderPrintRunPdf(faces.map((f) => f.face), { mode: body.mode, title: `Đợt in ${printRunId}` });
+    const rendered = await renderPrintRunPdf(faces.map((f) => f.face), { mode: body.mode, title: `Đợt in ${printRunId}`, templateVersion });
     await this.commands.execute(officerCommandFrom(RecordPrintRunDocument, { printRunId, authorityCode: code, mode: body.mode, sha256: rendered.sha256, pageCount: rendered.pageCount }, request, actor));
     return pdfReply(response, rendered, `dot-in-${printRunId}-${body.mode}`);
   }
@@ -58,10 +58,10 @@ export class DiplomaDocumentsController {
   @ApiProduces('application/pdf')
   async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
     await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
-    const { faces, authorityCode } = this.faces.printRun(printRunId, undefined);
+    const { faces, authorityCode, templateVersion } = this.faces.printRun(printRunId, undefined);
     const face = faces.find((f) => f.diplomaId === diplomaId)?.face;
     if (authorityCode !== code || !face) throw notFound('DIPLOMA_NOT_FOUND', 'diplomaId');
-    return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `van-bang-${diplomaId}`);
+    return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode), templateVersion }), `van-bang-${diplomaId}`);
   }
 
   @Get('copies/:copyId.pdf')
@@ -71,9 +71,9 @@ export class DiplomaDocumentsController {
   @ApiProduces('application/pdf')
   async copy(@Param('code') code: string, @Param('copyId') copyId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
     await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
-    const { face, authorityCode } = this.faces.copy(copyId);
+    const { face, authorityCode, templateVersion } = this.faces.copy(copyId);
     if (authorityCode !== code) throw notFound('COPY_NOT_FOUND', 'copyId');
-    return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `ban-sao-${copyId}`);
+    return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode), templateVersion }), `ban-sao-${copyId}`);
   }
 }
 

@@ -41,7 +41,8 @@ export class PrintRunsController {
   }
 
   @Post(':printRunId/signature')
-  @OfficerRoute('registrar', 'signer')
+  // The signer role first: an officer holding both acts as signer; the decider refuses a registrar (issue 17).
+  @OfficerRoute('signer', 'registrar')
   @ApiOperation({ summary: 'Ký, đóng dấu và cấp: người ký phải có thẩm quyền vào ngày cấp, ngày cấp không trước ngày quyết định' })
   async sign(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: SignPrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     return commandReply(response, await this.commands.execute(officerCommandFrom(SignPrintRun, { printRunId, authorityCode: code, ...body }, request, actor)));

@@ -1,5 +1,5 @@
 import type { RegisterBookExportInput, RegisterNote } from '@so-goc/documents';
-import type { DiplomaKind } from '@so-goc/domain';
+import { graduationYearOf, type DiplomaKind } from '@so-goc/domain';
 import type { RegisterBookSectionView } from '@so-goc/projections';
 
 /** The read model's book, in the shape the XLSX and PDF writers print. */
@@ -26,7 +26,7 @@ export function registerBookExport(
         ethnicity: e.ethnicity,
         school: e.school,
         className: e.className,
-        graduationYear: s.examSession ?? s.schoolYear.slice(5),
+        graduationYear: graduationYearOf(s.schoolYear),
         classification: e.classification,
         trainingMode: e.trainingMode,
         serial: e.state === 'entered' ? null : e.serial,

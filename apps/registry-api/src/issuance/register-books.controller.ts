@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
 import type { DiplomaKind } from '@so-goc/domain';
-import { findAuthority, registerBook, type RegisterBookSectionView } from '@so-goc/projections';
+import { letterheadOf, registerBook, type RegisterBookSectionView } from '@so-goc/projections';
 import { OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from './diploma-kind';
@@ -29,10 +29,8 @@ export class RegisterBooksController {
   @ApiOperation({ summary: 'Sổ gốc tải về dạng xlsx hoặc pdf (A4 ngang, đánh số trang, chỗ ký)' })
   @ApiProduces(XLSX, PDF)
   async export(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const authority = findAuthority(this.db, code);
-    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
     const sections = registerBook(this.db, { authorityCode: code, kind: diplomaKind(kind), year });
-    const input = registerBookExport({ authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, kind: diplomaKind(kind), year, generatedAt: new Date().toISOString() }, sections);
+    const input = registerBookExport({ authorityCode: code, ...letterheadOf(this.db, code), kind: diplomaKind(kind), year, generatedAt: new Date().toISOString() }, sections);
     return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, { xlsx: () => registerBookToXlsx(input), pdf: () => registerBookToPdf(input) });
   }
 }

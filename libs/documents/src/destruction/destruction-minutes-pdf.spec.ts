@@ -16,6 +16,15 @@ describe('destructionMinutesToPdf', () => {
     text = pdfPageTexts(pdf).join('\n');
   });
 
+  it('heads a Sở’s minutes with its People’s Committee above its own name (Nghị định 30/2020; issue 17)', async () => {
+    const headed = pdfPageTexts(await destructionMinutesToPdf({ ...input, superiorName: 'Ủy ban nhân dân thành phố Hải Phòng' }))[0]!;
+    const lines = headed.split('\n').map((l) => l.trim());
+    const superior = lines.findIndex((l) => l.startsWith('ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG'));
+    expect(superior).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(superior + 1, superior + 3).join(' ')).toContain(input.authorityName.toUpperCase());
+    expect(text).not.toContain('ỦY BAN NHÂN DÂN');
+  });
+
   it('carries the motto, the decision, date, place, method, items and totals by reason', () => {
     for (const expected of [
       'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',

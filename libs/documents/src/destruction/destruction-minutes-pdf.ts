@@ -28,10 +28,12 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 
 /** Issuer and reference on the left, national motto and date on the right, as on every administrative document. */
 function drawHeading(flow: PageFlow, input: DestructionMinutesInput, fonts: SerifFonts): void {
-  const leftWidth = flow.width * 0.45;
+  // A little less than half on the left: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" and the national name both fit on one line.
+  const leftWidth = flow.width * 0.46;
   const left = { x: flow.left, width: leftWidth };
   const right = { x: flow.left + leftWidth, width: flow.width - leftWidth };
   const top = flow.cursor;
+  if (input.superiorName) flow.paragraph(input.superiorName.toUpperCase(), { font: fonts.regular, size: 9, align: 'center' }, left);
   flow.paragraph(input.authorityName.toUpperCase(), { font: fonts.bold, size: 10, align: 'center' }, left);
   flow.space(2);
   flow.paragraph(`Số: ${input.minutesRef}`, { font: fonts.regular, size: 11, align: 'center' }, left);

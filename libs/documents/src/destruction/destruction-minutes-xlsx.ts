@@ -45,6 +45,7 @@ export async function destructionMinutesToXlsx(raw: DestructionMinutesInput): Pr
 
   titleLine(sheet, WIDTH, NATIONAL_NAME, { bold: true });
   titleLine(sheet, WIDTH, NATIONAL_MOTTO, { bold: true });
+  if (input.superiorName) titleLine(sheet, WIDTH, input.superiorName.toUpperCase(), { align: 'left' });
   titleLine(sheet, WIDTH, input.authorityName, { bold: true, align: 'left' });
   titleLine(sheet, WIDTH, MINUTES_TITLE, { bold: true, size: 14 }).height = 24;
   titleLine(sheet, WIDTH, `Số: ${input.minutesRef}`);

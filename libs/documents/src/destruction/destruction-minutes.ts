@@ -3,6 +3,8 @@ import { reasonLabel } from '../vietnamese/labels';
 export interface DestructionMinutesInput {
   authorityCode: string;
   authorityName: string;
+  /** The governing body above the issuer's name (Nghị định 30/2020): "Ủy ban nhân dân thành phố Hải Phòng". */
+  superiorName?: string | null;
   minutesRef: string;
   councilDecision: { number: string; date: string };
   members: { fullName: string; title: string; role: string }[];

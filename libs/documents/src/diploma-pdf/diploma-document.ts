@@ -15,6 +15,8 @@ const STYLES: readonly FontStyle[] = ['regular', 'bold'];
 
 export interface DocumentInfo {
   title: string;
+  /** "Mẫu TT10-2026": which template version the pages follow (rule 37), readable in any PDF viewer. */
+  subject?: string;
   /** ISO instant; no dates are written without it, so the bytes never depend on the clock. */
   generatedAt?: string;
 }
@@ -69,7 +71,7 @@ export class DiplomaDocument {
     const xobjects = [...this.backgrounds].map(([kind, id]) => `/${backgroundName(kind)} ${id} 0 R`).join('');
     this.writer.object(this.resources, `<<${this.fontResources()}${xobjects ? `/XObject<<${xobjects}>>` : ''}>>`);
     const dates = this.meta.generatedAt ? `/CreationDate(${pdfDate(this.meta.generatedAt)})/ModDate(${pdfDate(this.meta.generatedAt)})` : '';
-    this.writer.object(this.info, `<</Title ${textString(this.meta.title)}/Creator ${textString('Sổ Gốc')}/Producer ${textString('Sổ Gốc (stream writer)')}${dates}>>`);
+    this.writer.object(this.info, `<</Title ${textString(this.meta.title)}${this.meta.subject ? `/Subject ${textString(this.meta.subject)}` : ''}/Creator ${textString('Sổ Gốc')}/Producer ${textString('Sổ Gốc (stream writer)')}${dates}>>`);
     // PrintScaling None: a viewer's "fit to page" would shrink the overlay off the blank's boxes.
     this.writer.object(this.catalog, `<</Type/Catalog/Pages ${this.root} 0 R/Lang(vi-VN)/ViewerPreferences<</PrintScaling/None>>>>`);
     for (const style of STYLES) await writeCidFont(this.writer, this.fonts[style], fontFace(style), this.extras[style]);

@@ -30,6 +30,11 @@ export interface DiplomaFace {
   qrPayload: string;
   /** Set for a copy from the register: preview prints "BẢN SAO" and this number. */
   copyNumber?: string;
+  /**
+   * A copy only (§4.8): the original's issue date and serial, so the paper does not read as a diploma issued
+   * on the copy's date; `issueDate`, `issuePlace` and the signer are then the copy's own.
+   */
+  original?: { issueDate: string; serial: string };
 }
 
 export type FieldName =
@@ -49,7 +54,10 @@ export type FieldName =
   | 'signerName'
   | 'serial'
   | 'registerNumber'
-  | 'copyNumber';
+  | 'copyNumber'
+  /** A copy's "Bản chính cấp ngày 14/08/2024" and "Số hiệu bản chính: HP 0203418". */
+  | 'originalIssueLine'
+  | 'originalSerialLine';
 
 /**
  * Where one field goes. Points from the top-left corner of the face (as a ruler on the paper blank
@@ -92,6 +100,8 @@ export interface BlankTemplateLayout {
   qr: { x: number; y: number; size: number };
   /** The pre-printed art for preview mode; a layout without it previews as the default template's art. */
   preview?: PreviewArt;
+  /** Fields this template does not print (Q12: no "Xếp loại tốt nghiệp" on a THPT blank under the exam regime). */
+  omitted?: FieldName[];
 }
 
 /** Printer offset in millimetres, per office and printer: +dx moves the print right, +dy moves it down. */

@@ -38,7 +38,7 @@ describe('renderDiplomaPdf, preview mode', () => {
     for (const expected of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG',
       'công nhận tốt nghiệp trung học phổ thông cho:', 'Họ và tên: Nguyễn Thị Thuỷ', 'Số hiệu: HP 0203418',
-      'Số vào sổ cấp bằng: 000417/THPT-2024', 'Xếp loại tốt nghiệp:', 'Hình thức đào tạo: Chính quy', ...OVERLAY_VALUES,
+      'Số vào sổ cấp bằng: 000417/THPT-2024', 'Năm tốt nghiệp: 2024', 'Hình thức đào tạo: Chính quy', ...OVERLAY_VALUES,
     ]) {
       expect(text).toContain(expected);
     }

@@ -5,7 +5,7 @@ import type { BlankTemplateLayout, Calibration, DiplomaFace, DiplomaKind, Diplom
 import { DiplomaDocument, type DocumentInfo } from './diploma-document';
 import { renderPage, type RenderedPage, type RenderSettings } from './page-content';
 import { PageWorkerPool } from './page-workers';
-import { builtInLayout, DEFAULT_TEMPLATE_VERSION } from './templates';
+import { builtInLayout, DEFAULT_TEMPLATE_VERSION, hasBuiltInLayout } from './templates';
 
 export interface DiplomaPdfOptions {
   mode: DiplomaPrintMode;
@@ -43,7 +43,9 @@ const BATCH = 32;
 
 function settingsOf(options: DiplomaPdfOptions): RenderSettings {
   const version = options.templateVersion ?? DEFAULT_TEMPLATE_VERSION;
-  const layoutFor = (kind: DiplomaKind) => options.layouts?.[kind] ?? builtInLayout(kind, version);
+  // A file holds one kind in practice; the other kind's slot falls back to the default when the version has
+  // no blank of that kind, rather than refusing a THPT run on TT10-2026 for want of a THCS layout.
+  const layoutFor = (kind: DiplomaKind) => options.layouts?.[kind] ?? builtInLayout(kind, hasBuiltInLayout(kind, version) ? version : DEFAULT_TEMPLATE_VERSION);
   return { mode: options.mode, layouts: { THPT: layoutFor('THPT'), THCS: layoutFor('THCS') }, calibration: options.calibration ?? { dx: 0, dy: 0 } };
 }
 
@@ -82,7 +84,8 @@ export async function writePrintRunPdf(faces: Iterable<DiplomaFace> | AsyncItera
 }
 
 function infoOf(options: DiplomaPdfOptions, title: string): DocumentInfo {
-  return options.generatedAt === undefined ? { title } : { title, generatedAt: options.generatedAt };
+  const subject = `Mẫu ${options.templateVersion ?? DEFAULT_TEMPLATE_VERSION}`;
+  return options.generatedAt === undefined ? { title, subject } : { title, subject, generatedAt: options.generatedAt };
 }
 
 // Rendering on the calling thread still hands the event loop back between batches: a long run must not

@@ -1,4 +1,4 @@
-import { formatLongDateVi } from '../vietnamese/format';
+import { formatDateVi, formatLongDateVi } from '../vietnamese/format';
 import type { DiplomaFace, FieldName } from './diploma-face';
 
 const SEX: Record<DiplomaFace['sex'], string> = { male: 'Nam', female: 'Nữ' };
@@ -25,11 +25,14 @@ export function fieldTexts(face: DiplomaFace): Record<FieldName, string | null> 
     graduationYear: face.graduationYear,
     classification: face.classification,
     trainingMode: TRAINING_MODE[face.trainingMode],
-    issueDateLine: `${face.issuePlace}, ${formatLongDateVi(face.issueDate)}`,
+    // On a copy the date under the seal is the copy's, and says so (issue 17).
+    issueDateLine: `${face.original ? 'Cấp bản sao: ' : ''}${face.issuePlace}, ${formatLongDateVi(face.issueDate)}`,
     signerTitle: face.signerTitle,
     signerName: face.signerName,
     serial: face.serial,
     registerNumber: face.registerNumber,
     copyNumber: face.copyNumber ?? null,
+    originalIssueLine: face.original ? `Bản chính cấp ngày ${formatDateVi(face.original.issueDate)}` : null,
+    originalSerialLine: face.original ? `Số hiệu bản chính: ${face.original.serial}` : null,
   };
 }

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { normalizeNfcDeep } from '@so-goc/domain';
 import { qrCode } from '../pdf/stream-writer/content';
 import { num } from '../pdf/stream-writer/pdf-syntax';
-import type { BlankTemplateLayout, Calibration, DiplomaFace, DiplomaKind, DiplomaPrintMode, FieldName, PreviewArt } from './diploma-face';
+import type { BlankTemplateLayout, Calibration, DiplomaFace, DiplomaKind, DiplomaPrintMode, FieldName, FieldPlacement, PreviewArt } from './diploma-face';
 import { fieldTexts } from './face-fields';
 import { PageCanvas, type GlyphExtras } from './placed-text';
 import { builtInLayout } from './templates';
@@ -26,7 +26,7 @@ export interface RenderedPage {
 // Reading order of the face, which is also the order pdftotext -raw reports the fields in.
 const FIELD_ORDER: readonly FieldName[] = [
   'copyNumber', 'issuerLine', 'fullName', 'sex', 'birthDate', 'ethnicity', 'birthPlace', 'school', 'graduationYear',
-  'classification', 'trainingMode', 'issueDateLine', 'signerTitle', 'signerName', 'serial', 'registerNumber',
+  'classification', 'trainingMode', 'originalIssueLine', 'originalSerialLine', 'issueDateLine', 'signerTitle', 'signerName', 'serial', 'registerNumber',
 ];
 
 const MM = 72 / 25.4;
@@ -68,8 +68,10 @@ export function renderPage(raw: DiplomaFace, settings: RenderSettings): Rendered
   for (const name of FIELD_ORDER) {
     const text = texts[name];
     // The serial is pre-printed on the blank; printing it again would overprint it.
-    if (text === null || text === '' || (overlay && name === 'serial')) continue;
-    canvas.text(layout.fields[name], text);
+    if (text === null || text === '' || (overlay && name === 'serial') || layout.omitted?.includes(name)) continue;
+    const placement = layout.fields[name] as FieldPlacement | undefined;
+    // An office's own layout from before the copy lines existed prints without them rather than failing.
+    if (placement) canvas.text(placement, text);
   }
   const { x, y, size } = layout.qr;
   canvas.raw(qrCode(face.qrPayload, x, height - y - size, size));

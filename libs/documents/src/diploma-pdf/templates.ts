@@ -1,9 +1,11 @@
+import { DIPLOMA_TEMPLATES, diplomaTemplateVersion, printsField, type DiplomaTemplate } from '@so-goc/domain';
 import type { BlankTemplateLayout, DiplomaKind, FieldName, FieldPlacement, PreviewArt, StaticText } from './diploma-face';
 
-// Template "TT21-2019": the THCS/THPT blank of Thông tư 21/2019/TT-BGDĐT, one 19 × 13 cm face laid
-// landscape. The ministry's artwork was not available (domain.md §4.7: wording confidence M), so these
-// positions are this system's own; a Sở that prints on real blanks measures them and supplies its own
-// layout, and per-printer drift is the Calibration's job, not the layout's.
+// One layout per template version of the domain's table (rule 37): the THCS/THPT blank, one 19 × 13 cm
+// face laid landscape. The ministry's artwork was not available (domain.md §4.7: wording confidence M), so
+// these positions are this system's own and the versions differ only in what they print (Q12); a Sở that
+// prints on real blanks measures them and supplies its own layout, and per-printer drift is the
+// Calibration's job, not the layout's.
 
 export const DEFAULT_TEMPLATE_VERSION = 'TT21-2019';
 
@@ -33,11 +35,14 @@ const FIELDS: Record<FieldName, FieldPlacement> = {
   serial: { x: 88, y: 312, size: 9.5, maxWidth: 120 },
   registerNumber: { x: 145, y: 328, size: 9.5, maxWidth: 100 },
   copyNumber: { x: 62, y: 56, size: 9, maxWidth: 90 },
+  // Left of the signature block, above the serial: a copy's trace to its original (§4.8).
+  originalIssueLine: { x: LEFT, y: 272, size: 9.5, maxWidth: 160 },
+  originalSerialLine: { x: LEFT, y: 288, size: 9.5, maxWidth: 160 },
 };
 
 const label = (text: string, x: number, y: number, size = 10.5): StaticText => ({ text, x, y, size });
 
-function art(kind: DiplomaKind): PreviewArt {
+function art(kind: DiplomaKind, template: DiplomaTemplate): PreviewArt {
   const level = kind === 'THPT' ? 'trung học phổ thông' : 'trung học cơ sở';
   return {
     color: DARK_RED,
@@ -58,7 +63,7 @@ function art(kind: DiplomaKind): PreviewArt {
       label('Nơi sinh:', LEFT, PLACE_ROW),
       label('Học sinh trường:', LEFT, SCHOOL_ROW),
       label('Năm tốt nghiệp:', LEFT, YEAR_ROW),
-      label('Xếp loại tốt nghiệp:', 260, YEAR_ROW),
+      ...(printsField(template, 'classification') ? [label('Xếp loại tốt nghiệp:', 260, YEAR_ROW)] : []),
       label('Hình thức đào tạo:', LEFT, MODE_ROW),
       label('Số hiệu:', LEFT, 312, 9.5),
       label('Số vào sổ cấp bằng:', LEFT, 328, 9.5),
@@ -70,23 +75,22 @@ function art(kind: DiplomaKind): PreviewArt {
   };
 }
 
-function layout(kind: DiplomaKind): BlankTemplateLayout {
+function layout(template: DiplomaTemplate): BlankTemplateLayout {
   return {
-    templateVersion: DEFAULT_TEMPLATE_VERSION,
+    templateVersion: template.version,
     pageSize: [WIDTH, HEIGHT],
     fields: FIELDS,
     qr: { x: 436, y: 262, size: 82 },
-    preview: art(kind),
+    preview: art(template.kind, template),
+    omitted: printsField(template, 'classification') ? [] : ['classification'],
   };
 }
 
-const LAYOUTS: Record<string, Record<DiplomaKind, BlankTemplateLayout>> = {
-  [DEFAULT_TEMPLATE_VERSION]: { THPT: layout('THPT'), THCS: layout('THCS') },
-};
+const LAYOUTS = new Map(DIPLOMA_TEMPLATES.map((t) => [`${t.version}|${t.kind}`, layout(t)]));
 
 /** The shared built-in layout: for the renderer, which never changes it. */
 export function builtInLayout(kind: DiplomaKind, templateVersion = DEFAULT_TEMPLATE_VERSION): Readonly<BlankTemplateLayout> {
-  const found = LAYOUTS[templateVersion]?.[kind];
+  const found = diplomaTemplateVersion(templateVersion, kind) && LAYOUTS.get(`${templateVersion}|${kind}`);
   if (!found) throw new RangeError(`No built-in layout for template ${JSON.stringify(templateVersion)} (${kind})`);
   return found;
 }
@@ -95,3 +99,6 @@ export function builtInLayout(kind: DiplomaKind, templateVersion = DEFAULT_TEMPL
 export function defaultDiplomaLayout(kind: DiplomaKind, templateVersion = DEFAULT_TEMPLATE_VERSION): BlankTemplateLayout {
   return structuredClone(builtInLayout(kind, templateVersion));
 }
+
+/** True when the template table has `templateVersion` for `kind` (TT10-2026 has no THCS blank). */
+export const hasBuiltInLayout = (kind: DiplomaKind, templateVersion: string): boolean => LAYOUTS.has(`${templateVersion}|${kind}`);

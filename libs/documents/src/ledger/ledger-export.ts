@@ -18,6 +18,8 @@ export interface LedgerExportRow {
 export interface LedgerExportInput {
   authorityCode: string;
   authorityName: string;
+  /** The governing body above the authority's name (Nghị định 30/2020). */
+  superiorName?: string | null;
   kind?: string;
   from?: string;
   to?: string;

@@ -17,6 +17,12 @@ describe('ledgerToPdf', () => {
     pages = pdfPageTexts(pdf);
   });
 
+  it('heads a Sở’s ledger with its People’s Committee above its own name (issue 17)', async () => {
+    const headed = pdfPageTexts(await ledgerToPdf({ ...input, superiorName: 'Ủy ban nhân dân thành phố Hải Phòng' }))[0]!;
+    expect(headed).toMatch(/ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG\s+\S/);
+    expect(headed.indexOf('ỦY BAN NHÂN DÂN')).toBeLessThan(headed.indexOf(input.authorityName));
+  });
+
   it('carries the Vietnamese text exactly as composed characters', () => {
     const text = pages.join('\n');
     for (const expected of ['Sở Giáo dục và Đào tạo Hải Phòng', 'SỔ QUẢN LÝ PHÔI VĂN BẰNG', 'Loại phôi: Bằng tốt nghiệp THPT', 'Từ ngày 01/01/2024 đến ngày 31/12/2024', 'Nhận phôi', 'Giao cho đơn vị', 'Thu về để huỷ', 'Trả nhà cung cấp', 'Thuỷ Nguyên', 'HP 0200001–HP 0212000', '05/01/2024', '12.000', 'In sai']) {

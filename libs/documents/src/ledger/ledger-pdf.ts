@@ -25,6 +25,7 @@ function columns(contentWidth: number): TableColumn[] {
 }
 
 function drawTitleBlock(flow: PageFlow, input: LedgerExportInput, fonts: SerifFonts): void {
+  if (input.superiorName) flow.paragraph(input.superiorName.toUpperCase(), { font: fonts.regular, size: 10 });
   flow.paragraph(input.authorityName, { font: fonts.bold, size: 11 });
   flow.space(6);
   flow.paragraph(LEDGER_TITLE, { font: fonts.bold, size: 15, align: 'center' });

@@ -13,6 +13,7 @@ export async function ledgerToXlsx(raw: LedgerExportInput): Promise<Buffer> {
   const width = LEDGER_COLUMNS.length;
   sheet.columns = WIDTHS.map((w) => ({ width: w }));
 
+  if (input.superiorName) titleLine(sheet, width, input.superiorName.toUpperCase(), { align: 'left' });
   titleLine(sheet, width, input.authorityName, { bold: true, align: 'left' });
   titleLine(sheet, width, LEDGER_TITLE, { bold: true, size: 14 }).height = 24;
   titleLine(sheet, width, `Loại phôi: ${input.kind ? kindLabel(input.kind) : 'Tất cả các loại phôi'}`);

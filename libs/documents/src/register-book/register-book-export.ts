@@ -19,7 +19,7 @@ export interface RegisterBookRow {
   ethnicity: string;
   school: string;
   className: string | null;
-  /** e.g. "2024", or the exam session text. */
+  /** "2024": the year, never the exam session's text (that heads the section). */
   graduationYear: string;
   /** "Giỏi" | "Khá" | "Trung bình" | null */
   classification: string | null;

@@ -94,7 +94,7 @@ describe('registerBookToPdf', () => {
   });
 
   it('wraps a long note inside its column instead of running off the page', () => {
-    const page = pages.findIndex((p) => p.includes('230/QĐ-SGDĐT')) + 1;
+    const page = pages.findIndex((p) => p.includes('230/')) + 1;
     expect(page).toBeGreaterThan(0);
     const boxes = wordBoxes(pdf, page);
     for (const box of boxes) expect({ word: box.text, inside: box.xMin >= 0 && box.xMax <= A4_LANDSCAPE[0]! - RIGHT_MARGIN + 0.5 }).toEqual({ word: box.text, inside: true });

@@ -8,7 +8,7 @@ import { sealPage } from '../pdf/seal-page';
 import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
 import { formatDateVi } from '../vietnamese/format';
 import { HEAD_HINT, HEAD_ROLE, PREPARER_HINT, PREPARER_ROLE, bookHeading, closingDateline, rowTexts, sectionDetails, sectionTitle, totalLine, type BookClosing, type BookHeader, type BookHeading } from './register-book-content';
-import { RECIPIENT_COLUMN, REGISTER_BOOK_COLUMNS, type RegisterBookExportInput, type RegisterBookSection } from './register-book-export';
+import { REGISTER_BOOK_COLUMNS, type RegisterBookExportInput, type RegisterBookSection } from './register-book-export';
 
 const [A4_SHORT, A4_LONG] = PageSizes.A4;
 const LANDSCAPE: [number, number] = [A4_LONG, A4_SHORT];
@@ -16,12 +16,18 @@ const LANDSCAPE: [number, number] = [A4_LONG, A4_SHORT];
 const MARGINS = { top: 36, right: 24, bottom: 40, left: 32 };
 // Fifteen columns on A4 landscape: 7 pt DejaVu Serif is about as tall as 8 pt Times, still legible.
 const TABLE_SIZE = 7;
-// Points, for every column but the last (notes), which takes what is left (106). Sized so that a
+// Points, for every column but the last (notes), which takes what is left (72). Sized so that a
 // 5-digit line number, a four-word name ("Nguyễn Thị Thanh Phượng"), a date, "Sán Dìu", "Chính quy", a
-// serial, "THPT-2024" and every bold heading word fit on one line at 7 pt; places and schools wrap.
-const FIXED_WIDTHS = [30, 102, 47, 54, 24, 34, 70, 34, 34, 44, 51, 47, 62, 47];
+// serial and every bold heading word fit on one line at 7 pt, and a line of a province's book takes two
+// lines at most: "Thành phố Hồ Chí Minh", "Trung tâm GDNN-GDTX Thủy Nguyên, lớp 12A12", a register number
+// and a recipient's name wrap once. At two lines a line an A4 page holds 21 (issue 17: at least 20).
+const FIXED_WIDTHS = [30, 100, 47, 58, 24, 34, 100, 32, 30, 44, 51, 47, 70, 47];
+// Two points, not three, above and below a cell's text: what takes the page from 19 lines to 21.
+const CELL_PADDING = 2;
 const ALIGN: Partial<Record<number, TableColumn['align']>> = { 0: 'center', 2: 'center', 4: 'center', 7: 'center', 13: 'center' };
-// Two empty lines above the recipient's name: the place to sign on the printed book.
+// Two empty lines above the recipient's name: the place to sign on the printed appendix and copy
+// register. The sổ gốc has thousands of lines: there the recipient signs beside the printed name, in a
+// line two text lines high.
 export const SIGNATURE_LINES = '\n\n';
 const SIGNATURE_SPACE = 70;
 
@@ -51,12 +57,8 @@ function drawSection(flow: PageFlow, section: RegisterBookSection, firstLine: nu
   flow.paragraph(sectionTitle(section), { font: fonts.bold, size: 10 });
   for (const detail of details) flow.paragraph(detail, { font: fonts.regular, size: 9 });
   flow.space(3);
-  const rows: TableRow[] = section.rows.map((r, i) => {
-    const cells = rowTexts(r, firstLine + i);
-    cells[RECIPIENT_COLUMN] = SIGNATURE_LINES + (cells[RECIPIENT_COLUMN] ?? '');
-    return { cells };
-  });
-  drawTable(flow, columns(flow.width), rows, fonts, TABLE_SIZE);
+  const rows: TableRow[] = section.rows.map((r, i) => ({ cells: rowTexts(r, firstLine + i) }));
+  drawTable(flow, columns(flow.width), rows, fonts, TABLE_SIZE, CELL_PADDING);
 }
 
 /** The book preparer on the left; the dateline and the head of unit, who signs and seals, on the right. */

@@ -52,4 +52,14 @@ export const stateLabel = (code: string): string => lookup(STATE_LABELS, code);
 export const reasonLabel = (code: string): string => (code.trim() === '' ? NO_REASON_LABEL : lookup(REASON_LABELS, code));
 
 /** The projection stores the spoilage reason code as the note of receipt-time damage; print it in words. */
-export const ledgerNoteLabel = (note: string | null): string => (note === null ? '' : Object.hasOwn(REASON_LABELS, note) ? reasonLabel(note) : note);
+/**
+ * A ledger note is a reason code, or "code: the officer's words" for a spoiled blank; the code is printed
+ * in words either way (issue 17: "misprint: …" reached the paper in English).
+ */
+export function ledgerNoteLabel(note: string | null): string {
+  if (note === null) return '';
+  if (Object.hasOwn(REASON_LABELS, note)) return reasonLabel(note);
+  const coded = /^([a-z_]+): ([\s\S]*)$/u.exec(note);
+  if (coded && Object.hasOwn(REASON_LABELS, coded[1]!)) return coded[2]!.trim() === '' ? reasonLabel(coded[1]!) : `${reasonLabel(coded[1]!)}: ${coded[2]!.trim()}`;
+  return note;
+}

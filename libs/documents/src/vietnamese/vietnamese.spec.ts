@@ -44,6 +44,10 @@ describe('Vietnamese labels', () => {
   it('translates a reason code stored as a ledger note, and leaves free text alone', () => {
     expect(ledgerNoteLabel('damaged_at_receipt')).toBe('Hỏng khi nhận phôi');
     expect(ledgerNoteLabel('Bàn giao trực tiếp')).toBe('Bàn giao trực tiếp');
+    // Issue 17: a spoiled blank's note is "code: the officer's words"; the code must not reach the paper in English.
+    expect(ledgerNoteLabel('misprint: lệch dòng họ tên')).toBe('In sai: lệch dòng họ tên');
+    expect(ledgerNoteLabel('misprint: ')).toBe('In sai');
+    expect(ledgerNoteLabel('Ghi chú: không phải mã')).toBe('Ghi chú: không phải mã');
     expect(ledgerNoteLabel(null)).toBe('');
   });
 });

@@ -39,6 +39,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
           requireOneOf('kind', command.kind, AUTHORITY_KINDS),
           command.parentCode == null ? undefined : codeProblem('parentCode', command.parentCode),
           requireIsoDate('registeredOn', command.registeredOn),
+          requireOptionalText('governingBody', command.governingBody, 200),
         );
         if (problems.length > 0) throw invalidInput(problems);
         const existing = directory.authorities.get(command.code);
@@ -64,7 +65,14 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
         return [
           {
             type: 'AuthorityRegistered',
-            data: { code: command.code, name: command.name.trim(), kind: command.kind, parentCode: parent?.code ?? null, registeredOn: command.registeredOn },
+            data: {
+              code: command.code,
+              name: command.name.trim(),
+              kind: command.kind,
+              parentCode: parent?.code ?? null,
+              registeredOn: command.registeredOn,
+              governingBody: command.governingBody?.trim() || null,
+            },
           },
         ];
       }
@@ -84,6 +92,23 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
           });
         }
         return [{ type: 'AuthorityRenamed', data: { code: record.code, previousName: record.name, name, effectiveOn: command.effectiveOn } }];
+      }
+
+      case 'SetGoverningBody': {
+        const problems = collectProblems(requireOptionalText('governingBody', command.governingBody, 200), requireIsoDate('effectiveOn', command.effectiveOn));
+        if (problems.length > 0) throw invalidInput(problems);
+        const record = activeAuthority(directory, command.code, command.effectiveOn, 'code');
+        const governingBody = command.governingBody?.trim() || null;
+        if (governingBody === record.governingBody) {
+          throw new DomainError({
+            code: 'GOVERNING_BODY_UNCHANGED',
+            kind: 'rule_violation',
+            messageVi: 'Cơ quan chủ quản không đổi; không có gì để ghi.',
+            messageEn: 'The governing body is unchanged; nothing to record.',
+            field: 'governingBody',
+          });
+        }
+        return [{ type: 'AuthorityGoverningBodySet', data: { code: record.code, previous: record.governingBody, governingBody, effectiveOn: command.effectiveOn } }];
       }
 
       case 'MergeAuthority':
@@ -134,6 +159,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
           requireIsoDate('validFrom', command.validFrom),
           command.validTo == null ? undefined : requireIsoDate('validTo', command.validTo),
           requireOptionalText('delegationRef', command.delegationRef, 100),
+          requireOptionalText('officerId', command.officerId, 64),
         );
         if (problems.length > 0) throw invalidInput(problems);
         if (directory.signers.has(command.signerId)) {
@@ -169,6 +195,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
               validFrom: command.validFrom,
               validTo: command.validTo ?? null,
               delegationRef: command.delegationRef?.trim() || null,
+              ...(command.officerId?.trim() ? { officerId: command.officerId.trim() } : {}),
             },
           },
         ];

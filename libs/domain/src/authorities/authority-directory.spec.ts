@@ -3,7 +3,7 @@ import { foldEvents } from '../shared/decider';
 import { given } from '../testing/given-when-then';
 import type { AuthorityDirectoryEvent } from './authority';
 import { authorizeAct } from './act-authorization';
-import { isWithinScope, registerHolderOn, signerEntitledOn } from './authority-directory';
+import { isWithinScope, letterheadSuperior, registerHolderOn, signerEntitledOn } from './authority-directory';
 import { authorityDirectoryDecider } from './authority-directory.decider';
 
 /** Hải Phòng absorbs Hải Dương and loses its districts on 01/07/2025, as in the 2025 reorganisation. */
@@ -100,5 +100,34 @@ describe('Authority directory decider', () => {
     expect(signerEntitledOn(withSigner, { ...query, date: '2024-08-20' }).fullName).toBe('Nguyễn Văn An');
     expect(() => signerEntitledOn(withSigner, { ...query, date: '2025-01-02' })).toThrow(expect.objectContaining({ code: 'SIGNER_NOT_ENTITLED_ON_DATE' }));
     expect(() => signerEntitledOn(withSigner, { ...query, authorityCode: 'SGD-HD', date: '2024-08-20' })).toThrow(expect.objectContaining({ code: 'SIGNER_NOT_OF_AUTHORITY' }));
+  });
+});
+
+describe('Authority directory: the governing body on the letterhead (issue 17, Nghị định 30/2020)', () => {
+  const set = { type: 'SetGoverningBody' as const, code: 'SGD-HP', governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2026-01-01' };
+
+  it('records the Sở’s People’s Committee, which then heads its papers instead of the ministry', () => {
+    const events = authorityDirectoryDecider.decide(set, directory, undefined as never);
+    expect(events).toEqual([{ type: 'AuthorityGoverningBodySet', data: { code: 'SGD-HP', previous: null, governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2026-01-01' } }]);
+    const after = events.reduce(authorityDirectoryDecider.evolve, directory);
+    const sgd = after.authorities.get('SGD-HP')!;
+    expect(letterheadSuperior(sgd, after.authorities.get('BGDDT'))).toBe('Ủy ban nhân dân thành phố Hải Phòng');
+    expect(letterheadSuperior(directory.authorities.get('SGD-HP')!, directory.authorities.get('BGDDT'))).toBeNull();
+    expect(letterheadSuperior(directory.authorities.get('THPT-NT')!, directory.authorities.get('SGD-HP'))).toBe('Sở GDĐT Hải Phòng');
+  });
+
+  it('takes it at registration too, and refuses recording the same body twice', () => {
+    const registered = authorityDirectoryDecider.decide(
+      { type: 'RegisterAuthority', code: 'SGD-TB', name: 'Sở GDĐT Thái Bình', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01', governingBody: ' Ủy ban nhân dân tỉnh Thái Bình ' },
+      directory,
+      undefined as never,
+    );
+    expect(registered[0]).toMatchObject({ data: { governingBody: 'Ủy ban nhân dân tỉnh Thái Bình' } });
+    const history = [...province, ...authorityDirectoryDecider.decide(set, directory, undefined as never)];
+    given(authorityDirectoryDecider, history).when(set).thenRefusedWith('GOVERNING_BODY_UNCHANGED', { field: 'governingBody' });
+  });
+
+  it('refuses an over-long name as input, recording nothing', () => {
+    given(authorityDirectoryDecider, province).when({ ...set, governingBody: 'x'.repeat(201) }).thenRefusedWith('INVALID_INPUT');
   });
 });

@@ -9,7 +9,10 @@ export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityD
   const signers = new Map(directory.signers);
   switch (event.type) {
     case 'AuthorityRegistered':
-      authorities.set(event.data.code, { ...event.data, end: null });
+      authorities.set(event.data.code, { ...event.data, governingBody: event.data.governingBody ?? null, end: null });
+      break;
+    case 'AuthorityGoverningBodySet':
+      update(authorities, event.data.code, (record) => ({ ...record, governingBody: event.data.governingBody }));
       break;
     case 'AuthorityRenamed':
       update(authorities, event.data.code, (record) => ({ ...record, name: event.data.name }));
@@ -114,4 +117,42 @@ export function signerEntitledOn(
     });
   }
   return signer;
+}
+
+/**
+ * The line above an authority's name on its papers (Nghị định 30/2020): its governing body when recorded;
+ * otherwise its parent in the directory, except a Sở's, which is the ministry and never heads its papers.
+ */
+export function letterheadSuperior(record: { kind: string; governingBody: string | null }, parent: { name: string; kind: string } | undefined): string | null {
+  if (record.governingBody) return record.governingBody;
+  if (!parent || parent.kind === 'ministry') return null;
+  return parent.name;
+}
+
+/**
+ * Rules 6, 25 and issue 17: a signature is the signer's own act. Only an officer acting in the signer role
+ * records it and, where the signer record names the officer account that signs for that person, only that
+ * account; the registrar prepares the run and cannot sign it.
+ */
+export function requireSignerActor(actor: { officerId: string; role: string } | undefined, signer: SignerRecord): void {
+  if (!actor || actor.role !== 'signer') {
+    throw new DomainError({
+      code: 'SIGNATURE_NEEDS_SIGNER_ROLE',
+      kind: 'forbidden',
+      messageVi: 'Chỉ người có vai trò ký mới được ghi nhận chữ ký; cán bộ nghiệp vụ chỉ chuẩn bị.',
+      messageEn: 'Only an officer in the signer role records a signature; a registrar prepares it.',
+      field: 'signerId',
+      rule: 25,
+    });
+  }
+  if (signer.officerId && signer.officerId !== actor.officerId) {
+    throw new DomainError({
+      code: 'SIGNER_NOT_LINKED_TO_OFFICER',
+      kind: 'forbidden',
+      messageVi: `Tài khoản này không phải tài khoản ký của ${signer.fullName}.`,
+      messageEn: `This account does not sign for ${signer.fullName}.`,
+      field: 'signerId',
+      rule: 25,
+    });
+  }
 }

@@ -22,6 +22,11 @@ export interface AuthorityRecord {
   readonly name: string;
   readonly kind: AuthorityKind;
   readonly parentCode: string | null;
+  /**
+   * The body heading the authority's papers above its own name (Nghị định 30/2020, "tên cơ quan chủ quản"):
+   * a Sở's is "Ủy ban nhân dân thành phố Hải Phòng", not the ministry that is its parent in the directory.
+   */
+  readonly governingBody: string | null;
   readonly registeredOn: IsoDate;
   /** Set when the authority stops: from that date `successorCode` holds its registers (rules 32, 41). */
   readonly end: { readonly how: 'merged' | 'abolished'; readonly effectiveOn: IsoDate; readonly successorCode: string; readonly decisionRef: string } | null;
@@ -37,6 +42,8 @@ export interface SignerRecord {
   readonly validTo: IsoDate | null;
   /** Rule 6: a deputy in charge signs only with the assignment decision on file. */
   readonly delegationRef: string | null;
+  /** The officer account that records this person's signatures (issue 17: the registrar prepares, the signer signs). */
+  readonly officerId?: string | null;
 }
 
 export interface AuthorityDirectory {
@@ -45,18 +52,21 @@ export interface AuthorityDirectory {
 }
 
 export type AuthorityDirectoryEvent =
-  | DomainEvent<'AuthorityRegistered', { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: IsoDate }>
+  /** `governingBody` is absent from events recorded before it existed. */
+  | DomainEvent<'AuthorityRegistered', { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: IsoDate; governingBody?: string | null }>
+  | DomainEvent<'AuthorityGoverningBodySet', { code: string; previous: string | null; governingBody: string | null; effectiveOn: IsoDate }>
   | DomainEvent<'AuthorityRenamed', { code: string; previousName: string; name: string; effectiveOn: IsoDate }>
   | DomainEvent<'AuthorityMerged', { code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }>
   | DomainEvent<'AuthorityAbolished', { code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }>
   | DomainEvent<
       'SignerRegistered',
-      { signerId: string; authorityCode: string; fullName: string; title: string; role: SignerRoleName; validFrom: IsoDate; validTo: IsoDate | null; delegationRef: string | null }
+      { signerId: string; authorityCode: string; fullName: string; title: string; role: SignerRoleName; validFrom: IsoDate; validTo: IsoDate | null; delegationRef: string | null; officerId?: string | null }
     >
   | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>;
 
 export type AuthorityDirectoryCommand =
-  | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: IsoDate }
+  | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: IsoDate; governingBody?: string | null }
+  | { type: 'SetGoverningBody'; code: string; governingBody: string | null; effectiveOn: IsoDate }
   | { type: 'RenameAuthority'; code: string; name: string; effectiveOn: IsoDate }
   | { type: 'MergeAuthority'; code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }
   | { type: 'AbolishAuthority'; code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }
@@ -70,5 +80,6 @@ export type AuthorityDirectoryCommand =
       validFrom: IsoDate;
       validTo?: IsoDate | null;
       delegationRef?: string | null;
+      officerId?: string | null;
     }
   | { type: 'EndSignerMandate'; authorityCode: string; signerId: string; validTo: IsoDate; reason: string };

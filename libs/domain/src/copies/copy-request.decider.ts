@@ -42,6 +42,10 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
         if (state.status !== 'none') throw new DomainError({ code: 'COPY_REQUEST_EXISTS', kind: 'conflict', messageVi: 'Yêu cầu này đã được tiếp nhận.', messageEn: 'This request was already received.', field: 'requestId' });
         // Rule 49: the due time follows from the channel, the 15:00 cut-off and the working-day calendar.
         const due = copyRequestDue(command.calendar, { channel: command.channel, receivedAt: command.receivedAt, ...(command.dossierCompleteAt ? { dossierCompleteAt: command.dossierCompleteAt } : {}) });
+        const refusal = command.diploma === undefined ? undefined : registerRefusal(command.diploma);
+        const refused: CopyRequestEvent[] = refusal
+          ? [{ type: 'CopyRequestRefused', data: { requestId: command.requestId, grounds: [refusal.ground], reasons: refusal.reasons, refusedOn: vietnamDateOf(command.receivedAt), letterRef: command.refusalLetterRef?.trim() || `${command.requestId}/TC` } }]
+          : [];
         return [
           {
             type: 'CopyRequestReceived',
@@ -59,6 +63,7 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
               dueDate: due.dueDate,
             },
           },
+          ...refused,
         ];
       }
       case 'ExtendCopyRequest': {
@@ -143,6 +148,24 @@ export function refusalGroundFor(diploma: DiplomaFacts | null, requester: Reques
   if (entitlement) return refuse('requester_not_entitled', 48, entitlement.vi, entitlement.en);
   return undefined;
 }
+
+/**
+ * Rule 55 at the counter (issue 17): what the register itself already answers, with the decision cited, so
+ * the officer gives the written refusal in the same step instead of accepting a request that must fail.
+ */
+export function registerRefusal(diploma: DiplomaFacts | null): { ground: CopyRefusalGround; reasons: string } | undefined {
+  if (!diploma || diploma.issued.issueDate === null) return { ground: 'no_register_entry', reasons: 'Sổ gốc không có văn bằng này (Nghị định 23/2015, Điều 17).' };
+  const { state } = diploma;
+  if (state.status === 'revoked' && state.revocation) {
+    return { ground: 'diploma_revoked', reasons: `Văn bằng đã bị thu hồi, hủy bỏ theo Quyết định số ${state.revocation.decisionNumber} ngày ${dmy(state.revocation.decisionDate)}; không cấp bản sao từ sổ gốc.` };
+  }
+  if (state.status === 'superseded' && state.replacedBy) {
+    return { ground: 'diploma_superseded', reasons: `Văn bằng đã được cấp lại (số hiệu mới ${state.replacedBy.serialLabel}); bản sao chỉ cấp theo văn bằng cấp lại.` };
+  }
+  return undefined;
+}
+
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 function entitlementGap(requester: Requester): { vi: string; en: string } | undefined {
   if (requester.kind === 'holder') return undefined;

@@ -90,6 +90,23 @@ describe('Copies from the original register (rules 46–57)', () => {
       .then([{ type: 'CopyRequestRefused', data: { requestId: 'bs-2026-0412', grounds: ['requester_not_entitled'], reasons: 'Không có giấy ủy quyền của người được cấp', refusedOn: '2026-11-20', letterRef: '512/SGDĐT-QLCL' } }]);
   });
 
+  it('rule 55, issue 17: a request for a revoked diploma is refused at reception, in writing, citing the decision', () => {
+    const revoked: DiplomaState = { ...INITIAL_DIPLOMA_STATE, status: 'revoked', revocation: { decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', ground: 'fraud', publishedOn: null, returnDueBy: null, returnedOn: null } };
+    const events = copyRequestDecider.decide(receive({ diploma: facts(revoked), refusalLetterRef: '17/TB-SGDĐT' }), copyRequestDecider.initialState, undefined as never);
+    expect(events.map((e) => e.type)).toEqual(['CopyRequestReceived', 'CopyRequestRefused']);
+    expect(events[1]).toMatchObject({ data: { grounds: ['diploma_revoked'], refusedOn: '2026-11-20', letterRef: '17/TB-SGDĐT', reasons: expect.stringContaining('Quyết định số 99/QĐ-SGDĐT ngày 01/02/2026') } });
+    expect(events.reduce(copyRequestDecider.evolve, copyRequestDecider.initialState).status).toBe('refused');
+  });
+
+  it('rule 55, issue 17: superseded or missing from the register is refused at reception too; a live diploma is only received', () => {
+    const superseded: DiplomaState = { ...INITIAL_DIPLOMA_STATE, status: 'superseded', replacedBy: { diplomaId: 'x-r1', serialLabel: 'HP 0205001' } };
+    const [, bySupersession] = copyRequestDecider.decide(receive({ diploma: facts(superseded) }), copyRequestDecider.initialState, undefined as never);
+    expect(bySupersession).toMatchObject({ data: { grounds: ['diploma_superseded'], letterRef: 'bs-2026-0412/TC', reasons: expect.stringContaining('HP 0205001') } });
+    const [, byAbsence] = copyRequestDecider.decide(receive({ diploma: null }), copyRequestDecider.initialState, undefined as never);
+    expect(byAbsence).toMatchObject({ data: { grounds: ['no_register_entry'] } });
+    expect(copyRequestDecider.decide(receive({ diploma: facts() }), copyRequestDecider.initialState, undefined as never).map((e) => e.type)).toEqual(['CopyRequestReceived']);
+  });
+
   it('rule 55: no copy of a revoked diploma; the refusal must match the register', () => {
     const revoked: DiplomaState = { ...INITIAL_DIPLOMA_STATE, status: 'revoked', revocation: { decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', ground: 'fraud', publishedOn: null, returnDueBy: null, returnedOn: null } };
     given(copyRequestDecider, received()).when(issue({ diploma: facts(revoked) })).thenRefusedWith('COPY_MUST_BE_REFUSED', { rule: 55 });

@@ -95,6 +95,13 @@ export type CopyRequestCommand =
       copies: number;
       feePerCopy: number;
       calendar: Calendar;
+      /**
+       * The diploma as its streams stand at reception (null: no register entry). When given, a request the
+       * register already answers (rule 55: revoked, superseded, no entry) is refused in the same step.
+       */
+      diploma?: DiplomaFacts | null;
+      /** The written refusal's reference, when the office numbers it at the counter. */
+      refusalLetterRef?: string | null;
     }
   | { type: 'ExtendCopyRequest'; requestId: string; workingDays: number; reason: string; writtenAgreementRef?: string | null; calendar: Calendar }
   | { type: 'RefuseCopyRequest'; requestId: string; grounds: CopyRefusalGround[]; reasons: string; refusedOn: IsoDate; letterRef: string; diploma: DiplomaFacts | null }

@@ -44,6 +44,13 @@ export interface DecisionHeader {
   readonly sourceFile: { name: string; sha256: string };
 }
 
+/**
+ * "Năm tốt nghiệp" on the diploma, the copy and the sổ gốc (§4.1 col. 8, §4.7): the year the school year
+ * ends ("2024-2025" → "2025"). Never the exam session's text, which heads the book's section instead and,
+ * in a column, wrapped each line to six (issue 17).
+ */
+export const graduationYearOf = (schoolYear: string): string => schoolYear.slice(5);
+
 export type GraduationDecisionEvent =
   | DomainEvent<'GraduationDecisionRecorded', DecisionHeader>
   | DomainEvent<'GraduatesListed', { decisionId: string; graduates: ListedGraduate[] }>

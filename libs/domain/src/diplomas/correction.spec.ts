@@ -19,7 +19,7 @@ const request = (issued: IssuedDiploma = THPT_2024, overrides: Record<string, un
   ...overrides,
 });
 const requested = (issued: IssuedDiploma = THPT_2024): DiplomaEvent[] => [...diplomaDecider.decide(request(issued), diplomaDecider.initialState, undefined as never)];
-const decide = (issued: IssuedDiploma = THPT_2024, actingAuthorityCode = 'SGD-HP', decisionDate = '2026-03-10') => ({
+const decide = (issued: IssuedDiploma = THPT_2024, actingAuthorityCode = 'SGD-HP', decisionDate = '2026-03-09') => ({
   type: 'DecideCorrection' as const,
   issued,
   requestId: 'cs-2026-01',
@@ -34,12 +34,27 @@ const revoked: DiplomaEvent = {
 };
 
 describe('Correction (rules 27–35)', () => {
-  it('rule 29: a request records before/after and a due date 5 working days after the complete dossier', () => {
+  it('rule 29: a request records before/after and a due date 2 working days after the complete dossier under TT13/2025', () => {
     const [event] = requested();
     expect(event).toMatchObject({
       type: 'DiplomaCorrectionRequested',
-      data: { authorityCode: 'SGD-HP', changes: [{ field: 'birthDate', before: '2006-09-18', after: '2006-09-19' }], dossierCompleteOn: '2026-03-05', dueBy: '2026-03-12' },
+      data: {
+        authorityCode: 'SGD-HP',
+        changes: [{ field: 'birthDate', before: '2006-09-18', after: '2006-09-19' }],
+        dossierCompleteOn: '2026-03-05',
+        dueBy: '2026-03-09',
+        deadline: { workingDays: 2, regime: 'TT13/2025', confirmed: false },
+      },
     });
+  });
+
+  it.each([
+    ['TT21/2019', '2024-10-01', 5, '2024-10-08', true],
+    ['TT13/2025', '2026-03-05', 2, '2026-03-09', false],
+    ['TT10/2026 (draft)', '2026-05-04', 3, '2026-05-07', false],
+  ])('rule 29 under %s: a dossier complete on %s is due in %i working days, on %s (confirmed: %s)', (_regime, completeOn, days, dueBy, confirmed) => {
+    const [event] = diplomaDecider.decide(request(THPT_2024, { receivedOn: completeOn, dossierCompleteOn: completeOn }), diplomaDecider.initialState, undefined as never);
+    expect(event).toMatchObject({ data: { dueBy, deadline: { workingDays: days, confirmed } } });
   });
 
   it('rule 27: only the four legal grounds are accepted', () => {

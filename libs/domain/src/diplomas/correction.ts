@@ -11,13 +11,13 @@ import { parseSex } from '../graduates/graduate';
 import { HOLDER_FIELDS, type HolderData, type HolderField, type IssuedDiploma } from './diploma';
 import { currentHolder, type DiplomaState } from './diploma-state';
 import { requireIssuedAndLive } from './diploma-guards';
+import { deadlineFor } from '../regimes/deadline-table';
+import type { DiplomaKind } from '../regimes/legal-regimes';
 
 /** Rule 27: the four legal grounds for correcting a diploma, and only these (TT21 Art. 22). */
 export const CORRECTION_GROUNDS = ['civil_status_changed', 'ethnicity_or_sex_redetermined', 'civil_status_supplemented', 'birth_registered_late_or_again'] as const;
 export type CorrectionGround = (typeof CORRECTION_GROUNDS)[number];
 
-/** Rule 29: decided within 5 working days of a complete dossier. */
-export const CORRECTION_DEADLINE_WORKING_DAYS = 5;
 
 export interface FieldChange {
   readonly field: HolderField;
@@ -35,7 +35,7 @@ export interface CivilStatusDocument {
 export type CorrectionEvent =
   | DomainEvent<
       'DiplomaCorrectionRequested',
-      { diplomaId: string; requestId: string; authorityCode: string; ground: CorrectionGround; changes: FieldChange[]; document: CivilStatusDocument; requestedBy: string; receivedOn: IsoDate; dossierCompleteOn: IsoDate; dueBy: IsoDate }
+      { diplomaId: string; requestId: string; authorityCode: string; ground: CorrectionGround; changes: FieldChange[]; document: CivilStatusDocument; requestedBy: string; receivedOn: IsoDate; dossierCompleteOn: IsoDate; dueBy: IsoDate; deadline?: CorrectionDeadline }
     >
   | DomainEvent<
       'DiplomaCorrected',
@@ -101,6 +101,7 @@ export function requestCorrection(command: Extract<CorrectionCommand, { type: 'R
     }
   }
   const changes = withBefore(currentHolder(command.issued.holder, state), command.changes);
+  const deadline = correctionDeadline(command.issued.kind, command.dossierCompleteOn);
   if (command.dossierCompleteOn < command.receivedOn) {
     throw invalidInput([{ field: 'dossierCompleteOn', code: 'BEFORE_RECEIPT', messageVi: 'Hồ sơ không thể đầy đủ trước ngày nhận.', messageEn: 'A dossier cannot be complete before it was received.' }]);
   }
@@ -117,7 +118,8 @@ export function requestCorrection(command: Extract<CorrectionCommand, { type: 'R
         requestedBy: command.requestedBy.trim(),
         receivedOn: command.receivedOn,
         dossierCompleteOn: command.dossierCompleteOn,
-        dueBy: addWorkingDays(command.calendar, command.dossierCompleteOn, CORRECTION_DEADLINE_WORKING_DAYS),
+        dueBy: addWorkingDays(command.calendar, command.dossierCompleteOn, deadline.workingDays),
+        deadline,
       },
     },
   ];
@@ -201,3 +203,18 @@ function changesProblem(changes: unknown): FieldProblem | undefined {
   return valid ? undefined : { field: 'changes', code: 'BAD_CHANGES', messageVi: 'Nội dung sửa phải là danh sách {field, after}, mỗi trường một lần.', messageEn: 'Changes must be a list of {field, after}, each field once.' };
 }
 
+
+/** Which row of the deadline table set a request's due date: kept on the event, so an unconfirmed value stays visible. */
+export interface CorrectionDeadline {
+  readonly workingDays: number;
+  readonly regime: string;
+  readonly confirmed: boolean;
+  readonly source: string;
+}
+
+/** The regime in force when the dossier is complete sets the period: 5 working days under TT21, 2 under TT13/2025 (M). */
+function correctionDeadline(kind: DiplomaKind, dossierCompleteOn: IsoDate): CorrectionDeadline {
+  const row = deadlineFor('correct', kind, dossierCompleteOn);
+  if (!row || row.length === null) throw new Error(`The deadline table has no correction row for ${dossierCompleteOn}`);
+  return { workingDays: row.length, regime: row.regime, confirmed: row.confirmed, source: row.source };
+}

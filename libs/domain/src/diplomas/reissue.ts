@@ -10,6 +10,7 @@ import type { HolderData, HolderField, IssuedDiploma } from './diploma';
 import { currentHolder, type DiplomaState } from './diploma-state';
 import { requireIssuedAndLive } from './diploma-guards';
 import { revokedEvent, type RevocationEvent } from './revocation';
+import { diplomaTemplateOn } from '../regimes/diploma-templates';
 
 export interface ReissueChange {
   readonly field: HolderField;
@@ -41,6 +42,8 @@ export type ReissueEvent =
         signerTitle: string;
         decisionNumber: string;
         decisionDate: IsoDate;
+        /** Rule 37: the template current on the reissue's date, even when the replaced paper is older. */
+        templateVersion: string;
       }
     >;
 
@@ -145,6 +148,7 @@ export function issueReplacement(command: Extract<ReissueCommand, { type: 'Issue
         signerTitle: signer.title,
         decisionNumber: command.reissue.decisionNumber,
         decisionDate: command.reissue.decisionDate,
+        templateVersion: diplomaTemplateOn(command.replaced.kind, command.issueDate).version,
       },
     },
   ];

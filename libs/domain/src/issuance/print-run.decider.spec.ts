@@ -1,4 +1,4 @@
-import { given } from '../testing/given-when-then';
+import { given, TEST_CONTEXT } from '../testing/given-when-then';
 import { DIRECTORY, graduate, GRADUATES, OPEN, opened, PRINTED } from '../testing/issuance-fixtures';
 import { printOrder, type PrintRunEntry, type PrintRunEvent } from './print-run';
 import { printRunDecider } from './print-run.decider';
@@ -15,6 +15,7 @@ const signed = (): PrintRunEvent => ({
   type: 'PrintRunSigned',
   data: { printRunId: 'run-ngo-quyen', signerId: 'gd-hp', signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc', signerRole: 'head', delegationRef: null, issueDate: '2024-08-14', issuePlace: 'Hải Phòng', regime: 'TT21/2019', legalBasis: '' },
 });
+const SIGNER = { ...TEST_CONTEXT, actor: { ...TEST_CONTEXT.actor, role: 'signer' } };
 const sign = (signerId: string, issueDate: string) => ({ type: 'SignPrintRun' as const, printRunId: 'run-ngo-quyen', signerId, issueDate, issuePlace: 'Hải Phòng', directory: DIRECTORY });
 
 describe('Print run: register numbers and serials (rules 16, 17, 21, 24)', () => {
@@ -31,6 +32,11 @@ describe('Print run: register numbers and serials (rules 16, 17, 21, 24)', () =>
   it('rule 17: refuses a lot of another kind or template version', () => {
     given(printRunDecider).when({ ...OPEN, lot: { ...OPEN.lot, kind: 'THCS' } }).thenRefusedWith('BLANK_TEMPLATE_MISMATCH', { rule: 17 });
     given(printRunDecider).when({ ...OPEN, templateVersion: 'TT10-2026' }).thenRefusedWith('BLANK_TEMPLATE_MISMATCH', { rule: 17 });
+  });
+
+  it('rule 37: a run prints on the template current on the day it opens, even from a lot of an older one', () => {
+    const tt10Lot = { ...OPEN.lot, templateVersion: 'TT10-2026' };
+    given(printRunDecider).when({ ...OPEN, lot: tt10Lot, templateVersion: 'TT10-2026' }).thenRefusedWith('TEMPLATE_NOT_CURRENT', { rule: 37, field: 'templateVersion' });
   });
 
   it('rule 16: refuses to open with fewer reserved blanks than diplomas', () => {
@@ -72,18 +78,28 @@ describe('Print run: misprint (domain Q4, rule 24)', () => {
 });
 
 describe('Print run: signing (rules 5, 6, 25)', () => {
+  it('issue 17: a registrar prepares but cannot record the signature; a signer can, and only the account linked to the signer', () => {
+    const printed = [...opened(), PRINTED];
+    given(printRunDecider, printed).when(sign('gd-hp', '2024-08-14')).thenRefusedWith('SIGNATURE_NEEDS_SIGNER_ROLE', { rule: 25, kind: 'forbidden' });
+    given(printRunDecider, printed).when(sign('gd-hp', '2024-08-14'), SIGNER).then([expect.objectContaining({ type: 'PrintRunSigned' }) as never]);
+    const linked = { ...DIRECTORY, signers: new Map([...DIRECTORY.signers].map(([id, s]) => [id, id === 'gd-hp' ? { ...s, officerId: 'an.nguyen' } : s])) };
+    const signLinked = { ...sign('gd-hp', '2024-08-14'), directory: linked };
+    given(printRunDecider, printed).when(signLinked, SIGNER).thenRefusedWith('SIGNER_NOT_LINKED_TO_OFFICER', { kind: 'forbidden' });
+    given(printRunDecider, printed).when(signLinked, { ...SIGNER, actor: { ...SIGNER.actor, officerId: 'an.nguyen' } }).then([expect.objectContaining({ type: 'PrintRunSigned' }) as never]);
+  });
+
   it('rule 25: records the signer entitled on the issue date, with place and date', () => {
-    const [event] = printRunDecider.decide(sign('gd-hp', '2024-08-14'), [...opened(), PRINTED].reduce(printRunDecider.evolve, printRunDecider.initialState), undefined as never);
+    const [event] = printRunDecider.decide(sign('gd-hp', '2024-08-14'), [...opened(), PRINTED].reduce(printRunDecider.evolve, printRunDecider.initialState), SIGNER);
     expect(event).toMatchObject({ type: 'PrintRunSigned', data: { signerName: 'Nguyễn Văn An', issueDate: '2024-08-14', issuePlace: 'Hải Phòng', regime: 'TT21/2019' } });
   });
 
   it('rule 6: a deputy in charge signs with the assignment decision on file', () => {
-    const [event] = printRunDecider.decide(sign('pgd-hp', '2024-08-20'), [...opened(), PRINTED].reduce(printRunDecider.evolve, printRunDecider.initialState), undefined as never);
+    const [event] = printRunDecider.decide(sign('pgd-hp', '2024-08-20'), [...opened(), PRINTED].reduce(printRunDecider.evolve, printRunDecider.initialState), SIGNER);
     expect(event).toMatchObject({ data: { signerTitle: 'Phó Giám đốc phụ trách', delegationRef: '512/QĐ-UBND' } });
   });
 
   it('rule 25: refuses a signer whose mandate does not cover the issue date', () => {
-    given(printRunDecider, [...opened(), PRINTED]).when(sign('gd-hp', '2024-08-20')).thenRefusedWith('SIGNER_NOT_ENTITLED_ON_DATE', { rule: 25 });
+    given(printRunDecider, [...opened(), PRINTED]).when(sign('gd-hp', '2024-08-20'), SIGNER).thenRefusedWith('SIGNER_NOT_ENTITLED_ON_DATE', { rule: 25 });
   });
 
   it('rule 25: refuses an issue date before the graduation decision', () => {

@@ -2,18 +2,23 @@ import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput } from '../shared/errors';
 import { throwIfInvalid, requireIsoDate, requirePattern, requireText } from '../shared/validation';
 import { authorizeAct } from '../authorities/act-authorization';
-import { signerEntitledOn } from '../authorities/authority-directory';
+import { requireSignerActor, signerEntitledOn } from '../authorities/authority-directory';
+import type { Actor } from '../shared/command-context';
 import { formatSerial, type SerialRange } from '../blanks/serial-range';
 import { formatRegisterNumber } from '../registers/register-numbers';
 import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, type OpenPrintRun, type PrintRunCommand, type PrintRunEntry, type PrintRunEvent } from './print-run';
 import { evolvePrintRun, spareSerials, type OpenedPrintRun, type PrintRunState, type PrintRunStatus } from './print-run-state';
+
+import type { IsoDate } from '../shared/dates';
+import type { DiplomaKind } from '../regimes/legal-regimes';
+import { DIPLOMA_TEMPLATES, diplomaTemplateOn } from '../regimes/diploma-templates';
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/;
 
 export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEvent> = {
   initialState: { status: 'none' },
   evolve: evolvePrintRun,
-  decide(command, state) {
+  decide(command, state, context) {
     if (command.type === 'OpenPrintRun') return open(command, state);
     const run = requireRun(state);
     switch (command.type) {
@@ -25,7 +30,7 @@ export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEv
       case 'RecordMisprint':
         return misprint(command, run);
       case 'SignPrintRun':
-        return sign(command, run);
+        return sign(command, run, context?.actor);
       case 'ClosePrintRun':
         return close(command, run);
       case 'RecordPrintRunDocument':
@@ -63,6 +68,7 @@ function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
       rule: 17,
     });
   }
+  requireTemplateCurrent(decision.kind, command.templateVersion.trim(), command.openedOn);
   notBefore('openedOn', command.openedOn, decision.date, 'ngày của quyết định công nhận tốt nghiệp', 'the graduation decision date', 4);
   const diplomaIds = graduates.map((g) => originalDiplomaId(g.graduateId));
   if (diplomaIds.length === 0 || diplomaIds.length !== register.diplomaIds.length || diplomaIds.some((id, i) => register.diplomaIds[i] !== id)) {
@@ -148,13 +154,14 @@ function misprint(command: Extract<PrintRunCommand, { type: 'RecordMisprint' }>,
   ];
 }
 
-function sign(command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>, run: OpenedPrintRun): PrintRunEvent[] {
+function sign(command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>, run: OpenedPrintRun, actor: Actor | undefined): PrintRunEvent[] {
   throwIfInvalid(requireText('signerId', command.signerId, 64), requireIsoDate('issueDate', command.issueDate), requireText('issuePlace', command.issuePlace, 120));
   requireStatus(run, ['printed'], 'SignPrintRun');
   notBefore('issueDate', command.issueDate, run.header.decisionDate, 'ngày của quyết định công nhận tốt nghiệp', 'the graduation decision date', 25);
   notBefore('issueDate', command.issueDate, run.printedOn!, 'ngày in', 'the printing date');
   const authorization = authorizeAct(command.directory, { act: 'issue', diplomaKind: run.header.kind, actDate: command.issueDate, actingAuthorityCode: run.header.authorityCode });
   const signer = signerEntitledOn(command.directory, { signerId: command.signerId, authorityCode: run.header.authorityCode, date: command.issueDate, roles: authorization.signerRoles });
+  requireSignerActor(actor, signer);
   return [
     {
       type: 'PrintRunSigned',
@@ -230,4 +237,23 @@ function notBefore(field: string, date: string, earliest: string, earliestVi: st
 
 function expandRange(range: SerialRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
+}
+
+/**
+ * Rule 37: a run prints on the template current on the day it opens. A version the template table does not
+ * know (an office's own name for its blanks) is only held to rule 17, the lot's own version.
+ */
+function requireTemplateCurrent(kind: DiplomaKind, version: string, openedOn: IsoDate): void {
+  if (!DIPLOMA_TEMPLATES.some((t) => t.version === version && t.kind === kind)) return;
+  const current = diplomaTemplateOn(kind, openedOn);
+  if (current.version !== version) {
+    throw new DomainError({
+      code: 'TEMPLATE_NOT_CURRENT',
+      kind: 'rule_violation',
+      messageVi: `Ngày ${openedOn} phải in bằng ${kind} theo mẫu ${current.version}, không phải mẫu ${version}.`,
+      messageEn: `On ${openedOn} a ${kind} diploma is printed on template ${current.version}, not ${version}.`,
+      field: 'templateVersion',
+      rule: 37,
+    });
+  }
 }

@@ -4,7 +4,7 @@ import type { DiplomaKind, RegimeCode, RegulatedAct, SignerRole } from './legal-
 /**
  * Who is competent for which act on which kind of diploma, regime by regime (docs/domain.md §0.1).
  *
- * The answer is data, not branching code, so that the next circular (and there will be one: Q1, Q8 are open)
+ * The answer is data, not branching code, so that the next circular (and there will be one: Q1 is open; Q8 and Q11 were settled in late 2026, domain §0.5)
  * is a reviewable change of rows, and so that a test can prove the table total and unambiguous: every
  * (regime, diploma kind, act, issuer kind or none) matches exactly one row.
  *
@@ -229,13 +229,16 @@ export const POLICY_TABLE: readonly PolicyRow[] = Object.freeze([
     ['province_department'],
     amendedBy('TT13/2025/TT-BGDĐT, not known to be changed by TT10/2026 (Q1): the Sở GDĐT holds the Phòng-era THCS sổ gốc', TT10_FOLLOW_UP_BASIS),
   ),
-  // Q8 is open: nobody has confirmed that the commune keeps the registers of THCS diplomas it issued in 2025–2026.
+  // Q8 was settled in late 2026 (§0.5, M-H): under TT10/2026 the Sở handles outstanding THCS matters and each UBND
+  // xã hands its THCS sổ gốc to the Sở before 31/05/2026. This row stays until the directory can record that
+  // hand-over (registers passing to the Sở without the xã being abolished): switching the holder kind to the Sở
+  // now would leave nobody able to act, since the Sở does not yet hold the xã's registers in the directory.
   registerHolder(
     'TT10/2026',
     'THCS',
     ['commune_committee'],
     ['commune_committee'],
-    amendedBy('UBND cấp xã keeps the sổ gốc of the THCS diplomas it issued (unconfirmed, Q8)', TT10_FOLLOW_UP_BASIS),
+    amendedBy('UBND cấp xã keeps the sổ gốc of the THCS diplomas it issued until it hands them to the Sở (TT10/2026, Q8 settled: before 31/05/2026)', TT10_FOLLOW_UP_BASIS),
   ),
   issuerKindRequired('TT10/2026', 'THCS'),
   issuerKindInconsistent('TT10/2026', 'THCS', 'district_office', 'commune_committee'),

@@ -33,8 +33,10 @@ export interface CopyRequestInput {
   readonly copies: number;
 }
 
-export function receiveCopyRequest(store: EventStore, calendar: Calendar, feePerCopy: number, input: CopyRequestInput, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ReceiveCopyRequest', ...input, feePerCopy, calendar }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+export async function receiveCopyRequest(store: EventStore, calendar: Calendar, feePerCopy: number, input: CopyRequestInput, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
+  // Issue 17: the decider answers at reception what the register already answers (rule 55).
+  const diploma = await diplomaFacts(store, input.diplomaId);
+  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ReceiveCopyRequest', ...input, feePerCopy, calendar, diploma }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
 }
 
 export function extendCopyRequest(store: EventStore, calendar: Calendar, input: { requestId: string; workingDays: number; reason: string; writtenAgreementRef?: string | null }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { holderDigest, signVerificationToken, type DiplomaFace } from '@so-goc/documents';
-import { DomainError } from '@so-goc/domain';
+import { hasBuiltInLayout, holderDigest, signVerificationToken, type DiplomaFace } from '@so-goc/documents';
+import { diplomaTemplateOn, DomainError, graduationYearOf, type DiplomaKind } from '@so-goc/domain';
 import { copyById, diplomaGraduate, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
 import type { SigningKeyStore } from '../verification/key-publication';
 
@@ -26,7 +26,7 @@ export class DiplomaFaces {
    * The print job of a run in register order. Printing comes before signing, so the issue line is the
    * signature's once the run is signed, or the one the office plans to sign with until then.
    */
-  printRun(printRunId: string, planned: IssueLine | undefined): { faces: { diplomaId: string; face: DiplomaFace }[]; authorityCode: string } {
+  printRun(printRunId: string, planned: IssueLine | undefined): { faces: { diplomaId: string; face: DiplomaFace }[]; authorityCode: string; templateVersion: string } {
     const run = printRunView(this.db, printRunId);
     if (!run) throw new DomainError({ code: 'PRINT_RUN_NOT_FOUND', kind: 'not_found', messageVi: 'Không có đợt in này.', messageEn: 'No such print run.', field: 'printRunId' });
     const signed = run.issueDate && run.issuePlace && run.signerTitle && run.signerName ? { issueDate: run.issueDate, issuePlace: run.issuePlace, signerTitle: run.signerTitle, signerName: run.signerName } : undefined;
@@ -41,15 +41,18 @@ export class DiplomaFaces {
       });
     }
     const authority = findAuthority(this.db, run.authorityCode)?.name ?? run.authorityCode;
-    const graduationYear = graduationYearOf(run);
+    const graduationYear = graduationYearOf(run.schoolYear);
+    const kind = run.kind as DiplomaKind;
     return {
       authorityCode: run.authorityCode,
+      // Rule 37: the run's own template; an office's own name for its blanks prints as the template of the day.
+      templateVersion: hasBuiltInLayout(kind, run.templateVersion) ? run.templateVersion : diplomaTemplateOn(kind, line.issueDate).version,
       faces: run.entries.map((entry) => ({ diplomaId: entry.diplomaId, face: this.face(entry, { kind: run.kind as 'THCS' | 'THPT', authorityCode: run.authorityCode, authority, graduationYear, line }) })),
     };
   }
 
   /** One copy from the register, carrying "BẢN SAO", its copy number and a copy token (rules 46, 57). */
-  copy(copyId: string): { face: DiplomaFace; authorityCode: string } {
+  copy(copyId: string): { face: DiplomaFace; authorityCode: string; templateVersion: string } {
     const copy = copyById(this.db, copyId);
     if (!copy) throw new DomainError({ code: 'COPY_NOT_FOUND', kind: 'not_found', messageVi: 'Không có bản sao này.', messageEn: 'No such copy.', field: 'copyId' });
     const copier = findAuthority(this.db, copy.copiedBy)?.name ?? copy.copiedBy;
@@ -67,6 +70,8 @@ export class DiplomaFaces {
     });
     return {
       authorityCode: copy.copiedBy,
+      // Rule 46: the copy template current on the copy's date, whatever the original was printed on.
+      templateVersion: diplomaTemplateOn(copy.content.kind, copy.issuedOn).version,
       face: {
         kind: copy.content.kind,
         // Rule 46, §4.8: the copy is made and signed by the body now holding the register.
@@ -77,7 +82,7 @@ export class DiplomaFaces {
         sex: holder.sex,
         ethnicity: holder.ethnicity,
         school: graduate?.school ?? '',
-        graduationYear: graduate ? graduationYearOf(graduate) : '',
+        graduationYear: graduate ? graduationYearOf(graduate.schoolYear) : '',
         classification: graduate?.classification ?? null,
         trainingMode: graduate?.trainingMode ?? 'regular',
         issuePlace: copy.issuePlace,
@@ -88,6 +93,8 @@ export class DiplomaFaces {
         registerNumber: copy.content.originalRegisterNumber,
         qrPayload: `${this.portalPublicUrl}/v/${token}`,
         copyNumber: copy.copyNumber,
+        // §4.8: without these the only date on the copy was its own, and it read as issued that day.
+        original: { issueDate: copy.content.originalIssueDate, serial: copy.content.originalSerial },
       },
     };
   }
@@ -136,7 +143,3 @@ function issuerLine(signerTitle: string, authorityName: string): string {
   return `${head} ${authorityName}`.trim().toUpperCase();
 }
 
-/** The exam session where the kind has one, else the year the school year ends ("2023-2024" → "2024"). */
-function graduationYearOf(source: { examSession: string | null; schoolYear: string }): string {
-  return source.examSession ?? source.schoolYear.slice(5);
-}

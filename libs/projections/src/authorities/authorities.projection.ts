@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { AuthorityDirectoryEvent } from '@so-goc/domain';
+import { letterheadSuperior, type AuthorityDirectoryEvent } from '@so-goc/domain';
 import type { RecordedEvent } from '@so-goc/event-store';
 import type { Projection } from '../projection';
 
 /** Authorities and their signers, as officers look them up. */
 export const authoritiesProjection: Projection = {
   name: 'authorities',
-  version: 2,
-  handles: ['AuthorityRegistered', 'AuthorityRenamed', 'AuthorityMerged', 'AuthorityAbolished', 'SignerRegistered', 'SignerMandateEnded'],
+  version: 3,
+  handles: ['AuthorityRegistered', 'AuthorityGoverningBodySet', 'AuthorityRenamed', 'AuthorityMerged', 'AuthorityAbolished', 'SignerRegistered', 'SignerMandateEnded'],
   tables: ['authorities', 'authority_signers'],
   createTables(db: Database): void {
     db.exec(`
@@ -16,6 +16,7 @@ export const authoritiesProjection: Projection = {
         name           TEXT NOT NULL,
         kind           TEXT NOT NULL,
         parent_code    TEXT,
+        governing_body TEXT,
         registered_on  TEXT NOT NULL,
         ended_how      TEXT,
         ended_on       TEXT,
@@ -40,10 +41,20 @@ export const authoritiesProjection: Projection = {
     const event = { type: recorded.type, data: recorded.data } as AuthorityDirectoryEvent;
     switch (event.type) {
       case 'AuthorityRegistered': {
-        const { code, name, kind, parentCode, registeredOn } = event.data;
-        db.prepare('INSERT INTO authorities (code, name, kind, parent_code, registered_on) VALUES (?, ?, ?, ?, ?)').run(code, name, kind, parentCode, registeredOn);
+        const { code, name, kind, parentCode, registeredOn, governingBody } = event.data;
+        db.prepare('INSERT INTO authorities (code, name, kind, parent_code, governing_body, registered_on) VALUES (?, ?, ?, ?, ?, ?)').run(
+          code,
+          name,
+          kind,
+          parentCode,
+          governingBody ?? null,
+          registeredOn,
+        );
         return;
       }
+      case 'AuthorityGoverningBodySet':
+        db.prepare('UPDATE authorities SET governing_body = ? WHERE code = ?').run(event.data.governingBody, event.data.code);
+        return;
       case 'AuthorityRenamed':
         db.prepare('UPDATE authorities SET name = ? WHERE code = ?').run(event.data.name, event.data.code);
         return;
@@ -79,6 +90,7 @@ export interface AuthorityView {
   readonly name: string;
   readonly kind: string;
   readonly parentCode: string | null;
+  readonly governingBody: string | null;
   readonly registeredOn: string;
   readonly end: { how: string; effectiveOn: string; successorCode: string; decisionRef: string } | null;
 }
@@ -88,6 +100,7 @@ interface AuthorityRow {
   name: string;
   kind: string;
   parent_code: string | null;
+  governing_body: string | null;
   registered_on: string;
   ended_how: string | null;
   ended_on: string | null;
@@ -100,6 +113,7 @@ const toView = (row: AuthorityRow): AuthorityView => ({
   name: row.name,
   kind: row.kind,
   parentCode: row.parent_code,
+  governingBody: row.governing_body,
   registeredOn: row.registered_on,
   end: row.ended_how ? { how: row.ended_how, effectiveOn: row.ended_on!, successorCode: row.successor_code!, decisionRef: row.end_decision! } : null,
 });
@@ -107,6 +121,14 @@ const toView = (row: AuthorityRow): AuthorityView => ({
 export function findAuthority(db: Database, code: string): AuthorityView | undefined {
   const row = db.prepare<[string], AuthorityRow>('SELECT * FROM authorities WHERE code = ?').get(code);
   return row ? toView(row) : undefined;
+}
+
+/** What heads the authority's papers: its name under its governing body (Nghị định 30/2020; issue 17). */
+export function letterheadOf(db: Database, code: string): { authorityName: string; superiorName: string | null } {
+  const authority = findAuthority(db, code);
+  if (!authority) return { authorityName: code, superiorName: null };
+  const parent = authority.parentCode ? findAuthority(db, authority.parentCode) : undefined;
+  return { authorityName: authority.name, superiorName: letterheadSuperior(authority, parent) };
 }
 
 export function listSubordinates(db: Database, code: string): AuthorityView[] {
