@@ -157,7 +157,7 @@ async function load(name: string, base: string, paths: readonly string[], durati
 async function servePortal(dir: string): Promise<void> {
   const config = loadConfig({ SOGOC_DATA_DIR: dir, SOGOC_PORTAL_PORT: '0' });
   const readModels = openReadModelDatabase(config.readModelFile, { readonly: true });
-  const app = await createVerifyPortal({ readModels, config }, { logger: ['error'] });
+  const app = await createVerifyPortal({ readModels, config });
   await app.listen(0, '127.0.0.1');
   process.send!({ url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
   process.on('message', (message) => {

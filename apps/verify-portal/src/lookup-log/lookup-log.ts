@@ -4,7 +4,7 @@ import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { LookupStatus, QueryKind } from '../lookup/lookup-answer';
 
 export type LookupChannel = 'page' | 'api';
-export type LoggedResult = LookupStatus | 'INVALID_INPUT' | 'RATE_LIMITED' | 'NOT_READY';
+export type LoggedResult = LookupStatus | 'INVALID_INPUT' | 'NOT_READY';
 
 export interface LookupLogEntry {
   readonly channel: LookupChannel;
@@ -23,11 +23,18 @@ export interface LookupLogOptions {
   /** Key of the hashes; without it one is made and kept beside the log, readable by the owner only. */
   readonly hashKey?: Buffer;
   readonly now?: () => Date;
+  /** Lookup rows and refusal counts older than this are deleted (at start and hourly). */
+  readonly retentionDays?: number;
 }
 
 interface Buffered extends LookupLogEntry {
-  readonly at: string;
+  /** Epoch ms; made an ISO string in the batch, not on the request path. */
+  readonly at: number;
 }
+
+const MINUTE_MS = 60_000;
+const PRUNE_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Every public lookup, for the fraud audits (docs/domain.md §5.2): when, which client, how it asked and
@@ -41,11 +48,15 @@ interface Buffered extends LookupLogEntry {
 export class LookupLog {
   private buffer: Buffered[] = [];
   private readonly db: Db;
+  private refusals = new Map<string, number>();
   private readonly insert: Statement<[string, string, string, string, string, string | null]>;
+  private readonly addRefusals: Statement<[string, string, string, number]>;
   private readonly timer: NodeJS.Timeout;
   private readonly maxBuffered: number;
   private readonly hashKey: Buffer;
-  private readonly now: () => Date;
+  private readonly clock: () => number;
+  private readonly retentionMs: number;
+  private prunedAt = 0;
   private flushScheduled = false;
   private closed = false;
 
@@ -60,38 +71,77 @@ export class LookupLog {
       );
       CREATE INDEX IF NOT EXISTS lookups_by_serial ON lookups (serial_hash, at);
       CREATE INDEX IF NOT EXISTS lookups_by_client ON lookups (client_hash, at);
+      CREATE INDEX IF NOT EXISTS lookups_by_time ON lookups (at);
+      CREATE TABLE IF NOT EXISTS refusals (
+        minute TEXT NOT NULL, client_hash TEXT NOT NULL, channel TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (minute, client_hash, channel)
+      ) WITHOUT ROWID;
     `);
     this.insert = this.db.prepare('INSERT INTO lookups (at, client_hash, channel, query_kind, result, serial_hash) VALUES (?, ?, ?, ?, ?, ?)');
+    this.addRefusals = this.db.prepare(
+      'INSERT INTO refusals (minute, client_hash, channel, count) VALUES (?, ?, ?, ?) ON CONFLICT (minute, client_hash, channel) DO UPDATE SET count = count + excluded.count',
+    );
     this.hashKey = options.hashKey ?? hashKeyBeside(file);
     this.maxBuffered = options.maxBuffered ?? 500;
-    this.now = options.now ?? (() => new Date());
+    const now = options.now;
+    this.clock = now ? () => now().getTime() : Date.now;
+    this.retentionMs = (options.retentionDays ?? 365) * DAY_MS;
+    this.prune();
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 100);
     this.timer.unref();
   }
 
   record(entry: LookupLogEntry): void {
     if (this.closed) return;
-    this.buffer.push({ ...entry, at: this.now().toISOString() });
+    this.buffer.push({ channel: entry.channel, queryKind: entry.queryKind, result: entry.result, client: entry.client, serial: entry.serial, at: this.clock() });
     if (this.buffer.length >= this.maxBuffered && !this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
     }
   }
 
+  /**
+   * A refused (429) request is counted, not stored: a flood from one client adds one row per minute, not
+   * one per request, and still shows the audits who was scraping and when (issue 16).
+   */
+  refused(client: string, channel: LookupChannel): void {
+    if (this.closed) return;
+    const key = `${Math.floor(this.clock() / MINUTE_MS)}\0${channel}\0${client}`;
+    this.refusals.set(key, (this.refusals.get(key) ?? 0) + 1);
+  }
+
   /** Hashing happens here, in the batch, rather than on each request. */
   flush(): void {
     this.flushScheduled = false;
-    if (this.buffer.length === 0 || !this.db.open) return;
+    if ((this.buffer.length === 0 && this.refusals.size === 0) || !this.db.open) return;
     const batch = this.buffer;
+    const refusals = this.refusals;
     this.buffer = [];
+    this.refusals = new Map();
     const clients = new Map<string, string>();
+    const clientHash = (client: string): string => {
+      let hashed = clients.get(client);
+      if (hashed === undefined) clients.set(client, (hashed = this.hash('client', client)));
+      return hashed;
+    };
     this.db.transaction(() => {
       for (const e of batch) {
-        let client = clients.get(e.client);
-        if (client === undefined) clients.set(e.client, (client = this.hash('client', e.client)));
-        this.insert.run(e.at, client, e.channel, e.queryKind, e.result, e.serial === undefined ? null : this.hash('serial', e.serial));
+        this.insert.run(new Date(e.at).toISOString(), clientHash(e.client), e.channel, e.queryKind, e.result, e.serial === undefined ? null : this.hash('serial', e.serial));
+      }
+      for (const [key, count] of refusals) {
+        const [minute, channel, client] = key.split('\0') as [string, string, string];
+        this.addRefusals.run(new Date(Number(minute) * MINUTE_MS).toISOString().slice(0, 16), clientHash(client), channel, count);
       }
     })();
+    if (this.clock() - this.prunedAt >= PRUNE_EVERY_MS) this.prune();
+  }
+
+  /** Deletes what is older than the retention; ISO strings compare in time order. */
+  prune(): void {
+    this.prunedAt = this.clock();
+    const cutoff = new Date(this.prunedAt - this.retentionMs).toISOString();
+    this.db.prepare('DELETE FROM lookups WHERE at < ?').run(cutoff);
+    this.db.prepare('DELETE FROM refusals WHERE minute < ?').run(cutoff.slice(0, 16));
   }
 
   /** The hash an auditor computes to find the lookups of one serial (in its canonical spelling). */
