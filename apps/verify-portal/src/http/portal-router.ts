@@ -99,6 +99,8 @@ function notAllowed(r: PortalRequest): void {
 }
 
 function failed(r: PortalRequest, error: unknown, options: PortalRouterOptions): void {
+  // A client that went away or was timed out mid-body: nobody to answer, and nothing went wrong here.
+  if (r.request.destroyed && !r.response.headersSent) return void r.response.destroy();
   options.onError(r.path, error);
   if (r.response.headersSent) return void r.response.destroy();
   sendProblem(r.response, 500, r.path, {
