@@ -1,7 +1,7 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { FieldProblem } from '@so-goc/domain';
 import { canonicalSerial } from '@so-goc/projections';
-import { readBodyFields } from '../http/request-body';
+import { CLOSE_CONNECTION, readBodyFields } from '../http/request-body';
 import { NOT_READY_PROBLEM, rateLimitedProblem, sendJson, sendProblem } from '../http/replies';
 import type { PortalRequest } from '../http/portal-request';
 import type { LookupAnswer, QueryKind } from '../lookup/lookup-answer';
@@ -23,7 +23,7 @@ export class LookupApi {
 
   async lookupByBody(r: PortalRequest): Promise<void> {
     const body = await readBodyFields(r.request);
-    if (!body.ok) return sendProblem(r.response, body.status, r.path, bodyProblem(body.code));
+    if (!body.ok) return sendProblem(r.response, body.status, r.path, bodyProblem(body.code), {}, CLOSE_CONNECTION);
     this.lookup(r, body.fields);
   }
 

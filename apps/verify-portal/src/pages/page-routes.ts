@@ -1,6 +1,6 @@
 import { parse as parseQueryString } from 'node:querystring';
 import { canonicalSerial } from '@so-goc/projections';
-import { readBodyFields } from '../http/request-body';
+import { CLOSE_CONNECTION, readBodyFields } from '../http/request-body';
 import { send, sendHtml } from '../http/replies';
 import { CSS_HEADERS, HTML_HEADERS } from '../http/security-headers';
 import type { PortalRequest } from '../http/portal-request';
@@ -40,7 +40,7 @@ export class PageRoutes {
     const language = pageLanguage(r.request, body.ok ? body.fields['lang'] : parseQueryString(r.search)['lang']);
     // The answer's language link leads to the form: the query it answered is not in any address to repeat.
     const frame = { lang: language.lang, switchHref: `/?lang=${language.lang === 'vi' ? 'en' : 'vi'}` };
-    if (!body.ok) return sendHtml(r.response, body.status, tooLargePage(frame), language.extraHeaders);
+    if (!body.ok) return sendHtml(r.response, body.status, tooLargePage(frame), CLOSE_CONNECTION);
     const parsed = parseLookupQuery(body.fields, ['lang']);
     const admission = this.portal.admit(r.request, 'page');
     if (!admission.admitted) return this.tooMany(r, frame, admission.retryAfterSeconds);
