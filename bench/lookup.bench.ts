@@ -26,6 +26,23 @@ import { authorityDirectoryCache, FileKeyring, importGraduationDecision, loadCon
 import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner, publicDiplomaBySerialAndHolder } from '@so-goc/projections';
 import { loadDemoProvince } from '../apps/cli/src/commands/demo-province';
 
+/*
+ * The portal's cluster hands each client address to one worker (so that the rate limit holds), and
+ * autocannon opens every connection from 127.0.0.1: all of them would meet one worker. Each connection
+ * is given its own loopback address (Linux routes all of 127/8 to lo) so that the load looks like many
+ * clients, as a city's phones would. `require`, not `import`: autocannon must see the patched module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const net = require('node:net') as typeof import('node:net');
+const connectFrom127 = net.connect;
+let nextClientAddress = 0;
+(net as { connect: unknown }).connect = (...args: unknown[]) => {
+  const [port, host] = args;
+  if (typeof port !== 'number' || host !== '127.0.0.1') return (connectFrom127 as (...a: unknown[]) => unknown)(...args);
+  const n = nextClientAddress++;
+  return connectFrom127({ port, host, localAddress: `127.0.${1 + (Math.floor(n / 250) % 250)}.${2 + (n % 250)}` });
+};
+
 const DIPLOMAS = Number(process.env.DIPLOMAS ?? 10_000);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.DURATION ?? 10);
