@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { LookupStatus, QueryKind } from '../lookup/lookup-answer';
@@ -35,6 +35,7 @@ interface Buffered extends LookupLogEntry {
 const MINUTE_MS = 60_000;
 const PRUNE_EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+const SERIAL_HASHES_KEPT = 50_000;
 
 /**
  * Every public lookup, for the fraud audits (docs/domain.md §5.2): when, which client, how it asked and
@@ -53,7 +54,9 @@ export class LookupLog {
   private readonly addRefusals: Statement<[string, string, string, number]>;
   private readonly timer: NodeJS.Timeout;
   private readonly maxBuffered: number;
-  private readonly hashKey: Buffer;
+  private readonly hashKey: KeyObject;
+  /** Popular serials are looked up again and again; their hash is kept rather than recomputed per row. */
+  private serialHashes = new Map<string, string>();
   private readonly clock: () => number;
   private readonly retentionMs: number;
   private prunedAt = 0;
@@ -81,7 +84,8 @@ export class LookupLog {
     this.addRefusals = this.db.prepare(
       'INSERT INTO refusals (minute, client_hash, channel, count) VALUES (?, ?, ?, ?) ON CONFLICT (minute, client_hash, channel) DO UPDATE SET count = count + excluded.count',
     );
-    this.hashKey = options.hashKey ?? hashKeyBeside(file);
+    // A KeyObject made once: an HMAC keyed by a raw Buffer imports the key again on every call.
+    this.hashKey = createSecretKey(options.hashKey ?? hashKeyBeside(file));
     this.maxBuffered = options.maxBuffered ?? 500;
     const now = options.now;
     this.clock = now ? () => now().getTime() : Date.now;
@@ -126,7 +130,7 @@ export class LookupLog {
     };
     this.db.transaction(() => {
       for (const e of batch) {
-        this.insert.run(new Date(e.at).toISOString(), clientHash(e.client), e.channel, e.queryKind, e.result, e.serial === undefined ? null : this.hash('serial', e.serial));
+        this.insert.run(new Date(e.at).toISOString(), clientHash(e.client), e.channel, e.queryKind, e.result, e.serial === undefined ? null : this.cachedSerialHash(e.serial));
       }
       for (const [key, count] of refusals) {
         const [minute, channel, client] = key.split('\0') as [string, string, string];
@@ -155,6 +159,15 @@ export class LookupLog {
     this.flush();
     this.closed = true;
     this.db.close();
+  }
+
+  private cachedSerialHash(serial: string): string {
+    let hashed = this.serialHashes.get(serial);
+    if (hashed === undefined) {
+      if (this.serialHashes.size >= SERIAL_HASHES_KEPT) this.serialHashes = new Map();
+      this.serialHashes.set(serial, (hashed = this.hash('serial', serial)));
+    }
+    return hashed;
   }
 
   private hash(purpose: 'client' | 'serial', value: string): string {
