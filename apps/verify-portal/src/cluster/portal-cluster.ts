@@ -37,10 +37,18 @@ export async function runPortalAlone(config: SoGocConfig, log: (message: string)
     if (stopping) return;
     // A worker that died is replaced in its slot, so its clients keep meeting one process.
     const slot = workers.indexOf(dead);
-    if (slot >= 0) void forkWorker().then((fresh) => (workers[slot] = fresh));
+    if (slot >= 0) {
+      forkWorker().then(
+        (fresh) => (workers[slot] = fresh),
+        (error: unknown) => console.error(`verify portal: worker ${slot} could not be restarted: ${String(error)}`),
+      );
+    }
   });
+  // Behind a proxy every connection comes from the proxy's address: pinning by address would put all of them on one worker.
+  let turn = 0;
+  const pick = settings.trustProxy === undefined || settings.trustProxy === false ? (socket: Socket) => slotOf(socket, workers.length) : () => turn++ % workers.length;
   const server = createServer({ pauseOnConnect: true }, (socket) => {
-    const worker = workers[slotOf(socket, workers.length)]!;
+    const worker = workers[pick(socket)]!;
     if (worker.isConnected()) worker.send(CONNECTION, socket);
     else socket.destroy();
   });
