@@ -310,6 +310,7 @@ async function main(): Promise<void> {
       const pid = one.child.pid;
       health = await load('portal, 1 process: GET /health (the floor)', one.url, { method: 'GET', paths: ['/health'] }, DURATION_S, pid);
       lookup = await load('portal, 1 process: GET /api/v1/lookup (serial+name+birth)', one.url, lookups, DURATION_S, pid);
+      await load('warm-up', one.url, posts, 2);
       posted = await load('portal, 1 process: POST /api/v1/lookup (JSON body)', one.url, posts, DURATION_S, pid);
       await load('warm-up', one.url, verifies, 2);
       verify = await load('portal, 1 process: GET /api/v1/verify/:token (Ed25519)', one.url, verifies, DURATION_S, pid);
