@@ -107,3 +107,28 @@ describe('LookupLog refusals and retention (issue 16)', () => {
     expect(table(file, 'SELECT minute, channel FROM refusals')).toEqual([{ minute: '2025-11-01T08:00', channel: 'page' }]);
   });
 });
+
+describe('LookupLog beside another writer (the portal cluster, issue 19)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (temp = makeTempDir('lookup-log')));
+  afterEach(() => temp.remove());
+
+  it('never waits for a lock another process holds: the batch is kept and written by a later flush', () => {
+    const file = join(temp.path, 'lookup-log.sqlite');
+    const log = new LookupLog(file, { hashKey: Buffer.alloc(32, 7), flushIntervalMs: 60_000 });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    log.record({ channel: 'api', queryKind: 'qr', result: 'VALID', client: '203.0.113.7' });
+    log.refused('203.0.113.8', 'api');
+    const started = Date.now();
+    log.flush();
+    expect(Date.now() - started).toBeLessThan(500);
+    other.exec('COMMIT');
+    log.record({ channel: 'page', queryKind: 'qr', result: 'FORGED', client: '203.0.113.7' });
+    log.flush();
+    expect(other.prepare('SELECT result FROM lookups ORDER BY id').all()).toEqual([{ result: 'VALID' }, { result: 'FORGED' }]);
+    expect(other.prepare('SELECT count FROM refusals').all()).toEqual([{ count: 1 }]);
+    other.close();
+    log.close();
+  });
+});

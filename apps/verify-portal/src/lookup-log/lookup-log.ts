@@ -36,6 +36,7 @@ const MINUTE_MS = 60_000;
 const PRUNE_EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const SERIAL_HASHES_KEPT = 50_000;
+const MAX_PENDING = 50_000;
 
 /**
  * Every public lookup, for the fraud audits (docs/domain.md §5.2): when, which client, how it asked and
@@ -60,6 +61,7 @@ export class LookupLog {
   private readonly clock: () => number;
   private readonly retentionMs: number;
   private prunedAt = 0;
+  private waitingForLock = false;
   private flushScheduled = false;
   private closed = false;
 
@@ -91,6 +93,9 @@ export class LookupLog {
     this.clock = now ? () => now().getTime() : Date.now;
     this.retentionMs = (options.retentionDays ?? 365) * DAY_MS;
     this.prune();
+    // From here on a batch never waits for the write lock: another process of the portal's cluster may
+    // hold it, and better-sqlite3 would wait synchronously, stalling every request of this process.
+    this.db.pragma('busy_timeout = 0');
     this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 100);
     this.timer.unref();
   }
@@ -98,7 +103,8 @@ export class LookupLog {
   record(entry: LookupLogEntry): void {
     if (this.closed) return;
     this.buffer.push({ channel: entry.channel, queryKind: entry.queryKind, result: entry.result, client: entry.client, serial: entry.serial, at: this.clock() });
-    if (this.buffer.length >= this.maxBuffered && !this.flushScheduled) {
+    // While another process holds the lock, the interval's flush retries; a flush per request would only spin.
+    if (this.buffer.length >= this.maxBuffered && !this.flushScheduled && !this.waitingForLock) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
     }
@@ -128,7 +134,7 @@ export class LookupLog {
       if (hashed === undefined) clients.set(client, (hashed = this.hash('client', client)));
       return hashed;
     };
-    this.db.transaction(() => {
+    const write = this.db.transaction(() => {
       for (const e of batch) {
         this.insert.run(new Date(e.at).toISOString(), clientHash(e.client), e.channel, e.queryKind, e.result, e.serial === undefined ? null : this.cachedSerialHash(e.serial));
       }
@@ -136,8 +142,30 @@ export class LookupLog {
         const [minute, channel, client] = key.split('\0') as [string, string, string];
         this.addRefusals.run(new Date(Number(minute) * MINUTE_MS).toISOString().slice(0, 16), clientHash(client), channel, count);
       }
-    })();
-    if (this.clock() - this.prunedAt >= PRUNE_EVERY_MS) this.prune();
+    });
+    try {
+      // A backlog this large means the lock has been busy for long: wait for it rather than grow further.
+      if (batch.length + this.buffer.length >= MAX_PENDING || this.closed) this.withBusyWait(write);
+      else write();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      this.waitingForLock = true;
+      // Kept, in order, for the next batch: nothing is lost because another process was writing.
+      this.buffer = batch.concat(this.buffer);
+      for (const [key, count] of refusals) this.refusals.set(key, (this.refusals.get(key) ?? 0) + count);
+      return;
+    }
+    this.waitingForLock = false;
+    if (this.clock() - this.prunedAt >= PRUNE_EVERY_MS) this.withBusyWait(() => this.prune());
+  }
+
+  private withBusyWait(work: () => void): void {
+    this.db.pragma('busy_timeout = 5000');
+    try {
+      work();
+    } finally {
+      this.db.pragma('busy_timeout = 0');
+    }
   }
 
   /** Deletes what is older than the retention; ISO strings compare in time order. */
@@ -156,8 +184,8 @@ export class LookupLog {
   close(): void {
     if (this.closed) return;
     clearInterval(this.timer);
-    this.flush();
     this.closed = true;
+    this.flush();
     this.db.close();
   }
 
@@ -187,4 +215,9 @@ function hashKeyBeside(file: string): Buffer {
   const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64url');
   if (key.length < 16) throw new Error(`${keyFile} holds no usable key; delete it to have a new one made`);
   return key;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
