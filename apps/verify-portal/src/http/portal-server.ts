@@ -46,6 +46,9 @@ export class VerifyPortalServer {
   }
 
   accept(socket: Socket): void {
+    // Node's HTTP server turns Nagle's algorithm off when it accepts a socket itself; a handed-over one
+    // would otherwise hold each small answer back until the client's delayed ACK (tens of ms).
+    socket.setNoDelay(true);
     this.server.emit('connection', socket);
     socket.resume();
   }
