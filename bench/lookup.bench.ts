@@ -322,9 +322,10 @@ async function main(): Promise<void> {
     const all = await startPortal(dir, cores);
     let lookupAll: Measured, verifyAll: Measured;
     try {
-      await load('warm-up', all.url, lookups, 2);
+      // Every worker compiles its hot paths on its own share of the warm-up.
+      await load('warm-up', all.url, lookups, 2 * cores);
       lookupAll = await load(`portal, ${cores} processes: GET /api/v1/lookup`, all.url, lookups, DURATION_S);
-      await load('warm-up', all.url, verifies, 2);
+      await load('warm-up', all.url, verifies, 2 * cores);
       verifyAll = await load(`portal, ${cores} processes: GET /api/v1/verify/:token`, all.url, verifies, DURATION_S);
     } finally {
       await stopPortal(all.child);
