@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { FileKeyring, type SoGocConfig } from '@so-goc/platform';
+import { FileKeyring, mergePublishedKeySets, type SoGocConfig } from '@so-goc/platform';
+import { publishedSigningKeys } from '@so-goc/projections';
 import { portalDocs } from './docs/portal-docs';
 import { portalRouter } from './http/portal-router';
 import { VerifyPortalServer } from './http/portal-server';
@@ -16,7 +17,7 @@ export interface PortalSources {
 export interface VerifyPortalOptions {
   /** Where unexpected errors go, with the path only; console.error unless given. */
   readonly logError?: (message: string) => void;
-  /** Defaults to the keyring's public index under the data directory (embedded mode). */
+  /** Defaults to the national signing-key directory in the read models, plus the local keyring's public index (embedded mode). */
   readonly keySet?: KeySetSource;
   readonly settings?: Partial<PortalSettings>;
   readonly now?: () => Date;
@@ -25,7 +26,8 @@ export interface VerifyPortalOptions {
 export async function createVerifyPortal(sources: PortalSources, options: VerifyPortalOptions = {}): Promise<VerifyPortalServer> {
   const settings = { ...portalSettingsFrom(process.env, sources.config.dataDir), ...options.settings };
   const keyring = FileKeyring.forConfig(sources.config);
-  const portal = new Portal(sources.readModels, options.keySet ?? (() => keyring.publishedKeySet()), settings, options.now);
+  const keySet = (): ReturnType<typeof keyring.publishedKeySet> => mergePublishedKeySets(directoryKeys(sources.readModels), keyring.publishedKeySet());
+  const portal = new Portal(sources.readModels, options.keySet ?? keySet, settings, options.now);
   const docs = await portalDocs();
   const logError = options.logError ?? ((message: string) => console.error(message));
   const router = portalRouter(portal, {
@@ -37,4 +39,14 @@ export async function createVerifyPortal(sources: PortalSources, options: Verify
     portal.close();
     await docs.close();
   });
+}
+
+/** Before the signing-keys projection has run on this node its table does not exist: no directory keys yet. */
+function directoryKeys(readModels: Database): ReturnType<typeof publishedSigningKeys> {
+  try {
+    return publishedSigningKeys(readModels);
+  } catch (error) {
+    if (error instanceof Error && /no such table/.test(error.message)) return { keys: [] };
+    throw error;
+  }
 }

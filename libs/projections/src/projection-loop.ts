@@ -6,6 +6,7 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
+  type SubscriptionHealth,
 } from '@so-goc/event-store';
 import type { Projection } from './projection';
 
@@ -18,6 +19,8 @@ export interface ProjectionState {
   readonly position: Position | undefined;
   readonly error?: string;
   readonly failedEventId?: string;
+  /** Set by stores that can lose their server: 'resubscribing' while the subscription is being re-established. */
+  readonly subscription?: SubscriptionHealth;
 }
 
 export interface ProjectionLogger {
@@ -56,6 +59,7 @@ export class ProjectionLoop {
   private position: Position | undefined;
   private error: string | undefined;
   private failedEventId: string | undefined;
+  private subscription: SubscriptionHealth | undefined;
   private controller = new AbortController();
   private running: Promise<void> = Promise.resolve();
   private readonly handled: ReadonlySet<string>;
@@ -84,6 +88,7 @@ export class ProjectionLoop {
       position: this.position,
       ...(this.error !== undefined ? { error: this.error } : {}),
       ...(this.failedEventId !== undefined ? { failedEventId: this.failedEventId } : {}),
+      ...(this.subscription !== undefined ? { subscription: this.subscription } : {}),
     };
   }
 
@@ -154,7 +159,11 @@ export class ProjectionLoop {
         this.controller.abort();
       }
     };
-    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal })) {
+    const onHealth = (health: SubscriptionHealth): void => {
+      if (health.state === 'resubscribing') this.logger.error(`Projection ${this.projection.name}: subscription dropped (attempt ${health.attempt}): ${health.lastError ?? ''}`);
+      this.subscription = health;
+    };
+    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal, onHealth })) {
       if (failure !== undefined) break;
       batch.push(event);
       if (batch.length >= this.batchSize) {
@@ -176,7 +185,9 @@ export class ProjectionLoop {
     try {
       this.db.transaction(() => {
         for (const event of batch) {
-          if (!this.handled.has(event.type)) continue;
+          // A batch delivered again (a resubscription, a retried read) is applied once: the checkpoint
+          // is the projection's idempotency key (architecture §5).
+          if (!this.handled.has(event.type) || !isAfterCheckpoint(event.position, this.position)) continue;
           current = event;
           this.projection.apply(this.db, event);
         }
@@ -230,4 +241,9 @@ export class ProjectionLoop {
   private notifyProgress(): void {
     for (const listener of [...this.progressListeners]) listener();
   }
+}
+
+/** True for an event the projection has not applied yet: its position lies after the checkpoint. */
+export function isAfterCheckpoint(position: Position, checkpoint: Position | undefined): boolean {
+  return checkpoint === undefined || comparePositions(position, checkpoint) > 0;
 }

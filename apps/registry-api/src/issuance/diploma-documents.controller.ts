@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { renderDiplomaPdf, renderPrintRunPdf } from '@so-goc/documents';
-import { DomainError, printRunDecider, printRunStream, type Actor } from '@so-goc/domain';
-import { handleCommand, type EventStore } from '@so-goc/event-store';
+import { DomainError, type Actor } from '@so-goc/domain';
 import { fileReply } from '../exports/file-reply';
-import { commandContextFrom, CurrentActor, DiplomaFaces, EVENT_STORE, FileKeyring, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
+import { commandContextFrom, CurrentActor, DiplomaFaces, FileKeyring, officerCommandFrom, PublishSigningKey, RecordPrintRunDocument, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
 
 const MODES = ['overlay', 'preview'] as const;
 type Mode = (typeof MODES)[number];
@@ -29,7 +29,7 @@ export class DiplomaDocumentsController {
   private readonly faces: DiplomaFaces;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) db: Database,
     @Inject(INFRASTRUCTURE) infrastructure: Infrastructure,
   ) {
@@ -41,16 +41,13 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Lệnh in: một trang cho mỗi văn bằng theo thứ tự số vào sổ, có mã QR; mã SHA-256 của tệp được ghi lại' })
   @ApiProduces('application/pdf')
   async printRun(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: RenderPrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    // Every portal must know the key before a QR signed with it is printed.
+    await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
     const planned: IssueLine | undefined = body.issueDate && body.issuePlace && body.signerTitle && body.signerName ? { issueDate: body.issueDate, issuePlace: body.issuePlace, signerTitle: body.signerTitle, signerName: body.signerName } : undefined;
     const { faces, authorityCode } = this.faces.printRun(printRunId, planned);
     if (authorityCode !== code) throw notFound('PRINT_RUN_NOT_FOUND', 'printRunId');
     const rendered = await renderPrintRunPdf(faces.map((f) => f.face), { mode: body.mode, title: `Đợt in ${printRunId}` });
-    const context = commandContextFrom(request, actor);
-    await handleCommand(this.store, printRunDecider, {
-      stream: printRunStream(printRunId),
-      context,
-      command: { type: 'RecordPrintRunDocument', printRunId, mode: body.mode, sha256: rendered.sha256, pageCount: rendered.pageCount, renderedAt: context.occurredAt },
-    });
+    await this.commands.execute(officerCommandFrom(RecordPrintRunDocument, { printRunId, authorityCode: code, mode: body.mode, sha256: rendered.sha256, pageCount: rendered.pageCount }, request, actor));
     return pdfReply(response, rendered, `dot-in-${printRunId}-${body.mode}`);
   }
 
@@ -59,7 +56,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Một văn bằng đã ký dạng PDF (xem trước hoặc in chồng), có mã QR' })
   @ApiQuery({ name: 'mode', enum: MODES, required: false })
   @ApiProduces('application/pdf')
-  async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+  async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
     const { faces, authorityCode } = this.faces.printRun(printRunId, undefined);
     const face = faces.find((f) => f.diplomaId === diplomaId)?.face;
     if (authorityCode !== code || !face) throw notFound('DIPLOMA_NOT_FOUND', 'diplomaId');
@@ -71,7 +69,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Bản sao từ sổ gốc dạng PDF: "BẢN SAO", số vào sổ cấp bản sao, mã QR' })
   @ApiQuery({ name: 'mode', enum: MODES, required: false })
   @ApiProduces('application/pdf')
-  async copy(@Param('code') code: string, @Param('copyId') copyId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+  async copy(@Param('code') code: string, @Param('copyId') copyId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
     const { face, authorityCode } = this.faces.copy(copyId);
     if (authorityCode !== code) throw notFound('COPY_NOT_FOUND', 'copyId');
     return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `ban-sao-${copyId}`);
