@@ -51,14 +51,14 @@ describe('Verify portal running without the officers’ API', () => {
     const exempt = diplomas.find((d) => d.exempt)!;
     const byHolder = (d: IssuedDiploma, birthDate = dmy(d.birthDate)) => `serial=${encodeURIComponent(d.serial)}&fullName=${encodeURIComponent(plain(d.fullName))}&birthDate=${encodeURIComponent(birthDate)}`;
 
-    const page = await fetch(`${portal}/tra-cuu?${byHolder(holder)}`);
+    const page = await lookupPage(byHolder(holder));
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Văn bằng hợp lệ');
     expect(html).toContain(holder.fullName);
     expect(await status(`/api/v1/lookup?${byHolder(holder)}`)).toBe('VALID');
 
-    expect(await (await fetch(`${portal}/tra-cuu?${byHolder(holder, '01/01/1990')}`)).text()).toContain('Không tìm thấy văn bằng');
+    expect(await (await lookupPage(byHolder(holder, '01/01/1990'))).text()).toContain('Không tìm thấy văn bằng');
     expect(await status(`/api/v1/lookup?${byHolder(holder, '01/01/1990')}`)).toBe('NOT_FOUND');
 
     const token = tokenFor(keyring, holder);
@@ -67,7 +67,7 @@ describe('Verify portal running without the officers’ API', () => {
     expect(await (await fetch(`${portal}/v/${tamper(token)}`)).text()).toContain('Mã QR không hợp lệ hoặc đã bị sửa đổi');
     expect(await status(`/api/v1/verify/${tamper(token)}`)).toBe('FORGED');
 
-    expect(await (await fetch(`${portal}/tra-cuu?${byHolder(exempt)}`)).text()).toContain('Thông tin văn bằng này không tra cứu trực tuyến được; vui lòng liên hệ cơ quan cấp.');
+    expect(await (await lookupPage(byHolder(exempt))).text()).toContain('Thông tin văn bằng này không tra cứu trực tuyến được; vui lòng liên hệ cơ quan cấp.');
     expect(await status(`/api/v1/lookup?${byHolder(exempt)}`)).toBe('NOT_PUBLIC');
     expect(await status(`/api/v1/verify/${tokenFor(keyring, exempt)}`)).toBe('NOT_PUBLIC');
 
@@ -75,6 +75,11 @@ describe('Verify portal running without the officers’ API', () => {
     const keys = (await (await fetch(`${portal}/.well-known/so-goc-keys.json`)).json()) as { keys: { kid: string }[] };
     expect(keys.keys.map((k) => k.kid)).toEqual([keyring.activeSigningKey('SGD-HP').kid]);
   });
+
+  /** The lookup form posts its fields, as a browser sends them. */
+  function lookupPage(form: string): Promise<Response> {
+    return fetch(`${portal}/tra-cuu`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  }
 
   async function status(path: string): Promise<string> {
     const response = await fetch(`${portal}${path}`);

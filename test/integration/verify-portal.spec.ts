@@ -1,8 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { FileKeyring, loadConfig } from '@so-goc/platform';
 import { createVerifyPortal } from '../../apps/verify-portal/src/create-verify-portal';
+import type { VerifyPortalServer } from '../../apps/verify-portal/src/http/portal-server';
 import { issuanceWorld } from '../support/issuance-world';
 import { dmy, issueFixtureDiplomas, plain, tamper, tokenFor, type IssuedDiploma } from '../support/public-diplomas';
 
@@ -13,7 +13,7 @@ const EXEMPTION_WORDS = /miễn|công an|quân đội|quân sự|quốc phòng|e
 
 describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
   let world: Awaited<ReturnType<typeof issuanceWorld>>;
-  let app: INestApplication;
+  let app: VerifyPortalServer;
   let url: string;
   let diplomas: IssuedDiploma[];
   let keyring: FileKeyring;
@@ -23,6 +23,13 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
 
   const get = async (path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Headers }> => {
     const response = await fetch(`${url}${path}`, { headers });
+    const body = await response.text();
+    responses.push(body);
+    return { status: response.status, body, headers: response.headers };
+  };
+  /** The lookup form as a browser sends it (issue 16: nothing personal in the address). */
+  const post = async (form: string): Promise<{ status: number; body: string; headers: Headers }> => {
+    const response = await fetch(`${url}/tra-cuu`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
     const body = await response.text();
     responses.push(body);
     return { status: response.status, body, headers: response.headers };
@@ -40,7 +47,7 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     const db = await world.readModels();
     const config = loadConfig({ SOGOC_DATA_DIR: world.dir.path, SOGOC_PORTAL_PORT: '0' });
     keyring = FileKeyring.forConfig(config);
-    app = await createVerifyPortal({ readModels: db, config }, { logger: false, settings: { rateLimit: { perMinute: 60_000, burst: 10_000 } } });
+    app = await createVerifyPortal({ readModels: db, config }, { settings: { rateLimit: { perMinute: 60_000, burst: 10_000 } } });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', 'localhost');
   });
@@ -52,7 +59,7 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
 
   it('answers VALID to serial + name without diacritics + birth date, in HTML and JSON, showing only what was typed', async () => {
     const query = `serial=${encodeURIComponent(hung.serial.toLowerCase())}&fullName=${encodeURIComponent(plain(hung.fullName))}&birthDate=${encodeURIComponent(dmy(hung.birthDate))}`;
-    const page = await get(`/tra-cuu?${query}`);
+    const page = await post(query);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -80,7 +87,7 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     expect(api.body.diploma).toEqual({ kind: 'THPT', serial: hung.serial, registerNumber: hung.registerNumber, issuer: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' }, issueDate: '2024-08-14' });
     const miss = await json(`/api/v1/lookup?serial=${encodeURIComponent(hung.serial)}&fullName=${encodeURIComponent(hung.fullName)}&birthDate=04/12/2006`);
     expect(miss.body).toEqual({ status: 'NOT_FOUND', messageVi: expect.any(String) as unknown, messageEn: expect.any(String) as unknown, checkedAt: expect.any(String) as unknown });
-    const page = await get(`/tra-cuu?serial=HP+9999999&registerNumber=000001%2FTHPT-2024`);
+    const page = await post('serial=HP+9999999&registerNumber=000001%2FTHPT-2024');
     expect(page.body).toContain('Không tìm thấy văn bằng');
   });
 
@@ -108,7 +115,7 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
 
   it('tells an exempt holder’s lookup NOT_PUBLIC, in words that do not reveal why, on every channel', async () => {
     const byHolder = `serial=${encodeURIComponent(exempt.serial)}&fullName=${encodeURIComponent(exempt.fullName)}&birthDate=${exempt.birthDate}`;
-    const pages = [await get(`/tra-cuu?${byHolder}`), await get(`/tra-cuu?${byHolder}&lang=en`), await get(`/v/${tokenFor(keyring, exempt)}`)];
+    const pages = [await post(byHolder), await post(`${byHolder}&lang=en`), await get(`/v/${tokenFor(keyring, exempt)}`)];
     const apis = [await json(`/api/v1/lookup?${byHolder}`), await json(`/api/v1/verify/${tokenFor(keyring, exempt)}`)];
     expect(pages[0]!.body).toContain('Thông tin văn bằng này không tra cứu trực tuyến được; vui lòng liên hệ cơ quan cấp.');
     expect(pages[1]!.body).toContain('not available online');
@@ -131,16 +138,17 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     set.run('replaced', '[]', JSON.stringify({ serial: 'HP 0209911', decisionNumber: '16/QĐ-SGDĐT', decisionDate: '2025-03-03' }), null, replaced!.diplomaId);
     set.run('revoked', '[]', null, JSON.stringify({ decisionNumber: '17/QĐ-SGDĐT', decisionDate: '2025-03-04' }), revoked!.diplomaId);
     try {
-      const ask = (d: IssuedDiploma, api: boolean) => `${api ? '/api/v1/lookup' : '/tra-cuu'}?serial=${encodeURIComponent(d.serial)}&registerNumber=${encodeURIComponent(d.registerNumber)}`;
-      expect((await json(ask(corrected!, true))).body).toMatchObject({ status: 'VALID_WITH_CORRECTIONS', corrections: [{ decisionNumber: '15/QĐ-SGDĐT', decisionDate: '2025-03-02' }] });
-      expect((await get(ask(corrected!, false))).body).toContain('Quyết định số 15/QĐ-SGDĐT ngày 02/03/2025');
-      expect((await json(ask(replaced!, true))).body).toMatchObject({ status: 'REPLACED', replacedBy: { serial: 'HP 0209911' } });
-      expect((await get(ask(replaced!, false))).body).toContain('HP 0209911');
-      expect((await json(ask(revoked!, true))).body).toMatchObject({ status: 'REVOKED', revocation: { decisionNumber: '17/QĐ-SGDĐT', decisionDate: '2025-03-04' } });
-      expect((await get(`${ask(revoked!, false)}&lang=en`)).body).toContain('Decision No. 17/QĐ-SGDĐT of 04/03/2025');
+      const form = (d: IssuedDiploma) => `serial=${encodeURIComponent(d.serial)}&registerNumber=${encodeURIComponent(d.registerNumber)}`;
+      const ask = (d: IssuedDiploma) => `/api/v1/lookup?${form(d)}`;
+      expect((await json(ask(corrected!))).body).toMatchObject({ status: 'VALID_WITH_CORRECTIONS', corrections: [{ decisionNumber: '15/QĐ-SGDĐT', decisionDate: '2025-03-02' }] });
+      expect((await post(form(corrected!))).body).toContain('Quyết định số 15/QĐ-SGDĐT ngày 02/03/2025');
+      expect((await json(ask(replaced!))).body).toMatchObject({ status: 'REPLACED', replacedBy: { serial: 'HP 0209911' } });
+      expect((await post(form(replaced!))).body).toContain('HP 0209911');
+      expect((await json(ask(revoked!))).body).toMatchObject({ status: 'REVOKED', revocation: { decisionNumber: '17/QĐ-SGDĐT', decisionDate: '2025-03-04' } });
+      expect((await post(`${form(revoked!)}&lang=en`)).body).toContain('Decision No. 17/QĐ-SGDĐT of 04/03/2025');
       set.run('lost', '[]', null, null, revoked!.diplomaId);
-      expect((await json(ask(revoked!, true))).body.status).toBe('NO_LONGER_VALID');
-      expect((await get(ask(revoked!, false))).body).toContain('không còn giá trị');
+      expect((await json(ask(revoked!))).body.status).toBe('NO_LONGER_VALID');
+      expect((await post(form(revoked!))).body).toContain('không còn giá trị');
     } finally {
       for (const d of [corrected!, replaced!, revoked!]) set.run('valid', '[]', null, null, d.diplomaId);
     }
@@ -155,7 +163,7 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     expect(mixed.body).toMatchObject({ code: 'LOOKUP_WAYS_MIXED', field: 'registerNumber' });
     const several = await json('/api/v1/lookup?fullName=A&list=all');
     expect(several.body).toMatchObject({ code: 'INVALID_INPUT', fieldProblems: expect.arrayContaining([expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'list' }), expect.objectContaining({ code: 'SERIAL_REQUIRED' })]) as unknown });
-    const page = await get('/tra-cuu?serial=&fullName=%3Cscript%3Ealert(1)%3C%2Fscript%3E&birthDate=18%2F09%2F2006');
+    const page = await post('serial=&fullName=%3Cscript%3Ealert(1)%3C%2Fscript%3E&birthDate=18%2F09%2F2006');
     expect(page.status).toBe(400);
     expect(page.body).toContain('Hãy nhập số hiệu văn bằng.');
     expect(page.body).toContain('aria-invalid="true"');
@@ -209,13 +217,13 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     // The same serial always hashes the same way, so an auditor holding the key can find its lookups.
     const hungRows = rows.filter((r) => r['serial_hash'] !== null && r['result'] === 'VALID');
     expect(new Set(hungRows.map((r) => r['serial_hash'])).size).toBeGreaterThanOrEqual(1);
-    app = await createVerifyPortal({ readModels: await world.readModels(), config: loadConfig({ SOGOC_DATA_DIR: world.dir.path }) }, { logger: false });
+    app = await createVerifyPortal({ readModels: await world.readModels(), config: loadConfig({ SOGOC_DATA_DIR: world.dir.path }) });
   });
 
   it('answers 429 with Retry-After and a bilingual message once a client has used its burst, page or API', async () => {
     const limited = await createVerifyPortal(
       { readModels: await world.readModels(), config: loadConfig({ SOGOC_DATA_DIR: world.dir.path }) },
-      { logger: false, settings: { rateLimit: { perMinute: 30, burst: 3 }, lookupLogFile: join(world.dir.path, 'limited-log.sqlite') } },
+      { settings: { rateLimit: { perMinute: 30, burst: 3 }, lookupLogFile: join(world.dir.path, 'limited-log.sqlite') } },
     );
     await limited.listen(0, '127.0.0.1');
     const base = (await limited.getUrl()).replace('[::1]', 'localhost');
@@ -227,32 +235,39 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
       expect(api.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(Number(api.headers.get('retry-after'))).toBe(2);
       expect(await api.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 2, messageVi: expect.stringContaining('thử lại sau 2 giây') as unknown, messageEn: expect.stringContaining('try again in 2 seconds') as unknown });
-      const page = await fetch(`${base}/tra-cuu?${ask}`);
+      const page = await fetch(`${base}/tra-cuu`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ask });
       expect(page.status).toBe(429);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(await page.text()).toContain('Quá nhiều lượt tra cứu');
       expect((await fetch(`${base}/v/${tokenFor(keyring, hung)}`)).status).toBe(429);
       // The form itself is not a lookup and stays reachable.
       expect((await fetch(`${base}/`)).status).toBe(200);
+      // A client that keeps hammering: every answer a 429, and the log does not grow by a row per request.
+      for (let i = 0; i < 60; i++) expect((await fetch(`${base}/api/v1/lookup?${ask}`)).status).toBe(429);
     } finally {
       await limited.close();
     }
     const log = new Database(join(world.dir.path, 'limited-log.sqlite'), { readonly: true });
-    expect(log.prepare('SELECT result, COUNT(*) AS n FROM lookups GROUP BY result ORDER BY result').all()).toEqual([
-      { result: 'RATE_LIMITED', n: 3 },
-      { result: 'VALID', n: 3 },
+    expect(log.prepare('SELECT result, COUNT(*) AS n FROM lookups GROUP BY result ORDER BY result').all()).toEqual([{ result: 'VALID', n: 3 }]);
+    // Refused requests are counted per client and minute (issue 16): one row each, two if the run crossed a minute.
+    expect(log.prepare('SELECT channel, SUM(count) AS n FROM refusals GROUP BY channel ORDER BY channel').all()).toEqual([
+      { channel: 'api', n: 61 },
+      { channel: 'page', n: 2 },
     ]);
+    const refusals = log.prepare('SELECT minute, client_hash FROM refusals').all() as { minute: string; client_hash: string }[];
+    expect(refusals.length).toBeLessThanOrEqual(4);
+    expect(refusals[0]!.minute).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    expect(JSON.stringify(refusals)).not.toContain('127.0.0.1');
     log.close();
   });
 
-  it('answers 503 "try later" while the read models are being built, without the shared filter logging the query', async () => {
+  it('answers 503 "try later" while the read models are being built, without logging the query', async () => {
     const empty = new Database(':memory:');
     const errors: string[] = [];
     const early = await createVerifyPortal(
       { readModels: empty, config: loadConfig({ SOGOC_DATA_DIR: world.dir.path }) },
-      { logger: ['error'], settings: { lookupLogFile: join(world.dir.path, 'early-log.sqlite') } },
+      { logError: (message) => errors.push(message), settings: { lookupLogFile: join(world.dir.path, 'early-log.sqlite') } },
     );
-    early.useLogger({ log: () => undefined, warn: () => undefined, error: (message: unknown) => errors.push(String(message)) });
     await early.listen(0, '127.0.0.1');
     const base = (await early.getUrl()).replace('[::1]', 'localhost');
     try {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 
 /** Starts a TypeScript file of this repo in a separate Node process (for crash and multi-process tests). */
-export function spawnTypeScript(file: string, args: readonly string[]): ChildProcess {
+export function spawnTypeScript(file: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, file), ...args], {
     cwd: root,
-    env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json') },
+    env: { ...process.env, ...env, TS_NODE_PROJECT: join(root, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

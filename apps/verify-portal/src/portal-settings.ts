@@ -1,11 +1,26 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RateLimit } from './clients/token-bucket';
 
+export interface PortalTimeouts {
+  /** A client has this long to send its request headers, so slow-header clients cannot hold sockets open. */
+  readonly headersMs: number;
+  /** …and this long for the whole request, body included. */
+  readonly requestMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  readonly keepAliveMs: number;
+}
+
 export interface PortalSettings {
   readonly rateLimit: RateLimit;
-  /** Express's "trust proxy": set it when a reverse proxy in front supplies X-Forwarded-For. */
+  /** As Express's "trust proxy": set it when a reverse proxy in front supplies X-Forwarded-For. */
   readonly trustProxy: boolean | number | string | undefined;
   readonly lookupLogFile: string;
+  /** Lookup rows and refusal counts older than this many days are deleted from the lookup log. */
+  readonly logRetentionDays: number;
+  readonly timeouts: PortalTimeouts;
+  /** Processes serving the portal when it runs alone (`serve --only verify-portal`); 1 embedded. */
+  readonly workers: number;
 }
 
 /**
@@ -20,6 +35,13 @@ export function portalSettingsFrom(env: NodeJS.ProcessEnv, dataDir: string): Por
     },
     trustProxy: trustProxy(env.SOGOC_PORTAL_TRUST_PROXY),
     lookupLogFile: join(dataDir, 'lookup-log.sqlite'),
+    logRetentionDays: positive(env.SOGOC_PORTAL_LOG_RETENTION_DAYS, 365, 'SOGOC_PORTAL_LOG_RETENTION_DAYS'),
+    timeouts: {
+      headersMs: positive(env.SOGOC_PORTAL_HEADERS_TIMEOUT_MS, 10_000, 'SOGOC_PORTAL_HEADERS_TIMEOUT_MS'),
+      requestMs: positive(env.SOGOC_PORTAL_REQUEST_TIMEOUT_MS, 20_000, 'SOGOC_PORTAL_REQUEST_TIMEOUT_MS'),
+      keepAliveMs: positive(env.SOGOC_PORTAL_KEEP_ALIVE_TIMEOUT_MS, 5_000, 'SOGOC_PORTAL_KEEP_ALIVE_TIMEOUT_MS'),
+    },
+    workers: Math.floor(positive(env.SOGOC_PORTAL_WORKERS, availableParallelism(), 'SOGOC_PORTAL_WORKERS')),
   };
 }
 
@@ -30,7 +52,7 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   return parsed;
 }
 
-/** Express reads a number as a hop count and a string as addresses or subnets ("loopback, 10.0.0.0/8"). */
+/** As Express read it: a number is a hop count, a string addresses or subnets ("loopback, 10.0.0.0/8"). */
 function trustProxy(value: string | undefined): boolean | number | string | undefined {
   if (value === undefined || value === '') return undefined;
   if (value === 'true' || value === 'false') return value === 'true';

@@ -1,6 +1,6 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Database } from 'better-sqlite3';
-import { clientKey } from './clients/client-address';
+import { clientResolver, type ClientOf } from './clients/client-of-request';
 import { TokenBucketLimiter } from './clients/token-bucket';
 import { KeySetCache, type KeySetSource } from './keys/key-set-cache';
 import { LookupLog, type LookupChannel, type LoggedResult } from './lookup-log/lookup-log';
@@ -8,17 +8,19 @@ import type { QueryKind } from './lookup/lookup-answer';
 import { LookupService } from './lookup/lookup.service';
 import type { PortalSettings } from './portal-settings';
 
-export const PORTAL = Symbol('Portal');
 export const NOT_READY = Symbol('read models not ready');
 
 export type Admission = { readonly admitted: true; readonly client: string } | { readonly admitted: false; readonly client: string; readonly retryAfterSeconds: number };
 
-/** Everything a request handler of the portal needs, made once per app. */
+export type LoggedKind = QueryKind | 'letter' | 'unknown';
+
+/** Everything a request handler of the portal needs, made once per process. */
 export class Portal {
   readonly keys: KeySetCache;
   readonly lookups: LookupService;
   readonly limiter: TokenBucketLimiter;
   readonly log: LookupLog;
+  readonly clientOf: ClientOf;
 
   constructor(
     readonly readModels: Database,
@@ -29,25 +31,29 @@ export class Portal {
     this.keys = new KeySetCache(keySource);
     this.lookups = new LookupService(readModels, this.keys);
     this.limiter = new TokenBucketLimiter(settings.rateLimit);
-    this.log = new LookupLog(settings.lookupLogFile, { now });
-  }
-
-  /** Each lookup costs the client one token; a refused one is logged too, since scraping is what the audits look for. */
-  admit(request: Request, channel: LookupChannel, queryKind: QueryKind | 'letter' | 'unknown'): Admission {
-    const client = clientKey(request.ip ?? request.socket.remoteAddress);
-    const decision = this.limiter.take(client);
-    if (decision.allowed) return { admitted: true, client };
-    this.log.record({ channel, queryKind, result: 'RATE_LIMITED', client });
-    return { admitted: false, client, retryAfterSeconds: decision.retryAfterSeconds };
-  }
-
-  record(channel: LookupChannel, queryKind: QueryKind | 'letter' | 'unknown', result: LoggedResult, client: string, serial?: string): void {
-    this.log.record({ channel, queryKind, result, client, ...(serial !== undefined ? { serial } : {}) });
+    this.log = new LookupLog(settings.lookupLogFile, { retentionDays: settings.logRetentionDays });
+    this.clientOf = clientResolver(settings.trustProxy);
   }
 
   /**
-   * While the projector creates (or recreates) the tables the answer is "try later". It is given here rather
-   * than through the shared error filter, which logs the URL of a 5xx, and this URL holds the visitor's query.
+   * Each lookup costs the client one token. A refused one is counted per client and minute, since
+   * scraping is what the audits look for, but never stored request by request (issue 16).
+   */
+  admit(request: IncomingMessage, channel: LookupChannel): Admission {
+    const client = this.clientOf(request);
+    const decision = this.limiter.take(client);
+    if (decision.allowed) return { admitted: true, client };
+    this.log.refused(client, channel);
+    return { admitted: false, client, retryAfterSeconds: decision.retryAfterSeconds };
+  }
+
+  record(channel: LookupChannel, queryKind: LoggedKind, result: LoggedResult, client: string, serial?: string): void {
+    this.log.record({ channel, queryKind, result, client, serial });
+  }
+
+  /**
+   * While the projector creates (or recreates) the tables the answer is "try later", given here so that
+   * no error path logs the request, whose body or URL holds the visitor's query.
    */
   whenReady<T>(work: () => T): T | typeof NOT_READY {
     try {

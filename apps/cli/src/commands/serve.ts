@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { bringGraduateRegistryForward, closeOnSignals, FileKeyring, LogWatch, openInfrastructure, type SoGocConfig } from '@so-goc/platform';
 import { createProjector, type Projector } from '../../../projector/src/create-projector';
 import { createRegistryApi } from '../../../registry-api/src/create-registry-api';
+import { runPortalAlone } from '../../../verify-portal/src/cluster/portal-cluster';
 import { createVerifyPortal } from '../../../verify-portal/src/create-verify-portal';
 
 export const SERVABLE_APPS = ['registry-api', 'verify-portal', 'projector'] as const;
@@ -33,7 +34,7 @@ export async function serve(
   const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
   const logWatch = projector ? new LogWatch(infrastructure.store, FileKeyring.forConfig(config), options.quiet ? { logger: { log: () => undefined, error: (m) => console.error(m) } } : {}) : undefined;
   logWatch?.start();
-  const servers: INestApplication[] = [];
+  const servers: { close(): Promise<void> }[] = [];
   let api: INestApplication | undefined;
   let apiUrl: string | undefined;
   let portalUrl: string | undefined;
@@ -44,7 +45,7 @@ export async function serve(
     apiUrl = await api.getUrl();
   }
   if (apps.includes('verify-portal')) {
-    const portal = await createVerifyPortal(infrastructure, logger);
+    const portal = await createVerifyPortal(infrastructure, options.quiet ? { logError: () => undefined } : {});
     await portal.listen(config.portalPort, config.host);
     servers.push(portal);
     portalUrl = await portal.getUrl();
@@ -66,6 +67,8 @@ export async function serve(
 }
 
 export async function serveUntilSignalled(config: SoGocConfig, apps: readonly ServableApp[]): Promise<void> {
+  // Alone, the portal needs neither the store nor the projector in its process, and uses every core (issue 19).
+  if (apps.length === 1 && apps[0] === 'verify-portal') return runPortalAlone(config);
   const system = await serve(config, apps);
   const store = config.eventStore.kind === 'sqlite' ? `SQLite ${config.eventStore.file}` : 'EventStoreDB';
   console.log(`Sổ Gốc is running (${apps.join(', ')}) on ${store}`);

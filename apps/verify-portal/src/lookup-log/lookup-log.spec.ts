@@ -52,3 +52,83 @@ describe('LookupLog', () => {
     other.close();
   });
 });
+
+describe('LookupLog refusals and retention (issue 16)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (temp = makeTempDir('lookup-log')));
+  afterEach(() => temp.remove());
+
+  const table = (file: string, sql: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare(sql).all() as Record<string, string | number>[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('counts refused requests per client, channel and minute instead of storing one row each', () => {
+    const file = join(temp.path, 'lookup-log.sqlite');
+    let now = new Date('2026-12-04T10:15:05.000Z');
+    const log = new LookupLog(file, { hashKey: Buffer.alloc(32, 7), now: () => now });
+    for (let i = 0; i < 10_000; i++) log.refused('203.0.113.7', 'api');
+    log.refused('203.0.113.7', 'page');
+    log.refused('203.0.113.9', 'api');
+    log.flush();
+    // The same minute again, in a later batch: added to the minute's count, not a second row.
+    for (let i = 0; i < 5; i++) log.refused('203.0.113.7', 'api');
+    now = new Date('2026-12-04T10:16:00.000Z');
+    log.refused('203.0.113.7', 'api');
+    log.close();
+    const rows = table(file, 'SELECT minute, channel, count FROM refusals ORDER BY minute, channel, count');
+    expect(rows).toEqual([
+      { minute: '2026-12-04T10:15', channel: 'api', count: 1 },
+      { minute: '2026-12-04T10:15', channel: 'api', count: 10_005 },
+      { minute: '2026-12-04T10:15', channel: 'page', count: 1 },
+      { minute: '2026-12-04T10:16', channel: 'api', count: 1 },
+    ]);
+    expect(table(file, 'SELECT COUNT(*) AS n FROM lookups')).toEqual([{ n: 0 }]);
+    expect(JSON.stringify(table(file, 'SELECT * FROM refusals'))).not.toContain('203.0.113');
+  });
+
+  it('deletes lookups and refusal counts older than the retention, and keeps the rest', () => {
+    const file = join(temp.path, 'lookup-log.sqlite');
+    let now = new Date('2025-01-10T08:00:00.000Z');
+    const first = new LookupLog(file, { hashKey: Buffer.alloc(32, 7), now: () => now });
+    first.record({ channel: 'api', queryKind: 'qr', result: 'VALID', client: '203.0.113.7' });
+    first.refused('203.0.113.7', 'api');
+    now = new Date('2025-11-01T08:00:00.000Z');
+    first.record({ channel: 'page', queryKind: 'qr', result: 'FORGED', client: '203.0.113.8' });
+    first.refused('203.0.113.8', 'page');
+    first.close();
+    now = new Date('2026-01-20T08:00:00.000Z');
+    new LookupLog(file, { hashKey: Buffer.alloc(32, 7), now: () => now, retentionDays: 365 }).close();
+    expect(table(file, 'SELECT at, result FROM lookups')).toEqual([{ at: '2025-11-01T08:00:00.000Z', result: 'FORGED' }]);
+    expect(table(file, 'SELECT minute, channel FROM refusals')).toEqual([{ minute: '2025-11-01T08:00', channel: 'page' }]);
+  });
+});
+
+describe('LookupLog beside another writer (the portal cluster, issue 19)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (temp = makeTempDir('lookup-log')));
+  afterEach(() => temp.remove());
+
+  it('never waits for a lock another process holds: the batch is kept and written by a later flush', () => {
+    const file = join(temp.path, 'lookup-log.sqlite');
+    const log = new LookupLog(file, { hashKey: Buffer.alloc(32, 7), flushIntervalMs: 60_000 });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    log.record({ channel: 'api', queryKind: 'qr', result: 'VALID', client: '203.0.113.7' });
+    log.refused('203.0.113.8', 'api');
+    const started = Date.now();
+    log.flush();
+    expect(Date.now() - started).toBeLessThan(500);
+    other.exec('COMMIT');
+    log.record({ channel: 'page', queryKind: 'qr', result: 'FORGED', client: '203.0.113.7' });
+    log.flush();
+    expect(other.prepare('SELECT result FROM lookups ORDER BY id').all()).toEqual([{ result: 'VALID' }, { result: 'FORGED' }]);
+    expect(other.prepare('SELECT count FROM refusals').all()).toEqual([{ count: 1 }]);
+    other.close();
+    log.close();
+  });
+});

@@ -29,6 +29,8 @@ describe('parseLookupQuery', () => {
     expect(codes({ serial: 'HP%', registerNumber: '1' })).toEqual(['serial:SERIAL_FORMAT']);
     expect(codes({ serial: 'HP 1', registerNumber: '1', page: '2' })).toEqual(['page:UNKNOWN_FIELD']);
     expect(codes({ serial: ['HP 1', 'HP 2'], registerNumber: '1' })).toEqual(['serial:REPEATED_FIELD']);
+    // A JSON body can carry numbers or objects where text belongs; they are refused by name, not coerced.
+    expect(codes({ serial: 'HP 1', registerNumber: 417 })).toEqual(['registerNumber:FIELD_NOT_TEXT']);
     expect(codes({ serial: 'HP 1', registerNumber: 'x'.repeat(41) })).toEqual(['registerNumber:TOO_LONG']);
   });
 

@@ -33,8 +33,12 @@ export function parseLookupQuery(query: Readonly<Record<string, unknown>>, ignor
   for (const field of LOOKUP_FIELDS) {
     const value = query[field];
     if (value === undefined) continue;
-    if (typeof value !== 'string') {
+    if (Array.isArray(value)) {
       problems.push(problem(field, 'REPEATED_FIELD', `Trường "${field}" chỉ được gửi một lần.`, `Field "${field}" must be sent once.`));
+      continue;
+    }
+    if (typeof value !== 'string') {
+      problems.push(problem(field, 'FIELD_NOT_TEXT', `Trường "${field}" phải là chuỗi ký tự.`, `Field "${field}" must be a string.`));
       continue;
     }
     const text = value.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -24,7 +24,7 @@ ${problems.length > 0 ? errorSummary(frame.lang, problems, errorsIn) : ''}
 <p>${t.intro}</p>
 <section class="card" aria-labelledby="way-h">
 <h2 id="way-h">${t.wayHolder}</h2>
-<form method="get" action="/tra-cuu" novalidate>
+<form method="post" action="/tra-cuu" novalidate>
 ${langInput(frame.lang)}
 ${field(frame.lang, 'h', 'serial', state, errorsIn)}
 ${field(frame.lang, 'h', 'fullName', state, errorsIn)}
@@ -34,7 +34,7 @@ ${field(frame.lang, 'h', 'birthDate', state, errorsIn)}
 </section>
 <section class="card" aria-labelledby="way-r">
 <h2 id="way-r">${t.wayRegister}</h2>
-<form method="get" action="/tra-cuu" novalidate>
+<form method="post" action="/tra-cuu" novalidate>
 ${langInput(frame.lang)}
 ${field(frame.lang, 'r', 'serial', state, errorsIn)}
 ${field(frame.lang, 'r', 'registerNumber', state, errorsIn)}

@@ -20,3 +20,20 @@ export function notReadyPage(frame: Omit<PageFrame, 'title'>): string {
 <div class="answer tone-neutral" role="alert"><p>${t.notReady}</p></div>`,
   );
 }
+
+/** A POSTed lookup far larger than four short fields can make: not a person at the form. */
+export function tooLargePage(frame: Omit<PageFrame, 'title'>): string {
+  const t = UI[frame.lang];
+  return layout(
+    { ...frame, title: t.tooLargeTitle },
+    html`<h1>${t.tooLargeTitle}</h1>
+<div class="answer tone-neutral" role="alert"><p>${t.tooLarge}</p></div>
+<p><a href="/">${t.another}</a></p>`,
+  );
+}
+
+export function missingPage(frame: Omit<PageFrame, 'title'>): string {
+  const t = UI[frame.lang];
+  return layout({ ...frame, title: t.notFoundPage }, html`<h1>${t.notFoundPage}</h1>
+<p><a href="/">${t.another}</a></p>`);
+}

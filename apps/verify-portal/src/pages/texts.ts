@@ -114,6 +114,8 @@ const VI_UI = {
   notFoundPage: 'Không có trang này',
   notReadyTitle: 'Dữ liệu tra cứu đang được cập nhật',
   notReady: 'Vui lòng thử lại sau ít phút.',
+  tooLargeTitle: 'Không đọc được thông tin tra cứu',
+  tooLarge: 'Thông tin gửi lên không đúng dạng biểu mẫu tra cứu. Vui lòng nhập lại trên trang tra cứu.',
 };
 
 export type UiText = typeof VI_UI;
@@ -166,6 +168,8 @@ const EN_UI: UiText = {
   notFoundPage: 'No such page',
   notReadyTitle: 'The lookup data is being updated',
   notReady: 'Please try again in a few minutes.',
+  tooLargeTitle: 'The lookup could not be read',
+  tooLarge: 'What was sent is not the lookup form. Please enter the details again on the lookup page.',
 };
 
 export const UI: Record<Lang, UiText> = { vi: VI_UI, en: EN_UI };

@@ -1,13 +1,14 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { parse as parseQueryString } from 'node:querystring';
 import { formatBirthDateVi } from '@so-goc/domain';
 import { findAuthority, verificationRequestById } from '@so-goc/projections';
+import { sendHtml } from '../http/replies';
+import type { PortalRequest } from '../http/portal-request';
 import { html } from '../pages/html';
 import { layout } from '../pages/layout';
-import { pageHeaders, pageLanguage, switchHref } from '../pages/page-http';
+import { pageLanguage } from '../pages/page-http';
+import { frameOf } from '../pages/page-routes';
 import { tooManyPage } from '../pages/simple.page';
-import { NOT_READY, PORTAL, type Portal } from '../portal';
+import { NOT_READY, type Portal } from '../portal';
 
 const TEXT = {
   vi: {
@@ -30,36 +31,25 @@ const TEXT = {
  * The QR on a response letter (docs/domain.md §2.9) lands here: it confirms that the office sent that
  * letter to that body, and nothing of what it said about anyone.
  */
-@ApiExcludeController()
-@Controller()
-export class LetterController {
-  constructor(@Inject(PORTAL) private readonly portal: Portal) {}
-
-  @Get('cong-van/:requestId')
-  check(@Param('requestId') requestId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): string {
-    const lang = pageLanguage(request, response);
-    const frame = { lang, switchHref: switchHref(request, lang) };
-    const t = TEXT[lang];
-    const admission = this.portal.admit(request, 'page', 'letter');
-    if (!admission.admitted) {
-      pageHeaders(response, 429);
-      response.setHeader('Retry-After', String(admission.retryAfterSeconds));
-      return tooManyPage(frame, admission.retryAfterSeconds);
-    }
-    const found = this.portal.whenReady(() => {
-      const letter = verificationRequestById(this.portal.readModels, requestId);
-      return letter?.responseLetterNumber && letter.respondedOn ? { letter, authority: findAuthority(this.portal.readModels, letter.authorityCode)?.name ?? letter.authorityCode } : undefined;
-    });
-    const result = found === NOT_READY ? 'NOT_READY' : found ? 'VALID' : 'NOT_FOUND';
-    this.portal.record('page', 'letter', result, admission.client);
-    pageHeaders(response, found === NOT_READY ? 503 : 200);
-    const body =
-      found && found !== NOT_READY
-        ? html`<h1>${t.title}</h1>
+export function letterCheck(portal: Portal, r: PortalRequest, requestId: string): void {
+  const language = pageLanguage(r.request, parseQueryString(r.search)['lang']);
+  const frame = frameOf(r, language);
+  const t = TEXT[language.lang];
+  const admission = portal.admit(r.request, 'page');
+  if (!admission.admitted) return sendHtml(r.response, 429, tooManyPage(frame, admission.retryAfterSeconds), ['Retry-After', String(admission.retryAfterSeconds)]);
+  const found = portal.whenReady(() => {
+    const letter = verificationRequestById(portal.readModels, requestId);
+    return letter?.responseLetterNumber && letter.respondedOn ? { letter, authority: findAuthority(portal.readModels, letter.authorityCode)?.name ?? letter.authorityCode } : undefined;
+  });
+  const result = found === NOT_READY ? 'NOT_READY' : found ? 'VALID' : 'NOT_FOUND';
+  portal.record('page', 'letter', result, admission.client);
+  const body =
+    found && found !== NOT_READY
+      ? html`<h1>${t.title}</h1>
 <section class="answer tone-good" data-status="VALID"><h2><span class="mark" aria-hidden="true">✔</span>${t.found(found.letter.responseLetterNumber!, formatBirthDateVi(found.letter.respondedOn!), found.authority, found.letter.organisation, found.letter.subjects.length)}</h2>
 <p>${t.compare}</p></section>`
-        : html`<h1>${t.title}</h1>
+      : html`<h1>${t.title}</h1>
 <section class="answer tone-neutral" data-status="NOT_FOUND"><p>${t.missing}</p></section>`;
-    return layout({ ...frame, title: t.title }, body);
-  }
+  const extra = found === NOT_READY ? ['Retry-After', '30', ...(language.extraHeaders ?? [])] : language.extraHeaders;
+  sendHtml(r.response, found === NOT_READY ? 503 : 200, layout({ ...frame, title: t.title }, body), extra);
 }

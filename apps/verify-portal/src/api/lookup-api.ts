@@ -1,0 +1,92 @@
+import { parse as parseQueryString } from 'node:querystring';
+import type { FieldProblem } from '@so-goc/domain';
+import { canonicalSerial } from '@so-goc/projections';
+import { CLOSE_CONNECTION, readBodyFields } from '../http/request-body';
+import { NOT_READY_PROBLEM, rateLimitedProblem, sendJson, sendProblem } from '../http/replies';
+import type { PortalRequest } from '../http/portal-request';
+import type { LookupAnswer, QueryKind } from '../lookup/lookup-answer';
+import { parseLookupQuery } from '../lookup/lookup-request';
+import { NOT_READY, type Portal } from '../portal';
+import { statusText } from '../pages/texts';
+import { bodyProblem } from './body-problems';
+
+const RETRY_LATER = ['Retry-After', '30'] as const;
+
+/** The same answers as the pages, for integrators (employers' HR systems, other registries). */
+export class LookupApi {
+  constructor(private readonly portal: Portal) {}
+
+  /** GET /api/v1/lookup?…: kept for integrators that already call it; POST keeps the query out of URLs and logs. */
+  lookupByQuery(r: PortalRequest): void {
+    this.lookup(r, parseQueryString(r.search));
+  }
+
+  async lookupByBody(r: PortalRequest): Promise<void> {
+    const body = await readBodyFields(r.request);
+    if (!body.ok) return sendProblem(r.response, body.status, r.path, bodyProblem(body.code), {}, CLOSE_CONNECTION);
+    this.lookup(r, body.fields);
+  }
+
+  verify(r: PortalRequest, token: string): void {
+    const admission = this.portal.admit(r.request, 'api');
+    if (!admission.admitted) return this.tooMany(r, admission.retryAfterSeconds);
+    const verified = this.portal.whenReady(() => this.portal.lookups.verifyToken(token));
+    if (verified === NOT_READY) return this.notReady(r, 'qr', admission.client);
+    const { answer, claimedSerial } = verified;
+    this.portal.record('api', 'qr', answer.status, admission.client, claimedSerial);
+    this.answer(r, answer, 'qr');
+  }
+
+  private lookup(r: PortalRequest, fields: Readonly<Record<string, unknown>>): void {
+    const admission = this.portal.admit(r.request, 'api');
+    if (!admission.admitted) return this.tooMany(r, admission.retryAfterSeconds);
+    const parsed = parseLookupQuery(fields);
+    if (!parsed.ok) {
+      this.portal.record('api', parsed.kind ?? 'unknown', 'INVALID_INPUT', admission.client);
+      return invalid(r, parsed.problems);
+    }
+    const answer = this.portal.whenReady(() => this.portal.lookups.lookup(parsed.request));
+    if (answer === NOT_READY) return this.notReady(r, parsed.request.kind, admission.client);
+    this.portal.record('api', parsed.request.kind, answer.status, admission.client, canonicalSerial(parsed.request.serial));
+    this.answer(r, answer, parsed.request.kind);
+  }
+
+  private answer(r: PortalRequest, answer: LookupAnswer, kind: QueryKind): void {
+    const vi = statusText('vi', answer.status, kind);
+    const en = statusText('en', answer.status, kind);
+    // Keys in the order integrators have always seen: status and messages first, checkedAt last.
+    sendJson(r.response, 200, {
+      status: answer.status,
+      messageVi: vi.message,
+      messageEn: en.message,
+      copy: answer.copy,
+      diploma: answer.diploma,
+      corrections: answer.corrections,
+      replacedBy: answer.replacedBy,
+      revocation: answer.revocation,
+      checkedAt: this.portal.now().toISOString(),
+    });
+  }
+
+  private tooMany(r: PortalRequest, retryAfterSeconds: number): void {
+    sendProblem(r.response, 429, r.path, rateLimitedProblem(retryAfterSeconds), { retryAfterSeconds }, ['Retry-After', String(retryAfterSeconds)]);
+  }
+
+  private notReady(r: PortalRequest, kind: QueryKind, client: string): void {
+    this.portal.record('api', kind, 'NOT_READY', client);
+    sendProblem(r.response, 503, r.path, NOT_READY_PROBLEM, {}, RETRY_LATER);
+  }
+}
+
+/** One problem is named by its own code; several by INVALID_INPUT, each listed in fieldProblems. */
+function invalid(r: PortalRequest, problems: readonly FieldProblem[]): void {
+  const only = problems.length === 1 ? problems[0]! : undefined;
+  sendProblem(r.response, 400, r.path, {
+    code: only?.code ?? 'INVALID_INPUT',
+    kind: 'invalid_input',
+    messageVi: only?.messageVi ?? 'Thông tin tra cứu không hợp lệ.',
+    messageEn: only?.messageEn ?? 'The lookup query is not valid.',
+    field: problems[0]!.field,
+    fieldProblems: problems,
+  });
+}
