@@ -27,3 +27,5 @@ export * from './diplomas/holiday-calendar-cache';
 export * from './copies/copies';
 export * from './copies/verification-requests';
 export * from './documents/diploma-faces';
+export * from './audits/finding-commands';
+export * from './audits/audit-sweep';

@@ -26,3 +26,4 @@ export * from './audits/copy-audit.projection';
 export * from './audits/public-register-diff';
 export * from './audits/scheduled-audits';
 export * from './audits/audit-detections.queries';
+export * from './audits/findings.projection';
