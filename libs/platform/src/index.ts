@@ -29,3 +29,4 @@ export * from './copies/verification-requests';
 export * from './documents/diploma-faces';
 export * from './audits/finding-commands';
 export * from './audits/audit-sweep';
+export * from './audits/audit-scheduler';
