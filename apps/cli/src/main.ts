@@ -8,6 +8,7 @@ import { cliContext, createFirstAdministrator } from './commands/create-admin';
 import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
+import { auditReport } from './commands/audit-report';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
 import { verifyOffline } from './commands/verify';
 
@@ -32,6 +33,19 @@ program
   .description('truncate one projection and replay every event into it (stop the projector first)')
   .argument('<projection>', 'projection name, e.g. authorities')
   .action(async (name: string) => rebuildProjection(loadConfig(), name));
+
+program
+  .command('audit-report')
+  .description('run the fraud audits once and print the findings of an authority and its units, most serious first')
+  .requiredOption('--authority <code>', 'e.g. SGD-HP (a Sở sees its units too)')
+  .option('--pattern <F1..F14>', 'only this pattern')
+  .option('--severity <level>', 'critical | high | medium | low')
+  .option('--state <state>', 'open | acknowledged | closed')
+  .option('--xlsx <file>', 'also write the open findings as XLSX')
+  .option('--pdf <file>', 'also write the open findings as PDF')
+  .action(async (options: { authority: string; pattern?: string; severity?: string; state?: string; xlsx?: string; pdf?: string }) => {
+    await auditReport(loadConfig(), options);
+  });
 
 program
   .command('create-admin')

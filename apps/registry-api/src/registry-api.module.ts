@@ -1,8 +1,9 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, ExecuteCommandHandler, HolidayCalendarCache, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
+import { EVENT_STORE, ExecuteCommandHandler, FINDING_COMMAND_HANDLERS, HolidayCalendarCache, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
+import { AuditsController } from './audits/audits.controller';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
 import { BlanksController } from './blanks/blanks.controller';
@@ -30,12 +31,13 @@ export class RegistryApiModule {
       { provide: HolidayCalendarCache, useValue: new HolidayCalendarCache(infrastructure.store) },
       { provide: APP_GUARD, useClass: OfficerGuard },
       ExecuteCommandHandler,
+      ...FINDING_COMMAND_HANDLERS,
     ];
     if (runner) providers.push({ provide: PROJECTION_RUNNER, useValue: runner });
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController],
       providers,
     };
   }

@@ -31,3 +31,8 @@ export { copyRegisterToXlsx } from './copy-register/copy-register-xlsx';
 export { copyRegisterToPdf } from './copy-register/copy-register-pdf';
 export type { VerificationLetterAnswer, VerificationLetterInput, VerificationLetterPdf, VerificationLetterSubject } from './verification-letter/verification-letter-input';
 export { verificationLetterToPdf } from './verification-letter/verification-letter-pdf';
+export type { ReportCell, ReportColumn, ReportDocumentInput, ReportSection } from './audits/report-document';
+export { reportToPdf } from './audits/report-pdf';
+export { reportToXlsx } from './audits/report-xlsx';
+export type { FindingExportRow, FindingsExportInput } from './audits/findings-report';
+export { FINDINGS_TITLE, findingsReport } from './audits/findings-report';
