@@ -172,8 +172,9 @@ export function classifyKnown(db: Database, lot: LotRow, value: number): SerialV
   if (lot.kind.endsWith('_COPY')) {
     return { pattern: 'F1', severity: 'high', policeReferral: false, serial, authorityCode: lot.authority_code, vi: `Số hiệu ${serial} là phôi bản sao (${lot.kind}), không phải phôi bằng`, en: `Serial ${serial} is a copy blank (${lot.kind}), not a diploma blank, and`, facts: { serial, lotId: lot.lot_id, kind: lot.kind }, links };
   }
-  const segment = prepared<[string, number, number], { status: BlankStatus; holder: string }>(db, 'SELECT status, holder FROM audit_segments WHERE lot_id = ? AND first <= ? AND last >= ?').get(lot.lot_id, value, value);
-  if (!segment) return undefined;
+  // The segment starting at or before the serial, found through the primary key, not by a scan of the lot.
+  const segment = prepared<[string, number], { status: BlankStatus; holder: string; last: number }>(db, 'SELECT status, holder, last FROM audit_segments WHERE lot_id = ? AND first <= ? ORDER BY first DESC LIMIT 1').get(lot.lot_id, value);
+  if (!segment || segment.last < value) return undefined;
   const facts = { serial, lotId: lot.lot_id, kind: lot.kind, statusWhenSeen: segment.status, holder: segment.holder };
   if (DEAD.includes(segment.status)) {
     return { pattern: 'F4', severity: 'critical', policeReferral: true, serial, authorityCode: segment.holder, vi: `Phôi ${serial} (${statusVi(segment.status)})`, en: `Blank ${serial} (${segment.status})`, facts, links };
@@ -231,9 +232,12 @@ class LotSegments {
   change(ranges: readonly SerialRange[], status: BlankStatus | null, holder?: string): void {
     const span = normalizeRanges(ranges);
     if (span.length === 0) return;
+    const low = span[0]!.from;
+    // From the segment holding the lowest serial up to the highest: a range query on the primary key.
+    const start = prepared<[string, number], number>(this.db, 'SELECT first FROM audit_segments WHERE lot_id = ? AND first <= ? ORDER BY first DESC LIMIT 1').pluck().get(this.lotId, low) ?? low;
     const rows = prepared<[string, number, number], { first: number; last: number; status: BlankStatus; holder: string }>(
-      this.db, 'SELECT first, last, status, holder FROM audit_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first',
-    ).all(this.lotId, span[0]!.from, span[span.length - 1]!.to);
+      this.db, 'SELECT first, last, status, holder FROM audit_segments WHERE lot_id = ? AND first >= ? AND first <= ? ORDER BY first',
+    ).all(this.lotId, start, span[span.length - 1]!.to);
     const remove = prepared(this.db, 'DELETE FROM audit_segments WHERE lot_id = ? AND first = ?');
     for (const row of rows) remove.run(this.lotId, row.first);
     this.write(assign(rows.map((r) => ({ from: r.first, to: r.last, status: r.status, holder: r.holder })), span, (s) => ({ status: status ?? s.status, holder: holder ?? s.holder })));
