@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, ExecuteCommandHandler, FINDING_COMMAND_HANDLERS, HolidayCalendarCache, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
 import { AuditsController } from './audits/audits.controller';
+import { YearlyReportController } from './audits/yearly-report.controller';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
 import { BlanksController } from './blanks/blanks.controller';
@@ -37,7 +38,7 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController, YearlyReportController],
       providers,
     };
   }

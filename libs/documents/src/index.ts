@@ -36,3 +36,5 @@ export { reportToPdf } from './audits/report-pdf';
 export { reportToXlsx } from './audits/report-xlsx';
 export type { FindingExportRow, FindingsExportInput } from './audits/findings-report';
 export { FINDINGS_TITLE, findingsReport } from './audits/findings-report';
+export type { YearlyReportDocumentInput } from './audits/yearly-report-document';
+export { YEARLY_REPORT_TITLE, yearlyReportDocument } from './audits/yearly-report-document';

@@ -27,3 +27,4 @@ export * from './audits/public-register-diff';
 export * from './audits/scheduled-audits';
 export * from './audits/audit-detections.queries';
 export * from './audits/findings.projection';
+export * from './audits/yearly-report.queries';
