@@ -64,7 +64,7 @@ describe('yearly report on blanks and diplomas', () => {
       if (process.env.AUDIT_KEEP_PDF) writeFileSync(process.env.AUDIT_KEEP_PDF, pdf);
 
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(await reportToXlsx(input));
+      await book.xlsx.load((await reportToXlsx(input)) as unknown as ArrayBuffer);
       expect(book.worksheets.map((s) => s.name)).toEqual(['1. Phôi văn bằng (bản chính)', '2. Phôi bản sao', '3. Văn bằng và bản sao', '4. Xác minh văn bằng và kết quả']);
       const values = book.worksheets[2]!.getSheetValues().flat();
       expect(values).toContain(thpt.diplomas.issued);
