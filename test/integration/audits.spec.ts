@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, blankLotDecider, blankLotStream, verificationRequestDecider, verificationRequestStream } from '@so-goc/domain';
 import { handleCommand } from '@so-goc/event-store';
-import { everyDetection, ScheduledAudits, type DetectionRow } from '@so-goc/projections';
+import { AUDIT_PROJECTIONS, everyDetection, hashTables, ScheduledAudits, type DetectionRow } from '@so-goc/projections';
 import { LookupLog } from '../../apps/verify-portal/src/lookup-log/lookup-log';
 import { context, issuanceWorld } from '../support/issuance-world';
 
@@ -156,4 +156,12 @@ describe('fraud audits over a real store, read models and lookup log', () => {
     expect(fresh.map((d) => d.key).sort()).toEqual([`F13:${rows[0]!.diploma_id}:missing`, `F13:${rows[1]!.diploma_id}:serial`, `F13:${rows[2]!.diploma_id}:status`].sort());
     expect(fresh.every((d) => d.pattern === 'F13')).toBe(true);
   }, 60_000);
+
+  it('every detection projection rebuilt from zero equals the live one (architecture §5)', async () => {
+    for (const projection of AUDIT_PROJECTIONS) {
+      const live = hashTables(await world.readModels(), projection.tables);
+      await world.rebuild(projection.name);
+      expect({ projection: projection.name, hash: hashTables(await world.readModels(), projection.tables) }).toEqual({ projection: projection.name, hash: live });
+    }
+  }, 120_000);
 });
