@@ -128,6 +128,10 @@ describe('fraud audits over a real store, read models and lookup log', () => {
     await plant('copy-request-c1', 'CopiesIssued', { requestId: 'c1', diplomaId: id, authorityCode: 'SGD-HP', content: { kind: 'THPT', issuerCode: 'SGD-HP', holder: { fullName: 'A', birthDate: '2006-01-01', birthPlace: 'Hải Phòng', sex: 'female', ethnicity: 'Kinh' }, originalSerial: 's', originalRegisterNumber: 'r', originalIssueDate: '2024-08-14', correctionDecisions: [] }, copies: [{ copyId: 'c1-1', copyNumber: '1/2024', copyNumberValue: 1, serial: 'HP-BS 0000001' }], issuedOn: '2024-09-12', issuePlace: 'Hải Phòng', signerName: 'x', signerTitle: 'y', lotId: 'l', regime: 'TT21' });
     const fresh = (await newDetections()).filter((d) => d.pattern !== 'F13');
     expect(fresh.map((d) => d.key)).toEqual(['F10:dead-diploma:c1']);
+    // Rule 43: the holder had 30 days to hand the paper back.
+    await plant(`diploma-${id}`, 'DiplomaRevocationNotified', { diplomaId: id, recipients: [{ kind: 'holder', name: 'A' }], holderReceivedOn: '2024-09-12', returnDueBy: '2024-10-12' });
+    expect(await newDetections({ now: '2024-10-10T00:00:00Z' })).toEqual([]);
+    expect((await newDetections({ now: '2024-10-20T00:00:00Z' })).map((d) => d.key)).toEqual([`OVERDUE:revoked-not-returned:${id}`]);
   }, 60_000);
 
   it('F11: more printed than approved, and spoiled blanks not destroyed after N days', async () => {

@@ -3,7 +3,8 @@ import type { RecordedEvent } from '@so-goc/event-store';
 import { prepared } from '../prepared-statements';
 
 /** The fraud patterns of docs/domain.md §6 that the registry's own data can show. */
-export const AUDIT_PATTERNS = ['F1', 'F4', 'F5', 'F6', 'F9', 'F10', 'F11', 'F12', 'F13', 'F14'] as const;
+/** OVERDUE: the overdue states of §6's audit reports (revoked not returned, corrections and copies past due). */
+export const AUDIT_PATTERNS = ['F1', 'F4', 'F5', 'F6', 'F9', 'F10', 'F11', 'F12', 'F13', 'F14', 'OVERDUE'] as const;
 export type AuditPattern = (typeof AUDIT_PATTERNS)[number];
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;

@@ -55,6 +55,7 @@ export class ScheduledAudits {
   run(now: Date, lookupLog?: LookupLogSource): { publicDifferences: number; overdueSpoiled: number; lookupsRead: number; serialsHashed: number } {
     const publicDifferences = this.db.transaction(() => this.comparePublic(now))();
     const overdueSpoiled = this.db.transaction(() => this.spoiledNotDestroyed(now))();
+    this.db.transaction(() => this.overdueStates(now))();
     const lookups = lookupLog ? this.readLookupLog(now, lookupLog) : { lookupsRead: 0, serialsHashed: 0 };
     return { publicDifferences, overdueSpoiled, ...lookups };
   }
@@ -89,6 +90,46 @@ export class ScheduledAudits {
       });
     }
     return groups.reduce((sum, g) => sum + g.count, 0);
+  }
+
+  /**
+   * The overdue states an auditor follows (§6 audit reports): a revoked diploma not returned by its
+   * 30-day deadline (rule 43), a correction answered late or not at all (rule 29), copies not issued by
+   * their due time (rule 49). One detection per case; it stays until the finding is closed.
+   */
+  overdueStates(now: Date): number {
+    const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const tables = new Set(this.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
+    let found = 0;
+    const detect = (key: string, authorityCode: string, subject: string, vi: string, en: string, facts: Record<string, unknown>, link: string) => {
+      found += 1;
+      this.detect({ key, pattern: 'OVERDUE', severity: 'medium', policeReferral: false, authorityCode, subject, summaryVi: vi, summaryEn: en, facts, links: [link], seenAt: now.toISOString() });
+    };
+    if (tables.has('revocation_cases')) {
+      for (const r of this.db.prepare<[string], { diploma_id: string; authority_code: string; serial_label: string; decision_number: string; return_due_by: string }>(
+        "SELECT diploma_id, authority_code, serial_label, decision_number, return_due_by FROM revocation_cases WHERE returned_on IS NULL AND return_due_by IS NOT NULL AND return_due_by < ? AND ground <> 'issuer_error'").all(today)) {
+        detect(`OVERDUE:revoked-not-returned:${r.diploma_id}`, r.authority_code, r.serial_label,
+          `Văn bằng ${r.serial_label} bị thu hồi (QĐ ${r.decision_number}) chưa được nộp lại, quá hạn ${r.return_due_by}.`, `Revoked diploma ${r.serial_label} (decision ${r.decision_number}) not returned by ${r.return_due_by}.`,
+          { diplomaId: r.diploma_id, decisionNumber: r.decision_number, returnDueBy: r.return_due_by }, `/api/v1/authorities/${r.authority_code}/revocations/overdue-returns`);
+      }
+    }
+    if (tables.has('correction_requests')) {
+      for (const c of this.db.prepare<[string], { request_id: string; diploma_id: string; authority_code: string; due_by: string }>(
+        "SELECT request_id, diploma_id, authority_code, due_by FROM correction_requests WHERE (status = 'open' AND due_by < ?) OR (answered_on > due_by)").all(today)) {
+        detect(`OVERDUE:correction:${c.request_id}`, c.authority_code, `đề nghị ${c.request_id}`,
+          `Đề nghị chỉnh sửa ${c.request_id} không được giải quyết trong hạn (${c.due_by}).`, `Correction request ${c.request_id} not answered by its deadline (${c.due_by}).`,
+          { requestId: c.request_id, diplomaId: c.diploma_id, dueBy: c.due_by }, `/api/v1/authorities/${c.authority_code}/diplomas/${c.diploma_id}`);
+      }
+    }
+    if (tables.has('copy_requests')) {
+      for (const c of this.db.prepare<[string], { request_id: string; authority_code: string; due_by: string }>(
+        "SELECT request_id, authority_code, due_by FROM copy_requests WHERE status = 'open' AND due_by < ?").all(now.toISOString())) {
+        detect(`OVERDUE:copies:${c.request_id}`, c.authority_code, `yêu cầu ${c.request_id}`,
+          `Yêu cầu cấp bản sao ${c.request_id} quá hạn trả (${c.due_by}).`, `Copy request ${c.request_id} past its due time (${c.due_by}).`,
+          { requestId: c.request_id, dueBy: c.due_by }, `/api/v1/authorities/${c.authority_code}/copy-requests/past-due`);
+      }
+    }
+    return found;
   }
 
   /**
