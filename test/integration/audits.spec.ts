@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, blankLotDecider, blankLotStream, verificationRequestDecider, verificationRequestStream } from '@so-goc/domain';
 import { handleCommand } from '@so-goc/event-store';
-import { AUDIT_PROJECTIONS, everyDetection, hashTables, ScheduledAudits, type DetectionRow } from '@so-goc/projections';
+import { AUDIT_PROJECTIONS, everyDetection, hashTables, publicListingExemptions, ScheduledAudits, type DetectionRow } from '@so-goc/projections';
 import { LookupLog } from '../../apps/verify-portal/src/lookup-log/lookup-log';
 import { context, issuanceWorld } from '../support/issuance-world';
 
@@ -159,6 +159,22 @@ describe('fraud audits over a real store, read models and lookup log', () => {
     const fresh = await newDetections();
     expect(fresh.map((d) => d.key).sort()).toEqual([`F13:${rows[0]!.diploma_id}:missing`, `F13:${rows[1]!.diploma_id}:serial`, `F13:${rows[2]!.diploma_id}:status`].sort());
     expect(fresh.every((d) => d.pattern === 'F13')).toBe(true);
+  }, 60_000);
+
+  it('§5.1: holders kept out of the public lookup are listed with who, when and on what basis; with no basis it is a finding', async () => {
+    const open = (id: string, basis: string | null) =>
+      plant(`print-run-${id}`, 'PrintRunOpened', { printRunId: id, authorityCode: 'SGD-HP', decisionId: 'd3', decisionNumber: '7/QĐ-SGDĐT', decisionDate: '2024-07-20', kind: 'THPT', registerYear: 2024, lotId: 'HP-THPT-2024', prefix: 'HP', width: 7, templateVersion: 'TT21-2019', openedOn: '2024-09-20', reserved: [], count: 1, exemptionBasis: basis });
+    const plan = (id: string, n: number) =>
+      plant(`print-run-${id}`, 'PrintRunEntriesPlanned', { printRunId: id, entries: [{ diplomaId: `${id}-1`, graduateId: `${id}-1`, registerNumber: 5000 + n, registerLabel: `${5000 + n}`, serial: 211900 + n, serialLabel: `HP 0${211900 + n}`, exemptFromPublicListing: true }] });
+    await open('army', 'Công văn 12/BCH-QS của Bộ Chỉ huy quân sự thành phố');
+    await plan('army', 1);
+    await open('nobasis', null);
+    await plan('nobasis', 2);
+    expect((await newDetections()).map((d) => d.key)).toEqual(['F13:exempt-without-basis:nobasis']);
+    expect(publicListingExemptions(await world.readModels(), ['SGD-HP'])).toEqual([
+      expect.objectContaining({ serial: 'HP 0211901', basis: 'Công văn 12/BCH-QS của Bộ Chỉ huy quân sự thành phố', setBy: 'insider', setAt: '2024-09-02T03:00:00.000Z' }),
+      expect.objectContaining({ serial: 'HP 0211902', basis: null, setBy: 'insider' }),
+    ]);
   }, 60_000);
 
   it('every detection projection rebuilt from zero equals the live one (architecture §5)', async () => {

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { FINDING_SEVERITIES, FINDING_STATES, isWithinScope, type Actor } from '@so-goc/domain';
 import { findingsReport, reportToPdf, reportToXlsx } from '@so-goc/documents';
-import { AUDIT_PATTERNS, findAuthority, findingHistory, findings, type FindingFilter } from '@so-goc/projections';
+import { AUDIT_PATTERNS, findAuthority, findingHistory, findings, publicListingExemptions, type FindingFilter } from '@so-goc/projections';
 import { AcknowledgeFinding, AssignFinding, CloseFinding, commandContextFrom, commandReply, CurrentActor, OfficerAccess, OfficerRoute, READ_MODELS } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { invalidFilter, placeOf } from './audit-params';
@@ -60,6 +60,14 @@ export class AuditsController {
       rows: rows.map((f) => ({ ...f, summary: f.summaryVi })),
     });
     return exportReply(response, format, `phat-hien-kiem-tra-${code}`, { xlsx: () => reportToXlsx(input), pdf: () => reportToPdf(input) });
+  }
+
+  @Get('public-listing-exemptions')
+  @OfficerRoute('auditor', 'administrator')
+  @ApiOperation({ summary: 'Văn bằng không công khai tra cứu: ai quyết định, khi nào, căn cứ (exempt-listing audit, §5.1)' })
+  async exemptions(@Param('code') code: string): Promise<object> {
+    const { authorityCodes } = await this.filter(code, {});
+    return { exemptions: publicListingExemptions(this.db, authorityCodes) };
   }
 
   @Post('audit-findings/:findingId/acknowledgement')

@@ -23,6 +23,7 @@ interface RunRow {
   reprints: number;
   signer_id: string | null;
   issue_date: string | null;
+  exemption_basis: string | null;
 }
 
 interface SignerRow {
@@ -43,15 +44,20 @@ interface SignerRow {
  */
 export const issuanceAuditProjection: Projection = {
   name: 'audit-issuance',
-  version: 1,
+  version: 2,
   handles: ['SignerRegistered', 'SignerMandateEnded', 'PrintRunOpened', 'PrintRunEntriesPlanned', 'PrintRunPrinted', 'PrintRunItemReprinted', 'PrintRunSigned', 'PrintRunClosed'],
-  tables: ['audit_runs', 'audit_signers', 'audit_officer_reprints', ISSUANCE_AUDIT_TABLE],
+  tables: ['audit_runs', 'audit_signers', 'audit_officer_reprints', 'audit_exemptions', ISSUANCE_AUDIT_TABLE],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS audit_runs (
         print_run_id TEXT PRIMARY KEY, authority_code TEXT NOT NULL, decision_number TEXT NOT NULL, decision_date TEXT NOT NULL,
-        planned INTEGER NOT NULL, printed INTEGER NOT NULL, reprints INTEGER NOT NULL, signer_id TEXT, issue_date TEXT
+        planned INTEGER NOT NULL, printed INTEGER NOT NULL, reprints INTEGER NOT NULL, signer_id TEXT, issue_date TEXT, exemption_basis TEXT
       );
+      CREATE TABLE IF NOT EXISTS audit_exemptions (
+        diploma_id TEXT PRIMARY KEY, print_run_id TEXT NOT NULL, authority_code TEXT NOT NULL, serial_label TEXT NOT NULL, register_label TEXT NOT NULL,
+        basis TEXT, set_by TEXT, set_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS audit_exemptions_by_authority ON audit_exemptions (authority_code, set_at);
       CREATE INDEX IF NOT EXISTS audit_runs_by_signer ON audit_runs (signer_id, issue_date);
       CREATE TABLE IF NOT EXISTS audit_signers (
         signer_id TEXT PRIMARY KEY, authority_code TEXT NOT NULL, full_name TEXT NOT NULL, role TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT, delegation_ref TEXT
@@ -78,12 +84,27 @@ export const issuanceAuditProjection: Projection = {
       }
       case 'PrintRunOpened': {
         const d = event.data;
-        prepared(db, 'INSERT OR IGNORE INTO audit_runs VALUES (?, ?, ?, ?, 0, 0, 0, NULL, NULL)').run(d.printRunId, d.authorityCode, d.decisionNumber, d.decisionDate);
+        prepared(db, 'INSERT OR IGNORE INTO audit_runs VALUES (?, ?, ?, ?, 0, 0, 0, NULL, NULL, ?)').run(d.printRunId, d.authorityCode, d.decisionNumber, d.decisionDate, d.exemptionBasis);
         return;
       }
-      case 'PrintRunEntriesPlanned':
+      case 'PrintRunEntriesPlanned': {
         prepared(db, 'UPDATE audit_runs SET planned = planned + ? WHERE print_run_id = ?').run(event.data.entries.length, event.data.printRunId);
+        const exempt = event.data.entries.filter((e) => e.exemptFromPublicListing);
+        const run = exempt.length ? runById(db, event.data.printRunId) : undefined;
+        if (!run) return;
+        // §5.1: who kept these holders out of the public lookup, when, and on what basis.
+        const insert = prepared(db, 'INSERT OR REPLACE INTO audit_exemptions VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const e of exempt) insert.run(e.diplomaId, run.print_run_id, run.authority_code, e.serialLabel, e.registerLabel, run.exemption_basis, actorOf(recorded), occurredAt(recorded));
+        if (!run.exemption_basis?.trim()) {
+          detect({
+            key: `F13:exempt-without-basis:${run.print_run_id}`, pattern: 'F13', severity: 'high', authorityCode: run.authority_code, subject: `đợt in ${run.print_run_id}`,
+            summaryVi: `Đợt in ${run.print_run_id}: ${exempt.length} văn bằng không công khai tra cứu mà không ghi căn cứ.`,
+            summaryEn: `Print run ${run.print_run_id}: ${exempt.length} diplomas kept out of the public lookup with no basis recorded.`,
+            facts: { printRunId: run.print_run_id, diplomas: exempt.map((e) => e.serialLabel).slice(0, 200), setBy: actorOf(recorded) }, links: [`/api/v1/authorities/${run.authority_code}/public-listing-exemptions`],
+          });
+        }
         return;
+      }
       case 'PrintRunPrinted': {
         prepared(db, 'UPDATE audit_runs SET printed = ? WHERE print_run_id = ?').run(event.data.count, event.data.printRunId);
         const run = runById(db, event.data.printRunId);
@@ -185,3 +206,24 @@ function bumpOfficer(db: Database, recorded: RecordedEvent, run: RunRow, reprint
 }
 
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1).replace('.', ',')}%`;
+
+export interface ExemptionRecord {
+  readonly diplomaId: string;
+  readonly printRunId: string;
+  readonly authorityCode: string;
+  readonly serial: string;
+  readonly registerNumber: string;
+  readonly basis: string | null;
+  readonly setBy: string | null;
+  readonly setAt: string;
+}
+
+/** The exempt-listing audit (§5.1, §6): every diploma kept out of the public lookup, who decided it, when, why. */
+export function publicListingExemptions(db: Database, authorityCodes: readonly string[]): ExemptionRecord[] {
+  return db
+    .prepare<[string], ExemptionRecord>(
+      `SELECT diploma_id AS diplomaId, print_run_id AS printRunId, authority_code AS authorityCode, serial_label AS serial, register_label AS registerNumber, basis, set_by AS setBy, set_at AS setAt
+       FROM audit_exemptions WHERE authority_code IN (SELECT value FROM json_each(?)) ORDER BY set_at, diploma_id`,
+    )
+    .all(JSON.stringify(authorityCodes));
+}
