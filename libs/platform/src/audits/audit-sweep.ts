@@ -1,9 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { CommandBus } from '@nestjs/cqrs';
-import { SYSTEM_ACTOR, type CommandContext } from '@so-goc/domain';
+import type { Actor, CommandContext } from '@so-goc/domain';
 import { DETECTION_TABLES, detectionsChangedAfter } from '@so-goc/projections';
 import { RecordFindingSighting } from './finding-commands';
+
+/** The audits act on their own account: no officer raised the finding. */
+const AUDIT_ACTOR: Actor = { officerId: 'audit', role: 'system', authorityCode: 'system' };
 
 /**
  * Turns detections into findings: every detection row changed since the last sweep becomes a
@@ -25,7 +28,7 @@ export class AuditSweep {
         if (rows.length === 0) break;
         for (const row of rows) {
           const commandId = `audit:${row.key}:${row.occurrences}`;
-          const context: CommandContext = { commandId: uuidLike(commandId), correlationId: randomUUID(), causationId: uuidLike(commandId), actor: SYSTEM_ACTOR, occurredAt: now.toISOString() };
+          const context: CommandContext = { commandId: uuidLike(commandId), correlationId: randomUUID(), causationId: uuidLike(commandId), actor: AUDIT_ACTOR, occurredAt: now.toISOString() };
           const { key, changeSeq: _seq, seenAt: _seen, ...sighting } = row;
           await this.commandBus.execute(new RecordFindingSighting(key, sighting, context));
           this.readModels.prepare('INSERT INTO audit_sweep_checkpoints VALUES (?, ?) ON CONFLICT DO UPDATE SET change_seq = excluded.change_seq').run(table, row.changeSeq);
