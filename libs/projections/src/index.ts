@@ -18,6 +18,7 @@ export * from './copies/copy-register.projection';
 export * from './copies/copy-register.queries';
 export * from './verification/match-subject';
 export * from './verification/verification-requests.projection';
+export * from './signing-keys/signing-keys.projection';
 export * from './audits/detections';
 export * from './audits/serial-sightings.projection';
 export * from './audits/register-sequence.projection';
