@@ -90,6 +90,8 @@ describe('Access control on every officer route', () => {
       const response = await t.request(route.method, fill(route.path, 'SGD-HP'), { token: tokens.auditor, body: route.method === 'GET' ? undefined : plausibleBody });
       // Reads pass access control; what they then answer (200, or 404 for a probe id) is theirs to say.
       if (route.method === 'GET') expect({ route, allowed: ![401, 403].includes(response.status) }).toEqual({ route, allowed: true });
+      // Handling audit findings is the auditor's own act (issue 15): access passes, the probe body or id does not.
+      else if (route.path.includes('/audit-findings/')) expect({ route, refused: [400, 404].includes(response.status) }).toEqual({ route, refused: true });
       else expect({ route, status: response.status, code: ((await response.json()) as { code: string }).code }).toEqual({ route, status: 403, code: 'ROLE_NOT_ALLOWED' });
     }
     expect((await t.events()).length).toBe(before);

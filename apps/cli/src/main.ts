@@ -9,6 +9,7 @@ import { cliContext, createFirstAdministrator } from './commands/create-admin';
 import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { apiBaseUrl, loadDemoProvince } from './commands/demo-province';
 import { printProjections, rebuildProjection } from './commands/projections';
+import { auditReport } from './commands/audit-report';
 import { SERVABLE_APPS, serveUntilSignalled, type ServableApp } from './commands/serve';
 import { verifyOffline } from './commands/verify';
 import { checkpointNow, verifyLogNow } from './commands/event-log';
@@ -69,6 +70,19 @@ program
     const result = await restoreEventStore(backup, dataDir);
     console.log(result.lines.join('\n'));
     if (!result.ok) process.exitCode = 4;
+  });
+
+program
+  .command('audit-report')
+  .description('run the fraud audits once and print the findings of an authority and its units, most serious first')
+  .requiredOption('--authority <code>', 'e.g. SGD-HP (a Sở sees its units too)')
+  .option('--pattern <F1..F14>', 'only this pattern')
+  .option('--severity <level>', 'critical | high | medium | low')
+  .option('--state <state>', 'open | acknowledged | closed')
+  .option('--xlsx <file>', 'also write the open findings as XLSX')
+  .option('--pdf <file>', 'also write the open findings as PDF')
+  .action(async (options: { authority: string; pattern?: string; severity?: string; state?: string; xlsx?: string; pdf?: string }) => {
+    await auditReport(loadConfig(), options);
   });
 
 program

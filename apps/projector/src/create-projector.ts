@@ -13,7 +13,7 @@ export interface Projector {
 export async function createProjector(infrastructure: Infrastructure, options: { logger?: LogLevel[] | false } = {}): Promise<Projector> {
   const quiet = options.logger === false ? { logger: { log: () => undefined, error: (message: string) => console.error(message) } } : {};
   const runner = new ProjectionRunner(infrastructure.store, infrastructure.readModels, ALL_PROJECTIONS, quiet);
-  const context = await NestFactory.createApplicationContext(ProjectorModule.register(runner), {
+  const context = await NestFactory.createApplicationContext(ProjectorModule.register(runner, infrastructure), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   return { context, runner };

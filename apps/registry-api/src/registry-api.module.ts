@@ -1,7 +1,9 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { OfficerGuard, WritePathModule, type Infrastructure } from '@so-goc/platform';
+import { FINDING_COMMAND_HANDLERS, OfficerGuard, WritePathModule, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
+import { AuditsController } from './audits/audits.controller';
+import { YearlyReportController } from './audits/yearly-report.controller';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
 import { BlanksController } from './blanks/blanks.controller';
@@ -22,12 +24,13 @@ export class RegistryApiModule {
   static register(infrastructure: Infrastructure, runner?: ProjectionRunner): DynamicModule {
     const providers: Provider[] = [
       { provide: APP_GUARD, useClass: OfficerGuard },
+      ...FINDING_COMMAND_HANDLERS,
     ];
     if (runner) providers.push({ provide: PROJECTION_RUNNER, useValue: runner });
     return {
       module: RegistryApiModule,
       imports: [WritePathModule.register(infrastructure)],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController, YearlyReportController],
       providers,
     };
   }

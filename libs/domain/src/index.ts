@@ -64,3 +64,4 @@ export * from './copies/issue-copies.workflow';
 export * from './verification-requests/verification-request';
 export * from './signing-keys/signing-key-directory';
 export * from './log/log-checkpoint';
+export * from './audits/finding';

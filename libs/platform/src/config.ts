@@ -16,6 +16,8 @@ export interface SoGocConfig {
   readonly portalPublicUrl: string;
   /** Rule 56: whether the office charges for copies from the register is its own setting; none by default. */
   readonly copyFeePerCopyVnd: number;
+  /** The fraud audits (issue 15): how often the scheduled ones run, and their thresholds. */
+  readonly audits: { readonly intervalSeconds: number; readonly spoiledDestroyWithinDays: number; readonly unknownSerialBurst: number; readonly lookupLogFile: string };
 }
 
 /** Everything configurable comes from the environment, with defaults that run on a bare machine. */
@@ -42,6 +44,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     portalPort: port(env.SOGOC_PORTAL_PORT, 3001),
     host: env.SOGOC_HOST ?? '127.0.0.1',
     copyFeePerCopyVnd: wholeNumber('SOGOC_COPY_FEE_VND', env.SOGOC_COPY_FEE_VND, 0),
+    audits: {
+      intervalSeconds: wholeNumber('SOGOC_AUDIT_INTERVAL_SECONDS', env.SOGOC_AUDIT_INTERVAL_SECONDS, 300),
+      spoiledDestroyWithinDays: wholeNumber('SOGOC_AUDIT_SPOILED_DAYS', env.SOGOC_AUDIT_SPOILED_DAYS, 90),
+      unknownSerialBurst: wholeNumber('SOGOC_AUDIT_UNKNOWN_SERIAL_BURST', env.SOGOC_AUDIT_UNKNOWN_SERIAL_BURST, 20),
+      lookupLogFile: join(dataDir, 'lookup-log.sqlite'),
+    },
     portalPublicUrl: (env.SOGOC_PORTAL_PUBLIC_URL ?? `http://127.0.0.1:${port(env.SOGOC_PORTAL_PORT, 3001)}`).replace(/\/+$/, ''),
   };
 }

@@ -44,3 +44,6 @@ export * from './decisions/graduate-registry-migration';
 export * from './log/sign-log-checkpoint';
 export * from './log/verify-log';
 export * from './log/log-watch';
+export * from './audits/finding-commands';
+export * from './audits/audit-sweep';
+export * from './audits/audit-scheduler';
