@@ -49,3 +49,4 @@ export * from './copies/copy-request';
 export * from './copies/copy-request.decider';
 export * from './copies/copy-register';
 export * from './verification-requests/verification-request';
+export * from './legacy-registers';

@@ -1,0 +1,4 @@
+export * from './legacy-book';
+export * from './legacy-entry';
+export * from './page-scan';
+export * from './legacy-book.decider';
