@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, ExecuteCommandHandler, HolidayCalendarCache, INFRASTRUCTURE, OfficerAccess, OfficerGuard, READ_MODELS, type Infrastructure } from '@so-goc/platform';
+import { EVENT_STORE, ExecuteCommandHandler, HolidayCalendarCache, INFRASTRUCTURE, LEGACY_REGISTER_HANDLERS, LEGACY_SCAN_STORE, OfficerAccess, OfficerGuard, READ_MODELS, scanStoreFor, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
@@ -16,6 +16,7 @@ import { DiplomaDocumentsController } from './issuance/diploma-documents.control
 import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
 import { RegisterBooksController } from './issuance/register-books.controller';
+import { LegacyBooksController } from './legacy-registers/legacy-books.controller';
 
 @Module({})
 export class RegistryApiModule {
@@ -30,12 +31,14 @@ export class RegistryApiModule {
       { provide: HolidayCalendarCache, useValue: new HolidayCalendarCache(infrastructure.store) },
       { provide: APP_GUARD, useClass: OfficerGuard },
       ExecuteCommandHandler,
+      { provide: LEGACY_SCAN_STORE, useValue: scanStoreFor(infrastructure) },
+      ...LEGACY_REGISTER_HANDLERS,
     ];
     if (runner) providers.push({ provide: PROJECTION_RUNNER, useValue: runner });
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, LegacyBooksController],
       providers,
     };
   }

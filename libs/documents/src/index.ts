@@ -31,3 +31,5 @@ export { copyRegisterToXlsx } from './copy-register/copy-register-xlsx';
 export { copyRegisterToPdf } from './copy-register/copy-register-pdf';
 export type { VerificationLetterAnswer, VerificationLetterInput, VerificationLetterPdf, VerificationLetterSubject } from './verification-letter/verification-letter-input';
 export { verificationLetterToPdf } from './verification-letter/verification-letter-pdf';
+export type { LegacyEntrySheet, LegacyRow } from './legacy-registers/read-legacy-entries';
+export { readLegacyEntries } from './legacy-registers/read-legacy-entries';

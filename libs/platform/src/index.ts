@@ -27,3 +27,4 @@ export * from './diplomas/holiday-calendar-cache';
 export * from './copies/copies';
 export * from './copies/verification-requests';
 export * from './documents/diploma-faces';
+export * from './legacy-registers';

@@ -73,7 +73,7 @@ export async function readGraduateList(bytes: Uint8Array, fileName: string, opti
   };
 }
 
-async function readSheet(bytes: Uint8Array, fileName: string): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
+export async function readSheet(bytes: Uint8Array, fileName: string): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
   switch (detectFormat(bytes)) {
     case 'xlsx':
       try {

@@ -177,6 +177,14 @@ function readEntries(inputs: readonly LegacyEntryInput[], header: LegacyBookHead
     if (problems.length > before) return;
     const entryId = `p${input.page}-l${input.line}`;
     const existing = state.entries.get(entryId);
+    const marks = Object.fromEntries(LEGACY_ENTRY_FIELDS.filter((name) => input.marks?.[name] !== undefined).map((name) => [name, input.marks![name]]));
+    const entry: LegacyEntry = { entryId, page: input.page, line: input.line, fields, marks };
+    // A file sent again (a retry, or the same sheet uploaded twice) finds its lines already there as typed:
+    // those are skipped, so a re-upload records nothing twice whatever its command id.
+    if (!amending && existing && sameEntry(existing.entry, entry) && !takenLines.has(entryId)) {
+      takenLines.add(entryId);
+      return;
+    }
     if (amending ? !existing : existing || takenLines.has(entryId)) {
       problems.push(
         amending
@@ -208,11 +216,14 @@ function readEntries(inputs: readonly LegacyEntryInput[], header: LegacyBookHead
         messageEn: `Issue date ${fields.issueDate} is outside ${authority.name}'s existence.`,
       });
     }
-    const marks = Object.fromEntries(LEGACY_ENTRY_FIELDS.filter((name) => input.marks?.[name] !== undefined).map((name) => [name, input.marks![name]]));
-    entries.push({ entryId, page: input.page, line: input.line, fields, marks });
+    entries.push(entry);
   });
   if (problems.length > 0) refuseProblems(problems);
   return entries;
+}
+
+function sameEntry(a: LegacyEntry, b: LegacyEntry): boolean {
+  return JSON.stringify([a.fields, Object.entries(a.marks).sort()]) === JSON.stringify([b.fields, Object.entries(b.marks).sort()]);
 }
 
 function transcribe(command: Extract<LegacyBookCommand, { type: 'TranscribeLegacyEntries' }>, header: LegacyBookHeader, state: LegacyBookState, context: CommandContext): LegacyBookEvent[] {
@@ -221,6 +232,7 @@ function transcribe(command: Extract<LegacyBookCommand, { type: 'TranscribeLegac
   }
   requireCustodian(header, state.custodianCode, command.directory, context);
   const entries = readEntries(command.entries, header, state, command.directory, (index) => `entries[${index}]`, false);
+  if (entries.length === 0) return [];
   return [{ type: 'LegacyEntriesTranscribed', data: { bookId: header.bookId, entries, transcribedBy: context.actor.officerId, source: command.source } }];
 }
 
@@ -228,7 +240,7 @@ function amend(command: Extract<LegacyBookCommand, { type: 'AmendLegacyEntry' }>
   requireCustodian(header, state.custodianCode, command.directory, context);
   const [entry] = readEntries([command.entry], header, state, command.directory, () => 'entry', true);
   const current = state.entries.get(entry!.entryId)!;
-  if (JSON.stringify(current.entry) === JSON.stringify(entry) && current.status === 'unchecked') return [];
+  if (sameEntry(current.entry, entry!) && current.status === 'unchecked') return [];
   return [{ type: 'LegacyEntryAmended', data: { bookId: header.bookId, entry: entry!, amendedBy: context.actor.officerId } }];
 }
 

@@ -100,12 +100,16 @@ describe('Legacy register book: lines transcribed as written (rule 19)', () => {
     ['a register number already used in the book', line1998(2, { registerNumber: '101 / thpt' }), {}, 'REGISTER_NUMBER_USED', 'entries[0].fields.registerNumber'],
     ['a birth date after the issue date', line1998(2, { birthDate: '1999' }), {}, 'BIRTH_AFTER_ISSUE', 'entries[0].fields.birthDate'],
     ['an issue date before the authority existed', line1998(2, { issueDate: '12/06/1975', birthDate: '1958' }), {}, 'ISSUE_DATE_OUTSIDE_AUTHORITY', 'entries[0].fields.issueDate'],
-    ['a line typed twice', line1998(1), {}, 'LINE_ALREADY_ENTERED', 'entries[0].line'],
+    ['a line typed twice, differently', line1998(1, { fullName: 'Nguyễn Thị Hòa' }), {}, 'LINE_ALREADY_ENTERED', 'entries[0].line'],
     ['an empty field that does not say why', line1998(2, { serial: null }), {}, 'FIELD_UNACCOUNTED', 'entries[0].fields.serial'],
     ['a value in a field marked illegible', line1998(2, {}, { serial: 'illegible', remarks: 'blank' }), {}, 'MARKED_FIELD_HAS_VALUE', 'entries[0].fields.serial'],
   ])('refuses %s, naming the field', (_label, line, change, code, field) => {
     const error = given(legacyBookDecider, [BOOK_REGISTERED, LINE_1_TYPED]).when({ type: 'TranscribeLegacyEntries', entries: [{ ...line, ...change }], source: 'form', directory }, TYPIST).thenRefusedWith(code, { field });
     expect(error.problem.messageVi).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđếềệểễôộồốổỗơớờợởỡưứừựửữíìịỉĩ]/);
+  });
+
+  it('records nothing when the same lines are sent again (a re-uploaded sheet)', () => {
+    given(legacyBookDecider, [BOOK_REGISTERED, LINE_1_TYPED]).when({ type: 'TranscribeLegacyEntries', entries: [line1998(1)], source: 'spreadsheet', directory }, TYPIST).then([]);
   });
 
   it('refuses a batch that uses one register number twice', () => {
