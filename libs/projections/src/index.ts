@@ -18,3 +18,5 @@ export * from './copies/copy-register.projection';
 export * from './copies/copy-register.queries';
 export * from './verification/match-subject';
 export * from './verification/verification-requests.projection';
+export * from './legacy-registers/legacy-register.projection';
+export * from './legacy-registers/legacy-register.queries';

@@ -77,7 +77,8 @@ export async function recordRevokedDiplomaReturned(store: EventStore, request: {
   const { issued, lotId } = await loadDiploma(store, request.diplomaId);
   const outcome = await handleCommand(store, diplomaDecider, { stream: diplomaStream(request.diplomaId), context, command: { type: 'RecordRevokedDiplomaReturned', issued, returnedOn: request.returnedOn, receivedBy: request.receivedBy } });
   const serial = parseSerial(issued.serialLabel);
-  if (serial) {
+  // A digitised diploma (issue 14) was printed before the registry: it has no lot to return its paper to.
+  if (serial && lotId !== '') {
     await handleCommand(store, blankLotDecider, {
       stream: blankLotStream(lotId),
       context,

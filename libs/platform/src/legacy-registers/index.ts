@@ -8,3 +8,4 @@ import { ImportLegacyEntriesHandler } from './import-legacy-entries';
 
 /** Every handler of this area, for the module that hosts the officers' API (one line there). */
 export const LEGACY_REGISTER_HANDLERS = [RegisterLegacyBookHandler, AttachLegacyPageScanHandler, TranscribeLegacyEntriesHandler, AmendLegacyEntryHandler, CheckLegacyEntriesHandler, ImportLegacyEntriesHandler];
+export * from './digitised-diploma';
