@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { BASELINE_CALENDAR_STATE, calendarFromState, type CommandContext, type LegacyEntryInput } from '@so-goc/domain';
+import {
+  answerVerificationRequest,
+  authorityDirectoryCache,
+  AttachLegacyPageScan,
+  AttachLegacyPageScanHandler,
+  CheckLegacyEntries,
+  CheckLegacyEntriesHandler,
+  decideCorrection,
+  issueCopies,
+  loadDiploma,
+  OfficerAccess,
+  receiveBlankLot,
+  receiveCopyRequest,
+  receiveVerificationRequest,
+  RegisterLegacyBook,
+  RegisterLegacyBookHandler,
+  requestCorrection,
+  ScanStore,
+  TranscribeLegacyEntries,
+  TranscribeLegacyEntriesHandler,
+} from '@so-goc/platform';
+import { copyRegister, digitisedRegisterRows, hashTables, legacyBookProgress, legacyDisputes, legacyRegisterProjection, publicDiplomaBySerialAndHolder, registerAppendix, verificationRequestById } from '@so-goc/projections';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { context, issuanceWorld } from '../support/issuance-world';
+
+jest.setTimeout(120_000);
+
+const officer = (officerId: string, occurredAt = '2026-11-20T02:00:00.000Z'): CommandContext => ({ ...context('SGD-HP', occurredAt, randomUUID()), actor: { officerId, role: 'registrar', authorityCode: 'SGD-HP' } });
+const typist = () => officer('typist.mai');
+const checker = () => officer('checker.hung');
+
+/** Twenty lines of page 3 of the Sở's 1998 THPT book, as typed: years of birth only, a month/year, one illegible place. */
+function page3(): LegacyEntryInput[] {
+  return Array.from({ length: 20 }, (_, i) => {
+    const line = i + 1;
+    const illegiblePlace = line === 7;
+    return {
+      page: 3,
+      line,
+      fields: {
+        registerNumber: `${200 + line}/THPT`,
+        serial: `A ${String(45000 + line).padStart(6, '0')}`,
+        fullName: line === 5 ? 'Nguyễn Thị Hoà' : `Trần Văn Số ${line}`,
+        birthDate: line % 4 === 0 ? `0${(line % 9) + 1}/1980` : '1980',
+        birthPlace: illegiblePlace ? null : 'Thuỷ Nguyên, Hải Phòng',
+        sex: line % 2 === 0 ? 'Nam' : 'Nữ',
+        ethnicity: 'Kinh',
+        school: 'Trường PTTH Thuỷ Sơn',
+        classification: 'Khá',
+        issueDate: '20/08/1998',
+        signerName: 'Trần Văn Bình',
+        signerTitle: 'KT. Giám đốc, Phó Giám đốc',
+        remarks: null,
+      },
+      marks: illegiblePlace ? { birthPlace: 'illegible' } : {},
+    };
+  });
+}
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('scan of page 3, sổ gốc THPT 1998 tập 1'), Buffer.from([0xff, 0xd9])]);
+
+describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () => {
+  it('a 1998 THPT page typed and checked by a second officer becomes a diploma of the register; before the check it is invisible', async () => {
+    const world = await issuanceWorld();
+    const { store } = world;
+    const access = new OfficerAccess(store);
+    const scans = new ScanStore(join(world.dir.path, 'scans'));
+    const directory = () => authorityDirectoryCache(store).current();
+
+    const registered = await new RegisterLegacyBookHandler(store, access).execute(
+      new RegisterLegacyBook({ authorityCode: 'SGD-HP', kind: 'THPT', titleAsWritten: 'Sổ gốc cấp bằng tốt nghiệp phổ thông trung học', year: 1998, volume: 1, pageCount: 40 }, typist()),
+    );
+    const bookId = registered.stream.replace('legacy-book-', '');
+    expect(bookId).toBe('SGD-HP-THPT-1998-v1');
+    await expect(new RegisterLegacyBookHandler(store, access).execute(new RegisterLegacyBook({ authorityCode: 'SGD-HP', kind: 'THPT', titleAsWritten: 'Sổ khác', year: 1998, volume: 1, pageCount: 60 }, typist()))).rejects.toMatchObject({ code: 'LEGACY_BOOK_EXISTS', problem: { field: 'volume' } });
+
+    // A scan that is not an image is refused and leaves no file; a JPEG is stored under its SHA-256.
+    await expect(new AttachLegacyPageScanHandler(store, access, scans).execute(new AttachLegacyPageScan(bookId, 3, new Uint8Array(Buffer.from('PK\x03\x04 not a scan')), typist()))).rejects.toMatchObject({ code: 'SCAN_NOT_IMAGE', problem: { field: 'file' } });
+    const attached = await new AttachLegacyPageScanHandler(store, access, scans).execute(new AttachLegacyPageScan(bookId, 3, new Uint8Array(JPEG), typist()));
+    const sha256 = (attached.events[0]!.data as { sha256: string }).sha256;
+    expect(existsSync(scans.pathOf(sha256))).toBe(true);
+    expect(scans.read(sha256)!.equals(JPEG)).toBe(true);
+
+    await new TranscribeLegacyEntriesHandler(store, access).execute(new TranscribeLegacyEntries(bookId, page3(), typist()));
+    const hoa = 'legacy-sgd-hp-thpt-1998-v1-p3-l5';
+
+    // Unchecked: nowhere to be found, not by the public, not for copies or letters.
+    let db = await world.readModels();
+    expect(publicDiplomaBySerialAndHolder(db, { serial: 'A 045005', fullName: 'Nguyễn Thị Hoà', birthDate: '1980' })).toBeUndefined();
+    await expect(loadDiploma(store, hoa)).rejects.toMatchObject({ code: 'DIPLOMA_NOT_FOUND' });
+    expect(digitisedRegisterRows(db, ['SGD-HP'], 'THPT', 1998)).toEqual([]);
+
+    // Four eyes: the typist cannot confirm; the checker confirms 19 lines and disputes one.
+    const all = page3().map((e) => `p${e.page}-l${e.line}`);
+    await expect(new CheckLegacyEntriesHandler(store, access).execute(new CheckLegacyEntries(bookId, all, [], typist()))).rejects.toMatchObject({ code: 'CHECKER_IS_TYPIST' });
+    await new CheckLegacyEntriesHandler(store, access).execute(
+      new CheckLegacyEntries(bookId, all.filter((id) => id !== 'p3-l12'), [{ entryId: 'p3-l12', disagreements: [{ field: 'fullName', readingOnScan: 'Trần Văn Sở 12' }] }], checker()),
+    );
+    db = await world.readModels();
+    expect(legacyDisputes(db, bookId)).toEqual([{ entryId: 'p3-l12', field: 'fullName', typed: 'Trần Văn Số 12', readingOnScan: 'Trần Văn Sở 12', disputedBy: 'checker.hung' }]);
+    expect(legacyBookProgress(db, bookId)).toMatchObject({ pages: [{ page: 3, scans: 1, unchecked: 0, disputed: 1, checked: 19 }], typists: [{ officer: 'typist.mai', typed: 20 }], checkers: [{ officer: 'checker.hung', checked: 19 }] });
+    expect(publicDiplomaBySerialAndHolder(db, { serial: 'A 045012', fullName: 'Trần Văn Số 12', birthDate: '1980' })).toBeUndefined();
+
+    // Checked: the portal finds her by serial, name and year of birth as written (§5.1 fields).
+    expect(publicDiplomaBySerialAndHolder(db, { serial: 'a045005', fullName: 'NGUYEN THI HOA', birthDate: '1980' })).toMatchObject({
+      diplomaId: hoa, serial: 'A 045005', registerNumber: '205/THPT', kind: 'THPT', fullName: 'Nguyễn Thị Hoà', birthDate: '1980', birthPlace: 'Thuỷ Nguyên, Hải Phòng', issueDate: '1998-08-20', status: 'valid',
+    });
+    const rows = digitisedRegisterRows(db, ['SGD-HP'], 'THPT', 1998);
+    expect(rows).toHaveLength(19);
+    expect(rows.find((r) => r.diplomaId === 'legacy-sgd-hp-thpt-1998-v1-p3-l7')).toMatchObject({ fields: { birthPlace: null }, marks: { birthPlace: 'illegible' }, source: 'Số hóa từ sổ gốc cấp bằng tốt nghiệp phổ thông trung học, tập 1, trang 3, dòng 7' });
+
+    // A correction by decision goes into the 1998 appendix.
+    const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
+    await requestCorrection(store, calendar, { authorityCode: 'SGD-HP', diplomaId: hoa, requestId: 'cs-legacy-1', ground: 'civil_status_changed', changes: [{ field: 'birthPlace', after: 'Xã Thuỷ Nguyên, thành phố Hải Phòng' }], document: { kind: 'Trích lục', number: '12/2026', date: '2026-10-01', issuedBy: 'UBND xã' }, requestedBy: 'Nguyễn Thị Hoà', receivedOn: '2026-11-02', dossierCompleteOn: '2026-11-02' }, officer('lan.nguyen', '2026-11-02T02:00:00.000Z'));
+    await decideCorrection(store, await directory(), { diplomaId: hoa, requestId: 'cs-legacy-1', decisionNumber: '41/QĐ-SGDĐT', decisionDate: '2026-11-04', authorityCode: 'SGD-HP' }, officer('lan.nguyen', '2026-11-04T02:00:00.000Z'));
+
+    // A copy from the register is issued for it (rule 46), on copy blanks.
+    await receiveBlankLot(store, { type: 'ReceiveBlankLot', lotId: 'HP-BS-THPT-2026', authorityCode: 'SGD-HP', kind: 'THPT_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' }, context());
+    await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-legacy-1', diplomaId: hoa, authorityCode: 'SGD-HP', requester: { kind: 'holder', fullName: 'Nguyễn Thị Hoà', idDocument: { kind: 'CCCD', number: '031180000005' }, entitlementDocument: null, deathCertificate: null }, channel: 'counter', receivedAt: '2026-11-20T02:00:00Z', copies: 1 }, context());
+    await issueCopies(store, await directory(), { requestId: 'bs-legacy-1', authorityCode: 'SGD-HP', lotId: 'HP-BS-THPT-2026', issuedOn: '2026-11-20', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context());
+
+    // A police letter about her is answered MATCH (with the correction, CORRECTED by that decision).
+    await receiveVerificationRequest(store, { requestId: 'cv-legacy-1', authorityCode: 'SGD-HP', organisation: 'Công an thành phố Hải Phòng', letterNumber: '90/PC02', letterDate: '2026-11-10', receivedOn: '2026-11-11', legalBasis: 'Xác minh lý lịch', subjects: [{ fullName: 'Trần Văn Số 3', birthDate: '1980', serial: 'A 045003', registerNumber: null }] }, context());
+    db = await world.readModels();
+    await answerVerificationRequest(store, db, await directory(), { requestId: 'cv-legacy-1', responseLetterNumber: '500/SGDĐT-QLCL', respondedOn: '2026-11-12', signerId: 'gd-sgd-hp' }, context());
+
+    db = await world.readModels();
+    expect(registerAppendix(db, { authorityCode: 'SGD-HP', kind: 'THPT', year: 1998 })).toMatchObject([{ action: 'correction', diplomaId: hoa, serial: 'A 045005', fullName: 'Nguyễn Thị Hoà', birthDate: '1980', decisionNumber: '41/QĐ-SGDĐT' }]);
+    expect(copyRegister(db, { authorityCode: 'SGD-HP', kind: 'THPT', year: 2026 })[0]).toMatchObject({ requestId: 'bs-legacy-1', content: { originalSerial: 'A 045005', holder: { fullName: 'Nguyễn Thị Hoà', birthPlace: 'Xã Thuỷ Nguyên, thành phố Hải Phòng' } } });
+    expect(verificationRequestById(db, 'cv-legacy-1')!.answers!.map((a) => a.result)).toEqual(['MATCH']);
+
+    const live = hashTables(db, legacyRegisterProjection.tables);
+    await world.rebuild('legacy-register');
+    expect(hashTables(db, legacyRegisterProjection.tables)).toBe(live);
+    await world.close();
+  });
+});
