@@ -8,6 +8,8 @@ import {
   CheckLegacyEntries,
   CheckLegacyEntriesHandler,
   decideCorrection,
+  HandOverRegisters,
+  HandOverRegistersHandler,
   issueCopies,
   loadDiploma,
   OfficerAccess,
@@ -135,6 +137,40 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
     const live = hashTables(db, legacyRegisterProjection.tables);
     await world.rebuild('legacy-register');
     expect(hashTables(db, legacyRegisterProjection.tables)).toBe(live);
+    await world.close();
+  });
+
+  it('a commune’s THCS book handed to the Sở (TT10/2026): from the hand-over date the commune’s copy is refused and the Sở’s is issued', async () => {
+    const world = await issuanceWorld();
+    const { store } = world;
+    const access = new OfficerAccess(store);
+    const scans = new ScanStore(join(world.dir.path, 'scans'));
+    const directory = () => authorityDirectoryCache(store).current();
+    const communeOfficer = (officerId: string, occurredAt = '2026-05-04T02:00:00.000Z'): CommandContext => ({ ...officer(officerId, occurredAt), actor: { officerId, role: 'registrar', authorityCode: 'UBX-TN' } });
+
+    // The commune digitises its own 2025 THCS book while it still holds it.
+    const outcome = await new RegisterLegacyBookHandler(store, access).execute(new RegisterLegacyBook({ authorityCode: 'UBX-TN', kind: 'THCS', titleAsWritten: 'Sổ gốc cấp bằng tốt nghiệp THCS', year: 2025, volume: 1, pageCount: 10 }, communeOfficer('hung.le')));
+    const bookId = outcome.stream.replace('legacy-book-', '');
+    await new AttachLegacyPageScanHandler(store, access, scans).execute(new AttachLegacyPageScan(bookId, 1, new Uint8Array(Buffer.from('%PDF-1.7 page 1')), communeOfficer('hung.le')));
+    const line = { ...page3()[0]!, page: 1, fields: { ...page3()[0]!.fields, serial: 'TN 000001', registerNumber: '01/THCS-2025', birthDate: '2010', issueDate: '15/08/2025', signerName: 'Phạm Văn Dũng', signerTitle: 'Chủ tịch UBND' } };
+    await new TranscribeLegacyEntriesHandler(store, access).execute(new TranscribeLegacyEntries(bookId, [line], communeOfficer('hung.le')));
+    await new CheckLegacyEntriesHandler(store, access).execute(new CheckLegacyEntries(bookId, ['p1-l1'], [], communeOfficer('thu.pham')));
+    const diplomaId = 'legacy-ubx-tn-thcs-2025-v1-p1-l1';
+
+    // Only the receiver records the hand-over; the Sở does, effective 20/05/2026.
+    const handOver = { fromCode: 'UBX-TN', toCode: 'SGD-HP', kind: 'THCS' as const, effectiveOn: '2026-05-20', minutesRef: 'BB-BG-17/2026', books: ['Sổ gốc cấp bằng tốt nghiệp THCS năm 2025, tập 1'] };
+    await expect(new HandOverRegistersHandler(store).execute(new HandOverRegisters(handOver, communeOfficer('hung.le')))).rejects.toMatchObject({ code: 'NOT_RECEIVER' });
+    await new HandOverRegistersHandler(store).execute(new HandOverRegisters(handOver, officer('lan.nguyen', '2026-05-20T02:00:00.000Z')));
+
+    const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
+    const requester = { kind: 'holder' as const, fullName: line.fields.fullName!, idDocument: { kind: 'CCCD', number: '031210000001' }, entitlementDocument: null, deathCertificate: null };
+    await receiveBlankLot(store, { type: 'ReceiveBlankLot', lotId: 'HP-BS-THCS-2026', authorityCode: 'SGD-HP', kind: 'THCS_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' }, context());
+    await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-ubx-1', diplomaId, authorityCode: 'UBX-TN', requester, channel: 'counter', receivedAt: '2026-06-01T02:00:00Z', copies: 1 }, context('UBX-TN'));
+    await expect(issueCopies(store, await directory(), { requestId: 'bs-ubx-1', authorityCode: 'UBX-TN', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-06-01', issuePlace: 'Thuỷ Nguyên', signerId: 'ct-ubx-tn' }, context('UBX-TN'))).rejects.toMatchObject({ code: 'NOT_REGISTER_HOLDER' });
+    await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-sgd-1', diplomaId, authorityCode: 'SGD-HP', requester, channel: 'counter', receivedAt: '2026-06-01T02:00:00Z', copies: 1 }, context());
+    await issueCopies(store, await directory(), { requestId: 'bs-sgd-1', authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-06-01', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context());
+    const db = await world.readModels();
+    expect(copyRegister(db, { authorityCode: 'SGD-HP', kind: 'THCS', year: 2026 })).toMatchObject([{ requestId: 'bs-sgd-1', content: { issuerCode: 'UBX-TN', originalSerial: 'TN 000001' } }]);
     await world.close();
   });
 });

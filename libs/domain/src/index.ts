@@ -50,3 +50,4 @@ export * from './copies/copy-request.decider';
 export * from './copies/copy-register';
 export * from './verification-requests/verification-request';
 export * from './legacy-registers';
+export * from './authorities/register-hand-over';

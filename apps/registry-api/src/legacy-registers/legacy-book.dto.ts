@@ -76,3 +76,11 @@ export class CheckLegacyEntriesDto {
   @ApiProperty({ example: ['p3-l1', 'p3-l2'] }) @IsArray() @ArrayMaxSize(5000) @IsString({ each: true }) confirmed!: string[];
   @ApiPropertyOptional({ type: [DisputedEntryDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => DisputedEntryDto) disputed?: DisputedEntryDto[];
 }
+
+export class HandOverRegistersDto {
+  @ApiProperty({ example: 'UBX-TN', description: 'The body handing its books over' }) @Matches(AUTHORITY_CODE_PATTERN) fromCode!: string;
+  @ApiProperty({ enum: DIPLOMA_KINDS }) @IsIn(DIPLOMA_KINDS) kind!: DiplomaKind;
+  @ApiProperty({ example: '2026-05-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveOn!: string;
+  @ApiProperty({ example: 'BB-BG-17/2026' }) @IsString() @MaxLength(100) minutesRef!: string;
+  @ApiProperty({ example: ['Sổ gốc cấp bằng tốt nghiệp THCS năm 2025, tập 1'] }) @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) books!: string[];
+}

@@ -13,6 +13,7 @@ import {
   commandReply,
   CurrentActor,
   EVENT_STORE,
+  HandOverRegisters,
   ImportLegacyEntries,
   LEGACY_SCAN_STORE,
   loadState,
@@ -22,7 +23,7 @@ import {
   ScanStore,
   TranscribeLegacyEntries,
 } from '@so-goc/platform';
-import { CheckLegacyEntriesDto, LegacyEntryDto, RegisterLegacyBookDto, TranscribeLegacyEntriesDto } from './legacy-book.dto';
+import { CheckLegacyEntriesDto, HandOverRegistersDto, LegacyEntryDto, RegisterLegacyBookDto, TranscribeLegacyEntriesDto } from './legacy-book.dto';
 
 type Upload = { originalname: string; buffer: Buffer } | undefined;
 
@@ -97,6 +98,13 @@ export class LegacyBooksController {
   @ApiOperation({ summary: 'Người thứ hai đối chiếu với bản quét: xác nhận các dòng, hoặc nêu trường khác bản quét' })
   async check(@Param('bookId') bookId: string, @Body() body: CheckLegacyEntriesDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     return commandReply(response, await this.commands.execute(new CheckLegacyEntries(bookId, body.confirmed, body.disputed ?? [], commandContextFrom(request, actor))));
+  }
+
+  @Post('register-hand-overs')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Ghi nhận biên bản nhận bàn giao sổ gốc (TT10/2026: UBND xã bàn giao sổ gốc THCS cho Sở trước 31/05/2026)' })
+  async handOver(@Param('code') code: string, @Body() body: HandOverRegistersDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(new HandOverRegisters({ ...body, toCode: code }, commandContextFrom(request, actor))));
   }
 
   @Post('legacy-entries/import')

@@ -91,10 +91,10 @@ function requireBook(state: LegacyBookState): LegacyBookHeader {
  * Rule 46: whoever holds the book's authority's registers today types and checks it: the authority
  * itself while it exists, its successor after a merger or abolition, or the body it was handed to.
  */
-function requireCustodian(header: Pick<LegacyBookHeader, 'authorityCode'>, custodianCode: string | null, directory: AuthorityDirectory, context: CommandContext): void {
+function requireCustodian(header: Pick<LegacyBookHeader, 'authorityCode' | 'kind'>, custodianCode: string | null, directory: AuthorityDirectory, context: CommandContext): void {
   const today = vietnamDateOf(context.occurredAt);
   // The custodian recorded on the book may itself have merged or been abolished since: follow the chain.
-  const holder = registerHolderOn(directory, custodianCode ?? header.authorityCode, today)?.code;
+  const holder = registerHolderOn(directory, custodianCode ?? header.authorityCode, today, header.kind)?.code;
   if (holder !== context.actor.authorityCode) {
     throw refuse(
       'NOT_BOOK_CUSTODIAN',
