@@ -20,3 +20,4 @@ export * from './verification/match-subject';
 export * from './verification/verification-requests.projection';
 export * from './legacy-registers/legacy-register.projection';
 export * from './legacy-registers/legacy-register.queries';
+export * from './legacy-registers/coverage.queries';
