@@ -25,7 +25,7 @@ import {
   TranscribeLegacyEntries,
   TranscribeLegacyEntriesHandler,
 } from '@so-goc/platform';
-import { copyRegister, coverageRows, coverageStatement, digitisedRegisterRows, hashTables, legacyBookProgress, legacyDisputes, legacyRegisterProjection, publicDiplomaBySerialAndHolder, registerAppendix, verificationRequestById } from '@so-goc/projections';
+import { copyRegister, coverageRows, coverageStatement, digitisedRegisterRows, digitisedSerialsInReceivedLots, hashTables, legacyBookProgress, legacyDisputes, legacyRegisterProjection, publicDiplomaBySerialAndHolder, registerAppendix, verificationRequestById } from '@so-goc/projections';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { context, issuanceWorld } from '../support/issuance-world';
@@ -154,7 +154,7 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
     ];
     expect(notFound[0]).toEqual({ status: 'NOT_FOUND', coverage: coverageStatement(db) });
     for (const answer of notFound) expect(answer).toEqual(notFound[0]);
-    expect(notFound[0]!.coverage!.vi).toBe('Hệ thống này giữ văn bằng THPT của Sở Giáo dục và Đào tạo Hải Phòng các năm 1998. Văn bằng của các năm khác chưa được số hóa: hãy hỏi cơ quan đã cấp văn bằng.');
+    expect(notFound[0]!.coverage!.vi).toBe('Hệ thống này giữ văn bằng THPT của Sở Giáo dục và Đào tạo Hải Phòng năm 1998. Văn bằng của các năm khác chưa được số hóa: hãy hỏi cơ quan đã cấp văn bằng.');
     expect(portal.lookup({ kind: 'serial_holder', serial: 'A 045012', fullName: 'Trần Văn Sở 12', birthDate: '1980-04' }).status).toBe('VALID');
 
     const live = hashTables(db, legacyRegisterProjection.tables);
@@ -175,7 +175,7 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
     const outcome = await new RegisterLegacyBookHandler(store, access).execute(new RegisterLegacyBook({ authorityCode: 'UBX-TN', kind: 'THCS', titleAsWritten: 'Sổ gốc cấp bằng tốt nghiệp THCS', year: 2025, volume: 1, pageCount: 10 }, communeOfficer('hung.le')));
     const bookId = outcome.stream.replace('legacy-book-', '');
     await new AttachLegacyPageScanHandler(store, access, scans).execute(new AttachLegacyPageScan(bookId, 1, new Uint8Array(Buffer.from('%PDF-1.7 page 1')), communeOfficer('hung.le')));
-    const line = { ...page3()[0]!, page: 1, fields: { ...page3()[0]!.fields, serial: 'TN 000001', registerNumber: '01/THCS-2025', birthDate: '2010', issueDate: '15/08/2025', signerName: 'Phạm Văn Dũng', signerTitle: 'Chủ tịch UBND' } };
+    const line = { ...page3()[0]!, page: 1, fields: { ...page3()[0]!.fields, serial: 'HP 0200555', registerNumber: '01/THCS-2025', birthDate: '2010', issueDate: '15/08/2025', signerName: 'Phạm Văn Dũng', signerTitle: 'Chủ tịch UBND' } };
     await new TranscribeLegacyEntriesHandler(store, access).execute(new TranscribeLegacyEntries(bookId, [line], communeOfficer('hung.le')));
     await new CheckLegacyEntriesHandler(store, access).execute(new CheckLegacyEntries(bookId, ['p1-l1'], [], communeOfficer('thu.pham')));
     const diplomaId = 'legacy-ubx-tn-thcs-2025-v1-p1-l1';
@@ -193,7 +193,9 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
     await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-sgd-1', diplomaId, authorityCode: 'SGD-HP', requester, channel: 'counter', receivedAt: '2026-06-01T02:00:00Z', copies: 1 }, context());
     await issueCopies(store, await directory(), { requestId: 'bs-sgd-1', authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-06-01', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context());
     const db = await world.readModels();
-    expect(copyRegister(db, { authorityCode: 'SGD-HP', kind: 'THCS', year: 2026 })).toMatchObject([{ requestId: 'bs-sgd-1', content: { issuerCode: 'UBX-TN', originalSerial: 'TN 000001' } }]);
+    expect(copyRegister(db, { authorityCode: 'SGD-HP', kind: 'THCS', year: 2026 })).toMatchObject([{ requestId: 'bs-sgd-1', content: { issuerCode: 'UBX-TN', originalSerial: 'HP 0200555' } }]);
+    // Its serial falls inside the THPT lot the Sở received in 2024: a fraud signal, listed (issue 14 §5).
+    expect(digitisedSerialsInReceivedLots(db)).toEqual([{ diplomaId, bookId, entryId: 'p1-l1', serial: 'HP 0200555', lotId: 'HP-THPT-2024', receivingAuthority: 'SGD-HP' }]);
     await world.close();
   });
 });

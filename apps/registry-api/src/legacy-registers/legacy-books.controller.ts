@@ -5,6 +5,8 @@ import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@n
 import type { Request, Response } from 'express';
 import { DomainError, legacyBookDecider, legacyBookStream, MAX_SCAN_BYTES, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
+import type { Database } from 'better-sqlite3';
+import { coverageRows, digitisedSerialsInReceivedLots, legacyBook, legacyBookProgress, legacyDisputes } from '@so-goc/projections';
 import {
   AmendLegacyEntry,
   AttachLegacyPageScan,
@@ -18,6 +20,7 @@ import {
   LEGACY_SCAN_STORE,
   loadState,
   OfficerRoute,
+  READ_MODELS,
   READ_ROLES,
   RegisterLegacyBook,
   ScanStore,
@@ -41,7 +44,33 @@ export class LegacyBooksController {
     private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEGACY_SCAN_STORE) private readonly scans: ScanStore,
+    @Inject(READ_MODELS) private readonly db: Database,
   ) {}
+
+  @Get('legacy-books/:bookId')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Tiến độ số hóa một quyển sổ: theo trang và theo cán bộ; các dòng chờ xem lại' })
+  progress(@Param('code') code: string, @Param('bookId') bookId: string): object {
+    const book = legacyBook(this.db, bookId);
+    if (!book || (book.custodianCode !== code && book.authorityCode !== code)) {
+      throw new DomainError({ code: 'LEGACY_BOOK_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyển sổ này.', messageEn: 'No such book.', field: 'bookId' });
+    }
+    return { book, ...legacyBookProgress(this.db, bookId), disputes: legacyDisputes(this.db, bookId) };
+  }
+
+  @Get('coverage')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Phạm vi dữ liệu theo đơn vị, loại, năm: cấp trong hệ thống, đã số hóa và kiểm tra, chưa kiểm tra' })
+  coverage(@Param('code') code: string): object {
+    return { coverage: coverageRows(this.db, [code]) };
+  }
+
+  @Get('legacy-fraud-signals')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Số hiệu số hóa từ sổ cũ nằm trong lô phôi hệ thống đã nhận (dấu hiệu gian lận)' })
+  fraudSignals(@Param('code') code: string): object {
+    return { signals: digitisedSerialsInReceivedLots(this.db).filter((s) => s.receivingAuthority === code || s.bookId.startsWith(`${code}-`)) };
+  }
 
   @Post('legacy-books')
   @OfficerRoute('registrar')

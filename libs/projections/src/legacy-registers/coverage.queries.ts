@@ -79,7 +79,7 @@ export function coverageStatement(db: Database, now = Date.now()): CoverageState
     prepared<[string], { name: string }>(db, 'SELECT name FROM public_lookup_authority_names WHERE code = ? ORDER BY from_date DESC LIMIT 1').get(code)?.name ?? code;
   const parts = [...held].map(([key, years]) => {
     const [code, kind] = key.split('\u0000') as [string, string];
-    return { vi: `văn bằng ${kind} của ${nameOf(code)} các năm ${yearRanges(years)}`, en: `${kind} diplomas of ${nameOf(code)} for ${yearRanges(years)}` };
+    return { vi: `văn bằng ${kind} của ${nameOf(code)} năm ${yearRanges(years)}`, en: `${kind} diplomas of ${nameOf(code)} for ${yearRanges(years)}` };
   });
   const statement: CoverageStatement =
     parts.length === 0
