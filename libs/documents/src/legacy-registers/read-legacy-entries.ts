@@ -11,6 +11,7 @@ import {
 import { cellText } from '../graduate-lists/cell-text';
 import { readSheet } from '../graduate-lists/read-graduate-list';
 import type { SheetRow } from '../graduate-lists/sheet';
+import { readXlsxSheetStreaming } from './xlsx-stream-sheet';
 
 /** Where a row sits: which book (kind, year, volume of the uploading authority's books), which page and line. */
 type PlaceField = 'kind' | 'year' | 'volume' | 'page' | 'line';
@@ -70,7 +71,7 @@ export interface LegacyEntrySheet {
  * here; the lines themselves are judged by the book's decider, so the rules live in one place.
  */
 export async function readLegacyEntries(bytes: Uint8Array, fileName: string): Promise<LegacyEntrySheet> {
-  const sheet = await readSheet(bytes, fileName);
+  const sheet = await readLegacySheet(bytes, fileName);
   if ('problem' in sheet) return { rows: [], problems: [sheet.problem], headers: {} };
   const located = locate(sheet.rows);
   if ('problems' in located) return { rows: [], problems: located.problems, headers: {} };
@@ -109,6 +110,21 @@ export async function readLegacyEntries(bytes: Uint8Array, fileName: string): Pr
   }
   if (rows.length === 0 && problems.length === 0) problems.push({ row: 0, column: '', field: 'file', code: 'NO_ROWS', messageVi: 'Tệp không có dòng dữ liệu nào.', messageEn: 'The file has no data rows.' });
   return { rows: problems.length > 0 ? [] : rows, problems, headers };
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+/** XLSX through the streaming reader (large typed books); anything else (CSV, refusals) exactly as graduate lists. */
+async function readLegacySheet(bytes: Uint8Array, fileName: string): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
+  const fallback = await (isZip(bytes) ? undefined : readSheet(bytes, fileName));
+  if (fallback) return fallback;
+  try {
+    const rows = await readXlsxSheetStreaming(bytes);
+    return rows.length > 0 ? { rows } : readSheet(bytes, fileName);
+  } catch {
+    // Not a workbook after all (an .ods, a damaged file): the shared reader names the problem.
+    return readSheet(bytes, fileName);
+  }
 }
 
 function locate(rows: readonly SheetRow[]): { headerRow: number; indexOf: Map<Column, number>; headers: Partial<Record<Column, string>> } | { problems: RowProblem[] } {
