@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { decodeQrCodes } from '@so-goc/documents/testing/pdf-checks';
+import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
 import { eventually, startTestSystem, type TestSystem } from '../support/embedded-system';
 
 jest.setTimeout(180_000);
@@ -71,5 +73,51 @@ describe('Paper registers over HTTP (issue 14)', () => {
     expect(register.digitised[1]).toEqual(expect.objectContaining({ diplomaId: 'legacy-sgd-hp-thpt-2001-v1-p2-l2', marks: { birthPlace: 'illegible', classification: 'blank' }, source: 'Số hóa từ sổ gốc cấp bằng tốt nghiệp PTTH, tập 1, trang 2, dòng 2' }));
     const progress = (await (await t.request('GET', `/api/v1/authorities/SGD-HP/legacy-books/${bookId}`)).json()) as object;
     expect(progress).toMatchObject({ pages: [{ page: 2, scans: 1, checked: 3 }], typists: [{ officer: 'admin-hp', typed: 3 }], checkers: [{ officer: 'kiem-tra', checked: 3 }] });
+  });
+
+  it('the digitised diploma gets a copy from the register whose QR verifies, a correction into the appendix, and a police letter answered MATCH', async () => {
+    const diplomaId = 'legacy-sgd-hp-thpt-2001-v1-p2-l1';
+    await t.given({ type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15' });
+    const copyLot = { lotId: 'HP-BS-2026', kind: 'THPT_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 50, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' };
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: copyLot })).status).toBe(201);
+    const request = { requestId: 'bs-legacy-1', diplomaId, requester: { kind: 'holder', fullName: 'Phạm Văn Số 1', idDocument: { kind: 'CCCD', number: '031083000001' } }, channel: 'counter', receivedAt: '2026-11-23T09:00:00+07:00', copies: 1 };
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: request })).status).toBe(201);
+    const copies = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests/bs-legacy-1/copies', { body: { lotId: 'HP-BS-2026', issuedOn: '2026-11-23', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' } });
+    expect(copies.status).toBe(201);
+    let response: Response | undefined;
+    for (let i = 0; i < 200; i += 1) {
+      response = await t.request('GET', '/api/v1/authorities/SGD-HP/copies/bs-legacy-1-1.pdf?mode=preview');
+      if (response.status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(response!.status).toBe(200);
+    const pdf = new Uint8Array(await response!.arrayBuffer());
+    const text = pdfPageTexts(pdf)[0]!;
+    expect(text).toContain('BẢN SAO');
+    expect(text).toContain('Phạm Văn Số 1');
+    const [url] = decodeQrCodes(pdf);
+    const answer = (await (await fetch(url!.replace('/v/', '/api/v1/verify/'))).json()) as object;
+    expect(answer).toMatchObject({ status: 'VALID', copy: { copyNumber: '000001/BS-THPT-2026' }, diploma: { serial: 'B 000701' } });
+
+    const base = `/api/v1/authorities/SGD-HP/diplomas/${diplomaId}/correction-requests`;
+    const correction = { requestId: 'cs-legacy-1', ground: 'civil_status_changed', changes: [{ field: 'birthPlace', after: 'Phường Đông Hải, thành phố Hải Phòng' }], document: { kind: 'Trích lục', number: '1/TLCC', date: '2026-11-02', issuedBy: 'UBND phường Đông Hải' }, requestedBy: 'Phạm Văn Số 1', receivedOn: '2026-11-24', dossierCompleteOn: '2026-11-24' };
+    expect((await t.request('POST', base, { body: correction })).status).toBe(201);
+    expect((await t.request('POST', `${base}/cs-legacy-1/decision`, { body: { decisionNumber: '90/QĐ-SGDĐT', decisionDate: '2026-11-25' } })).status).toBe(201);
+    let appendix: { rows?: { diplomaId: string; decisionNumber: string }[] } = {};
+    for (let i = 0; i < 200 && !(appendix.rows?.length); i += 1) {
+      appendix = (await (await t.request('GET', '/api/v1/authorities/SGD-HP/register-appendix/THPT/2001')).json()) as typeof appendix;
+      if (!appendix.rows?.length) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(appendix.rows).toMatchObject([{ diplomaId, decisionNumber: '90/QĐ-SGDĐT' }]);
+
+    const letter = { requestId: 'cv-legacy-1', organisation: 'Công an thành phố Hải Phòng', letterNumber: '77/PC02', letterDate: '2026-11-20', receivedOn: '2026-11-23', legalBasis: 'Xác minh lý lịch', subjects: [{ fullName: 'Phạm Văn Số 3', birthDate: '1983', serial: 'B 000703' }] };
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/verification-requests', { body: letter })).status).toBe(201);
+    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/verification-requests/cv-legacy-1/answer', { body: { responseLetterNumber: '901/SGDĐT-QLCL', respondedOn: '2026-11-25', signerId: 'gd-sgd-hp' } })).status).toBe(201);
+    let answered: { answers?: { result: string }[] | null } = {};
+    for (let i = 0; i < 200 && !Array.isArray(answered.answers); i += 1) {
+      answered = (await (await t.request('GET', '/api/v1/authorities/SGD-HP/verification-requests/cv-legacy-1')).json()) as typeof answered;
+      if (!Array.isArray(answered.answers)) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(answered.answers!.map((a) => a.result)).toEqual(['MATCH']);
   });
 });
