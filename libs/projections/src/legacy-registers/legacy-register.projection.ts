@@ -54,13 +54,15 @@ export const legacyRegisterProjection: Projection = {
         for (const entry of event.data.entries) upsertEntry(db, event.data.bookId, entry, event.data.transcribedBy, 'unchecked', null, null);
         return;
       case 'LegacyEntryAmended':
+        // The amendment is the third look: the line waits for a check again, and the old disagreement is settled.
         upsertEntry(db, event.data.bookId, event.data.entry, event.data.amendedBy, 'unchecked', null, null);
+        prepared(db, 'DELETE FROM legacy_disputes WHERE book_id = ? AND entry_id = ?').run(event.data.bookId, event.data.entry.entryId);
         return;
       case 'LegacyEntryDisputed': {
         const d = event.data;
         prepared(db, `UPDATE legacy_entries SET status = 'disputed' WHERE book_id = ? AND entry_id = ?`).run(d.bookId, d.entryId);
         for (const disagreement of d.disagreements) {
-          prepared(db, 'INSERT OR IGNORE INTO legacy_disputes VALUES (?, ?, ?, ?, ?, ?)').run(d.bookId, d.entryId, String(recorded.position), disagreement.field, disagreement.readingOnScan, d.disputedBy);
+          prepared(db, 'INSERT OR IGNORE INTO legacy_disputes VALUES (?, ?, ?, ?, ?, ?)').run(d.bookId, d.entryId, String(recorded.position.commit), disagreement.field, disagreement.readingOnScan, d.disputedBy);
         }
         return;
       }
