@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 import type { CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
 import { ImportLegacyEntries, ImportLegacyEntriesHandler, OfficerAccess, RegisterLegacyBook, RegisterLegacyBookHandler } from '@so-goc/platform';
-import { loadDemoProvince } from '../apps/cli/src/commands/demo-province';
+import { loadDemoProvinceInto } from '../apps/cli/src/commands/demo-province';
 
 const ENTRIES = Number(process.env.ENTRIES ?? 100_000);
 const PER_BOOK = 500;
@@ -74,7 +74,7 @@ async function importFile(file: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'so-goc-bench-digitise-store-'));
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
   try {
-    await loadDemoProvince(store);
+    await loadDemoProvinceInto(store);
     const access = new OfficerAccess(store);
     const books = new Set<string>();
     for (let i = 0; i < ENTRIES; i += PER_BOOK) {

@@ -188,8 +188,10 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
     const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
     const requester = { kind: 'holder' as const, fullName: line.fields.fullName!, idDocument: { kind: 'CCCD', number: '031210000001' }, entitlementDocument: null, deathCertificate: null };
     await receiveBlankLot(store, { type: 'ReceiveBlankLot', lotId: 'HP-BS-THCS-2026', authorityCode: 'SGD-HP', kind: 'THCS_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' }, context());
+    // The commune has copy blanks of its own, so what refuses its copy is custody, not paper.
+    await receiveBlankLot(store, { type: 'ReceiveBlankLot', lotId: 'TN-BS-THCS-2026', authorityCode: 'UBX-TN', kind: 'THCS_COPY', templateVersion: 'TT21-2019', prefix: 'TNBS', width: 7, from: 1, to: 100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-TN', date: '2026-01-05' }, receivedBy: 'Hưng', receivedOn: '2026-01-05' }, context('UBX-TN'));
     await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-ubx-1', diplomaId, authorityCode: 'UBX-TN', requester, channel: 'counter', receivedAt: '2026-06-01T02:00:00Z', copies: 1 }, context('UBX-TN'));
-    await expect(issueCopies(store, await directory(), { requestId: 'bs-ubx-1', authorityCode: 'UBX-TN', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-06-01', issuePlace: 'Thuỷ Nguyên', signerId: 'ct-ubx-tn' }, context('UBX-TN'))).rejects.toMatchObject({ code: 'NOT_REGISTER_HOLDER' });
+    await expect(issueCopies(store, await directory(), { requestId: 'bs-ubx-1', authorityCode: 'UBX-TN', lotId: 'TN-BS-THCS-2026', issuedOn: '2026-06-01', issuePlace: 'Thuỷ Nguyên', signerId: 'ct-ubx-tn' }, context('UBX-TN'))).rejects.toMatchObject({ code: 'NOT_REGISTER_HOLDER' });
     await receiveCopyRequest(store, calendar, 0, { requestId: 'bs-sgd-1', diplomaId, authorityCode: 'SGD-HP', requester, channel: 'counter', receivedAt: '2026-06-01T02:00:00Z', copies: 1 }, context());
     await issueCopies(store, await directory(), { requestId: 'bs-sgd-1', authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: '2026-06-01', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' }, context());
     const db = await world.readModels();

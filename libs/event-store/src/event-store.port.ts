@@ -9,7 +9,6 @@ export interface Position {
   readonly prepare: bigint;
 }
 
-export const START_POSITION: Position = Object.freeze({ commit: -1n, prepare: -1n });
 
 /**
  * What the writer believes about the stream: a revision (0-based, the last event it has seen),

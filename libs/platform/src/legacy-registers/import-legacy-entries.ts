@@ -42,7 +42,9 @@ export class ImportLegacyEntriesHandler implements ICommandHandler<ImportLegacyE
     const byBook = new Map<string, LegacyRow[]>();
     for (const row of sheet.rows) {
       const bookId = legacyBookId(authorityCode, row.kind, row.year, row.volume);
-      byBook.set(bookId, [...(byBook.get(bookId) ?? []), row]);
+      const rows = byBook.get(bookId);
+      if (rows) rows.push(row);
+      else byBook.set(bookId, [row]);
     }
     const problems: RowProblem[] = [];
     const commands = new Map<string, LegacyBookCommand>();

@@ -171,10 +171,6 @@ export function findDiplomas(db: Database, authorityCodes: readonly string[], qu
   return rows.map(toView);
 }
 
-export function diplomaById(db: Database, diplomaId: string): RegisterEntryView | undefined {
-  const row = prepared<[string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.diploma_id = ?`).get(diplomaId);
-  return row ? toView(row) : undefined;
-}
 
 /** Every graduate of a decision with the state of their diploma ('waiting' before any print run). */
 export function decisionDiplomas(db: Database, decisionId: string): { graduateId: string; fullName: string; birthDate: string; school: string; state: RegisterEntryState | 'waiting'; registerLabel: string | null; serial: string | null; printRunId: string | null }[] {
