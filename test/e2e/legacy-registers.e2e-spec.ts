@@ -95,6 +95,9 @@ describe('Paper registers over HTTP (issue 14)', () => {
     const text = pdfPageTexts(pdf)[0]!;
     expect(text).toContain('BẢN SAO');
     expect(text).toContain('Phạm Văn Số 1');
+    // The book's line supplies what a register row has no column for: school and year of the book.
+    expect(text).toContain('Trường PTTH Ngô Quyền');
+    expect(text).toMatch(/Năm tốt nghiệp:\s*2001/);
     const [url] = decodeQrCodes(pdf);
     const answer = (await (await fetch(url!.replace('/v/', '/api/v1/verify/'))).json()) as object;
     expect(answer).toMatchObject({ status: 'VALID', copy: { copyNumber: '000001/BS-THPT-2026' }, diploma: { serial: 'B 000701' } });

@@ -82,3 +82,15 @@ export function digitisedSerialsInReceivedLots(db: Database) {
      WHERE e.status = 'checked' ORDER BY e.book_id, e.page, e.line`,
   ).all();
 }
+
+/** What a copy of a digitised diploma prints beyond the register's holder data: the book's school, year and mode. */
+export function digitisedLine(db: Database, diplomaId: string): { school: string; classification: string | null; year: number; continuingEducation: boolean } | undefined {
+  const row = prepared<[string], { fields: string; year: number; title: string }>(
+    db,
+    `SELECT e.fields, b.year, b.title FROM legacy_entries e JOIN legacy_books b ON b.book_id = e.book_id WHERE e.diploma_id = ? AND e.status = 'checked'`,
+  ).get(diplomaId);
+  if (!row) return undefined;
+  const fields = JSON.parse(row.fields) as LegacyEntryFields;
+  // Bổ túc books are continuing education (GDTX); the cover says so.
+  return { school: fields.school ?? '', classification: fields.classification, year: row.year, continuingEducation: /bổ túc/iu.test(row.title) };
+}
