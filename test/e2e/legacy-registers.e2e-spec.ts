@@ -46,6 +46,13 @@ describe('Paper registers over HTTP (issue 14)', () => {
     const png = new Blob([Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from('page 2 of the 2001 book')])]);
     const scan = await upload(`/api/v1/authorities/SGD-HP/legacy-books/${bookId}/pages/2/scans`, png, 'trang-2.png');
     expect(scan.status).toBe(201);
+    const { events } = (await scan.json()) as { events: { type: string }[] };
+    expect(events.map((e) => e.type)).toEqual(['LegacyPageScanAttached']);
+    const [attached] = await t.events(`legacy-book-${bookId}`).then((all) => all.filter((e) => e.type === 'LegacyPageScanAttached'));
+    const sha256 = (attached!.data as { sha256: string }).sha256;
+    const stored = await t.request('GET', `/api/v1/authorities/SGD-HP/legacy-books/${bookId}/scans/${sha256}`);
+    expect(stored.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await stored.arrayBuffer()).equals(Buffer.from(await png.arrayBuffer()))).toBe(true);
 
     // A sheet with one bad row records nothing and names the row as Excel shows it.
     const bad = await upload('/api/v1/authorities/SGD-HP/legacy-entries/import', await sheet([line(1), line(2, { birth: '2002' }), line(3)]), 'so-goc-2001.xlsx');
