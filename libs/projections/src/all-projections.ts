@@ -7,7 +7,8 @@ import { publicRevocationsProjection } from './revocations/public-revocations.pr
 import { copyRegisterProjection } from './copies/copy-register.projection';
 import { verificationRequestsProjection } from './verification/verification-requests.projection';
 import { legacyRegisterProjection } from './legacy-registers/legacy-register.projection';
+import { signingKeysProjection } from './signing-keys/signing-keys.projection';
 import type { Projection } from './projection';
 
 /** Every read model the projector keeps. A new projection is registered here and nowhere else. */
-export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection, legacyRegisterProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection, signingKeysProjection, legacyRegisterProjection];

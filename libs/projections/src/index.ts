@@ -21,3 +21,4 @@ export * from './verification/verification-requests.projection';
 export * from './legacy-registers/legacy-register.projection';
 export * from './legacy-registers/legacy-register.queries';
 export * from './legacy-registers/coverage.queries';
+export * from './signing-keys/signing-keys.projection';
