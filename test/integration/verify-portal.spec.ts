@@ -86,7 +86,14 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     expect(api.body.status).toBe('VALID');
     expect(api.body.diploma).toEqual({ kind: 'THPT', serial: hung.serial, registerNumber: hung.registerNumber, issuer: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' }, issueDate: '2024-08-14' });
     const miss = await json(`/api/v1/lookup?serial=${encodeURIComponent(hung.serial)}&fullName=${encodeURIComponent(hung.fullName)}&birthDate=04/12/2006`);
-    expect(miss.body).toEqual({ status: 'NOT_FOUND', messageVi: expect.any(String) as unknown, messageEn: expect.any(String) as unknown, checkedAt: expect.any(String) as unknown });
+    // Issue 14: a not-found names what the registry holds, never anything about the person asked for.
+    expect(miss.body).toEqual({
+      status: 'NOT_FOUND',
+      messageVi: expect.any(String) as unknown,
+      messageEn: expect.any(String) as unknown,
+      coverage: { vi: 'Hệ thống này giữ văn bằng THPT của Sở Giáo dục và Đào tạo Hải Phòng năm 2024. Văn bằng của các năm khác chưa được số hóa: hãy hỏi cơ quan đã cấp văn bằng.', en: expect.stringContaining('THPT diplomas of Sở Giáo dục và Đào tạo Hải Phòng for 2024') as unknown },
+      checkedAt: expect.any(String) as unknown,
+    });
     const page = await post('serial=HP+9999999&registerNumber=000001%2FTHPT-2024');
     expect(page.body).toContain('Không tìm thấy văn bằng');
   });

@@ -17,6 +17,7 @@ import { DiplomaDocumentsController } from './issuance/diploma-documents.control
 import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
 import { RegisterBooksController } from './issuance/register-books.controller';
+import { LegacyBooksController } from './legacy-registers/legacy-books.controller';
 
 @Module({})
 export class RegistryApiModule {
@@ -30,7 +31,7 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [WritePathModule.register(infrastructure)],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController, YearlyReportController],
+      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController, YearlyReportController, LegacyBooksController],
       providers,
     };
   }

@@ -40,3 +40,5 @@ export type { FindingExportRow, FindingsExportInput } from './audits/findings-re
 export { FINDINGS_TITLE, findingsReport } from './audits/findings-report';
 export type { YearlyReportDocumentInput } from './audits/yearly-report-document';
 export { YEARLY_REPORT_TITLE, yearlyReportDocument } from './audits/yearly-report-document';
+export type { LegacyEntrySheet, LegacyRow } from './legacy-registers/read-legacy-entries';
+export { readLegacyEntries } from './legacy-registers/read-legacy-entries';

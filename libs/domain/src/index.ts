@@ -62,6 +62,8 @@ export * from './copies/copy-request.decider';
 export * from './copies/copy-register';
 export * from './copies/issue-copies.workflow';
 export * from './verification-requests/verification-request';
+export * from './legacy-registers';
+export * from './authorities/register-hand-over';
 export * from './signing-keys/signing-key-directory';
 export * from './log/log-checkpoint';
 export * from './audits/finding';

@@ -28,6 +28,7 @@ export * from './diplomas/holiday-calendar-cache';
 export * from './copies/copies';
 export * from './copies/verification-requests';
 export * from './documents/diploma-faces';
+export * from './legacy-registers';
 export * from './write-path/officer-command';
 export * from './write-path/write-dependencies';
 export * from './write-path/execute-workflow';

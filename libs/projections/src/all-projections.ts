@@ -6,6 +6,7 @@ import { publicLookupProjection } from './public-lookup/public-lookup.projection
 import { publicRevocationsProjection } from './revocations/public-revocations.projection';
 import { copyRegisterProjection } from './copies/copy-register.projection';
 import { verificationRequestsProjection } from './verification/verification-requests.projection';
+import { legacyRegisterProjection } from './legacy-registers/legacy-register.projection';
 import { signingKeysProjection } from './signing-keys/signing-keys.projection';
 import { logCheckpointsProjection } from './log/log-checkpoints.projection';
 import { serialSightingsProjection } from './audits/serial-sightings.projection';
@@ -19,4 +20,4 @@ import type { Projection } from './projection';
 export const AUDIT_PROJECTIONS: readonly Projection[] = [serialSightingsProjection, registerSequenceProjection, issuanceAuditProjection, copyAuditProjection];
 
 /** Every read model the projector keeps. A new projection is registered here and nowhere else. */
-export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection, signingKeysProjection, ...AUDIT_PROJECTIONS, findingsProjection, logCheckpointsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection, signingKeysProjection, legacyRegisterProjection, ...AUDIT_PROJECTIONS, findingsProjection, logCheckpointsProjection];

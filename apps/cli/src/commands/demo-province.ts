@@ -22,10 +22,10 @@ const DISTRICT_ABOLITION = 'Quyết định của UBND thành phố về kế th
  * communes take over on 01/07/2025, schools issue THPT diplomas from 15/04/2026. People are fictitious.
  */
 const DIRECTORY: AuthorityDirectoryCommand[] = [
-  { type: 'RegisterAuthority', code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' },
+  { type: 'RegisterAuthority', code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '1976-01-01' },
   // A Sở's papers are headed by the provincial People's Committee, not the ministry (Nghị định 30/2020).
-  { type: 'RegisterAuthority', code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01', governingBody: 'Ủy ban nhân dân thành phố Hải Phòng' },
-  { type: 'RegisterAuthority', code: 'SGD-HD', name: 'Sở Giáo dục và Đào tạo Hải Dương', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01', governingBody: 'Ủy ban nhân dân tỉnh Hải Dương' },
+  { type: 'RegisterAuthority', code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '1976-01-01', governingBody: 'Ủy ban nhân dân thành phố Hải Phòng' },
+  { type: 'RegisterAuthority', code: 'SGD-HD', name: 'Sở Giáo dục và Đào tạo Hải Dương', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '1976-01-01', governingBody: 'Ủy ban nhân dân tỉnh Hải Dương' },
   ...(
     [
       ['PGD-TN', 'Phòng Giáo dục và Đào tạo huyện Thuỷ Nguyên', 'Ủy ban nhân dân huyện Thuỷ Nguyên'],
@@ -33,7 +33,7 @@ const DIRECTORY: AuthorityDirectoryCommand[] = [
       ['PGD-KT', 'Phòng Giáo dục và Đào tạo huyện Kiến Thuỵ', 'Ủy ban nhân dân huyện Kiến Thuỵ'],
     ] as const
   ).flatMap(([code, name, governingBody]): AuthorityDirectoryCommand[] => [
-    { type: 'RegisterAuthority', code, name, kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01', governingBody },
+    { type: 'RegisterAuthority', code, name, kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '1976-01-01', governingBody },
     { type: 'RegisterSigner', signerId: `tp-${code.toLowerCase()}`, authorityCode: code, fullName: headOf(code), title: 'Trưởng phòng', role: 'head', validFrom: '2020-01-15', validTo: '2025-06-30' },
   ]),
   { type: 'RegisterAuthority', code: 'THCS-CVA', name: 'Trường THCS Chu Văn An (Thuỷ Nguyên)', kind: 'school', parentCode: 'PGD-TN', registeredOn: '2000-01-01' },

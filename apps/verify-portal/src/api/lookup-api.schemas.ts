@@ -50,6 +50,8 @@ export class LookupAnswerDto {
   @ApiProperty({ example: 'The diploma is in the issuing authority’s original register and is valid.' }) messageEn!: string;
   @ApiPropertyOptional({ type: DiplomaDto, description: 'Absent for NOT_FOUND, NOT_PUBLIC and FORGED.' }) diploma?: DiplomaDto;
   @ApiPropertyOptional({ type: [DecisionRefDto] }) corrections?: DecisionRefDto[];
+  @ApiPropertyOptional({ description: 'NOT_FOUND only: which issuers and years this registry holds, {vi, en}; the same whoever was asked for', example: { vi: 'Hệ thống này giữ văn bằng THPT của Sở … các năm 1998, 2024. …', en: 'This registry holds THPT diplomas of … for 1998, 2024. …' } })
+  coverage?: { vi: string; en: string };
   @ApiPropertyOptional({ type: ReplacementDto }) replacedBy?: ReplacementDto;
   @ApiPropertyOptional({ type: DecisionRefDto }) revocation?: DecisionRefDto;
   @ApiPropertyOptional({ type: CopyDto, description: 'Only when a copy from the register (bản sao) was scanned: which copy it is' }) copy?: CopyDto;

@@ -1,4 +1,4 @@
-import type { PublicDecisionRef, PublicDiplomaRecord, PublicReplacement } from '@so-goc/projections';
+import type { CoverageStatement, PublicDecisionRef, PublicDiplomaRecord, PublicReplacement } from '@so-goc/projections';
 
 /** Stable codes: integrators branch on them, so a code is never renamed or reused. */
 export const LOOKUP_STATUSES = ['VALID', 'VALID_WITH_CORRECTIONS', 'REPLACED', 'REVOKED', 'NO_LONGER_VALID', 'NOT_FOUND', 'NOT_PUBLIC', 'FORGED'] as const;
@@ -37,6 +37,8 @@ export interface LookupAnswer {
   readonly corrections?: readonly PublicDecisionRef[];
   readonly replacedBy?: PublicReplacement;
   readonly revocation?: PublicDecisionRef;
+  /** With NOT_FOUND only: which issuers and years the registry holds (issue 14), the same whoever was asked for. */
+  readonly coverage?: CoverageStatement;
 }
 
 export const NOT_FOUND: LookupAnswer = Object.freeze({ status: 'NOT_FOUND' });

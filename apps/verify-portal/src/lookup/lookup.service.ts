@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { decodeBase64UrlStrict } from '@so-goc/documents/verification/base64url';
 import { decodePayload } from '@so-goc/documents/verification/payload-codec';
-import { canonicalSerial, publicCopyOf, publicDiplomaById, publicDiplomaBySerialAndHolder, publicDiplomaBySerialAndRegisterNumber } from '@so-goc/projections';
+import { canonicalSerial, coverageStatement, publicCopyOf, publicDiplomaById, publicDiplomaBySerialAndHolder, publicDiplomaBySerialAndRegisterNumber } from '@so-goc/projections';
 import type { KeySetCache } from '../keys/key-set-cache';
 import { answerFor, FORGED, NOT_FOUND, type LookupAnswer } from './lookup-answer';
 import type { LookupRequest } from './lookup-request';
@@ -24,7 +24,7 @@ export class LookupService {
       request.kind === 'serial_holder'
         ? publicDiplomaBySerialAndHolder(this.readModels, request)
         : publicDiplomaBySerialAndRegisterNumber(this.readModels, request);
-    return record ? answerFor(record, request.kind) : NOT_FOUND;
+    return record ? answerFor(record, request.kind) : { ...NOT_FOUND, coverage: coverageStatement(this.readModels) };
   }
 
   /**

@@ -27,6 +27,7 @@ export function answerPage(frame: Omit<PageFrame, 'title'>, answer: LookupAnswer
 <section class="answer tone-${tone}" aria-labelledby="answer-title" data-status="${answer.status}">
 <h2 id="answer-title"><span class="mark" aria-hidden="true">${MARK[tone]}</span>${text.title}</h2>
 <p>${text.message}</p>
+${answer.coverage ? html`<p data-coverage>${frame.lang === 'vi' ? answer.coverage.vi : answer.coverage.en}</p>` : ''}
 ${answer.copy ? html`<p data-copy="${answer.copy.copyNumber}"><strong>${t.copyOf(answer.copy.copyNumber, answer.diploma?.serial ?? '', date(answer.copy.issuedOn))}</strong></p>` : ''}
 ${decisions(frame.lang, answer)}
 </section>

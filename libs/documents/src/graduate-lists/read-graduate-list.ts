@@ -80,7 +80,7 @@ export async function readGraduateList(bytes: Uint8Array, fileName: string, opti
   };
 }
 
-async function readSheet(bytes: Uint8Array, fileName: string, limits: GraduateListLimits): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
+export async function readSheet(bytes: Uint8Array, fileName: string, limits: GraduateListLimits = GRADUATE_LIST_LIMITS): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
   switch (detectFormat(bytes)) {
     case 'xlsx': {
       const verdict = await inspectXlsxArchive(bytes, limits);

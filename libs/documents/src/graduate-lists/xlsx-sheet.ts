@@ -22,7 +22,7 @@ export async function readXlsxSheet(bytes: Uint8Array): Promise<readonly SheetRo
   return rows;
 }
 
-function plainCell(value: CellValue | undefined): SheetCell {
+export function plainCell(value: CellValue | undefined): SheetCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

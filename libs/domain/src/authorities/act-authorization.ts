@@ -37,7 +37,7 @@ export function authorizeAct(directory: AuthorityDirectory, query: ActAuthorizat
     throw new DomainError({ code: answer.code, kind: 'rule_violation', messageVi: answer.messageVi, messageEn: answer.messageEn, ...(answer.rule !== undefined ? { rule: answer.rule } : {}) });
   }
   if (answer.basis === 'register_holder') {
-    const holder = registerHolderOn(directory, issuer.code, query.actDate);
+    const holder = registerHolderOn(directory, issuer.code, query.actDate, query.diplomaKind);
     if (!holder || holder.code !== acting.code) {
       throw refusal(
         'NOT_REGISTER_HOLDER',

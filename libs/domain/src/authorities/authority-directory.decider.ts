@@ -13,6 +13,7 @@ import {
   type AuthorityRecord,
 } from './authority';
 import { EMPTY_DIRECTORY, evolveDirectory, isActiveOn } from './authority-directory';
+import { decideHandOver } from './register-hand-over';
 
 /** Which kinds may sit directly under which (two-tier local government from 01/07/2025 included). */
 const ALLOWED_PARENTS: Record<AuthorityKind, readonly (AuthorityKind | null)[]> = {
@@ -227,6 +228,9 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
         }
         return [{ type: 'SignerMandateEnded', data: { signerId: signer.signerId, validTo: command.validTo, reason: command.reason.trim() } }];
       }
+
+      case 'HandOverRegisters':
+        return [{ type: 'RegistersHandedOver', data: decideHandOver(command, directory) }];
     }
   },
 };

@@ -1,4 +1,6 @@
 import type { IsoDate } from '../shared/dates';
+import type { DiplomaKind } from '../regimes/legal-regimes';
+import { handedOverTo } from './register-hand-over';
 import { DomainError } from '../shared/errors';
 import type { AuthorityDirectory, AuthorityDirectoryEvent, AuthorityRecord, SignerRecord, SignerRoleName } from './authority';
 
@@ -32,6 +34,8 @@ export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityD
     case 'SignerRegistered':
       signers.set(event.data.signerId, { ...event.data });
       break;
+    case 'RegistersHandedOver':
+      return { authorities, signers, handOvers: [...(directory.handOvers ?? []), event.data] };
     case 'SignerMandateEnded':
       {
         const signer = signers.get(event.data.signerId);
@@ -39,7 +43,7 @@ export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityD
       }
       break;
   }
-  return { authorities, signers };
+  return { authorities, signers, ...(directory.handOvers ? { handOvers: directory.handOvers } : {}) };
 }
 
 function update(map: Map<string, AuthorityRecord>, code: string, change: (record: AuthorityRecord) => AuthorityRecord): void {
@@ -53,17 +57,19 @@ export function isActiveOn(record: AuthorityRecord, date: IsoDate): boolean {
 
 /**
  * Who holds `code`'s registers on `date`: the authority itself while it exists, then its successor, and
- * so on along the chain of mergers and abolitions (rules 32, 41, 46).
+ * so on along the chain of mergers and abolitions (rules 32, 41, 46); for a kind, also along recorded
+ * hand-overs of that kind's books (TT10/2026).
  */
-export function registerHolderOn(directory: AuthorityDirectory, code: string, date: IsoDate): AuthorityRecord | undefined {
+export function registerHolderOn(directory: AuthorityDirectory, code: string, date: IsoDate, kind?: DiplomaKind): AuthorityRecord | undefined {
   const seen = new Set<string>();
   let current = directory.authorities.get(code);
-  while (current && current.end && current.end.effectiveOn <= date) {
-    if (seen.has(current.code)) return undefined;
+  for (;;) {
+    if (!current || seen.has(current.code)) return undefined;
+    const next = current.end && current.end.effectiveOn <= date ? current.end.successorCode : handedOverTo(directory, current.code, kind, date);
+    if (next === undefined) return current;
     seen.add(current.code);
-    current = directory.authorities.get(current.end.successorCode);
+    current = directory.authorities.get(next);
   }
-  return current;
 }
 
 /** True when `target` is `scope` itself or, with subordinates included, any unit under it. */

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
+import type { HandOverRegistersCommand, RegisterHandOver } from './register-hand-over';
 
 /** Kinds of body that hold diploma registers (docs/domain.md §1). */
 export const AUTHORITY_KINDS = ['ministry', 'province_department', 'district_office', 'commune_committee', 'school'] as const;
@@ -49,6 +50,8 @@ export interface SignerRecord {
 export interface AuthorityDirectory {
   readonly authorities: ReadonlyMap<string, AuthorityRecord>;
   readonly signers: ReadonlyMap<string, SignerRecord>;
+  /** Registers handed over while both bodies exist (TT10/2026: communes' THCS books to the Sở). */
+  readonly handOvers?: readonly RegisterHandOver[];
 }
 
 export type AuthorityDirectoryEvent =
@@ -62,7 +65,8 @@ export type AuthorityDirectoryEvent =
       'SignerRegistered',
       { signerId: string; authorityCode: string; fullName: string; title: string; role: SignerRoleName; validFrom: IsoDate; validTo: IsoDate | null; delegationRef: string | null; officerId?: string | null }
     >
-  | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>;
+  | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>
+  | DomainEvent<'RegistersHandedOver', RegisterHandOver>;
 
 export type AuthorityDirectoryCommand =
   | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: IsoDate; governingBody?: string | null }
@@ -82,4 +86,5 @@ export type AuthorityDirectoryCommand =
       delegationRef?: string | null;
       officerId?: string | null;
     }
-  | { type: 'EndSignerMandate'; authorityCode: string; signerId: string; validTo: IsoDate; reason: string };
+  | { type: 'EndSignerMandate'; authorityCode: string; signerId: string; validTo: IsoDate; reason: string }
+  | HandOverRegistersCommand;

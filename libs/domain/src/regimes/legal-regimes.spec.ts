@@ -152,6 +152,13 @@ describe('issuing (TT21 Art. 15(1), TT13/2025, TT10/2026; rules 6, 26)', () => {
     expect(answer.competentKinds.includes(actor)).toBe(mayIssue);
   });
 
+  it('rule 46 (Q8, §0.5): a commune-issued THCS diploma is followed up by the commune until its books are handed over, then by the Sở', () => {
+    const answer = permitted({ diplomaKind: 'THCS', act: 'copy', actDate: '2026-09-01', issuerKind: 'commune_committee' });
+    expect(answer.basis).toBe('register_holder');
+    expect(answer.competentKinds).toEqual(['commune_committee', 'province_department']);
+    expect(answer.legalBasis).toContain('Q8');
+  });
+
   it('the competent kind for THCS on 2025-07-02 is the commune committee (TT13/2025)', () => {
     expect(permitted({ diplomaKind: 'THCS', act: 'issue', actDate: '2025-07-02' }).competentKinds).toEqual(['commune_committee']);
   });
@@ -190,7 +197,6 @@ describe('follow-up acts go to the register holder (rules 32, 36, 41, 46, 58)', 
     ['rule 32: the Sở corrects a Phòng-era THCS diploma under TT10/2026', 'THCS', 'correct', '2026-09-01', 'district_office', 'province_department', 'TT13/2025'],
     ['rule 46: the Sở copies a Phòng-era THCS diploma under TT10/2026', 'THCS', 'copy', '2026-09-01', 'district_office', 'province_department', 'NĐ 23/2015/NĐ-CP Art. 4(1)'],
     ['rule 41: the commune revokes a THCS diploma it issued (TT13/2025)', 'THCS', 'revoke', '2025-12-01', 'commune_committee', 'commune_committee', 'rule 41'],
-    ['rule 46 (Q8 open): the commune copies a THCS diploma it issued, after TT10/2026', 'THCS', 'copy', '2026-09-01', 'commune_committee', 'commune_committee', 'Q8'],
     ['rule 36: the Sở reissues a THPT diploma under TT21 Art. 18', 'THPT', 'reissue', '2023-03-01', 'province_department', 'province_department', 'Art. 18'],
     ['rule 58: the Sở publishes THPT issuance data under TT21', 'THPT', 'publish', '2021-03-01', 'province_department', 'province_department', 'rule 58'],
     ['rule 46 (Q1 open): the Sở copies a THPT diploma it issued, on 2026-06-15', 'THPT', 'copy', '2026-06-15', 'province_department', 'province_department', 'Q1'],

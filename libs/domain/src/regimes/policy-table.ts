@@ -229,16 +229,14 @@ export const POLICY_TABLE: readonly PolicyRow[] = Object.freeze([
     ['province_department'],
     amendedBy('TT13/2025/TT-BGDĐT, not known to be changed by TT10/2026 (Q1): the Sở GDĐT holds the Phòng-era THCS sổ gốc', TT10_FOLLOW_UP_BASIS),
   ),
-  // Q8 was settled in late 2026 (§0.5, M-H): under TT10/2026 the Sở handles outstanding THCS matters and each UBND
-  // xã hands its THCS sổ gốc to the Sở before 31/05/2026. This row stays until the directory can record that
-  // hand-over (registers passing to the Sở without the xã being abolished): switching the holder kind to the Sở
-  // now would leave nobody able to act, since the Sở does not yet hold the xã's registers in the directory.
+  // Q8, settled by domain.md §0.5: each UBND xã hands its THCS sổ gốc to the Sở before 31/05/2026. Until its
+  // recorded hand-over the commune holds them; from that date the Sở does (registerHolderOn follows hand-overs).
   registerHolder(
     'TT10/2026',
     'THCS',
     ['commune_committee'],
-    ['commune_committee'],
-    amendedBy('UBND cấp xã keeps the sổ gốc of the THCS diplomas it issued until it hands them to the Sở (TT10/2026, Q8 settled: before 31/05/2026)', TT10_FOLLOW_UP_BASIS),
+    ['commune_committee', 'province_department'],
+    amendedBy('TT10/2026: UBND cấp xã hands its THCS sổ gốc to the Sở GDĐT before 31/05/2026 (domain.md §0.5, Q8); until then it holds them', TT10_FOLLOW_UP_BASIS),
   ),
   issuerKindRequired('TT10/2026', 'THCS'),
   issuerKindInconsistent('TT10/2026', 'THCS', 'district_office', 'commune_committee'),

@@ -15,6 +15,7 @@ import {
 } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
 import { loadState } from '../issuance/load-state';
+import { checkedLegacyEntry, digitisedIssuance } from '../legacy-registers/digitised-diploma';
 
 export interface DiplomaRecord {
   readonly issued: IssuedDiploma;
@@ -45,6 +46,8 @@ export async function loadDiploma(store: EventStore, diplomaId: string): Promise
       lotId: d.lotId,
     };
   }
+  const digitised = await checkedLegacyEntry(store, diplomaId);
+  if (digitised) return { issued: digitisedIssuance(diplomaId, digitised), state, lotId: '' };
   const decisionId = decisionIdOfGraduate(diplomaId);
   if (!decisionId) throw notFound(diplomaId);
   const decision = await loadState(store, graduationDecisionDecider, graduationDecisionStream(decisionId));

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { hasBuiltInLayout, holderDigest, signVerificationToken, type DiplomaFace } from '@so-goc/documents';
 import { diplomaTemplateOn, DomainError, graduationYearOf, type DiplomaKind } from '@so-goc/domain';
-import { copyById, diplomaGraduate, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
+import { copyById, digitisedLine, diplomaGraduate, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
 import type { SigningKeyStore } from '../verification/key-publication';
 
 export interface IssueLine {
@@ -57,6 +57,8 @@ export class DiplomaFaces {
     if (!copy) throw new DomainError({ code: 'COPY_NOT_FOUND', kind: 'not_found', messageVi: 'Không có bản sao này.', messageEn: 'No such copy.', field: 'copyId' });
     const copier = findAuthority(this.db, copy.copiedBy)?.name ?? copy.copiedBy;
     const graduate = diplomaGraduate(this.db, copy.diplomaId);
+    // A diploma digitised from a paper book (issue 14) has no graduate row: the book's line says the rest.
+    const digitised = graduate ? undefined : digitisedLine(this.db, copy.diplomaId);
     const holder = copy.content.holder;
     const token = this.sign({
       kind: 'copy',
@@ -81,10 +83,10 @@ export class DiplomaFaces {
         birthPlace: holder.birthPlace,
         sex: holder.sex,
         ethnicity: holder.ethnicity,
-        school: graduate?.school ?? '',
-        graduationYear: graduate ? graduationYearOf(graduate.schoolYear) : '',
-        classification: graduate?.classification ?? null,
-        trainingMode: graduate?.trainingMode ?? 'regular',
+        school: graduate?.school ?? digitised?.school ?? '',
+        graduationYear: graduate ? graduationYearOf(graduate.schoolYear) : digitised ? String(digitised.year) : '',
+        classification: graduate?.classification ?? digitised?.classification ?? null,
+        trainingMode: graduate?.trainingMode ?? (digitised?.continuingEducation ? 'continuing' : 'regular'),
         issuePlace: copy.issuePlace,
         issueDate: copy.issuedOn,
         signerTitle: copy.signerTitle.toUpperCase(),

@@ -12,8 +12,9 @@ import { PRINT_RUN_COMMAND_HANDLERS } from '../issuance/print-run.commands';
 import { SIGNING_KEY_COMMAND_HANDLERS } from '../verification/signing-key.commands';
 import { SignLogCheckpointHandler } from '../log/sign-log-checkpoint';
 import { WriteDependencies } from './write-dependencies';
+import { LEGACY_REGISTER_HANDLERS, LEGACY_SCAN_STORE, scanStoreFor } from '../legacy-registers';
 
-export const COMMAND_HANDLERS = [...BLANK_COMMAND_HANDLERS, ImportGraduationDecisionHandler, ...PRINT_RUN_COMMAND_HANDLERS, ...DIPLOMA_COMMAND_HANDLERS, ...COPY_COMMAND_HANDLERS, ...ADMINISTRATION_COMMAND_HANDLERS, ...SIGNING_KEY_COMMAND_HANDLERS, SignLogCheckpointHandler];
+export const COMMAND_HANDLERS = [...BLANK_COMMAND_HANDLERS, ImportGraduationDecisionHandler, ...PRINT_RUN_COMMAND_HANDLERS, ...DIPLOMA_COMMAND_HANDLERS, ...COPY_COMMAND_HANDLERS, ...ADMINISTRATION_COMMAND_HANDLERS, ...SIGNING_KEY_COMMAND_HANDLERS, SignLogCheckpointHandler, ...LEGACY_REGISTER_HANDLERS];
 
 /**
  * The one write path as a module: the CommandBus with every command handler, over one process's store.
@@ -30,13 +31,15 @@ export class WritePathModule {
       { provide: OfficerAccess, useValue: new OfficerAccess(infrastructure.store) },
       // One fold of the calendar stream for everything that counts working days.
       { provide: HolidayCalendarCache, useValue: new HolidayCalendarCache(infrastructure.store) },
+      // Page scans of paper registers, content-addressed under the data directory (issue 14).
+      { provide: LEGACY_SCAN_STORE, useValue: scanStoreFor(infrastructure) },
     ];
     return {
       module: WritePathModule,
       global: true,
       imports: [CqrsModule.forRoot()],
       providers: [...shared, WriteDependencies, ...COMMAND_HANDLERS],
-      exports: [INFRASTRUCTURE, EVENT_STORE, READ_MODELS, OfficerAccess, HolidayCalendarCache, WriteDependencies, CqrsModule],
+      exports: [INFRASTRUCTURE, EVENT_STORE, READ_MODELS, OfficerAccess, HolidayCalendarCache, WriteDependencies, CqrsModule, LEGACY_SCAN_STORE],
     };
   }
 }

@@ -4,6 +4,7 @@ import { searchKey, type GraduationDecisionEvent, type PrintRunEvent } from '@so
 import { holderDigest } from '@so-goc/documents/verification/holder-digest';
 import type { RecordedEvent } from '@so-goc/event-store';
 import { prepared } from '../prepared-statements';
+import { canonicalRegisterNumber, canonicalSerial } from './public-lookup.queries';
 import type { Projection } from '../projection';
 
 /**
@@ -21,6 +22,10 @@ type AfterIssuanceEvent =
   | {
       type: 'DiplomaIssuedAsReplacement';
       data: { diplomaId: string; replaces: string; authorityCode: string; kind: string; holder: { fullName: string; birthDate: string; birthPlace: string }; serialLabel: string; registerLabel: string; issueDate: string };
+    }
+  | {
+      type: 'LegacyEntryChecked';
+      data: { diplomaId: string; book: { authorityCode: string; kind: string; year: number }; entry: { fields: { serial: string | null; registerNumber: string | null; fullName: string | null; birthDate: string | null; birthPlace: string | null; issueDate: string | null } } };
     }
   | { type: 'CopiesIssued'; data: { requestId: string; diplomaId: string; authorityCode: string; issuedOn: string; copies: { copyId: string; copyNumber: string; serial: string }[] } };
 type PublicLookupEvent = AuthorityNameEvent | LostEvent | AfterIssuanceEvent | Extract<GraduationDecisionEvent, { type: 'GraduatesListed' }> | PrintRunEvent;
@@ -40,8 +45,9 @@ export const PUBLIC_LOOKUP_TABLE = 'public_lookup';
  */
 export const publicLookupProjection: Projection = {
   name: 'public-lookup',
-  version: 2,
+  version: 3,
   handles: [
+    'LegacyEntryChecked',
     'AuthorityRegistered',
     'AuthorityRenamed',
     'GraduatesListed',
@@ -159,6 +165,24 @@ export const publicLookupProjection: Projection = {
         const d = event.data;
         const exempt = prepared<[string], { exempt: number }>(db, 'SELECT exempt FROM public_lookup WHERE diploma_id = ?').get(d.replaces)?.exempt ?? 0;
         insertPublicDiploma(db, { diplomaId: d.diplomaId, serial: d.serialLabel, registerLabel: d.registerLabel, kind: d.kind, authorityCode: d.authorityCode, issueDate: d.issueDate, exempt, holder: d.holder }, authorityNameOn(db, d.authorityCode, d.issueDate));
+        return;
+      }
+      case 'LegacyEntryChecked': {
+        // A line of an old book, checked against its scan (issue 14): public like any diploma, with the name
+        // and birth date as the book wrote them ("1980" when only the year was kept). A line without a
+        // serial or a readable name cannot be looked up; a serial already public is a fraud signal, listed
+        // by the legacy register, and never overwrites the diploma that holds it.
+        const { diplomaId, book, entry } = event.data;
+        const f = entry.fields;
+        if (f.serial === null || f.fullName === null) return;
+        const serial = canonicalSerial(f.serial);
+        if (prepared<[string, string], { found: number }>(db, 'SELECT 1 AS found FROM public_lookup WHERE serial_label = ? OR diploma_id = ?').get(serial, diplomaId)) return;
+        const issueDate = f.issueDate ?? String(book.year);
+        insertPublicDiploma(
+          db,
+          { diplomaId, serial, registerLabel: f.registerNumber === null ? '' : canonicalRegisterNumber(f.registerNumber), kind: book.kind, authorityCode: book.authorityCode, issueDate, exempt: 0, holder: { fullName: f.fullName, birthDate: f.birthDate ?? '', birthPlace: f.birthPlace ?? '' } },
+          authorityNameOn(db, book.authorityCode, issueDate),
+        );
         return;
       }
       case 'CopiesIssued': {

@@ -23,8 +23,10 @@ export interface AppendixRowView {
 export function registerAppendix(db: Database, book: { authorityCode: string; kind: DiplomaKind; year: number }): AppendixRowView[] {
   return prepared<[string, string, number], Record<string, string | number | null>>(
     db,
-    `SELECT a.*, g.national_id, g.full_name, g.birth_date FROM register_appendix a JOIN graduates g ON g.graduate_id = a.graduate_id
-     WHERE a.authority_code = ? AND a.kind = ? AND a.register_year = ? ORDER BY a.row_number`,
+    // A digitised diploma (issue 14) has no graduate row: its holder is the line of the old book, without an ID number.
+    `SELECT a.*, COALESCE(g.national_id, '') AS national_id, COALESCE(g.full_name, d.full_name) AS full_name, COALESCE(g.birth_date, d.birth_date) AS birth_date
+     FROM register_appendix a LEFT JOIN graduates g ON g.graduate_id = a.graduate_id LEFT JOIN digitised_entries d ON d.diploma_id = a.graduate_id
+     WHERE (g.graduate_id IS NOT NULL OR d.diploma_id IS NOT NULL) AND a.authority_code = ? AND a.kind = ? AND a.register_year = ? ORDER BY a.row_number`,
   )
     .all(book.authorityCode, book.kind, book.year)
     .map((r) => ({

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { searchKey, type DiplomaEvent, type GraduationDecisionEvent, type PrintRunEvent } from '@so-goc/domain';
+import { searchKey, type DiplomaEvent, type GraduationDecisionEvent, type LegacyBookEvent, type PrintRunEvent } from '@so-goc/domain';
 import type { RecordedEvent } from '@so-goc/event-store';
 import { prepared } from '../prepared-statements';
 import type { Projection } from '../projection';
@@ -11,8 +11,9 @@ import type { Projection } from '../projection';
  */
 export const registerBookProjection: Projection = {
   name: 'register-book',
-  version: 1,
+  version: 2,
   handles: [
+    'LegacyEntryChecked',
     'GraduationDecisionRecorded',
     'GraduatesListed',
     'PrintRunOpened',
@@ -32,7 +33,7 @@ export const registerBookProjection: Projection = {
     'DiplomaReissued',
     'DiplomaIssuedAsReplacement',
   ],
-  tables: ['graduation_decisions', 'graduates', 'print_runs', 'register_entries', 'replacement_diplomas', 'register_appendix', 'revocation_cases', 'correction_requests'],
+  tables: ['graduation_decisions', 'graduates', 'print_runs', 'register_entries', 'replacement_diplomas', 'register_appendix', 'revocation_cases', 'correction_requests', 'digitised_entries'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS graduation_decisions (
@@ -84,11 +85,27 @@ export const registerBookProjection: Projection = {
         decision_number TEXT NOT NULL, decision_date TEXT NOT NULL, ground TEXT NOT NULL, reasons TEXT NOT NULL,
         holder_received_on TEXT, return_due_by TEXT, returned_on TEXT
       );
+      CREATE TABLE IF NOT EXISTS digitised_entries (
+        diploma_id TEXT PRIMARY KEY, authority_code TEXT NOT NULL, kind TEXT NOT NULL, register_year INTEGER NOT NULL, serial_label TEXT NOT NULL,
+        register_label TEXT NOT NULL, full_name TEXT NOT NULL, name_key TEXT NOT NULL, birth_date TEXT NOT NULL, state TEXT NOT NULL, notes TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS digitised_entries_by_serial ON digitised_entries (serial_label);
+      CREATE INDEX IF NOT EXISTS digitised_entries_by_label ON digitised_entries (register_label);
     `);
   },
   apply(db: Database, recorded: RecordedEvent): void {
-    const event = { type: recorded.type, data: recorded.data } as GraduationDecisionEvent | PrintRunEvent | DiplomaEvent;
+    const event = { type: recorded.type, data: recorded.data } as GraduationDecisionEvent | PrintRunEvent | DiplomaEvent | Extract<LegacyBookEvent, { type: 'LegacyEntryChecked' }>;
     switch (event.type) {
+      case 'LegacyEntryChecked': {
+        // A line of an old paper book, checked against its scan (issue 14): its appendix, notes and state
+        // follow it here like an original's, in the book of its authority, kind and year.
+        const { diplomaId, book, entry } = event.data;
+        const f = entry.fields;
+        prepared(db, `INSERT OR IGNORE INTO digitised_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', '[]')`).run(
+          diplomaId, book.authorityCode, book.kind, book.year, f.serial ?? '', f.registerNumber ?? '', f.fullName ?? '', searchKey(f.fullName ?? ''), f.birthDate ?? '',
+        );
+        return;
+      }
       case 'GraduationDecisionRecorded': {
         const d = event.data;
         prepared(db, 'INSERT INTO graduation_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(d.decisionId, d.authorityCode, d.number, d.date, d.kind, d.schoolYear, d.examSession, d.graduateCount, JSON.stringify(d.sourceFile));
@@ -226,6 +243,11 @@ function lineOf(db: Database, diplomaId: string): Line | undefined {
     'SELECT authority_code, kind, register_year, graduate_id, serial_label, register_label FROM register_entries WHERE diploma_id = ?',
   ).get(diplomaId);
   if (original) return { originalId: diplomaId, authorityCode: original.authority_code, kind: original.kind, year: original.register_year, graduateId: original.graduate_id, serialLabel: original.serial_label, registerLabel: original.register_label };
+  const digitised = prepared<[string], { authority_code: string; kind: string; register_year: number; serial_label: string; register_label: string }>(
+    db,
+    'SELECT authority_code, kind, register_year, serial_label, register_label FROM digitised_entries WHERE diploma_id = ?',
+  ).get(diplomaId);
+  if (digitised) return { originalId: diplomaId, authorityCode: digitised.authority_code, kind: digitised.kind, year: digitised.register_year, graduateId: diplomaId, serialLabel: digitised.serial_label, registerLabel: digitised.register_label };
   const replacement = prepared<[string], { original_id: string; serial_label: string; register_label: string }>(db, 'SELECT original_id, serial_label, register_label FROM replacement_diplomas WHERE diploma_id = ?').get(diplomaId);
   if (!replacement) return undefined;
   const line = lineOf(db, replacement.original_id);
@@ -244,9 +266,11 @@ function appendixRow(db: Database, line: Line, row: { action: string; diplomaId:
 function setState(db: Database, diplomaId: string, state: string): void {
   prepared(db, 'UPDATE register_entries SET state = ? WHERE diploma_id = ?').run(state, diplomaId);
   prepared(db, 'UPDATE replacement_diplomas SET state = ? WHERE diploma_id = ?').run(state, diplomaId);
+  prepared(db, 'UPDATE digitised_entries SET state = ? WHERE diploma_id = ?').run(state, diplomaId);
 }
 
 /** Notes only grow, like the notes column of the paper book. */
 function appendNote(db: Database, diplomaId: string, note: Record<string, unknown>): void {
   prepared(db, `UPDATE register_entries SET notes = json_insert(notes, '$[#]', json(?)) WHERE diploma_id = ?`).run(JSON.stringify(note), diplomaId);
+  prepared(db, `UPDATE digitised_entries SET notes = json_insert(notes, '$[#]', json(?)) WHERE diploma_id = ?`).run(JSON.stringify(note), diplomaId);
 }

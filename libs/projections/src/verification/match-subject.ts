@@ -16,6 +16,8 @@ const ORIGINALS = `SELECT e.diploma_id, e.diploma_id AS original_id, e.register_
 const REPLACEMENTS = `SELECT r.diploma_id, r.original_id, r.register_label, r.state, g.full_name, g.birth_date
   FROM replacement_diplomas r JOIN graduates g ON g.graduate_id = r.graduate_id`;
 
+const DIGITISED = `SELECT d.diploma_id, d.diploma_id AS original_id, d.register_label, d.state, d.full_name, d.birth_date FROM digitised_entries d`;
+
 /**
  * Answers one person of an agency's letter from the registers (sổ gốc, appendix, revocations) of the
  * authorities the office answers for: the register's data with corrections in force is compared with
@@ -51,12 +53,23 @@ function findCandidate(db: Database, authorityCodes: readonly string[], subject:
   const one = (sql: string, ...params: unknown[]) => db.prepare<unknown[], Candidate>(sql).all(...params, ...authorityCodes);
   let found: Candidate[] = [];
   if (subject.serial) {
-    found = [...one(`${ORIGINALS} WHERE e.serial_label = ? AND e.authority_code IN (${scope})`, subject.serial), ...one(`${REPLACEMENTS} WHERE r.serial_label = ? AND r.authority_code IN (${scope})`, subject.serial)];
+    found = [
+      ...one(`${ORIGINALS} WHERE e.serial_label = ? AND e.authority_code IN (${scope})`, subject.serial),
+      ...one(`${REPLACEMENTS} WHERE r.serial_label = ? AND r.authority_code IN (${scope})`, subject.serial),
+      ...one(`${DIGITISED} WHERE d.serial_label = ? AND d.authority_code IN (${scope})`, subject.serial),
+    ];
   } else if (subject.registerNumber) {
-    found = [...one(`${ORIGINALS} WHERE e.register_label = ? AND e.authority_code IN (${scope})`, subject.registerNumber), ...one(`${REPLACEMENTS} WHERE r.register_label = ? AND r.authority_code IN (${scope})`, subject.registerNumber)];
+    found = [
+      ...one(`${ORIGINALS} WHERE e.register_label = ? AND e.authority_code IN (${scope})`, subject.registerNumber),
+      ...one(`${REPLACEMENTS} WHERE r.register_label = ? AND r.authority_code IN (${scope})`, subject.registerNumber),
+      ...one(`${DIGITISED} WHERE d.register_label = ? AND d.authority_code IN (${scope})`, subject.registerNumber),
+    ];
   } else if (subject.birthDate) {
     // Without a serial or number, only one living diploma for that name and date identifies the person.
-    found = one(`${ORIGINALS} WHERE g.name_key = ? AND g.birth_date = ? AND e.state <> 'superseded' AND e.authority_code IN (${scope})`, searchKey(subject.fullName), subject.birthDate);
+    found = [
+      ...one(`${ORIGINALS} WHERE g.name_key = ? AND g.birth_date = ? AND e.state <> 'superseded' AND e.authority_code IN (${scope})`, searchKey(subject.fullName), subject.birthDate),
+      ...one(`${DIGITISED} WHERE d.name_key = ? AND d.birth_date = ? AND d.state <> 'superseded' AND d.authority_code IN (${scope})`, searchKey(subject.fullName), subject.birthDate),
+    ];
     if (found.length !== 1) return undefined;
   }
   return found[0];
