@@ -27,3 +27,7 @@ export * from './diplomas/holiday-calendar-cache';
 export * from './copies/copies';
 export * from './copies/verification-requests';
 export * from './documents/diploma-faces';
+export * from './console-auth/totp';
+export * from './console-auth/password';
+export * from './console-auth/secret-box';
+export * from './console-auth/enrol-console-login';

@@ -18,3 +18,4 @@ export * from './copies/copy-register.projection';
 export * from './copies/copy-register.queries';
 export * from './verification/match-subject';
 export * from './verification/verification-requests.projection';
+export * from './console/console-lists.queries';

@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3';
+import type { DiplomaKind } from '@so-goc/domain';
+import { prepared } from '../prepared-statements';
+import { ENTRY_SELECT, toView, type EntryRow, type RegisterEntryView } from '../register-book/register-book.queries';
+
+/** Lists the officers' console pages through, one page at a time: a book of 20,000 lines is never sent whole. */
+export interface DecisionListRow {
+  decisionId: string;
+  number: string;
+  decisionDate: string;
+  kind: DiplomaKind;
+  graduateCount: number;
+}
+
+export function listDecisions(db: Database, authorityCode: string): DecisionListRow[] {
+  return prepared<[string], DecisionListRow>(
+    db,
+    `SELECT decision_id AS decisionId, number, decision_date AS decisionDate, kind, graduate_count AS graduateCount
+     FROM graduation_decisions WHERE authority_code = ? ORDER BY decision_date DESC, decision_id`,
+  ).all(authorityCode);
+}
+
+export interface PrintRunListRow {
+  printRunId: string;
+  decisionId: string;
+  kind: DiplomaKind;
+  registerYear: number;
+  status: string;
+  openedOn: string;
+  diplomaCount: number;
+}
+
+export function listPrintRuns(db: Database, authorityCode: string): PrintRunListRow[] {
+  return prepared<[string], PrintRunListRow>(
+    db,
+    `SELECT print_run_id AS printRunId, decision_id AS decisionId, kind, register_year AS registerYear, status, opened_on AS openedOn, diploma_count AS diplomaCount
+     FROM print_runs WHERE authority_code = ? ORDER BY opened_on DESC, print_run_id`,
+  ).all(authorityCode);
+}
+
+/** The books an authority holds (kind and year), newest first, to choose from. */
+export function registerBooksOf(db: Database, authorityCode: string): { kind: DiplomaKind; year: number; entries: number }[] {
+  return prepared<[string], { kind: DiplomaKind; year: number; entries: number }>(
+    db,
+    'SELECT kind, register_year AS year, COUNT(*) AS entries FROM register_entries WHERE authority_code = ? GROUP BY kind, register_year ORDER BY register_year DESC, kind',
+  ).all(authorityCode);
+}
+
+export function registerPage(db: Database, book: { authorityCode: string; kind: DiplomaKind; year: number; offset: number; limit: number }): { total: number; entries: RegisterEntryView[] } {
+  const total = prepared<[string, string, number], { n: number }>(db, 'SELECT COUNT(*) AS n FROM register_entries WHERE authority_code = ? AND kind = ? AND register_year = ?').get(
+    book.authorityCode,
+    book.kind,
+    book.year,
+  )!.n;
+  const entries = prepared<[string, string, number, number, number], EntryRow>(
+    db,
+    `${ENTRY_SELECT} WHERE e.authority_code = ? AND e.kind = ? AND e.register_year = ? ORDER BY e.register_number LIMIT ? OFFSET ?`,
+  )
+    .all(book.authorityCode, book.kind, book.year, book.limit, book.offset)
+    .map(toView);
+  return { total, entries };
+}
+
+export function printRunPage(db: Database, printRunId: string, offset: number, limit: number): RegisterEntryView[] {
+  return prepared<[string, number, number], EntryRow>(db, `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number LIMIT ? OFFSET ?`)
+    .all(printRunId, limit, offset)
+    .map(toView);
+}
