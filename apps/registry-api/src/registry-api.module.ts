@@ -16,6 +16,7 @@ import { DiplomaDocumentsController } from './issuance/diploma-documents.control
 import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
 import { RegisterBooksController } from './issuance/register-books.controller';
+import { CONSOLE_CONTROLLERS, consoleProviders } from './console/console.providers';
 
 @Module({})
 export class RegistryApiModule {
@@ -30,12 +31,13 @@ export class RegistryApiModule {
       { provide: HolidayCalendarCache, useValue: new HolidayCalendarCache(infrastructure.store) },
       { provide: APP_GUARD, useClass: OfficerGuard },
       ExecuteCommandHandler,
+      ...consoleProviders(infrastructure),
     ];
     if (runner) providers.push({ provide: PROJECTION_RUNNER, useValue: runner });
     return {
       module: RegistryApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController],
+      controllers: [...CONSOLE_CONTROLLERS, HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController],
       providers,
     };
   }

@@ -66,3 +66,10 @@ export function printRunPage(db: Database, printRunId: string, offset: number, l
     .all(printRunId, limit, offset)
     .map(toView);
 }
+
+/** For the home page: spoiled blanks still held (rule 12: a council must destroy them) and stock on hand. */
+export function blankCounts(db: Database, authorityCode: string): { spoiledAwaitingDestruction: number; onHand: number } {
+  const spoiled = prepared<[string], { n: number }>(db, "SELECT COALESCE(SUM(last - first + 1), 0) AS n FROM blank_segments WHERE holder = ? AND status = 'spoiled'").get(authorityCode)!.n;
+  const onHand = prepared<[string], { n: number }>(db, 'SELECT COALESCE(SUM(on_hand), 0) AS n FROM blank_balances WHERE authority_code = ?').get(authorityCode)!.n;
+  return { spoiledAwaitingDestruction: spoiled, onHand };
+}
