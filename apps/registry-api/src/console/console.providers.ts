@@ -7,9 +7,13 @@ import { SessionStore } from './auth/session-store';
 import { ConsoleAuthController } from './console-auth.controller';
 import { ConsoleBlanksController } from './console-blanks.controller';
 import { ConsoleHomeController } from './console-home.controller';
+import { ConsoleDecisionsController } from './console-decisions.controller';
+import { RowReports } from './pages/row-report';
+import { ConsolePrintRunsController } from './console-print-runs.controller';
+import { ReadYourWrites } from './pages/read-your-writes';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
-export const CONSOLE_CONTROLLERS: Type[] = [ConsoleAuthController, ConsoleBlanksController, ConsoleHomeController];
+export const CONSOLE_CONTROLLERS: Type[] = [ConsoleAuthController, ConsoleBlanksController, ConsoleDecisionsController, ConsolePrintRunsController, ConsoleHomeController];
 
 const DEFAULT_IDLE_MINUTES = 30;
 
@@ -18,7 +22,9 @@ export function consoleProviders(infrastructure: Infrastructure, env: NodeJS.Pro
   return [
     { provide: SessionStore, useValue: new SessionStore((Number.isFinite(idleMinutes) && idleMinutes > 0 ? idleMinutes : DEFAULT_IDLE_MINUTES) * 60_000) },
     { provide: CONSOLE_SECRET_BOX, useValue: SecretBox.forFile(join(infrastructure.config.dataDir, 'console-secret.key')) },
+    { provide: RowReports, useValue: new RowReports() },
     ConsoleLogin,
+    ReadYourWrites,
     ConsoleGuard,
   ];
 }

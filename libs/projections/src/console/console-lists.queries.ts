@@ -73,3 +73,13 @@ export function blankCounts(db: Database, authorityCode: string): { spoiledAwait
   const onHand = prepared<[string], { n: number }>(db, 'SELECT COALESCE(SUM(on_hand), 0) AS n FROM blank_balances WHERE authority_code = ?').get(authorityCode)!.n;
   return { spoiledAwaitingDestruction: spoiled, onHand };
 }
+
+/** Lots an authority received or was handed, with what is still in stock, to open a print run on. */
+export function blankLotsHeld(db: Database, authorityCode: string): { lotId: string; kind: string; templateVersion: string; inStock: number }[] {
+  return prepared<[string], { lotId: string; kind: string; templateVersion: string; inStock: number }>(
+    db,
+    `SELECT l.lot_id AS lotId, l.kind, l.template_version AS templateVersion, COALESCE(SUM(CASE WHEN s.status = 'in_stock' THEN s.last - s.first + 1 END), 0) AS inStock
+     FROM blank_lots l JOIN blank_segments s ON s.lot_id = l.lot_id AND s.holder = ?1
+     GROUP BY l.lot_id ORDER BY l.received_on, l.lot_id`,
+  ).all(authorityCode);
+}
