@@ -44,6 +44,7 @@ const DONE: Record<string, [string, string]> = {
   misprint: ['Đã ghi in hỏng; văn bằng sang phôi kế tiếp, giữ số vào sổ.', 'Misprint recorded; the diploma moved to the next blank with the same register number.'],
   signed: ['Đã ký và cấp các văn bằng của đợt in.', 'The run’s diplomas are signed and issued.'],
   closed: ['Đã đóng đợt in.', 'The run is closed.'],
+  'handed-over': ['Đã ghi nhận phát văn bằng.', 'The hand-over was recorded.'],
 };
 
 /**

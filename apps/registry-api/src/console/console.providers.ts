@@ -11,9 +11,10 @@ import { ConsoleDecisionsController } from './console-decisions.controller';
 import { RowReports } from './pages/row-report';
 import { ConsolePrintRunsController } from './console-print-runs.controller';
 import { ReadYourWrites } from './pages/read-your-writes';
+import { ConsoleRegisterController } from './console-register.controller';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
-export const CONSOLE_CONTROLLERS: Type[] = [ConsoleAuthController, ConsoleBlanksController, ConsoleDecisionsController, ConsolePrintRunsController, ConsoleHomeController];
+export const CONSOLE_CONTROLLERS: Type[] = [ConsoleAuthController, ConsoleBlanksController, ConsoleDecisionsController, ConsolePrintRunsController, ConsoleRegisterController, ConsoleHomeController];
 
 const DEFAULT_IDLE_MINUTES = 30;
 
