@@ -87,8 +87,8 @@ function receiptCommand(lang: Lang, code: string, v: FormValues, errors: FieldEr
   }
   const missing = readRanges(v['missing'] ?? '', first?.prefix);
   if (missing === undefined) errors.push({ field: 'missing', message: say('Mỗi dòng một số hiệu hoặc một đoạn "đầu-cuối" cùng ký hiệu.', 'One serial or one "first-last" range with the same letters per line.') });
-  const deliveryDate = readDate(lang, v, 'deliveryNoteDate', errors);
-  const receivedOn = readDate(lang, v, 'receivedOn', errors);
+  const deliveryDate = readDate(lang, v, 'deliveryNoteDate', errors, { vi: 'Ngày phiếu giao nhận', en: 'Delivery note date' });
+  const receivedOn = readDate(lang, v, 'receivedOn', errors, { vi: 'Ngày nhận', en: 'Date received' });
   if (!first || !last) return undefined;
   return {
     type: 'ReceiveBlankLot',

@@ -60,7 +60,7 @@ export class ConsoleDecisionsController {
     const ctx = pageContext(request, response);
     const values = formValues(body);
     const errors: FieldError[] = [];
-    const date = readDate(ctx.lang, values, 'date', errors);
+    const date = readDate(ctx.lang, values, 'date', errors, { vi: 'Ngày quyết định', en: 'Decision date' });
     if (!file || file.buffer.length === 0) errors.push({ field: 'file', message: ctx.lang === 'vi' ? 'Chọn tệp danh sách (.xlsx hoặc .csv).' : 'Choose the list file (.xlsx or .csv).' });
     const number = (values['number'] ?? '').trim();
     if (!number) errors.push({ field: 'number', message: ctx.lang === 'vi' ? 'Nhập số quyết định.' : 'Enter the decision number.' });

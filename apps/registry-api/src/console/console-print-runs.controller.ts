@@ -89,7 +89,7 @@ export class ConsolePrintRunsController {
     const ctx = pageContext(request, response);
     const v = formValues(body);
     const errors: FieldError[] = [];
-    const openedOn = readDate(ctx.lang, v, 'openedOn', errors);
+    const openedOn = readDate(ctx.lang, v, 'openedOn', errors, { vi: 'Ngày mở', en: 'Opening date' });
     const spareBlanks = Number(v['spareBlanks'] ?? '0');
     if (!Number.isInteger(spareBlanks) || spareBlanks < 0 || spareBlanks > 1000) errors.push({ field: 'spareBlanks', message: ctx.lang === 'vi' ? 'Nhập một số từ 0 đến 1000.' : 'Enter a number from 0 to 1000.' });
     const lot = blankLotsHeld(this.db, code).find((l) => l.lotId === v['lotId']);
@@ -137,7 +137,7 @@ export class ConsolePrintRunsController {
   @ConsolePage('registrar')
   printing(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     return this.step(code, printRunId, body, request, response, 'printed', (lang, v, errors) => {
-      const printedOn = readDate(lang, v, 'printedOn', errors);
+      const printedOn = readDate(lang, v, 'printedOn', errors, { vi: 'Ngày in', en: 'Printing date' });
       return errors.length > 0 ? undefined : () => recordPrinting(this.store, { printRunId, authorityCode: code, printedOn }, consoleCommandContext(request, body));
     });
   }
@@ -146,7 +146,7 @@ export class ConsolePrintRunsController {
   @ConsolePage('registrar')
   misprint(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     return this.step(code, printRunId, body, request, response, 'misprint', (lang, v, errors) => {
-      const reprintedOn = readDate(lang, v, 'reprintedOn', errors);
+      const reprintedOn = readDate(lang, v, 'reprintedOn', errors, { vi: 'Ngày in lại', en: 'Reprint date' });
       const label = (v['registerLabel'] ?? '').trim().toUpperCase();
       const entry = this.view(code, printRunId).entries.find((e) => e.registerLabel === label);
       if (!entry) errors.push({ field: 'registerLabel', message: lang === 'vi' ? 'Không có số vào sổ này trong đợt in.' : 'No such register number in this run.' });
@@ -161,7 +161,7 @@ export class ConsolePrintRunsController {
     const ctx = pageContext(request, response);
     const v = formValues(body);
     const errors: FieldError[] = [];
-    const issueDate = readDate(ctx.lang, v, 'issueDate', errors);
+    const issueDate = readDate(ctx.lang, v, 'issueDate', errors, { vi: 'Ngày cấp', en: 'Issue date' });
     const signer = listSigners(this.db, code).find((s) => s.signerId === v['signerId']);
     if (!signer) errors.push({ field: 'signerId', message: ctx.lang === 'vi' ? 'Chọn người ký.' : 'Choose the signer.' });
     if (!(v['issuePlace'] ?? '').trim()) errors.push({ field: 'issuePlace', message: ctx.lang === 'vi' ? 'Nhập nơi cấp.' : 'Enter the place of issue.' });
@@ -174,7 +174,7 @@ export class ConsolePrintRunsController {
   @ConsolePage('registrar', 'signer')
   signConfirmed(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     return this.step(code, printRunId, body, request, response, 'signed', (lang, v, errors) => {
-      const issueDate = readDate(lang, v, 'issueDate', errors);
+      const issueDate = readDate(lang, v, 'issueDate', errors, { vi: 'Ngày cấp', en: 'Issue date' });
       return errors.length > 0
         ? undefined
         : async () => signPrintRun(this.store, await this.access.directory(), { printRunId, authorityCode: code, signerId: v['signerId'] ?? '', issueDate, issuePlace: v['issuePlace'] ?? '' }, consoleCommandContext(request, body));
@@ -185,7 +185,7 @@ export class ConsolePrintRunsController {
   @ConsolePage('registrar')
   closing(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     return this.step(code, printRunId, body, request, response, 'closed', (lang, v, errors) => {
-      const closedOn = readDate(lang, v, 'closedOn', errors);
+      const closedOn = readDate(lang, v, 'closedOn', errors, { vi: 'Ngày đóng', en: 'Closing date' });
       return errors.length > 0 ? undefined : () => closePrintRun(this.store, { printRunId, authorityCode: code, closedOn }, consoleCommandContext(request, body));
     });
   }

@@ -51,7 +51,7 @@ export class ConsoleRegisterController {
     if (values['serial']?.trim()) search = { serial: values['serial'] };
     else if (values['registerNumber']?.trim()) search = { registerNumber: values['registerNumber'] };
     else if (values['fullName']?.trim()) {
-      const birthDate = readDate(ctx.lang, values, 'birthDate', errors);
+      const birthDate = readDate(ctx.lang, values, 'birthDate', errors, { vi: 'Ngày sinh', en: 'Date of birth' });
       if (errors.length === 0) search = { fullName: values['fullName'], birthDate };
     } else errors.push({ field: 'serial', message: ctx.lang === 'vi' ? 'Nhập số hiệu, số vào sổ, hoặc họ tên cùng ngày sinh.' : 'Enter a serial, a register number, or a name with a date of birth.' });
     // The office answers for its own books and for those it inherited from merged or abolished units.
@@ -90,7 +90,7 @@ export class ConsoleRegisterController {
     const entry = this.entry(code, diplomaId);
     const v = formValues(body);
     const errors: FieldError[] = [];
-    const deliveredOn = readDate(ctx.lang, v, 'deliveredOn', errors);
+    const deliveredOn = readDate(ctx.lang, v, 'deliveredOn', errors, { vi: 'Ngày phát', en: 'Hand-over date' });
     if (errors.length === 0) {
       try {
         const recipient = {

@@ -43,12 +43,18 @@ export function sentCommandId(body: unknown): string | undefined {
 }
 
 /** dd/mm/yyyy as Vietnamese offices write dates; ISO accepted too. Returns the ISO date or records a problem. */
-export function readDate(lang: Lang, values: FormValues, field: string, errors: FieldError[]): string {
+export function readDate(lang: Lang, values: FormValues, field: string, errors: FieldError[], label: { vi: string; en: string } = { vi: 'Ngày', en: 'Date' }): string {
   const typed = (values[field] ?? '').trim();
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
   const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : typed;
   if (isIsoDate(iso)) return iso;
-  errors.push({ field, message: lang === 'vi' ? 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 20/07/2024.' : 'Enter the date as day/month/year, for example 20/07/2024.' });
+  const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const message = !typed
+    ? say(`Nhập ${label.vi.toLowerCase()}.`, `Enter the ${label.en.toLowerCase()}.`)
+    : dmy || /^\d{4}-\d{2}-\d{2}$/.test(typed)
+      ? say(`${label.vi} ${typed} không có thật trên lịch.`, `${label.en} ${typed} is not a real date.`)
+      : say(`${label.vi} phải theo dạng ngày/tháng/năm, ví dụ 20/07/2024.`, `${label.en} must be day/month/year, for example 20/07/2024.`);
+  errors.push({ field, message });
   return '';
 }
 
