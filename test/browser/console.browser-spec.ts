@@ -197,6 +197,10 @@ describe('Officers’ console in a browser: scenario 1', () => {
     expect(await page.textContent('table')).toContain('000001/THPT-2024');
     await check('dot-in');
 
+    // Not signed yet: the print file carries the planned issue line.
+    await field('Người ký dự kiến').selectOption('gd-sgd-hp');
+    await field('Ngày cấp dự kiến').fill('14/08/2024');
+    await field('Nơi cấp dự kiến').fill('Hải Phòng');
     const [pdf] = await Promise.all([page.waitForEvent('download'), button('Tải tệp PDF').click()]);
     const pages = pdfPageTexts(new Uint8Array(readFileSync((await pdf.path())!)));
     expect(pages).toHaveLength(30);

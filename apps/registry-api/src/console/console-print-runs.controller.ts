@@ -23,6 +23,7 @@ import {
   recordPrinting,
   signPrintRun,
   type Infrastructure,
+  type IssueLine,
 } from '@so-goc/platform';
 import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
@@ -121,9 +122,25 @@ export class ConsolePrintRunsController {
   @Post(':printRunId/document')
   @ConsolePage('registrar')
   async document(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res({ passthrough: true }) response: Response): Promise<unknown> {
-    const mode = formValues(body)['mode'] === 'preview' ? 'preview' : 'overlay';
-    const { faces, authorityCode } = this.faces.printRun(printRunId, undefined);
-    if (authorityCode !== code) throw notFound();
+    const ctx = pageContext(request, response);
+    const v = formValues(body);
+    const mode = v['mode'] === 'preview' ? 'preview' : 'overlay';
+    const errors: FieldError[] = [];
+    const run = this.view(code, printRunId);
+    let planned: IssueLine | undefined;
+    if (!run.signerName) {
+      // Before signing, the diplomas carry the planned issue line, as with the API's issueDate/issuePlace/signer fields.
+      const issueDate = readDate(ctx.lang, v, 'plannedIssueDate', errors, { vi: 'Ngày cấp dự kiến', en: 'Planned issue date' });
+      const signer = listSigners(this.db, code).find((s) => s.signerId === v['plannedSignerId']);
+      if (!signer) errors.push({ field: 'plannedSignerId', message: ctx.lang === 'vi' ? 'Chọn người ký dự kiến.' : 'Choose the planned signer.' });
+      if (!(v['plannedIssuePlace'] ?? '').trim()) errors.push({ field: 'plannedIssuePlace', message: ctx.lang === 'vi' ? 'Nhập nơi cấp.' : 'Enter the place of issue.' });
+      if (signer && errors.length === 0) planned = { issueDate, issuePlace: v['plannedIssuePlace']!.trim(), signerTitle: signer.title, signerName: signer.fullName };
+    }
+    if (errors.length > 0) {
+      sendPage(response, this.runPage(ctx, code, printRunId, { page: 1, values: v, errors }), 400);
+      return undefined;
+    }
+    const { faces } = this.faces.printRun(printRunId, planned);
     const rendered = await renderPrintRunPdf(faces.map((f) => f.face), { mode, title: `Đợt in ${printRunId}` });
     const context = consoleCommandContext(request, body);
     // The same record as the API keeps: which file (by its hash) was produced for this run.

@@ -79,7 +79,7 @@ export function blankLotsHeld(db: Database, authorityCode: string): { lotId: str
   return prepared<[string], { lotId: string; kind: string; templateVersion: string; inStock: number }>(
     db,
     `SELECT l.lot_id AS lotId, l.kind, l.template_version AS templateVersion, COALESCE(SUM(CASE WHEN s.status = 'in_stock' THEN s.last - s.first + 1 END), 0) AS inStock
-     FROM blank_lots l JOIN blank_segments s ON s.lot_id = l.lot_id AND s.holder = ?1
+     FROM blank_lots l JOIN blank_segments s ON s.lot_id = l.lot_id AND s.holder = ?
      GROUP BY l.lot_id ORDER BY l.received_on, l.lot_id`,
   ).all(authorityCode);
 }

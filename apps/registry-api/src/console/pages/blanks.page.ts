@@ -18,6 +18,11 @@ const MOVEMENTS: Record<string, { vi: string; en: string }> = {
 
 export const LEDGER_PAGE_SIZE = 50;
 
+/** 11.980 in Vietnamese, 11,980 in English: the way each reader groups thousands. */
+export function count(ctx: PageContext, value: number): string {
+  return value.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB');
+}
+
 export function blanksPage(ctx: PageContext, o: { rows: readonly LedgerRow[]; page: number; total: number; done?: string }): string {
   const base = consoleBase(ctx.authorityCode ?? '');
   const vi = ctx.lang === 'vi';
@@ -39,7 +44,7 @@ ${table(ctx.lang, {
     { label: { vi: 'Tồn sau', en: 'Balance after' }, num: true },
     { label: { vi: 'Chứng từ', en: 'Document' } },
   ],
-  rows: o.rows.map((r) => [dmy(r.date), MOVEMENTS[r.movement]?.[ctx.lang] ?? r.movement, r.kind, r.range, r.quantity, r.balanceAfter, r.document ?? '']),
+  rows: o.rows.map((r) => [dmy(r.date), MOVEMENTS[r.movement]?.[ctx.lang] ?? r.movement, r.kind, r.range, count(ctx, r.quantity), count(ctx, r.balanceAfter), r.document ?? '']),
   empty: { vi: 'Chưa có phôi nào được ghi nhận.', en: 'No blanks recorded yet.' },
 })}
 ${pager(ctx.lang, { page: o.page, hasNext: o.page * LEDGER_PAGE_SIZE < o.total, total: o.total, pageSize: LEDGER_PAGE_SIZE, href: (p) => `${base}/blanks?page=${p}` })}`,

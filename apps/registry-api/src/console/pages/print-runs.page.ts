@@ -72,11 +72,16 @@ export function printRunPage(ctx: PageContext, o: RunPageInput): string {
   const run = o.run;
   const { values: v, errors } = o;
   const date = (name: string, label: [string, string]) => textField(ctx.lang, { name, label: { vi: label[0], en: label[1] }, hint: { vi: 'ngày/tháng/năm', en: 'day/month/year' }, value: v[name] ?? '', errors, short: true });
+  const signerOptions = o.signers.map((s) => ({ value: s.signerId, label: `${s.fullName} — ${s.title}${s.delegationRef ? ` (${s.delegationRef})` : ''}` }));
   const pdfForm = form(ctx, { action: `${base}/document`, label: { vi: 'Tải lệnh in PDF', en: 'Download the print PDF' } }, html`<h2>${vi ? 'Tệp in (PDF)' : 'Print file (PDF)'}</h2>
 ${selectField(ctx.lang, { name: 'mode', label: { vi: 'Kiểu in', en: 'Mode' }, value: v['mode'] ?? 'overlay', errors, options: [
   { value: 'overlay', label: vi ? 'In chồng lên phôi (chỉ phần thay đổi)' : 'Overlay on the blank (variable fields only)' },
   { value: 'preview', label: vi ? 'Xem trước (toàn bộ mặt bằng)' : 'Preview (the whole face)' },
 ] })}
+${run.signerName ? '' : html`<p class="hint">${vi ? 'Đợt in chưa ký: văn bằng in ngày cấp, nơi cấp và người ký dự kiến.' : 'Not signed yet: the diplomas carry the planned issue date, place and signer.'}</p>
+${selectField(ctx.lang, { name: 'plannedSignerId', label: { vi: 'Người ký dự kiến', en: 'Planned signer' }, value: v['plannedSignerId'] ?? '', errors, options: signerOptions })}
+${date('plannedIssueDate', ['Ngày cấp dự kiến', 'Planned issue date'])}
+${textField(ctx.lang, { name: 'plannedIssuePlace', label: { vi: 'Nơi cấp dự kiến', en: 'Planned place of issue' }, value: v['plannedIssuePlace'] ?? '', errors })}`}
 <div class="actions">${submit(ctx.lang, { vi: 'Tải tệp PDF', en: 'Download the PDF' }, 'secondary')}</div>`);
   const next: SafeHtml[] = [];
   if (run.status === 'open') {
@@ -90,7 +95,7 @@ ${textField(ctx.lang, { name: 'note', label: { vi: 'Lý do', en: 'What happened'
 ${date('reprintedOn', ['Ngày in lại', 'Reprinted on'])}
 <div class="actions">${submit(ctx.lang, { vi: 'Ghi in hỏng', en: 'Record the misprint' })}</div>`));
     next.push(form(ctx, { action: `${base}/sign`, label: { vi: 'Ký và cấp', en: 'Sign and issue' } }, html`<h2>${vi ? 'Ký, đóng dấu và cấp' : 'Sign, seal and issue'}</h2>
-${selectField(ctx.lang, { name: 'signerId', label: { vi: 'Người ký', en: 'Signer' }, value: v['signerId'] ?? '', errors, options: o.signers.map((s) => ({ value: s.signerId, label: `${s.fullName} — ${s.title}${s.delegationRef ? ` (${s.delegationRef})` : ''}` })) })}
+${selectField(ctx.lang, { name: 'signerId', label: { vi: 'Người ký', en: 'Signer' }, value: v['signerId'] ?? '', errors, options: signerOptions })}
 ${date('issueDate', ['Ngày cấp', 'Issue date'])}
 ${textField(ctx.lang, { name: 'issuePlace', label: { vi: 'Nơi cấp', en: 'Place of issue' }, value: v['issuePlace'] ?? '', errors })}
 <div class="actions">${submit(ctx.lang, { vi: 'Tiếp tục', en: 'Continue' })}</div>`));

@@ -26,7 +26,7 @@ nav.main{background:#e6ecf2;border-bottom:1px solid #c4ced8}
 nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:0}
 nav.main a{display:block;padding:.6rem .8rem;text-decoration:none;color:#0b3d6b;font-weight:600}
 nav.main a[aria-current=page]{background:#fff;border-bottom:4px solid #0b4f8a}
-main{padding:1.25rem 1rem 2.5rem}
+main.wrap{padding-top:1.25rem;padding-bottom:2.5rem}
 h1{font-size:1.65rem;line-height:1.25;margin:.25rem 0 1rem;color:#0b3d6b}
 h2{font-size:1.25rem;margin:1.5rem 0 .6rem}
 .lead{font-size:1.1rem;max-width:44rem}
