@@ -204,7 +204,9 @@ describe('Officers’ console in a browser: scenario 1', () => {
     const [pdf] = await Promise.all([page.waitForEvent('download'), button('Tải tệp PDF').click()]);
     const pages = pdfPageTexts(new Uint8Array(readFileSync((await pdf.path())!)));
     expect(pages).toHaveLength(30);
-    expect(pages[0]).toContain('Lê Đình Quân');
+    // Register numbers follow the Vietnamese order (given name first): page 1 is register number 1.
+    const firstName = (await page.locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    expect(pages[0]).toContain(firstName);
 
     await field('Ngày in').fill('06/08/2024');
     await Promise.all([page.waitForURL(/done=printed/), button('Ghi nhận đã in').click()]);
@@ -224,7 +226,7 @@ describe('Officers’ console in a browser: scenario 1', () => {
     await Promise.all([page.waitForURL(/done=signed/), button('Xác nhận ký và cấp').click()]);
     await check('da-ky');
 
-    await page.getByRole('link', { name: /Phát bằng Lê Đình Quân/ }).click();
+    await page.getByRole('link', { name: `Phát bằng ${firstName}` }).click();
     await page.getByLabel('Người được ủy quyền').check();
     await field('Họ tên người nhận').fill('Nguyễn Văn Hải');
     await field('Giấy ủy quyền (nếu nhận thay)').fill('Giấy ủy quyền 15/2024');
@@ -249,8 +251,8 @@ describe('Officers’ console in a browser: scenario 1', () => {
 
     await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
     await field('Số hiệu').fill('HP 0200031');
-    await button('Tìm').click();
-    expect(await page.textContent('table:last-of-type')).toContain('000002/THPT-2024');
+    await Promise.all([page.waitForURL(/register\/search\?/), button('Tìm').click()]);
+    expect(await page.locator('table').last().textContent()).toContain('000002/THPT-2024');
     await check('tim-trong-so');
 
     await page.getByRole('link', { name: 'English' }).click();

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, vietnamDateOf, type DiplomaKind } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { decisionDiplomas, listDecisions, overdueIssuance } from '@so-goc/projections';
+import { decisionGraduatesPage, listDecisions, overdueIssuance } from '@so-goc/projections';
 import { EVENT_STORE, GraduateListRejected, importGraduationDecision, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
@@ -103,12 +103,9 @@ export class ConsoleDecisionsController {
     const ctx = pageContext(request, response);
     const decision = listDecisions(this.db, code).find((d) => d.decisionId === decisionId);
     if (!decision) throw new DomainError({ code: 'DECISION_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyết định này.', messageEn: 'No such decision.' });
-    const all = decisionDiplomas(this.db, decisionId);
     const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
-    const doneText = done === 'imported' ? (ctx.lang === 'vi' ? `Đã ghi nhận quyết định và ${all.length} người tốt nghiệp.` : `The decision and its ${all.length} graduates were recorded.`) : undefined;
-    sendPage(
-      response,
-      decisionPage(ctx, { decision, rows: all.slice((page - 1) * DECISION_PAGE_SIZE, page * DECISION_PAGE_SIZE), page, total: all.length, waiting: all.filter((r) => r.state === 'waiting').length, ...(doneText ? { done: doneText } : {}) }),
-    );
+    const { rows, total, waiting } = decisionGraduatesPage(this.db, decisionId, (page - 1) * DECISION_PAGE_SIZE, DECISION_PAGE_SIZE);
+    const doneText = done === 'imported' ? (ctx.lang === 'vi' ? `Đã ghi nhận quyết định và ${total} người tốt nghiệp.` : `The decision and its ${total} graduates were recorded.`) : undefined;
+    sendPage(response, decisionPage(ctx, { decision, rows, page, total, waiting, ...(doneText ? { done: doneText } : {}) }));
   }
 }

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { renderPrintRunPdf } from '@so-goc/documents';
 import { DomainError, printRunDecider, printRunStream } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { blankLotsHeld, listDecisions, listPrintRuns, listSigners, printRunView, type PrintRunView } from '@so-goc/projections';
+import { blankLotsHeld, listDecisions, listPrintRuns, listSigners, printRunEntryByLabel, printRunPage as printRunEntries, printRunSummary, type PrintRunView } from '@so-goc/projections';
 import {
   closePrintRun,
   DiplomaFaces,
@@ -165,7 +165,7 @@ export class ConsolePrintRunsController {
     return this.step(code, printRunId, body, request, response, 'misprint', (lang, v, errors) => {
       const reprintedOn = readDate(lang, v, 'reprintedOn', errors, { vi: 'Ngày in lại', en: 'Reprint date' });
       const label = (v['registerLabel'] ?? '').trim().toUpperCase();
-      const entry = this.view(code, printRunId).entries.find((e) => e.registerLabel === label);
+      const entry = printRunEntryByLabel(this.db, printRunId, label);
       if (!entry) errors.push({ field: 'registerLabel', message: lang === 'vi' ? 'Không có số vào sổ này trong đợt in.' : 'No such register number in this run.' });
       return errors.length > 0 || !entry ? undefined : () => recordMisprint(this.store, { printRunId, authorityCode: code, diplomaId: entry.diplomaId, note: v['note'] ?? '', reprintedOn }, consoleCommandContext(request, body));
     });
@@ -183,8 +183,7 @@ export class ConsolePrintRunsController {
     if (!signer) errors.push({ field: 'signerId', message: ctx.lang === 'vi' ? 'Chọn người ký.' : 'Choose the signer.' });
     if (!(v['issuePlace'] ?? '').trim()) errors.push({ field: 'issuePlace', message: ctx.lang === 'vi' ? 'Nhập nơi cấp.' : 'Enter the place of issue.' });
     if (errors.length > 0 || !signer) return sendPage(response, this.runPage(ctx, code, printRunId, { page: 1, values: v, errors }), 400);
-    const { entries: _entries, ...run } = this.view(code, printRunId);
-    sendPage(response, confirmSignPage(ctx, { run, signer, issueDate, issuePlace: v['issuePlace']!.trim() }));
+    sendPage(response, confirmSignPage(ctx, { run: this.view(code, printRunId), signer, issueDate, issuePlace: v['issuePlace']!.trim() }));
   }
 
   @Post(':printRunId/sign/confirmed')
@@ -235,16 +234,16 @@ export class ConsolePrintRunsController {
     sendPage(response, this.runPage(ctx, code, printRunId, { page: 1, values, errors }), 400);
   }
 
-  private view(code: string, printRunId: string): PrintRunView {
-    const run = printRunView(this.db, printRunId);
+  private view(code: string, printRunId: string): Omit<PrintRunView, 'entries'> {
+    const run = printRunSummary(this.db, printRunId);
     if (!run || run.authorityCode !== code) throw notFound();
     return run;
   }
 
   private runPage(ctx: PageContext, code: string, printRunId: string, o: { page: number; values: FormValues; errors: readonly FieldError[]; done?: string }): string {
-    const { entries, ...run } = this.view(code, printRunId);
+    const run = this.view(code, printRunId);
     const page = Math.max(1, o.page);
-    return printRunPage(ctx, { ...o, run, entries: entries.slice((page - 1) * RUN_PAGE_SIZE, page * RUN_PAGE_SIZE), page, signers: listSigners(this.db, code) });
+    return printRunPage(ctx, { ...o, run, entries: printRunEntries(this.db, printRunId, (page - 1) * RUN_PAGE_SIZE, RUN_PAGE_SIZE), page, signers: listSigners(this.db, code) });
   }
 
   private openPage(ctx: PageContext, code: string, values: FormValues, errors: readonly FieldError[], commandId?: string): string {

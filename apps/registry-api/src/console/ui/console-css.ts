@@ -31,6 +31,7 @@ h1{font-size:1.65rem;line-height:1.25;margin:.25rem 0 1rem;color:#0b3d6b}
 h2{font-size:1.25rem;margin:1.5rem 0 .6rem}
 .lead{font-size:1.1rem;max-width:44rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:1.1rem 1.25rem;margin:0 0 1.25rem}
+.card h2{margin-top:0}
 .narrow{max-width:34rem}
 .field{margin:0 0 1.1rem}
 label,.legend{display:block;font-weight:700;margin-bottom:.2rem}
