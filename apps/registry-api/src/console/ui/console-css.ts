@@ -10,7 +10,7 @@ body{margin:0;font-family:"Noto Sans","Segoe UI",Roboto,Arial,sans-serif;line-he
 a{color:#0b4f8a}
 a:hover{color:#06345c}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #c25e00;outline-offset:2px;box-shadow:0 0 0 6px #ffd7a8}
-.wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
+.wrap{max-width:84rem;margin:0 auto;padding:0 1rem}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:1rem}
 header.site{background:#0b3d6b;color:#fff}
@@ -61,6 +61,7 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:700;padding:.5rem .6rem}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
 thead th{background:#eef1f4;white-space:nowrap}
+tbody td:nth-child(-n+2){white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .tag{display:inline-block;padding:.05rem .5rem;font-size:.85rem;font-weight:700;border-radius:2px;white-space:nowrap}
 .tag-blue{background:#dbe8f5;color:#0b3d6b}.tag-green{background:#d5eddb;color:#0f3d1d}.tag-red{background:#f6d7d7;color:#6e0e10}.tag-grey{background:#e3e6e9;color:#2b3640}.tag-amber{background:#fbe6c2;color:#5c3500}
