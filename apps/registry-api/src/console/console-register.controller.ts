@@ -56,7 +56,8 @@ export class ConsoleRegisterController {
     } else errors.push({ field: 'serial', message: ctx.lang === 'vi' ? 'Nhập số hiệu, số vào sổ, hoặc họ tên cùng ngày sinh.' : 'Enter a serial, a register number, or a name with a date of birth.' });
     // The office answers for its own books and for those it inherited from merged or abolished units.
     const found = search ? findDiplomas(this.db, registersHeldOn(await this.access.directory(), code, vietnamDateOf(new Date())), search) : undefined;
-    sendPage(response, registerIndexPage(ctx, { books: registerBooksOf(this.db, code), values, errors, ...(found ? { found } : {}) }), errors.length > 0 ? 400 : 200);
+    const done = query['done'] === 'revoked' ? (ctx.lang === 'vi' ? 'Đã ghi nhận quyết định thu hồi. Tiếp theo: công bố quyết định và thông báo cho người được cấp.' : 'The revocation is recorded. Next: publish the decision and notify the holder.') : undefined;
+    sendPage(response, registerIndexPage(ctx, { books: registerBooksOf(this.db, code), values, errors, ...(found ? { found } : {}), ...(done ? { done } : {}) }), errors.length > 0 ? 400 : 200);
   }
 
   @Get('register/:kind/:year')

@@ -12,9 +12,10 @@ import { RowReports } from './pages/row-report';
 import { ConsolePrintRunsController } from './console-print-runs.controller';
 import { ReadYourWrites } from './pages/read-your-writes';
 import { ConsoleRegisterController } from './console-register.controller';
+import { ConsoleAfterIssuanceController } from './console-after-issuance.controller';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
-export const CONSOLE_CONTROLLERS: Type[] = [ConsoleAuthController, ConsoleBlanksController, ConsoleDecisionsController, ConsolePrintRunsController, ConsoleRegisterController, ConsoleHomeController];
+export const CONSOLE_CONTROLLERS: Type[] = [ConsoleAuthController, ConsoleBlanksController, ConsoleDecisionsController, ConsolePrintRunsController, ConsoleRegisterController, ConsoleAfterIssuanceController, ConsoleHomeController];
 
 const DEFAULT_IDLE_MINUTES = 30;
 

@@ -1,5 +1,5 @@
 import type { RegisterEntryView } from '@so-goc/projections';
-import { errorSummary, pager, table, textField, type Column, type FieldError } from '../ui/components';
+import { errorSummary, notice, pager, table, textField, type Column, type FieldError } from '../ui/components';
 import { html, type Html } from '../ui/html';
 import { consoleBase, page } from '../ui/layout';
 import type { PageContext } from '../ui/page-context';
@@ -17,7 +17,9 @@ export function maySeeIdentifiers(role: string | undefined): boolean {
 
 export const REGISTER_PAGE_SIZE = 50;
 
-function entryTable(ctx: PageContext, caption: { vi: string; en: string }, entries: readonly RegisterEntryView[]): ReturnType<typeof table> {
+function entryTable(ctx: PageContext, caption: { vi: string; en: string }, entries: readonly RegisterEntryView[], withActs = false): ReturnType<typeof table> {
+  const base = consoleBase(ctx.authorityCode ?? '');
+  const mayRevoke = withActs && (ctx.actingRole === 'registrar' || ctx.actingRole === 'signer' || ctx.officer?.roles.some((r) => r === 'registrar' || r === 'signer'));
   const sensitive = maySeeIdentifiers(ctx.actingRole);
   const columns: Column[] = [
     { label: { vi: 'Số vào sổ', en: 'Register no.' } },
@@ -30,6 +32,7 @@ function entryTable(ctx: PageContext, caption: { vi: string; en: string }, entri
     { label: { vi: 'Trường', en: 'School' } },
     { label: { vi: 'Trạng thái', en: 'State' } },
     { label: { vi: 'Người nhận', en: 'Received by' } },
+    ...(mayRevoke ? [{ label: { vi: 'Thao tác', en: 'Acts' } }] : []),
   ];
   const sex = (s: string) => (s === 'female' ? (ctx.lang === 'vi' ? 'Nữ' : 'F') : ctx.lang === 'vi' ? 'Nam' : 'M');
   return table(ctx.lang, {
@@ -46,12 +49,13 @@ function entryTable(ctx: PageContext, caption: { vi: string; en: string }, entri
       e.school,
       stateTag(ctx, e.state),
       e.recipientName ? `${e.recipientName}${e.receivedOn ? `, ${dmy(e.receivedOn)}` : ''}` : '',
+      ...(mayRevoke ? [html`<a href="${base}/diplomas/${e.diplomaId}/revocation">${ctx.lang === 'vi' ? 'Thu hồi' : 'Revoke'}<span class="visually-hidden"> ${e.fullName}</span></a>`] : []),
     ]),
     empty: { vi: 'Không có dòng nào.', en: 'No entries.' },
   });
 }
 
-export function registerIndexPage(ctx: PageContext, o: { books: readonly { kind: string; year: number; entries: number }[]; values: FormValues; errors: readonly FieldError[]; found?: readonly RegisterEntryView[] }): string {
+export function registerIndexPage(ctx: PageContext, o: { books: readonly { kind: string; year: number; entries: number }[]; values: FormValues; errors: readonly FieldError[]; found?: readonly RegisterEntryView[]; done?: string }): string {
   const base = consoleBase(ctx.authorityCode ?? '');
   const vi = ctx.lang === 'vi';
   const v = o.values;
@@ -59,7 +63,7 @@ export function registerIndexPage(ctx: PageContext, o: { books: readonly { kind:
     title: { vi: 'Sổ gốc', en: 'Original register' },
     nav: 'register',
     hasErrors: o.errors.length > 0,
-    body: html`${errorSummary(ctx.lang, o.errors)}<h1>${vi ? 'Sổ gốc cấp văn bằng' : 'Original register'}</h1>
+    body: html`${errorSummary(ctx.lang, o.errors)}${o.done ? notice(o.done) : ''}<h1>${vi ? 'Sổ gốc cấp văn bằng' : 'Original register'}</h1>
 ${table(ctx.lang, {
   caption: { vi: 'Các quyển sổ theo loại và năm', en: 'Books by kind and year' },
   columns: [{ label: { vi: 'Sổ', en: 'Book' } }, { label: { vi: 'Số dòng', en: 'Entries' }, num: true }, { label: { vi: 'Tải về', en: 'Download' } }],
@@ -79,7 +83,7 @@ ${textField(ctx.lang, { name: 'fullName', label: { vi: 'Họ và tên', en: 'Ful
 ${textField(ctx.lang, { name: 'birthDate', label: { vi: 'Ngày sinh', en: 'Date of birth' }, hint: { vi: 'ngày/tháng/năm', en: 'day/month/year' }, value: v['birthDate'] ?? '', errors: o.errors, short: true })}
 <div class="actions"><button type="submit" class="button">${vi ? 'Tìm' : 'Search'}</button></div>
 </form>
-${o.found ? entryTable(ctx, { vi: `Kết quả: ${o.found.length} văn bằng`, en: `Results: ${o.found.length} diplomas` }, o.found) : ''}`,
+${o.found ? entryTable(ctx, { vi: `Kết quả: ${o.found.length} văn bằng`, en: `Results: ${o.found.length} diplomas` }, o.found, true) : ''}`,
   });
 }
 
