@@ -29,7 +29,7 @@ interface Violation {
  * 390 px wide (the path is printed) and checked with axe-core. Sign-in and receiving blanks are done with
  * the keyboard alone.
  */
-describe('Officers’ console in a browser: scenario 1', () => {
+describe('Officers’ console in a browser: scenario 1, and the revocation of scenario 3', () => {
   let t: TestSystem;
   let browser: Browser;
   let page: Page;
@@ -254,6 +254,23 @@ describe('Officers’ console in a browser: scenario 1', () => {
     await Promise.all([page.waitForURL(/register\/search\?/), button('Tìm').click()]);
     expect(await page.locator('table').last().textContent()).toContain('000002/THPT-2024');
     await check('tim-trong-so');
+
+    // Scenario 3: police report a forged transcript; the Sở revokes, after a page that restates the decision.
+    const holder = (await page.locator('table').last().locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    await page.getByRole('link', { name: `Thu hồi ${holder}` }).click();
+    await field('Số quyết định thu hồi').fill('99/QĐ-SGDĐT');
+    await field('Ngày quyết định').fill('01/02/2026');
+    await field('Căn cứ thu hồi (quy tắc 40)').selectOption('fraud');
+    await field('Nơi phát hiện').selectOption('police');
+    await field('Lý do (ghi trong quyết định)').fill('Hồ sơ dự thi dùng học bạ giả');
+    await button('Tiếp tục').click();
+    expect(await page.textContent('h1')).toBe(`Thu hồi văn bằng của ${holder}?`);
+    expect(await page.textContent('main')).toContain('không thể đảo ngược (quy tắc 45)');
+    await check('xac-nhan-thu-hoi');
+    await Promise.all([page.waitForURL(/done=revoked/), button('Xác nhận thu hồi').click()]);
+    expect(await page.getByRole('status').textContent()).toContain('Đã ghi nhận quyết định thu hồi');
+    const revoked = (await t.events()).filter((e) => e.type === 'DiplomaRevoked');
+    expect(revoked.map((e) => (e.metadata as { actor: unknown }).actor)).toEqual([{ officerId: 'admin-hp', role: 'registrar', authorityCode: 'SGD-HP' }]);
 
     await page.getByRole('link', { name: 'English' }).click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
