@@ -64,6 +64,7 @@ export function registerIndexPage(ctx: PageContext, o: { books: readonly { kind:
     nav: 'register',
     hasErrors: o.errors.length > 0,
     body: html`${errorSummary(ctx.lang, o.errors)}${o.done ? notice(o.done) : ''}<h1>${vi ? 'Sổ gốc cấp văn bằng' : 'Original register'}</h1>
+${o.found ? entryTable(ctx, { vi: `Kết quả: ${o.found.length} văn bằng`, en: `Results: ${o.found.length} diplomas` }, o.found, true) : ''}
 ${table(ctx.lang, {
   caption: { vi: 'Các quyển sổ theo loại và năm', en: 'Books by kind and year' },
   columns: [{ label: { vi: 'Sổ', en: 'Book' } }, { label: { vi: 'Số dòng', en: 'Entries' }, num: true }, { label: { vi: 'Tải về', en: 'Download' } }],
@@ -82,8 +83,7 @@ ${textField(ctx.lang, { name: 'registerNumber', label: { vi: 'Số vào sổ', e
 ${textField(ctx.lang, { name: 'fullName', label: { vi: 'Họ và tên', en: 'Full name' }, value: v['fullName'] ?? '', errors: o.errors })}
 ${textField(ctx.lang, { name: 'birthDate', label: { vi: 'Ngày sinh', en: 'Date of birth' }, hint: { vi: 'ngày/tháng/năm', en: 'day/month/year' }, value: v['birthDate'] ?? '', errors: o.errors, short: true })}
 <div class="actions"><button type="submit" class="button">${vi ? 'Tìm' : 'Search'}</button></div>
-</form>
-${o.found ? entryTable(ctx, { vi: `Kết quả: ${o.found.length} văn bằng`, en: `Results: ${o.found.length} diplomas` }, o.found, true) : ''}`,
+</form>`,
   });
 }
 
