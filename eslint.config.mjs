@@ -192,6 +192,26 @@ export default defineConfig(
     rules: restrictImports(BAN_ESDB_CLIENT, BAN_APPS, BANS_DOMAIN),
   },
 
+  // ---- issue 12: one write path -------------------------------------------------------
+  // Apps only translate input and output: every act is a typed command on the CommandBus.
+  // Reading, deciding and appending happen in libs/platform's handlers, never in an app.
+  {
+    files: ['apps/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name=/^(handleCommand|executeWorkflow|appendToStream)$/]',
+          message: 'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='appendToStream']",
+          message: 'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
+        },
+      ],
+    },
+  },
+
   // ---- tests ---------------------------------------------------------------------------
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

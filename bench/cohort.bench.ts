@@ -16,7 +16,7 @@ import type { CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache, importGraduationDecision, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
 import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner, registerBook } from '@so-goc/projections';
-import { loadDemoProvince } from '../apps/cli/src/commands/demo-province';
+import { loadDemoProvinceInto } from '../apps/cli/src/commands/demo-province';
 
 const COHORT = Number(process.env.COHORT ?? 20_000);
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Cohort of ${COHORT.toLocaleString('en')} THPT graduates (generating the workbook, not timed)…\n`);
     const bytes = await cohortWorkbook();
     process.stdout.write(`  workbook: ${(bytes.length / 1024 / 1024).toFixed(1)} MB\n`);
-    await loadDemoProvince(store);
+    await loadDemoProvinceInto(store);
     await receiveBlankLot(
       store,
       { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 200000 + COHORT + 1000, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, receivedBy: 'Lan', receivedOn: '2024-05-20' },

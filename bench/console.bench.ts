@@ -14,7 +14,7 @@ import type { CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache, enrolConsoleLogin, importGraduationDecision, loadConfig, openPrintRun, receiveBlankLot, recordPrinting, SecretBox, signPrintRun } from '@so-goc/platform';
 import { cliContext } from '../apps/cli/src/commands/create-admin';
-import { loadDemoProvince } from '../apps/cli/src/commands/demo-province';
+import { loadDemoProvinceInto } from '../apps/cli/src/commands/demo-province';
 import { serve } from '../apps/cli/src/commands/serve';
 
 const COHORT = Number(process.env.COHORT ?? 20_000);
@@ -40,7 +40,7 @@ async function cohortWorkbook(): Promise<Uint8Array> {
 async function loadCohort(eventsFile: string, dataDir: string): Promise<void> {
   const store = new SqliteEventStore({ file: eventsFile, synchronous: 'NORMAL' });
   try {
-    await loadDemoProvince(store);
+    await loadDemoProvinceInto(store);
     await receiveBlankLot(
       store,
       { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 200000 + COHORT + 1000, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, receivedBy: 'Lan', receivedOn: '2024-05-20' },

@@ -22,7 +22,7 @@ import { graduationDecisionStream, printRunStream, type CommandContext, type Lis
 import { SqliteEventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache, FileKeyring, importGraduationDecision, loadConfig, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
 import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner, publicDiplomaBySerialAndHolder } from '@so-goc/projections';
-import { loadDemoProvince } from '../apps/cli/src/commands/demo-province';
+import { loadDemoProvinceInto } from '../apps/cli/src/commands/demo-province';
 import { createVerifyPortal } from '../apps/verify-portal/src/create-verify-portal';
 
 const DIPLOMAS = Number(process.env.DIPLOMAS ?? 10_000);
@@ -60,7 +60,7 @@ interface Seeded {
 async function seed(dir: string): Promise<Seeded> {
   const config = loadConfig({ SOGOC_DATA_DIR: dir });
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
-  await loadDemoProvince(store);
+  await loadDemoProvinceInto(store);
   await receiveBlankLot(
     store,
     { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 200000 + DIPLOMAS + 100, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, receivedBy: 'Lan', receivedOn: '2024-05-20' },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, type AuthorityDirectoryCommand } from '@so-goc/domain';
-import { handleCommand, SqliteEventStore, type RecordedEvent } from '@so-goc/event-store';
+import type { AuthorityDirectoryCommand } from '@so-goc/domain';
+import { SqliteEventStore, type RecordedEvent } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
-import { loadConfig } from '@so-goc/platform';
+import { openReadModelDatabase } from '@so-goc/projections';
+import { ChangeAuthorityDirectory, loadConfig, openCommandBus } from '@so-goc/platform';
 import { cliContext, createFirstAdministrator } from '../../apps/cli/src/commands/create-admin';
 import { serve, type RunningSystem } from '../../apps/cli/src/commands/serve';
 
@@ -35,7 +36,9 @@ export async function startTestSystem(): Promise<TestSystem> {
   const config = loadConfig({ SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: String(portalPort) });
   const eventsFile = join(dir.path, 'events.sqlite');
   const setupStore = new SqliteEventStore({ file: eventsFile });
-  const { token: adminToken } = await createFirstAdministrator(setupStore, {
+  const setupReadModels = openReadModelDatabase(':memory:');
+  const setupBus = await openCommandBus({ config, store: setupStore, readModels: setupReadModels, close: async () => { setupReadModels.close(); } });
+  const { token: adminToken } = await createFirstAdministrator(setupBus.bus, setupStore, {
     authorityCode: 'SGD-HP',
     authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng',
     registeredOn: '2000-01-01',
@@ -66,7 +69,7 @@ export async function startTestSystem(): Promise<TestSystem> {
       return all;
     },
     async given(command) {
-      await handleCommand(setupStore, authorityDirectoryDecider, { stream: AUTHORITY_DIRECTORY_STREAM, command, context: cliContext('test-given') });
+      await setupBus.bus.execute(new ChangeAuthorityDirectory(command, cliContext('test-given')));
     },
     request(method, path, options = {}) {
       const token = options.token === undefined ? adminToken : options.token;
@@ -83,6 +86,8 @@ export async function startTestSystem(): Promise<TestSystem> {
     },
     async stop() {
       await system.close();
+      await setupBus.close();
+      setupReadModels.close();
       await setupStore.close();
       dir.remove();
     },

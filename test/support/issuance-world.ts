@@ -7,7 +7,7 @@ import { fixture } from '@so-goc/documents/graduate-lists/testing/fixture-files'
 import { authorityDirectoryCache, importGraduationDecision, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
 import { openReadModelDatabase, ProjectionRunner, ALL_PROJECTIONS } from '@so-goc/projections';
 import type { Database } from 'better-sqlite3';
-import { loadDemoProvince } from '../../apps/cli/src/commands/demo-province';
+import { loadDemoProvinceInto } from '../../apps/cli/src/commands/demo-province';
 
 export const context = (authorityCode = 'SGD-HP', occurredAt = '2024-08-01T02:00:00.000Z', commandId: string = randomUUID()): CommandContext => ({
   commandId,
@@ -24,7 +24,7 @@ export const context = (authorityCode = 'SGD-HP', occurredAt = '2024-08-01T02:00
 export async function issuanceWorld() {
   const dir = makeTempDir('issuance');
   const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
-  await loadDemoProvince(store);
+  await loadDemoProvinceInto(store);
   const receive = (lotId: string, kind: BlankKind, from: number, to: number) =>
     receiveBlankLot(
       store,

@@ -5,7 +5,7 @@ import { holderDigest, signVerificationToken, type VerificationPayload } from '@
 import { graduationDecisionStream, printRunStream, type CommandContext, type ListedGraduate, type PrintRunEntry } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache, FileKeyring, importGraduationDecision, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
-import { loadDemoProvince } from '../../apps/cli/src/commands/demo-province';
+import { loadDemoProvinceInto } from '../../apps/cli/src/commands/demo-province';
 
 const FIXTURE = resolve(__dirname, '../fixtures/graduates/graduates-thpt-2024.csv');
 
@@ -41,7 +41,7 @@ export async function issueFixtureDiplomas(
   options: { count: number; exemptRows?: number[]; issueDate?: string; withProvince?: boolean; receiveLot?: boolean; sign?: boolean },
 ): Promise<IssuedDiploma[]> {
   const issueDate = options.issueDate ?? '2024-08-14';
-  if (options.withProvince !== false) await loadDemoProvince(store);
+  if (options.withProvince !== false) await loadDemoProvinceInto(store);
   if (options.receiveLot !== false) await receiveBlankLot(
     store,
     { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 201000, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, receivedBy: 'Nguyễn Thị Lan', receivedOn: '2024-05-20' },

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { AUTHORITY_KINDS, DIPLOMA_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind, type DiplomaKind } from '@so-goc/domain';
-import { enrolConsoleLogin, GraduateListRejected, importGraduationDecision, loadConfig, OfficerAccess, openInfrastructure, SecretBox } from '@so-goc/platform';
+import type { CommandOutcome } from '@so-goc/event-store';
+import { enrolConsoleLogin, GraduateListRejected, ImportGraduationDecision, loadConfig, OfficerAccess, openCommandBus, openInfrastructure, SecretBox } from '@so-goc/platform';
 import { cliContext, createFirstAdministrator } from './commands/create-admin';
 import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { loadDemoProvince } from './commands/demo-province';
@@ -47,7 +48,8 @@ program
   .action(async (options: { authorityCode: string; authorityName?: string; authorityKind: AuthorityKind; registeredOn?: string; fullName: string; officerId: string; username: string; lifetimeDays: string }) => {
     const infrastructure = openInfrastructure(loadConfig());
     try {
-      const { token, expiresAt } = await createFirstAdministrator(infrastructure.store, { ...options, lifetimeDays: Number(options.lifetimeDays) });
+      const host = await openCommandBus(infrastructure);
+      const { token, expiresAt } = await createFirstAdministrator(host.bus, infrastructure.store, { ...options, lifetimeDays: Number(options.lifetimeDays) }).finally(() => host.close());
       console.log(`Administrator ${options.username} of ${options.authorityCode} created. Token (shown once, valid until ${expiresAt}):`);
       console.log(token);
     } finally {
@@ -84,7 +86,8 @@ program
   .action(async () => {
     const infrastructure = openInfrastructure(loadConfig());
     try {
-      const tokens = await loadDemoProvince(infrastructure.store);
+      const host = await openCommandBus(infrastructure);
+      const tokens = await loadDemoProvince(host.bus, infrastructure.store).finally(() => host.close());
       console.log(`Demo province loaded into ${infrastructure.config.dataDir}. Tokens (shown once, valid 30 days):`);
       for (const officer of tokens) console.log(`  ${officer.username.padEnd(12)} ${officer.authorityCode.padEnd(9)} ${officer.roles.join(',').padEnd(14)} ${officer.token}`);
       console.log('Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:3000/api/v1/authorities/SGD-HP/subordinates');
@@ -134,12 +137,10 @@ program
     const infrastructure = openInfrastructure(loadConfig());
     try {
       const context = { ...cliContext('import-decision'), ...(options.commandId ? { commandId: options.commandId, correlationId: options.commandId, causationId: options.commandId } : {}) };
-      const outcome = await importGraduationDecision(
-        infrastructure.store,
-        { ...options, authorityCode: options.authority, examSession: options.examSession ?? null, fileName: basename(file), bytes: new Uint8Array(readFileSync(file)) },
-        context,
-        { readModels: infrastructure.readModels },
-      );
+      const host = await openCommandBus(infrastructure);
+      const outcome: CommandOutcome = await host.bus
+        .execute(new ImportGraduationDecision({ ...options, authorityCode: options.authority, examSession: options.examSession ?? null, fileName: basename(file), bytes: new Uint8Array(readFileSync(file)) }, context))
+        .finally(() => host.close());
       const count = outcome.events.filter((e) => e.type === 'GraduatesListed').reduce((n, e) => n + (e.data as { graduates: unknown[] }).graduates.length, 0);
       console.log(outcome.alreadyHandled ? 'Đã ghi nhận trước đó; không ghi thêm gì.' : `Đã ghi nhận quyết định ${options.number}: ${count} người tốt nghiệp.`);
     } catch (error) {

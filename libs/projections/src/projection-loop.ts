@@ -176,7 +176,9 @@ export class ProjectionLoop {
     try {
       this.db.transaction(() => {
         for (const event of batch) {
-          if (!this.handled.has(event.type)) continue;
+          // A batch delivered again (a resubscription, a retried read) is applied once: the checkpoint
+          // is the projection's idempotency key (architecture §5).
+          if (!this.handled.has(event.type) || !isAfterCheckpoint(event.position, this.position)) continue;
           current = event;
           this.projection.apply(this.db, event);
         }
@@ -230,4 +232,9 @@ export class ProjectionLoop {
   private notifyProgress(): void {
     for (const listener of [...this.progressListeners]) listener();
   }
+}
+
+/** True for an event the projection has not applied yet: its position lies after the checkpoint. */
+export function isAfterCheckpoint(position: Position, checkpoint: Position | undefined): boolean {
+  return checkpoint === undefined || comparePositions(position, checkpoint) > 0;
 }

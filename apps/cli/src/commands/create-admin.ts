@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ACCESS_CONTROL_STREAM,
-  AUTHORITY_DIRECTORY_STREAM,
-  accessControlDecider,
-  authorityDirectoryDecider,
-  vietnamDateOf,
-  type AuthorityKind,
-  type CommandContext,
-} from '@so-goc/domain';
-import { handleCommand, type EventStore } from '@so-goc/event-store';
-import { authorityDirectoryCache, generateOfficerToken } from '@so-goc/platform';
+import type { CommandBus } from '@nestjs/cqrs';
+import { ACCESS_CONTROL_STREAM, vietnamDateOf, type AuthorityKind, type CommandContext } from '@so-goc/domain';
+import type { CommandOutcome, EventStore } from '@so-goc/event-store';
+import { authorityDirectoryCache, ChangeAuthorityDirectory, ChangeOfficerAccess, generateOfficerToken } from '@so-goc/platform';
 
 export interface CreateAdminOptions {
   readonly authorityCode: string;
@@ -37,14 +30,13 @@ export function cliContext(command: string, now: Date = new Date()): CommandCont
  * The first administrator of a fresh data directory: registers its authority if the directory does
  * not have it yet, then the account and a token, which is returned once and never stored.
  */
-export async function createFirstAdministrator(store: EventStore, options: CreateAdminOptions): Promise<{ token: string; expiresAt: string }> {
+export async function createFirstAdministrator(bus: CommandBus, store: EventStore, options: CreateAdminOptions): Promise<{ token: string; expiresAt: string }> {
   const directory = await authorityDirectoryCache(store).current();
   const token = generateOfficerToken();
-  const bootstrap = () =>
-    handleCommand(store, accessControlDecider, {
-      stream: ACCESS_CONTROL_STREAM,
-      context: cliContext('create-admin'),
-      command: {
+  const bootstrap = (): Promise<CommandOutcome> =>
+    bus.execute(
+      new ChangeOfficerAccess(
+        {
         type: 'BootstrapAdministrator',
         authorityCode: options.authorityCode,
         officerId: options.officerId,
@@ -55,25 +47,28 @@ export async function createFirstAdministrator(store: EventStore, options: Creat
         tokenId: token.tokenId,
         secretHash: token.secretHash,
         lifetimeDays: options.lifetimeDays,
-      },
-    });
+        },
+        cliContext('create-admin'),
+      ),
+    );
   if (!directory.authorities.has(options.authorityCode)) {
     if (!options.authorityName) throw new Error(`Authority ${options.authorityCode} is not registered: give --authority-name to register it.`);
     // Refuse before registering anything when accounts already exist.
     const access = await store.readStream(ACCESS_CONTROL_STREAM);
     if (access.revision !== 'no_stream') throw new Error('Accounts already exist; the first administrator can only be created on fresh data.');
-    await handleCommand(store, authorityDirectoryDecider, {
-      stream: AUTHORITY_DIRECTORY_STREAM,
-      context: cliContext('create-admin'),
-      command: {
+    await bus.execute(
+      new ChangeAuthorityDirectory(
+        {
         type: 'RegisterAuthority',
         code: options.authorityCode,
         name: options.authorityName,
         kind: options.authorityKind ?? 'province_department',
         parentCode: null,
         registeredOn: options.registeredOn ?? vietnamDateOf(new Date()),
-      },
-    });
+        },
+        cliContext('create-admin'),
+      ),
+    );
   }
   const outcome = await bootstrap();
   const issued = outcome.events.find((event) => event.type === 'OfficerTokenIssued')?.data as { expiresAt: string };

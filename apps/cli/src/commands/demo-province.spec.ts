@@ -3,13 +3,13 @@ import { authorizeAct, signerEntitledOn } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import { authorityDirectoryCache, OfficerAccess } from '@so-goc/platform';
-import { loadDemoProvince } from './demo-province';
+import { loadDemoProvinceInto } from './demo-province';
 
 describe('Demo province', () => {
   it('loads a province whose directory answers the questions officers ask, with working tokens, once', async () => {
     const dir = makeTempDir('demo');
     const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
-    const tokens = await loadDemoProvince(store);
+    const tokens = await loadDemoProvinceInto(store);
     const directory = await authorityDirectoryCache(store).current();
 
     // The district office issued THCS diplomas in 2024; since 01/07/2025 the Sở copies them (rule 46).
@@ -25,7 +25,7 @@ describe('Demo province', () => {
     for (const officer of tokens) {
       expect((await access.authenticate(`Bearer ${officer.token}`)).officer.username).toBe(officer.username);
     }
-    await expect(loadDemoProvince(store)).rejects.toThrow(/empty data directory/);
+    await expect(loadDemoProvinceInto(store)).rejects.toThrow(/empty data directory/);
     await store.close();
     dir.remove();
   });

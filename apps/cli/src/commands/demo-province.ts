@@ -1,13 +1,15 @@
 import {
   ACCESS_CONTROL_STREAM,
   AUTHORITY_DIRECTORY_STREAM,
-  accessControlDecider,
-  authorityDirectoryDecider,
+
+
   type AuthorityDirectoryCommand,
   type OfficerRole,
 } from '@so-goc/domain';
-import { handleCommand, type EventStore } from '@so-goc/event-store';
-import { generateOfficerToken } from '@so-goc/platform';
+import type { CommandBus } from '@nestjs/cqrs';
+import type { EventStore } from '@so-goc/event-store';
+import { openReadModelDatabase } from '@so-goc/projections';
+import { ChangeAuthorityDirectory, ChangeOfficerAccess, generateOfficerToken, loadConfig, openCommandBus } from '@so-goc/platform';
 import { cliContext } from './create-admin';
 
 const REFORM = '2025-07-01';
@@ -89,24 +91,35 @@ export interface DemoOfficerToken {
 }
 
 /** Loads the demo province into an empty store and returns one token per demo officer. */
-export async function loadDemoProvince(store: EventStore, lifetimeDays = 30): Promise<DemoOfficerToken[]> {
+export async function loadDemoProvince(bus: CommandBus, store: EventStore, lifetimeDays = 30): Promise<DemoOfficerToken[]> {
   const [directory, access] = await Promise.all([store.readStream(AUTHORITY_DIRECTORY_STREAM), store.readStream(ACCESS_CONTROL_STREAM)]);
   if (directory.revision !== 'no_stream' || access.revision !== 'no_stream') {
     throw new Error('The demo loads only into an empty data directory (set SOGOC_DATA_DIR to a new folder).');
   }
   for (const command of DIRECTORY) {
-    await handleCommand(store, authorityDirectoryDecider, { stream: AUTHORITY_DIRECTORY_STREAM, command, context: cliContext('demo') });
+    await bus.execute(new ChangeAuthorityDirectory(command, cliContext('demo')));
   }
   const tokens: DemoOfficerToken[] = [];
   for (const officer of OFFICERS) {
-    await handleCommand(store, accessControlDecider, { stream: ACCESS_CONTROL_STREAM, command: { type: 'CreateOfficer', ...officer }, context: cliContext('demo') });
+    await bus.execute(new ChangeOfficerAccess({ type: 'CreateOfficer', ...officer }, cliContext('demo')));
     const token = generateOfficerToken();
-    await handleCommand(store, accessControlDecider, {
-      stream: ACCESS_CONTROL_STREAM,
-      command: { type: 'IssueToken', authorityCode: officer.authorityCode, officerId: officer.officerId, tokenId: token.tokenId, secretHash: token.secretHash, lifetimeDays },
-      context: cliContext('demo'),
-    });
+    await bus.execute(new ChangeOfficerAccess({ type: 'IssueToken', authorityCode: officer.authorityCode, officerId: officer.officerId, tokenId: token.tokenId, secretHash: token.secretHash, lifetimeDays }, cliContext('demo')));
     tokens.push({ username: officer.username, authorityCode: officer.authorityCode, roles: officer.roles, token: token.bearer });
   }
   return tokens;
+}
+
+/**
+ * For tests and benchmarks that hold only an event store: the demo goes through the same CommandBus,
+ * over a throwaway read-model database (the demo's commands read no projection).
+ */
+export async function loadDemoProvinceInto(store: EventStore, lifetimeDays = 30): Promise<DemoOfficerToken[]> {
+  const readModels = openReadModelDatabase(':memory:');
+  const host = await openCommandBus({ config: loadConfig({}), store, readModels, close: async () => { readModels.close(); } });
+  try {
+    return await loadDemoProvince(host.bus, store, lifetimeDays);
+  } finally {
+    await host.close();
+    if (readModels.open) readModels.close();
+  }
 }

@@ -4,19 +4,16 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import {
-  AUTHORITY_DIRECTORY_STREAM,
-  authorityDirectoryDecider,
   authorityNotFound,
   type Actor,
   type AuthorityDirectoryCommand,
 } from '@so-goc/domain';
 import { findAuthority, listSigners, listSubordinates, type AuthorityView, type SignerView } from '@so-goc/projections';
 import {
-  commandContextFrom,
   commandReply,
   CurrentActor,
-  executeCommand,
-  expectedRevisionFrom,
+  ChangeAuthorityDirectory,
+  officerCommandFrom,
   OfficerRoute,
   READ_MODELS,
   READ_ROLES,
@@ -107,9 +104,7 @@ export class AuthoritiesController {
   }
 
   private async execute(command: AuthorityDirectoryCommand, actor: Actor, request: Request, response: Response): Promise<object> {
-    const outcome = await this.commands.execute(
-      executeCommand(authorityDirectoryDecider, AUTHORITY_DIRECTORY_STREAM, command, commandContextFrom(request, actor), expectedRevisionFrom(request)),
-    );
+    const outcome = await this.commands.execute(officerCommandFrom(ChangeAuthorityDirectory, command, request, actor));
     return commandReply(response, outcome);
   }
 }

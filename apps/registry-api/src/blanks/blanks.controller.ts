@@ -4,28 +4,27 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nest
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import {
-  blankLotDecider,
-  blankLotStream,
   DomainError,
   isWithinScope,
   parseSerial,
   vietnamDateOf,
   type Actor,
-  type BlankLotCommand,
 } from '@so-goc/domain';
-import type { CommandOutcome, EventStore } from '@so-goc/event-store';
 import { blankLedger, blankReconciliation, blankSerialStatus, type LedgerRow, type Reconciliation, type SerialStatus } from '@so-goc/projections';
 import {
-  commandContextFrom,
+  AllocateBlanks,
   commandReply,
   CurrentActor,
-  EVENT_STORE,
-  executeCommand,
+  DestroyBlanks,
+  officerCommandFrom,
   OfficerAccess,
   OfficerRoute,
   READ_MODELS,
   READ_ROLES,
-  receiveBlankLot,
+  ReceiveBlankLot,
+  ReportBlanksLost,
+  ReturnBlanks,
+  SpoilBlanks,
 } from '@so-goc/platform';
 import { AllocateBlanksDto, DestroyBlanksDto, ReceiveBlankLotDto, ReportBlanksLostDto, ReturnBlanksDto, SpoilBlanksDto } from './blank.dto';
 
@@ -38,7 +37,6 @@ export class BlanksController {
   constructor(
     private readonly commands: CommandBus,
     private readonly access: OfficerAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -46,53 +44,42 @@ export class BlanksController {
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Nhận lô phôi (receive a lot of blanks)' })
   async receive(@Param('code') code: string, @Body() body: ReceiveBlankLotDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    const outcome = await receiveBlankLot(this.store, { type: 'ReceiveBlankLot', authorityCode: code, ...body }, commandContextFrom(request, actor));
-    return commandReply(response, outcome);
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ReceiveBlankLot, { authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('blank-lots/:lotId/allocations')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Giao phôi cho đơn vị trực thuộc (hand blanks down to a unit)' })
   async allocate(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: AllocateBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    // Blanks go down the hierarchy only: the receiver must be a unit under the giver.
-    if (!isWithinScope(await this.access.directory(), { authorityCode: code, includeSubordinates: true }, body.toAuthority) || body.toAuthority === code) {
-      throw new DomainError({
-        code: 'RECEIVER_NOT_SUBORDINATE',
-        kind: 'rule_violation',
-        messageVi: `${body.toAuthority} không phải đơn vị trực thuộc ${code}.`,
-        messageEn: `${body.toAuthority} is not a unit under ${code}.`,
-        field: 'toAuthority',
-      });
-    }
-    return this.execute(lotId, { type: 'AllocateBlanks', authorityCode: code, ...body }, actor, request, response);
+    return commandReply(response, await this.commands.execute(officerCommandFrom(AllocateBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('blank-lots/:lotId/spoilage')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Ghi phôi hỏng (record spoiled blanks)' })
-  spoil(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: SpoilBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return this.execute(lotId, { type: 'SpoilBlanks', authorityCode: code, ...body }, actor, request, response);
+  async spoil(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: SpoilBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(SpoilBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('blank-lots/:lotId/destructions')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Huỷ phôi hỏng theo biên bản hội đồng (destroy spoiled blanks)' })
-  destroy(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: DestroyBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return this.execute(lotId, { type: 'DestroyBlanks', authorityCode: code, ...body }, actor, request, response);
+  async destroy(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: DestroyBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(DestroyBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('blank-lots/:lotId/losses')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Báo mất phôi (report blanks lost)' })
-  lose(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: ReportBlanksLostDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return this.execute(lotId, { type: 'ReportBlanksLost', authorityCode: code, ...body }, actor, request, response);
+  async lose(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: ReportBlanksLostDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ReportBlanksLost, { lotId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('blank-lots/:lotId/returns')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Trả phôi cho nhà cung cấp (return blanks to the supplier)' })
-  returnToSupplier(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: ReturnBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return this.execute(lotId, { type: 'ReturnBlanks', authorityCode: code, ...body }, actor, request, response);
+  async returnToSupplier(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: ReturnBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ReturnBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Get('blank-ledger')
@@ -137,20 +124,4 @@ export class BlanksController {
     return blankReconciliation(this.db, code, kind, from, to, vietnamDateOf(new Date()));
   }
 
-  private async execute(lotId: string, command: BlankLotCommand, actor: Actor, request: Request, response: Response): Promise<object> {
-    const outcome: CommandOutcome = await this.commands.execute(executeCommand(blankLotDecider, blankLotStream(lotId), command, commandContextFrom(request, actor)));
-    const reuse = outcome.events.find((event) => event.type === 'BlankReuseAttempted');
-    if (reuse) {
-      // Rule 18: the attempt is on record (a fraud signal); to the caller it is a refusal.
-      throw new DomainError({
-        code: 'BLANK_NOT_USABLE',
-        kind: 'rule_violation',
-        messageVi: 'Phôi đã huỷ, mất hoặc trả lại không bao giờ được dùng lại; lần thử này đã được ghi nhận.',
-        messageEn: 'A destroyed, lost or returned blank can never be used again; this attempt has been recorded.',
-        field: 'bindings',
-        rule: 18,
-      });
-    }
-    return commandReply(response, outcome);
-  }
 }

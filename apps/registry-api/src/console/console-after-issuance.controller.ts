@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, REVOCATION_GROUNDS, REVOCATION_SOURCES, type RevocationGround, type RevocationSource } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { diplomaById, type RegisterEntryView } from '@so-goc/projections';
-import { EVENT_STORE, OfficerAccess, PublicRoute, READ_MODELS, revokeDiploma } from '@so-goc/platform';
+import { PublicRoute, READ_MODELS, RevokeDiploma } from '@so-goc/platform';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
@@ -25,9 +25,8 @@ import { pageContext } from './ui/request-context';
 @Controller('console/:code/diplomas/:diplomaId/revocation')
 export class ConsoleAfterIssuanceController {
   constructor(
-    private readonly access: OfficerAccess,
+    private readonly commands: CommandBus,
     private readonly settled: ReadYourWrites,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -59,11 +58,11 @@ export class ConsoleAfterIssuanceController {
     if (errors.length === 0) {
       try {
         const decisionDate = readDate(ctx.lang, v, 'decisionDate', errors);
-        await revokeDiploma(
-          this.store,
-          await this.access.directory(),
+        await this.commands.execute(
+          new RevokeDiploma(
           { diplomaId, authorityCode: code, decisionNumber: (v['decisionNumber'] ?? '').trim(), decisionDate, ground: v['ground'] as RevocationGround, reasons: v['reasons'] ?? '', source: v['source'] as RevocationSource },
           consoleCommandContext(request, body),
+          ),
         );
         await this.settled.settle();
         return response.redirect(303, `${consoleBase(code)}/register/search?serial=${encodeURIComponent(entry.serial)}&done=revoked`);

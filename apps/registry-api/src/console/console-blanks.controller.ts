@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { parseSerial, type BlankKind, type SerialRange } from '@so-goc/domain';
 import { ledgerToPdf, ledgerToXlsx } from '@so-goc/documents';
-import type { EventStore } from '@so-goc/event-store';
 import { blankLedger, findAuthority } from '@so-goc/projections';
-import { EVENT_STORE, PublicRoute, READ_MODELS, READ_ROLES, receiveBlankLot } from '@so-goc/platform';
+import { PublicRoute, READ_MODELS, READ_ROLES, ReceiveBlankLot } from '@so-goc/platform';
 import { exportReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -28,7 +28,7 @@ const FIELD_NAMES = { from: 'firstSerial', to: 'lastSerial', prefix: 'firstSeria
 @Controller('console/:code/blanks')
 export class ConsoleBlanksController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -64,7 +64,7 @@ export class ConsoleBlanksController {
     const command = receiptCommand(ctx.lang, code, values, errors);
     if (command && errors.length === 0) {
       try {
-        await receiveBlankLot(this.store, command, consoleCommandContext(request, body));
+        await this.commands.execute(new ReceiveBlankLot(command, consoleCommandContext(request, body)));
         return response.redirect(303, `${consoleBase(code)}/blanks?done=received`);
       } catch (error) {
         if (!isRefusal(error)) throw error;
@@ -76,7 +76,7 @@ export class ConsoleBlanksController {
   }
 }
 
-function receiptCommand(lang: Lang, code: string, v: FormValues, errors: FieldError[]): Parameters<typeof receiveBlankLot>[1] | undefined {
+function receiptCommand(lang: Lang, code: string, v: FormValues, errors: FieldError[]): ReceiveBlankLot['input'] | undefined {
   const first = parseSerial(v['firstSerial'] ?? '');
   const last = parseSerial(v['lastSerial'] ?? '');
   const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
@@ -91,7 +91,6 @@ function receiptCommand(lang: Lang, code: string, v: FormValues, errors: FieldEr
   const receivedOn = readDate(lang, v, 'receivedOn', errors, { vi: 'Ngày nhận', en: 'Date received' });
   if (!first || !last) return undefined;
   return {
-    type: 'ReceiveBlankLot',
     authorityCode: code,
     lotId: (v['lotId'] ?? '').trim(),
     kind: (v['kind'] ?? '') as BlankKind,

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, vietnamDateOf, type DiplomaKind } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { decisionGraduatesPage, listDecisions, overdueIssuance } from '@so-goc/projections';
-import { EVENT_STORE, GraduateListRejected, importGraduationDecision, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { GraduateListRejected, ImportGraduationDecision, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -29,7 +29,7 @@ const MAX_LIST_BYTES = 30 * 1024 * 1024;
 @Controller('console/:code/decisions')
 export class ConsoleDecisionsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
     private readonly reports: RowReports,
   ) {}
@@ -70,11 +70,11 @@ export class ConsoleDecisionsController {
     if (errors.length === 0 && file) {
       const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
       try {
-        await importGraduationDecision(
-          this.store,
+        await this.commands.execute(
+          new ImportGraduationDecision(
           { decisionId, authorityCode: code, number, date, kind: (values['kind'] ?? '') as DiplomaKind, schoolYear: (values['schoolYear'] ?? '').trim(), examSession: values['examSession']?.trim() || null, fileName, bytes: new Uint8Array(file.buffer) },
           consoleCommandContext(request, body),
-          { readModels: this.db },
+          ),
         );
         return response.redirect(303, `${consoleBase(code)}/decisions/${decisionId}?done=imported`);
       } catch (error) {

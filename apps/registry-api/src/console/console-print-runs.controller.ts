@@ -4,24 +4,21 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { renderPrintRunPdf } from '@so-goc/documents';
-import { DomainError, printRunDecider, printRunStream } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
+import { DomainError } from '@so-goc/domain';
 import { blankLotsHeld, listDecisions, listPrintRuns, listSigners, printRunEntryByLabel, printRunPage as printRunEntries, printRunSummary, type PrintRunView } from '@so-goc/projections';
 import {
-  closePrintRun,
+  ClosePrintRun,
   DiplomaFaces,
-  EVENT_STORE,
-  executeCommand,
   FileKeyring,
   INFRASTRUCTURE,
-  OfficerAccess,
-  openPrintRun,
+  OpenPrintRun,
   PublicRoute,
   READ_MODELS,
   READ_ROLES,
-  recordMisprint,
-  recordPrinting,
-  signPrintRun,
+  RecordMisprint,
+  RecordPrinting,
+  RecordPrintRunDocument,
+  SignPrintRun,
   type Infrastructure,
   type IssueLine,
 } from '@so-goc/platform';
@@ -62,9 +59,7 @@ export class ConsolePrintRunsController {
 
   constructor(
     private readonly commands: CommandBus,
-    private readonly access: OfficerAccess,
     private readonly settled: ReadYourWrites,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(INFRASTRUCTURE) infrastructure: Infrastructure,
   ) {
@@ -100,7 +95,7 @@ export class ConsolePrintRunsController {
     const printRunId = slug('dot-in', openedOn, context.commandId.slice(0, 8));
     if (errors.length === 0 && lot) {
       try {
-        await openPrintRun(this.store, { printRunId, authorityCode: code, decisionId: v['decisionId'] ?? '', lotId: lot.lotId, templateVersion: lot.templateVersion, openedOn, spareBlanks }, context);
+        await this.commands.execute(new OpenPrintRun({ printRunId, authorityCode: code, decisionId: v['decisionId'] ?? '', lotId: lot.lotId, templateVersion: lot.templateVersion, openedOn, spareBlanks }, context));
         await this.settled.settle();
         return response.redirect(303, `${consoleBase(code)}/print-runs/${printRunId}?done=opened`);
       } catch (error) {
@@ -144,9 +139,7 @@ export class ConsolePrintRunsController {
     const rendered = await renderPrintRunPdf(faces.map((f) => f.face), { mode, title: `Đợt in ${printRunId}` });
     const context = consoleCommandContext(request, body);
     // The same record as the API keeps: which file (by its hash) was produced for this run.
-    await this.commands.execute(
-      executeCommand(printRunDecider, printRunStream(printRunId), { type: 'RecordPrintRunDocument', printRunId, mode, sha256: rendered.sha256, pageCount: rendered.pageCount, renderedAt: context.occurredAt }, context),
-    );
+    await this.commands.execute(new RecordPrintRunDocument({ printRunId, authorityCode: code, mode, sha256: rendered.sha256, pageCount: rendered.pageCount }, context));
     return fileReply(response, rendered.bytes, 'pdf', `dot-in-${printRunId}-${mode}`, rendered.sha256);
   }
 
@@ -155,7 +148,7 @@ export class ConsolePrintRunsController {
   printing(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     return this.step(code, printRunId, body, request, response, 'printed', (lang, v, errors) => {
       const printedOn = readDate(lang, v, 'printedOn', errors, { vi: 'Ngày in', en: 'Printing date' });
-      return errors.length > 0 ? undefined : () => recordPrinting(this.store, { printRunId, authorityCode: code, printedOn }, consoleCommandContext(request, body));
+      return errors.length > 0 ? undefined : () => this.commands.execute(new RecordPrinting({ printRunId, authorityCode: code, printedOn }, consoleCommandContext(request, body)));
     });
   }
 
@@ -167,7 +160,7 @@ export class ConsolePrintRunsController {
       const label = (v['registerLabel'] ?? '').trim().toUpperCase();
       const entry = printRunEntryByLabel(this.db, printRunId, label);
       if (!entry) errors.push({ field: 'registerLabel', message: lang === 'vi' ? 'Không có số vào sổ này trong đợt in.' : 'No such register number in this run.' });
-      return errors.length > 0 || !entry ? undefined : () => recordMisprint(this.store, { printRunId, authorityCode: code, diplomaId: entry.diplomaId, note: v['note'] ?? '', reprintedOn }, consoleCommandContext(request, body));
+      return errors.length > 0 || !entry ? undefined : () => this.commands.execute(new RecordMisprint({ printRunId, authorityCode: code, diplomaId: entry.diplomaId, note: v['note'] ?? '', reprintedOn }, consoleCommandContext(request, body)));
     });
   }
 
@@ -193,7 +186,7 @@ export class ConsolePrintRunsController {
       const issueDate = readDate(lang, v, 'issueDate', errors, { vi: 'Ngày cấp', en: 'Issue date' });
       return errors.length > 0
         ? undefined
-        : async () => signPrintRun(this.store, await this.access.directory(), { printRunId, authorityCode: code, signerId: v['signerId'] ?? '', issueDate, issuePlace: v['issuePlace'] ?? '' }, consoleCommandContext(request, body));
+        : () => this.commands.execute(new SignPrintRun({ printRunId, authorityCode: code, signerId: v['signerId'] ?? '', issueDate, issuePlace: v['issuePlace'] ?? '' }, consoleCommandContext(request, body)));
     });
   }
 
@@ -202,7 +195,7 @@ export class ConsolePrintRunsController {
   closing(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     return this.step(code, printRunId, body, request, response, 'closed', (lang, v, errors) => {
       const closedOn = readDate(lang, v, 'closedOn', errors, { vi: 'Ngày đóng', en: 'Closing date' });
-      return errors.length > 0 ? undefined : () => closePrintRun(this.store, { printRunId, authorityCode: code, closedOn }, consoleCommandContext(request, body));
+      return errors.length > 0 ? undefined : () => this.commands.execute(new ClosePrintRun({ printRunId, authorityCode: code, closedOn }, consoleCommandContext(request, body)));
     });
   }
 

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
 import { DomainError, registersHeldOn, vietnamDateOf } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { diplomaById, findAuthority, findDiplomas, registerBook, registerBooksOf, registerPage, type DiplomaQuery } from '@so-goc/projections';
-import { deliverDiploma, EVENT_STORE, OfficerAccess, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { DeliverDiploma, OfficerAccess, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { exportReply } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { registerBookExport } from '../issuance/register-book-export';
@@ -31,7 +31,7 @@ export class ConsoleRegisterController {
   constructor(
     private readonly access: OfficerAccess,
     private readonly settled: ReadYourWrites,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -100,7 +100,7 @@ export class ConsoleRegisterController {
           authorisationRef: v['authorisationRef']?.trim() || null,
           idDocument: v['idDocument']?.trim() || null,
         };
-        await deliverDiploma(this.store, { diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' }, consoleCommandContext(request, body));
+        await this.commands.execute(new DeliverDiploma({ diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' }, consoleCommandContext(request, body)));
         await this.settled.settle();
         return response.redirect(303, `${consoleBase(code)}/print-runs/${entry.printRunId}?done=handed-over`);
       } catch (error) {

@@ -1,29 +1,26 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { copyRegisterToPdf, copyRegisterToXlsx, verificationLetterToPdf } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { copyRegister, copyRequestsPastDue, diplomaGraduate, findAuthority, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
 import {
-  answerVerificationRequest,
-  commandContextFrom,
+  AnswerVerificationRequest,
   commandReply,
   CurrentActor,
-  EVENT_STORE,
-  extendCopyRequest,
-  HolidayCalendarCache,
+  ExtendCopyRequest,
   INFRASTRUCTURE,
   type Infrastructure,
-  issueCopies,
-  OfficerAccess,
+  IssueCopies,
+  officerCommandFrom,
   OfficerRoute,
   READ_MODELS,
   READ_ROLES,
-  receiveCopyRequest,
-  receiveVerificationRequest,
-  refuseCopyRequest,
+  ReceiveCopyRequest,
+  ReceiveVerificationRequest,
+  RefuseCopyRequest,
 } from '@so-goc/platform';
 import { exportReply, fileReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -41,11 +38,9 @@ function placeOf(authorityName: string): string {
 @Controller('api/v1/authorities/:code')
 export class CopiesController {
   constructor(
-    private readonly access: OfficerAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
-    private readonly calendar: HolidayCalendarCache,
   ) {}
 
   @Post('copy-requests')
@@ -54,28 +49,28 @@ export class CopiesController {
   async receive(@Param('code') code: string, @Body() body: ReceiveCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     const requester = { kind: body.requester.kind, fullName: body.requester.fullName, idDocument: body.requester.idDocument, entitlementDocument: body.requester.entitlementDocument ?? null, deathCertificate: body.requester.deathCertificate ?? null };
     const input = { requestId: body.requestId, diplomaId: body.diplomaId, authorityCode: code, requester, channel: body.channel, receivedAt: body.receivedAt, dossierCompleteAt: body.dossierCompleteAt ?? null, copies: body.copies };
-    return commandReply(response, await receiveCopyRequest(this.store, await this.calendar.current(), this.infrastructure.config.copyFeePerCopyVnd, input, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ReceiveCopyRequest, input, request, actor)));
   }
 
   @Post('copy-requests/:requestId/extension')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Gia hạn trả bản sao, nêu lý do' })
-  async extend(@Param('requestId') requestId: string, @Body() body: ExtendCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await extendCopyRequest(this.store, await this.calendar.current(), { requestId, ...body }, commandContextFrom(request, actor)));
+  async extend(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: ExtendCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ExtendCopyRequest, { requestId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('copy-requests/:requestId/refusal')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Từ chối cấp bản sao bằng văn bản, nêu căn cứ và lý do' })
-  async refuse(@Param('requestId') requestId: string, @Body() body: RefuseCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await refuseCopyRequest(this.store, { requestId, ...body }, commandContextFrom(request, actor)));
+  async refuse(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: RefuseCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(RefuseCopyRequest, { requestId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('copy-requests/:requestId/copies')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Cấp bản sao: số vào sổ cấp bản sao liên tục, mỗi bản một phôi bản sao, nội dung theo sổ gốc' })
   async issue(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: IssueCopiesDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await issueCopies(this.store, await this.access.directory(), { requestId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(IssueCopies, { requestId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Get('copy-register/:kind/:year')
@@ -134,14 +129,14 @@ export class CopiesController {
   @ApiOperation({ summary: 'Tiếp nhận công văn đề nghị xác minh văn bằng' })
   async receiveVerification(@Param('code') code: string, @Body() body: ReceiveVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     const subjects = body.subjects.map((s) => ({ fullName: s.fullName, birthDate: s.birthDate ?? null, serial: s.serial ?? null, registerNumber: s.registerNumber ?? null }));
-    return commandReply(response, await receiveVerificationRequest(this.store, { ...body, authorityCode: code, legalBasis: body.legalBasis ?? null, subjects }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ReceiveVerificationRequest, { ...body, authorityCode: code, legalBasis: body.legalBasis ?? null, subjects }, request, actor)));
   }
 
   @Post('verification-requests/:requestId/answer')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Trả lời xác minh: từng người khớp, không khớp (trường nào), không có, đã thu hồi, đã chỉnh sửa' })
-  async answer(@Param('requestId') requestId: string, @Body() body: AnswerVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await answerVerificationRequest(this.store, this.db, await this.access.directory(), { requestId, ...body }, commandContextFrom(request, actor)));
+  async answer(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: AnswerVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(AnswerVerificationRequest, { requestId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Get('verification-requests/:requestId/letter.pdf')

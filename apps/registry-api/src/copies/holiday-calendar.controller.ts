@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { Request, Response } from 'express';
-import { HOLIDAY_CALENDAR_STREAM, holidayCalendarDecider, type Actor } from '@so-goc/domain';
-import { handleCommand, type EventStore } from '@so-goc/event-store';
-import { commandContextFrom, commandReply, CurrentActor, EVENT_STORE, HolidayCalendarCache, OfficerRoute, READ_ROLES } from '@so-goc/platform';
+import type { Actor } from '@so-goc/domain';
+import { commandReply, CurrentActor, HolidayCalendarCache, officerCommandFrom, OfficerRoute, PublishHolidayYear, READ_ROLES } from '@so-goc/platform';
 
 export class CalendarDayDto {
   @ApiProperty({ example: '2028-01-26' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date!: string;
@@ -26,7 +26,7 @@ export class PublishHolidayYearDto {
 @Controller('api/v1/authorities/:code/holiday-calendar')
 export class HolidayCalendarController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     private readonly calendar: HolidayCalendarCache,
   ) {}
 
@@ -36,7 +36,7 @@ export class HolidayCalendarController {
   async publish(@Param('year', ParseIntPipe) year: number, @Body() body: PublishHolidayYearDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     return commandReply(
       response,
-      await handleCommand(this.store, holidayCalendarDecider, { stream: HOLIDAY_CALENDAR_STREAM, context: commandContextFrom(request, actor), command: { type: 'PublishHolidayYear', year, ...body } }),
+      await this.commands.execute(officerCommandFrom(PublishHolidayYear, { type: 'PublishHolidayYear', year, ...body }, request, actor)),
     );
   }
 

@@ -1,29 +1,26 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { correctionRequestsPastDue, findAuthority, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
 import {
-  commandContextFrom,
   commandReply,
   CurrentActor,
-  decideCorrection,
-  EVENT_STORE,
-  HolidayCalendarCache,
-  notifyRevocation,
-  OfficerAccess,
+  DecideCorrection,
+  NotifyRevocation,
+  officerCommandFrom,
   OfficerRoute,
-  publishRevocation,
+  PublishRevocation,
   READ_MODELS,
   READ_ROLES,
-  recordRevokedDiplomaReturned,
-  refuseCorrection,
-  reissueDiploma,
-  requestCorrection,
-  revokeDiploma,
+  RecordRevokedDiplomaReturned,
+  RefuseCorrection,
+  ReissueDiploma,
+  RequestCorrection,
+  RevokeDiploma,
 } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -39,66 +36,64 @@ import { DecideCorrectionDto, NotifyRevocationDto, PublishRevocationDto, RecordR
 @Controller('api/v1/authorities/:code')
 export class AfterIssuanceController {
   constructor(
-    private readonly access: OfficerAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
-    private readonly calendar: HolidayCalendarCache,
   ) {}
 
   @Post('diplomas/:diplomaId/correction-requests')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Nhận hồ sơ đề nghị chỉnh sửa (4 căn cứ của quy tắc 27); hạn giải quyết 5 ngày làm việc' })
   async requestCorrection(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RequestCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await requestCorrection(this.store, await this.calendar.current(), { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(RequestCorrection, { diplomaId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/correction-requests/:requestId/decision')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Quyết định chỉnh sửa: ghi vào phụ lục sổ gốc, không in lại văn bằng' })
   async decide(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Param('requestId') requestId: string, @Body() body: DecideCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await decideCorrection(this.store, await this.access.directory(), { diplomaId, requestId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(DecideCorrection, { diplomaId, requestId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/correction-requests/:requestId/refusal')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Từ chối chỉnh sửa bằng văn bản, nêu lý do' })
   async refuse(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Param('requestId') requestId: string, @Body() body: RefuseCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await refuseCorrection(this.store, { diplomaId, requestId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(RefuseCorrection, { diplomaId, requestId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/reissue')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Cấp lại do lỗi của cơ quan cấp: thu hồi văn bằng cũ, in văn bằng mới trên phôi mới, số vào sổ ghi ở phụ lục' })
   async reissue(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: ReissueDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await reissueDiploma(this.store, await this.access.directory(), { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ReissueDiploma, { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/revocation')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Thu hồi, hủy bỏ văn bằng (6 căn cứ của quy tắc 40)' })
   async revoke(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RevokeDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await revokeDiploma(this.store, await this.access.directory(), { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(RevokeDiploma, { diplomaId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/revocation/publication')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Công bố quyết định thu hồi trên trang thông tin của cơ quan cấp' })
-  async publish(@Param('diplomaId') diplomaId: string, @Body() body: PublishRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await publishRevocation(this.store, { diplomaId, ...body }, commandContextFrom(request, actor)));
+  async publish(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: PublishRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(PublishRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/revocation/notification')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Gửi quyết định thu hồi cho người được cấp và các nơi liên quan; hạn nộp lại 30 ngày' })
-  async notify(@Param('diplomaId') diplomaId: string, @Body() body: NotifyRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await notifyRevocation(this.store, { diplomaId, ...body }, commandContextFrom(request, actor)));
+  async notify(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: NotifyRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+    return commandReply(response, await this.commands.execute(officerCommandFrom(NotifyRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/revocation/return')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Người được cấp nộp lại văn bằng bị thu hồi; phôi chuyển chờ hội đồng hủy' })
   async returned(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RecordReturnDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await recordRevokedDiplomaReturned(this.store, { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(RecordRevokedDiplomaReturned, { diplomaId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Get('register-appendix/:kind/:year')

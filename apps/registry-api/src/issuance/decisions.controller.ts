@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { decisionAuthority, decisionDiplomas } from '@so-goc/projections';
-import { commandContextFrom, commandReply, CurrentActor, EVENT_STORE, importGraduationDecision, OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { commandReply, CurrentActor, ImportGraduationDecision, officerCommandFrom, OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { ImportDecisionDto } from './issuance.dto';
 
 const MAX_LIST_BYTES = 30 * 1024 * 1024;
@@ -18,7 +18,7 @@ const MAX_LIST_BYTES = 30 * 1024 * 1024;
 @Controller('api/v1/authorities/:code/decisions')
 export class DecisionsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -38,11 +38,13 @@ export class DecisionsController {
     if (!file) {
       throw new DomainError({ code: 'FILE_MISSING', kind: 'invalid_input', messageVi: 'Chưa đính kèm tệp danh sách (trường "file").', messageEn: 'No list file attached (field "file").', field: 'file' });
     }
-    const outcome = await importGraduationDecision(
-      this.store,
-      { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: new Uint8Array(file.buffer) },
-      commandContextFrom(request, actor),
-      { readModels: this.db },
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ImportGraduationDecision,
+        { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: new Uint8Array(file.buffer) },
+        request,
+        actor,
+      ),
     );
     return commandReply(response, outcome, { decisionId: body.decisionId });
   }

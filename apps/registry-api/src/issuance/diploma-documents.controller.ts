@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { renderDiplomaPdf, renderPrintRunPdf } from '@so-goc/documents';
-import { DomainError, printRunDecider, printRunStream, type Actor } from '@so-goc/domain';
-import { handleCommand, type EventStore } from '@so-goc/event-store';
+import { DomainError, type Actor } from '@so-goc/domain';
 import { fileReply } from '../exports/file-reply';
-import { commandContextFrom, CurrentActor, DiplomaFaces, EVENT_STORE, FileKeyring, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
+import { CurrentActor, DiplomaFaces, FileKeyring, officerCommandFrom, RecordPrintRunDocument, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
 
 const MODES = ['overlay', 'preview'] as const;
 type Mode = (typeof MODES)[number];
@@ -29,7 +29,7 @@ export class DiplomaDocumentsController {
   private readonly faces: DiplomaFaces;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) db: Database,
     @Inject(INFRASTRUCTURE) infrastructure: Infrastructure,
   ) {
@@ -45,12 +45,7 @@ export class DiplomaDocumentsController {
     const { faces, authorityCode } = this.faces.printRun(printRunId, planned);
     if (authorityCode !== code) throw notFound('PRINT_RUN_NOT_FOUND', 'printRunId');
     const rendered = await renderPrintRunPdf(faces.map((f) => f.face), { mode: body.mode, title: `Đợt in ${printRunId}` });
-    const context = commandContextFrom(request, actor);
-    await handleCommand(this.store, printRunDecider, {
-      stream: printRunStream(printRunId),
-      context,
-      command: { type: 'RecordPrintRunDocument', printRunId, mode: body.mode, sha256: rendered.sha256, pageCount: rendered.pageCount, renderedAt: context.occurredAt },
-    });
+    await this.commands.execute(officerCommandFrom(RecordPrintRunDocument, { printRunId, authorityCode: code, mode: body.mode, sha256: rendered.sha256, pageCount: rendered.pageCount }, request, actor));
     return pdfReply(response, rendered, `dot-in-${printRunId}-${body.mode}`);
   }
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, isIsoDate, registersHeldOn, vietnamDateOf, type Actor } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { findDiplomas, overdueIssuance, type DiplomaQuery, type OverdueDecision, type RegisterEntryView } from '@so-goc/projections';
-import { commandContextFrom, commandReply, CurrentActor, deliverDiploma, EVENT_STORE, OfficerAccess, OfficerRoute, READ_MODELS, READ_ROLES, reportDiplomaLostBeforeDelivery } from '@so-goc/platform';
+import { commandReply, CurrentActor, DeliverDiploma, officerCommandFrom, OfficerAccess, OfficerRoute, READ_MODELS, READ_ROLES, ReportDiplomaLost } from '@so-goc/platform';
 import { DeliverDiplomaDto, ReportDiplomaLostDto } from './issuance.dto';
 
 /** Diplomas after signing: hand-over, loss before hand-over, and the officers' lookups. */
@@ -16,7 +16,7 @@ import { DeliverDiplomaDto, ReportDiplomaLostDto } from './issuance.dto';
 export class DiplomasController {
   constructor(
     private readonly access: OfficerAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -25,14 +25,14 @@ export class DiplomasController {
   @ApiOperation({ summary: 'Cấp phát: người nhận (chính chủ hoặc người được ủy quyền) ký nhận' })
   async deliver(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: DeliverDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
     const recipient = { kind: body.recipient.kind, fullName: body.recipient.fullName, authorisationRef: body.recipient.authorisationRef ?? null, idDocument: body.recipient.idDocument ?? null };
-    return commandReply(response, await deliverDiploma(this.store, { diplomaId, authorityCode: code, recipient, deliveredOn: body.deliveredOn, deliveredBy: body.deliveredBy }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(DeliverDiploma, { diplomaId, authorityCode: code, recipient, deliveredOn: body.deliveredOn, deliveredBy: body.deliveredBy }, request, actor)));
   }
 
   @Post('diplomas/:diplomaId/loss')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Văn bằng đã ký bị mất trước khi phát: biên bản, báo công an, báo cáo cấp trên (quy tắc 14)' })
   async lost(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: ReportDiplomaLostDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await reportDiplomaLostBeforeDelivery(this.store, { diplomaId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ReportDiplomaLost, { diplomaId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Get('diplomas')

@@ -1,25 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
 import { printRunView, type PrintRunView } from '@so-goc/projections';
-import {
-  closePrintRun,
-  commandContextFrom,
-  commandReply,
-  CurrentActor,
-  EVENT_STORE,
-  OfficerAccess,
-  OfficerRoute,
-  openPrintRun,
-  READ_MODELS,
-  READ_ROLES,
-  recordMisprint,
-  recordPrinting,
-  signPrintRun,
-} from '@so-goc/platform';
+import { ClosePrintRun, commandReply, CurrentActor, officerCommandFrom, OfficerRoute, OpenPrintRun, READ_MODELS, READ_ROLES, RecordMisprint, RecordPrinting, SignPrintRun } from '@so-goc/platform';
 import { ClosePrintRunDto, OpenPrintRunDto, RecordMisprintDto, RecordPrintingDto, SignPrintRunDto } from './issuance.dto';
 
 /** Print runs (đợt in): serials and register numbers for a decision, printing, misprints, signing, closing. */
@@ -29,8 +15,7 @@ import { ClosePrintRunDto, OpenPrintRunDto, RecordMisprintDto, RecordPrintingDto
 @Controller('api/v1/authorities/:code/print-runs')
 export class PrintRunsController {
   constructor(
-    private readonly access: OfficerAccess,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -38,36 +23,35 @@ export class PrintRunsController {
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Mở đợt in: giữ phôi, cấp số vào sổ gốc liên tục, ghép từng người với một phôi' })
   async open(@Param('code') code: string, @Body() body: OpenPrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await openPrintRun(this.store, { ...body, authorityCode: code }, commandContextFrom(request, actor)), { printRunId: body.printRunId });
+    return commandReply(response, await this.commands.execute(officerCommandFrom(OpenPrintRun, { ...body, authorityCode: code }, request, actor)), { printRunId: body.printRunId });
   }
 
   @Post(':printRunId/printing')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Ghi nhận đã in: mỗi phôi mang văn bằng đã ghép' })
   async printed(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: RecordPrintingDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await recordPrinting(this.store, { printRunId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(RecordPrinting, { printRunId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post(':printRunId/misprints')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'In hỏng: phôi hỏng, văn bằng sang phôi kế tiếp, giữ số vào sổ' })
   async misprint(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: RecordMisprintDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await recordMisprint(this.store, { printRunId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(RecordMisprint, { printRunId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post(':printRunId/signature')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Ký, đóng dấu và cấp: người ký phải có thẩm quyền vào ngày cấp, ngày cấp không trước ngày quyết định' })
   async sign(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: SignPrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    const directory = await this.access.directory();
-    return commandReply(response, await signPrintRun(this.store, directory, { printRunId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(SignPrintRun, { printRunId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Post(':printRunId/closing')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Đóng đợt in: trả phôi dự phòng chưa dùng, đối chiếu giữ = in + hỏng + trả' })
   async close(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: ClosePrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await closePrintRun(this.store, { printRunId, authorityCode: code, ...body }, commandContextFrom(request, actor)));
+    return commandReply(response, await this.commands.execute(officerCommandFrom(ClosePrintRun, { printRunId, authorityCode: code, ...body }, request, actor)));
   }
 
   @Get(':printRunId')

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { ACCESS_CONTROL_STREAM, accessControlDecider, type AccessControlCommand, type Actor } from '@so-goc/domain';
+import { type AccessControlCommand, type Actor } from '@so-goc/domain';
 import { listOfficers, type OfficerView } from '@so-goc/projections';
-import { commandContextFrom, commandReply, CurrentActor, executeCommand, generateOfficerToken, OfficerRoute, READ_MODELS } from '@so-goc/platform';
+import { ChangeOfficerAccess, commandContextFrom, commandReply, CurrentActor, expectedRevisionFrom, generateOfficerToken, officerCommandFrom, OfficerRoute, READ_MODELS } from '@so-goc/platform';
 import { ChangeOfficerRolesDto, CreateOfficerDto, IssueTokenDto, ReasonDto } from './officer.dto';
 
 /** Officer accounts of one authority and their bearer tokens. */
@@ -68,7 +68,7 @@ export class OfficersController {
     const token = generateOfficerToken();
     const command: AccessControlCommand = { type: 'IssueToken', authorityCode: code, officerId, tokenId: token.tokenId, secretHash: token.secretHash, lifetimeDays: body.lifetimeDays ?? 30 };
     const context = commandContextFrom(request, actor);
-    const outcome = await this.commands.execute(executeCommand(accessControlDecider, ACCESS_CONTROL_STREAM, command, context));
+    const outcome = await this.commands.execute(new ChangeOfficerAccess(command, context, expectedRevisionFrom(request)));
     // A resent request must not hand out a second secret for the token already recorded.
     if (outcome.alreadyHandled) return commandReply(response, outcome, { token: null });
     const issued = outcome.events[0]?.data as { tokenId: string; expiresAt: string };
@@ -91,7 +91,7 @@ export class OfficersController {
   }
 
   private async execute(command: AccessControlCommand, actor: Actor, request: Request, response: Response): Promise<object> {
-    const outcome = await this.commands.execute(executeCommand(accessControlDecider, ACCESS_CONTROL_STREAM, command, commandContextFrom(request, actor)));
+    const outcome = await this.commands.execute(officerCommandFrom(ChangeOfficerAccess, command, request, actor));
     return commandReply(response, outcome);
   }
 }

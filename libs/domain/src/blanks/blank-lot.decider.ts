@@ -101,6 +101,11 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       throw new DomainError({ code: 'LOT_NOT_FOUND', kind: 'not_found', messageVi: 'Không có lô phôi này.', messageEn: 'No such lot of blanks.', field: 'lotId' });
     }
     const { header, segments } = state;
+    // A lot is the business of the authority that received it and of the units it handed blanks to;
+    // to anyone else it does not exist (issue 12: authorization by the record, not the path).
+    if (header.receivingAuthority !== command.authorityCode && !segments.some((s) => s.holder === command.authorityCode)) {
+      throw new DomainError({ code: 'LOT_NOT_FOUND', kind: 'not_found', messageVi: 'Không có lô phôi này.', messageEn: 'No such lot of blanks.', field: 'lotId' });
+    }
     const held = (status: BlankStatus, extra: (segment: Segment) => boolean = () => true) => (segment: Segment) =>
       segment.status === status && segment.holder === command.authorityCode && extra(segment);
 
@@ -130,7 +135,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         const ranges = inLot(header, segments, command.bindings.map((b) => ({ from: b.serial, to: b.serial })));
         const terminal = offending(segments, ranges, (s) => !['destroyed', 'lost', 'returned', 'missing'].includes(s.status));
         if (terminal.length > 0) {
-          // Rule 18: recorded, not just refused. The handler reports it to the caller as a refusal.
+          // Rule 18: recorded, not just refused: decideRecordPrinting appends this and refuses the act.
           return [
             {
               type: 'BlankReuseAttempted',
@@ -213,8 +218,20 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
           requireIsoDate('lostOn', command.lostOn),
         );
         const ranges = inLot(header, segments, command.ranges);
-        const accept = (s: Segment) => s.holder === command.authorityCode && (s.status === 'in_stock' || s.status === 'reserved');
-        requireAll(header, segments, ranges, accept, command.authorityCode, 'BLANKS_CANNOT_BE_LOST', 'báo mất', 'report lost');
+        // A blank a print run holds is the run's: it is printed on, spoiled as a misprint or released when
+        // the run closes. Reporting it lost behind the run's back would leave the run planning a diploma
+        // on paper that is gone (issue 12's defect).
+        const heldByRun = offending(segments, ranges, (s) => s.status !== 'reserved');
+        if (heldByRun.length > 0) {
+          throw new DomainError({
+            code: 'BLANKS_HELD_BY_PRINT_RUN',
+            kind: 'rule_violation',
+            messageVi: `Phôi ${formatRange(header.prefix, header.width, heldByRun[0]!)} đang được đợt in ${heldByRun[0]!.printRunId ?? ''} giữ; hãy đóng hoặc ghi in hỏng trong đợt in trước.`,
+            messageEn: `Blanks ${formatRange(header.prefix, header.width, heldByRun[0]!)} are held by print run ${heldByRun[0]!.printRunId ?? ''}; close it or record the misprint in the run first.`,
+            field: 'ranges',
+          });
+        }
+        requireAll(header, segments, ranges, held('in_stock'), command.authorityCode, 'BLANKS_CANNOT_BE_LOST', 'báo mất', 'report lost');
         return [
           {
             type: 'BlanksLost',

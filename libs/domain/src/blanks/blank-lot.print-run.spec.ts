@@ -21,7 +21,8 @@ describe('Blanks for print runs (rules 16, 17, Q4)', () => {
 
   it('rule 16: refuses to reserve more than the office holds, naming the shortfall', () => {
     given(blankLotDecider, [received]).when({ type: 'ReserveBlanks', authorityCode: 'SGD-HP', printRunId: 'run-1', count: 18, reservedOn: '2024-08-10' }).thenRefusedWith('NOT_ENOUGH_BLANKS', { field: 'count' });
-    given(blankLotDecider, [received]).when({ type: 'ReserveBlanks', authorityCode: 'SGD-HD', printRunId: 'run-1', count: 1, reservedOn: '2024-08-10' }).thenRefusedWith('NOT_ENOUGH_BLANKS');
+    // Issue 12: an authority with no blank of the lot does not see the lot at all.
+    given(blankLotDecider, [received]).when({ type: 'ReserveBlanks', authorityCode: 'SGD-HD', printRunId: 'run-1', count: 1, reservedOn: '2024-08-10' }).thenRefusedWith('LOT_NOT_FOUND');
   });
 
   it('Q4: a misprinted blank is spoiled and the diploma goes onto the run’s spare blank in one append', () => {
@@ -47,5 +48,15 @@ describe('Blanks for print runs (rules 16, 17, Q4)', () => {
     given(blankLotDecider, [received, reserved(203404, 203404), bound(203404, 'd-1')])
       .when({ type: 'SpoilBlanks', authorityCode: 'SGD-HP', ranges: [{ from: 203404, to: 203404 }], reason: 'damaged', note: 'x', spoiledOn: '2026-03-05' })
       .thenRefusedWith('BLANKS_CANNOT_BE_SPOILED');
+  });
+
+  it('issue 12: a blank a print run holds cannot be reported lost behind the run’s back', () => {
+    given(blankLotDecider, [received, reserved(203404, 203406)])
+      .when({ type: 'ReportBlanksLost', authorityCode: 'SGD-HP', ranges: [{ from: 203405, to: 203405 }], minutesRef: 'BB-1', policeUnit: 'CA', policeNotifiedAt: '2024-08-11T09:00', circumstances: 'Mất', lostOn: '2024-08-11' })
+      .thenRefusedWith('BLANKS_HELD_BY_PRINT_RUN', { field: 'ranges' });
+  });
+
+  it('issue 12: to an authority that neither received the lot nor holds any of its blanks, the lot does not exist', () => {
+    given(blankLotDecider, [received]).when({ type: 'SpoilBlanks', authorityCode: 'SGD-QN', ranges: [{ from: 203410, to: 203410 }], reason: 'damaged', note: 'Rách', spoiledOn: '2024-08-11' }).thenRefusedWith('LOT_NOT_FOUND');
   });
 });

@@ -19,11 +19,13 @@ export type CopyRegisterCommand = { type: 'AssignCopyNumbers'; requestId: string
 export interface CopyRegisterState {
   readonly next: number;
   readonly requests: ReadonlySet<string>;
+  /** The first number each request got: a resent issuing finds its numbers instead of taking new ones. */
+  readonly firstOf: ReadonlyMap<string, number>;
 }
 
 export const copyRegisterDecider: Decider<CopyRegisterCommand, CopyRegisterState, CopyRegisterEvent> = {
-  initialState: { next: 1, requests: new Set() },
-  evolve: (state, event) => ({ next: event.data.last + 1, requests: new Set(state.requests).add(event.data.requestId) }),
+  initialState: { next: 1, requests: new Set(), firstOf: new Map() },
+  evolve: (state, event) => ({ next: event.data.last + 1, requests: new Set(state.requests).add(event.data.requestId), firstOf: new Map(state.firstOf).set(event.data.requestId, event.data.first) }),
   decide(command, state) {
     const ids = command.copyIds;
     if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100 || new Set(ids).size !== ids.length) {

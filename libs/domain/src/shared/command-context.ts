@@ -5,8 +5,6 @@ export interface Actor {
   readonly authorityCode: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { officerId: 'system', role: 'system', authorityCode: 'system' };
-
 /**
  * What a decision may know besides the command and the state. Built at the edge (HTTP, CLI) from the
  * request; `decide` reads the time from here, never from the machine.
@@ -19,6 +17,8 @@ export interface CommandContext {
   /** ISO-8601 instant at which the command was received. */
   readonly occurredAt: string;
   readonly sourceIp?: string;
+  /** The client's Idempotency-Key and what the request said, to tell a resend from a reuse of the key. */
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string; readonly act: string };
 }
 
 /** The metadata stored with every event. */

@@ -8,6 +8,7 @@ import {
 } from '@so-goc/domain';
 import { WrongExpectedRevisionError } from '../errors';
 import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import { decodeEvent } from './decode-event';
 import { deriveEventId } from './event-ids';
 
 export interface CommandRequest<TCommand> {
@@ -37,7 +38,6 @@ export interface HandleCommandOptions {
   readonly upcast?: (recorded: RecordedEvent) => DomainEvent;
 }
 
-const defaultUpcast = (recorded: RecordedEvent): DomainEvent => ({ type: recorded.type, data: recorded.data });
 
 /** Read the stream, fold it, decide, append with the revision read. The only way commands change state. */
 export async function handleCommand<TCommand, TState, TEvent extends DomainEvent>(
@@ -48,7 +48,7 @@ export async function handleCommand<TCommand, TState, TEvent extends DomainEvent
 ): Promise<CommandOutcome> {
   const { stream, command, context, expectedRevision } = request;
   const maxAttempts = options.maxAttempts ?? 8;
-  const upcast = options.upcast ?? defaultUpcast;
+  const upcast = options.upcast ?? decodeEvent;
   const firstEventId = deriveEventId(context.commandId, stream, 0);
 
   for (let attempt = 1; ; attempt += 1) {

@@ -112,7 +112,8 @@ describe('Blank stock (rules 9, 11, 12, 13, 16–18)', () => {
     );
     await expectRefused(
       () => act({ type: 'ReserveBlanks', authorityCode: 'PGD-AD', printRunId: 'run-1', ranges: [{ from: 200001, to: 200010 }], reservedOn: '2024-06-03' }),
-      'BLANKS_NOT_HELD',
+      // Issue 12: an office holding none of the lot's blanks is told the lot does not exist for it.
+      'LOT_NOT_FOUND',
     );
   });
 
@@ -137,7 +138,7 @@ describe('Blank stock (rules 9, 11, 12, 13, 16–18)', () => {
     await act({ type: 'ReserveBlanks', authorityCode: 'SGD-HP', printRunId: 'run-2', ranges: [{ from: 205001, to: 205002 }], reservedOn: '2024-08-01' });
     await act({ type: 'BindBlanks', authorityCode: 'SGD-HP', printRunId: 'run-2', bindings: [{ serial: 205001, diplomaId: 'd-9' }], boundOn: '2024-08-02' });
     await expectRefused(
-      () => act({ type: 'ReportBlanksLost', authorityCode: 'SGD-HP', ranges: [{ from: 205001, to: 205002 }], minutesRef: 'BB-MAT-1', policeUnit: 'Công an phường Lê Chân', policeNotifiedAt: '2024-08-03T09:00:00+07:00', circumstances: 'Thất lạc khi vận chuyển', lostOn: '2024-08-03' }),
+      () => act({ type: 'ReportBlanksLost', authorityCode: 'SGD-HP', ranges: [{ from: 205001, to: 205001 }], minutesRef: 'BB-MAT-1', policeUnit: 'Công an phường Lê Chân', policeNotifiedAt: '2024-08-03T09:00:00+07:00', circumstances: 'Thất lạc khi vận chuyển', lostOn: '2024-08-03' }),
       'BLANKS_CANNOT_BE_LOST',
     );
   });

@@ -1,28 +1,9 @@
-import {
-  BLANK_RANGE_REGISTRY_STREAM,
-  blankLotDecider,
-  blankLotStream,
-  blankRangeRegistryDecider,
-  validateReceipt,
-  type BlankLotCommand,
-  type CommandContext,
-} from '@so-goc/domain';
-import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { BLANK_RANGE_REGISTRY_STREAM, blankLotDecider, blankLotStream, blankRangeRegistryDecider, decideReceiveBlankLot, type CommandContext, type ReceiveBlankLotInput } from '@so-goc/domain';
+import type { CommandOutcome, EventStore } from '@so-goc/event-store';
+import { executeWorkflow } from '../write-path/execute-workflow';
 
-type ReceiveBlankLot = Extract<BlankLotCommand, { type: 'ReceiveBlankLot' }>;
-
-/**
- * A receipt touches two streams: the range registry (which refuses a serial received twice anywhere)
- * and the new lot's own stream. The command is fully validated first, so once the range is claimed
- * only an outage can stop the second append; both appends derive their event ids from the same command
- * id, so resending the command completes a receipt cut short without recording anything twice.
- */
-export async function receiveBlankLot(store: EventStore, command: ReceiveBlankLot, context: CommandContext): Promise<CommandOutcome> {
-  validateReceipt(command);
-  await handleCommand(store, blankRangeRegistryDecider, {
-    stream: BLANK_RANGE_REGISTRY_STREAM,
-    context,
-    command: { type: 'ClaimBlankRange', lotId: command.lotId, kind: command.kind, prefix: command.prefix, width: command.width, from: command.from, to: command.to, authorityCode: command.authorityCode },
-  });
-  return handleCommand(store, blankLotDecider, { stream: blankLotStream(command.lotId), context, command, expectedRevision: 'no_stream' });
+export function receiveBlankLot(store: EventStore, command: ReceiveBlankLotInput, context: CommandContext): Promise<CommandOutcome> {
+  return executeWorkflow(store, context, async (reads) =>
+    decideReceiveBlankLot(command, { registry: await reads.state(blankRangeRegistryDecider, BLANK_RANGE_REGISTRY_STREAM), lot: await reads.state(blankLotDecider, blankLotStream(command.lotId)) }, context),
+  );
 }

@@ -5,22 +5,22 @@ import {
   copyRegisterStream,
   copyRequestDecider,
   copyRequestStream,
+  copyRegisterYearOf,
+  decideIssueCopies,
   DomainError,
-  formatCopyNumber,
-  formatSerial,
-  refusalGroundFor,
   type AuthorityDirectory,
   type Calendar,
   type CommandContext,
   type CopyRefusalGround,
   type CopyRequestChannel,
   type DiplomaFacts,
-  type IssuedCopy,
+  type IssueCopiesInput,
   type Requester,
 } from '@so-goc/domain';
 import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { loadDiploma } from '../diplomas/issued-diploma';
 import { loadState } from '../issuance/load-state';
+import { executeWorkflow } from '../write-path/execute-workflow';
 
 export interface CopyRequestInput {
   readonly requestId: string;
@@ -33,16 +33,16 @@ export interface CopyRequestInput {
   readonly copies: number;
 }
 
-export function receiveCopyRequest(store: EventStore, calendar: Calendar, feePerCopy: number, input: CopyRequestInput, context: CommandContext): Promise<CommandOutcome> {
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ReceiveCopyRequest', ...input, feePerCopy, calendar } });
+export function receiveCopyRequest(store: EventStore, calendar: Calendar, feePerCopy: number, input: CopyRequestInput, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
+  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ReceiveCopyRequest', ...input, feePerCopy, calendar }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
 }
 
-export function extendCopyRequest(store: EventStore, calendar: Calendar, input: { requestId: string; workingDays: number; reason: string; writtenAgreementRef?: string | null }, context: CommandContext): Promise<CommandOutcome> {
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ExtendCopyRequest', ...input, calendar } });
+export function extendCopyRequest(store: EventStore, calendar: Calendar, input: { requestId: string; workingDays: number; reason: string; writtenAgreementRef?: string | null }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
+  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ExtendCopyRequest', ...input, calendar }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
 }
 
 /** The diploma a request names, or null when the register has no such entry (rule 50). */
-async function diplomaFacts(store: EventStore, diplomaId: string): Promise<(DiplomaFacts & { lotId: string }) | null> {
+export async function diplomaFacts(store: EventStore, diplomaId: string): Promise<(DiplomaFacts & { lotId: string }) | null> {
   try {
     const { issued, state, lotId } = await loadDiploma(store, diplomaId);
     return { issued, state, lotId };
@@ -52,7 +52,7 @@ async function diplomaFacts(store: EventStore, diplomaId: string): Promise<(Dipl
   }
 }
 
-async function openRequest(store: EventStore, requestId: string) {
+export async function openRequest(store: EventStore, requestId: string) {
   const state = await loadState(store, copyRequestDecider, copyRequestStream(requestId));
   if (state.status === 'none') throw new DomainError({ code: 'COPY_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có yêu cầu cấp bản sao này.', messageEn: 'No such copy request.', field: 'requestId' });
   return state;
@@ -62,47 +62,40 @@ export async function refuseCopyRequest(
   store: EventStore,
   input: { requestId: string; grounds: CopyRefusalGround[]; reasons: string; refusedOn: string; letterRef: string },
   context: CommandContext,
+  ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   const request = await openRequest(store, input.requestId);
   const diploma = await diplomaFacts(store, request.request.diplomaId);
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'RefuseCopyRequest', ...input, diploma } });
+  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'RefuseCopyRequest', ...input, diploma }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
 }
 
-/**
- * Copies (rules 46, 52, 53, 57): everything refusable is decided first on the request (nothing
- * written); then the copy register hands out the numbers, the copy-blank lot the paper, and the
- * request records the copies. The appends share the command id, so a resend completes a cut-short run.
- */
-export async function issueCopies(
+/** Copies (rules 46, 52, 53, 57), as decided by decideIssueCopies. */
+export function issueCopies(
   store: EventStore,
   directory: AuthorityDirectory,
-  input: { requestId: string; authorityCode: string; lotId: string; issuedOn: string; issuePlace: string; signerId: string },
+  input: IssueCopiesInput,
   context: CommandContext,
+  ifMatch?: bigint,
 ): Promise<CommandOutcome> {
-  const request = await openRequest(store, input.requestId);
-  const diploma = await diplomaFacts(store, request.request.diplomaId);
-  const copyIds = Array.from({ length: request.request.copies }, (_, i) => `${input.requestId}-${i + 1}`);
-  const command = { type: 'IssueCopies' as const, requestId: input.requestId, lotId: input.lotId, issuedOn: input.issuedOn, issuePlace: input.issuePlace, signerId: input.signerId, actingAuthorityCode: input.authorityCode, directory };
-  const placeholder: IssuedCopy[] = copyIds.map((copyId, i) => ({ copyId, copyNumber: '', copyNumberValue: i, serial: '' }));
-  if (!diploma) throw refusalGroundFor(null, request.request.requester)!;
-  const facts = diploma;
-  copyRequestDecider.decide({ ...command, diploma: facts, copies: placeholder }, request, context);
-
-  const lot = await loadState(store, blankLotDecider, blankLotStream(input.lotId));
-  // Rule 53: copies go on copy blanks of the diploma's kind.
-  if (lot.status !== 'received' || lot.header.kind !== `${facts.issued.kind}_COPY`) {
-    throw new DomainError({ code: 'BLANK_TEMPLATE_MISMATCH', kind: 'rule_violation', messageVi: `Bản sao văn bằng ${facts.issued.kind} phải in trên phôi bản sao ${facts.issued.kind}.`, messageEn: `A copy of a ${facts.issued.kind} diploma goes on ${facts.issued.kind} copy blanks.`, field: 'lotId', rule: 53 });
-  }
-  const year = Number(input.issuedOn.slice(0, 4));
-  const numbered = await handleCommand(store, copyRegisterDecider, { stream: copyRegisterStream(input.authorityCode, facts.issued.kind, year), context, command: { type: 'AssignCopyNumbers', requestId: input.requestId, copyIds } });
-  const first = (numbered.events[0]!.data as { first: number }).first;
-  const bound = await handleCommand(store, blankLotDecider, { stream: blankLotStream(input.lotId), context, command: { type: 'BindNextBlanks', authorityCode: input.authorityCode, printRunId: `copies-${input.requestId}`.slice(0, 64), diplomaIds: copyIds, boundOn: input.issuedOn } });
-  const bindings = (bound.events.find((e) => e.type === 'BlanksBound')!.data as { bindings: { serial: number; diplomaId: string }[] }).bindings;
-  const copies: IssuedCopy[] = copyIds.map((copyId, i) => ({
-    copyId,
-    copyNumber: formatCopyNumber(facts.issued.kind, year, first + i),
-    copyNumberValue: first + i,
-    serial: formatSerial(lot.header.prefix, lot.header.width, bindings.find((b) => b.diplomaId === copyId)!.serial),
-  }));
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { ...command, diploma: facts, copies } });
+  return executeWorkflow(
+    store,
+    context,
+    async (reads) => {
+      const request = await reads.state(copyRequestDecider, copyRequestStream(input.requestId));
+      const diploma = request.status === 'none' ? null : await diplomaFacts(store, request.request.diplomaId);
+      const kind = diploma?.issued.kind ?? 'THPT';
+      return decideIssueCopies(
+        input,
+        {
+          request,
+          diploma,
+          lot: await reads.state(blankLotDecider, blankLotStream(input.lotId)),
+          register: await reads.state(copyRegisterDecider, copyRegisterStream(input.authorityCode, kind, copyRegisterYearOf(input.issuedOn))),
+          directory,
+        },
+        context,
+      );
+    },
+    ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+  );
 }

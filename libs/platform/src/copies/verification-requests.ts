@@ -22,10 +22,11 @@ export async function answerVerificationRequest(
   directory: AuthorityDirectory,
   input: { requestId: string; responseLetterNumber: string; respondedOn: string; signerId: string },
   context: CommandContext,
+  ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   const state = await loadState(store, verificationRequestDecider, verificationRequestStream(input.requestId));
   if (state.status === 'none') throw new DomainError({ code: 'VERIFICATION_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có công văn này.', messageEn: 'No such letter.', field: 'requestId' });
   const books = registersHeldOn(directory, state.request.authorityCode, input.respondedOn);
   const answers = state.request.subjects.map((subject) => matchVerificationSubject(readModels, books, subject));
-  return handleCommand(store, verificationRequestDecider, { stream: verificationRequestStream(input.requestId), context, command: { type: 'AnswerVerificationRequest', ...input, answers, directory } });
+  return handleCommand(store, verificationRequestDecider, { stream: verificationRequestStream(input.requestId), context, command: { type: 'AnswerVerificationRequest', ...input, answers, directory }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
 }

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { DomainError, type Actor, type CommandContext } from '@so-goc/domain';
+import type { OfficerCommand } from '../write-path/officer-command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +22,7 @@ export function commandContextFrom(request: Request, actor: Actor, now: Date = n
     });
   }
   const commandId = (idempotencyKey ?? randomUUID()).toLowerCase();
+  const idempotency = idempotencyKey === undefined ? undefined : { key: commandId, fingerprint: requestFingerprint(request), act: `${request.method} ${request.path}` };
   const correlationId = request.header('x-correlation-id') ?? commandId;
   return {
     commandId,
@@ -29,7 +31,30 @@ export function commandContextFrom(request: Request, actor: Actor, now: Date = n
     actor,
     occurredAt: now.toISOString(),
     ...(request.ip !== undefined ? { sourceIp: request.ip } : {}),
+    ...(idempotency ? { idempotency } : {}),
   };
+}
+
+/**
+ * What the request asked for: method, path, body and uploaded file. A resend carries the same
+ * fingerprint; the same Idempotency-Key on anything else is a different request (refused with 409).
+ */
+function requestFingerprint(request: Request): string {
+  const hash = createHash('sha256').update(`${request.method} ${request.path}\n`).update(canonicalJson(request.body ?? null));
+  const file = (request as Request & { file?: { buffer?: Buffer } }).file;
+  if (file?.buffer) hash.update('\n').update(file.buffer);
+  return hash.digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** Reads If-Match (an ETag holding the stream revision the client saw). */
@@ -51,4 +76,14 @@ export function expectedRevisionFrom(request: Request): bigint | undefined {
 
 export function etagOf(revision: bigint | number | 'no_stream'): string {
   return `"${String(revision)}"`;
+}
+
+/** The command an HTTP request asks for: its input, who asks (with the Idempotency-Key) and If-Match. */
+export function officerCommandFrom<TCommand extends OfficerCommand<unknown>>(
+  Type: new (input: TCommand['input'], context: CommandContext, ifMatch?: bigint) => TCommand,
+  input: NoInfer<TCommand['input']>,
+  request: Request,
+  actor: Actor,
+): TCommand {
+  return new Type(input, commandContextFrom(request, actor), expectedRevisionFrom(request));
 }

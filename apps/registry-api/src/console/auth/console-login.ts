@@ -3,8 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import {
-  ACCESS_CONTROL_STREAM,
-  accessControlDecider,
   credentialsOf,
   DomainError,
   needsSecondFactor,
@@ -13,7 +11,7 @@ import {
   type OfficerRecord,
 } from '@so-goc/domain';
 import type { CommandOutcome } from '@so-goc/event-store';
-import { executeCommand, matchTotp, OfficerAccess, SecretBox, spendPasswordCheck, verifyPassword } from '@so-goc/platform';
+import { ChangeOfficerAccess, matchTotp, OfficerAccess, SecretBox, spendPasswordCheck, verifyPassword } from '@so-goc/platform';
 
 export const CONSOLE_SECRET_BOX = Symbol('ConsoleSecretBox');
 
@@ -77,6 +75,6 @@ export class ConsoleLogin {
       occurredAt: new Date().toISOString(),
       ...(request.ip !== undefined ? { sourceIp: request.ip } : {}),
     };
-    return this.commands.execute(executeCommand(accessControlDecider, ACCESS_CONTROL_STREAM, command, context));
+    return this.commands.execute(new ChangeOfficerAccess(command, context));
   }
 }

@@ -1,0 +1,45 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import {
+  ACCESS_CONTROL_STREAM,
+  accessControlDecider,
+  AUTHORITY_DIRECTORY_STREAM,
+  authorityDirectoryDecider,
+  HOLIDAY_CALENDAR_STREAM,
+  holidayCalendarDecider,
+  type AccessControlCommand,
+  type AuthorityDirectoryCommand,
+  type HolidayCalendarCommand,
+} from '@so-goc/domain';
+import { handleCommand, type CommandOutcome } from '@so-goc/event-store';
+import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
+
+/**
+ * Administration acts, one decider each: the authority directory (units, mergers, signers), officers and
+ * their tokens, the holiday calendar. Each decider checks the acting authority against the entry it
+ * changes; the stream's revision (If-Match when sent) serialises administrators.
+ */
+export class ChangeAuthorityDirectory extends OfficerCommand<AuthorityDirectoryCommand> {}
+@CommandHandler(ChangeAuthorityDirectory)
+export class ChangeAuthorityDirectoryHandler extends OfficerCommandHandler<ChangeAuthorityDirectory> {
+  protected handle({ input, context, ifMatch }: ChangeAuthorityDirectory): Promise<CommandOutcome> {
+    return handleCommand(this.deps.store, authorityDirectoryDecider, { stream: AUTHORITY_DIRECTORY_STREAM, command: input, context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+  }
+}
+
+export class ChangeOfficerAccess extends OfficerCommand<AccessControlCommand> {}
+@CommandHandler(ChangeOfficerAccess)
+export class ChangeOfficerAccessHandler extends OfficerCommandHandler<ChangeOfficerAccess> {
+  protected handle({ input, context, ifMatch }: ChangeOfficerAccess): Promise<CommandOutcome> {
+    return handleCommand(this.deps.store, accessControlDecider, { stream: ACCESS_CONTROL_STREAM, command: input, context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+  }
+}
+
+export class PublishHolidayYear extends OfficerCommand<Extract<HolidayCalendarCommand, { type: 'PublishHolidayYear' }>> {}
+@CommandHandler(PublishHolidayYear)
+export class PublishHolidayYearHandler extends OfficerCommandHandler<PublishHolidayYear> {
+  protected handle({ input, context, ifMatch }: PublishHolidayYear): Promise<CommandOutcome> {
+    return handleCommand(this.deps.store, holidayCalendarDecider, { stream: HOLIDAY_CALENDAR_STREAM, command: input, context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+  }
+}
+
+export const ADMINISTRATION_COMMAND_HANDLERS = [ChangeAuthorityDirectoryHandler, ChangeOfficerAccessHandler, PublishHolidayYearHandler];

@@ -1,0 +1,123 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@so-goc/domain';
+import type { CommandOutcome } from '@so-goc/event-store';
+import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
+import { decideCorrection, notifyRevocation, publishRevocation, recordRevokedDiplomaReturned, refuseCorrection, reissueDiploma, requestCorrection, revokeDiploma, type ReissueRequest } from './after-issuance';
+import { deliverDiploma, reportDiplomaLostBeforeDelivery } from './hand-over';
+import { issuedDiploma } from './issued-diploma';
+
+type Args<F extends (...args: never[]) => unknown, I extends number> = Parameters<F>[I];
+
+/**
+ * Every act on an issued diploma: the acting authority must hold the diploma's register today (the
+ * issuer, or its successor) before anything is decided — whatever authority the URL names.
+ */
+abstract class DiplomaActHandler<TCommand extends OfficerCommand<{ diplomaId: string; authorityCode: string }>> extends OfficerCommandHandler<TCommand> {
+  protected async authorize(diplomaId: string, actingAuthorityCode: string, context: CommandContext): Promise<void> {
+    const issued = await issuedDiploma(this.deps.store, diplomaId);
+    await this.deps.authorizeOnRecord({ authorityCode: issued.authorityCode, vi: `văn bằng ${issued.serialLabel}`, en: `diploma ${issued.serialLabel}` }, actingAuthorityCode, context);
+  }
+}
+
+export class DeliverDiploma extends OfficerCommand<Args<typeof deliverDiploma, 1>> {}
+@CommandHandler(DeliverDiploma)
+export class DeliverDiplomaHandler extends DiplomaActHandler<DeliverDiploma> {
+  protected async handle({ input, context, ifMatch }: DeliverDiploma): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return deliverDiploma(this.deps.store, input, context, ifMatch);
+  }
+}
+
+export class ReportDiplomaLost extends OfficerCommand<Args<typeof reportDiplomaLostBeforeDelivery, 1>> {}
+@CommandHandler(ReportDiplomaLost)
+export class ReportDiplomaLostHandler extends DiplomaActHandler<ReportDiplomaLost> {
+  protected async handle({ input, context, ifMatch }: ReportDiplomaLost): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return reportDiplomaLostBeforeDelivery(this.deps.store, input, context, ifMatch);
+  }
+}
+
+export class RequestCorrection extends OfficerCommand<Args<typeof requestCorrection, 2>> {}
+@CommandHandler(RequestCorrection)
+export class RequestCorrectionHandler extends DiplomaActHandler<RequestCorrection> {
+  protected async handle({ input, context, ifMatch }: RequestCorrection): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return requestCorrection(this.deps.store, await this.deps.calendar(), input, context, ifMatch);
+  }
+}
+
+export class DecideCorrection extends OfficerCommand<Args<typeof decideCorrection, 2>> {}
+@CommandHandler(DecideCorrection)
+export class DecideCorrectionHandler extends DiplomaActHandler<DecideCorrection> {
+  protected async handle({ input, context, ifMatch }: DecideCorrection): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return decideCorrection(this.deps.store, await this.deps.directory(), input, context, ifMatch);
+  }
+}
+
+export class RefuseCorrection extends OfficerCommand<Args<typeof refuseCorrection, 1>> {}
+@CommandHandler(RefuseCorrection)
+export class RefuseCorrectionHandler extends DiplomaActHandler<RefuseCorrection> {
+  protected async handle({ input, context, ifMatch }: RefuseCorrection): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return refuseCorrection(this.deps.store, input, context, ifMatch);
+  }
+}
+
+export class ReissueDiploma extends OfficerCommand<ReissueRequest> {}
+@CommandHandler(ReissueDiploma)
+export class ReissueDiplomaHandler extends DiplomaActHandler<ReissueDiploma> {
+  protected async handle({ input, context }: ReissueDiploma): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return reissueDiploma(this.deps.store, await this.deps.directory(), input, context);
+  }
+}
+
+export class RevokeDiploma extends OfficerCommand<Args<typeof revokeDiploma, 2>> {}
+@CommandHandler(RevokeDiploma)
+export class RevokeDiplomaHandler extends DiplomaActHandler<RevokeDiploma> {
+  protected async handle({ input, context, ifMatch }: RevokeDiploma): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return revokeDiploma(this.deps.store, await this.deps.directory(), input, context, ifMatch);
+  }
+}
+
+export class PublishRevocation extends OfficerCommand<Args<typeof publishRevocation, 1> & { authorityCode: string }> {}
+@CommandHandler(PublishRevocation)
+export class PublishRevocationHandler extends DiplomaActHandler<PublishRevocation> {
+  protected async handle({ input, context, ifMatch }: PublishRevocation): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return publishRevocation(this.deps.store, input, context, ifMatch);
+  }
+}
+
+export class NotifyRevocation extends OfficerCommand<Args<typeof notifyRevocation, 1> & { authorityCode: string }> {}
+@CommandHandler(NotifyRevocation)
+export class NotifyRevocationHandler extends DiplomaActHandler<NotifyRevocation> {
+  protected async handle({ input, context, ifMatch }: NotifyRevocation): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return notifyRevocation(this.deps.store, input, context, ifMatch);
+  }
+}
+
+export class RecordRevokedDiplomaReturned extends OfficerCommand<Args<typeof recordRevokedDiplomaReturned, 1>> {}
+@CommandHandler(RecordRevokedDiplomaReturned)
+export class RecordRevokedDiplomaReturnedHandler extends DiplomaActHandler<RecordRevokedDiplomaReturned> {
+  protected async handle({ input, context, ifMatch }: RecordRevokedDiplomaReturned): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return recordRevokedDiplomaReturned(this.deps.store, input, context, ifMatch);
+  }
+}
+
+export const DIPLOMA_COMMAND_HANDLERS = [
+  DeliverDiplomaHandler,
+  ReportDiplomaLostHandler,
+  RequestCorrectionHandler,
+  DecideCorrectionHandler,
+  RefuseCorrectionHandler,
+  ReissueDiplomaHandler,
+  RevokeDiplomaHandler,
+  PublishRevocationHandler,
+  NotifyRevocationHandler,
+  RecordRevokedDiplomaReturnedHandler,
+];

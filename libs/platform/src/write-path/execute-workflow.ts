@@ -1,0 +1,69 @@
+import { DomainError, metadataFor, type CommandContext, type WorkflowDecision } from '@so-goc/domain';
+import { deriveEventId, WrongExpectedRevisionError, type CommandOutcome, type EventStore, type NewEvent } from '@so-goc/event-store';
+import { StreamReads } from './stream-reads';
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Runs a workflow: read, decide (pure, in libs/domain), append in the decided order at the revisions
+ * read. The application layer does nothing else. A concurrent write to any stream read makes the
+ * workflow decide again; an append the same command id already made is recognised and skipped, so a
+ * resend after a crash completes what the first attempt began. A refusal that must also be recorded
+ * (rule 18) is appended first and then thrown: the caller always gets it.
+ */
+export async function executeWorkflow(
+  store: EventStore,
+  context: CommandContext,
+  decide: (reads: StreamReads) => Promise<WorkflowDecision>,
+  options: { expectedRevision?: bigint } = {},
+): Promise<CommandOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    const reads = new StreamReads(store);
+    const decision = await decide(reads);
+    if (options.expectedRevision !== undefined && reads.revisionOf(decision.primaryStream) !== options.expectedRevision) {
+      throw staleRevision(options.expectedRevision, reads.revisionOf(decision.primaryStream));
+    }
+    try {
+      const appended = await appendInOrder(store, reads, decision, context);
+      if (decision.refusal) throw decision.refusal;
+      const primary = appended.get(decision.primaryStream);
+      return {
+        stream: decision.primaryStream,
+        events: primary?.events ?? [],
+        revision: primary?.revision ?? reads.revisionOf(decision.primaryStream),
+        alreadyHandled: appended.size === 0,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+      await pause(attempt);
+    }
+  }
+}
+
+async function appendInOrder(store: EventStore, reads: StreamReads, decision: WorkflowDecision, context: CommandContext) {
+  const appended = new Map<string, { events: NewEvent[]; revision: bigint }>();
+  const metadata = metadataFor(context);
+  for (const { stream, events } of decision.appends) {
+    if (events.length === 0) continue;
+    const firstId = deriveEventId(context.commandId, stream, 0);
+    if (reads.eventsOf(stream).some((event) => event.id === firstId)) continue;
+    const toAppend = events.map((event, index) => ({ id: deriveEventId(context.commandId, stream, index), type: event.type, data: event.data, metadata }));
+    const result = await store.appendToStream(stream, toAppend, reads.revisionOf(stream));
+    appended.set(stream, { events: toAppend, revision: result.nextExpectedRevision });
+  }
+  return appended;
+}
+
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+}
+
+function staleRevision(expected: bigint, actual: bigint | 'no_stream'): DomainError {
+  return new DomainError({
+    code: 'STALE_REVISION',
+    kind: 'precondition_failed',
+    messageVi: `Hồ sơ đã được người khác thay đổi (phiên bản hiện tại ${String(actual)}, bạn gửi ${String(expected)}). Hãy tải lại rồi thực hiện lại.`,
+    messageEn: `The record was changed by someone else (current revision ${String(actual)}, you sent ${String(expected)}). Reload and try again.`,
+    field: 'If-Match',
+  });
+}

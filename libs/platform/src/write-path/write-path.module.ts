@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ADMINISTRATION_COMMAND_HANDLERS } from '../access/directory.commands';
+import { OfficerAccess } from '../access/officer-access';
+import { BLANK_COMMAND_HANDLERS } from '../blanks/blank.commands';
+import { COPY_COMMAND_HANDLERS } from '../copies/copy.commands';
+import { ImportGraduationDecisionHandler } from '../decisions/decision.commands';
+import { DIPLOMA_COMMAND_HANDLERS } from '../diplomas/diploma.commands';
+import { HolidayCalendarCache } from '../diplomas/holiday-calendar-cache';
+import { EVENT_STORE, INFRASTRUCTURE, READ_MODELS, type Infrastructure } from '../infrastructure';
+import { PRINT_RUN_COMMAND_HANDLERS } from '../issuance/print-run.commands';
+import { WriteDependencies } from './write-dependencies';
+
+export const COMMAND_HANDLERS = [...BLANK_COMMAND_HANDLERS, ImportGraduationDecisionHandler, ...PRINT_RUN_COMMAND_HANDLERS, ...DIPLOMA_COMMAND_HANDLERS, ...COPY_COMMAND_HANDLERS, ...ADMINISTRATION_COMMAND_HANDLERS];
+
+/**
+ * The one write path as a module: the CommandBus with every command handler, over one process's store.
+ * The officers' API, the CLI (demo, create-admin, import-decision) and the integration tests all
+ * dispatch through it.
+ */
+@Module({})
+export class WritePathModule {
+  static register(infrastructure: Infrastructure): DynamicModule {
+    const shared = [
+      { provide: INFRASTRUCTURE, useValue: infrastructure },
+      { provide: EVENT_STORE, useValue: infrastructure.store },
+      { provide: READ_MODELS, useValue: infrastructure.readModels },
+      { provide: OfficerAccess, useValue: new OfficerAccess(infrastructure.store) },
+      // One fold of the calendar stream for everything that counts working days.
+      { provide: HolidayCalendarCache, useValue: new HolidayCalendarCache(infrastructure.store) },
+    ];
+    return {
+      module: WritePathModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [...shared, WriteDependencies, ...COMMAND_HANDLERS],
+      exports: [INFRASTRUCTURE, EVENT_STORE, READ_MODELS, OfficerAccess, HolidayCalendarCache, WriteDependencies, CqrsModule],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import type { RecordedEvent } from '@so-goc/event-store';
+import type { Projection } from '../projection';
+import { isAfterCheckpoint } from '../projection-loop';
+import { hashTables } from '../table-hash';
+
+let position = 0n;
+
+/** A stored event as the runner hands it to a projection, for literal histories in projection specs. */
+export function recorded(stream: string, type: string, data: unknown, revision = 0n, occurredAt = '2026-03-03T02:00:00.000Z'): RecordedEvent {
+  position += 1n;
+  return {
+    id: `00000000-0000-4000-8000-${position.toString().padStart(12, '0')}`,
+    stream,
+    type,
+    revision,
+    position: { commit: position, prepare: position },
+    data,
+    metadata: { schemaVersion: 1, commandId: 'c', correlationId: 'c', causationId: 'c', actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt },
+    recordedAt: new Date(occurredAt),
+  } as RecordedEvent;
+}
+
+/**
+ * Given events, then rows: a projection applied to a fresh in-memory database, as the runner would
+ * (only the types it handles). `twice` applies the whole batch a second time and reports whether that
+ * changed any table, which a projection must never let happen (architecture §5).
+ */
+export function givenEvents(projection: Projection, events: readonly RecordedEvent[]) {
+  const db: Db = new Database(':memory:');
+  projection.createTables(db);
+  // As the runner does: each event once, after the checkpoint (projection-loop's commit).
+  let checkpoint: RecordedEvent['position'] | undefined;
+  const apply = () => {
+    for (const event of events) {
+      if (!isAfterCheckpoint(event.position, checkpoint)) continue;
+      if (projection.handles.includes(event.type)) projection.apply(db, event);
+      checkpoint = event.position;
+    }
+  };
+  db.transaction(apply)();
+  return {
+    db,
+    rows<T>(sql: string, ...params: unknown[]): T[] {
+      return db.prepare(sql).all(...params) as T[];
+    },
+    /** True when replaying the same batch left every table exactly as it was. */
+    replayChangesNothing(): boolean {
+      const before = hashTables(db, projection.tables);
+      db.transaction(apply)();
+      return hashTables(db, projection.tables) === before;
+    },
+  };
+}
