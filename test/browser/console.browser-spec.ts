@@ -252,11 +252,12 @@ describe('Officers’ console in a browser: scenario 1, and the revocation of sc
     await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
     await field('Số hiệu').fill('HP 0200031');
     await Promise.all([page.waitForURL(/register\/search\?/), button('Tìm').click()]);
-    expect(await page.locator('table').last().textContent()).toContain('000002/THPT-2024');
+    // The results come first, above the list of books.
+    expect(await page.locator('table').first().textContent()).toContain('000002/THPT-2024');
     await check('tim-trong-so');
 
     // Scenario 3: police report a forged transcript; the Sở revokes, after a page that restates the decision.
-    const holder = (await page.locator('table').last().locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    const holder = (await page.locator('table').first().locator('tbody tr').first().locator('td').nth(2).textContent())!;
     await page.getByRole('link', { name: `Thu hồi ${holder}` }).click();
     await field('Số quyết định thu hồi').fill('99/QĐ-SGDĐT');
     await field('Ngày quyết định').fill('01/02/2026');
