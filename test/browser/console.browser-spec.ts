@@ -39,14 +39,38 @@ describe('Officers’ console in a browser: scenario 1, and the revocation of sc
   let shot = 0;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
     t = await startTestSystem();
-    await t.given({ type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15' });
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar'], includeSubordinates: true } })).status).toBe(201);
+    await t.given({
+      type: 'RegisterSigner',
+      signerId: 'gd-sgd-hp',
+      authorityCode: 'SGD-HP',
+      fullName: 'Nguyễn Văn An',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-15',
+    });
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
+          body: { roles: ['administrator', 'registrar'], includeSubordinates: true },
+        })
+      ).status,
+    ).toBe(201);
     totpSecret = (await enrolForConsole(t, { authorityCode: 'SGD-HP', officerId: 'admin-hp', username: 'admin.hp' }, PASSWORD, true))!;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     // bypassCSP only so that axe can be injected; the console's own policy allows its one script file and nothing inline.
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, locale: 'vi-VN', acceptDownloads: true, bypassCSP: true });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      deviceScaleFactor: 1,
+      locale: 'vi-VN',
+      acceptDownloads: true,
+      bypassCSP: true,
+    });
     page = await context.newPage();
     console.log(`Console screenshots: ${shots}`);
   });
@@ -66,12 +90,20 @@ describe('Officers’ console in a browser: scenario 1, and the revocation of sc
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.addScriptTag({ content: axe.source });
     const violations = await page.evaluate(async () => {
-      const runner = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const runner = (
+        globalThis as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> };
+        }
+      ).axe;
       const result = await runner.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target[0])) }));
     });
-    if (violations.length > 0) console.log(`axe on ${name}: ${violations.map((v: Violation) => `${v.id} (${v.impact}) ${v.targets.join(' ')}`).join(', ')}`);
-    expect({ page: name, serious: violations.filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ page: name, serious: [] });
+    if (violations.length > 0)
+      console.log(`axe on ${name}: ${violations.map((v: Violation) => `${v.id} (${v.impact}) ${v.targets.join(' ')}`).join(', ')}`);
+    expect({ page: name, serious: violations.filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+      page: name,
+      serious: [],
+    });
   }
 
   /** Tabs forward until the focused element answers to `name`, as a keyboard user would, then returns. */
@@ -172,7 +204,10 @@ describe('Officers’ console in a browser: scenario 1, and the revocation of sc
     const rows = await page.locator('table tbody tr td:first-child').allTextContents();
     expect(new Set(rows.map(Number))).toEqual(new Set([7, 14, 21, 28, 35, 42, 56, 63, 70, 77, 84]));
     expect(await page.textContent('table')).toContain('Ngày sinh');
-    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo lỗi (Excel)' }).click()]);
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải báo cáo lỗi (Excel)' }).click(),
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await report.path())!) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]!.getColumn(1).values.filter((v) => typeof v === 'number')).toContain(7);
@@ -271,7 +306,9 @@ describe('Officers’ console in a browser: scenario 1, and the revocation of sc
     await Promise.all([page.waitForURL(/done=revoked/), button('Xác nhận thu hồi').click()]);
     expect(await page.getByRole('status').textContent()).toContain('Đã ghi nhận quyết định thu hồi');
     const revoked = (await t.events()).filter((e) => e.type === 'DiplomaRevoked');
-    expect(revoked.map((e) => (e.metadata as { actor: unknown }).actor)).toEqual([{ officerId: 'admin-hp', role: 'registrar', authorityCode: 'SGD-HP' }]);
+    expect(revoked.map((e) => (e.metadata as { actor: unknown }).actor)).toEqual([
+      { officerId: 'admin-hp', role: 'registrar', authorityCode: 'SGD-HP' },
+    ]);
 
     await page.getByRole('link', { name: 'English' }).click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');

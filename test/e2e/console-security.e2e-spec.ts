@@ -22,19 +22,43 @@ describe('Officers’ console: sign-in, sessions and scope (issue 13)', () => {
     await handleCommand(store, accessControlDecider, {
       stream: ACCESS_CONTROL_STREAM,
       context: cliContext('test-given'),
-      command: { type: 'CreateOfficer', authorityCode, officerId, username: officerId, fullName: `Cán bộ ${officerId}`, roles, includeSubordinates: false },
+      command: {
+        type: 'CreateOfficer',
+        authorityCode,
+        officerId,
+        username: officerId,
+        fullName: `Cán bộ ${officerId}`,
+        roles,
+        includeSubordinates: false,
+      },
     });
     await store.close();
     return enrolForConsole(t, { authorityCode, officerId, username: officerId }, PASSWORD, withTotp);
   }
 
   const failures = async (officerId: string) =>
-    (await t.events(ACCESS_CONTROL_STREAM)).filter((e) => e.type === 'OfficerLoginFailed' && (e.data as { officerId: string }).officerId === officerId).map((e) => e.data as { factor: string; failuresInARow: number });
+    (await t.events(ACCESS_CONTROL_STREAM))
+      .filter((e) => e.type === 'OfficerLoginFailed' && (e.data as { officerId: string }).officerId === officerId)
+      .map((e) => e.data as { factor: string; failuresInARow: number });
 
   beforeAll(async () => {
     t = await startTestSystem();
-    await t.given({ type: 'RegisterAuthority', code: 'PGD-LC', name: 'Phòng GDĐT Lê Chân', kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01' });
-    await t.given({ type: 'RegisterAuthority', code: 'PGD-NQ', name: 'Phòng GDĐT Ngô Quyền', kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01' });
+    await t.given({
+      type: 'RegisterAuthority',
+      code: 'PGD-LC',
+      name: 'Phòng GDĐT Lê Chân',
+      kind: 'district_office',
+      parentCode: 'SGD-HP',
+      registeredOn: '2000-01-01',
+    });
+    await t.given({
+      type: 'RegisterAuthority',
+      code: 'PGD-NQ',
+      name: 'Phòng GDĐT Ngô Quyền',
+      kind: 'district_office',
+      parentCode: 'SGD-HP',
+      registeredOn: '2000-01-01',
+    });
   });
   afterAll(() => t.stop());
 
@@ -54,7 +78,9 @@ describe('Officers’ console: sign-in, sessions and scope (issue 13)', () => {
     const secret = (await officer('SGD-HP', 'giam-doc', ['signer'], true))!;
     const c = new ConsoleClient(t.api);
     await c.get('/console/login');
-    expect((await c.post('/console/login', { username: 'giam-doc', password: PASSWORD })).headers.get('location')).toBe('/console/login/code');
+    expect((await c.post('/console/login', { username: 'giam-doc', password: PASSWORD })).headers.get('location')).toBe(
+      '/console/login/code',
+    );
     // The password alone opens nothing for a signer.
     expect((await c.get('/console/SGD-HP')).status).toBe(303);
     await c.get('/console/login/code');
@@ -93,7 +119,9 @@ describe('Officers’ console: sign-in, sessions and scope (issue 13)', () => {
     const c = new ConsoleClient(t.api);
     await c.signIn('thu-pt', PASSWORD);
     expect((await c.get('/console/SGD-HP/blanks')).status).toBe(200);
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/officers/thu-pt/disable', { body: { reason: 'Chuyển công tác' } })).status).toBe(201);
+    expect(
+      (await t.request('POST', '/api/v1/authorities/SGD-HP/officers/thu-pt/disable', { body: { reason: 'Chuyển công tác' } })).status,
+    ).toBe(201);
     const after = await c.get('/console/SGD-HP/blanks');
     expect(after.status).toBe(303);
     expect(after.headers.get('location')).toMatch(/^\/console\/login/);
@@ -105,7 +133,18 @@ describe('Officers’ console: sign-in, sessions and scope (issue 13)', () => {
     await c.signIn('minh-lq', PASSWORD);
     await c.get('/console/SGD-HP/blanks/receive');
     const before = (await t.events()).length;
-    const lot = { lotId: 'HP-CSRF-1', kind: 'THPT', templateVersion: 'TT21-2019', firstSerial: 'HP 0900001', lastSerial: 'HP 0900010', supplier: 'Nhà in', deliveryNoteNumber: 'P-1', deliveryNoteDate: '20/05/2024', receivedBy: 'Minh', receivedOn: '20/05/2024' };
+    const lot = {
+      lotId: 'HP-CSRF-1',
+      kind: 'THPT',
+      templateVersion: 'TT21-2019',
+      firstSerial: 'HP 0900001',
+      lastSerial: 'HP 0900010',
+      supplier: 'Nhà in',
+      deliveryNoteNumber: 'P-1',
+      deliveryNoteDate: '20/05/2024',
+      receivedBy: 'Minh',
+      receivedOn: '20/05/2024',
+    };
     const without = await c.post('/console/SGD-HP/blanks/receive', lot, { csrf: false });
     expect(without.status).toBe(403);
     expect(c.lastHtml).toContain('Biểu mẫu đã hết hạn');
@@ -125,12 +164,29 @@ describe('Officers’ console: sign-in, sessions and scope (issue 13)', () => {
     await c.signIn('cb-le-chan', PASSWORD);
     expect((await c.get('/console/PGD-LC')).status).toBe(200);
     const before = (await t.events()).length;
-    for (const path of ['/console/PGD-NQ', '/console/PGD-NQ/blanks', '/console/PGD-NQ/register', '/console/PGD-NQ/print-runs', '/console/SGD-HP/decisions']) {
+    for (const path of [
+      '/console/PGD-NQ',
+      '/console/PGD-NQ/blanks',
+      '/console/PGD-NQ/register',
+      '/console/PGD-NQ/print-runs',
+      '/console/SGD-HP/decisions',
+    ]) {
       const response = await c.get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 403 });
     }
     await c.get('/console/PGD-LC/blanks/receive');
-    const post = await c.post('/console/PGD-NQ/blanks/receive', { lotId: 'NQ-1', kind: 'THCS', templateVersion: 'TT21-2019', firstSerial: 'HP 0300001', lastSerial: 'HP 0300010', supplier: 'Sở', deliveryNoteNumber: 'P', deliveryNoteDate: '01/06/2024', receivedBy: 'X', receivedOn: '01/06/2024' });
+    const post = await c.post('/console/PGD-NQ/blanks/receive', {
+      lotId: 'NQ-1',
+      kind: 'THCS',
+      templateVersion: 'TT21-2019',
+      firstSerial: 'HP 0300001',
+      lastSerial: 'HP 0300010',
+      supplier: 'Sở',
+      deliveryNoteNumber: 'P',
+      deliveryNoteDate: '01/06/2024',
+      receivedBy: 'X',
+      receivedOn: '01/06/2024',
+    });
     expect(post.status).toBe(403);
     expect((await t.events()).length).toBe(before);
   });
@@ -138,7 +194,9 @@ describe('Officers’ console: sign-in, sessions and scope (issue 13)', () => {
   it('shows national ID and ethnicity to a registrar and never to an auditor', async () => {
     const issued = await issueThptCohortOverHttp(t);
     const first = issued[0]!;
-    const nationalId = (await (await t.request('GET', `/api/v1/authorities/SGD-HP/diplomas?serial=${encodeURIComponent(first.serial)}`)).json()) as { diplomas: { nationalId: string; ethnicity: string }[] };
+    const nationalId = (await (
+      await t.request('GET', `/api/v1/authorities/SGD-HP/diplomas?serial=${encodeURIComponent(first.serial)}`)
+    ).json()) as { diplomas: { nationalId: string; ethnicity: string }[] };
     const { nationalId: id } = nationalId.diplomas[0]!;
     await officer('SGD-HP', 'thanh-tra', ['auditor']);
     await officer('SGD-HP', 'van-bang', ['registrar']);
@@ -146,7 +204,10 @@ describe('Officers’ console: sign-in, sessions and scope (issue 13)', () => {
     await auditor.signIn('thanh-tra', PASSWORD);
     const registrar = new ConsoleClient(t.api);
     await registrar.signIn('van-bang', PASSWORD);
-    for (const path of ['/console/SGD-HP/register/THPT/2024', `/console/SGD-HP/register/search?serial=${encodeURIComponent(first.serial)}`]) {
+    for (const path of [
+      '/console/SGD-HP/register/THPT/2024',
+      `/console/SGD-HP/register/search?serial=${encodeURIComponent(first.serial)}`,
+    ]) {
       expect((await auditor.get(path)).status).toBe(200);
       expect(auditor.lastHtml).toContain(first.fullName);
       expect(auditor.lastHtml).not.toContain(id);

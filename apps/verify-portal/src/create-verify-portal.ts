@@ -3,7 +3,8 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
-import { configureHttpApp, FileKeyring, type SoGocConfig } from '@so-goc/platform';
+import { configureHttpApp, FileKeyring, mergePublishedKeySets, type SoGocConfig } from '@so-goc/platform';
+import { publishedSigningKeys } from '@so-goc/projections';
 import type { KeySetSource } from './keys/key-set-cache';
 import { Portal } from './portal';
 import { portalSettingsFrom, type PortalSettings } from './portal-settings';
@@ -17,7 +18,7 @@ export interface PortalSources {
 
 export interface VerifyPortalOptions {
   readonly logger?: LogLevel[] | false;
-  /** Defaults to the keyring's public index under the data directory (embedded mode). */
+  /** Defaults to the national signing-key directory in the read models, plus the local keyring's public index (embedded mode). */
   readonly keySet?: KeySetSource;
   readonly settings?: Partial<PortalSettings>;
   readonly now?: () => Date;
@@ -26,7 +27,8 @@ export interface VerifyPortalOptions {
 export async function createVerifyPortal(sources: PortalSources, options: VerifyPortalOptions = {}): Promise<INestApplication> {
   const settings = { ...portalSettingsFrom(process.env, sources.config.dataDir), ...options.settings };
   const keyring = FileKeyring.forConfig(sources.config);
-  const portal = new Portal(sources.readModels, options.keySet ?? (() => keyring.publishedKeySet()), settings, options.now);
+  const keySet = (): ReturnType<typeof keyring.publishedKeySet> => mergePublishedKeySets(directoryKeys(sources.readModels), keyring.publishedKeySet());
+  const portal = new Portal(sources.readModels, options.keySet ?? keySet, settings, options.now);
   // The portal only answers GETs: no body parsers to run on every request.
   const app = await NestFactory.create<NestExpressApplication>(VerifyPortalModule.register(portal), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
   configureHttpApp(app);
@@ -46,4 +48,14 @@ export async function createVerifyPortal(sources: PortalSources, options: Verify
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** Before the signing-keys projection has run on this node its table does not exist: no directory keys yet. */
+function directoryKeys(readModels: Database): ReturnType<typeof publishedSigningKeys> {
+  try {
+    return publishedSigningKeys(readModels);
+  } catch (error) {
+    if (error instanceof Error && /no such table/.test(error.message)) return { keys: [] };
+    throw error;
+  }
 }

@@ -9,11 +9,15 @@ export interface Position {
   readonly prepare: bigint;
 }
 
-export const START_POSITION: Position = Object.freeze({ commit: -1n, prepare: -1n });
 
 /**
  * What the writer believes about the stream: a revision (0-based, the last event it has seen),
  * 'no_stream' (it must not exist yet), 'stream_exists', or 'any' (no check: avoid in deciders).
+ *
+ * Retries are recognised (nothing appended twice) for sure only with a revision or 'no_stream': the
+ * store checks the ids at the places the events would go. Under 'any' and 'stream_exists' a retry is
+ * recognised only while the store remembers the ids: SQLite always; EventStoreDB/KurrentDB only from
+ * an in-memory cache on the leader, lost on a restart or an election, so a retry may append again.
  */
 export type ExpectedRevision = bigint | 'no_stream' | 'stream_exists' | 'any';
 
@@ -50,10 +54,22 @@ export interface AppendResult {
   readonly position: Position;
 }
 
+/** How a live subscription fares; adapters that can lose their server report it (the embedded one never does). */
+export interface SubscriptionHealth {
+  /** 'resubscribing': the server dropped the subscription; it is retried with backoff, forever. */
+  readonly state: 'subscribed' | 'resubscribing';
+  /** Failed attempts in a row so far (0 once events flow again). */
+  readonly attempt: number;
+  readonly since: Date;
+  readonly lastError?: string;
+}
+
 export interface SubscribeToAllOptions {
   /** Yield only events strictly after this position; from the beginning when absent. */
   readonly after?: Position;
   readonly signal: AbortSignal;
+  /** Told whenever the subscription is dropped and re-established, so a projector can show it. */
+  readonly onHealth?: (health: SubscriptionHealth) => void;
 }
 
 export interface ReadStreamOptions {
@@ -64,7 +80,10 @@ export interface ReadStreamOptions {
 export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<StreamRead>;
   appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** Catches up from `after`, then follows live appends until the signal aborts. */
+  /**
+   * Catches up from `after`, then follows live appends until the signal aborts. A dropped connection
+   * does not end it: the adapter resubscribes from the last event it yielded (see onHealth).
+   */
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
   /** Position of the last recorded event (user events only), or undefined for an empty store. */
   headPosition(): Promise<Position | undefined>;

@@ -6,7 +6,8 @@ import { publicLookupProjection } from './public-lookup/public-lookup.projection
 import { publicRevocationsProjection } from './revocations/public-revocations.projection';
 import { copyRegisterProjection } from './copies/copy-register.projection';
 import { verificationRequestsProjection } from './verification/verification-requests.projection';
+import { signingKeysProjection } from './signing-keys/signing-keys.projection';
 import type { Projection } from './projection';
 
 /** Every read model the projector keeps. A new projection is registered here and nowhere else. */
-export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection, signingKeysProjection];

@@ -18,4 +18,5 @@ export * from './copies/copy-register.projection';
 export * from './copies/copy-register.queries';
 export * from './verification/match-subject';
 export * from './verification/verification-requests.projection';
+export * from './signing-keys/signing-keys.projection';
 export * from './console/console-lists.queries';

@@ -6,6 +6,7 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
+  type SubscriptionHealth,
 } from '@so-goc/event-store';
 import type { Projection } from './projection';
 
@@ -18,6 +19,8 @@ export interface ProjectionState {
   readonly position: Position | undefined;
   readonly error?: string;
   readonly failedEventId?: string;
+  /** Set by stores that can lose their server: 'resubscribing' while the subscription is being re-established. */
+  readonly subscription?: SubscriptionHealth;
 }
 
 export interface ProjectionLogger {
@@ -56,6 +59,7 @@ export class ProjectionLoop {
   private position: Position | undefined;
   private error: string | undefined;
   private failedEventId: string | undefined;
+  private subscription: SubscriptionHealth | undefined;
   private controller = new AbortController();
   private running: Promise<void> = Promise.resolve();
   private readonly handled: ReadonlySet<string>;
@@ -84,6 +88,7 @@ export class ProjectionLoop {
       position: this.position,
       ...(this.error !== undefined ? { error: this.error } : {}),
       ...(this.failedEventId !== undefined ? { failedEventId: this.failedEventId } : {}),
+      ...(this.subscription !== undefined ? { subscription: this.subscription } : {}),
     };
   }
 
@@ -154,7 +159,11 @@ export class ProjectionLoop {
         this.controller.abort();
       }
     };
-    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal })) {
+    const onHealth = (health: SubscriptionHealth): void => {
+      if (health.state === 'resubscribing') this.logger.error(`Projection ${this.projection.name}: subscription dropped (attempt ${health.attempt}): ${health.lastError ?? ''}`);
+      this.subscription = health;
+    };
+    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal, onHealth })) {
       if (failure !== undefined) break;
       batch.push(event);
       if (batch.length >= this.batchSize) {

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { closeOnSignals, openInfrastructure, type SoGocConfig } from '@so-goc/platform';
+import { bringGraduateRegistryForward, closeOnSignals, openInfrastructure, type SoGocConfig } from '@so-goc/platform';
 import { createProjector, type Projector } from '../../../projector/src/create-projector';
 import { createRegistryApi } from '../../../registry-api/src/create-registry-api';
 import { createVerifyPortal } from '../../../verify-portal/src/create-verify-portal';
@@ -26,6 +26,8 @@ export async function serve(
 ): Promise<RunningSystem> {
   const logger = options.quiet ? { logger: false as const } : {};
   const infrastructure = openInfrastructure(config);
+  // Stores written by earlier releases are brought forward before anyone can write (issue 12).
+  await bringGraduateRegistryForward(infrastructure.store);
   const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
   const servers: INestApplication[] = [];
   let api: INestApplication | undefined;

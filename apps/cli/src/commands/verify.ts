@@ -3,10 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { holderDigest, parsePublishedKeySet, verificationKeySetOf, verifyVerificationToken, type VerificationKeySet } from '@so-goc/documents';
-import { FileKeyring, loadConfig } from '@so-goc/platform';
+import Database from 'better-sqlite3';
+import { FileKeyring, loadConfig, mergePublishedKeySets } from '@so-goc/platform';
+import { publishedSigningKeys } from '@so-goc/projections';
 
 export interface VerifyOptions {
-  /** A published key set saved from the portal (/.well-known/so-goc-keys.json); the local keyring otherwise. */
+  /** A published key set saved from the portal (/.well-known/so-goc-keys.json); otherwise the projected key directory and the local keyring. */
   readonly keys?: string;
   readonly fullName?: string;
   readonly birthDate?: string;
@@ -62,5 +64,21 @@ function tokenFromPdf(file: string): string {
 
 function keySetOf(file: string | undefined): VerificationKeySet {
   if (file) return verificationKeySetOf(parsePublishedKeySet(readFileSync(file, 'utf8')));
-  return FileKeyring.forConfig(loadConfig()).verificationKeySet();
+  const config = loadConfig();
+  const local = FileKeyring.forConfig(config).publishedKeySet();
+  return verificationKeySetOf(mergePublishedKeySets(directoryOf(config.readModelFile), local));
+}
+
+/** Keys published by other nodes, as this machine's read models hold them; none when there are none yet. */
+function directoryOf(readModelFile: string): ReturnType<typeof publishedSigningKeys> {
+  if (!existsSync(readModelFile)) return { keys: [] };
+  const db = new Database(readModelFile, { readonly: true, fileMustExist: true });
+  try {
+    return publishedSigningKeys(db);
+  } catch (error) {
+    if (error instanceof Error && /no such table/.test(error.message)) return { keys: [] };
+    throw error;
+  } finally {
+    db.close();
+  }
 }

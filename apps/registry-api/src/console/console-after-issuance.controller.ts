@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, REVOCATION_GROUNDS, REVOCATION_SOURCES, type RevocationGround, type RevocationSource } from '@so-goc/domain';
-import { diplomaById, type RegisterEntryView } from '@so-goc/projections';
+import { registerEntryOf, type RegisterEntryView } from '@so-goc/projections';
 import { PublicRoute, READ_MODELS, RevokeDiploma } from '@so-goc/platform';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -32,14 +32,25 @@ export class ConsoleAfterIssuanceController {
 
   @Get()
   @ConsolePage('registrar', 'signer')
-  form(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
+  form(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
     sendPage(response, revocationFormPage(pageContext(request, response), { entry: this.entry(code, diplomaId), values: {}, errors: [] }));
   }
 
   /** Step one: check what was typed, then restate it; nothing is recorded yet. */
   @Post()
   @ConsolePage('registrar', 'signer')
-  check(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): void {
+  check(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: unknown,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
     const ctx = pageContext(request, response);
     const entry = this.entry(code, diplomaId);
     const values = formValues(body);
@@ -50,7 +61,13 @@ export class ConsoleAfterIssuanceController {
 
   @Post('confirmed')
   @ConsolePage('registrar', 'signer')
-  async revoke(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+  async revoke(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: unknown,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const ctx = pageContext(request, response);
     const entry = this.entry(code, diplomaId);
     const v = formValues(body);
@@ -60,8 +77,16 @@ export class ConsoleAfterIssuanceController {
         const decisionDate = readDate(ctx.lang, v, 'decisionDate', errors);
         await this.commands.execute(
           new RevokeDiploma(
-          { diplomaId, authorityCode: code, decisionNumber: (v['decisionNumber'] ?? '').trim(), decisionDate, ground: v['ground'] as RevocationGround, reasons: v['reasons'] ?? '', source: v['source'] as RevocationSource },
-          consoleCommandContext(request, body),
+            {
+              diplomaId,
+              authorityCode: code,
+              decisionNumber: (v['decisionNumber'] ?? '').trim(),
+              decisionDate,
+              ground: v['ground'] as RevocationGround,
+              reasons: v['reasons'] ?? '',
+              source: v['source'] as RevocationSource,
+            },
+            consoleCommandContext(request, body),
           ),
         );
         await this.settled.settle();
@@ -75,9 +100,14 @@ export class ConsoleAfterIssuanceController {
   }
 
   private entry(code: string, diplomaId: string): RegisterEntryView {
-    const entry = diplomaById(this.db, diplomaId);
-    if (!entry || !this.db.prepare('SELECT 1 FROM register_entries WHERE diploma_id = ? AND authority_code = ?').get(diplomaId, code)) {
-      throw new DomainError({ code: 'DIPLOMA_NOT_FOUND', kind: 'not_found', messageVi: 'Không có văn bằng này trong sổ của đơn vị.', messageEn: 'No such diploma in this office’s register.' });
+    const entry = registerEntryOf(this.db, code, diplomaId);
+    if (!entry) {
+      throw new DomainError({
+        code: 'DIPLOMA_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có văn bằng này trong sổ của đơn vị.',
+        messageEn: 'No such diploma in this office’s register.',
+      });
     }
     return entry;
   }
@@ -86,11 +116,15 @@ export class ConsoleAfterIssuanceController {
 function checkRevocation(lang: Lang, v: FormValues): FieldError[] {
   const errors: FieldError[] = [];
   const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
-  if (!(v['decisionNumber'] ?? '').trim()) errors.push({ field: 'decisionNumber', message: say('Nhập số quyết định thu hồi.', 'Enter the revocation decision number.') });
+  if (!(v['decisionNumber'] ?? '').trim())
+    errors.push({ field: 'decisionNumber', message: say('Nhập số quyết định thu hồi.', 'Enter the revocation decision number.') });
   readDate(lang, v, 'decisionDate', errors, { vi: 'Ngày quyết định', en: 'Decision date' });
-  if (!(REVOCATION_GROUNDS as readonly string[]).includes(v['ground'] ?? '')) errors.push({ field: 'ground', message: say('Chọn căn cứ thu hồi.', 'Choose the ground.') });
-  if (!(REVOCATION_SOURCES as readonly string[]).includes(v['source'] ?? '')) errors.push({ field: 'source', message: say('Chọn nơi phát hiện.', 'Choose who detected it.') });
+  if (!(REVOCATION_GROUNDS as readonly string[]).includes(v['ground'] ?? ''))
+    errors.push({ field: 'ground', message: say('Chọn căn cứ thu hồi.', 'Choose the ground.') });
+  if (!(REVOCATION_SOURCES as readonly string[]).includes(v['source'] ?? ''))
+    errors.push({ field: 'source', message: say('Chọn nơi phát hiện.', 'Choose who detected it.') });
   // Rule 42: the decision states its reasons.
-  if (!(v['reasons'] ?? '').trim()) errors.push({ field: 'reasons', message: say('Ghi lý do thu hồi (quy tắc 42).', 'State the reasons (rule 42).') });
+  if (!(v['reasons'] ?? '').trim())
+    errors.push({ field: 'reasons', message: say('Ghi lý do thu hồi (quy tắc 42).', 'State the reasons (rule 42).') });
   return errors;
 }

@@ -33,7 +33,8 @@ export class ConsoleAuthController {
   @ConsoleOpen()
   async start(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     const session = request.console?.session;
-    const officer = session?.stage === 'signed-in' && session.officerId ? (await this.access.accessState()).officers.get(session.officerId) : undefined;
+    const officer =
+      session?.stage === 'signed-in' && session.officerId ? (await this.access.accessState()).officers.get(session.officerId) : undefined;
     response.redirect(303, officer && !officer.disabled ? consoleBase(officer.authorityCode) : '/console/login');
   }
 
@@ -68,12 +69,23 @@ export class ConsoleAuthController {
       this.sessions.destroy(request.console?.id);
       const { id } = this.sessions.create(step.next, step.officerId);
       setSessionCookie(request, response, id);
-      if (step.next === 'second-factor') response.redirect(303, `/console/login/code${next.next ? `?next=${encodeURIComponent(next.next)}` : ''}`);
+      if (step.next === 'second-factor')
+        response.redirect(303, `/console/login/code${next.next ? `?next=${encodeURIComponent(next.next)}` : ''}`);
       else response.redirect(303, next.next ?? '/console');
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const ctx = pageContext(request, response);
-      sendPage(response, loginPage(ctx, { username, ...next, errors: [{ field: error.problem.field ?? 'username', message: ctx.lang === 'vi' ? error.problem.messageVi : error.problem.messageEn }] }), 401);
+      sendPage(
+        response,
+        loginPage(ctx, {
+          username,
+          ...next,
+          errors: [
+            { field: error.problem.field ?? 'username', message: ctx.lang === 'vi' ? error.problem.messageVi : error.problem.messageEn },
+          ],
+        }),
+        401,
+      );
     }
   }
 
@@ -99,7 +111,14 @@ export class ConsoleAuthController {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const ctx = pageContext(request, response);
-      sendPage(response, codePage(ctx, { ...next, errors: [{ field: 'code', message: ctx.lang === 'vi' ? error.problem.messageVi : error.problem.messageEn }] }), 401);
+      sendPage(
+        response,
+        codePage(ctx, {
+          ...next,
+          errors: [{ field: 'code', message: ctx.lang === 'vi' ? error.problem.messageVi : error.problem.messageEn }],
+        }),
+        401,
+      );
     }
   }
 
@@ -126,5 +145,10 @@ function text(value: unknown): string {
 
 /** Only a console path of this site: never an open redirect to somewhere else. */
 function nextOf(value: unknown): { next?: string } {
-  return typeof value === 'string' && /^\/console\/[A-Za-z0-9/_.-]*$/.test(value) && !value.includes('//') && !value.startsWith('/console/login') ? { next: value } : {};
+  return typeof value === 'string' &&
+    /^\/console\/[A-Za-z0-9/_.-]*$/.test(value) &&
+    !value.includes('//') &&
+    !value.startsWith('/console/login')
+    ? { next: value }
+    : {};
 }

@@ -18,7 +18,14 @@ import type { Lang } from './ui/html';
 import { consoleBase } from './ui/layout';
 import { pageContext } from './ui/request-context';
 
-const FIELD_NAMES = { from: 'firstSerial', to: 'lastSerial', prefix: 'firstSerial', width: 'firstSerial', 'deliveryNote.number': 'deliveryNoteNumber', 'deliveryNote.date': 'deliveryNoteDate' };
+const FIELD_NAMES = {
+  from: 'firstSerial',
+  to: 'lastSerial',
+  prefix: 'firstSerial',
+  width: 'firstSerial',
+  'deliveryNote.number': 'deliveryNoteNumber',
+  'deliveryNote.date': 'deliveryNoteDate',
+};
 
 /** Blanks: the ledger and receiving a lot, through the same platform call as POST …/blank-lots. */
 @ApiExcludeController()
@@ -34,30 +41,61 @@ export class ConsoleBlanksController {
 
   @Get()
   @ConsolePage(...READ_ROLES)
-  ledger(@Param('code') code: string, @Query('page') pageParam: string | undefined, @Query('done') done: string | undefined, @Req() request: ConsoleRequest, @Res() response: Response): void {
+  ledger(
+    @Param('code') code: string,
+    @Query('page') pageParam: string | undefined,
+    @Query('done') done: string | undefined,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
     const ctx = pageContext(request, response);
     const rows = blankLedger(this.db, code);
     const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
     const doneText = done === 'received' ? (ctx.lang === 'vi' ? 'Đã ghi nhận lô phôi.' : 'The lot was recorded.') : undefined;
-    sendPage(response, blanksPage(ctx, { rows: rows.slice((page - 1) * LEDGER_PAGE_SIZE, page * LEDGER_PAGE_SIZE), page, total: rows.length, ...(doneText ? { done: doneText } : {}) }));
+    sendPage(
+      response,
+      blanksPage(ctx, {
+        rows: rows.slice((page - 1) * LEDGER_PAGE_SIZE, page * LEDGER_PAGE_SIZE),
+        page,
+        total: rows.length,
+        ...(doneText ? { done: doneText } : {}),
+      }),
+    );
   }
 
   @Get('ledger.:format')
   @ConsolePage(...READ_ROLES)
-  async ledgerFile(@Param('code') code: string, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<unknown> {
-    const input = { authorityCode: code, authorityName: findAuthority(this.db, code)?.name ?? code, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code) };
+  async ledgerFile(
+    @Param('code') code: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const input = {
+      authorityCode: code,
+      authorityName: findAuthority(this.db, code)?.name ?? code,
+      generatedAt: new Date().toISOString(),
+      rows: blankLedger(this.db, code),
+    };
     return exportReply(response, format, `so-quan-ly-phoi-${code}`, { xlsx: () => ledgerToXlsx(input), pdf: () => ledgerToPdf(input) });
   }
 
   @Get('receive')
   @ConsolePage('registrar')
   receiveForm(@Req() request: ConsoleRequest, @Res() response: Response): void {
-    sendPage(response, receiveLotPage(pageContext(request, response), { values: { kind: 'THPT', templateVersion: 'TT21-2019' }, errors: [] }));
+    sendPage(
+      response,
+      receiveLotPage(pageContext(request, response), { values: { kind: 'THPT', templateVersion: 'TT21-2019' }, errors: [] }),
+    );
   }
 
   @Post('receive')
   @ConsolePage('registrar')
-  async receive(@Param('code') code: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+  async receive(
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const ctx = pageContext(request, response);
     const values = formValues(body);
     const errors: FieldError[] = [];
@@ -80,13 +118,34 @@ function receiptCommand(lang: Lang, code: string, v: FormValues, errors: FieldEr
   const first = parseSerial(v['firstSerial'] ?? '');
   const last = parseSerial(v['lastSerial'] ?? '');
   const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
-  if (!first) errors.push({ field: 'firstSerial', message: say('Nhập số hiệu như in trên phôi, ví dụ HP 0200001.', 'Enter the serial as printed, e.g. HP 0200001.') });
-  if (!last) errors.push({ field: 'lastSerial', message: say('Nhập số hiệu như in trên phôi, ví dụ HP 0212000.', 'Enter the serial as printed, e.g. HP 0212000.') });
+  if (!first)
+    errors.push({
+      field: 'firstSerial',
+      message: say('Nhập số hiệu như in trên phôi, ví dụ HP 0200001.', 'Enter the serial as printed, e.g. HP 0200001.'),
+    });
+  if (!last)
+    errors.push({
+      field: 'lastSerial',
+      message: say('Nhập số hiệu như in trên phôi, ví dụ HP 0212000.', 'Enter the serial as printed, e.g. HP 0212000.'),
+    });
   else if (first && (last.prefix !== first.prefix || last.width !== first.width)) {
-    errors.push({ field: 'lastSerial', message: say('Số hiệu cuối phải cùng ký hiệu và cùng số chữ số với số hiệu đầu.', 'The last serial must have the same letters and number of digits as the first.') });
+    errors.push({
+      field: 'lastSerial',
+      message: say(
+        'Số hiệu cuối phải cùng ký hiệu và cùng số chữ số với số hiệu đầu.',
+        'The last serial must have the same letters and number of digits as the first.',
+      ),
+    });
   }
   const missing = readRanges(v['missing'] ?? '', first?.prefix);
-  if (missing === undefined) errors.push({ field: 'missing', message: say('Mỗi dòng một số hiệu hoặc một đoạn "đầu-cuối" cùng ký hiệu.', 'One serial or one "first-last" range with the same letters per line.') });
+  if (missing === undefined)
+    errors.push({
+      field: 'missing',
+      message: say(
+        'Mỗi dòng một số hiệu hoặc một đoạn "đầu-cuối" cùng ký hiệu.',
+        'One serial or one "first-last" range with the same letters per line.',
+      ),
+    });
   const deliveryDate = readDate(lang, v, 'deliveryNoteDate', errors, { vi: 'Ngày phiếu giao nhận', en: 'Delivery note date' });
   const receivedOn = readDate(lang, v, 'receivedOn', errors, { vi: 'Ngày nhận', en: 'Date received' });
   if (!first || !last) return undefined;
@@ -109,7 +168,10 @@ function receiptCommand(lang: Lang, code: string, v: FormValues, errors: FieldEr
 
 function readRanges(text: string, prefix: string | undefined): SerialRange[] | undefined {
   const ranges: SerialRange[] = [];
-  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const [a, b] = line.split(/\s*[-–]\s*(?=[A-Za-z])/);
     const from = parseSerial(a ?? '');
     const to = b ? parseSerial(b) : from;

@@ -1,4 +1,18 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -61,7 +75,11 @@ export class ConsoleDecisionsController {
     const values = formValues(body);
     const errors: FieldError[] = [];
     const date = readDate(ctx.lang, values, 'date', errors, { vi: 'Ngày quyết định', en: 'Decision date' });
-    if (!file || file.buffer.length === 0) errors.push({ field: 'file', message: ctx.lang === 'vi' ? 'Chọn tệp danh sách (.xlsx hoặc .csv).' : 'Choose the list file (.xlsx or .csv).' });
+    if (!file || file.buffer.length === 0)
+      errors.push({
+        field: 'file',
+        message: ctx.lang === 'vi' ? 'Chọn tệp danh sách (.xlsx hoặc .csv).' : 'Choose the list file (.xlsx or .csv).',
+      });
     const number = (values['number'] ?? '').trim();
     if (!number) errors.push({ field: 'number', message: ctx.lang === 'vi' ? 'Nhập số quyết định.' : 'Enter the decision number.' });
     const decisionId = slug(code, number, date.slice(0, 4));
@@ -72,8 +90,18 @@ export class ConsoleDecisionsController {
       try {
         await this.commands.execute(
           new ImportGraduationDecision(
-          { decisionId, authorityCode: code, number, date, kind: (values['kind'] ?? '') as DiplomaKind, schoolYear: (values['schoolYear'] ?? '').trim(), examSession: values['examSession']?.trim() || null, fileName, bytes: new Uint8Array(file.buffer) },
-          consoleCommandContext(request, body),
+            {
+              decisionId,
+              authorityCode: code,
+              number,
+              date,
+              kind: (values['kind'] ?? '') as DiplomaKind,
+              schoolYear: (values['schoolYear'] ?? '').trim(),
+              examSession: values['examSession']?.trim() || null,
+              fileName,
+              bytes: new Uint8Array(file.buffer),
+            },
+            consoleCommandContext(request, body),
           ),
         );
         return response.redirect(303, `${consoleBase(code)}/decisions/${decisionId}?done=imported`);
@@ -86,26 +114,58 @@ export class ConsoleDecisionsController {
       }
     }
     const commandId = sentCommandId(body);
-    sendPage(response, uploadPage(ctx, { values, errors, rowProblems, ...(reportHref ? { reportHref } : {}), ...(commandId ? { commandId } : {}) }), 400);
+    sendPage(
+      response,
+      uploadPage(ctx, { values, errors, rowProblems, ...(reportHref ? { reportHref } : {}), ...(commandId ? { commandId } : {}) }),
+      400,
+    );
   }
 
   @Get('reports/:reportId.xlsx')
   @ConsolePage('registrar')
-  async report(@Param('reportId') reportId: string, @Req() request: ConsoleRequest, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async report(
+    @Param('reportId') reportId: string,
+    @Req() request: ConsoleRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
     const report = this.reports.get(reportId, request.officerAccess!.officer.officerId);
-    if (!report) throw new DomainError({ code: 'REPORT_NOT_FOUND', kind: 'not_found', messageVi: 'Báo cáo lỗi này không còn; hãy tải danh sách lên lại.', messageEn: 'This report has expired; upload the list again.' });
+    if (!report)
+      throw new DomainError({
+        code: 'REPORT_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Báo cáo lỗi này không còn; hãy tải danh sách lên lại.',
+        messageEn: 'This report has expired; upload the list again.',
+      });
     return fileReply(response, await rowReportXlsx(report), 'xlsx', `bao-cao-loi-${slug(report.fileName)}`);
   }
 
   @Get(':decisionId')
   @ConsolePage(...READ_ROLES)
-  show(@Param('code') code: string, @Param('decisionId') decisionId: string, @Query('page') pageParam: string | undefined, @Query('done') done: string | undefined, @Req() request: ConsoleRequest, @Res() response: Response): void {
+  show(
+    @Param('code') code: string,
+    @Param('decisionId') decisionId: string,
+    @Query('page') pageParam: string | undefined,
+    @Query('done') done: string | undefined,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
     const ctx = pageContext(request, response);
     const decision = listDecisions(this.db, code).find((d) => d.decisionId === decisionId);
-    if (!decision) throw new DomainError({ code: 'DECISION_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyết định này.', messageEn: 'No such decision.' });
+    if (!decision)
+      throw new DomainError({
+        code: 'DECISION_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có quyết định này.',
+        messageEn: 'No such decision.',
+      });
     const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
     const { rows, total, waiting } = decisionGraduatesPage(this.db, decisionId, (page - 1) * DECISION_PAGE_SIZE, DECISION_PAGE_SIZE);
-    const doneText = done === 'imported' ? (ctx.lang === 'vi' ? `Đã ghi nhận quyết định và ${total} người tốt nghiệp.` : `The decision and its ${total} graduates were recorded.`) : undefined;
+    const doneText =
+      done === 'imported'
+        ? ctx.lang === 'vi'
+          ? `Đã ghi nhận quyết định và ${total} người tốt nghiệp.`
+          : `The decision and its ${total} graduates were recorded.`
+        : undefined;
     sendPage(response, decisionPage(ctx, { decision, rows, page, total, waiting, ...(doneText ? { done: doneText } : {}) }));
   }
 }

@@ -3,7 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { vietnamDateOf } from '@so-goc/domain';
-import { blankCounts, copyRequestsPastDue, correctionRequestsPastDue, findAuthority, overdueIssuance, overdueReturns } from '@so-goc/projections';
+import {
+  blankCounts,
+  copyRequestsPastDue,
+  correctionRequestsPastDue,
+  findAuthority,
+  overdueIssuance,
+  overdueReturns,
+} from '@so-goc/projections';
 import { PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';

@@ -5,7 +5,15 @@ import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
 import { DomainError, registersHeldOn, vietnamDateOf } from '@so-goc/domain';
-import { diplomaById, findAuthority, findDiplomas, registerBook, registerBooksOf, registerPage, type DiplomaQuery } from '@so-goc/projections';
+import {
+  registerEntryOf,
+  findAuthority,
+  findDiplomas,
+  registerBook,
+  registerBooksOf,
+  registerPage,
+  type DiplomaQuery,
+} from '@so-goc/projections';
 import { DeliverDiploma, OfficerAccess, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { exportReply } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -38,12 +46,20 @@ export class ConsoleRegisterController {
   @Get('register')
   @ConsolePage(...READ_ROLES)
   index(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
-    sendPage(response, registerIndexPage(pageContext(request, response), { books: registerBooksOf(this.db, code), values: {}, errors: [] }));
+    sendPage(
+      response,
+      registerIndexPage(pageContext(request, response), { books: registerBooksOf(this.db, code), values: {}, errors: [] }),
+    );
   }
 
   @Get('register/search')
   @ConsolePage(...READ_ROLES)
-  async search(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+  async search(
+    @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const ctx = pageContext(request, response);
     const values = formValues(query);
     const errors: FieldError[] = [];
@@ -53,40 +69,110 @@ export class ConsoleRegisterController {
     else if (values['fullName']?.trim()) {
       const birthDate = readDate(ctx.lang, values, 'birthDate', errors, { vi: 'Ngày sinh', en: 'Date of birth' });
       if (errors.length === 0) search = { fullName: values['fullName'], birthDate };
-    } else errors.push({ field: 'serial', message: ctx.lang === 'vi' ? 'Nhập số hiệu, số vào sổ, hoặc họ tên cùng ngày sinh.' : 'Enter a serial, a register number, or a name with a date of birth.' });
+    } else
+      errors.push({
+        field: 'serial',
+        message:
+          ctx.lang === 'vi'
+            ? 'Nhập số hiệu, số vào sổ, hoặc họ tên cùng ngày sinh.'
+            : 'Enter a serial, a register number, or a name with a date of birth.',
+      });
     // The office answers for its own books and for those it inherited from merged or abolished units.
-    const found = search ? findDiplomas(this.db, registersHeldOn(await this.access.directory(), code, vietnamDateOf(new Date())), search) : undefined;
-    const done = query['done'] === 'revoked' ? (ctx.lang === 'vi' ? 'Đã ghi nhận quyết định thu hồi. Tiếp theo: công bố quyết định và thông báo cho người được cấp.' : 'The revocation is recorded. Next: publish the decision and notify the holder.') : undefined;
-    sendPage(response, registerIndexPage(ctx, { books: registerBooksOf(this.db, code), values, errors, ...(found ? { found } : {}), ...(done ? { done } : {}) }), errors.length > 0 ? 400 : 200);
+    const found = search
+      ? findDiplomas(this.db, registersHeldOn(await this.access.directory(), code, vietnamDateOf(new Date())), search)
+      : undefined;
+    const done =
+      query['done'] === 'revoked'
+        ? ctx.lang === 'vi'
+          ? 'Đã ghi nhận quyết định thu hồi. Tiếp theo: công bố quyết định và thông báo cho người được cấp.'
+          : 'The revocation is recorded. Next: publish the decision and notify the holder.'
+        : undefined;
+    sendPage(
+      response,
+      registerIndexPage(ctx, {
+        books: registerBooksOf(this.db, code),
+        values,
+        errors,
+        ...(found ? { found } : {}),
+        ...(done ? { done } : {}),
+      }),
+      errors.length > 0 ? 400 : 200,
+    );
   }
 
   @Get('register/:kind/:year')
   @ConsolePage(...READ_ROLES)
-  book(@Param('code') code: string, @Param('kind') kind: string, @Param('year') year: string, @Query('page') pageParam: string | undefined, @Req() request: ConsoleRequest, @Res() response: Response): void {
+  book(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year') year: string,
+    @Query('page') pageParam: string | undefined,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
     const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
-    const { total, entries } = registerPage(this.db, { authorityCode: code, kind: diplomaKind(kind), year: bookYear(year), offset: (page - 1) * REGISTER_PAGE_SIZE, limit: REGISTER_PAGE_SIZE });
-    sendPage(response, registerBookPage(pageContext(request, response), { kind: diplomaKind(kind), year: bookYear(year), entries, page, total }));
+    const { total, entries } = registerPage(this.db, {
+      authorityCode: code,
+      kind: diplomaKind(kind),
+      year: bookYear(year),
+      offset: (page - 1) * REGISTER_PAGE_SIZE,
+      limit: REGISTER_PAGE_SIZE,
+    });
+    sendPage(
+      response,
+      registerBookPage(pageContext(request, response), { kind: diplomaKind(kind), year: bookYear(year), entries, page, total }),
+    );
   }
 
   @Get('register/:kind/:year/export.:format')
   @ConsolePage(...READ_ROLES)
-  async export(@Param('code') code: string, @Param('kind') kind: string, @Param('year') year: string, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async export(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year') year: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
     const authority = findAuthority(this.db, code);
     const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
     const sections = registerBook(this.db, { authorityCode: code, kind: diplomaKind(kind), year: bookYear(year) });
-    const input = registerBookExport({ authorityCode: code, authorityName: authority?.name ?? code, superiorName: superior?.name ?? null, kind: diplomaKind(kind), year: bookYear(year), generatedAt: new Date().toISOString() }, sections);
-    return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, { xlsx: () => registerBookToXlsx(input), pdf: () => registerBookToPdf(input) });
+    const input = registerBookExport(
+      {
+        authorityCode: code,
+        authorityName: authority?.name ?? code,
+        superiorName: superior?.name ?? null,
+        kind: diplomaKind(kind),
+        year: bookYear(year),
+        generatedAt: new Date().toISOString(),
+      },
+      sections,
+    );
+    return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, {
+      xlsx: () => registerBookToXlsx(input),
+      pdf: () => registerBookToPdf(input),
+    });
   }
 
   @Get('diplomas/:diplomaId/hand-over')
   @ConsolePage('registrar')
-  handOverForm(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
+  handOverForm(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
     sendPage(response, handOverPage(pageContext(request, response), { entry: this.entry(code, diplomaId), values: {}, errors: [] }));
   }
 
   @Post('diplomas/:diplomaId/hand-over')
   @ConsolePage('registrar')
-  async handOver(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+  async handOver(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: unknown,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const ctx = pageContext(request, response);
     const entry = this.entry(code, diplomaId);
     const v = formValues(body);
@@ -100,22 +186,38 @@ export class ConsoleRegisterController {
           authorisationRef: v['authorisationRef']?.trim() || null,
           idDocument: v['idDocument']?.trim() || null,
         };
-        await this.commands.execute(new DeliverDiploma({ diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' }, consoleCommandContext(request, body)));
+        await this.commands.execute(
+          new DeliverDiploma(
+            { diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' },
+            consoleCommandContext(request, body),
+          ),
+        );
         await this.settled.settle();
         return response.redirect(303, `${consoleBase(code)}/print-runs/${entry.printRunId}?done=handed-over`);
       } catch (error) {
         if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error, { 'recipient.fullName': 'recipientName', 'recipient.authorisationRef': 'authorisationRef', 'recipient.kind': 'recipientKind' }));
+        errors.push(
+          ...refusalErrors(ctx.lang, error, {
+            'recipient.fullName': 'recipientName',
+            'recipient.authorisationRef': 'authorisationRef',
+            'recipient.kind': 'recipientKind',
+          }),
+        );
       }
     }
     const commandId = sentCommandId(body);
     sendPage(response, handOverPage(ctx, { entry, values: v, errors, ...(commandId ? { commandId } : {}) }), 400);
   }
 
-  private entry(code: string, diplomaId: string): NonNullable<ReturnType<typeof diplomaById>> {
-    const entry = diplomaById(this.db, diplomaId);
-    if (!entry || !this.db.prepare('SELECT 1 FROM register_entries WHERE diploma_id = ? AND authority_code = ?').get(diplomaId, code)) {
-      throw new DomainError({ code: 'DIPLOMA_NOT_FOUND', kind: 'not_found', messageVi: 'Không có văn bằng này trong sổ của đơn vị.', messageEn: 'No such diploma in this office’s register.' });
+  private entry(code: string, diplomaId: string): NonNullable<ReturnType<typeof registerEntryOf>> {
+    const entry = registerEntryOf(this.db, code, diplomaId);
+    if (!entry) {
+      throw new DomainError({
+        code: 'DIPLOMA_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có văn bằng này trong sổ của đơn vị.',
+        messageEn: 'No such diploma in this office’s register.',
+      });
     }
     return entry;
   }
@@ -123,6 +225,7 @@ export class ConsoleRegisterController {
 
 function bookYear(year: string): number {
   const value = Number(year);
-  if (!Number.isInteger(value) || value < 1900 || value > 2200) throw new DomainError({ code: 'BOOK_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyển sổ này.', messageEn: 'No such book.' });
+  if (!Number.isInteger(value) || value < 1900 || value > 2200)
+    throw new DomainError({ code: 'BOOK_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyển sổ này.', messageEn: 'No such book.' });
   return value;
 }

@@ -15,14 +15,25 @@ import { ConsoleRegisterController } from './console-register.controller';
 import { ConsoleAfterIssuanceController } from './console-after-issuance.controller';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
-export const CONSOLE_CONTROLLERS: Type[] = [ConsoleAuthController, ConsoleBlanksController, ConsoleDecisionsController, ConsolePrintRunsController, ConsoleRegisterController, ConsoleAfterIssuanceController, ConsoleHomeController];
+export const CONSOLE_CONTROLLERS: Type[] = [
+  ConsoleAuthController,
+  ConsoleBlanksController,
+  ConsoleDecisionsController,
+  ConsolePrintRunsController,
+  ConsoleRegisterController,
+  ConsoleAfterIssuanceController,
+  ConsoleHomeController,
+];
 
 const DEFAULT_IDLE_MINUTES = 30;
 
 export function consoleProviders(infrastructure: Infrastructure, env: NodeJS.ProcessEnv = process.env): Provider[] {
   const idleMinutes = Number(env['SOGOC_CONSOLE_IDLE_MINUTES'] ?? DEFAULT_IDLE_MINUTES);
   return [
-    { provide: SessionStore, useValue: new SessionStore((Number.isFinite(idleMinutes) && idleMinutes > 0 ? idleMinutes : DEFAULT_IDLE_MINUTES) * 60_000) },
+    {
+      provide: SessionStore,
+      useValue: new SessionStore((Number.isFinite(idleMinutes) && idleMinutes > 0 ? idleMinutes : DEFAULT_IDLE_MINUTES) * 60_000),
+    },
     { provide: CONSOLE_SECRET_BOX, useValue: SecretBox.forFile(join(infrastructure.config.dataDir, 'console-secret.key')) },
     { provide: RowReports, useValue: new RowReports() },
     ConsoleLogin,

@@ -27,6 +27,7 @@ export class HealthController {
         status: state.status,
         position: state.position ? positionToString(state.position) : null,
         ...(state.error ? { error: state.error } : {}),
+        ...(state.subscription ? { subscription: state.subscription } : {}),
       })),
     };
   }

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { renderDiplomaPdf, renderPrintRunPdf } from '@so-goc/documents';
 import { DomainError, type Actor } from '@so-goc/domain';
 import { fileReply } from '../exports/file-reply';
-import { CurrentActor, DiplomaFaces, FileKeyring, officerCommandFrom, RecordPrintRunDocument, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
+import { commandContextFrom, CurrentActor, DiplomaFaces, FileKeyring, officerCommandFrom, PublishSigningKey, RecordPrintRunDocument, INFRASTRUCTURE, OfficerRoute, READ_MODELS, READ_ROLES, type Infrastructure, type IssueLine } from '@so-goc/platform';
 
 const MODES = ['overlay', 'preview'] as const;
 type Mode = (typeof MODES)[number];
@@ -41,6 +41,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Lệnh in: một trang cho mỗi văn bằng theo thứ tự số vào sổ, có mã QR; mã SHA-256 của tệp được ghi lại' })
   @ApiProduces('application/pdf')
   async printRun(@Param('code') code: string, @Param('printRunId') printRunId: string, @Body() body: RenderPrintRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    // Every portal must know the key before a QR signed with it is printed.
+    await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
     const planned: IssueLine | undefined = body.issueDate && body.issuePlace && body.signerTitle && body.signerName ? { issueDate: body.issueDate, issuePlace: body.issuePlace, signerTitle: body.signerTitle, signerName: body.signerName } : undefined;
     const { faces, authorityCode } = this.faces.printRun(printRunId, planned);
     if (authorityCode !== code) throw notFound('PRINT_RUN_NOT_FOUND', 'printRunId');
@@ -54,7 +56,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Một văn bằng đã ký dạng PDF (xem trước hoặc in chồng), có mã QR' })
   @ApiQuery({ name: 'mode', enum: MODES, required: false })
   @ApiProduces('application/pdf')
-  async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+  async diploma(@Param('code') code: string, @Param('printRunId') printRunId: string, @Param('diplomaId') diplomaId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
     const { faces, authorityCode } = this.faces.printRun(printRunId, undefined);
     const face = faces.find((f) => f.diplomaId === diplomaId)?.face;
     if (authorityCode !== code || !face) throw notFound('DIPLOMA_NOT_FOUND', 'diplomaId');
@@ -66,7 +69,8 @@ export class DiplomaDocumentsController {
   @ApiOperation({ summary: 'Bản sao từ sổ gốc dạng PDF: "BẢN SAO", số vào sổ cấp bản sao, mã QR' })
   @ApiQuery({ name: 'mode', enum: MODES, required: false })
   @ApiProduces('application/pdf')
-  async copy(@Param('code') code: string, @Param('copyId') copyId: string, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+  async copy(@Param('code') code: string, @Param('copyId') copyId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Query('mode') mode?: string): Promise<StreamableFile> {
+    await this.commands.execute(PublishSigningKey.for(code, commandContextFrom(request, actor)));
     const { face, authorityCode } = this.faces.copy(copyId);
     if (authorityCode !== code) throw notFound('COPY_NOT_FOUND', 'copyId');
     return pdfReply(response, await renderDiplomaPdf(face, { mode: asMode(mode) }), `ban-sao-${copyId}`);

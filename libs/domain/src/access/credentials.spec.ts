@@ -5,19 +5,37 @@ import type { AccessControlEvent } from './officer';
 const at = (occurredAt: string) => ({ ...TEST_CONTEXT, occurredAt });
 const created: AccessControlEvent = {
   type: 'OfficerAccountCreated',
-  data: { officerId: 'lan', username: 'lan.nt', fullName: 'Nguyễn Thị Lan', authorityCode: 'SGD-HP', roles: ['registrar'], includeSubordinates: false },
+  data: {
+    officerId: 'lan',
+    username: 'lan.nt',
+    fullName: 'Nguyễn Thị Lan',
+    authorityCode: 'SGD-HP',
+    roles: ['registrar'],
+    includeSubordinates: false,
+  },
 };
 const failed = (n: number, retryAfter: string | null = null): AccessControlEvent => ({
   type: 'OfficerLoginFailed',
   data: { officerId: 'lan', factor: 'password', failuresInARow: n, retryAfter },
 });
-const wrongPassword = { type: 'RecordLoginAttempt', officerId: 'lan', factor: 'password', matched: false, totpStep: null, completesLogin: true } as const;
+const wrongPassword = {
+  type: 'RecordLoginAttempt',
+  officerId: 'lan',
+  factor: 'password',
+  matched: false,
+  totpStep: null,
+  completesLogin: true,
+} as const;
 const rightPassword = { ...wrongPassword, matched: true } as const;
 
 describe('Console login attempts on the access-control stream (issue 13)', () => {
   it('records a wrong password as a failure, free of delay for the first two', () => {
-    given(accessControlDecider, [created]).when(wrongPassword, at('2026-11-22T08:00:00.000Z')).then([failed(1)]);
-    given(accessControlDecider, [created, failed(1)]).when(wrongPassword, at('2026-11-22T08:00:01.000Z')).then([failed(2)]);
+    given(accessControlDecider, [created])
+      .when(wrongPassword, at('2026-11-22T08:00:00.000Z'))
+      .then([failed(1)]);
+    given(accessControlDecider, [created, failed(1)])
+      .when(wrongPassword, at('2026-11-22T08:00:01.000Z'))
+      .then([failed(2)]);
   });
 
   it('slows down from the third failure and refuses an attempt made before the wait is over', () => {
@@ -37,7 +55,14 @@ describe('Console login attempts on the access-control stream (issue 13)', () =>
         failed(5, '2026-11-22T08:00:02.000Z'),
         { type: 'OfficerAccountLocked', data: { officerId: 'lan', lockedUntil: '2026-11-22T08:15:00.000Z', failuresInARow: 5 } },
       ]);
-    const locked = [...history, failed(5), { type: 'OfficerAccountLocked', data: { officerId: 'lan', lockedUntil: '2026-11-22T08:15:00.000Z', failuresInARow: 5 } } as AccessControlEvent];
+    const locked = [
+      ...history,
+      failed(5),
+      {
+        type: 'OfficerAccountLocked',
+        data: { officerId: 'lan', lockedUntil: '2026-11-22T08:15:00.000Z', failuresInARow: 5 },
+      } as AccessControlEvent,
+    ];
     given(accessControlDecider, locked).when(rightPassword, at('2026-11-22T08:14:59.000Z')).thenRefusedWith('ACCOUNT_LOCKED');
     given(accessControlDecider, locked)
       .when(rightPassword, at('2026-11-22T08:15:00.000Z'))
@@ -45,7 +70,9 @@ describe('Console login attempts on the access-control stream (issue 13)', () =>
   });
 
   it('records nothing when the password is right and the code is still to come', () => {
-    given(accessControlDecider, [created]).when({ ...rightPassword, completesLogin: false }).then([]);
+    given(accessControlDecider, [created])
+      .when({ ...rightPassword, completesLogin: false })
+      .then([]);
   });
 
   it('never accepts the same TOTP time step twice (a replayed code counts as a failure)', () => {

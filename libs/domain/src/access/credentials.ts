@@ -36,9 +36,22 @@ export type CredentialCommand =
    * The outcome of checking one factor, computed by the caller (which owns the crypto). `completesLogin`
    * is false when the password was right and a TOTP code is still to come: nothing is recorded then.
    */
-  | { type: 'RecordLoginAttempt'; officerId: string; factor: LoginFactor; matched: boolean; totpStep: number | null; completesLogin: boolean };
+  | {
+      type: 'RecordLoginAttempt';
+      officerId: string;
+      factor: LoginFactor;
+      matched: boolean;
+      totpStep: number | null;
+      completesLogin: boolean;
+    };
 
-const CREDENTIAL_EVENT_TYPES = new Set<string>(['OfficerPasswordSet', 'OfficerTotpEnrolled', 'OfficerLoginFailed', 'OfficerAccountLocked', 'OfficerLoggedIn']);
+const CREDENTIAL_EVENT_TYPES = new Set<string>([
+  'OfficerPasswordSet',
+  'OfficerTotpEnrolled',
+  'OfficerLoginFailed',
+  'OfficerAccountLocked',
+  'OfficerLoggedIn',
+]);
 
 export function isCredentialCommand(command: { type: string }): command is CredentialCommand {
   return command.type === 'SetOfficerPassword' || command.type === 'EnrolOfficerTotp' || command.type === 'RecordLoginAttempt';
@@ -60,13 +73,23 @@ export function decideCredentials(
 ): CredentialEvent[] {
   switch (command.type) {
     case 'SetOfficerPassword': {
-      const problems = collectProblems(requirePattern('passwordHash', command.passwordHash, /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/, 'không hợp lệ', 'is not valid'));
+      const problems = collectProblems(
+        requirePattern(
+          'passwordHash',
+          command.passwordHash,
+          /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/,
+          'không hợp lệ',
+          'is not valid',
+        ),
+      );
       if (problems.length > 0) throw invalidInput(problems);
       const officer = activeOfficerOf(command.authorityCode, command.officerId);
       return [{ type: 'OfficerPasswordSet', data: { officerId: officer.officerId, passwordHash: command.passwordHash } }];
     }
     case 'EnrolOfficerTotp': {
-      const problems = collectProblems(requirePattern('sealedTotpSecret', command.sealedTotpSecret, /^v1\.[A-Za-z0-9_-]{40,200}$/, 'không hợp lệ', 'is not valid'));
+      const problems = collectProblems(
+        requirePattern('sealedTotpSecret', command.sealedTotpSecret, /^v1\.[A-Za-z0-9_-]{40,200}$/, 'không hợp lệ', 'is not valid'),
+      );
       if (problems.length > 0) throw invalidInput(problems);
       const officer = activeOfficerOf(command.authorityCode, command.officerId);
       return [{ type: 'OfficerTotpEnrolled', data: { officerId: officer.officerId, sealedTotpSecret: command.sealedTotpSecret } }];
@@ -76,9 +99,14 @@ export function decideCredentials(
   }
 }
 
-function decideLoginAttempt(command: Extract<CredentialCommand, { type: 'RecordLoginAttempt' }>, state: AccessControlState, now: string): CredentialEvent[] {
+function decideLoginAttempt(
+  command: Extract<CredentialCommand, { type: 'RecordLoginAttempt' }>,
+  state: AccessControlState,
+  now: string,
+): CredentialEvent[] {
   const officer = state.officers.get(command.officerId);
-  if (!officer || officer.disabled) throw loginRefused('LOGIN_REFUSED', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.');
+  if (!officer || officer.disabled)
+    throw loginRefused('LOGIN_REFUSED', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.');
   const credentials = credentialsOf(state, officer.officerId);
   const at = Date.parse(now);
   if (credentials.lockedUntil !== undefined && Date.parse(credentials.lockedUntil) > at) {
@@ -89,10 +117,18 @@ function decideLoginAttempt(command: Extract<CredentialCommand, { type: 'RecordL
     );
   }
   if (credentials.retryAfter !== undefined && Date.parse(credentials.retryAfter) > at) {
-    throw loginRefused('LOGIN_TOO_SOON', 'Vừa nhập sai; hãy đợi vài giây rồi thử lại.', 'A failed attempt just happened; wait a few seconds and try again.');
+    throw loginRefused(
+      'LOGIN_TOO_SOON',
+      'Vừa nhập sai; hãy đợi vài giây rồi thử lại.',
+      'A failed attempt just happened; wait a few seconds and try again.',
+    );
   }
   // A code seen before is a replay (shoulder-surfed or intercepted), whatever its digits.
-  const replayed = command.factor === 'totp' && command.totpStep !== null && credentials.lastTotpStep !== undefined && command.totpStep <= credentials.lastTotpStep;
+  const replayed =
+    command.factor === 'totp' &&
+    command.totpStep !== null &&
+    credentials.lastTotpStep !== undefined &&
+    command.totpStep <= credentials.lastTotpStep;
   if (command.matched && !replayed) {
     return command.completesLogin ? [{ type: 'OfficerLoggedIn', data: { officerId: officer.officerId, totpStep: command.totpStep } }] : [];
   }
@@ -101,14 +137,22 @@ function decideLoginAttempt(command: Extract<CredentialCommand, { type: 'RecordL
   const waitSeconds = waitIndex >= 0 ? (LOGIN_POLICY.backoffSeconds[Math.min(waitIndex, LOGIN_POLICY.backoffSeconds.length - 1)] ?? 0) : 0;
   const failed: CredentialEvent = {
     type: 'OfficerLoginFailed',
-    data: { officerId: officer.officerId, factor: command.factor, failuresInARow, retryAfter: waitSeconds > 0 ? new Date(at + waitSeconds * 1000).toISOString() : null },
+    data: {
+      officerId: officer.officerId,
+      factor: command.factor,
+      failuresInARow,
+      retryAfter: waitSeconds > 0 ? new Date(at + waitSeconds * 1000).toISOString() : null,
+    },
   };
   if (failuresInARow < LOGIN_POLICY.lockAfterFailures) return [failed];
   const lockedUntil = new Date(at + LOGIN_POLICY.lockMinutes * 60_000).toISOString();
   return [failed, { type: 'OfficerAccountLocked', data: { officerId: officer.officerId, lockedUntil, failuresInARow } }];
 }
 
-export function evolveCredentials(credentials: ReadonlyMap<string, OfficerCredentials>, event: DomainEvent): ReadonlyMap<string, OfficerCredentials> {
+export function evolveCredentials(
+  credentials: ReadonlyMap<string, OfficerCredentials>,
+  event: DomainEvent,
+): ReadonlyMap<string, OfficerCredentials> {
   if (!CREDENTIAL_EVENT_TYPES.has(event.type)) return credentials;
   const e = event as CredentialEvent;
   const current = credentials.get(e.data.officerId) ?? { failuresInARow: 0 };
@@ -125,7 +169,11 @@ function applyCredentialEvent(current: OfficerCredentials, event: CredentialEven
       return { ...current, sealedTotpSecret: event.data.sealedTotpSecret };
     case 'OfficerLoginFailed': {
       const { retryAfter: _dropped, ...rest } = current;
-      return { ...rest, failuresInARow: event.data.failuresInARow, ...(event.data.retryAfter ? { retryAfter: event.data.retryAfter } : {}) };
+      return {
+        ...rest,
+        failuresInARow: event.data.failuresInARow,
+        ...(event.data.retryAfter ? { retryAfter: event.data.retryAfter } : {}),
+      };
     }
     case 'OfficerAccountLocked': {
       // The lock is the penalty for the run; once it ends the officer starts afresh.

@@ -4,6 +4,7 @@ import { collectProblems, throwIfInvalid, requireIsoDate, requireOneOf, requireP
 import {
   BLANK_KINDS,
   SPOILAGE_REASONS,
+  TERMINAL_STATUSES,
   type BlankLotCommand,
   type BlankLotEvent,
   type BlankStatus,
@@ -133,7 +134,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       case 'BindBlanks': {
         throwIfInvalid(printRunProblem(command.printRunId), requireIsoDate('boundOn', command.boundOn), bindingsProblem(command.bindings));
         const ranges = inLot(header, segments, command.bindings.map((b) => ({ from: b.serial, to: b.serial })));
-        const terminal = offending(segments, ranges, (s) => !['destroyed', 'lost', 'returned', 'missing'].includes(s.status));
+        const terminal = offending(segments, ranges, (s) => !TERMINAL_STATUSES.includes(s.status));
         if (terminal.length > 0) {
           // Rule 18: recorded, not just refused: decideRecordPrinting appends this and refuses the act.
           return [

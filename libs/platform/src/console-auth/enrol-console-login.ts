@@ -35,7 +35,12 @@ export async function enrolConsoleLogin(
     stream: ACCESS_CONTROL_STREAM,
     // Its own command id, derived, so that a retry of the whole enrolment derives the same one.
     context: { ...context, commandId: `${context.commandId}/totp` },
-    command: { type: 'EnrolOfficerTotp', authorityCode: options.authorityCode, officerId: options.officerId, sealedTotpSecret: box.seal(totpKey) },
+    command: {
+      type: 'EnrolOfficerTotp',
+      authorityCode: options.authorityCode,
+      officerId: options.officerId,
+      sealedTotpSecret: box.seal(totpKey),
+    },
   });
   return { totpKey, otpauthUri: otpauthUri(totpKey, options.username) };
 }

@@ -9,7 +9,9 @@ const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -23,7 +25,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const match = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/.exec(stored);
   if (!match) return false;
   const expected = Buffer.from(match[5]!, 'base64url');
-  const key = await derive(password, Buffer.from(match[4]!, 'base64url'), { N: Number(match[1]), r: Number(match[2]), p: Number(match[3]) });
+  const key = await derive(password, Buffer.from(match[4]!, 'base64url'), {
+    N: Number(match[1]),
+    r: Number(match[2]),
+    p: Number(match[3]),
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -8,6 +8,6 @@ export class ImportGraduationDecision extends OfficerCommand<GraduationDecisionF
 @CommandHandler(ImportGraduationDecision)
 export class ImportGraduationDecisionHandler extends OfficerCommandHandler<ImportGraduationDecision> {
   protected handle({ input, context }: ImportGraduationDecision): Promise<CommandOutcome> {
-    return importGraduationDecision(this.deps.store, input, context, { readModels: this.deps.readModels });
+    return importGraduationDecision(this.deps.store, input, context);
   }
 }

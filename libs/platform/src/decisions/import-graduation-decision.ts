@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { readGraduateList, type ImportedGraduate } from '@so-goc/documents';
-import { earlierGraduateOf } from '@so-goc/projections';
+import { readGraduateList } from '@so-goc/documents';
 import {
-  DomainError,
+  decideRecordGraduationDecision,
+  graduateRegistryDecider,
   graduationDecisionDecider,
   graduationDecisionStream,
+  GraduateListRejected,
+  registryStreamsOf,
   type CommandContext,
   type DiplomaKind,
-  type RowProblem,
+  type GraduateRegistryState,
+  type RecordGraduationDecision,
 } from '@so-goc/domain';
-import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import type { CommandOutcome, EventStore } from '@so-goc/event-store';
+import { executeWorkflow } from '../write-path/execute-workflow';
+
+export { GraduateListRejected } from '@so-goc/domain';
 
 export interface GraduationDecisionFile {
   readonly decisionId: string;
@@ -24,70 +29,31 @@ export interface GraduationDecisionFile {
   readonly bytes: Uint8Array;
 }
 
-export interface ImportOptions {
-  /** When given, people already recognised by an earlier decision of the same kind are reported too. */
-  readonly readModels?: Database;
-}
-
-/**
- * Reported, not silently merged: the officer sees which earlier decision names the person. A resent
- * upload of the same decision is not a duplicate of itself.
- */
-function duplicatesOfEarlierDecisions(db: Database, file: GraduationDecisionFile, records: readonly ImportedGraduate[]): RowProblem[] {
-  const problems: RowProblem[] = [];
-  for (const record of records) {
-    const earlier = earlierGraduateOf(db, file.kind, record);
-    if (!earlier || earlier.decisionId === file.decisionId) continue;
-    const how = earlier.matchedOn === 'nationalId' ? { vi: 'cùng số định danh', en: 'same national ID' } : { vi: 'cùng họ tên, ngày sinh và trường', en: 'same name, birth date and school' };
-    problems.push({
-      row: record.row,
-      column: earlier.matchedOn === 'nationalId' ? 'Số định danh cá nhân' : 'Họ và tên',
-      field: earlier.matchedOn === 'nationalId' ? 'nationalId' : 'fullName',
-      code: 'DUPLICATE_OF_EARLIER_DECISION',
-      messageVi: `Đã được công nhận tốt nghiệp ${file.kind} theo quyết định ${earlier.decisionNumber} ngày ${earlier.decisionDate} (${how.vi}).`,
-      messageEn: `Already recognised as a ${file.kind} graduate by decision ${earlier.decisionNumber} of ${earlier.decisionDate} (${how.en}).`,
-    });
-  }
-  return problems;
-}
-
-/** The file had bad rows: every one is listed, and nothing was recorded. */
-export class GraduateListRejected extends DomainError {
-  constructor(readonly rowProblems: readonly RowProblem[]) {
-    super({
-      code: 'GRADUATE_LIST_REJECTED',
-      kind: 'invalid_input',
-      messageVi: `Danh sách có ${rowProblems.length} lỗi; chưa ghi nhận gì. Sửa các dòng được nêu rồi tải lên lại.`,
-      messageEn: `The list has ${rowProblems.length} problems; nothing was recorded. Fix the rows listed and upload it again.`,
-      field: 'file',
-      fieldProblems: rowProblems.map((p) => ({ field: `row ${p.row}: ${p.column}`, code: p.code, messageVi: p.messageVi, messageEn: p.messageEn })),
-    });
-  }
-}
-
 /**
  * Records a graduation decision from the office's file. The whole file is checked first and nothing is
- * recorded until it is clean; resending the same upload with the same command id records nothing new.
+ * recorded until it is clean; people an earlier decision of the same kind already recognised are
+ * reported row by row from the graduate registry's streams (rule 1), never from a read model; resending
+ * the same upload records nothing new.
  */
-export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext, options: ImportOptions = {}): Promise<CommandOutcome> {
+export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext): Promise<CommandOutcome> {
   const list = await readGraduateList(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
   if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
-  const earlier = options.readModels ? duplicatesOfEarlierDecisions(options.readModels, file, list.records) : [];
-  if (earlier.length > 0) throw new GraduateListRejected(earlier);
-  return handleCommand(store, graduationDecisionDecider, {
-    stream: graduationDecisionStream(file.decisionId),
-    context,
-    command: {
-      type: 'RecordGraduationDecision',
-      decisionId: file.decisionId,
-      authorityCode: file.authorityCode,
-      number: file.number,
-      date: file.date,
-      kind: file.kind,
-      schoolYear: file.schoolYear,
-      examSession: file.examSession ?? null,
-      sourceFile: { name: file.fileName, sha256: createHash('sha256').update(file.bytes).digest('hex') },
-      graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
-    },
+  const command: RecordGraduationDecision = {
+    type: 'RecordGraduationDecision',
+    decisionId: file.decisionId,
+    authorityCode: file.authorityCode,
+    number: file.number,
+    date: file.date,
+    kind: file.kind,
+    schoolYear: file.schoolYear,
+    examSession: file.examSession ?? null,
+    sourceFile: { name: file.fileName, sha256: createHash('sha256').update(file.bytes).digest('hex') },
+    graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
+  };
+  return executeWorkflow(store, context, async (reads) => {
+    const registries = new Map<string, GraduateRegistryState>();
+    const decider = graduateRegistryDecider(file.kind);
+    for (const stream of registryStreamsOf(command)) registries.set(stream, await reads.state(decider, stream));
+    return decideRecordGraduationDecision(command, { decision: await reads.state(graduationDecisionDecider, graduationDecisionStream(file.decisionId)), registries }, context);
   });
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { holderDigest, signVerificationToken, type DiplomaFace } from '@so-goc/documents';
 import { DomainError } from '@so-goc/domain';
 import { copyById, diplomaGraduate, findAuthority, printRunView, type RegisterEntryView } from '@so-goc/projections';
-import type { FileKeyring } from '../verification/file-keyring';
+import type { SigningKeyStore } from '../verification/key-publication';
 
 export interface IssueLine {
   readonly issueDate: string;
@@ -18,7 +18,7 @@ export interface IssueLine {
 export class DiplomaFaces {
   constructor(
     private readonly db: Database,
-    private readonly keyring: FileKeyring,
+    private readonly keyring: SigningKeyStore,
     private readonly portalPublicUrl: string,
   ) {}
 

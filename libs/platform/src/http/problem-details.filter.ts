@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type ProblemDescription } from '@so-goc/domain';
-import { EventStoreUnavailableError } from '@so-goc/event-store';
+import { AppendOutcomeUnknownError, AppendTooLargeError, EventStoreUnavailableError } from '@so-goc/event-store';
 import { statusOf, toProblemDocument } from './problem-details';
 
 /**
@@ -26,6 +26,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private describe(exception: unknown): { problem: ProblemDescription; status: number } {
     if (exception instanceof DomainError) return { problem: exception.problem, status: statusOf(exception.problem.kind) };
+    if (exception instanceof AppendTooLargeError) {
+      // Logged too (status 422 is below 500): an act the store cannot take in one write is a sizing bug to fix.
+      this.logger.error(exception.message);
+      return {
+        status: 422,
+        problem: {
+          code: 'ACT_TOO_LARGE_FOR_STORE',
+          kind: 'rule_violation',
+          messageVi: 'Thao tác quá lớn để kho dữ liệu ghi trong một lần; chưa có gì được ghi. Hãy chia danh sách thành nhiều phần.',
+          messageEn: 'The act is too large for the event store to record in one write; nothing was recorded. Split the list into parts.',
+        },
+      };
+    }
+    if (exception instanceof AppendOutcomeUnknownError) {
+      // "Nothing was recorded" would be a lie here: the write may have landed. Event ids derive from the command id, so a resend is safe.
+      return {
+        status: 503,
+        problem: {
+          code: 'APPEND_OUTCOME_UNKNOWN',
+          kind: 'conflict',
+          messageVi: 'Kho dữ liệu không trả lời kịp nên chưa rõ thao tác đã được ghi hay chưa. Hãy gửi lại đúng yêu cầu này: nó sẽ không bị ghi hai lần.',
+          messageEn: 'The event store did not answer in time, so it is unknown whether this was recorded. Resend the same request: it will not be recorded twice.',
+        },
+      };
+    }
     if (exception instanceof EventStoreUnavailableError) {
       return {
         status: 503,

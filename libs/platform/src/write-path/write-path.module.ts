@@ -9,9 +9,10 @@ import { DIPLOMA_COMMAND_HANDLERS } from '../diplomas/diploma.commands';
 import { HolidayCalendarCache } from '../diplomas/holiday-calendar-cache';
 import { EVENT_STORE, INFRASTRUCTURE, READ_MODELS, type Infrastructure } from '../infrastructure';
 import { PRINT_RUN_COMMAND_HANDLERS } from '../issuance/print-run.commands';
+import { SIGNING_KEY_COMMAND_HANDLERS } from '../verification/signing-key.commands';
 import { WriteDependencies } from './write-dependencies';
 
-export const COMMAND_HANDLERS = [...BLANK_COMMAND_HANDLERS, ImportGraduationDecisionHandler, ...PRINT_RUN_COMMAND_HANDLERS, ...DIPLOMA_COMMAND_HANDLERS, ...COPY_COMMAND_HANDLERS, ...ADMINISTRATION_COMMAND_HANDLERS];
+export const COMMAND_HANDLERS = [...BLANK_COMMAND_HANDLERS, ImportGraduationDecisionHandler, ...PRINT_RUN_COMMAND_HANDLERS, ...DIPLOMA_COMMAND_HANDLERS, ...COPY_COMMAND_HANDLERS, ...ADMINISTRATION_COMMAND_HANDLERS, ...SIGNING_KEY_COMMAND_HANDLERS];
 
 /**
  * The one write path as a module: the CommandBus with every command handler, over one process's store.

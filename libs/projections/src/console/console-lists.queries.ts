@@ -46,12 +46,14 @@ export function registerBooksOf(db: Database, authorityCode: string): { kind: Di
   ).all(authorityCode);
 }
 
-export function registerPage(db: Database, book: { authorityCode: string; kind: DiplomaKind; year: number; offset: number; limit: number }): { total: number; entries: RegisterEntryView[] } {
-  const total = prepared<[string, string, number], { n: number }>(db, 'SELECT COUNT(*) AS n FROM register_entries WHERE authority_code = ? AND kind = ? AND register_year = ?').get(
-    book.authorityCode,
-    book.kind,
-    book.year,
-  )!.n;
+export function registerPage(
+  db: Database,
+  book: { authorityCode: string; kind: DiplomaKind; year: number; offset: number; limit: number },
+): { total: number; entries: RegisterEntryView[] } {
+  const total = prepared<[string, string, number], { n: number }>(
+    db,
+    'SELECT COUNT(*) AS n FROM register_entries WHERE authority_code = ? AND kind = ? AND register_year = ?',
+  ).get(book.authorityCode, book.kind, book.year)!.n;
   const entries = prepared<[string, string, number, number, number], EntryRow>(
     db,
     `${ENTRY_SELECT} WHERE e.authority_code = ? AND e.kind = ? AND e.register_year = ? ORDER BY e.register_number LIMIT ? OFFSET ?`,
@@ -62,20 +64,32 @@ export function registerPage(db: Database, book: { authorityCode: string; kind: 
 }
 
 export function printRunPage(db: Database, printRunId: string, offset: number, limit: number): RegisterEntryView[] {
-  return prepared<[string, number, number], EntryRow>(db, `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number LIMIT ? OFFSET ?`)
+  return prepared<[string, number, number], EntryRow>(
+    db,
+    `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number LIMIT ? OFFSET ?`,
+  )
     .all(printRunId, limit, offset)
     .map(toView);
 }
 
 /** For the home page: spoiled blanks still held (rule 12: a council must destroy them) and stock on hand. */
 export function blankCounts(db: Database, authorityCode: string): { spoiledAwaitingDestruction: number; onHand: number } {
-  const spoiled = prepared<[string], { n: number }>(db, "SELECT COALESCE(SUM(last - first + 1), 0) AS n FROM blank_segments WHERE holder = ? AND status = 'spoiled'").get(authorityCode)!.n;
-  const onHand = prepared<[string], { n: number }>(db, 'SELECT COALESCE(SUM(on_hand), 0) AS n FROM blank_balances WHERE authority_code = ?').get(authorityCode)!.n;
+  const spoiled = prepared<[string], { n: number }>(
+    db,
+    "SELECT COALESCE(SUM(last - first + 1), 0) AS n FROM blank_segments WHERE holder = ? AND status = 'spoiled'",
+  ).get(authorityCode)!.n;
+  const onHand = prepared<[string], { n: number }>(
+    db,
+    'SELECT COALESCE(SUM(on_hand), 0) AS n FROM blank_balances WHERE authority_code = ?',
+  ).get(authorityCode)!.n;
   return { spoiledAwaitingDestruction: spoiled, onHand };
 }
 
 /** Lots an authority received or was handed, with what is still in stock, to open a print run on. */
-export function blankLotsHeld(db: Database, authorityCode: string): { lotId: string; kind: string; templateVersion: string; inStock: number }[] {
+export function blankLotsHeld(
+  db: Database,
+  authorityCode: string,
+): { lotId: string; kind: string; templateVersion: string; inStock: number }[] {
   return prepared<[string], { lotId: string; kind: string; templateVersion: string; inStock: number }>(
     db,
     `SELECT l.lot_id AS lotId, l.kind, l.template_version AS templateVersion, COALESCE(SUM(CASE WHEN s.status = 'in_stock' THEN s.last - s.first + 1 END), 0) AS inStock
@@ -109,12 +123,20 @@ export function printRunSummary(db: Database, printRunId: string): Omit<PrintRun
     closedOn: r['closed_on'] as string | null,
     examSession: r['exam_session'] as string | null,
     schoolYear: r['school_year'] as string,
-    counts: { diplomas: r['diploma_count'] as number, reserved: r['reserved'] as number, spoiled: r['spoiled'] as number, released: r['released'] as number | null },
+    counts: {
+      diplomas: r['diploma_count'] as number,
+      reserved: r['reserved'] as number,
+      spoiled: r['spoiled'] as number,
+      released: r['released'] as number | null,
+    },
   };
 }
 
 export function printRunEntryByLabel(db: Database, printRunId: string, registerLabel: string): RegisterEntryView | undefined {
-  const row = prepared<[string, string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.register_label = ? AND e.print_run_id = ?`).get(registerLabel, printRunId);
+  const row = prepared<[string, string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.register_label = ? AND e.print_run_id = ?`).get(
+    registerLabel,
+    printRunId,
+  );
   return row ? toView(row) : undefined;
 }
 
@@ -128,7 +150,12 @@ export interface DecisionGraduateRow {
 }
 
 /** A page of a decision's graduates in list order, with how many are not yet in a print run. */
-export function decisionGraduatesPage(db: Database, decisionId: string, offset: number, limit: number): { rows: DecisionGraduateRow[]; total: number; waiting: number } {
+export function decisionGraduatesPage(
+  db: Database,
+  decisionId: string,
+  offset: number,
+  limit: number,
+): { rows: DecisionGraduateRow[]; total: number; waiting: number } {
   const counts = prepared<[string], { total: number; waiting: number }>(
     db,
     `SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN e.diploma_id IS NULL THEN 1 ELSE 0 END), 0) AS waiting
@@ -140,4 +167,13 @@ export function decisionGraduatesPage(db: Database, decisionId: string, offset: 
      FROM graduates g LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ? ORDER BY g.source_row LIMIT ? OFFSET ?`,
   ).all(decisionId, limit, offset);
   return { rows, total: counts.total, waiting: counts.waiting };
+}
+
+/** One diploma line of an authority's register, or undefined when that authority holds no such line. */
+export function registerEntryOf(db: Database, authorityCode: string, diplomaId: string): RegisterEntryView | undefined {
+  const row = prepared<[string, string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.diploma_id = ? AND e.authority_code = ?`).get(
+    diplomaId,
+    authorityCode,
+  );
+  return row ? toView(row) : undefined;
 }

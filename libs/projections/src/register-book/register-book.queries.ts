@@ -171,10 +171,6 @@ export function findDiplomas(db: Database, authorityCodes: readonly string[], qu
   return rows.map(toView);
 }
 
-export function diplomaById(db: Database, diplomaId: string): RegisterEntryView | undefined {
-  const row = prepared<[string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.diploma_id = ?`).get(diplomaId);
-  return row ? toView(row) : undefined;
-}
 
 /** Every graduate of a decision with the state of their diploma ('waiting' before any print run). */
 export function decisionDiplomas(db: Database, decisionId: string): { graduateId: string; fullName: string; birthDate: string; school: string; state: RegisterEntryState | 'waiting'; registerLabel: string | null; serial: string | null; printRunId: string | null }[] {
@@ -298,28 +294,3 @@ export function decisionAuthority(db: Database, decisionId: string): string | un
   return prepared<[string], { authority_code: string }>(db, 'SELECT authority_code FROM graduation_decisions WHERE decision_id = ?').get(decisionId)?.authority_code;
 }
 
-export interface EarlierGraduate {
-  decisionId: string;
-  decisionNumber: string;
-  decisionDate: string;
-  matchedOn: 'nationalId' | 'nameBirthDateSchool';
-}
-
-/**
- * Someone a new list names who is already recognised by an earlier decision of the same kind: by
- * national ID, or by name (diacritic-insensitive), birth date and school. A THCS graduate reappearing in a
- * THPT list is normal; the same kind twice is what an officer must look at (rule 1).
- */
-export function earlierGraduateOf(db: Database, kind: string, graduate: { nationalId: string; fullName: string; birthDate: string; school: string }): EarlierGraduate | undefined {
-  const byId = prepared<[string, string], { decision_id: string; number: string; decision_date: string }>(
-    db,
-    `SELECT d.decision_id, d.number, d.decision_date FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id WHERE g.national_id = ? AND d.kind = ? LIMIT 1`,
-  ).get(graduate.nationalId, kind);
-  if (byId) return { decisionId: byId.decision_id, decisionNumber: byId.number, decisionDate: byId.decision_date, matchedOn: 'nationalId' };
-  const byName = prepared<[string, string, string, string], { decision_id: string; number: string; decision_date: string }>(
-    db,
-    `SELECT d.decision_id, d.number, d.decision_date FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id
-     WHERE g.name_key = ? AND g.birth_date = ? AND d.kind = ? AND lower(g.school) = lower(?) LIMIT 1`,
-  ).get(searchKey(graduate.fullName), graduate.birthDate, kind, graduate.school);
-  return byName && { decisionId: byName.decision_id, decisionNumber: byName.number, decisionDate: byName.decision_date, matchedOn: 'nameBirthDateSchool' };
-}

@@ -17,8 +17,20 @@ export const CONSOLE_SECRET_BOX = Symbol('ConsoleSecretBox');
 
 export type LoginStep = { readonly next: 'signed-in' | 'second-factor'; readonly officerId: string };
 
-const REFUSED = new DomainError({ code: 'LOGIN_REFUSED', kind: 'unauthenticated', messageVi: 'Tên đăng nhập hoặc mật khẩu không đúng.', messageEn: 'Wrong username or password.', field: 'username' });
-const WRONG_CODE = new DomainError({ code: 'TOTP_WRONG', kind: 'unauthenticated', messageVi: 'Mã xác thực không đúng hoặc đã hết hạn.', messageEn: 'The code is wrong or has expired.', field: 'code' });
+const REFUSED = new DomainError({
+  code: 'LOGIN_REFUSED',
+  kind: 'unauthenticated',
+  messageVi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  messageEn: 'Wrong username or password.',
+  field: 'username',
+});
+const WRONG_CODE = new DomainError({
+  code: 'TOTP_WRONG',
+  kind: 'unauthenticated',
+  messageVi: 'Mã xác thực không đúng hoặc đã hết hạn.',
+  messageEn: 'The code is wrong or has expired.',
+  field: 'code',
+});
 
 /**
  * Checks the factors (the crypto lives here, at the edge) and records each attempt through the
@@ -49,7 +61,11 @@ export class ConsoleLogin {
         messageEn: 'Administrators and signers need a second factor; ask an administrator to enrol you.',
       });
     }
-    const outcome = await this.record(officer, { type: 'RecordLoginAttempt', officerId: officer.officerId, factor: 'password', matched, totpStep: null, completesLogin: !second }, request);
+    const outcome = await this.record(
+      officer,
+      { type: 'RecordLoginAttempt', officerId: officer.officerId, factor: 'password', matched, totpStep: null, completesLogin: !second },
+      request,
+    );
     if (!matched || outcome.events.some((e) => e.type === 'OfficerLoginFailed')) throw REFUSED;
     return { next: second ? 'second-factor' : 'signed-in', officerId: officer.officerId };
   }
@@ -60,7 +76,11 @@ export class ConsoleLogin {
     const sealed = officer ? credentialsOf(state, officerId).sealedTotpSecret : undefined;
     if (!officer || !sealed) throw REFUSED;
     const step = matchTotp(this.box.open(sealed), code.replace(/\s/g, ''), new Date());
-    const outcome = await this.record(officer, { type: 'RecordLoginAttempt', officerId, factor: 'totp', matched: step !== undefined, totpStep: step ?? null, completesLogin: true }, request);
+    const outcome = await this.record(
+      officer,
+      { type: 'RecordLoginAttempt', officerId, factor: 'totp', matched: step !== undefined, totpStep: step ?? null, completesLogin: true },
+      request,
+    );
     if (!outcome.events.some((e) => e.type === 'OfficerLoggedIn')) throw WRONG_CODE;
     return { next: 'signed-in', officerId };
   }

@@ -34,13 +34,20 @@ export class ConsoleGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const declared = this.reflector.getAllAndOverride<OfficerRole[] | 'open' | undefined>(CONSOLE_ROUTE, [context.getHandler(), context.getClass()]);
+    const declared = this.reflector.getAllAndOverride<OfficerRole[] | 'open' | undefined>(CONSOLE_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const request = context.switchToHttp().getRequest<ConsoleRequest>();
     const id = cookie(request, SESSION_COOKIE);
     const session = this.sessions.touch(id);
     if (session && id) request.console = { id, session };
     if (request.method !== 'GET' && request.method !== 'HEAD' && !csrfMatches(request, session)) {
-      throw forbidden('CSRF_TOKEN_MISSING', 'Biểu mẫu đã hết hạn hoặc không gửi từ trang của hệ thống; hãy tải lại trang và gửi lại.', 'The form has expired or did not come from this site; reload the page and send it again.');
+      throw forbidden(
+        'CSRF_TOKEN_MISSING',
+        'Biểu mẫu đã hết hạn hoặc không gửi từ trang của hệ thống; hãy tải lại trang và gửi lại.',
+        'The form has expired or did not come from this site; reload the page and send it again.',
+      );
     }
     if (declared === 'open') return true;
     if (!declared) throw forbidden('ROLE_NOT_ALLOWED', 'Trang này không mở cho tài khoản nào.', 'This page is open to no account.');
@@ -52,13 +59,20 @@ export class ConsoleGuard implements CanActivate {
       throw new SignInRequired();
     }
     const actingRole = declared.find((role) => officer.roles.includes(role));
-    if (!actingRole) throw forbidden('ROLE_NOT_ALLOWED', 'Vai trò của bạn không được thực hiện thao tác này.', 'Your role may not perform this action.');
+    if (!actingRole)
+      throw forbidden('ROLE_NOT_ALLOWED', 'Vai trò của bạn không được thực hiện thao tác này.', 'Your role may not perform this action.');
     const target = request.params['code'];
     const inScope =
       typeof target === 'string' &&
       (target === officer.authorityCode ||
-        (officer.includeSubordinates && isWithinScope(await this.access.directory(), { authorityCode: officer.authorityCode, includeSubordinates: true }, target)));
-    if (!inScope) throw forbidden('OUTSIDE_SCOPE', 'Đơn vị này nằm ngoài phạm vi tài khoản của bạn.', 'This authority is outside your account’s scope.');
+        (officer.includeSubordinates &&
+          isWithinScope(await this.access.directory(), { authorityCode: officer.authorityCode, includeSubordinates: true }, target)));
+    if (!inScope)
+      throw forbidden(
+        'OUTSIDE_SCOPE',
+        'Đơn vị này nằm ngoài phạm vi tài khoản của bạn.',
+        'This authority is outside your account’s scope.',
+      );
     request.officerAccess = { officer, tokenId: 'console-session', actingRole };
     return true;
   }
@@ -68,7 +82,8 @@ function csrfMatches(request: ConsoleRequest, session: ConsoleSession | undefine
   if (!session) return false;
   const body = request.body as Record<string, unknown> | undefined;
   // A multipart form's body is parsed after this guard, so such forms carry the token in their action URL.
-  const presented = typeof body?.['_csrf'] === 'string' ? body['_csrf'] : typeof request.query['_csrf'] === 'string' ? request.query['_csrf'] : '';
+  const presented =
+    typeof body?.['_csrf'] === 'string' ? body['_csrf'] : typeof request.query['_csrf'] === 'string' ? request.query['_csrf'] : '';
   const a = Buffer.from(presented);
   const b = Buffer.from(session.csrf);
   return a.length === b.length && timingSafeEqual(a, b);

@@ -23,7 +23,12 @@ export class SessionStore {
   create(stage: SessionStage, officerId?: string, now = Date.now()): { id: string; session: ConsoleSession } {
     this.sweep(now);
     const id = randomBytes(32).toString('base64url');
-    const session: ConsoleSession = { stage, csrf: randomBytes(32).toString('base64url'), ...(officerId ? { officerId } : {}), lastSeenAt: now };
+    const session: ConsoleSession = {
+      stage,
+      csrf: randomBytes(32).toString('base64url'),
+      ...(officerId ? { officerId } : {}),
+      lastSeenAt: now,
+    };
     this.sessions.set(digest(id), session);
     return { id, session };
   }

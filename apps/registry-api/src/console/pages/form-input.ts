@@ -12,7 +12,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   if (body && typeof body === 'object') {
-    for (const [key, value] of Object.entries(body as Record<string, unknown>)) if (typeof value === 'string' && !key.startsWith('_')) values[key] = value.normalize('NFC');
+    for (const [key, value] of Object.entries(body as Record<string, unknown>))
+      if (typeof value === 'string' && !key.startsWith('_')) values[key] = value.normalize('NFC');
   }
   return values;
 }
@@ -43,7 +44,13 @@ export function sentCommandId(body: unknown): string | undefined {
 }
 
 /** dd/mm/yyyy as Vietnamese offices write dates; ISO accepted too. Returns the ISO date or records a problem. */
-export function readDate(lang: Lang, values: FormValues, field: string, errors: FieldError[], label: { vi: string; en: string } = { vi: 'Ngày', en: 'Date' }): string {
+export function readDate(
+  lang: Lang,
+  values: FormValues,
+  field: string,
+  errors: FieldError[],
+  label: { vi: string; en: string } = { vi: 'Ngày', en: 'Date' },
+): string {
   const typed = (values[field] ?? '').trim();
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
   const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : typed;

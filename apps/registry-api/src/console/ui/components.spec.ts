@@ -15,7 +15,9 @@ describe('Console templates (escaping by default) and components', () => {
   it('links each problem in the error summary to its field, which names the problem and is marked invalid', () => {
     const errors = [{ field: 'receivedOn', message: 'Ngày nhận 31/02/2024 không có thật trên lịch.' }];
     expect(String(errorSummary('vi', errors))).toContain('<a href="#f-receivedOn">Ngày nhận 31/02/2024 không có thật trên lịch.</a>');
-    const field = String(textField('vi', { name: 'receivedOn', label: { vi: 'Ngày nhận', en: 'Received on' }, value: '31/02/2024', errors }));
+    const field = String(
+      textField('vi', { name: 'receivedOn', label: { vi: 'Ngày nhận', en: 'Received on' }, value: '31/02/2024', errors }),
+    );
     expect(field).toContain('id="f-receivedOn"');
     expect(field).toContain('aria-invalid="true"');
     expect(field).toContain('aria-describedby="f-receivedOn-error"');
@@ -30,11 +32,15 @@ describe('Console templates (escaping by default) and components', () => {
   });
 
   it('never renders a password back into its field', () => {
-    expect(String(textField('vi', { name: 'password', type: 'password', label: { vi: 'Mật khẩu', en: 'Password' }, value: 'bí mật' }))).not.toContain('bí mật');
+    expect(
+      String(textField('vi', { name: 'password', type: 'password', label: { vi: 'Mật khẩu', en: 'Password' }, value: 'bí mật' })),
+    ).not.toContain('bí mật');
   });
 
   it('gives each table a caption and column headers with scope', () => {
-    const out = String(table('en', { caption: { vi: 'Sổ', en: 'Book' }, columns: [{ label: { vi: 'Số', en: 'No.' }, num: true }], rows: [[1]] }));
+    const out = String(
+      table('en', { caption: { vi: 'Sổ', en: 'Book' }, columns: [{ label: { vi: 'Số', en: 'No.' }, num: true }], rows: [[1]] }),
+    );
     expect(out).toContain('<caption>Book</caption>');
     expect(out).toContain('<th scope="col" class="num">No.</th>');
   });

@@ -16,9 +16,11 @@ export function errorSummary(lang: Lang, errors: readonly FieldError[], title?: 
   if (errors.length === 0) return html``;
   const heading = title ? title[lang] : lang === 'vi' ? 'Có vấn đề cần sửa' : 'There is a problem';
   return html`<div class="errors" role="alert" tabindex="-1" aria-labelledby="error-summary-title" data-error-summary>
-<h2 id="error-summary-title">${heading}</h2>
-<ul>${errors.map((e) => html`<li>${e.field ? html`<a href="#${fieldId(e.field)}">${e.message}</a>` : e.message}</li>`)}</ul>
-</div>`;
+    <h2 id="error-summary-title">${heading}</h2>
+    <ul>
+      ${errors.map((e) => html`<li>${e.field ? html`<a href="#${fieldId(e.field)}">${e.message}</a>` : e.message}</li>`)}
+    </ul>
+  </div>`;
 }
 
 interface FieldOptions {
@@ -33,43 +35,80 @@ function fieldParts(lang: Lang, o: FieldOptions): { id: string; error: FieldErro
   const id = fieldId(o.name);
   const error = o.errors?.find((e) => e.field === o.name);
   const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const head = html`<label for="${id}">${o.label[lang]}</label>${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint[lang]}</span>` : ''}${
-    error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${lang === 'vi' ? 'Lỗi: ' : 'Error: '}</span>${error.message}</span>` : ''
-  }`;
+  const head = html`<label for="${id}">${o.label[lang]}</label
+    >${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint[lang]}</span>` : ''}${
+      error
+        ? html`<span class="field-error" id="${id}-error"
+            ><span class="visually-hidden">${lang === 'vi' ? 'Lỗi: ' : 'Error: '}</span>${error.message}</span
+          >`
+        : ''
+    }`;
   return { id, error, describedBy, head };
 }
 
 export function textField(
   lang: Lang,
-  o: FieldOptions & { readonly type?: 'text' | 'password' | 'number' | 'search'; readonly autocomplete?: string; readonly inputmode?: string; readonly short?: boolean; readonly required?: boolean },
+  o: FieldOptions & {
+    readonly type?: 'text' | 'password' | 'number' | 'search';
+    readonly autocomplete?: string;
+    readonly inputmode?: string;
+    readonly short?: boolean;
+    readonly required?: boolean;
+  },
 ): SafeHtml {
   const { id, error, describedBy, head } = fieldParts(lang, o);
-  return html`<div class="field${error ? ' has-error' : ''}">${head}<input type="${o.type ?? 'text'}" id="${id}" name="${o.name}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${
-    o.short ? html` class="short"` : ''
-  }${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.required ? html` required` : ''}${
-    describedBy ? html` aria-describedby="${describedBy}"` : ''
-  }${error ? html` aria-invalid="true"` : ''}></div>`;
+  return html`<div class="field${error ? ' has-error' : ''}">
+    ${head}<input
+      type="${o.type ?? 'text'}"
+      id="${id}"
+      name="${o.name}"
+      value="${o.type === 'password' ? '' : (o.value ?? '')}"
+      ${
+        o.short ? html` class="short"` : ''
+      }${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.required ? html` required` : ''}${
+        describedBy ? html` aria-describedby="${describedBy}"` : ''
+      }${error ? html` aria-invalid="true"` : ''}
+    />
+  </div>`;
 }
 
 export function textArea(lang: Lang, o: FieldOptions): SafeHtml {
   const { id, error, describedBy, head } = fieldParts(lang, o);
-  return html`<div class="field${error ? ' has-error' : ''}">${head}<textarea id="${id}" name="${o.name}" rows="3"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${
-    error ? html` aria-invalid="true"` : ''
-  }>${o.value ?? ''}</textarea></div>`;
+  return html`<div class="field${error ? ' has-error' : ''}">
+    ${head}<textarea
+      id="${id}"
+      name="${o.name}"
+      rows="3"
+      ${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}
+    >
+${o.value ?? ''}</textarea>
+  </div>`;
 }
 
 export function selectField(lang: Lang, o: FieldOptions & { readonly options: readonly { value: string; label: string }[] }): SafeHtml {
   const { id, error, describedBy, head } = fieldParts(lang, o);
-  return html`<div class="field${error ? ' has-error' : ''}">${head}<select id="${id}" name="${o.name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${
-    error ? html` aria-invalid="true"` : ''
-  }>${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === o.value ? html` selected` : ''}>${opt.label}</option>`)}</select></div>`;
+  return html`<div class="field${error ? ' has-error' : ''}">
+    ${head}<select
+      id="${id}"
+      name="${o.name}"
+      ${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}
+    >
+      ${o.options.map((opt) => html`<option value="${opt.value}" ${opt.value === o.value ? html` selected` : ''}>${opt.label}</option>`)}
+    </select>
+  </div>`;
 }
 
 export function fileField(lang: Lang, o: FieldOptions & { readonly accept: string }): SafeHtml {
   const { id, error, describedBy, head } = fieldParts(lang, o);
-  return html`<div class="field${error ? ' has-error' : ''}">${head}<input type="file" id="${id}" name="${o.name}" accept="${o.accept}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${
-    error ? html` aria-invalid="true"` : ''
-  }></div>`;
+  return html`<div class="field${error ? ' has-error' : ''}">
+    ${head}<input
+      type="file"
+      id="${id}"
+      name="${o.name}"
+      accept="${o.accept}"
+      ${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}
+    />
+  </div>`;
 }
 
 export function submit(lang: Lang, label: Words, variant: 'primary' | 'secondary' | 'warning' = 'primary'): SafeHtml {
@@ -84,12 +123,25 @@ export function linkButton(lang: Lang, href: string, label: Words, variant: 'pri
  * Every form posts its CSRF token and a fresh command id. A multipart form carries the token in its
  * action URL too, because the file upload is parsed only after the guard has run.
  */
-export function form(ctx: PageContext, o: { action: string; multipart?: boolean; commandId?: string; label?: Words }, body: Html): SafeHtml {
+export function form(
+  ctx: PageContext,
+  o: { action: string; multipart?: boolean; commandId?: string; label?: Words },
+  body: Html,
+): SafeHtml {
   const action = o.multipart ? `${o.action}${o.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(ctx.csrf)}` : o.action;
-  return html`<form method="post" action="${action}"${o.multipart ? html` enctype="multipart/form-data"` : ''}${o.label ? html` aria-label="${o.label[ctx.lang]}"` : ''} novalidate>
-<input type="hidden" name="_csrf" value="${ctx.csrf}"><input type="hidden" name="_commandId" value="${o.commandId ?? newCommandId()}">
-${body}
-</form>`;
+  return html`<form
+    method="post"
+    action="${action}"
+    ${o.multipart ? html` enctype="multipart/form-data"` : ''}${o.label ? html` aria-label="${o.label[ctx.lang]}"` : ''}
+    novalidate
+  >
+    <input type="hidden" name="_csrf" value="${ctx.csrf}" /><input
+      type="hidden"
+      name="_commandId"
+      value="${o.commandId ?? newCommandId()}"
+    />
+    ${body}
+  </form>`;
 }
 
 export interface Column {
@@ -97,13 +149,31 @@ export interface Column {
   readonly num?: boolean;
 }
 
-export function table(lang: Lang, o: { caption: Words; columns: readonly Column[]; rows: readonly (readonly Html[])[]; empty?: Words }): SafeHtml {
+export function table(
+  lang: Lang,
+  o: { caption: Words; columns: readonly Column[]; rows: readonly (readonly Html[])[]; empty?: Words },
+): SafeHtml {
   if (o.rows.length === 0 && o.empty) return html`<p>${o.empty[lang]}</p>`;
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${o.caption[lang]}"><table>
-<caption>${o.caption[lang]}</caption>
-<thead><tr>${o.columns.map((c) => html`<th scope="col"${c.num ? html` class="num"` : ''}>${c.label[lang]}</th>`)}</tr></thead>
-<tbody>${o.rows.map((row) => html`<tr>${row.map((cell, i) => html`<td${o.columns[i]?.num ? html` class="num"` : ''}>${cell}</td>`)}</tr>`)}</tbody>
-</table></div>`;
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${o.caption[lang]}">
+    <table>
+      <caption>
+        ${o.caption[lang]}
+      </caption>
+      <thead>
+        <tr>
+          ${o.columns.map((c) => html`<th scope="col" ${c.num ? html` class="num"` : ''}>${c.label[lang]}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${o.rows.map(
+          (row) =>
+            html`<tr>
+              ${row.map((cell, i) => html`<td${o.columns[i]?.num ? html` class="num"` : ''}>${cell}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 export type TagColour = 'blue' | 'green' | 'red' | 'grey' | 'amber';
@@ -113,17 +183,28 @@ export function tag(text: string, colour: TagColour): SafeHtml {
 }
 
 export function summaryList(lang: Lang, rows: readonly (readonly [Words, Html])[]): SafeHtml {
-  return html`<dl class="summary">${rows.map(([k, v]) => html`<dt>${k[lang]}</dt><dd>${v}</dd>`)}</dl>`;
+  return html`<dl class="summary">
+    ${rows.map(
+      ([k, v]) =>
+        html`<dt>${k[lang]}</dt>
+          <dd>${v}</dd>`,
+    )}
+  </dl>`;
 }
 
-export function pager(lang: Lang, o: { page: number; hasNext: boolean; href: (page: number) => string; total?: number; pageSize: number }): SafeHtml {
+export function pager(
+  lang: Lang,
+  o: { page: number; hasNext: boolean; href: (page: number) => string; total?: number; pageSize: number },
+): SafeHtml {
   if (o.page === 1 && !o.hasNext) return html``;
   const label = lang === 'vi' ? 'Phân trang' : 'Pagination';
   return html`<nav class="pager" aria-label="${label}">
-${o.page > 1 ? html`<a href="${o.href(o.page - 1)}" rel="prev">${lang === 'vi' ? '← Trang trước' : '← Previous'}</a>` : ''}
-<span>${lang === 'vi' ? `Trang ${o.page}` : `Page ${o.page}`}${o.total !== undefined ? ` / ${Math.max(1, Math.ceil(o.total / o.pageSize))}` : ''}</span>
-${o.hasNext ? html`<a href="${o.href(o.page + 1)}" rel="next">${lang === 'vi' ? 'Trang sau →' : 'Next →'}</a>` : ''}
-</nav>`;
+    ${o.page > 1 ? html`<a href="${o.href(o.page - 1)}" rel="prev">${lang === 'vi' ? '← Trang trước' : '← Previous'}</a>` : ''}
+    <span
+      >${lang === 'vi' ? `Trang ${o.page}` : `Page ${o.page}`}${o.total !== undefined ? ` / ${Math.max(1, Math.ceil(o.total / o.pageSize))}` : ''}</span
+    >
+    ${o.hasNext ? html`<a href="${o.href(o.page + 1)}" rel="next">${lang === 'vi' ? 'Trang sau →' : 'Next →'}</a>` : ''}
+  </nav>`;
 }
 
 export function notice(text: string): SafeHtml {
