@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@so-goc/domain';
-import { html } from '../ui/html';
+import { markup } from '../ui/html';
 import { page } from '../ui/layout';
 import { pageContext } from '../ui/request-context';
 import type { ConsoleRequest } from './console.guard';
@@ -56,9 +56,7 @@ export class ConsoleErrorFilter implements ExceptionFilter {
         `${request.method} ${request.originalUrl.split('?')[0]}: ${exception instanceof Error ? exception.stack : String(exception)}`,
       );
     }
-    const body = html`<h1>${title[ctx.lang]}</h1>
-      <p class="lead">${message[ctx.lang]}</p>
-      <p><a href="/console">${ctx.lang === 'vi' ? 'Về trang đầu' : 'Back to the start'}</a></p>`;
+    const body = markup`<h1>${title[ctx.lang]}</h1><p class="lead">${message[ctx.lang]}</p><p><a href="/console">${ctx.lang === 'vi' ? 'Về trang đầu' : 'Back to the start'}</a></p>`;
     sendPage(response, page(ctx, { title, nav: 'none', body }), status);
   }
 }

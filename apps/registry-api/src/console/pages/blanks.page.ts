@@ -12,7 +12,7 @@ import {
   textField,
   type FieldError,
 } from '../ui/components';
-import { html } from '../ui/html';
+import { markup } from '../ui/html';
 import { consoleBase, page } from '../ui/layout';
 import type { PageContext } from '../ui/page-context';
 import { dmy, type FormValues } from './form-input';
@@ -41,36 +41,33 @@ export function blanksPage(ctx: PageContext, o: { rows: readonly LedgerRow[]; pa
   return page(ctx, {
     title: { vi: 'Phôi văn bằng', en: 'Blanks' },
     nav: 'blanks',
-    body: html`${o.done ? notice(o.done) : ''}
-      <h1>${vi ? 'Sổ quản lý phôi' : 'Blank ledger'}</h1>
-      <div class="actions">
-        ${linkButton(ctx.lang, `${base}/blanks/receive`, { vi: 'Nhận lô phôi', en: 'Receive a lot' }, 'primary')}
-        <a href="${base}/blanks/ledger.xlsx" download>${vi ? 'Tải sổ (Excel)' : 'Download (Excel)'}</a>
-        <a href="${base}/blanks/ledger.pdf" download>${vi ? 'Tải sổ (PDF)' : 'Download (PDF)'}</a>
-      </div>
-      ${table(ctx.lang, {
-        caption: { vi: 'Các lần nhập, xuất phôi theo thứ tự thời gian', en: 'Every movement of blanks, oldest first' },
-        columns: [
-          { label: { vi: 'Ngày', en: 'Date' } },
-          { label: { vi: 'Nghiệp vụ', en: 'Movement' } },
-          { label: { vi: 'Loại', en: 'Kind' } },
-          { label: { vi: 'Số hiệu', en: 'Serials' } },
-          { label: { vi: 'Số lượng', en: 'Quantity' }, num: true },
-          { label: { vi: 'Tồn sau', en: 'Balance after' }, num: true },
-          { label: { vi: 'Chứng từ', en: 'Document' } },
-        ],
-        rows: o.rows.map((r) => [
-          dmy(r.date),
-          MOVEMENTS[r.movement]?.[ctx.lang] ?? r.movement,
-          r.kind,
-          r.range,
-          count(ctx, r.quantity),
-          count(ctx, r.balanceAfter),
-          r.document ?? '',
-        ]),
-        empty: { vi: 'Chưa có phôi nào được ghi nhận.', en: 'No blanks recorded yet.' },
-      })}
-      ${pager(ctx.lang, { page: o.page, hasNext: o.page * LEDGER_PAGE_SIZE < o.total, total: o.total, pageSize: LEDGER_PAGE_SIZE, href: (p) => `${base}/blanks?page=${p}` })}`,
+    body: markup`${o.done ? notice(o.done) : ''}<h1>${vi ? 'Sổ quản lý phôi' : 'Blank ledger'}</h1>
+<div class="actions">${linkButton(ctx.lang, `${base}/blanks/receive`, { vi: 'Nhận lô phôi', en: 'Receive a lot' }, 'primary')}
+<a href="${base}/blanks/ledger.xlsx" download>${vi ? 'Tải sổ (Excel)' : 'Download (Excel)'}</a>
+<a href="${base}/blanks/ledger.pdf" download>${vi ? 'Tải sổ (PDF)' : 'Download (PDF)'}</a></div>
+${table(ctx.lang, {
+  caption: { vi: 'Các lần nhập, xuất phôi theo thứ tự thời gian', en: 'Every movement of blanks, oldest first' },
+  columns: [
+    { label: { vi: 'Ngày', en: 'Date' } },
+    { label: { vi: 'Nghiệp vụ', en: 'Movement' } },
+    { label: { vi: 'Loại', en: 'Kind' } },
+    { label: { vi: 'Số hiệu', en: 'Serials' } },
+    { label: { vi: 'Số lượng', en: 'Quantity' }, num: true },
+    { label: { vi: 'Tồn sau', en: 'Balance after' }, num: true },
+    { label: { vi: 'Chứng từ', en: 'Document' } },
+  ],
+  rows: o.rows.map((r) => [
+    dmy(r.date),
+    MOVEMENTS[r.movement]?.[ctx.lang] ?? r.movement,
+    r.kind,
+    r.range,
+    count(ctx, r.quantity),
+    count(ctx, r.balanceAfter),
+    r.document ?? '',
+  ]),
+  empty: { vi: 'Chưa có phôi nào được ghi nhận.', en: 'No blanks recorded yet.' },
+})}
+${pager(ctx.lang, { page: o.page, hasNext: o.page * LEDGER_PAGE_SIZE < o.total, total: o.total, pageSize: LEDGER_PAGE_SIZE, href: (p) => `${base}/blanks?page=${p}` })}`,
   });
 }
 
@@ -91,37 +88,34 @@ export function receiveLotPage(ctx: PageContext, o: { values: FormValues; errors
     title: { vi: 'Nhận lô phôi', en: 'Receive a lot of blanks' },
     nav: 'blanks',
     hasErrors: errors.length > 0,
-    body: html`${errorSummary(ctx.lang, errors)}
-      <h1>${ctx.lang === 'vi' ? 'Nhận lô phôi' : 'Receive a lot of blanks'}</h1>
-      ${form(
-        ctx,
-        { action: `${base}/blanks/receive`, ...(o.commandId ? { commandId: o.commandId } : {}) },
-        html` ${f('lotId', 'Mã lô', 'Lot code', ['Do đơn vị đặt, ví dụ HP-2024-THPT-1.', 'Your own code, e.g. HP-2024-THPT-1.'])}
-          ${selectField(ctx.lang, {
-            name: 'kind',
-            label: { vi: 'Loại phôi', en: 'Kind of blank' },
-            value: v['kind'] ?? 'THPT',
-            errors,
-            options: [
-              { value: 'THPT', label: ctx.lang === 'vi' ? 'Bằng tốt nghiệp THPT' : 'THPT diploma' },
-              { value: 'THCS', label: ctx.lang === 'vi' ? 'Bằng tốt nghiệp THCS' : 'THCS diploma' },
-              { value: 'THPT_COPY', label: ctx.lang === 'vi' ? 'Bản sao THPT' : 'THPT copy' },
-              { value: 'THCS_COPY', label: ctx.lang === 'vi' ? 'Bản sao THCS' : 'THCS copy' },
-            ],
-          })}
-          ${f('templateVersion', 'Mẫu phôi', 'Template', ['Ví dụ TT21-2019.', 'For example TT21-2019.'], true)}
-          ${f('firstSerial', 'Số hiệu đầu', 'First serial', ['Như in trên phôi, ví dụ HP 0200001.', 'As printed, e.g. HP 0200001.'], true)}
-          ${f('lastSerial', 'Số hiệu cuối', 'Last serial', undefined, true)}
-          ${textArea(ctx.lang, { name: 'missing', label: { vi: 'Phôi thiếu khi nhận (nếu có)', en: 'Blanks missing at receipt (if any)' }, hint: { vi: 'Mỗi dòng một đoạn, ví dụ HP 0203001-HP 0203020.', en: 'One range a line, e.g. HP 0203001-HP 0203020.' }, value: v['missing'] ?? '', errors })}
-          ${f('supplier', 'Nơi giao', 'Supplier')} ${f('deliveryNoteNumber', 'Số phiếu giao nhận', 'Delivery note number', undefined, true)}
-          ${f('deliveryNoteDate', 'Ngày phiếu giao nhận', 'Delivery note date', ['ngày/tháng/năm', 'day/month/year'], true)}
-          ${f('receivedBy', 'Người nhận', 'Received by')}
-          ${f('receivedOn', 'Ngày nhận', 'Received on', ['ngày/tháng/năm', 'day/month/year'], true)}
-          <div class="actions">
-            ${submit(ctx.lang, { vi: 'Ghi nhận lô phôi', en: 'Record the lot' })}<a href="${base}/blanks"
-              >${ctx.lang === 'vi' ? 'Huỷ bỏ' : 'Cancel'}</a
-            >
-          </div>`,
-      )}`,
+    body: markup`${errorSummary(ctx.lang, errors)}<h1>${ctx.lang === 'vi' ? 'Nhận lô phôi' : 'Receive a lot of blanks'}</h1>
+${form(
+  ctx,
+  { action: `${base}/blanks/receive`, ...(o.commandId ? { commandId: o.commandId } : {}) },
+  markup`
+${f('lotId', 'Mã lô', 'Lot code', ['Do đơn vị đặt, ví dụ HP-2024-THPT-1.', 'Your own code, e.g. HP-2024-THPT-1.'])}
+${selectField(ctx.lang, {
+  name: 'kind',
+  label: { vi: 'Loại phôi', en: 'Kind of blank' },
+  value: v['kind'] ?? 'THPT',
+  errors,
+  options: [
+    { value: 'THPT', label: ctx.lang === 'vi' ? 'Bằng tốt nghiệp THPT' : 'THPT diploma' },
+    { value: 'THCS', label: ctx.lang === 'vi' ? 'Bằng tốt nghiệp THCS' : 'THCS diploma' },
+    { value: 'THPT_COPY', label: ctx.lang === 'vi' ? 'Bản sao THPT' : 'THPT copy' },
+    { value: 'THCS_COPY', label: ctx.lang === 'vi' ? 'Bản sao THCS' : 'THCS copy' },
+  ],
+})}
+${f('templateVersion', 'Mẫu phôi', 'Template', ['Ví dụ TT21-2019.', 'For example TT21-2019.'], true)}
+${f('firstSerial', 'Số hiệu đầu', 'First serial', ['Như in trên phôi, ví dụ HP 0200001.', 'As printed, e.g. HP 0200001.'], true)}
+${f('lastSerial', 'Số hiệu cuối', 'Last serial', undefined, true)}
+${textArea(ctx.lang, { name: 'missing', label: { vi: 'Phôi thiếu khi nhận (nếu có)', en: 'Blanks missing at receipt (if any)' }, hint: { vi: 'Mỗi dòng một đoạn, ví dụ HP 0203001-HP 0203020.', en: 'One range a line, e.g. HP 0203001-HP 0203020.' }, value: v['missing'] ?? '', errors })}
+${f('supplier', 'Nơi giao', 'Supplier')}
+${f('deliveryNoteNumber', 'Số phiếu giao nhận', 'Delivery note number', undefined, true)}
+${f('deliveryNoteDate', 'Ngày phiếu giao nhận', 'Delivery note date', ['ngày/tháng/năm', 'day/month/year'], true)}
+${f('receivedBy', 'Người nhận', 'Received by')}
+${f('receivedOn', 'Ngày nhận', 'Received on', ['ngày/tháng/năm', 'day/month/year'], true)}
+<div class="actions">${submit(ctx.lang, { vi: 'Ghi nhận lô phôi', en: 'Record the lot' })}<a href="${base}/blanks">${ctx.lang === 'vi' ? 'Huỷ bỏ' : 'Cancel'}</a></div>`,
+)}`,
   });
 }

@@ -1,5 +1,5 @@
 import { errorSummary, form, table, textField } from './components';
-import { html, SafeHtml } from './html';
+import { markup, SafeHtml } from './html';
 import type { PageContext } from './page-context';
 
 const ctx: PageContext = { lang: 'vi', csrf: 'tok"en', path: '/console/SGD-HP' };
@@ -7,9 +7,9 @@ const ctx: PageContext = { lang: 'vi', csrf: 'tok"en', path: '/console/SGD-HP' }
 describe('Console templates (escaping by default) and components', () => {
   it('escapes every interpolated value unless it is SafeHtml', () => {
     const name = '<script>alert("x")</script> Nguyễn & Co';
-    expect(String(html`<td>${name}</td>`)).toBe('<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Nguyễn &amp; Co</td>');
-    expect(String(html`<td>${new SafeHtml('<b>ok</b>')}</td>`)).toBe('<td><b>ok</b></td>');
-    expect(String(html`<p>${['a<', html`<i>b</i>`]}</p>`)).toBe('<p>a&lt;<i>b</i></p>');
+    expect(String(markup`<td>${name}</td>`)).toBe('<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Nguyễn &amp; Co</td>');
+    expect(String(markup`<td>${new SafeHtml('<b>ok</b>')}</td>`)).toBe('<td><b>ok</b></td>');
+    expect(String(markup`<p>${['a<', markup`<i>b</i>`]}</p>`)).toBe('<p>a&lt;<i>b</i></p>');
   });
 
   it('links each problem in the error summary to its field, which names the problem and is marked invalid', () => {
@@ -25,10 +25,10 @@ describe('Console templates (escaping by default) and components', () => {
   });
 
   it('puts the CSRF token (escaped) and a fresh command id in every form; a multipart form carries the token in its action too', () => {
-    const plain = String(form(ctx, { action: '/console/SGD-HP/blanks/receive' }, html``));
+    const plain = String(form(ctx, { action: '/console/SGD-HP/blanks/receive' }, markup``));
     expect(plain).toContain('name="_csrf" value="tok&quot;en"');
     expect(plain).toMatch(/name="_commandId" value="[0-9a-f-]{36}"/);
-    expect(String(form(ctx, { action: '/x', multipart: true }, html``))).toContain('action="/x?_csrf=tok%22en"');
+    expect(String(form(ctx, { action: '/x', multipart: true }, markup``))).toContain('action="/x?_csrf=tok%22en"');
   });
 
   it('never renders a password back into its field', () => {

@@ -1,6 +1,7 @@
 /**
- * Type-checked templates with escaping by default: every value interpolated into `html` is escaped
- * unless it is already SafeHtml (the output of another `html` or a component). A register holds names
+ * Type-checked templates with escaping by default: every value interpolated into `markup` is escaped
+ * unless it is already SafeHtml (the output of another `markup` or a component). (Not named `html`: Prettier
+ * would reformat such templates and change the whitespace a textarea shows.) A register holds names
  * typed in Excel by schools; a name such as `<script>` must be shown as text, never run.
  */
 export class SafeHtml {
@@ -25,7 +26,7 @@ function render(value: Html): string {
   return escapeHtml(String(value));
 }
 
-export function html(strings: TemplateStringsArray, ...values: Html[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: Html[]): SafeHtml {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return new SafeHtml(out);
