@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { AUTHORITY_KINDS, DIPLOMA_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind, type DiplomaKind } from '@so-goc/domain';
 import type { CommandOutcome } from '@so-goc/event-store';
-import { GraduateListRejected, ImportGraduationDecision, loadConfig, openCommandBus, openInfrastructure } from '@so-goc/platform';
+import { enrolConsoleLogin, GraduateListRejected, ImportGraduationDecision, loadConfig, OfficerAccess, openCommandBus, openInfrastructure, SecretBox } from '@so-goc/platform';
 import { cliContext, createFirstAdministrator } from './commands/create-admin';
 import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { apiBaseUrl, loadDemoProvince } from './commands/demo-province';
@@ -109,6 +109,29 @@ program
   });
 
 program
+  .command('console-login')
+  .description('give an officer a password for the web console (read from SOGOC_CONSOLE_PASSWORD or stdin) and, with --totp, a TOTP secret printed once')
+  .requiredOption('--authority-code <code>', 'the officer’s authority, e.g. SGD-HP')
+  .requiredOption('--officer-id <id>', 'the officer’s account id')
+  .option('--totp', 'enrol a TOTP second factor (required for administrators and signers)', false)
+  .action(async (options: { authorityCode: string; officerId: string; totp: boolean }) => {
+    const config = loadConfig();
+    const infrastructure = openInfrastructure(config);
+    try {
+      const password = process.env['SOGOC_CONSOLE_PASSWORD'] ?? (await readStdin()).trim();
+      const state = await new OfficerAccess(infrastructure.store).accessState();
+      const officer = state.officers.get(options.officerId);
+      if (!officer) throw new Error(`No officer ${options.officerId}`);
+      const box = SecretBox.forFile(join(config.dataDir, 'console-secret.key'));
+      const { otpauthUri } = await enrolConsoleLogin(infrastructure.store, box, { ...options, username: officer.username, password, withTotp: options.totp }, cliContext('console-login'));
+      console.log(`Console password set for ${officer.username}.`);
+      if (otpauthUri) console.log(`Add this to the officer’s authenticator app (shown once):\n${otpauthUri}`);
+    } finally {
+      await infrastructure.close();
+    }
+  });
+
+program
   .command('demo')
   .description('load a demo province (Sở, districts until 2025, communes after, schools, signers, officers) into an empty data directory')
   .action(async () => {
@@ -189,3 +212,13 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   else console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => (text += chunk));
+    process.stdin.on('end', () => resolve(text));
+    process.stdin.on('error', reject);
+  });
+}

@@ -18,6 +18,7 @@ import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
 import { RegisterBooksController } from './issuance/register-books.controller';
 import { LegacyBooksController } from './legacy-registers/legacy-books.controller';
+import { CONSOLE_CONTROLLERS, consoleProviders } from './console/console.providers';
 
 @Module({})
 export class RegistryApiModule {
@@ -26,12 +27,13 @@ export class RegistryApiModule {
     const providers: Provider[] = [
       { provide: APP_GUARD, useClass: OfficerGuard },
       ...FINDING_COMMAND_HANDLERS,
+      ...consoleProviders(infrastructure),
     ];
     if (runner) providers.push({ provide: PROJECTION_RUNNER, useValue: runner });
     return {
       module: RegistryApiModule,
       imports: [WritePathModule.register(infrastructure)],
-      controllers: [HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController, YearlyReportController, LegacyBooksController],
+      controllers: [...CONSOLE_CONTROLLERS, HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController, YearlyReportController, LegacyBooksController],
       providers,
     };
   }

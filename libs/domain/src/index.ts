@@ -12,6 +12,7 @@ export * from './authorities/authority-directory.decider';
 export * from './access/officer';
 export * from './access/access-control';
 export * from './access/access-control.decider';
+export * from './access/credentials';
 export * from './access/idempotency-key';
 export * from './regimes/legal-regimes';
 export * from './regimes/policy-table';

@@ -48,3 +48,7 @@ export * from './log/log-watch';
 export * from './audits/finding-commands';
 export * from './audits/audit-sweep';
 export * from './audits/audit-scheduler';
+export * from './console-auth/totp';
+export * from './console-auth/password';
+export * from './console-auth/secret-box';
+export * from './console-auth/enrol-console-login';

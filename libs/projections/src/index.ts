@@ -34,3 +34,4 @@ export * from './audits/scheduled-audits';
 export * from './audits/audit-detections.queries';
 export * from './audits/findings.projection';
 export * from './audits/yearly-report.queries';
+export * from './console/console-lists.queries';

@@ -2,6 +2,7 @@ import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
 import { collectProblems, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import { EMPTY_ACCESS_CONTROL, evolveAccessControl } from './access-control';
+import { decideCredentials, isCredentialCommand } from './credentials';
 import {
   MAX_TOKEN_LIFETIME_DAYS,
   OFFICER_ROLES,
@@ -21,6 +22,7 @@ export const accessControlDecider: Decider<AccessControlCommand, AccessControlSt
   evolve: evolveAccessControl,
 
   decide(command, state, context) {
+    if (isCredentialCommand(command)) return decideCredentials(command, state, context, (code, id) => activeOfficerOf(state, code, id));
     switch (command.type) {
       case 'BootstrapAdministrator': {
         if (state.officers.size > 0) {

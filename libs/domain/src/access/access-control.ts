@@ -1,6 +1,7 @@
+import { evolveCredentials } from './credentials';
 import type { AccessControlEvent, AccessControlState, OfficerRecord } from './officer';
 
-export const EMPTY_ACCESS_CONTROL: AccessControlState = { officers: new Map(), tokens: new Map() };
+export const EMPTY_ACCESS_CONTROL: AccessControlState = { officers: new Map(), tokens: new Map(), credentials: new Map() };
 
 export function evolveAccessControl(state: AccessControlState, event: AccessControlEvent): AccessControlState {
   switch (event.type) {
@@ -14,6 +15,8 @@ export function evolveAccessControl(state: AccessControlState, event: AccessCont
       return { ...state, tokens: with_(state.tokens, event.data.tokenId, { ...event.data, revoked: false }) };
     case 'OfficerTokenRevoked':
       return { ...state, tokens: change(state.tokens, event.data.tokenId, (t) => ({ ...t, revoked: true })) };
+    default:
+      return { ...state, credentials: evolveCredentials(state.credentials, event) };
   }
 }
 

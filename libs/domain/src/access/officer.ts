@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { CredentialCommand, CredentialEvent } from './credentials';
 
 /**
  * registrar records acts; signer signs them; auditor reads everything in scope and changes nothing;
@@ -35,6 +36,21 @@ export interface TokenRecord {
 export interface AccessControlState {
   readonly officers: ReadonlyMap<string, OfficerRecord>;
   readonly tokens: ReadonlyMap<string, TokenRecord>;
+  /** Kept apart from OfficerRecord so that a record sent to a client never carries a password hash. */
+  readonly credentials: ReadonlyMap<string, OfficerCredentials>;
+}
+
+/** What the console's login checks: hashes and sealed secrets only, and the run of failed attempts. */
+export interface OfficerCredentials {
+  readonly passwordHash?: string;
+  /** The TOTP secret sealed with the deployment's key; the event log never holds it in the clear. */
+  readonly sealedTotpSecret?: string;
+  readonly failuresInARow: number;
+  /** No attempt is checked before this instant (the slow-down). */
+  readonly retryAfter?: string;
+  readonly lockedUntil?: string;
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  readonly lastTotpStep?: number;
 }
 
 export type AccessControlEvent =
@@ -45,7 +61,8 @@ export type AccessControlEvent =
   | DomainEvent<'OfficerRolesChanged', { officerId: string; roles: OfficerRole[]; includeSubordinates: boolean }>
   | DomainEvent<'OfficerAccountDisabled', { officerId: string; reason: string }>
   | DomainEvent<'OfficerTokenIssued', { tokenId: string; officerId: string; secretHash: string; expiresAt: string }>
-  | DomainEvent<'OfficerTokenRevoked', { tokenId: string; officerId: string; reason: string }>;
+  | DomainEvent<'OfficerTokenRevoked', { tokenId: string; officerId: string; reason: string }>
+  | CredentialEvent;
 
 interface OfficerFields {
   officerId: string;
@@ -62,4 +79,5 @@ export type AccessControlCommand =
   | { type: 'ChangeOfficerRoles'; authorityCode: string; officerId: string; roles: OfficerRole[]; includeSubordinates: boolean }
   | { type: 'DisableOfficer'; authorityCode: string; officerId: string; reason: string }
   | { type: 'IssueToken'; authorityCode: string; officerId: string; tokenId: string; secretHash: string; lifetimeDays: number }
-  | { type: 'RevokeToken'; authorityCode: string; officerId: string; tokenId: string; reason: string };
+  | { type: 'RevokeToken'; authorityCode: string; officerId: string; tokenId: string; reason: string }
+  | CredentialCommand;

@@ -49,6 +49,11 @@ export class OfficerAccess {
     return { officer: check.officer, tokenId: check.tokenId };
   }
 
+  /** Officers and their credentials as the stream has them now: the console checks its sessions against it. */
+  accessState(): Promise<AccessControlState> {
+    return this.accessControl.current();
+  }
+
   directory(): Promise<AuthorityDirectory> {
     return this.authorityDirectory.current();
   }

@@ -32,7 +32,7 @@ export interface RegisterEntryView {
   notes: Record<string, unknown>[];
 }
 
-interface EntryRow {
+export interface EntryRow {
   diploma_id: string;
   graduate_id: string;
   decision_id: string;
@@ -59,13 +59,13 @@ interface EntryRow {
   notes: string;
 }
 
-const ENTRY_SELECT = `
+export const ENTRY_SELECT = `
   SELECT e.diploma_id, e.graduate_id, e.decision_id, e.print_run_id, e.register_number, e.register_label, e.serial_label, e.state,
          g.full_name, g.birth_date, g.birth_place, g.sex, g.ethnicity, g.national_id, g.school, g.class_name, g.classification, g.training_mode,
          r.issue_date, e.recipient_name, e.recipient_kind, e.received_on, e.exempt_from_public, e.notes
   FROM register_entries e JOIN graduates g ON g.graduate_id = e.graduate_id JOIN print_runs r ON r.print_run_id = e.print_run_id`;
 
-const toView = (r: EntryRow): RegisterEntryView => ({
+export const toView = (r: EntryRow): RegisterEntryView => ({
   diplomaId: r.diploma_id,
   graduateId: r.graduate_id,
   decisionId: r.decision_id,

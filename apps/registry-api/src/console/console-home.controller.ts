@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { vietnamDateOf } from '@so-goc/domain';
+import {
+  blankCounts,
+  copyRequestsPastDue,
+  correctionRequestsPastDue,
+  findAuthority,
+  overdueIssuance,
+  overdueReturns,
+} from '@so-goc/projections';
+import { PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { ConsoleErrorFilter } from './auth/console-errors.filter';
+import { sendPage } from './auth/console-http';
+import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
+import { homePage } from './pages/home.page';
+import { pageContext } from './ui/request-context';
+
+/** An authority's home: the same overdue queries the API's lists answer, counted. */
+@ApiExcludeController()
+@PublicRoute()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleErrorFilter)
+@Controller('console/:code')
+export class ConsoleHomeController {
+  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+
+  @Get()
+  @ConsolePage(...READ_ROLES)
+  home(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
+    const now = new Date();
+    const today = vietnamDateOf(now);
+    const blanks = blankCounts(this.db, code);
+    sendPage(
+      response,
+      homePage(pageContext(request, response), findAuthority(this.db, code)?.name ?? code, {
+        overdueIssuance: overdueIssuance(this.db, code, today).length,
+        correctionsPastDue: correctionRequestsPastDue(this.db, code, today).length,
+        copiesPastDue: copyRequestsPastDue(this.db, code, now.toISOString()).length,
+        revokedNotReturned: overdueReturns(this.db, code, today).length,
+        spoiledAwaitingDestruction: blanks.spoiledAwaitingDestruction,
+        blanksOnHand: blanks.onHand,
+      }),
+    );
+  }
+}

@@ -1,0 +1,231 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
+import { DomainError, registersHeldOn, vietnamDateOf } from '@so-goc/domain';
+import {
+  registerEntryOf,
+  findAuthority,
+  findDiplomas,
+  registerBook,
+  registerBooksOf,
+  registerPage,
+  type DiplomaQuery,
+} from '@so-goc/projections';
+import { DeliverDiploma, OfficerAccess, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { exportReply } from '../exports/file-reply';
+import { diplomaKind } from '../issuance/diploma-kind';
+import { registerBookExport } from '../issuance/register-book-export';
+import { ConsoleErrorFilter } from './auth/console-errors.filter';
+import { sendPage } from './auth/console-http';
+import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
+import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId } from './pages/form-input';
+import { handOverPage } from './pages/hand-over.page';
+import { ReadYourWrites } from './pages/read-your-writes';
+import { REGISTER_PAGE_SIZE, registerBookPage, registerIndexPage } from './pages/register.page';
+import type { FieldError } from './ui/components';
+import { consoleBase } from './ui/layout';
+import { pageContext } from './ui/request-context';
+
+/** The sổ gốc (browse a book, search, export) and hand-over, through the same queries and call as the API. */
+@ApiExcludeController()
+@PublicRoute()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleErrorFilter)
+@Controller('console/:code')
+export class ConsoleRegisterController {
+  constructor(
+    private readonly access: OfficerAccess,
+    private readonly settled: ReadYourWrites,
+    private readonly commands: CommandBus,
+    @Inject(READ_MODELS) private readonly db: Database,
+  ) {}
+
+  @Get('register')
+  @ConsolePage(...READ_ROLES)
+  index(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
+    sendPage(
+      response,
+      registerIndexPage(pageContext(request, response), { books: registerBooksOf(this.db, code), values: {}, errors: [] }),
+    );
+  }
+
+  @Get('register/search')
+  @ConsolePage(...READ_ROLES)
+  async search(
+    @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = pageContext(request, response);
+    const values = formValues(query);
+    const errors: FieldError[] = [];
+    let search: DiplomaQuery | undefined;
+    if (values['serial']?.trim()) search = { serial: values['serial'] };
+    else if (values['registerNumber']?.trim()) search = { registerNumber: values['registerNumber'] };
+    else if (values['fullName']?.trim()) {
+      const birthDate = readDate(ctx.lang, values, 'birthDate', errors, { vi: 'Ngày sinh', en: 'Date of birth' });
+      if (errors.length === 0) search = { fullName: values['fullName'], birthDate };
+    } else
+      errors.push({
+        field: 'serial',
+        message:
+          ctx.lang === 'vi'
+            ? 'Nhập số hiệu, số vào sổ, hoặc họ tên cùng ngày sinh.'
+            : 'Enter a serial, a register number, or a name with a date of birth.',
+      });
+    // The office answers for its own books and for those it inherited from merged or abolished units.
+    const found = search
+      ? findDiplomas(this.db, registersHeldOn(await this.access.directory(), code, vietnamDateOf(new Date())), search)
+      : undefined;
+    const done =
+      query['done'] === 'revoked'
+        ? ctx.lang === 'vi'
+          ? 'Đã ghi nhận quyết định thu hồi. Tiếp theo: công bố quyết định và thông báo cho người được cấp.'
+          : 'The revocation is recorded. Next: publish the decision and notify the holder.'
+        : undefined;
+    sendPage(
+      response,
+      registerIndexPage(ctx, {
+        books: registerBooksOf(this.db, code),
+        values,
+        errors,
+        ...(found ? { found } : {}),
+        ...(done ? { done } : {}),
+      }),
+      errors.length > 0 ? 400 : 200,
+    );
+  }
+
+  @Get('register/:kind/:year')
+  @ConsolePage(...READ_ROLES)
+  book(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year') year: string,
+    @Query('page') pageParam: string | undefined,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
+    const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+    const { total, entries } = registerPage(this.db, {
+      authorityCode: code,
+      kind: diplomaKind(kind),
+      year: bookYear(year),
+      offset: (page - 1) * REGISTER_PAGE_SIZE,
+      limit: REGISTER_PAGE_SIZE,
+    });
+    sendPage(
+      response,
+      registerBookPage(pageContext(request, response), { kind: diplomaKind(kind), year: bookYear(year), entries, page, total }),
+    );
+  }
+
+  @Get('register/:kind/:year/export.:format')
+  @ConsolePage(...READ_ROLES)
+  async export(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year') year: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const authority = findAuthority(this.db, code);
+    const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
+    const sections = registerBook(this.db, { authorityCode: code, kind: diplomaKind(kind), year: bookYear(year) });
+    const input = registerBookExport(
+      {
+        authorityCode: code,
+        authorityName: authority?.name ?? code,
+        superiorName: superior?.name ?? null,
+        kind: diplomaKind(kind),
+        year: bookYear(year),
+        generatedAt: new Date().toISOString(),
+      },
+      sections,
+    );
+    return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, {
+      xlsx: () => registerBookToXlsx(input),
+      pdf: () => registerBookToPdf(input),
+    });
+  }
+
+  @Get('diplomas/:diplomaId/hand-over')
+  @ConsolePage('registrar')
+  handOverForm(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): void {
+    sendPage(response, handOverPage(pageContext(request, response), { entry: this.entry(code, diplomaId), values: {}, errors: [] }));
+  }
+
+  @Post('diplomas/:diplomaId/hand-over')
+  @ConsolePage('registrar')
+  async handOver(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: unknown,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = pageContext(request, response);
+    const entry = this.entry(code, diplomaId);
+    const v = formValues(body);
+    const errors: FieldError[] = [];
+    const deliveredOn = readDate(ctx.lang, v, 'deliveredOn', errors, { vi: 'Ngày phát', en: 'Hand-over date' });
+    if (errors.length === 0) {
+      try {
+        const recipient = {
+          kind: v['recipientKind'] === 'proxy' ? ('proxy' as const) : ('holder' as const),
+          fullName: v['recipientName'] ?? '',
+          authorisationRef: v['authorisationRef']?.trim() || null,
+          idDocument: v['idDocument']?.trim() || null,
+        };
+        await this.commands.execute(
+          new DeliverDiploma(
+            { diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' },
+            consoleCommandContext(request, body),
+          ),
+        );
+        await this.settled.settle();
+        return response.redirect(303, `${consoleBase(code)}/print-runs/${entry.printRunId}?done=handed-over`);
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        errors.push(
+          ...refusalErrors(ctx.lang, error, {
+            'recipient.fullName': 'recipientName',
+            'recipient.authorisationRef': 'authorisationRef',
+            'recipient.kind': 'recipientKind',
+          }),
+        );
+      }
+    }
+    const commandId = sentCommandId(body);
+    sendPage(response, handOverPage(ctx, { entry, values: v, errors, ...(commandId ? { commandId } : {}) }), 400);
+  }
+
+  private entry(code: string, diplomaId: string): NonNullable<ReturnType<typeof registerEntryOf>> {
+    const entry = registerEntryOf(this.db, code, diplomaId);
+    if (!entry) {
+      throw new DomainError({
+        code: 'DIPLOMA_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có văn bằng này trong sổ của đơn vị.',
+        messageEn: 'No such diploma in this office’s register.',
+      });
+    }
+    return entry;
+  }
+}
+
+function bookYear(year: string): number {
+  const value = Number(year);
+  if (!Number.isInteger(value) || value < 1900 || value > 2200)
+    throw new DomainError({ code: 'BOOK_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyển sổ này.', messageEn: 'No such book.' });
+  return value;
+}

@@ -1,0 +1,318 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fixture } from '@so-goc/documents/graduate-lists/testing/fixture-files';
+import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
+import { base32Decode, totp } from '@so-goc/platform';
+import { enrolForConsole } from '../support/console-client';
+import { startTestSystem, type TestSystem } from '../support/embedded-system';
+
+jest.setTimeout(300_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const PASSWORD = 'Phôi-HP-2024-an-toàn';
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null | undefined;
+  readonly targets: string[];
+}
+
+/**
+ * Scenario 1 (docs/scenarios.md) through the officers' console only, in Debian's Chromium: sign in with
+ * a TOTP code, receive the blanks (with the short box), upload a bad list and read every bad row, upload
+ * the fixed list, open a print run, download its PDF, record a misprint, sign after the confirmation page,
+ * hand a diploma over, open the sổ gốc and download it. Every screen is screenshotted at 1366×768 and at
+ * 390 px wide (the path is printed) and checked with axe-core. Sign-in and receiving blanks are done with
+ * the keyboard alone.
+ */
+describe('Officers’ console in a browser: scenario 1, and the revocation of scenario 3', () => {
+  let t: TestSystem;
+  let browser: Browser;
+  let page: Page;
+  let totpSecret: string;
+  const shots = mkdtempSync(join(tmpdir(), 'so-goc-console-screenshots-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'so-goc-console-downloads-'));
+  let shot = 0;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
+    t = await startTestSystem();
+    await t.given({
+      type: 'RegisterSigner',
+      signerId: 'gd-sgd-hp',
+      authorityCode: 'SGD-HP',
+      fullName: 'Nguyễn Văn An',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-15',
+    });
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
+          body: { roles: ['administrator', 'registrar'], includeSubordinates: true },
+        })
+      ).status,
+    ).toBe(201);
+    totpSecret = (await enrolForConsole(t, { authorityCode: 'SGD-HP', officerId: 'admin-hp', username: 'admin.hp' }, PASSWORD, true))!;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    // bypassCSP only so that axe can be injected; the console's own policy allows its one script file and nothing inline.
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      deviceScaleFactor: 1,
+      locale: 'vi-VN',
+      acceptDownloads: true,
+      bypassCSP: true,
+    });
+    page = await context.newPage();
+    console.log(`Console screenshots: ${shots}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  /** Both screen sizes, then axe-core: serious and critical findings fail the test. */
+  async function check(name: string): Promise<void> {
+    shot += 1;
+    const file = `${String(shot).padStart(2, '0')}-${name}`;
+    await page.screenshot({ path: join(shots, `${file}-1366.png`), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(shots, `${file}-390.png`), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const runner = (
+        globalThis as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> };
+        }
+      ).axe;
+      const result = await runner.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target[0])) }));
+    });
+    if (violations.length > 0)
+      console.log(`axe on ${name}: ${violations.map((v: Violation) => `${v.id} (${v.impact}) ${v.targets.join(' ')}`).join(', ')}`);
+    expect({ page: name, serious: violations.filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+      page: name,
+      serious: [],
+    });
+  }
+
+  /** Tabs forward until the focused element answers to `name`, as a keyboard user would, then returns. */
+  async function tabTo(name: RegExp, limit = 60): Promise<void> {
+    for (let i = 0; i < limit; i += 1) {
+      await page.keyboard.press('Tab');
+      // Run in the page: the label, aria-label and text of whatever has the focus.
+      const focused = await page.evaluate<string>(`(() => {
+        const el = document.activeElement;
+        if (!el) return '';
+        const label = el.id ? (document.querySelector('label[for="' + el.id + '"]')?.textContent ?? '') : '';
+        return (label + ' ' + (el.getAttribute('aria-label') ?? '') + ' ' + (el.textContent ?? '')).trim();
+      })()`);
+      if (name.test(focused)) return;
+    }
+    throw new Error(`Tab never reached ${name}`);
+  }
+
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const field = (name: string) => page.getByLabel(name, { exact: true });
+
+  it('signs in with password and TOTP code, and receives the two lots (one box short) with the keyboard alone', async () => {
+    await page.goto(`${t.api}/console`);
+    await page.waitForURL(/\/console\/login/);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await check('dang-nhap');
+    await tabTo(/Tên đăng nhập/);
+    await page.keyboard.type('admin.hp');
+    await tabTo(/Mật khẩu/);
+    await page.keyboard.type(PASSWORD);
+    await Promise.all([page.waitForURL(/\/console\/login\/code/), page.keyboard.press('Enter')]);
+    await check('ma-xac-thuc');
+    await tabTo(/Mã 6 chữ số/);
+    await page.keyboard.type(totp(base32Decode(totpSecret), new Date()));
+    await Promise.all([page.waitForURL(/\/console\/SGD-HP$/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('h1')).toBe('Việc cần làm hôm nay');
+    await check('viec-hom-nay');
+
+    await tabTo(/^Phôi$/);
+    await Promise.all([page.waitForURL(/\/blanks$/), page.keyboard.press('Enter')]);
+    await tabTo(/Nhận lô phôi/);
+    await Promise.all([page.waitForURL(/\/blanks\/receive$/), page.keyboard.press('Enter')]);
+    await check('nhan-lo-phoi');
+    const typeInto = async (label: RegExp, text: string) => {
+      await page.locator('body').focus();
+      await tabTo(label);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    };
+    await typeInto(/^Mã lô/, 'HP-2024-THPT-1');
+    await typeInto(/^Số hiệu đầu/, 'HP 0200001');
+    await typeInto(/^Số hiệu cuối/, 'HP 0212000');
+    await typeInto(/^Phôi thiếu khi nhận/, 'HP 0211981-HP 0212000');
+    await typeInto(/^Nơi giao/, 'Nhà in Bộ GDĐT');
+    await typeInto(/^Số phiếu giao nhận/, 'PGH-0524');
+    await typeInto(/^Ngày phiếu giao nhận/, '20/05/2024');
+    await typeInto(/^Người nhận/, 'Nguyễn Thị Lan');
+    await typeInto(/^Ngày nhận/, '20/05/2024');
+    await tabTo(/Ghi nhận lô phôi/);
+    await Promise.all([page.waitForURL(/\/blanks\?done=received/), page.keyboard.press('Enter')]);
+    expect(await page.getByRole('status').textContent()).toContain('Đã ghi nhận lô phôi');
+
+    // The second lot with the mouse, and one mistake first: the form comes back with the problem beside its field.
+    await page.getByRole('link', { name: 'Nhận lô phôi' }).click();
+    await field('Mã lô').fill('HP-2024-THPT-2');
+    await field('Số hiệu đầu').fill('HP 0212001');
+    await field('Số hiệu cuối').fill('HP 0220000');
+    await field('Nơi giao').fill('Nhà in Bộ GDĐT');
+    await field('Số phiếu giao nhận').fill('PGH-0525');
+    await field('Ngày phiếu giao nhận').fill('21/05/2024');
+    await field('Người nhận').fill('Nguyễn Thị Lan');
+    await field('Ngày nhận').fill('31/02/2024');
+    await button('Ghi nhận lô phôi').click();
+    expect(await page.getByRole('alert').textContent()).toContain('Ngày nhận 31/02/2024 không có thật trên lịch.');
+    expect(await field('Mã lô').inputValue()).toBe('HP-2024-THPT-2');
+    await check('nhan-lo-phoi-loi');
+    await field('Ngày nhận').fill('21/05/2024');
+    await Promise.all([page.waitForURL(/\/blanks\?done=received/), button('Ghi nhận lô phôi').click()]);
+    const ledger = await page.textContent('table');
+    expect(ledger).toContain('HP 0212001');
+    await check('so-quan-ly-phoi');
+  });
+
+  it('shows every bad row of a bad list, with Excel’s row numbers, and records the fixed list', async () => {
+    await page.getByRole('link', { name: 'Quyết định tốt nghiệp' }).click();
+    await page.getByRole('link', { name: 'Tải lên danh sách tốt nghiệp' }).click();
+    const fillDecision = async (file: string) => {
+      await field('Số quyết định').fill('1234/QĐ-SGDĐT');
+      await field('Ngày quyết định').fill('20/07/2024');
+      await field('Năm học').fill('2023-2024');
+      await field('Kỳ thi (nếu có)').fill('Kỳ thi tốt nghiệp THPT năm 2024');
+      await field('Tệp danh sách').setInputFiles(file);
+      await Promise.all([page.waitForNavigation(), button('Kiểm tra và ghi nhận').click()]);
+    };
+    const bad = join(downloads, 'danh-sach-loi.xlsx');
+    writeFileSync(bad, fixture('graduates-thpt-2024-bad.xlsx'));
+    await fillDecision(bad);
+    const rows = await page.locator('table tbody tr td:first-child').allTextContents();
+    expect(new Set(rows.map(Number))).toEqual(new Set([7, 14, 21, 28, 35, 42, 56, 63, 70, 77, 84]));
+    expect(await page.textContent('table')).toContain('Ngày sinh');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải báo cáo lỗi (Excel)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await report.path())!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getColumn(1).values.filter((v) => typeof v === 'number')).toContain(7);
+    await check('danh-sach-loi');
+
+    // The school fixed its rows: here, the first 30 graduates of the good list.
+    const good = join(downloads, 'danh-sach-da-sua.csv');
+    writeFileSync(good, Buffer.from(fixture('graduates-thpt-2024.csv')).toString('utf8').split('\n').slice(0, 31).join('\n'));
+    await fillDecision(good);
+    if (!page.url().includes('done=imported')) console.log(await page.textContent('main'));
+    await page.waitForURL(/\/decisions\/sgd-hp-1234-qd-sgddt-2024\?done=imported/);
+    expect(await page.getByRole('status').textContent()).toContain('30 người tốt nghiệp');
+    await check('quyet-dinh');
+  });
+
+  it('opens a print run, downloads its PDF, records a misprint, signs after confirming, and hands a diploma over', async () => {
+    await page.getByRole('link', { name: 'Mở đợt in' }).click();
+    await field('Lô phôi').selectOption('HP-2024-THPT-1');
+    await field('Ngày mở').fill('05/08/2024');
+    await check('mo-dot-in');
+    await Promise.all([page.waitForURL(/print-runs\/dot-in-2024-08-05-[a-z0-9]+\?done=opened/), button('Mở đợt in').click()]);
+    expect(await page.textContent('table')).toContain('000001/THPT-2024');
+    await check('dot-in');
+
+    // Not signed yet: the print file carries the planned issue line.
+    await field('Người ký dự kiến').selectOption('gd-sgd-hp');
+    await field('Ngày cấp dự kiến').fill('14/08/2024');
+    await field('Nơi cấp dự kiến').fill('Hải Phòng');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), button('Tải tệp PDF').click()]);
+    const pages = pdfPageTexts(new Uint8Array(readFileSync((await pdf.path())!)));
+    expect(pages).toHaveLength(30);
+    // Register numbers follow the Vietnamese order (given name first): page 1 is register number 1.
+    const firstName = (await page.locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    expect(pages[0]).toContain(firstName);
+
+    await field('Ngày in').fill('06/08/2024');
+    await Promise.all([page.waitForURL(/done=printed/), button('Ghi nhận đã in').click()]);
+    await field('Số vào sổ của văn bằng in hỏng').fill('000002/THPT-2024');
+    await field('Lý do').fill('Kẹt giấy');
+    await field('Ngày in lại').fill('06/08/2024');
+    await Promise.all([page.waitForURL(/done=misprint/), button('Ghi in hỏng').click()]);
+    expect(await page.locator('tbody tr').nth(1).textContent()).toContain('HP 0200031');
+    await check('in-hong');
+
+    await field('Người ký').selectOption('gd-sgd-hp');
+    await field('Ngày cấp').fill('14/08/2024');
+    await field('Nơi cấp').fill('Hải Phòng');
+    await button('Tiếp tục').click();
+    expect(await page.textContent('h1')).toBe('Ký và cấp 30 văn bằng?');
+    await check('xac-nhan-ky');
+    await Promise.all([page.waitForURL(/done=signed/), button('Xác nhận ký và cấp').click()]);
+    await check('da-ky');
+
+    await page.getByRole('link', { name: `Phát bằng ${firstName}` }).click();
+    await page.getByLabel('Người được ủy quyền').check();
+    await field('Họ tên người nhận').fill('Nguyễn Văn Hải');
+    await field('Giấy ủy quyền (nếu nhận thay)').fill('Giấy ủy quyền 15/2024');
+    await field('Ngày phát').fill('20/08/2024');
+    await check('phat-bang');
+    await Promise.all([page.waitForURL(/done=handed-over/), button('Ghi nhận đã phát').click()]);
+    expect(await page.locator('tbody tr').first().textContent()).toContain('Nguyễn Văn Hải');
+  });
+
+  it('opens the sổ gốc, finds a diploma by serial, and downloads the book', async () => {
+    await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
+    await page.getByRole('link', { name: 'Sổ gốc THPT năm 2024' }).click();
+    const firstRow = await page.locator('tbody tr').first().textContent();
+    expect(firstRow).toContain('Đã phát');
+    // A registrar checks identity at hand-over: national ID and ethnicity are shown to this role.
+    expect(await page.textContent('thead')).toContain('Số định danh');
+    await check('so-goc');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải sổ (Excel)' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getSheetValues().flat().map(String)).toContain('Lê Đình Quân');
+
+    await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
+    await field('Số hiệu').fill('HP 0200031');
+    await Promise.all([page.waitForURL(/register\/search\?/), button('Tìm').click()]);
+    // The results come first, above the list of books.
+    expect(await page.locator('table').first().textContent()).toContain('000002/THPT-2024');
+    await check('tim-trong-so');
+
+    // Scenario 3: police report a forged transcript; the Sở revokes, after a page that restates the decision.
+    const holder = (await page.locator('table').first().locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    await page.getByRole('link', { name: `Thu hồi ${holder}` }).click();
+    await field('Số quyết định thu hồi').fill('99/QĐ-SGDĐT');
+    await field('Ngày quyết định').fill('01/02/2026');
+    await field('Căn cứ thu hồi (quy tắc 40)').selectOption('fraud');
+    await field('Nơi phát hiện').selectOption('police');
+    await field('Lý do (ghi trong quyết định)').fill('Hồ sơ dự thi dùng học bạ giả');
+    await button('Tiếp tục').click();
+    expect(await page.textContent('h1')).toBe(`Thu hồi văn bằng của ${holder}?`);
+    expect(await page.textContent('main')).toContain('không thể đảo ngược (quy tắc 45)');
+    await check('xac-nhan-thu-hoi');
+    await Promise.all([page.waitForURL(/done=revoked/), button('Xác nhận thu hồi').click()]);
+    expect(await page.getByRole('status').textContent()).toContain('Đã ghi nhận quyết định thu hồi');
+    const revoked = (await t.events()).filter((e) => e.type === 'DiplomaRevoked');
+    expect(revoked.map((e) => (e.metadata as { actor: unknown }).actor)).toEqual([
+      { officerId: 'admin-hp', role: 'registrar', authorityCode: 'SGD-HP' },
+    ]);
+
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('h1')).toBe('Original register');
+    await check('so-goc-en');
+  });
+});
