@@ -60,9 +60,7 @@ const BAN_NEST_IN_CORE_LIBS = {
 const BANS_DOMAIN = [
   {
     regex: '^@nestjs(?:/|$)',
-    message:
-      'libs/domain is pure: no framework. @nestjs/* belongs in libs/platform or apps/*. ' +
-      'See architecture.md §2.',
+    message: 'libs/domain is pure: no framework. @nestjs/* belongs in libs/platform or apps/*. ' + 'See architecture.md §2.',
   },
   {
     regex: '^(?:better-sqlite3|pdf-lib|qrcode)(?:/.*)?$',
@@ -86,8 +84,7 @@ const BANS_DOMAIN = [
       'other libs depend on the domain, never the reverse. See architecture.md §2.',
   },
   {
-    regex:
-      '^(?:node:)?(?:fs|fs/promises|http|https|http2|net|tls|dgram|child_process)$',
+    regex: '^(?:node:)?(?:fs|fs/promises|http|https|http2|net|tls|dgram|child_process)$',
     message:
       'libs/domain is pure: no I/O (filesystem, network, child processes). Do I/O in an ' +
       'adapter lib or app and pass data in. See architecture.md §2.',
@@ -97,9 +94,7 @@ const BANS_DOMAIN = [
 /** libs/documents renders what it is given: it never reaches into the store, the read models or Nest glue. */
 const BAN_DOCUMENTS_DATA_ACCESS = {
   regex: '^@so-goc/(?:event-store|projections|platform)(?:/|$)',
-  message:
-    'libs/documents renders the data it is handed; the caller (an app) reads the read models. ' +
-    'See architecture.md §2.',
+  message: 'libs/documents renders the data it is handed; the caller (an app) reads the read models. ' + 'See architecture.md §2.',
 };
 
 /** Builds one complete rule entry from the bans that apply to a file group. */
@@ -169,11 +164,7 @@ export default defineConfig(
   },
   // Framework-free adapter libs: + no @nestjs/*.
   {
-    files: [
-      'libs/event-store/**/*.ts',
-      'libs/projections/**/*.ts',
-      'libs/documents/**/*.ts',
-    ],
+    files: ['libs/event-store/**/*.ts', 'libs/projections/**/*.ts', 'libs/documents/**/*.ts'],
     rules: restrictImports(BAN_ESDB_CLIENT, BAN_APPS, BAN_NEST_IN_CORE_LIBS),
   },
   // Documents: + no store, read models or platform.
@@ -202,11 +193,13 @@ export default defineConfig(
         'error',
         {
           selector: 'ImportSpecifier[imported.name=/^(handleCommand|executeWorkflow|appendToStream)$/]',
-          message: 'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
+          message:
+            'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
         },
         {
           selector: "CallExpression[callee.property.name='appendToStream']",
-          message: 'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
+          message:
+            'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
         },
       ],
     },

@@ -14,7 +14,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type NewEvent } from '@so-goc/event-store';
-import { AUDIT_PROJECTIONS, everyDetection, lookupLogHash, openReadModelDatabase, ProjectionRunner, ScheduledAudits } from '@so-goc/projections';
+import {
+  AUDIT_PROJECTIONS,
+  everyDetection,
+  lookupLogHash,
+  openReadModelDatabase,
+  ProjectionRunner,
+  ScheduledAudits,
+} from '@so-goc/projections';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -36,8 +43,20 @@ const cpuSince = (start: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6;
 };
 
-const meta = (occurredAt: string) => ({ schemaVersion: 1, commandId: randomUUID(), correlationId: 'bench', causationId: 'bench', actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-BENCH' }, occurredAt });
-const event = (type: string, data: unknown, occurredAt = '2024-08-01T02:00:00.000Z'): NewEvent => ({ id: randomUUID(), type, data: data as never, metadata: meta(occurredAt) });
+const meta = (occurredAt: string) => ({
+  schemaVersion: 1,
+  commandId: randomUUID(),
+  correlationId: 'bench',
+  causationId: 'bench',
+  actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-BENCH' },
+  occurredAt,
+});
+const event = (type: string, data: unknown, occurredAt = '2024-08-01T02:00:00.000Z'): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data: data as never,
+  metadata: meta(occurredAt),
+});
 
 /** Appends a province's history until `target` events exist; returns the serials bound, for lookups. */
 class History {
@@ -51,7 +70,19 @@ class History {
   constructor(private readonly store: SqliteEventStore) {}
 
   async until(target: number): Promise<void> {
-    if (this.written === 0) await this.append('authority-directory', [event('SignerRegistered', { signerId: 'gd', authorityCode: 'SGD-BENCH', fullName: 'Giám đốc', title: 'Giám đốc', role: 'head', validFrom: '2020-01-01', validTo: null, delegationRef: null })]);
+    if (this.written === 0)
+      await this.append('authority-directory', [
+        event('SignerRegistered', {
+          signerId: 'gd',
+          authorityCode: 'SGD-BENCH',
+          fullName: 'Giám đốc',
+          title: 'Giám đốc',
+          role: 'head',
+          validFrom: '2020-01-01',
+          validTo: null,
+          delegationRef: null,
+        }),
+      ]);
     while (this.written < target) await this.run();
   }
 
@@ -69,7 +100,23 @@ class History {
       this.lots += 1;
       this.serial = this.lotEnd;
       this.lotEnd += LOT_SIZE;
-      await this.append(`blank-lot-${this.lotId()}`, [event('BlankLotReceived', { lotId: this.lotId(), kind: 'THPT', templateVersion: 'TT21', prefix: 'BK', width: 7, range: { from: this.serial + 1, to: this.lotEnd }, receivingAuthority: 'SGD-BENCH', supplier: 'Bộ', deliveryNote: { number: 'P', date: '2024-05-20' }, receivedBy: 'x', receivedOn: '2024-05-20', missing: [], damaged: [] })]);
+      await this.append(`blank-lot-${this.lotId()}`, [
+        event('BlankLotReceived', {
+          lotId: this.lotId(),
+          kind: 'THPT',
+          templateVersion: 'TT21',
+          prefix: 'BK',
+          width: 7,
+          range: { from: this.serial + 1, to: this.lotEnd },
+          receivingAuthority: 'SGD-BENCH',
+          supplier: 'Bộ',
+          deliveryNote: { number: 'P', date: '2024-05-20' },
+          receivedBy: 'x',
+          receivedOn: '2024-05-20',
+          missing: [],
+          damaged: [],
+        }),
+      ]);
     }
     const id = `r${(this.runs += 1)}`;
     const lot = `blank-lot-${this.lotId()}`;
@@ -79,26 +126,137 @@ class History {
     const diplomas = Array.from({ length: RUN_SIZE }, (_, i) => `${id}-${i}`);
     const registerFirst = this.register + 1;
     this.register += RUN_SIZE;
-    await this.append(lot, [event('BlanksReserved', { ranges: [reserved], authorityCode: 'SGD-BENCH', printRunId: id, reservedOn: '2024-08-01', quantity: RUN_SIZE + 2 })]);
-    await this.append(`register-SGD-BENCH-THPT-2024`, [event('RegisterNumbersAssigned', { printRunId: id, first: registerFirst, last: this.register, count: RUN_SIZE, diplomaIds: diplomas })]);
-    const entries = diplomas.map((d, i) => ({ diplomaId: d, graduateId: d, registerNumber: registerFirst + i, registerLabel: `${registerFirst + i}`, serial: first + i, serialLabel: `BK ${String(first + i).padStart(7, '0')}`, exemptFromPublicListing: false }));
+    await this.append(lot, [
+      event('BlanksReserved', {
+        ranges: [reserved],
+        authorityCode: 'SGD-BENCH',
+        printRunId: id,
+        reservedOn: '2024-08-01',
+        quantity: RUN_SIZE + 2,
+      }),
+    ]);
+    await this.append(`register-SGD-BENCH-THPT-2024`, [
+      event('RegisterNumbersAssigned', {
+        printRunId: id,
+        first: registerFirst,
+        last: this.register,
+        count: RUN_SIZE,
+        diplomaIds: diplomas,
+      }),
+    ]);
+    const entries = diplomas.map((d, i) => ({
+      diplomaId: d,
+      graduateId: d,
+      registerNumber: registerFirst + i,
+      registerLabel: `${registerFirst + i}`,
+      serial: first + i,
+      serialLabel: `BK ${String(first + i).padStart(7, '0')}`,
+      exemptFromPublicListing: false,
+    }));
     await this.append(`print-run-${id}`, [
-      event('PrintRunOpened', { printRunId: id, authorityCode: 'SGD-BENCH', decisionId: 'd', decisionNumber: '1/QĐ', decisionDate: '2024-07-20', kind: 'THPT', registerYear: 2024, lotId: this.lotId(), prefix: 'BK', width: 7, templateVersion: 'TT21', openedOn: '2024-08-01', reserved: [reserved], count: RUN_SIZE, exemptionBasis: null }),
+      event('PrintRunOpened', {
+        printRunId: id,
+        authorityCode: 'SGD-BENCH',
+        decisionId: 'd',
+        decisionNumber: '1/QĐ',
+        decisionDate: '2024-07-20',
+        kind: 'THPT',
+        registerYear: 2024,
+        lotId: this.lotId(),
+        prefix: 'BK',
+        width: 7,
+        templateVersion: 'TT21',
+        openedOn: '2024-08-01',
+        reserved: [reserved],
+        count: RUN_SIZE,
+        exemptionBasis: null,
+      }),
       event('PrintRunEntriesPlanned', { printRunId: id, entries }),
       event('PrintRunPrinted', { printRunId: id, printedOn: '2024-08-02', count: RUN_SIZE }),
-      event('PrintRunItemReprinted', { printRunId: id, diplomaId: diplomas[0], registerLabel: '1', oldSerial: first, newSerial: reserved.to, newSerialLabel: 'x', reason: 'misprint', note: 'kẹt giấy', reprintedOn: '2024-08-02', newlyReserved: false }),
-      event('PrintRunSigned', { printRunId: id, signerId: 'gd', signerName: 'Giám đốc', signerTitle: 'Giám đốc', signerRole: 'head', delegationRef: null, issueDate: '2024-08-14', issuePlace: 'HP', regime: 'TT21', legalBasis: 'TT21' }),
-      event('PrintRunClosed', { printRunId: id, closedOn: '2024-08-15', reserved: RUN_SIZE + 2, bound: RUN_SIZE, spoiled: 1, released: 1, releasedRanges: [{ from: reserved.to - 1, to: reserved.to - 1 }] }),
+      event('PrintRunItemReprinted', {
+        printRunId: id,
+        diplomaId: diplomas[0],
+        registerLabel: '1',
+        oldSerial: first,
+        newSerial: reserved.to,
+        newSerialLabel: 'x',
+        reason: 'misprint',
+        note: 'kẹt giấy',
+        reprintedOn: '2024-08-02',
+        newlyReserved: false,
+      }),
+      event('PrintRunSigned', {
+        printRunId: id,
+        signerId: 'gd',
+        signerName: 'Giám đốc',
+        signerTitle: 'Giám đốc',
+        signerRole: 'head',
+        delegationRef: null,
+        issueDate: '2024-08-14',
+        issuePlace: 'HP',
+        regime: 'TT21',
+        legalBasis: 'TT21',
+      }),
+      event('PrintRunClosed', {
+        printRunId: id,
+        closedOn: '2024-08-15',
+        reserved: RUN_SIZE + 2,
+        bound: RUN_SIZE,
+        spoiled: 1,
+        released: 1,
+        releasedRanges: [{ from: reserved.to - 1, to: reserved.to - 1 }],
+      }),
     ]);
     await this.append(lot, [
-      event('BlanksBound', { authorityCode: 'SGD-BENCH', printRunId: id, boundOn: '2024-08-02', bindings: diplomas.map((d, i) => ({ serial: i === 0 ? reserved.to : first + i, diplomaId: d })) }),
-      event('BlanksSpoiled', { ranges: [{ from: first, to: first }], authorityCode: 'SGD-BENCH', reason: 'misprint', note: 'kẹt giấy', spoiledOn: '2024-08-02', quantity: 1 }),
-      event('BlanksReleased', { ranges: [{ from: reserved.to - 1, to: reserved.to - 1 }], authorityCode: 'SGD-BENCH', printRunId: id, releasedOn: '2024-08-15', quantity: 1 }),
+      event('BlanksBound', {
+        authorityCode: 'SGD-BENCH',
+        printRunId: id,
+        boundOn: '2024-08-02',
+        bindings: diplomas.map((d, i) => ({ serial: i === 0 ? reserved.to : first + i, diplomaId: d })),
+      }),
+      event('BlanksSpoiled', {
+        ranges: [{ from: first, to: first }],
+        authorityCode: 'SGD-BENCH',
+        reason: 'misprint',
+        note: 'kẹt giấy',
+        spoiledOn: '2024-08-02',
+        quantity: 1,
+      }),
+      event('BlanksReleased', {
+        ranges: [{ from: reserved.to - 1, to: reserved.to - 1 }],
+        authorityCode: 'SGD-BENCH',
+        printRunId: id,
+        releasedOn: '2024-08-15',
+        quantity: 1,
+      }),
     ]);
     for (let i = 1; i < RUN_SIZE; i++) this.bound.push(first + i);
     // Hand-overs: one event per diploma stream, as the counter records them (a tenth of them, to keep generation short).
-    for (const d of diplomas.filter((_, i) => i % 10 === 0)) await this.append(`diploma-${d}`, [event('DiplomaDelivered', { diplomaId: d, printRunId: id, recipient: { kind: 'holder', fullName: 'x', authorisationRef: null, idDocument: null }, deliveredOn: '2024-09-01', deliveredBy: 'x' })]);
-    await this.append(`verification-request-${id}`, [event('VerificationRequestReceived', { requestId: id, authorityCode: 'SGD-BENCH', organisation: 'Công ty', letterNumber: `${id}/CV`, letterDate: '2024-09-03', receivedOn: '2024-09-04', legalBasis: null, subjects: [{ fullName: 'x', birthDate: null, serial: `BK ${String(first + 5).padStart(7, '0')}`, registerNumber: null }, { fullName: 'y', birthDate: null, serial: `BK ${String(first).padStart(7, '0')}`, registerNumber: null }] })]);
+    for (const d of diplomas.filter((_, i) => i % 10 === 0))
+      await this.append(`diploma-${d}`, [
+        event('DiplomaDelivered', {
+          diplomaId: d,
+          printRunId: id,
+          recipient: { kind: 'holder', fullName: 'x', authorisationRef: null, idDocument: null },
+          deliveredOn: '2024-09-01',
+          deliveredBy: 'x',
+        }),
+      ]);
+    await this.append(`verification-request-${id}`, [
+      event('VerificationRequestReceived', {
+        requestId: id,
+        authorityCode: 'SGD-BENCH',
+        organisation: 'Công ty',
+        letterNumber: `${id}/CV`,
+        letterDate: '2024-09-03',
+        receivedOn: '2024-09-04',
+        legalBasis: null,
+        subjects: [
+          { fullName: 'x', birthDate: null, serial: `BK ${String(first + 5).padStart(7, '0')}`, registerNumber: null },
+          { fullName: 'y', birthDate: null, serial: `BK ${String(first).padStart(7, '0')}`, registerNumber: null },
+        ],
+      }),
+    ]);
   }
 }
 
@@ -106,7 +264,9 @@ function writeLookups(file: string, count: number, bound: readonly number[], off
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE IF NOT EXISTS lookups (id INTEGER PRIMARY KEY, at TEXT NOT NULL, client_hash TEXT NOT NULL, channel TEXT NOT NULL, query_kind TEXT NOT NULL, result TEXT NOT NULL, serial_hash TEXT)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS lookups (id INTEGER PRIMARY KEY, at TEXT NOT NULL, client_hash TEXT NOT NULL, channel TEXT NOT NULL, query_kind TEXT NOT NULL, result TEXT NOT NULL, serial_hash TEXT)`,
+  );
   const insert = db.prepare('INSERT INTO lookups (at, client_hash, channel, query_kind, result, serial_hash) VALUES (?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -115,7 +275,14 @@ function writeLookups(file: string, count: number, bound: readonly number[], off
       const guess = n % 10 === 0;
       const serial = guess ? 9_000_000 + n : bound[n % bound.length]!;
       const at = new Date(Date.UTC(2024, 8, 1) + (n % 90) * 86_400_000 + (n % 86_400) * 1000).toISOString();
-      insert.run(at, lookupLogHash(KEY, 'client', guess ? `guesser-${n % 7}` : `client-${n % 50_000}`), 'page', 'serial_holder', guess ? 'NOT_FOUND' : 'VALID', lookupLogHash(KEY, 'serial', `BK ${String(serial).padStart(7, '0')}`));
+      insert.run(
+        at,
+        lookupLogHash(KEY, 'client', guess ? `guesser-${n % 7}` : `client-${n % 50_000}`),
+        'page',
+        'serial_holder',
+        guess ? 'NOT_FOUND' : 'VALID',
+        lookupLogHash(KEY, 'serial', `BK ${String(serial).padStart(7, '0')}`),
+      );
     }
   })();
   db.close();
@@ -135,7 +302,9 @@ async function main(): Promise<void> {
     const history = new History(store);
     await history.until(EVENTS);
     writeLookups(logFile, LOOKUPS, history.bound, 0);
-    console.log(`  generated ${history.written.toLocaleString('en')} events (${history.runs} print runs, ${history.lots} lots, ${history.bound.length.toLocaleString('en')} diplomas) and the log in ${((performance.now() - t) / 1000).toFixed(1)} s (not part of the measure)`);
+    console.log(
+      `  generated ${history.written.toLocaleString('en')} events (${history.runs} print runs, ${history.lots} lots, ${history.bound.length.toLocaleString('en')} diplomas) and the log in ${((performance.now() - t) / 1000).toFixed(1)} s (not part of the measure)`,
+    );
 
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
     const runner = new ProjectionRunner(store, db, AUDIT_PROJECTIONS, { logger: { log: () => undefined, error: (m) => console.error(m) } });
@@ -145,7 +314,9 @@ async function main(): Promise<void> {
     runner.start();
     await catchUp(store, runner);
     const projSeconds = (performance.now() - t) / 1000;
-    console.log(`  detections from zero over ${history.written.toLocaleString('en')} events: ${projSeconds.toFixed(1)} s wall, ${cpuSince(cpu).toFixed(1)} s CPU (${Math.round(history.written / projSeconds).toLocaleString('en')} events/s wall), peak RSS ${mb(peakRss)}`);
+    console.log(
+      `  detections from zero over ${history.written.toLocaleString('en')} events: ${projSeconds.toFixed(1)} s wall, ${cpuSince(cpu).toFixed(1)} s CPU (${Math.round(history.written / projSeconds).toLocaleString('en')} events/s wall), peak RSS ${mb(peakRss)}`,
+    );
 
     const scheduled = new ScheduledAudits(db, { spoiledDestroyWithinDays: 90, unknownSerialBurst: 20, portalAuthorityCode: 'SGD-BENCH' });
     peakRss = process.memoryUsage().rss;
@@ -153,7 +324,9 @@ async function main(): Promise<void> {
     cpu = process.cpuUsage();
     const hashed = scheduled.readLookupLog(new Date('2024-12-31T00:00:00Z'), { file: logFile, hashKey: KEY });
     const logSeconds = (performance.now() - t) / 1000;
-    console.log(`  lookup log from zero: ${hashed.lookupsRead.toLocaleString('en')} rows and ${hashed.serialsHashed.toLocaleString('en')} serials hashed in ${logSeconds.toFixed(1)} s wall, ${cpuSince(cpu).toFixed(1)} s CPU, peak RSS ${mb(peakRss)}`);
+    console.log(
+      `  lookup log from zero: ${hashed.lookupsRead.toLocaleString('en')} rows and ${hashed.serialsHashed.toLocaleString('en')} serials hashed in ${logSeconds.toFixed(1)} s wall, ${cpuSince(cpu).toFixed(1)} s CPU, peak RSS ${mb(peakRss)}`,
+    );
     t = performance.now();
     const overdue = scheduled.spoiledNotDestroyed(new Date('2024-12-31T00:00:00Z'));
     console.log(`  spoiled-not-destroyed check: ${overdue} overdue blanks in ${(performance.now() - t).toFixed(0)} ms`);
@@ -176,7 +349,9 @@ async function main(): Promise<void> {
     cpu = process.cpuUsage();
     const more = scheduled.readLookupLog(new Date('2024-12-31T00:00:00Z'), { file: logFile, hashKey: KEY });
     const incLog = (performance.now() - t) / 1000;
-    console.log(`  incremental: +${(history.written - start).toLocaleString('en')} events in ${(incEvents * 1000).toFixed(0)} ms wall, ${(incEventsCpu * 1000).toFixed(0)} ms CPU; +${more.lookupsRead.toLocaleString('en')} lookups (+${more.serialsHashed.toLocaleString('en')} new serials hashed) in ${(incLog * 1000).toFixed(0)} ms wall, ${(cpuSince(cpu) * 1000).toFixed(0)} ms CPU`);
+    console.log(
+      `  incremental: +${(history.written - start).toLocaleString('en')} events in ${(incEvents * 1000).toFixed(0)} ms wall, ${(incEventsCpu * 1000).toFixed(0)} ms CPU; +${more.lookupsRead.toLocaleString('en')} lookups (+${more.serialsHashed.toLocaleString('en')} new serials hashed) in ${(incLog * 1000).toFixed(0)} ms wall, ${(cpuSince(cpu) * 1000).toFixed(0)} ms CPU`,
+    );
     console.log(`  detections: ${before} after the first pass, ${everyDetection(db).length} after the second`);
     await runner.stop();
     db.close();

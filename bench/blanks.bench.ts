@@ -22,7 +22,13 @@ const HANDOVER_SIZE = LOT_SIZE / 2 / HANDOVERS_PER_LOT;
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-BENCH' }, occurredAt: '2024-06-01T02:00:00.000Z' };
+  return {
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-BENCH' },
+    occurredAt: '2024-06-01T02:00:00.000Z',
+  };
 };
 
 async function main(): Promise<void> {
@@ -76,7 +82,9 @@ async function main(): Promise<void> {
     const allocateMs = performance.now() - started;
 
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
-    const runner = new ProjectionRunner(store, db, [blankLedgerProjection], { logger: { log: () => undefined, error: (m) => console.error(m) } });
+    const runner = new ProjectionRunner(store, db, [blankLedgerProjection], {
+      logger: { log: () => undefined, error: (m) => console.error(m) },
+    });
     started = performance.now();
     runner.start();
     await runner.waitUntilCaughtUp((await store.headPosition())!, 600_000);
@@ -85,22 +93,40 @@ async function main(): Promise<void> {
 
     started = performance.now();
     const sở = blankReconciliation(db, 'SGD-BENCH', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31');
-    const offices = Array.from({ length: OFFICES }, (_, i) => blankReconciliation(db, `OFFICE-${i}`, 'THPT', '2024-01-01', '2024-12-31', '2024-12-31'));
+    const offices = Array.from({ length: OFFICES }, (_, i) =>
+      blankReconciliation(db, `OFFICE-${i}`, 'THPT', '2024-01-01', '2024-12-31', '2024-12-31'),
+    );
     const reconcileMs = performance.now() - started;
     db.close();
 
     const allBalanced = sở.balanced && offices.every((o) => o.balanced);
     const officeTotal = offices.reduce((n, o) => n + o.closing, 0);
     const rows: [string, string, string][] = [
-      [`receive ${LOTS} lots of ${LOT_SIZE.toLocaleString('en')} blanks`, `${(receiveMs / 1000).toFixed(2)} s`, `${((LOTS * 1000) / receiveMs).toFixed(0)} lots/s`],
-      [`allocate half to ${OFFICES} offices (${handovers} handovers)`, `${(allocateMs / 1000).toFixed(2)} s`, `${((handovers * 1000) / allocateMs).toFixed(0)} handovers/s`],
-      ['blank ledger projection catch-up', `${(projectMs / 1000).toFixed(2)} s`, `${(((LOTS * 2 + handovers) * 1000) / projectMs).toFixed(0)} events/s`],
+      [
+        `receive ${LOTS} lots of ${LOT_SIZE.toLocaleString('en')} blanks`,
+        `${(receiveMs / 1000).toFixed(2)} s`,
+        `${((LOTS * 1000) / receiveMs).toFixed(0)} lots/s`,
+      ],
+      [
+        `allocate half to ${OFFICES} offices (${handovers} handovers)`,
+        `${(allocateMs / 1000).toFixed(2)} s`,
+        `${((handovers * 1000) / allocateMs).toFixed(0)} handovers/s`,
+      ],
+      [
+        'blank ledger projection catch-up',
+        `${(projectMs / 1000).toFixed(2)} s`,
+        `${(((LOTS * 2 + handovers) * 1000) / projectMs).toFixed(0)} events/s`,
+      ],
       [`reconcile the Sở and ${OFFICES} offices`, `${reconcileMs.toFixed(1)} ms`, allBalanced ? 'all balanced' : 'NOT BALANCED'],
     ];
     console.log(`bench:blanks — Node ${process.version}, SQLite synchronous=FULL (adapter default)`);
     for (const [what, time, rate] of rows) console.log(`  ${what.padEnd(52)} ${time.padStart(10)}  ${rate}`);
-    console.log(`  Sở closing balance ${sở.closing.toLocaleString('en')} (received ${sở.received.toLocaleString('en')}, allocated out ${sở.allocatedOut.toLocaleString('en')}); offices hold ${officeTotal.toLocaleString('en')}`);
-    console.log(`  events file ${(statSync(join(dir, 'events.sqlite')).size / 1e6).toFixed(1)} MB, peak RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+    console.log(
+      `  Sở closing balance ${sở.closing.toLocaleString('en')} (received ${sở.received.toLocaleString('en')}, allocated out ${sở.allocatedOut.toLocaleString('en')}); offices hold ${officeTotal.toLocaleString('en')}`,
+    );
+    console.log(
+      `  events file ${(statSync(join(dir, 'events.sqlite')).size / 1e6).toFixed(1)} MB, peak RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+    );
     if (!allBalanced) process.exitCode = 1;
   } finally {
     await store.close();

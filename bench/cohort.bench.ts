@@ -14,30 +14,86 @@ import ExcelJS from 'exceljs';
 import { readGraduateList } from '@so-goc/documents';
 import type { CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
-import { authorityDirectoryCache, importGraduationDecision, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
+import {
+  authorityDirectoryCache,
+  importGraduationDecision,
+  openPrintRun,
+  receiveBlankLot,
+  recordPrinting,
+  signPrintRun,
+} from '@so-goc/platform';
 import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner, registerBook } from '@so-goc/projections';
 import { loadDemoProvinceInto } from '../apps/cli/src/commands/demo-province';
 
 const COHORT = Number(process.env.COHORT ?? 20_000);
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Đức', 'Ngọc', 'Minh', 'Thu', 'Quốc', 'Hoàng', 'Thanh'];
-const GIVEN = ['Thuỷ', 'Hoà', 'Yến', 'Hưng', 'Ánh', 'Dũng', 'Khoa', 'Lan', 'Mai', 'Tuấn', 'Phương', 'Quỳnh', 'Sơn', 'Trang', 'Việt', 'Nhung', 'Đạt', 'Hằng'];
+const GIVEN = [
+  'Thuỷ',
+  'Hoà',
+  'Yến',
+  'Hưng',
+  'Ánh',
+  'Dũng',
+  'Khoa',
+  'Lan',
+  'Mai',
+  'Tuấn',
+  'Phương',
+  'Quỳnh',
+  'Sơn',
+  'Trang',
+  'Việt',
+  'Nhung',
+  'Đạt',
+  'Hằng',
+];
 const SCHOOLS = Array.from({ length: 61 }, (_, i) => `Trường THPT số ${i + 1} Hải Phòng`);
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-01T02:00:00.000Z' };
+  return {
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2024-08-01T02:00:00.000Z',
+  };
 };
 
 async function cohortWorkbook(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Danh sách');
-  sheet.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Nơi sinh', 'Giới tính', 'Dân tộc', 'Số định danh cá nhân', 'Trường', 'Lớp', 'Xếp loại', 'Hình thức đào tạo']);
+  sheet.addRow([
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    'Nơi sinh',
+    'Giới tính',
+    'Dân tộc',
+    'Số định danh cá nhân',
+    'Trường',
+    'Lớp',
+    'Xếp loại',
+    'Hình thức đào tạo',
+  ]);
   for (let i = 0; i < COHORT; i += 1) {
     const name = `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i >> 4) % MIDDLE.length]} ${GIVEN[(i * 7) % GIVEN.length]}`;
     const born = new Date(Date.UTC(2006, (i * 5) % 12, 1 + (i % 28)));
     // IDs stored as numbers: those starting with 0 lose it, as LibreOffice does to the fixture.
-    sheet.addRow([i + 1, name, born, 'Hải Phòng', i % 2 ? 'Nữ' : 'Nam', 'Kinh', 31206000000 + i, SCHOOLS[i % SCHOOLS.length], `12A${1 + (i % 9)}`, '', 'Chính quy']);
+    sheet.addRow([
+      i + 1,
+      name,
+      born,
+      'Hải Phòng',
+      i % 2 ? 'Nữ' : 'Nam',
+      'Kinh',
+      31206000000 + i,
+      SCHOOLS[i % SCHOOLS.length],
+      `12A${1 + (i % 9)}`,
+      '',
+      'Chính quy',
+    ]);
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -60,33 +116,92 @@ async function main(): Promise<void> {
     await loadDemoProvinceInto(store);
     await receiveBlankLot(
       store,
-      { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 200000 + COHORT + 1000, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, receivedBy: 'Lan', receivedOn: '2024-05-20' },
+      {
+        type: 'ReceiveBlankLot',
+        lotId: 'HP-THPT-2024',
+        authorityCode: 'SGD-HP',
+        kind: 'THPT',
+        templateVersion: 'TT21-2019',
+        prefix: 'HP',
+        width: 7,
+        from: 200001,
+        to: 200000 + COHORT + 1000,
+        supplier: 'Nhà in Bộ GDĐT',
+        deliveryNote: { number: 'PGH-1', date: '2024-05-20' },
+        receivedBy: 'Lan',
+        receivedOn: '2024-05-20',
+      },
       context(),
     );
     // Shown apart to say how much of the import is the spreadsheet itself; the import below reads it again.
-    const list = await time('(read + validate XLSX alone, exceljs)', () => readGraduateList(bytes, 'cohort.xlsx', { kind: 'THPT', decisionDate: '2024-07-20' }));
+    const list = await time('(read + validate XLSX alone, exceljs)', () =>
+      readGraduateList(bytes, 'cohort.xlsx', { kind: 'THPT', decisionDate: '2024-07-20' }),
+    );
     if (list.problems.length > 0) throw new Error(`generated list has problems: ${JSON.stringify(list.problems.slice(0, 3))}`);
     const startedAll = performance.now();
     await time('import decision (read, validate, record)', () =>
-      importGraduationDecision(store, { decisionId: 'sgd-hp-1234-2024', authorityCode: 'SGD-HP', number: '1234/QĐ-SGDĐT', date: '2024-07-20', kind: 'THPT', schoolYear: '2023-2024', examSession: 'Kỳ thi tốt nghiệp THPT năm 2024', fileName: 'cohort.xlsx', bytes }, context()),
+      importGraduationDecision(
+        store,
+        {
+          decisionId: 'sgd-hp-1234-2024',
+          authorityCode: 'SGD-HP',
+          number: '1234/QĐ-SGDĐT',
+          date: '2024-07-20',
+          kind: 'THPT',
+          schoolYear: '2023-2024',
+          examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
+          fileName: 'cohort.xlsx',
+          bytes,
+        },
+        context(),
+      ),
     );
     await time('open print run (claim, reserve, number, plan)', () =>
-      openPrintRun(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-05', spareBlanks: 50 }, context()),
+      openPrintRun(
+        store,
+        {
+          printRunId: 'thpt-2024',
+          authorityCode: 'SGD-HP',
+          decisionId: 'sgd-hp-1234-2024',
+          lotId: 'HP-THPT-2024',
+          templateVersion: 'TT21-2019',
+          openedOn: '2024-08-05',
+          spareBlanks: 50,
+        },
+        context(),
+      ),
     );
-    await time('record printing (bind every blank)', () => recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context()));
+    await time('record printing (bind every blank)', () =>
+      recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context()),
+    );
     const directory = await authorityDirectoryCache(store).current();
-    await time('sign and issue', () => signPrintRun(store, directory, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, { ...context(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } }));
+    await time('sign and issue', () =>
+      signPrintRun(
+        store,
+        directory,
+        { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
+        { ...context(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } },
+      ),
+    );
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
-    const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { logger: { log: () => undefined, error: (m: string) => console.error(m) } });
+    const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+      logger: { log: () => undefined, error: (m: string) => console.error(m) },
+    });
     await time('project everything (sổ gốc, ledger, …) from zero', async () => {
       runner.start();
       await runner.waitUntilCaughtUp((await store.headPosition())!, 600_000);
     });
-    const rows = await time('read the sổ gốc (20,000 rows, joined)', async () => registerBook(db, { authorityCode: 'SGD-HP', kind: 'THPT', year: 2024 }).flatMap((s) => s.entries));
+    const rows = await time('read the sổ gốc (20,000 rows, joined)', async () =>
+      registerBook(db, { authorityCode: 'SGD-HP', kind: 'THPT', year: 2024 }).flatMap((s) => s.entries),
+    );
     const total = performance.now() - startedAll;
     const issued = rows.filter((r) => r.state === 'issued').length;
-    process.stdout.write(`\nTotal import → issued → sổ gốc: ${(total / 1000).toFixed(2)} s for ${issued.toLocaleString('en')} issued diplomas (target < 60 s)\n`);
-    process.stdout.write(`Events recorded: ${(await store.headPosition())?.commit ?? 0}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+    process.stdout.write(
+      `\nTotal import → issued → sổ gốc: ${(total / 1000).toFixed(2)} s for ${issued.toLocaleString('en')} issued diplomas (target < 60 s)\n`,
+    );
+    process.stdout.write(
+      `Events recorded: ${(await store.headPosition())?.commit ?? 0}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
+    );
     if (issued !== COHORT) throw new Error(`expected ${COHORT} issued rows, found ${issued}`);
     await runner.stop();
     db.close();

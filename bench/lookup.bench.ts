@@ -22,7 +22,16 @@ import autocannon from 'autocannon';
 import { holderDigest, signVerificationToken, verifyVerificationToken } from '@so-goc/documents';
 import { graduationDecisionStream, printRunStream, type CommandContext, type ListedGraduate, type PrintRunEntry } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
-import { authorityDirectoryCache, FileKeyring, importGraduationDecision, loadConfig, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
+import {
+  authorityDirectoryCache,
+  FileKeyring,
+  importGraduationDecision,
+  loadConfig,
+  openPrintRun,
+  receiveBlankLot,
+  recordPrinting,
+  signPrintRun,
+} from '@so-goc/platform';
 import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner, publicDiplomaBySerialAndHolder } from '@so-goc/projections';
 import { loadDemoProvinceInto } from '../apps/cli/src/commands/demo-province';
 
@@ -48,11 +57,36 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.DURATION ?? 10);
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Đức', 'Ngọc', 'Minh', 'Thu', 'Quốc', 'Hoàng', 'Thanh'];
-const GIVEN = ['Thuỷ', 'Hoà', 'Yến', 'Hưng', 'Ánh', 'Dũng', 'Khoa', 'Lan', 'Mai', 'Tuấn', 'Phương', 'Quỳnh', 'Sơn', 'Trang', 'Việt', 'Nhung', 'Đạt', 'Hằng'];
+const GIVEN = [
+  'Thuỷ',
+  'Hoà',
+  'Yến',
+  'Hưng',
+  'Ánh',
+  'Dũng',
+  'Khoa',
+  'Lan',
+  'Mai',
+  'Tuấn',
+  'Phương',
+  'Quỳnh',
+  'Sơn',
+  'Trang',
+  'Việt',
+  'Nhung',
+  'Đạt',
+  'Hằng',
+];
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-01T02:00:00.000Z' };
+  return {
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2024-08-01T02:00:00.000Z',
+  };
 };
 
 /** Name, birth date and school vary together so that no two rows are the same person (rule 1 refuses those). */
@@ -65,7 +99,9 @@ function graduateList(count: number): Uint8Array {
     const born = new Date(Date.UTC(2006, 0, 1 + ((i * 37) % 360) + Math.floor(i / names)));
     const female = i % 2 === 1;
     const dmy = `${String(born.getUTCDate()).padStart(2, '0')}/${String(born.getUTCMonth() + 1).padStart(2, '0')}/${born.getUTCFullYear()}`;
-    lines.push(`${i + 1},${name},${dmy},Hải Phòng,${female ? 'Nữ' : 'Nam'},Kinh,031${female ? 3 : 2}06${String(i).padStart(6, '0')},Trường THPT số ${1 + (i % 40)} Hải Phòng,12A${1 + (i % 9)},,Chính quy`);
+    lines.push(
+      `${i + 1},${name},${dmy},Hải Phòng,${female ? 'Nữ' : 'Nam'},Kinh,031${female ? 3 : 2}06${String(i).padStart(6, '0')},Trường THPT số ${1 + (i % 40)} Hải Phòng,12A${1 + (i % 9)},,Chính quy`,
+    );
   }
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
@@ -83,17 +119,63 @@ async function seed(dir: string): Promise<Seeded> {
   await loadDemoProvinceInto(store);
   await receiveBlankLot(
     store,
-    { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 200000 + DIPLOMAS + 100, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, receivedBy: 'Lan', receivedOn: '2024-05-20' },
+    {
+      type: 'ReceiveBlankLot',
+      lotId: 'HP-THPT-2024',
+      authorityCode: 'SGD-HP',
+      kind: 'THPT',
+      templateVersion: 'TT21-2019',
+      prefix: 'HP',
+      width: 7,
+      from: 200001,
+      to: 200000 + DIPLOMAS + 100,
+      supplier: 'Nhà in Bộ GDĐT',
+      deliveryNote: { number: 'PGH-1', date: '2024-05-20' },
+      receivedBy: 'Lan',
+      receivedOn: '2024-05-20',
+    },
     context(),
   );
   const decisionId = 'sgd-hp-1234-2024';
-  await importGraduationDecision(store, { decisionId, authorityCode: 'SGD-HP', number: '1234/QĐ-SGDĐT', date: '2024-07-20', kind: 'THPT', schoolYear: '2023-2024', examSession: 'Kỳ thi tốt nghiệp THPT năm 2024', fileName: 'cohort.csv', bytes: graduateList(DIPLOMAS) }, context());
-  await openPrintRun(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId, lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-05' }, context());
+  await importGraduationDecision(
+    store,
+    {
+      decisionId,
+      authorityCode: 'SGD-HP',
+      number: '1234/QĐ-SGDĐT',
+      date: '2024-07-20',
+      kind: 'THPT',
+      schoolYear: '2023-2024',
+      examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
+      fileName: 'cohort.csv',
+      bytes: graduateList(DIPLOMAS),
+    },
+    context(),
+  );
+  await openPrintRun(
+    store,
+    {
+      printRunId: 'thpt-2024',
+      authorityCode: 'SGD-HP',
+      decisionId,
+      lotId: 'HP-THPT-2024',
+      templateVersion: 'TT21-2019',
+      openedOn: '2024-08-05',
+    },
+    context(),
+  );
   await recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context());
-  await signPrintRun(store, await authorityDirectoryCache(store).current(), { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, { ...context(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } });
+  await signPrintRun(
+    store,
+    await authorityDirectoryCache(store).current(),
+    { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
+    { ...context(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } },
+  );
 
   const db = openReadModelDatabase(config.readModelFile);
-  const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { logger: { log: () => undefined, error: (m: string) => console.error(m) } });
+  const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+    logger: { log: () => undefined, error: (m: string) => console.error(m) },
+  });
   runner.start();
   await runner.waitUntilCaughtUp((await store.headPosition())!, 600_000);
   await runner.stop();
@@ -102,7 +184,9 @@ async function seed(dir: string): Promise<Seeded> {
   for (const e of (await store.readStream(graduationDecisionStream(decisionId))).events) {
     if (e.type === 'GraduatesListed') for (const g of (e.data as { graduates: ListedGraduate[] }).graduates) graduates.set(g.graduateId, g);
   }
-  const entries = (await store.readStream(printRunStream('thpt-2024'))).events.filter((e) => e.type === 'PrintRunEntriesPlanned').flatMap((e) => (e.data as { entries: PrintRunEntry[] }).entries);
+  const entries = (await store.readStream(printRunStream('thpt-2024'))).events
+    .filter((e) => e.type === 'PrintRunEntriesPlanned')
+    .flatMap((e) => (e.data as { entries: PrintRunEntry[] }).entries);
   await store.close();
 
   const key = FileKeyring.forConfig(config).activeSigningKey('SGD-HP');
@@ -112,16 +196,32 @@ async function seed(dir: string): Promise<Seeded> {
   for (const entry of entries) {
     const g = graduates.get(entry.graduateId)!;
     const typed = g.birthDate.split('-').reverse().join('/');
-    lookups.push(`/api/v1/lookup?serial=${encodeURIComponent(entry.serialLabel)}&fullName=${encodeURIComponent(g.fullName)}&birthDate=${encodeURIComponent(typed)}`);
+    lookups.push(
+      `/api/v1/lookup?serial=${encodeURIComponent(entry.serialLabel)}&fullName=${encodeURIComponent(g.fullName)}&birthDate=${encodeURIComponent(typed)}`,
+    );
     bodies.push(JSON.stringify({ serial: entry.serialLabel, fullName: g.fullName, birthDate: typed }));
     const token = signVerificationToken(
-      { v: 1, kid: key.kid, kind: 'diploma', diplomaId: entry.diplomaId, serial: entry.serialLabel, registerNumber: entry.registerLabel, authorityCode: 'SGD-HP', issueDate: '2024-08-14', holderDigest: holderDigest(g.fullName, g.birthDate) },
+      {
+        v: 1,
+        kid: key.kid,
+        kind: 'diploma',
+        diplomaId: entry.diplomaId,
+        serial: entry.serialLabel,
+        registerNumber: entry.registerLabel,
+        authorityCode: 'SGD-HP',
+        issueDate: '2024-08-14',
+        holderDigest: holderDigest(g.fullName, g.birthDate),
+      },
       key.privateKey,
     );
     verifies.push(`/api/v1/verify/${token}`);
   }
   const sample = entries[0]!;
-  const found = publicDiplomaBySerialAndHolder(db, { serial: sample.serialLabel, fullName: graduates.get(sample.graduateId)!.fullName, birthDate: graduates.get(sample.graduateId)!.birthDate });
+  const found = publicDiplomaBySerialAndHolder(db, {
+    serial: sample.serialLabel,
+    fullName: graduates.get(sample.graduateId)!.fullName,
+    birthDate: graduates.get(sample.graduateId)!.birthDate,
+  });
   if (!found) throw new Error('seeding did not produce a public row for the first diploma');
   microCosts(db, entries, graduates, verifies, config);
   db.close();
@@ -129,7 +229,13 @@ async function seed(dir: string): Promise<Seeded> {
 }
 
 /** What one request costs without HTTP, to tell the framework's share from the work's. */
-function microCosts(db: ReturnType<typeof openReadModelDatabase>, entries: PrintRunEntry[], graduates: Map<string, ListedGraduate>, verifies: string[], config: ReturnType<typeof loadConfig>): void {
+function microCosts(
+  db: ReturnType<typeof openReadModelDatabase>,
+  entries: PrintRunEntry[],
+  graduates: Map<string, ListedGraduate>,
+  verifies: string[],
+  config: ReturnType<typeof loadConfig>,
+): void {
   const rounds = 20_000;
   let started = performance.now();
   for (let i = 0; i < rounds; i++) {
@@ -151,7 +257,9 @@ function microCosts(db: ReturnType<typeof openReadModelDatabase>, entries: Print
   started = performance.now();
   for (let i = 0; i < rounds / 4; i++) verifySignature(null, message, publicKey, Buffer.from(signature, 'base64url'));
   const ed25519Us = ((performance.now() - started) * 1000) / (rounds / 4);
-  process.stdout.write(`  per request without HTTP: lookup query ${queryUs.toFixed(1)} µs, token check ${verifyUs.toFixed(1)} µs (Ed25519 verify alone ${ed25519Us.toFixed(1)} µs)\n`);
+  process.stdout.write(
+    `  per request without HTTP: lookup query ${queryUs.toFixed(1)} µs, token check ${verifyUs.toFixed(1)} µs (Ed25519 verify alone ${ed25519Us.toFixed(1)} µs)\n`,
+  );
 }
 
 interface Measured {
@@ -166,7 +274,9 @@ interface Measured {
   readonly cpuUsPerRequest: number | undefined;
 }
 
-type Load = { readonly method: 'GET'; readonly paths: readonly string[] } | { readonly method: 'POST'; readonly path: string; readonly bodies: readonly string[] };
+type Load =
+  | { readonly method: 'GET'; readonly paths: readonly string[] }
+  | { readonly method: 'POST'; readonly path: string; readonly bodies: readonly string[] };
 
 /**
  * The server's CPU time from /proc (Linux), in ms. On a machine shared with other work the request rate
@@ -197,8 +307,18 @@ async function load(name: string, base: string, what: Load, durationS: number, p
   const result = await autocannon({ url: base, connections: CONNECTIONS, duration: durationS, requests: [request] });
   const cpuAfter = cpuMs(pid);
   const total = result.requests.total;
-  const cpuUsPerRequest = cpuBefore === undefined || cpuAfter === undefined || total === 0 ? undefined : ((cpuAfter - cpuBefore) * 1000) / total;
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total, cpuUsPerRequest };
+  const cpuUsPerRequest =
+    cpuBefore === undefined || cpuAfter === undefined || total === 0 ? undefined : ((cpuAfter - cpuBefore) * 1000) / total;
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    total,
+    cpuUsPerRequest,
+  };
 }
 
 /**
@@ -288,7 +408,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     const seeded = await seed(dir);
     process.stdout.write(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-    process.stdout.write(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run, on ${cores} cores shared with the load generator\n`);
+    process.stdout.write(
+      `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run, on ${cores} cores shared with the load generator\n`,
+    );
     const lookups: Load = { method: 'GET', paths: seeded.lookups };
     const posts: Load = { method: 'POST', path: '/api/v1/lookup', bodies: seeded.bodies };
     const verifies: Load = { method: 'GET', paths: seeded.verifies };

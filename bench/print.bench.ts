@@ -36,9 +36,43 @@ const SINGLE = intFromEnv('BENCH_SINGLE', 1_000);
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Đức', 'Thành', 'Minh', 'Ngọc', 'Quốc', 'Thu', 'Hoàng', 'Xuân', 'Thuỳ'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hưng', 'Khánh', 'Linh', 'Mỹ', 'Nga', 'Phúc', 'Quỳnh', 'Sơn', 'Thuỷ', 'Trâm', 'Uyên', 'Việt', 'Yến', 'Ánh'];
-const PLACES = ['Thuỷ Nguyên, Hải Phòng', 'Kiến Thuỵ, Hải Phòng', 'Lê Chân, Hải Phòng', 'An Dương, Hải Phòng', 'Tiên Lãng, Hải Phòng', 'Cát Hải, Hải Phòng'];
-const SCHOOLS = ['Trường THPT Lê Quý Đôn', 'Trường THPT Chuyên Trần Phú', 'Trường THPT Ngô Quyền', 'Trường THPT Thái Phiên', 'Trường THPT Kiến Thuỵ'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hưng',
+  'Khánh',
+  'Linh',
+  'Mỹ',
+  'Nga',
+  'Phúc',
+  'Quỳnh',
+  'Sơn',
+  'Thuỷ',
+  'Trâm',
+  'Uyên',
+  'Việt',
+  'Yến',
+  'Ánh',
+];
+const PLACES = [
+  'Thuỷ Nguyên, Hải Phòng',
+  'Kiến Thuỵ, Hải Phòng',
+  'Lê Chân, Hải Phòng',
+  'An Dương, Hải Phòng',
+  'Tiên Lãng, Hải Phòng',
+  'Cát Hải, Hải Phòng',
+];
+const SCHOOLS = [
+  'Trường THPT Lê Quý Đôn',
+  'Trường THPT Chuyên Trần Phú',
+  'Trường THPT Ngô Quyền',
+  'Trường THPT Thái Phiên',
+  'Trường THPT Kiến Thuỵ',
+];
 
 /** A lazy stream of distinct faces: the run's memory must not depend on holding the input either. */
 function* faces(count: number, salt: string, checkpoints?: number[]): Generator<DiplomaFace> {
@@ -87,7 +121,12 @@ async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
   try {
     const result = await work();
     const used = process.cpuUsage(cpu);
-    return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: Math.max(peak, process.memoryUsage().rss) / 1e6 };
+    return {
+      result,
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      peakRssMb: Math.max(peak, process.memoryUsage().rss) / 1e6,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -121,7 +160,11 @@ async function run(dir: string, label: string, pages: number, options: PrintRunP
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'so-goc-bench-print-'));
   try {
-    console.log(`bench:print — Node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `bench:print — Node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     const workers = availableParallelism();
     // Warm-up: font parsing, the base font subset and the workers' start-up are paid once, not per run.
     await run(dir, 'warm-up', 200, { mode: 'overlay' });
@@ -146,12 +189,16 @@ async function main(): Promise<void> {
         for (const payload of payloads) create(payload);
         return payloads.length;
       });
-      console.log(`${label.padEnd(44)} ${String(qr.result).padStart(6)} codes ${qr.seconds.toFixed(2).padStart(7)} s ${(qr.result / qr.seconds).toFixed(0).padStart(6)} codes/s  ${((qr.cpuSeconds / qr.result) * 1000).toFixed(2)} CPU ms each`);
+      console.log(
+        `${label.padEnd(44)} ${String(qr.result).padStart(6)} codes ${qr.seconds.toFixed(2).padStart(7)} s ${(qr.result / qr.seconds).toFixed(0).padStart(6)} codes/s  ${((qr.cpuSeconds / qr.result) * 1000).toFixed(2)} CPU ms each`,
+      );
     };
     // What the renderer does (pdf/stream-writer/qr-matrix.ts), then the library's own mask search on the
     // same byte segment, then the plain-string call whose segment search the renderer avoids.
     await qrAlone('qrMatrix (as rendered)', qrMatrix);
-    await qrAlone('QRCode.create, one byte segment', (payload) => QRCode.create([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' }));
+    await qrAlone('QRCode.create, one byte segment', (payload) =>
+      QRCode.create([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' }),
+    );
     await qrAlone('QRCode.create, plain string', (payload) => QRCode.create(payload, { errorCorrectionLevel: 'M' }));
   } finally {
     rmSync(dir, { recursive: true, force: true });

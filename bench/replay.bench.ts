@@ -16,7 +16,14 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
-import { authorityDirectoryCache, importGraduationDecision, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
+import {
+  authorityDirectoryCache,
+  importGraduationDecision,
+  openPrintRun,
+  receiveBlankLot,
+  recordPrinting,
+  signPrintRun,
+} from '@so-goc/platform';
 import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner } from '@so-goc/projections';
 import { loadDemoProvinceInto } from '../apps/cli/src/commands/demo-province';
 
@@ -25,16 +32,46 @@ const REPEAT = Number(process.env.REPEAT ?? 3);
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-01T02:00:00.000Z' };
+  return {
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2024-08-01T02:00:00.000Z',
+  };
 };
 
 async function workbook(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Danh sách');
-  sheet.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Nơi sinh', 'Giới tính', 'Dân tộc', 'Số định danh cá nhân', 'Trường', 'Lớp', 'Xếp loại', 'Hình thức đào tạo']);
+  sheet.addRow([
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    'Nơi sinh',
+    'Giới tính',
+    'Dân tộc',
+    'Số định danh cá nhân',
+    'Trường',
+    'Lớp',
+    'Xếp loại',
+    'Hình thức đào tạo',
+  ]);
   for (let i = 0; i < COHORT; i += 1) {
     const born = new Date(Date.UTC(2006, (i * 5) % 12, 1 + (i % 28)));
-    sheet.addRow([i + 1, `Nguyễn Thị Thuỷ ${i}`, born, 'Hải Phòng', i % 2 ? 'Nữ' : 'Nam', 'Kinh', 31206000000 + i, `Trường THPT số ${1 + (i % 61)} Hải Phòng`, `12A${1 + (i % 9)}`, '', 'Chính quy']);
+    sheet.addRow([
+      i + 1,
+      `Nguyễn Thị Thuỷ ${i}`,
+      born,
+      'Hải Phòng',
+      i % 2 ? 'Nữ' : 'Nam',
+      'Kinh',
+      31206000000 + i,
+      `Trường THPT số ${1 + (i % 61)} Hải Phòng`,
+      `12A${1 + (i % 9)}`,
+      '',
+      'Chính quy',
+    ]);
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -43,15 +80,60 @@ async function record(store: SqliteEventStore): Promise<void> {
   await loadDemoProvinceInto(store);
   await receiveBlankLot(
     store,
-    { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 200000 + COHORT + 1000, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, receivedBy: 'Lan', receivedOn: '2024-05-20' },
+    {
+      type: 'ReceiveBlankLot',
+      lotId: 'HP-THPT-2024',
+      authorityCode: 'SGD-HP',
+      kind: 'THPT',
+      templateVersion: 'TT21-2019',
+      prefix: 'HP',
+      width: 7,
+      from: 200001,
+      to: 200000 + COHORT + 1000,
+      supplier: 'Nhà in Bộ GDĐT',
+      deliveryNote: { number: 'PGH-1', date: '2024-05-20' },
+      receivedBy: 'Lan',
+      receivedOn: '2024-05-20',
+    },
     context(),
   );
   const bytes = await workbook();
-  await importGraduationDecision(store, { decisionId: 'sgd-hp-1234-2024', authorityCode: 'SGD-HP', number: '1234/QĐ-SGDĐT', date: '2024-07-20', kind: 'THPT', schoolYear: '2023-2024', examSession: 'Kỳ thi tốt nghiệp THPT năm 2024', fileName: 'cohort.xlsx', bytes }, context());
-  await openPrintRun(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-05', spareBlanks: 50 }, context());
+  await importGraduationDecision(
+    store,
+    {
+      decisionId: 'sgd-hp-1234-2024',
+      authorityCode: 'SGD-HP',
+      number: '1234/QĐ-SGDĐT',
+      date: '2024-07-20',
+      kind: 'THPT',
+      schoolYear: '2023-2024',
+      examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
+      fileName: 'cohort.xlsx',
+      bytes,
+    },
+    context(),
+  );
+  await openPrintRun(
+    store,
+    {
+      printRunId: 'thpt-2024',
+      authorityCode: 'SGD-HP',
+      decisionId: 'sgd-hp-1234-2024',
+      lotId: 'HP-THPT-2024',
+      templateVersion: 'TT21-2019',
+      openedOn: '2024-08-05',
+      spareBlanks: 50,
+    },
+    context(),
+  );
   await recordPrinting(store, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context());
   const directory = await authorityDirectoryCache(store).current();
-  await signPrintRun(store, directory, { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' }, context());
+  await signPrintRun(
+    store,
+    directory,
+    { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
+    context(),
+  );
 }
 
 interface Shape {
@@ -67,9 +149,15 @@ function shapeOf(file: string): Shape {
   const db = new Database(file, { readonly: true });
   const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
   const streams = db.prepare('SELECT COUNT(DISTINCT stream) FROM events').pluck().get() as number;
-  const largest = db.prepare('SELECT stream, COUNT(*) AS n FROM events GROUP BY stream ORDER BY n DESC LIMIT 1').raw().get() as [string, number];
+  const largest = db.prepare('SELECT stream, COUNT(*) AS n FROM events GROUP BY stream ORDER BY n DESC LIMIT 1').raw().get() as [
+    string,
+    number,
+  ];
   const bytes = db.prepare('SELECT AVG(LENGTH(CAST(data AS BLOB)) + LENGTH(CAST(metadata AS BLOB))) FROM events').pluck().get() as number;
-  const biggest = db.prepare('SELECT type, LENGTH(CAST(data AS BLOB)) AS n FROM events ORDER BY n DESC LIMIT 1').raw().get() as [string, number];
+  const biggest = db.prepare('SELECT type, LENGTH(CAST(data AS BLOB)) AS n FROM events ORDER BY n DESC LIMIT 1').raw().get() as [
+    string,
+    number,
+  ];
   const byType = db
     .prepare('SELECT type, COUNT(*), CAST(AVG(LENGTH(CAST(data AS BLOB))) AS INTEGER) FROM events GROUP BY type ORDER BY COUNT(*) DESC')
     .raw()
@@ -91,13 +179,16 @@ async function main(): Promise<void> {
         `mean data+metadata ${shape.bytesPerEvent} B/event; largest stream ${shape.largestStream[0]} (${shape.largestStream[1].toLocaleString('en')} events); ` +
         `largest event ${shape.largestEvent[0]} (${(shape.largestEvent[1] / 1024).toFixed(0)} KiB of data)\n`,
     );
-    for (const [type, count, mean] of shape.byType) process.stdout.write(`  ${type.padEnd(36)} ${String(count).padStart(8)} events, mean data ${mean} B\n`);
+    for (const [type, count, mean] of shape.byType)
+      process.stdout.write(`  ${type.padEnd(36)} ${String(count).padStart(8)} events, mean data ${mean} B\n`);
     const head = (await store.headPosition())!;
     const rates: number[] = [];
     for (let round = 1; round <= REPEAT; round += 1) {
       const readModels = join(dir, `read-models-${round}.sqlite`);
       const db = openReadModelDatabase(readModels);
-      const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { logger: { log: () => undefined, error: (m: string) => console.error(m) } });
+      const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+        logger: { log: () => undefined, error: (m: string) => console.error(m) },
+      });
       const started = performance.now();
       runner.start();
       await runner.waitUntilCaughtUp(head, 1_800_000);
@@ -112,7 +203,11 @@ async function main(): Promise<void> {
       );
     }
     const sorted = [...rates].sort((a, b) => a - b);
-    process.stdout.write(`Median ${Math.round(sorted[Math.floor(sorted.length / 2)]!).toLocaleString('en')} issued diplomas/s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on 2 cores\n`);
+    process.stdout.write(
+      `Median ${Math.round(sorted[Math.floor(sorted.length / 2)]!).toLocaleString('en')} issued diplomas/s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on 2 cores\n`,
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

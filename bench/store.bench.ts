@@ -82,8 +82,35 @@ type InsertStatement = Statement<[string, number, string, string, string, string
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thu', 'Đức', 'Ngọc', 'Quang', 'Thanh', 'Xuân', 'Thị Thu', 'Hoàng'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hương', 'Khánh', 'Linh', 'Mai', 'Nam', 'Phúc', 'Quân', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến'];
-const PLACES = ['Thành phố Hà Nội', 'Thành phố Hồ Chí Minh', 'Tỉnh Nghệ An', 'Tỉnh Thanh Hóa', 'Thành phố Đà Nẵng', 'Tỉnh Quảng Ninh', 'Thành phố Cần Thơ'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hương',
+  'Khánh',
+  'Linh',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+];
+const PLACES = [
+  'Thành phố Hà Nội',
+  'Thành phố Hồ Chí Minh',
+  'Tỉnh Nghệ An',
+  'Tỉnh Thanh Hóa',
+  'Thành phố Đà Nẵng',
+  'Tỉnh Quảng Ninh',
+  'Thành phố Cần Thơ',
+];
 const SCHOOLS = [
   'Trường Đại học Sư phạm Hà Nội',
   'Trường Đại học Bách khoa Hà Nội',
@@ -162,16 +189,27 @@ function dataObject(i: number): GraduateRecord {
 /** Byte-identical to JSON.stringify(dataObject(i)) (no character needs escaping); checked at start. */
 function dataJson(i: number): string {
   return (
-    '{"fullName":"' + fullName(i) +
-    '","birthDate":"' + birthDate(i) +
-    '","birthPlace":"' + pick(PLACES, i >>> 1) +
-    '","gender":"' + gender(i) +
-    '","ethnicity":"' + pick(ETHNICITIES, i >>> 5) +
-    '","school":"' + pick(SCHOOLS, i >>> 4) +
-    '","major":"' + pick(MAJORS, i >>> 2) +
-    '","classification":"' + pick(RANKS, i >>> 3) +
-    '","graduationYear":' + graduationYear(i) +
-    ',"serial":"' + serial(i) + '"}'
+    '{"fullName":"' +
+    fullName(i) +
+    '","birthDate":"' +
+    birthDate(i) +
+    '","birthPlace":"' +
+    pick(PLACES, i >>> 1) +
+    '","gender":"' +
+    gender(i) +
+    '","ethnicity":"' +
+    pick(ETHNICITIES, i >>> 5) +
+    '","school":"' +
+    pick(SCHOOLS, i >>> 4) +
+    '","major":"' +
+    pick(MAJORS, i >>> 2) +
+    '","classification":"' +
+    pick(RANKS, i >>> 3) +
+    '","graduationYear":' +
+    graduationYear(i) +
+    ',"serial":"' +
+    serial(i) +
+    '"}'
   );
 }
 
@@ -186,10 +224,15 @@ function metadataObject(commandId: string, command: number, occurredAt: string):
 
 function metadataJson(commandId: string, command: number, occurredAt: string): string {
   return (
-    '{"commandId":"' + commandId +
-    '","correlationId":"' + commandId +
-    '","actor":{"officerId":"' + officerId(command) +
-    '","role":"registrar","authorityCode":"SGD-HN"},"occurredAt":"' + occurredAt + '"}'
+    '{"commandId":"' +
+    commandId +
+    '","correlationId":"' +
+    commandId +
+    '","actor":{"officerId":"' +
+    officerId(command) +
+    '","role":"registrar","authorityCode":"SGD-HN"},"occurredAt":"' +
+    occurredAt +
+    '"}'
   );
 }
 
@@ -210,7 +253,8 @@ function checkPayloads(): { dataBytes: number; metadataBytes: number } {
   const n = 10_000;
   for (let i = 0; i < n; i += 1) {
     const data = dataJson(i);
-    if (data !== JSON.stringify(dataObject(i))) throw new Error(`raw and port payloads differ at ${i}:\n${data}\n${JSON.stringify(dataObject(i))}`);
+    if (data !== JSON.stringify(dataObject(i)))
+      throw new Error(`raw and port payloads differ at ${i}:\n${data}\n${JSON.stringify(dataObject(i))}`);
     const id = randomUUID();
     const at = new Date().toISOString();
     const metadata = metadataJson(id, i, at);
@@ -344,7 +388,7 @@ function rawBatchWriter(file: string, synchronous: Synchronous): Writer {
   let written = 0;
   return {
     write(count: number): void {
-      for (const end = written + count; written < end; ) {
+      for (const end = written + count; written < end;) {
         const n = Math.min(BATCH, end - written);
         appendLot(Math.floor(written / BATCH), written, n);
         written += n;
@@ -365,7 +409,7 @@ function portBatchWriter(file: string, synchronous: Synchronous): Writer {
   let last: Position | undefined;
   return {
     async write(count: number): Promise<void> {
-      for (const end = written + count; written < end; ) {
+      for (const end = written + count; written < end;) {
         const n = Math.min(BATCH, end - written);
         const batch = Math.floor(written / BATCH);
         const metadata = metadataObject(randomUUID(), batch, new Date().toISOString());
@@ -482,7 +526,13 @@ async function comparePair(kind: Kind, synchronous: Synchronous, events: number,
     expectRows(rawFile, events, names.raw);
     expectRows(portFile, events, names.port);
     if (!lastPosition) throw new Error(`${names.port}: no position`);
-    const raw = record({ scenario: names.raw, events, seconds: elapsed[0]! / 1000, peakRssMb: peakRss / MB, dbMb: fileBytes(rawFile) / MB });
+    const raw = record({
+      scenario: names.raw,
+      events,
+      seconds: elapsed[0]! / 1000,
+      peakRssMb: peakRss / MB,
+      dbMb: fileBytes(rawFile) / MB,
+    });
     const port = record({
       scenario: names.port,
       events,
@@ -492,7 +542,9 @@ async function comparePair(kind: Kind, synchronous: Synchronous, events: number,
       dbMb: fileBytes(portFile) / MB,
     });
     const maxRevisionLookupUs =
-      kind === 'batch' ? measureMaxRevisionLookup(portFile, Math.ceil(events / BATCH), batchStream) : measureMaxRevisionLookup(portFile, streams, singleStream);
+      kind === 'batch'
+        ? measureMaxRevisionLookup(portFile, Math.ceil(events / BATCH), batchStream)
+        : measureMaxRevisionLookup(portFile, streams, singleStream);
     return { raw, port, portFile, lastPosition, maxRevisionLookupUs };
   } finally {
     removeDir(rawDir);
@@ -542,7 +594,9 @@ function countByTypeProjection(): Projection {
     },
     apply(db: Db, event: RecordedEvent): void {
       if (upsertDb !== db || upsert === undefined) {
-        upsert = db.prepare(`INSERT INTO ${EVENT_COUNTS_TABLE} (type, events) VALUES (?, 1) ON CONFLICT (type) DO UPDATE SET events = events + 1`);
+        upsert = db.prepare(
+          `INSERT INTO ${EVENT_COUNTS_TABLE} (type, events) VALUES (?, 1) ON CONFLICT (type) DO UPDATE SET events = events + 1`,
+        );
         upsertDb = db;
       }
       upsert.run(event.type);
@@ -563,7 +617,13 @@ const handlesNothingProjection: Projection = {
 const quietLogger = { log: (): void => undefined, error: (message: string): void => console.error(message) };
 
 /** Catches a ProjectionRunner up from zero on `eventsFile`; seconds until waitUntilCaughtUp resolves. */
-async function replay(eventsFile: string, events: number, lastPosition: Position, projection: Projection, counts: boolean): Promise<number> {
+async function replay(
+  eventsFile: string,
+  events: number,
+  lastPosition: Position,
+  projection: Projection,
+  counts: boolean,
+): Promise<number> {
   const dir = freshDir('replay-read-model');
   try {
     const readModel = openReadModelDatabase(join(dir, 'read-model.sqlite'));
@@ -609,7 +669,13 @@ async function compareReads(eventsFile: string, events: number, lastPosition: Po
   const peakRssMb = peakRss / MB;
   const scan = record({ scenario: 'raw: sequential read, .raw().iterate()', events, seconds: (scanBefore + scanAfter) / 2, peakRssMb });
   const scanParsed = record({ scenario: 'raw: sequential read + JSON.parse(data)', events, seconds: parsed, peakRssMb });
-  const replayRow = record({ scenario: 'port: replay into ProjectionRunner (count per type)', events, seconds: replayed, rawRate: rate(scan), peakRssMb });
+  const replayRow = record({
+    scenario: 'port: replay into ProjectionRunner (count per type)',
+    events,
+    seconds: replayed,
+    rawRate: rate(scan),
+    peakRssMb,
+  });
   rows.push({ ...replayRow, scenario: '  (same replay, vs raw read + JSON.parse)', rawRate: rate(scanParsed) });
   return { scan, scanParsed, replay: replayRow };
 }
@@ -714,7 +780,15 @@ async function singleLadder(synchronous: Synchronous, eventsPerRung: number): Pr
     };
     const insertStrings = (i: number, stream: string, revision: number): void => {
       const now = Date.now();
-      insert.run(stream, revision, randomUUID(), eventType(i), dataJson(i), metadataJson(randomUUID(), i, new Date(now).toISOString()), now);
+      insert.run(
+        stream,
+        revision,
+        randomUUID(),
+        eventType(i),
+        dataJson(i),
+        metadataJson(randomUUID(), i, new Date(now).toISOString()),
+        now,
+      );
     };
     const checkRevision = (stream: string, revision: number): void => {
       if ((lastRevision.get(stream) ?? -1) !== revision - 1) throw new Error(`unexpected revision on ${stream}`);
@@ -736,8 +810,14 @@ async function singleLadder(synchronous: Synchronous, eventsPerRung: number): Pr
     });
     return await climb(`1 event/append (${synchronous})`, eventsPerRung, 1, [
       { label: 'raw: one autocommitted INSERT of ready-made JSON strings', run: (count) => each(count, insertStrings) },
-      { label: '+ explicit BEGIN IMMEDIATE … COMMIT around it', run: (count) => each(count, (i, stream, revision) => wrapped.immediate(i, stream, revision)) },
-      { label: '+ SELECT MAX(revision) for the expected-revision check', run: (count) => each(count, (i, stream, revision) => checked.immediate(i, stream, revision)) },
+      {
+        label: '+ explicit BEGIN IMMEDIATE … COMMIT around it',
+        run: (count) => each(count, (i, stream, revision) => wrapped.immediate(i, stream, revision)),
+      },
+      {
+        label: '+ SELECT MAX(revision) for the expected-revision check',
+        run: (count) => each(count, (i, stream, revision) => checked.immediate(i, stream, revision)),
+      },
       {
         label: '+ event objects and JSON.stringify(data), (metadata)',
         run: (count) => each(count, (i, stream, revision) => serialised.immediate(stream, revision, newEvent(i))),
@@ -807,8 +887,14 @@ async function batchLadder(synchronous: Synchronous, eventsPerRung: number): Pro
     };
     return await climb(`100 events/append (${synchronous})`, eventsPerRung, BATCH, [
       { label: 'raw: 100 INSERTs of ready-made JSON strings, db.transaction()', run: (count) => eachLot(count, deferred) },
-      { label: '+ BEGIN IMMEDIATE instead of a deferred BEGIN', run: (count) => eachLot(count, (batch, first) => deferred.immediate(batch, first)) },
-      { label: '+ SELECT MAX(revision) for the expected-revision check', run: (count) => eachLot(count, (batch, first) => checked.immediate(batch, first)) },
+      {
+        label: '+ BEGIN IMMEDIATE instead of a deferred BEGIN',
+        run: (count) => eachLot(count, (batch, first) => deferred.immediate(batch, first)),
+      },
+      {
+        label: '+ SELECT MAX(revision) for the expected-revision check',
+        run: (count) => eachLot(count, (batch, first) => checked.immediate(batch, first)),
+      },
       {
         label: '+ event objects and JSON.stringify(data), (metadata)',
         run: (count) => eachLot(count, (batch, first) => serialised.immediate(batchStream(batch), newLot(batch, first))),
@@ -930,7 +1016,12 @@ function printTable(): void {
 
 const LABEL_WIDTH = 68;
 
-function printSteps(title: string, base: { label: string; us: number }, steps: readonly { label: string; us: number }[], total: { label: string; us: number }): void {
+function printSteps(
+  title: string,
+  base: { label: string; us: number },
+  steps: readonly { label: string; us: number }[],
+  total: { label: string; us: number },
+): void {
   const gap = total.us - base.us;
   const share = (value: number): string => (gap > 0 ? `${fixed((100 * value) / gap, 0).padStart(4)}% of the gap` : '');
   console.log(title);
@@ -970,9 +1061,14 @@ async function main(): Promise<void> {
   const sqliteVersion = new Database(':memory:').prepare<[], string>('SELECT sqlite_version()').pluck().get();
   const betterSqlite = (JSON.parse(readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8')) as { version: string }).version;
   const cpu = cpus();
-  const load = (): string => loadavg().map((value) => fixed(value, 2)).join(' ');
+  const load = (): string =>
+    loadavg()
+      .map((value) => fixed(value, 2))
+      .join(' ');
   console.log('Sổ Gốc event store benchmark (bench/store.bench.ts)');
-  console.log(`node ${process.version}, better-sqlite3 ${betterSqlite}, SQLite ${sqliteVersion}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, tmp ${tmpdir()}`);
+  console.log(
+    `node ${process.version}, better-sqlite3 ${betterSqlite}, SQLite ${sqliteVersion}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, tmp ${tmpdir()}`,
+  );
   console.log(
     `events: BENCH_EVENTS=${int(EVENTS)} (batch-100, replay), BENCH_SINGLE_NORMAL_EVENTS=${int(SINGLE_NORMAL_EVENTS)}, ` +
       `BENCH_SINGLE_FULL_EVENTS=${int(SINGLE_FULL_EVENTS)} (one fsync per commit)`,

@@ -17,16 +17,22 @@ function checkCommon(file, compose) {
   check(nodes.length === 3, `${file}: expected 3 KurrentDB nodes, found ${nodes.length}`);
   for (const [name, service] of Object.entries(services)) {
     const image = String(service.image ?? '');
-    const tag = image.replace(/^\$\{[A-Z_]+:-(.*)\}$/, '$1').split('/').pop();
-    if (!service.build) check(/:[0-9][^:]*$/.test(tag) && !/latest|lts$/.test(tag), `${file}: ${name} image not pinned to a version: ${image}`);
+    const tag = image
+      .replace(/^\$\{[A-Z_]+:-(.*)\}$/, '$1')
+      .split('/')
+      .pop();
+    if (!service.build)
+      check(/:[0-9][^:]*$/.test(tag) && !/latest|lts$/.test(tag), `${file}: ${name} image not pinned to a version: ${image}`);
     for (const dependency of Object.keys(service.depends_on ?? {}).concat(Array.isArray(service.depends_on) ? service.depends_on : [])) {
-      if (typeof dependency === 'string' && !/^\d+$/.test(dependency)) check(dependency in services, `${file}: ${name} depends on unknown ${dependency}`);
+      if (typeof dependency === 'string' && !/^\d+$/.test(dependency))
+        check(dependency in services, `${file}: ${name} depends on unknown ${dependency}`);
     }
     const networks = Array.isArray(service.networks) ? service.networks : Object.keys(service.networks ?? {});
     for (const network of networks) check(network in (compose.networks ?? {}), `${file}: ${name} uses undeclared network ${network}`);
     for (const volume of service.volumes ?? []) {
       const source = String(volume).split(':')[0];
-      if (!source.startsWith('.') && !source.startsWith('/')) check(source in (compose.volumes ?? {}), `${file}: ${name} uses undeclared volume ${source}`);
+      if (!source.startsWith('.') && !source.startsWith('/'))
+        check(source in (compose.volumes ?? {}), `${file}: ${name} uses undeclared volume ${source}`);
     }
   }
   for (const [name, node] of nodes) {
@@ -58,7 +64,10 @@ for (const [name, s] of apps) {
     seen.set(volume, name);
   }
   for (const [volume, target] of mounts.filter(([, t]) => t !== '/data')) {
-    check(target === '/data/keys' && s.command.includes('registry-api'), `compose.yml: ${name} mounts ${volume} at ${target}; only API nodes share a key store at /data/keys`);
+    check(
+      target === '/data/keys' && s.command.includes('registry-api'),
+      `compose.yml: ${name} mounts ${volume} at ${target}; only API nodes share a key store at /data/keys`,
+    );
   }
 }
 for (const [name, s] of apps) {
@@ -69,7 +78,10 @@ const caddyfile = readFileSync(join(__dirname, 'Caddyfile'), 'utf8');
 const upstreams = [...caddyfile.matchAll(/reverse_proxy ([^{]+)\{/g)].flatMap((m) => m[1].trim().split(/\s+/));
 check(upstreams.length === 4, `Caddyfile: expected 4 upstreams, found ${upstreams.length}`);
 for (const upstream of upstreams) check(upstream.split(':')[0] in services, `Caddyfile: upstream ${upstream} is not a service`);
-check(Object.values(services).some((s) => String(s.image).startsWith('caddy:')), 'compose.yml: no proxy service');
+check(
+  Object.values(services).some((s) => String(s.image).startsWith('caddy:')),
+  'compose.yml: no proxy service',
+);
 
 if (problems.length > 0) {
   console.error(problems.map((p) => `✗ ${p}`).join('\n'));

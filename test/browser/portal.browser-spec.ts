@@ -37,17 +37,29 @@ describe('Verify portal in a browser', () => {
 
   beforeAll(async () => {
     // CI installs Chromium (.ci/run); a machine without it must fail here, never skip the check silently.
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
     world = await issuanceWorld();
     diplomas = await issueFixtureDiplomas(world.store, { count: 20, exemptRows: [3], receiveLot: false, withProvince: false });
     const config = loadConfig({ SOGOC_DATA_DIR: world.dir.path });
     keyring = FileKeyring.forConfig(config);
-    app = await createVerifyPortal({ readModels: await world.readModels(), config }, { settings: { rateLimit: { perMinute: 6000, burst: 1000 } } });
+    app = await createVerifyPortal(
+      { readModels: await world.readModels(), config },
+      { settings: { rateLimit: { perMinute: 6000, burst: 1000 } } },
+    );
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', 'localhost');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     // bypassCSP only so that axe can be injected: the portal's policy forbids every script, rightly.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, bypassCSP: true, locale: 'vi-VN' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      bypassCSP: true,
+      locale: 'vi-VN',
+    });
     page = await context.newPage();
     console.log(`Portal screenshots: ${shots}`);
   });
@@ -62,7 +74,13 @@ describe('Verify portal in a browser', () => {
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
     await page.addScriptTag({ content: axe.source });
     const violations = await page.evaluate(async () => {
-      const runner = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const runner = (
+        globalThis as unknown as {
+          axe: {
+            run: () => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await runner.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target[0])) }));
     });

@@ -12,7 +12,9 @@ interface Route {
 
 /** Every route the running registry-api serves, read from its HTTP router rather than a hand-kept list. */
 function officerRoutesOf(app: INestApplication): Route[] {
-  const router = (app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+  const router = (
+    app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+  ).router;
   return router.stack
     .filter((layer) => layer.route?.path.startsWith('/api/'))
     .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })));
@@ -23,18 +25,39 @@ function fill(path: string, code: string): string {
 }
 
 /** A body that would pass for most commands, so a refusal can only come from access control. */
-const plausibleBody = { code: 'PROBE-1', name: 'Đơn vị thử', kind: 'school', registeredOn: '2020-01-15', reason: 'thử', roles: ['registrar'], includeSubordinates: false };
+const plausibleBody = {
+  code: 'PROBE-1',
+  name: 'Đơn vị thử',
+  kind: 'school',
+  registeredOn: '2020-01-15',
+  reason: 'thử',
+  roles: ['registrar'],
+  includeSubordinates: false,
+};
 
 describe('Access control on every officer route', () => {
   let t: TestSystem;
   let routes: Route[];
   const tokens: Record<string, string> = {};
 
-  async function officerWithToken(authorityCode: string, officerId: string, roles: ('registrar' | 'auditor' | 'administrator' | 'signer')[], store: SqliteEventStore): Promise<string> {
+  async function officerWithToken(
+    authorityCode: string,
+    officerId: string,
+    roles: ('registrar' | 'auditor' | 'administrator' | 'signer')[],
+    store: SqliteEventStore,
+  ): Promise<string> {
     await handleCommand(store, accessControlDecider, {
       stream: ACCESS_CONTROL_STREAM,
       context: cliContext('test-given'),
-      command: { type: 'CreateOfficer', authorityCode, officerId, username: officerId, fullName: `Cán bộ ${officerId}`, roles, includeSubordinates: false },
+      command: {
+        type: 'CreateOfficer',
+        authorityCode,
+        officerId,
+        username: officerId,
+        fullName: `Cán bộ ${officerId}`,
+        roles,
+        includeSubordinates: false,
+      },
     });
     const token = generateOfficerToken();
     await handleCommand(store, accessControlDecider, {
@@ -48,7 +71,14 @@ describe('Access control on every officer route', () => {
   beforeAll(async () => {
     t = await startTestSystem();
     routes = officerRoutesOf(t.system.api!);
-    await t.given({ type: 'RegisterAuthority', code: 'SGD-QN', name: 'Sở GDĐT Quảng Ninh', kind: 'province_department', parentCode: null, registeredOn: '2000-01-01' });
+    await t.given({
+      type: 'RegisterAuthority',
+      code: 'SGD-QN',
+      name: 'Sở GDĐT Quảng Ninh',
+      kind: 'province_department',
+      parentCode: null,
+      registeredOn: '2000-01-01',
+    });
     const store = new SqliteEventStore({ file: t.eventsFile });
     tokens.otherAdmin = await officerWithToken('SGD-QN', 'admin-qn', ['administrator', 'registrar'], store);
     tokens.auditor = await officerWithToken('SGD-HP', 'auditor-hp', ['auditor'], store);
@@ -67,7 +97,10 @@ describe('Access control on every officer route', () => {
     const before = (await t.events()).length;
     for (const route of routes) {
       for (const token of [null, 'not-a-token']) {
-        const response = await t.request(route.method, fill(route.path, 'SGD-HP'), { token, body: route.method === 'GET' ? undefined : plausibleBody });
+        const response = await t.request(route.method, fill(route.path, 'SGD-HP'), {
+          token,
+          body: route.method === 'GET' ? undefined : plausibleBody,
+        });
         expect({ route, status: response.status }).toEqual({ route, status: 401 });
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
       }
@@ -78,8 +111,15 @@ describe('Access control on every officer route', () => {
   it('answers 403 on every officer route to an officer of another authority, and records nothing', async () => {
     const before = (await t.events()).length;
     for (const route of routes) {
-      const response = await t.request(route.method, fill(route.path, 'SGD-HP'), { token: tokens.otherAdmin, body: route.method === 'GET' ? undefined : plausibleBody });
-      expect({ route, status: response.status, code: ((await response.json()) as { code: string }).code }).toEqual({ route, status: 403, code: 'OUTSIDE_SCOPE' });
+      const response = await t.request(route.method, fill(route.path, 'SGD-HP'), {
+        token: tokens.otherAdmin,
+        body: route.method === 'GET' ? undefined : plausibleBody,
+      });
+      expect({ route, status: response.status, code: ((await response.json()) as { code: string }).code }).toEqual({
+        route,
+        status: 403,
+        code: 'OUTSIDE_SCOPE',
+      });
     }
     expect((await t.events()).length).toBe(before);
   });
@@ -87,22 +127,39 @@ describe('Access control on every officer route', () => {
   it('lets an auditor read every route of its authority and refuses every write with 403', async () => {
     const before = (await t.events()).length;
     for (const route of routes) {
-      const response = await t.request(route.method, fill(route.path, 'SGD-HP'), { token: tokens.auditor, body: route.method === 'GET' ? undefined : plausibleBody });
+      const response = await t.request(route.method, fill(route.path, 'SGD-HP'), {
+        token: tokens.auditor,
+        body: route.method === 'GET' ? undefined : plausibleBody,
+      });
       // Reads pass access control; what they then answer (200, or 404 for a probe id) is theirs to say.
       if (route.method === 'GET') expect({ route, allowed: ![401, 403].includes(response.status) }).toEqual({ route, allowed: true });
       // Handling audit findings is the auditor's own act (issue 15): access passes, the probe body or id does not.
-      else if (route.path.includes('/audit-findings/')) expect({ route, refused: [400, 404].includes(response.status) }).toEqual({ route, refused: true });
-      else expect({ route, status: response.status, code: ((await response.json()) as { code: string }).code }).toEqual({ route, status: 403, code: 'ROLE_NOT_ALLOWED' });
+      else if (route.path.includes('/audit-findings/'))
+        expect({ route, refused: [400, 404].includes(response.status) }).toEqual({ route, refused: true });
+      else
+        expect({ route, status: response.status, code: ((await response.json()) as { code: string }).code }).toEqual({
+          route,
+          status: 403,
+          code: 'ROLE_NOT_ALLOWED',
+        });
     }
     expect((await t.events()).length).toBe(before);
   });
 
   it('a token works until an administrator revokes it, and is refused at once afterwards', async () => {
     const created = await t.request('POST', '/api/v1/authorities/SGD-HP/officers', {
-      body: { officerId: 'lan-nguyen', username: 'lan.nguyen', fullName: 'Nguyễn Thị Lan', roles: ['registrar'], includeSubordinates: false },
+      body: {
+        officerId: 'lan-nguyen',
+        username: 'lan.nguyen',
+        fullName: 'Nguyễn Thị Lan',
+        roles: ['registrar'],
+        includeSubordinates: false,
+      },
     });
     expect(created.status).toBe(201);
-    const issued = (await (await t.request('POST', '/api/v1/authorities/SGD-HP/officers/lan-nguyen/tokens', { body: { lifetimeDays: 7 } })).json()) as { token: string; tokenId: string; expiresAt: string };
+    const issued = (await (
+      await t.request('POST', '/api/v1/authorities/SGD-HP/officers/lan-nguyen/tokens', { body: { lifetimeDays: 7 } })
+    ).json()) as { token: string; tokenId: string; expiresAt: string };
     expect(issued.token).toMatch(/^sgt_[0-9a-f]{32}\./);
     expect((await t.request('GET', '/api/v1/authorities/SGD-HP', { token: issued.token })).status).toBe(200);
 
@@ -110,7 +167,9 @@ describe('Access control on every officer route', () => {
     const log = JSON.stringify((await t.events(ACCESS_CONTROL_STREAM)).map((e) => e.data));
     expect(log).not.toContain(issued.token.split('.')[1]);
 
-    const revoked = await t.request('POST', `/api/v1/authorities/SGD-HP/officers/lan-nguyen/tokens/${issued.tokenId}/revoke`, { body: { reason: 'Máy tính bị mất' } });
+    const revoked = await t.request('POST', `/api/v1/authorities/SGD-HP/officers/lan-nguyen/tokens/${issued.tokenId}/revoke`, {
+      body: { reason: 'Máy tính bị mất' },
+    });
     expect(revoked.status).toBe(201);
     const refused = await t.request('GET', '/api/v1/authorities/SGD-HP', { token: issued.token });
     expect(refused.status).toBe(401);

@@ -25,27 +25,57 @@ describe('Corrections and reissue over HTTP, into the register appendix (issue: 
       receivedOn: '2026-03-05',
       dossierCompleteOn: '2026-03-05',
     };
-    const noOp = await t.request('POST', base, { body: { ...request, requestId: 'cs-noop', changes: [{ field: 'birthDate', after: corrected.birthDate }] } });
+    const noOp = await t.request('POST', base, {
+      body: { ...request, requestId: 'cs-noop', changes: [{ field: 'birthDate', after: corrected.birthDate }] },
+    });
     expect(noOp.status).toBe(422);
     expect((await noOp.json()) as { code: string; rule: number }).toMatchObject({ code: 'CORRECTION_CHANGES_NOTHING' });
     const badGround = await t.request('POST', base, { body: { ...request, requestId: 'cs-bad', ground: 'wish' } });
     expect(badGround.status).toBe(400);
     expect((await t.request('POST', base, { body: request })).status).toBe(201);
-    expect((await t.request('POST', `${base}/cs-2026-01/decision`, { body: { decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-03-10' } })).status).toBe(201);
+    expect(
+      (await t.request('POST', `${base}/cs-2026-01/decision`, { body: { decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-03-10' } }))
+        .status,
+    ).toBe(201);
 
-    const lot = { lotId: 'HP-2026-THPT-1', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 300001, to: 300100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-26', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' };
+    const lot = {
+      lotId: 'HP-2026-THPT-1',
+      kind: 'THPT',
+      templateVersion: 'TT21-2019',
+      prefix: 'HP',
+      width: 7,
+      from: 300001,
+      to: 300100,
+      supplier: 'Nhà in',
+      deliveryNote: { number: 'PGH-26', date: '2026-01-05' },
+      receivedBy: 'Lan',
+      receivedOn: '2026-01-05',
+    };
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: lot })).status).toBe(201);
     const reissue = await t.request('POST', `/api/v1/authorities/SGD-HP/diplomas/${misnamed.diplomaId}/reissue`, {
-      body: { decisionNumber: '7/QĐ-SGDĐT', decisionDate: '2026-03-02', issuerError: 'Ghi sai họ tên so với quyết định', changes: [{ field: 'fullName', after: `${misnamed.fullName} Anh` }], lotId: 'HP-2026-THPT-1', issueDate: '2026-03-03', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' },
+      body: {
+        decisionNumber: '7/QĐ-SGDĐT',
+        decisionDate: '2026-03-02',
+        issuerError: 'Ghi sai họ tên so với quyết định',
+        changes: [{ field: 'fullName', after: `${misnamed.fullName} Anh` }],
+        lotId: 'HP-2026-THPT-1',
+        issueDate: '2026-03-03',
+        issuePlace: 'Hải Phòng',
+        signerId: 'gd-sgd-hp',
+      },
     });
     expect(reissue.status).toBe(201);
 
     let rows: { action: string; newSerial: string | null }[] = [];
     for (let i = 0; i < 200 && rows.length < 2; i += 1) {
-      rows = ((await (await t.request('GET', '/api/v1/authorities/SGD-HP/register-appendix/THPT/2024')).json()) as { rows: typeof rows }).rows;
+      rows = ((await (await t.request('GET', '/api/v1/authorities/SGD-HP/register-appendix/THPT/2024')).json()) as { rows: typeof rows })
+        .rows;
       if (rows.length < 2) await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    expect(rows).toEqual([expect.objectContaining({ action: 'correction', newSerial: null }), expect.objectContaining({ action: 'reissue', newSerial: 'HP 0300001' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ action: 'correction', newSerial: null }),
+      expect.objectContaining({ action: 'reissue', newSerial: 'HP 0300001' }),
+    ]);
     const xlsx = await t.request('GET', '/api/v1/authorities/SGD-HP/register-appendix/THPT/2024/export.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
@@ -55,12 +85,19 @@ describe('Corrections and reissue over HTTP, into the register appendix (issue: 
 
     // Issue 17, rule 55: a copy of the replaced paper is refused at the counter, in writing, citing the new serial.
     const copyRequest = {
-      requestId: 'bs-2026-0099', diplomaId: misnamed.diplomaId, requester: { kind: 'holder', fullName: misnamed.fullName, idDocument: { kind: 'CCCD', number: '031206000123' } },
-      channel: 'counter', receivedAt: '2026-03-10T02:00:00Z', copies: 1,
+      requestId: 'bs-2026-0099',
+      diplomaId: misnamed.diplomaId,
+      requester: { kind: 'holder', fullName: misnamed.fullName, idDocument: { kind: 'CCCD', number: '031206000123' } },
+      channel: 'counter',
+      receivedAt: '2026-03-10T02:00:00Z',
+      copies: 1,
     };
     const atCounter = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: copyRequest });
     expect(atCounter.status).toBe(201);
-    const answer = (await atCounter.json()) as { events: { type: string }[]; refusal: { grounds: string[]; reasons: string; letterRef: string } | null };
+    const answer = (await atCounter.json()) as {
+      events: { type: string }[];
+      refusal: { grounds: string[]; reasons: string; letterRef: string } | null;
+    };
     expect(answer.events.map((e) => e.type)).toEqual(['CopyRequestReceived', 'CopyRequestRefused']);
     expect(answer.refusal).toMatchObject({ grounds: ['diploma_superseded'], letterRef: 'bs-2026-0099/TC' });
     expect(answer.refusal?.reasons).toContain('HP 0300001');

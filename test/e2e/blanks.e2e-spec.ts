@@ -7,11 +7,33 @@ describe('Blanks over HTTP (issue: blank ledger)', () => {
   beforeAll(async () => {
     t = await startTestSystem();
     // Issue 17: a Sở's papers are headed by its People's Committee (Nghị định 30/2020), set over HTTP.
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', { body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' } })).status).toBe(201);
-    await t.given({ type: 'RegisterAuthority', code: 'PGD-TN', name: 'Phòng GDĐT huyện Thuỷ Nguyên', kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01' });
-    await t.given({ type: 'RegisterAuthority', code: 'SGD-QN', name: 'Sở GDĐT Quảng Ninh', kind: 'province_department', parentCode: null, registeredOn: '2000-01-01' });
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', {
+          body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' },
+        })
+      ).status,
+    ).toBe(201);
+    await t.given({
+      type: 'RegisterAuthority',
+      code: 'PGD-TN',
+      name: 'Phòng GDĐT huyện Thuỷ Nguyên',
+      kind: 'district_office',
+      parentCode: 'SGD-HP',
+      registeredOn: '2000-01-01',
+    });
+    await t.given({
+      type: 'RegisterAuthority',
+      code: 'SGD-QN',
+      name: 'Sở GDĐT Quảng Ninh',
+      kind: 'province_department',
+      parentCode: null,
+      registeredOn: '2000-01-01',
+    });
     // The first administrator also records acts in this test.
-    const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar'], includeSubordinates: true } });
+    const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
+      body: { roles: ['administrator', 'registrar'], includeSubordinates: true },
+    });
     expect(roles.status).toBe(201);
   });
   afterAll(() => t.stop());
@@ -33,20 +55,44 @@ describe('Blanks over HTTP (issue: blank ledger)', () => {
 
   it('receives a lot, hands part of it to a district office, and answers where a serial is', async () => {
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: lot })).status).toBe(201);
-    const overlapping = await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: { ...lot, lotId: 'HP-2024-THPT-2', from: 211000, to: 215000, missing: [] } });
+    const overlapping = await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', {
+      body: { ...lot, lotId: 'HP-2024-THPT-2', from: 211000, to: 215000, missing: [] },
+    });
     expect(overlapping.status).toBe(422);
-    expect((await overlapping.json()) as { code: string; messageVi: string }).toMatchObject({ code: 'BLANK_RANGE_OVERLAPS', messageVi: expect.stringContaining('HP-2024-THPT-1') });
+    expect((await overlapping.json()) as { code: string; messageVi: string }).toMatchObject({
+      code: 'BLANK_RANGE_OVERLAPS',
+      messageVi: expect.stringContaining('HP-2024-THPT-1'),
+    });
 
-    const handover = { ranges: [{ from: 200001, to: 202500 }], handover: { number: 'BB-GN-01', date: '2024-06-01' }, allocatedOn: '2024-06-01' };
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots/HP-2024-THPT-1/allocations', { body: { ...handover, toAuthority: 'PGD-TN' } })).status).toBe(201);
-    const sideways = await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots/HP-2024-THPT-1/allocations', { body: { ...handover, ranges: [{ from: 203001, to: 203010 }], toAuthority: 'SGD-QN' } });
+    const handover = {
+      ranges: [{ from: 200001, to: 202500 }],
+      handover: { number: 'BB-GN-01', date: '2024-06-01' },
+      allocatedOn: '2024-06-01',
+    };
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots/HP-2024-THPT-1/allocations', {
+          body: { ...handover, toAuthority: 'PGD-TN' },
+        })
+      ).status,
+    ).toBe(201);
+    const sideways = await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots/HP-2024-THPT-1/allocations', {
+      body: { ...handover, ranges: [{ from: 203001, to: 203010 }], toAuthority: 'SGD-QN' },
+    });
     expect(((await sideways.json()) as { code: string }).code).toBe('RECEIVER_NOT_SUBORDINATE');
 
-    const serial = (await (await eventually(() => t.request('GET', '/api/v1/authorities/SGD-HP/blank-serials/HP%200201234'))).json()) as { serial: string; status: string; holder: string; history: { movement: string }[] };
+    const serial = (await (await eventually(() => t.request('GET', '/api/v1/authorities/SGD-HP/blank-serials/HP%200201234'))).json()) as {
+      serial: string;
+      status: string;
+      holder: string;
+      history: { movement: string }[];
+    };
     expect(serial).toMatchObject({ serial: 'HP 0201234', status: 'in_stock', holder: 'PGD-TN' });
     expect(serial.history.map((h) => h.movement)).toEqual(['receipt', 'allocation_out', 'allocation_in']);
 
-    const reconciliation = (await (await t.request('GET', '/api/v1/authorities/SGD-HP/blank-reconciliation?kind=THPT&from=2024-01-01&to=2099-12-31')).json()) as Record<string, unknown>;
+    const reconciliation = (await (
+      await t.request('GET', '/api/v1/authorities/SGD-HP/blank-reconciliation?kind=THPT&from=2024-01-01&to=2099-12-31')
+    ).json()) as Record<string, unknown>;
     expect(reconciliation).toMatchObject({ received: 11980, allocatedOut: 2500, closing: 9480, balanced: true, breaks: [] });
   });
 
@@ -71,7 +117,15 @@ describe('Blanks over HTTP (issue: blank ledger)', () => {
     });
     expect(spoil.status).toBe(201);
     const destroy = await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots/HP-2024-THPT-1/destructions', {
-      body: { ranges: [{ from: 203417, to: 203417 }], councilDecision: { number: '45/QĐ-SGDĐT', date: '2024-12-01' }, members, method: 'Nghiền', place: 'Trụ sở Sở', minutesRef: 'BB-HUY-2024-01', destroyedOn: '2024-12-10' },
+      body: {
+        ranges: [{ from: 203417, to: 203417 }],
+        councilDecision: { number: '45/QĐ-SGDĐT', date: '2024-12-01' },
+        members,
+        method: 'Nghiền',
+        place: 'Trụ sở Sở',
+        minutesRef: 'BB-HUY-2024-01',
+        destroyedOn: '2024-12-10',
+      },
     });
     expect(destroy.status).toBe(201);
 

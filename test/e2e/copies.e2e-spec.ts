@@ -13,9 +13,27 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
   beforeAll(async () => {
     t = await startTestSystem();
     // Issue 17: a Sở's papers are headed by its People's Committee (Nghị định 30/2020), set over HTTP.
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', { body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' } })).status).toBe(201);
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', {
+          body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' },
+        })
+      ).status,
+    ).toBe(201);
     issued = await issueThptCohortOverHttp(t);
-    const copyLot = { lotId: 'HP-BS-2026', kind: 'THPT_COPY', templateVersion: 'TT21-2019', prefix: 'BS', width: 7, from: 1, to: 100, supplier: 'Nhà in', deliveryNote: { number: 'PGH-BS', date: '2026-01-05' }, receivedBy: 'Lan', receivedOn: '2026-01-05' };
+    const copyLot = {
+      lotId: 'HP-BS-2026',
+      kind: 'THPT_COPY',
+      templateVersion: 'TT21-2019',
+      prefix: 'BS',
+      width: 7,
+      from: 1,
+      to: 100,
+      supplier: 'Nhà in',
+      deliveryNote: { number: 'PGH-BS', date: '2026-01-05' },
+      receivedBy: 'Lan',
+      receivedOn: '2026-01-05',
+    };
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: copyLot })).status).toBe(201);
   });
   afterAll(() => t.stop());
@@ -41,14 +59,24 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
     };
     const received = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: request });
     expect(received.status).toBe(201);
-    const bad = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: { ...request, requestId: 'bs-x', copies: 0, channel: 'fax' } });
+    const bad = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', {
+      body: { ...request, requestId: 'bs-x', copies: 0, channel: 'fax' },
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { fieldProblems: { field: string }[] }).fieldProblems.map((p) => p.field).sort()).toEqual(['channel', 'copies']);
+    expect(((await bad.json()) as { fieldProblems: { field: string }[] }).fieldProblems.map((p) => p.field).sort()).toEqual([
+      'channel',
+      'copies',
+    ]);
 
-    const copies = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests/bs-2026-0412/copies', { body: { lotId: 'HP-BS-2026', issuedOn: '2026-11-23', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' } });
+    const copies = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests/bs-2026-0412/copies', {
+      body: { lotId: 'HP-BS-2026', issuedOn: '2026-11-23', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' },
+    });
     expect(copies.status).toBe(201);
     const register = await poll(
-      async () => (await (await t.request('GET', '/api/v1/authorities/SGD-HP/copy-register/THPT/2026')).json()) as { copies: { copyNumber: string; serial: string }[] },
+      async () =>
+        (await (await t.request('GET', '/api/v1/authorities/SGD-HP/copy-register/THPT/2026')).json()) as {
+          copies: { copyNumber: string; serial: string }[];
+        },
       (r) => r.copies.length === 3,
     );
     expect(register.copies.map((c) => [c.copyNumber, c.serial])).toEqual([
@@ -64,22 +92,63 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
   });
 
   it('rule 49 counts on the calendar officers publish: a request the Friday before Tết 2028, after 15:00, is due the first working day after it', async () => {
-    const tet2028 = ['2028-01-24', '2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28'].map((date) => ({ date, name: 'Tết Nguyên đán' }));
+    const tet2028 = ['2028-01-24', '2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28'].map((date) => ({
+      date,
+      name: 'Tết Nguyên đán',
+    }));
     // The national calendar is the ministry's to publish (issue 16).
-    await t.given({ type: 'RegisterAuthority', code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' });
+    await t.given({
+      type: 'RegisterAuthority',
+      code: 'BGDDT',
+      name: 'Bộ Giáo dục và Đào tạo',
+      kind: 'ministry',
+      parentCode: null,
+      registeredOn: '2000-01-01',
+    });
     const ministry = await givenOfficer(t.eventsFile, 'BGDDT', 'admin-bo', ['administrator']);
-    const published = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'Thông báo (thử nghiệm) số 1/TB-BNV' }, token: ministry });
+    const published = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', {
+      body: { holidays: tet2028, makeUpWorkingDays: [], source: 'Thông báo (thử nghiệm) số 1/TB-BNV' },
+      token: ministry,
+    });
     expect(published.status).toBe(201);
-    const again = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', { body: { holidays: tet2028, makeUpWorkingDays: [], source: 'x' }, token: ministry });
+    const again = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', {
+      body: { holidays: tet2028, makeUpWorkingDays: [], source: 'x' },
+      token: ministry,
+    });
     expect(again.status).toBe(409);
-    expect(((await (await t.request('GET', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028')).json()) as { holidays: unknown[] }).holidays).toHaveLength(5);
+    expect(
+      ((await (await t.request('GET', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028')).json()) as { holidays: unknown[] })
+        .holidays,
+    ).toHaveLength(5);
 
     const holder = issued[8]!;
-    const request = { requestId: 'bs-2028-0001', diplomaId: holder.diplomaId, requester: { kind: 'holder', fullName: holder.fullName, idDocument: { kind: 'CCCD', number: '031206000777' } }, channel: 'counter', receivedAt: '2028-01-21T15:30:00+07:00', copies: 1 };
+    const request = {
+      requestId: 'bs-2028-0001',
+      diplomaId: holder.diplomaId,
+      requester: { kind: 'holder', fullName: holder.fullName, idDocument: { kind: 'CCCD', number: '031206000777' } },
+      channel: 'counter',
+      receivedAt: '2028-01-21T15:30:00+07:00',
+      copies: 1,
+    };
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: request })).status).toBe(201);
-    const late = async (now: string) => ((await (await t.request('GET', `/api/v1/authorities/SGD-HP/copy-requests/past-due?now=${now}`)).json()) as { requests: { requestId: string }[] }).requests.map((r) => r.requestId);
-    expect(await poll(() => late('2028-01-31T09:00:00Z'), (ids) => !ids.includes('bs-2028-0001'))).not.toContain('bs-2028-0001');
-    expect(await poll(() => late('2028-01-31T11:00:00Z'), (ids) => ids.includes('bs-2028-0001'))).toContain('bs-2028-0001');
+    const late = async (now: string) =>
+      (
+        (await (await t.request('GET', `/api/v1/authorities/SGD-HP/copy-requests/past-due?now=${now}`)).json()) as {
+          requests: { requestId: string }[];
+        }
+      ).requests.map((r) => r.requestId);
+    expect(
+      await poll(
+        () => late('2028-01-31T09:00:00Z'),
+        (ids) => !ids.includes('bs-2028-0001'),
+      ),
+    ).not.toContain('bs-2028-0001');
+    expect(
+      await poll(
+        () => late('2028-01-31T11:00:00Z'),
+        (ids) => ids.includes('bs-2028-0001'),
+      ),
+    ).toContain('bs-2028-0001');
   });
 
   it('answers a police letter about two people and prints the response letter with a QR pointing at the portal', async () => {
@@ -96,13 +165,24 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
       ],
     };
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/verification-requests', { body: letter })).status).toBe(201);
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17/answer', { body: { responseLetterNumber: '388/SGDĐT-QLCL', respondedOn: '2026-03-05', signerId: 'gd-sgd-hp' } })).status).toBe(201);
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17/answer', {
+          body: { responseLetterNumber: '388/SGDĐT-QLCL', respondedOn: '2026-03-05', signerId: 'gd-sgd-hp' },
+        })
+      ).status,
+    ).toBe(201);
     const answered = await poll(
-      async () => (await t.request('GET', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17')).json() as Promise<{ answers: { result: string }[] | null }>,
+      async () =>
+        (await t.request('GET', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17')).json() as Promise<{
+          answers: { result: string }[] | null;
+        }>,
       (r) => Array.isArray(r.answers),
     );
     expect(answered.answers!.map((x) => x.result)).toEqual(['MATCH', 'NOT_FOUND']);
-    const pdf = new Uint8Array(await (await t.request('GET', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17/letter.pdf')).arrayBuffer());
+    const pdf = new Uint8Array(
+      await (await t.request('GET', '/api/v1/authorities/SGD-HP/verification-requests/cv-ca-2026-17/letter.pdf')).arrayBuffer(),
+    );
     const text = pdfPageTexts(pdf).join('\n');
     expect(text).toContain('388/SGDĐT-QLCL');
     expect(text).toContain(a!.fullName);

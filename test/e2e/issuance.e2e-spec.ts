@@ -17,13 +17,38 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
   beforeAll(async () => {
     t = await startTestSystem();
     // Issue 17: a Sở's papers are headed by its People's Committee (Nghị định 30/2020), set over HTTP.
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', { body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' } })).status).toBe(201);
-    await t.given({ type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15' });
-    const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar'], includeSubordinates: true } });
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/governing-body', {
+          body: { governingBody: 'Ủy ban nhân dân thành phố Hải Phòng', effectiveOn: '2000-01-01' },
+        })
+      ).status,
+    ).toBe(201);
+    await t.given({
+      type: 'RegisterSigner',
+      signerId: 'gd-sgd-hp',
+      authorityCode: 'SGD-HP',
+      fullName: 'Nguyễn Văn An',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-15',
+    });
+    const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
+      body: { roles: ['administrator', 'registrar'], includeSubordinates: true },
+    });
     expect(roles.status).toBe(201);
     const lot = {
-      lotId: 'HP-2024-THPT-1', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 200001, to: 212000,
-      supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: 'PGH-0524', date: '2024-05-20' }, receivedBy: 'Nguyễn Thị Lan', receivedOn: '2024-05-20',
+      lotId: 'HP-2024-THPT-1',
+      kind: 'THPT',
+      templateVersion: 'TT21-2019',
+      prefix: 'HP',
+      width: 7,
+      from: 200001,
+      to: 212000,
+      supplier: 'Nhà in Bộ GDĐT',
+      deliveryNote: { number: 'PGH-0524', date: '2024-05-20' },
+      receivedBy: 'Nguyễn Thị Lan',
+      receivedOn: '2024-05-20',
     };
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/blank-lots', { body: lot })).status).toBe(201);
   });
@@ -31,9 +56,21 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
 
   const upload = (fileName: string, decisionId: string, idempotencyKey: string = randomUUID()) => {
     const form = new FormData();
-    for (const [name, value] of Object.entries({ decisionId, number: '1234/QĐ-SGDĐT', date: '2024-07-20', kind: 'THPT', schoolYear: '2023-2024', examSession: 'Kỳ thi tốt nghiệp THPT năm 2024' })) form.append(name, value);
+    for (const [name, value] of Object.entries({
+      decisionId,
+      number: '1234/QĐ-SGDĐT',
+      date: '2024-07-20',
+      kind: 'THPT',
+      schoolYear: '2023-2024',
+      examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
+    }))
+      form.append(name, value);
     form.append('file', new Blob([fixture(fileName)]), fileName);
-    return fetch(`${t.api}/api/v1/authorities/SGD-HP/decisions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${t.adminToken}`, 'idempotency-key': idempotencyKey } });
+    return fetch(`${t.api}/api/v1/authorities/SGD-HP/decisions`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${t.adminToken}`, 'idempotency-key': idempotencyKey },
+    });
   };
 
   it('refuses the bad list with every bad row (row, column, code, Vietnamese message) and records nothing', async () => {
@@ -42,7 +79,9 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
     expect(refused.status).toBe(400);
     const problem = (await refused.json()) as Problem;
     expect(problem.code).toBe('GRADUATE_LIST_REJECTED');
-    expect(new Set(problem.fieldProblems.map((p) => Number(/^row (\d+)/.exec(p.field)?.[1])))).toEqual(new Set([7, 14, 21, 28, 35, 42, 56, 63, 70, 77, 84]));
+    expect(new Set(problem.fieldProblems.map((p) => Number(/^row (\d+)/.exec(p.field)?.[1])))).toEqual(
+      new Set([7, 14, 21, 28, 35, 42, 56, 63, 70, 77, 84]),
+    );
     expect(problem.fieldProblems.every((p) => p.code && p.messageVi)).toBe(true);
     expect((await t.events()).length).toBe(before);
   });
@@ -54,41 +93,91 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
     const again = await upload('graduates-thpt-2024.xlsx', 'sgd-hp-1234-2024', key);
     expect(again.status).toBe(200);
 
-    const open = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs', { body: { printRunId: 'thpt-2024-dot-1', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-2024-THPT-1', templateVersion: 'TT21-2019', openedOn: '2024-08-05', spareBlanks: 3 } });
+    const open = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs', {
+      body: {
+        printRunId: 'thpt-2024-dot-1',
+        decisionId: 'sgd-hp-1234-2024',
+        lotId: 'HP-2024-THPT-1',
+        templateVersion: 'TT21-2019',
+        openedOn: '2024-08-05',
+        spareBlanks: 3,
+      },
+    });
     expect(open.status).toBe(201);
-    const badOpen = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs', { body: { printRunId: 'x', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-2024-THPT-1', templateVersion: 'TT21-2019', openedOn: '05/08/2024' } });
+    const badOpen = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs', {
+      body: {
+        printRunId: 'x',
+        decisionId: 'sgd-hp-1234-2024',
+        lotId: 'HP-2024-THPT-1',
+        templateVersion: 'TT21-2019',
+        openedOn: '05/08/2024',
+      },
+    });
     expect(badOpen.status).toBe(400);
     expect(((await badOpen.json()) as Problem).fieldProblems.map((p) => p.field).sort()).toEqual(['openedOn', 'printRunId']);
 
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/printing', { body: { printedOn: '2024-08-06' } })).status).toBe(201);
-    const run = (await (await eventually(() => t.request('GET', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1'))).json()) as { entries: { diplomaId: string; registerLabel: string; serial: string; fullName: string; birthDate: string }[] };
+    expect(
+      (await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/printing', { body: { printedOn: '2024-08-06' } }))
+        .status,
+    ).toBe(201);
+    const run = (await (await eventually(() => t.request('GET', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1'))).json()) as {
+      entries: { diplomaId: string; registerLabel: string; serial: string; fullName: string; birthDate: string }[];
+    };
     expect(run.entries).toHaveLength(2000);
     const [first, second] = run.entries;
     expect(first).toMatchObject({ registerLabel: '000001/THPT-2024', serial: 'HP 0200001' });
 
-    const misprint = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/misprints', { body: { diplomaId: second!.diplomaId, note: 'Kẹt giấy', reprintedOn: '2024-08-06' } });
+    const misprint = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/misprints', {
+      body: { diplomaId: second!.diplomaId, note: 'Kẹt giấy', reprintedOn: '2024-08-06' },
+    });
     expect(misprint.status).toBe(201);
-    const lateSigner = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', { body: { signerId: 'gd-sgd-hp', issueDate: '2024-07-01', issuePlace: 'Hải Phòng' } });
+    const lateSigner = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', {
+      body: { signerId: 'gd-sgd-hp', issueDate: '2024-07-01', issuePlace: 'Hải Phòng' },
+    });
     expect(lateSigner.status).toBe(422);
     expect((await lateSigner.json()) as Problem).toMatchObject({ code: 'DATE_TOO_EARLY' });
     // Issue 17: the registrar prepares; recording the signature is the signer's act (rules 6, 25).
-    const byRegistrar = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', { body: { signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' } });
+    const byRegistrar = await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', {
+      body: { signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
+    });
     expect(byRegistrar.status).toBe(403);
     expect((await byRegistrar.json()) as Problem).toMatchObject({ code: 'SIGNATURE_NEEDS_SIGNER_ROLE' });
     expect((await t.events('print-run-thpt-2024-dot-1')).map((e) => e.type)).not.toContain('PrintRunSigned');
-    const asSigner = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', { body: { roles: ['administrator', 'registrar', 'signer'], includeSubordinates: true } });
+    const asSigner = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
+      body: { roles: ['administrator', 'registrar', 'signer'], includeSubordinates: true },
+    });
     expect(asSigner.status).toBe(201);
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', { body: { signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' } })).status).toBe(201);
+    expect(
+      (
+        await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/signature', {
+          body: { signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
+        })
+      ).status,
+    ).toBe(201);
 
-    const handOver = { recipient: { kind: 'proxy', fullName: 'Nguyễn Văn Hải', authorisationRef: 'Giấy ủy quyền 15/2024' }, deliveredOn: '2024-08-20', deliveredBy: 'Nguyễn Thị Lan' };
-    expect((await t.request('POST', `/api/v1/authorities/SGD-HP/diplomas/${first!.diplomaId}/delivery`, { body: handOver })).status).toBe(201);
+    const handOver = {
+      recipient: { kind: 'proxy', fullName: 'Nguyễn Văn Hải', authorisationRef: 'Giấy ủy quyền 15/2024' },
+      deliveredOn: '2024-08-20',
+      deliveredBy: 'Nguyễn Thị Lan',
+    };
+    expect((await t.request('POST', `/api/v1/authorities/SGD-HP/diplomas/${first!.diplomaId}/delivery`, { body: handOver })).status).toBe(
+      201,
+    );
     const twice = await t.request('POST', `/api/v1/authorities/SGD-HP/diplomas/${first!.diplomaId}/delivery`, { body: handOver });
     expect(((await twice.json()) as Problem).code).toBe('DIPLOMA_ALREADY_DELIVERED');
 
-    expect((await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/closing', { body: { closedOn: '2024-08-25' } })).status).toBe(201);
+    expect(
+      (await t.request('POST', '/api/v1/authorities/SGD-HP/print-runs/thpt-2024-dot-1/closing', { body: { closedOn: '2024-08-25' } }))
+        .status,
+    ).toBe(201);
 
     // The sổ gốc, once the projector has caught up.
-    let book: { sections: { signerName: string; entries: { registerLabel: string; serial: string; state: string; recipientName: string | null; notes: { type: string }[] }[] }[] } = { sections: [] };
+    let book: {
+      sections: {
+        signerName: string;
+        entries: { registerLabel: string; serial: string; state: string; recipientName: string | null; notes: { type: string }[] }[];
+      }[];
+    } = { sections: [] };
     for (let i = 0; i < 200 && book.sections[0]?.entries[0]?.state !== 'delivered'; i += 1) {
       book = (await (await t.request('GET', '/api/v1/authorities/SGD-HP/register-books/THPT/2024')).json()) as typeof book;
       await new Promise((r) => setTimeout(r, 20));
@@ -98,7 +187,9 @@ describe('Issuance over HTTP: decision upload, print run, signing, hand-over, s�
     expect(rows[0]).toMatchObject({ state: 'delivered', recipientName: 'Nguyễn Văn Hải', notes: [{ type: 'received_by_proxy' }] });
     expect(rows[1]).toMatchObject({ registerLabel: '000002/THPT-2024', serial: 'HP 0202001', notes: [{ type: 'serial_replaced' }] });
 
-    const bySerial = (await (await t.request('GET', '/api/v1/authorities/SGD-HP/diplomas?serial=HP%200202001')).json()) as { diplomas: { diplomaId: string }[] };
+    const bySerial = (await (await t.request('GET', '/api/v1/authorities/SGD-HP/diplomas?serial=HP%200202001')).json()) as {
+      diplomas: { diplomaId: string }[];
+    };
     expect(bySerial.diplomas.map((d) => d.diplomaId)).toEqual([second!.diplomaId]);
     const incomplete = await t.request('GET', `/api/v1/authorities/SGD-HP/diplomas?fullName=${encodeURIComponent(first!.fullName)}`);
     expect(incomplete.status).toBe(400);

@@ -75,12 +75,27 @@ describe('Verify portal alone on every core', () => {
   });
 });
 
-function onFreshConnection(port: number, method: string, path: string, body: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+function onFreshConnection(
+  port: number,
+  method: string,
+  path: string,
+  body: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, method, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.once('end', () => resolve({ status: response.statusCode!, headers: response.headers }));
-    });
+    const request = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.once('end', () => resolve({ status: response.statusCode!, headers: response.headers }));
+      },
+    );
     request.once('error', reject);
     request.end(body);
   });

@@ -31,7 +31,11 @@ describe('Portal during rebuilds, readiness and published checkpoints', () => {
     // Older, unrelated history first: a replay then spends a while before it reaches the diplomas, which
     // is when a rebuild that empties the table first would answer NOT_FOUND.
     for (let i = 0; i < 200; i += 1) {
-      await office.appendToStream(`filler-${i}`, Array.from({ length: 100 }, () => ({ id: randomUUID(), type: 'FillerNoted', data: { i }, metadata: {} })), 'no_stream');
+      await office.appendToStream(
+        `filler-${i}`,
+        Array.from({ length: 100 }, () => ({ id: randomUUID(), type: 'FillerNoted', data: { i }, metadata: {} })),
+        'no_stream',
+      );
     }
     diplomas = await issueFixtureDiplomas(office, { count: 40 });
   });
@@ -97,8 +101,12 @@ describe('Portal during rebuilds, readiness and published checkpoints', () => {
       expect(outcome.recorded).toBe(true);
       await system.projector!.runner.waitUntilCaughtUp((await office.headPosition())!, 60_000);
 
-      const json = (await (await fetch(`${system.portalUrl}/api/v1/checkpoints`)).json()) as { checkpoints: { position: string; hash: string }[] };
-      expect(json.checkpoints).toEqual([expect.objectContaining({ position: outcome.checkpoint!.position, hash: outcome.checkpoint!.hash })]);
+      const json = (await (await fetch(`${system.portalUrl}/api/v1/checkpoints`)).json()) as {
+        checkpoints: { position: string; hash: string }[];
+      };
+      expect(json.checkpoints).toEqual([
+        expect.objectContaining({ position: outcome.checkpoint!.position, hash: outcome.checkpoint!.hash }),
+      ]);
       const page = await (await fetch(`${system.portalUrl}/checkpoints?lang=en`)).text();
       expect(page).toContain('Event log checkpoints');
       expect(page).toContain(outcome.checkpoint!.hash);

@@ -49,7 +49,8 @@ describe('Verify portal running without the officers’ API', () => {
     const keyring = FileKeyring.forConfig(config);
     const holder = diplomas.find((d) => !d.exempt)!;
     const exempt = diplomas.find((d) => d.exempt)!;
-    const byHolder = (d: IssuedDiploma, birthDate = dmy(d.birthDate)) => `serial=${encodeURIComponent(d.serial)}&fullName=${encodeURIComponent(plain(d.fullName))}&birthDate=${encodeURIComponent(birthDate)}`;
+    const byHolder = (d: IssuedDiploma, birthDate = dmy(d.birthDate)) =>
+      `serial=${encodeURIComponent(d.serial)}&fullName=${encodeURIComponent(plain(d.fullName))}&birthDate=${encodeURIComponent(birthDate)}`;
 
     const page = await lookupPage(byHolder(holder));
     expect(page.status).toBe(200);
@@ -67,7 +68,9 @@ describe('Verify portal running without the officers’ API', () => {
     expect(await (await fetch(`${portal}/v/${tamper(token)}`)).text()).toContain('Mã QR không hợp lệ hoặc đã bị sửa đổi');
     expect(await status(`/api/v1/verify/${tamper(token)}`)).toBe('FORGED');
 
-    expect(await (await lookupPage(byHolder(exempt))).text()).toContain('Thông tin văn bằng này không tra cứu trực tuyến được; vui lòng liên hệ cơ quan cấp.');
+    expect(await (await lookupPage(byHolder(exempt))).text()).toContain(
+      'Thông tin văn bằng này không tra cứu trực tuyến được; vui lòng liên hệ cơ quan cấp.',
+    );
     expect(await status(`/api/v1/lookup?${byHolder(exempt)}`)).toBe('NOT_PUBLIC');
     expect(await status(`/api/v1/verify/${tokenFor(keyring, exempt)}`)).toBe('NOT_PUBLIC');
 
@@ -101,7 +104,9 @@ describe('Verify portal after the officers’ API has stopped', () => {
         await system.projector!.runner.waitUntilCaughtUp((await office.headPosition())!, 30_000);
         await system.api!.close();
         await expect(fetch(`${system.apiUrl}/health`)).rejects.toThrow();
-        const response = await fetch(`${system.portalUrl}/api/v1/lookup?serial=${encodeURIComponent(diploma!.serial)}&registerNumber=${encodeURIComponent(diploma!.registerNumber)}`);
+        const response = await fetch(
+          `${system.portalUrl}/api/v1/lookup?serial=${encodeURIComponent(diploma!.serial)}&registerNumber=${encodeURIComponent(diploma!.registerNumber)}`,
+        );
         expect(((await response.json()) as { status: string }).status).toBe('VALID');
       } finally {
         await office.close();

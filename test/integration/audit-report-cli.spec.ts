@@ -14,12 +14,35 @@ describe('cli audit-report (issue 15 §3)', () => {
     try {
       await world.issueThcsAtPhong2024();
       await handleCommand(world.store, blankLotDecider, {
-        stream: blankLotStream('HP-THCS-2024'), context: context('PGD-TN'),
-        command: { type: 'ReportBlanksLost', authorityCode: 'PGD-TN', ranges: [{ from: 302490, to: 302500 }], minutesRef: 'BB-MAT-TN-01', policeUnit: 'Công an huyện Thuỷ Nguyên', policeNotifiedAt: '2024-07-01T08:00:00+07:00', circumstances: 'Mất khi chuyển kho', lostOn: '2024-07-01' },
+        stream: blankLotStream('HP-THCS-2024'),
+        context: context('PGD-TN'),
+        command: {
+          type: 'ReportBlanksLost',
+          authorityCode: 'PGD-TN',
+          ranges: [{ from: 302490, to: 302500 }],
+          minutesRef: 'BB-MAT-TN-01',
+          policeUnit: 'Công an huyện Thuỷ Nguyên',
+          policeNotifiedAt: '2024-07-01T08:00:00+07:00',
+          circumstances: 'Mất khi chuyển kho',
+          lostOn: '2024-07-01',
+        },
       });
       await handleCommand(world.store, verificationRequestDecider, {
-        stream: verificationRequestStream('cv-ca-9'), context: context(),
-        command: { type: 'ReceiveVerificationRequest', requestId: 'cv-ca-9', authorityCode: 'SGD-HP', organisation: 'Công an thành phố Hải Phòng', letterNumber: '9/CV-CAHP', letterDate: '2024-09-03', receivedOn: '2024-09-04', subjects: [{ fullName: 'Lê Thị Giả', birthDate: null, serial: 'HP 0302495', registerNumber: null }, { fullName: 'Vũ Văn Ảo', birthDate: null, serial: 'QN 0000001', registerNumber: null }] },
+        stream: verificationRequestStream('cv-ca-9'),
+        context: context(),
+        command: {
+          type: 'ReceiveVerificationRequest',
+          requestId: 'cv-ca-9',
+          authorityCode: 'SGD-HP',
+          organisation: 'Công an thành phố Hải Phòng',
+          letterNumber: '9/CV-CAHP',
+          letterDate: '2024-09-03',
+          receivedOn: '2024-09-04',
+          subjects: [
+            { fullName: 'Lê Thị Giả', birthDate: null, serial: 'HP 0302495', registerNumber: null },
+            { fullName: 'Vũ Văn Ảo', birthDate: null, serial: 'QN 0000001', registerNumber: null },
+          ],
+        },
       });
       await world.store.close();
       const lines: string[] = [];
@@ -27,7 +50,10 @@ describe('cli audit-report (issue 15 §3)', () => {
       const xlsx = join(world.dir.path, 'findings.xlsx');
       const pdf = join(world.dir.path, 'findings.pdf');
       const rows = await auditReport(config, { authority: 'SGD-HP', xlsx, pdf }, (l) => lines.push(l));
-      expect(rows.map((r) => [r.pattern, r.authorityCode, r.subject])).toEqual([['F4', 'PGD-TN', 'HP 0302495'], ['F1', 'SGD-HP', 'QN 0000001']]);
+      expect(rows.map((r) => [r.pattern, r.authorityCode, r.subject])).toEqual([
+        ['F4', 'PGD-TN', 'HP 0302495'],
+        ['F1', 'SGD-HP', 'QN 0000001'],
+      ]);
       expect(lines.join('\n')).toMatch(/\[critical\] F4 .*POLICE Phôi HP 0302495 \(đã mất\) được nêu trong công văn 9\/CV-CAHP/);
       expect((await auditReport(config, { authority: 'PGD-TN' }, () => undefined)).map((r) => r.pattern)).toEqual(['F4']);
 

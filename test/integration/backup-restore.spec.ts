@@ -44,7 +44,21 @@ describe('cli backup and restore, drilled while the registry writes', () => {
         const from = 300001 + lots * 100;
         await receiveBlankLot(
           office,
-          { type: 'ReceiveBlankLot', lotId: `HP-THPT-2025-${lots}`, authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from, to: from + 99, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: `PGH-${lots}`, date: '2025-05-20' }, receivedBy: 'Nguyễn Thị Lan', receivedOn: '2025-05-20' },
+          {
+            type: 'ReceiveBlankLot',
+            lotId: `HP-THPT-2025-${lots}`,
+            authorityCode: 'SGD-HP',
+            kind: 'THPT',
+            templateVersion: 'TT21-2019',
+            prefix: 'HP',
+            width: 7,
+            from,
+            to: from + 99,
+            supplier: 'Nhà in Bộ GDĐT',
+            deliveryNote: { number: `PGH-${lots}`, date: '2025-05-20' },
+            receivedBy: 'Nguyễn Thị Lan',
+            receivedOn: '2025-05-20',
+          },
           ctx('2025-05-20T02:00:00.000Z'),
         );
         lots += 1;
@@ -74,7 +88,9 @@ describe('cli backup and restore, drilled while the registry writes', () => {
   it('restores into a new directory, verifies the chain against the backup checkpoint, and rebuilds every read model exactly', async () => {
     const restoredDir = join(tempDir('backup-restored'), 'data');
     const verification = await restoreEventStore(backupDir, restoredDir);
-    expect(verification.lines).toEqual([`Chain verified: ${backedUpTo} events up to position ${backedUpTo}, 1 signed checkpoint(s) matched.`]);
+    expect(verification.lines).toEqual([
+      `Chain verified: ${backedUpTo} events up to position ${backedUpTo}, 1 signed checkpoint(s) matched.`,
+    ]);
     expect(verification.ok).toBe(true);
 
     const restored = new SqliteEventStore({ file: join(restoredDir, 'events.sqlite') });
@@ -99,12 +115,16 @@ describe('cli backup and restore, drilled while the registry writes', () => {
     cpSync(backupDir, tampered, { recursive: true });
     const db = new Database(join(tampered, 'events.sqlite'));
     db.exec('DROP TRIGGER events_are_never_updated');
-    db.prepare(`UPDATE events SET data = json_set(data, '$.to', 999999) WHERE type = 'BlankLotReceived' AND position = (SELECT MAX(position) FROM events WHERE type = 'BlankLotReceived')`).run();
+    db.prepare(
+      `UPDATE events SET data = json_set(data, '$.to', 999999) WHERE type = 'BlankLotReceived' AND position = (SELECT MAX(position) FROM events WHERE type = 'BlankLotReceived')`,
+    ).run();
     db.close();
     const target = join(tempDir('backup-refused'), 'data');
     const verification = await restoreEventStore(tampered, target);
     expect(verification.ok).toBe(false);
-    expect(verification.lines[0]).toMatch(/^CHAIN BROKEN at position \d+: event at position \d+ \(.*BlankLotReceived.*\) does not match its hash/);
+    expect(verification.lines[0]).toMatch(
+      /^CHAIN BROKEN at position \d+: event at position \d+ \(.*BlankLotReceived.*\) does not match its hash/,
+    );
     expect(existsSync(join(target, 'events.sqlite'))).toBe(false);
   });
 });

@@ -17,7 +17,13 @@ import {
 
 const ctx = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'cb', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-12-31T01:00:00.000Z' };
+  return {
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    actor: { officerId: 'cb', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2024-12-31T01:00:00.000Z',
+  };
 };
 const quiet = { log: () => undefined, error: (m: string) => console.error(m) };
 const members = [
@@ -30,24 +36,92 @@ describe('Blank ledger (sổ quản lý phôi, §4.4) and reconciliation (rule 1
   it('follows scenario 1: receipts with a shortfall, a handover, a misprint, binding and destruction balance to zero unexplained blanks', async () => {
     const dir = makeTempDir('ledger');
     const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
-    const lot = (id: string) => (command: BlankLotCommand) => handleCommand(store, blankLotDecider, { stream: blankLotStream(id), command, context: ctx() });
-    const base = { authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21', prefix: 'HP', width: 7, supplier: 'Nhà in Bộ GDĐT', receivedBy: 'Nguyễn Thị Lan', receivedOn: '2024-05-20' } as const;
-    await receiveBlankLot(store, { type: 'ReceiveBlankLot', lotId: 'L1', from: 200001, to: 212000, deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, ...base }, ctx());
+    const lot = (id: string) => (command: BlankLotCommand) =>
+      handleCommand(store, blankLotDecider, { stream: blankLotStream(id), command, context: ctx() });
+    const base = {
+      authorityCode: 'SGD-HP',
+      kind: 'THPT',
+      templateVersion: 'TT21',
+      prefix: 'HP',
+      width: 7,
+      supplier: 'Nhà in Bộ GDĐT',
+      receivedBy: 'Nguyễn Thị Lan',
+      receivedOn: '2024-05-20',
+    } as const;
     await receiveBlankLot(
       store,
-      { type: 'ReceiveBlankLot', lotId: 'L2', from: 212001, to: 220000, deliveryNote: { number: 'PGH-2', date: '2024-05-20' }, missing: [{ from: 219981, to: 220000 }], ...base },
+      { type: 'ReceiveBlankLot', lotId: 'L1', from: 200001, to: 212000, deliveryNote: { number: 'PGH-1', date: '2024-05-20' }, ...base },
       ctx(),
     );
-    await lot('L1')({ type: 'AllocateBlanks', authorityCode: 'SGD-HP', toAuthority: 'PGD-TN', ranges: [{ from: 200001, to: 202500 }], handover: { number: 'BB-GN-01', date: '2024-06-01' }, allocatedOn: '2024-06-01' });
-    await lot('L1')({ type: 'ReserveBlanks', authorityCode: 'SGD-HP', printRunId: 'run-a', ranges: [{ from: 203401, to: 203420 }], reservedOn: '2024-08-05' });
-    await lot('L1')({ type: 'SpoilBlanks', authorityCode: 'SGD-HP', ranges: [{ from: 203417, to: 203417 }], reason: 'misprint', note: 'Kẹt giấy', spoiledOn: '2024-08-05' });
-    const bindings = [...Array.from({ length: 16 }, (_, i) => 203401 + i), 203418, 203419].map((serial) => ({ serial, diplomaId: `d-${serial}` }));
-    await lot('L1')({ type: 'BindBlanks', authorityCode: 'SGD-HP', printRunId: 'run-a', bindings, boundOn: '2024-08-06' });
-    await lot('L1')({ type: 'ReleaseBlanks', authorityCode: 'SGD-HP', printRunId: 'run-a', ranges: [{ from: 203420, to: 203420 }], releasedOn: '2024-08-06' });
+    await receiveBlankLot(
+      store,
+      {
+        type: 'ReceiveBlankLot',
+        lotId: 'L2',
+        from: 212001,
+        to: 220000,
+        deliveryNote: { number: 'PGH-2', date: '2024-05-20' },
+        missing: [{ from: 219981, to: 220000 }],
+        ...base,
+      },
+      ctx(),
+    );
     await lot('L1')({
-      type: 'DestroyBlanks', authorityCode: 'SGD-HP', ranges: [{ from: 203417, to: 203417 }], councilDecision: { number: '45/QĐ-SGDĐT', date: '2024-12-01' }, members, method: 'Nghiền', place: 'Sở GDĐT', minutesRef: 'BB-HUY-2024', destroyedOn: '2024-12-10',
+      type: 'AllocateBlanks',
+      authorityCode: 'SGD-HP',
+      toAuthority: 'PGD-TN',
+      ranges: [{ from: 200001, to: 202500 }],
+      handover: { number: 'BB-GN-01', date: '2024-06-01' },
+      allocatedOn: '2024-06-01',
     });
-    await lot('L2')({ type: 'ReportBlanksLost', authorityCode: 'SGD-HP', ranges: [{ from: 215000, to: 215001 }], minutesRef: 'BB-MAT-1', policeUnit: 'Công an quận Lê Chân', policeNotifiedAt: '2024-09-02T08:30:00+07:00', circumstances: 'Mất khi chuyển kho', lostOn: '2024-09-01' });
+    await lot('L1')({
+      type: 'ReserveBlanks',
+      authorityCode: 'SGD-HP',
+      printRunId: 'run-a',
+      ranges: [{ from: 203401, to: 203420 }],
+      reservedOn: '2024-08-05',
+    });
+    await lot('L1')({
+      type: 'SpoilBlanks',
+      authorityCode: 'SGD-HP',
+      ranges: [{ from: 203417, to: 203417 }],
+      reason: 'misprint',
+      note: 'Kẹt giấy',
+      spoiledOn: '2024-08-05',
+    });
+    const bindings = [...Array.from({ length: 16 }, (_, i) => 203401 + i), 203418, 203419].map((serial) => ({
+      serial,
+      diplomaId: `d-${serial}`,
+    }));
+    await lot('L1')({ type: 'BindBlanks', authorityCode: 'SGD-HP', printRunId: 'run-a', bindings, boundOn: '2024-08-06' });
+    await lot('L1')({
+      type: 'ReleaseBlanks',
+      authorityCode: 'SGD-HP',
+      printRunId: 'run-a',
+      ranges: [{ from: 203420, to: 203420 }],
+      releasedOn: '2024-08-06',
+    });
+    await lot('L1')({
+      type: 'DestroyBlanks',
+      authorityCode: 'SGD-HP',
+      ranges: [{ from: 203417, to: 203417 }],
+      councilDecision: { number: '45/QĐ-SGDĐT', date: '2024-12-01' },
+      members,
+      method: 'Nghiền',
+      place: 'Sở GDĐT',
+      minutesRef: 'BB-HUY-2024',
+      destroyedOn: '2024-12-10',
+    });
+    await lot('L2')({
+      type: 'ReportBlanksLost',
+      authorityCode: 'SGD-HP',
+      ranges: [{ from: 215000, to: 215001 }],
+      minutesRef: 'BB-MAT-1',
+      policeUnit: 'Công an quận Lê Chân',
+      policeNotifiedAt: '2024-09-02T08:30:00+07:00',
+      circumstances: 'Mất khi chuyển kho',
+      lostOn: '2024-09-01',
+    });
 
     const db = openReadModelDatabase(join(dir.path, 'read.sqlite'));
     const runner = new ProjectionRunner(store, db, [blankLedgerProjection], { logger: quiet });
@@ -55,12 +129,36 @@ describe('Blank ledger (sổ quản lý phôi, §4.4) and reconciliation (rule 1
     await runner.waitUntilCaughtUp((await store.headPosition())!);
 
     const year = blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31');
-    expect(year).toMatchObject({ opening: 0, received: 19980, allocatedOut: 2500, issued: 18, destroyed: 1, lost: 2, returned: 0, closing: 17459, balanced: true, breaks: [] });
+    expect(year).toMatchObject({
+      opening: 0,
+      received: 19980,
+      allocatedOut: 2500,
+      issued: 18,
+      destroyed: 1,
+      lost: 2,
+      returned: 0,
+      closing: 17459,
+      balanced: true,
+      breaks: [],
+    });
     expect(year.onHandBySerial).toEqual({ inStock: 17459, reserved: 0, spoiledAwaitingDestruction: 0, total: 17459 });
-    expect(blankReconciliation(db, 'PGD-TN', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31')).toMatchObject({ allocatedIn: 2500, closing: 2500, balanced: true });
+    expect(blankReconciliation(db, 'PGD-TN', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31')).toMatchObject({
+      allocatedIn: 2500,
+      closing: 2500,
+      balanced: true,
+    });
 
     const ledger = blankLedger(db, 'SGD-HP', { kind: 'THPT' });
-    expect(ledger.map((row) => row.movement)).toEqual(['receipt', 'receipt', 'allocation_out', 'spoiled', 'bound', 'bound', 'destroyed', 'lost']);
+    expect(ledger.map((row) => row.movement)).toEqual([
+      'receipt',
+      'receipt',
+      'allocation_out',
+      'spoiled',
+      'bound',
+      'bound',
+      'destroyed',
+      'lost',
+    ]);
     expect(ledger.at(-1)?.balanceAfter).toBe(17459);
 
     const jammed = blankSerialStatus(db, 'HP', 203417);

@@ -27,7 +27,13 @@ jest.setTimeout(600_000);
 
 const resendWithoutKey = (): CommandContext => {
   const commandId = randomUUID();
-  return { commandId, correlationId: commandId, causationId: commandId, actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2026-03-03T03:00:00.000Z' };
+  return {
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2026-03-03T03:00:00.000Z',
+  };
 };
 
 /**
@@ -72,12 +78,19 @@ describe('Acts spanning streams survive a crash between their appends (issue 12)
       const run = await loadState(store, printRunDecider, printRunStream('thpt-2024-dot-2'));
       const register = await loadState(store, registerNumbersDecider, registerStream('SGD-HP', 'THPT', 2024));
       const lot = await loadState(store, blankLotDecider, blankLotStream('HP-THPT-2024'));
-      if (decision.status !== 'recorded' || run.status === 'none' || lot.status !== 'received') throw new Error(`not recorded after a crash at append ${killAfter}`);
+      if (decision.status !== 'recorded' || run.status === 'none' || lot.status !== 'received')
+        throw new Error(`not recorded after a crash at append ${killAfter}`);
       const claimed = [...decision.printRunOf].filter(([, r]) => r === 'thpt-2024-dot-2').map(([id]) => id);
-      expect({ killAfter, claimed: claimed.length, planned: run.entries.length }).toEqual({ killAfter, claimed: decision.graduates.size, planned: decision.graduates.size });
+      expect({ killAfter, claimed: claimed.length, planned: run.entries.length }).toEqual({
+        killAfter,
+        claimed: decision.graduates.size,
+        planned: decision.graduates.size,
+      });
       expect(new Set(run.entries.map((e) => e.serial)).size).toBe(run.entries.length);
       expect(register.byPrintRun.get('thpt-2024-dot-2')).toEqual({ first: 2001, last: 2000 + run.entries.length });
-      const reserved = lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === 'thpt-2024-dot-2').reduce((n, s) => n + s.to - s.from + 1, 0);
+      const reserved = lot.segments
+        .filter((s) => s.status === 'reserved' && s.printRunId === 'thpt-2024-dot-2')
+        .reduce((n, s) => n + s.to - s.from + 1, 0);
       expect(reserved).toBe(run.entries.length + 2);
       await store.close();
     }

@@ -63,7 +63,9 @@ describe('verify-log names the event an attacker touched (issue 16)', () => {
     const before = countEvents(file);
     attack(file, (db) =>
       db
-        .prepare(`INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES ('diploma-forged', 0, 'forged-event', 'DiplomaIssued', '{"fullName":"Nguyễn Văn Giả"}', '{}', 1)`)
+        .prepare(
+          `INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES ('diploma-forged', 0, 'forged-event', 'DiplomaIssued', '{"fullName":"Nguyễn Văn Giả"}', '{}', 1)`,
+        )
         .run(),
     );
     const result = await verifyLogNow(config);
@@ -77,9 +79,14 @@ describe('verify-log names the event an attacker touched (issue 16)', () => {
     const { config, file } = copyOfOriginal();
     let target = { position: 0, id: '' };
     attack(file, (db) => {
-      const row = db.prepare("SELECT position, event_id FROM events WHERE type = 'OfficerAccountCreated' ORDER BY position LIMIT 1").raw().get() as [number, string];
+      const row = db
+        .prepare("SELECT position, event_id FROM events WHERE type = 'OfficerAccountCreated' ORDER BY position LIMIT 1")
+        .raw()
+        .get() as [number, string];
       target = { position: row[0], id: row[1] };
-      db.prepare(`UPDATE events SET data = json_set(data, '$.roles', json('["administrator","signer"]'), '$.tampered', 1) WHERE position = ?`).run(target.position);
+      db.prepare(
+        `UPDATE events SET data = json_set(data, '$.roles', json('["administrator","signer"]'), '$.tampered', 1) WHERE position = ?`,
+      ).run(target.position);
     });
     const result = await verifyLogNow(config);
     expect(result.chain?.break).toMatchObject({ position: BigInt(target.position), eventId: target.id, reason: 'altered' });
@@ -107,7 +114,10 @@ describe('verify-log names the event an attacker touched (issue 16)', () => {
       db.prepare(`DELETE FROM events WHERE stream = ?`).run(LOG_CHECKPOINT_STREAM);
       db.prepare(`UPDATE events SET data = json_set(data, '$.fullName', 'Kẻ Giả Mạo') WHERE position = 3`).run();
       let previous = GENESIS_HASH;
-      for (const row of db.prepare('SELECT position, stream, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position').raw().all() as ChainedRow[]) {
+      for (const row of db
+        .prepare('SELECT position, stream, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position')
+        .raw()
+        .all() as ChainedRow[]) {
         previous = chainHash(previous, row);
         db.prepare('UPDATE events SET hash = ? WHERE position = ?').run(previous, row[0]);
       }
@@ -136,7 +146,10 @@ describe('verify-log names the event an attacker touched (issue 16)', () => {
     const logs: string[] = [];
     const store = new SqliteEventStore({ file });
     let now = new Date();
-    const watch = new LogWatch(store, FileKeyring.forConfig(config), { logger: { log: (m) => logs.push(m), error: (m) => errors.push(m) }, now: () => now });
+    const watch = new LogWatch(store, FileKeyring.forConfig(config), {
+      logger: { log: (m) => logs.push(m), error: (m) => errors.push(m) },
+      now: () => now,
+    });
     await watch.tick();
     expect(errors).toEqual([]);
     expect(logs).toEqual([]); // the checkpoint of beforeAll is less than a day old

@@ -11,9 +11,25 @@ jest.setTimeout(120_000);
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2026-03-03T02:00:00.000Z' };
+  return {
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2026-03-03T02:00:00.000Z',
+  };
 };
-const decision = (decisionId: string, number: string) => ({ decisionId, authorityCode: 'SGD-HP', number, date: '2024-07-20', kind: 'THPT' as const, schoolYear: '2023-2024', examSession: null, fileName: 'graduates-thpt-2024.csv', bytes: fixture('graduates-thpt-2024.csv') });
+const decision = (decisionId: string, number: string) => ({
+  decisionId,
+  authorityCode: 'SGD-HP',
+  number,
+  date: '2024-07-20',
+  kind: 'THPT' as const,
+  schoolYear: '2023-2024',
+  examSession: null,
+  fileName: 'graduates-thpt-2024.csv',
+  bytes: fixture('graduates-thpt-2024.csv'),
+});
 
 describe('Rule 1 across decisions on a store written before the graduate registry (issue 12, item 5)', () => {
   it('a decision recorded the old way (decision stream only) is brought forward once, then holds its people', async () => {
@@ -24,7 +40,11 @@ describe('Rule 1 across decisions on a store written before the graduate registr
     const { events } = await store.readStream(graduationDecisionStream('sgd-hp-1234-2024'));
     const old = new SqliteEventStore({ file: join(dir.path, 'old.sqlite') });
     const ctx = context();
-    await old.appendToStream(graduationDecisionStream('sgd-hp-1234-2024'), events.map((e, i) => ({ id: deriveEventId(ctx.commandId, 'd', i), type: e.type, data: e.data, metadata: metadataFor(ctx) })), 'no_stream');
+    await old.appendToStream(
+      graduationDecisionStream('sgd-hp-1234-2024'),
+      events.map((e, i) => ({ id: deriveEventId(ctx.commandId, 'd', i), type: e.type, data: e.data, metadata: metadataFor(ctx) })),
+      'no_stream',
+    );
     expect(imported.alreadyHandled).toBe(false);
 
     expect(await bringGraduateRegistryForward(old)).toEqual({ ran: true, decisions: 1 });

@@ -42,7 +42,13 @@ describe('Importing a graduation decision from the office’s file (rule 4)', ()
   it('records the 2,000 graduates of the LibreOffice XLSX in one append, and a resent upload records nothing new', async () => {
     const commandId = randomUUID();
     const first = await importGraduationDecision(store, decision('graduates-thpt-2024.xlsx'), context(commandId));
-    expect(first.events.map((e) => e.type)).toEqual(['GraduationDecisionRecorded', 'GraduatesListed', 'GraduatesListed', 'GraduatesListed', 'GraduatesListed']);
+    expect(first.events.map((e) => e.type)).toEqual([
+      'GraduationDecisionRecorded',
+      'GraduatesListed',
+      'GraduatesListed',
+      'GraduatesListed',
+      'GraduatesListed',
+    ]);
     const resent = await importGraduationDecision(store, decision('graduates-thpt-2024.xlsx'), context(commandId));
     expect(resent.alreadyHandled).toBe(true);
     const { events } = await store.readStream(graduationDecisionStream('sgd-hp-1234-2024'));
@@ -51,11 +57,17 @@ describe('Importing a graduation decision from the office’s file (rule 4)', ()
     expect(graduates).toHaveLength(2000);
     expect(graduates.every((g) => /^\d{12}$/.test(g.nationalId))).toBe(true);
 
-    await expect(importGraduationDecision(store, decision('graduates-thpt-2024.csv'), context())).rejects.toMatchObject({ code: 'DECISION_ALREADY_RECORDED' });
+    await expect(importGraduationDecision(store, decision('graduates-thpt-2024.csv'), context())).rejects.toMatchObject({
+      code: 'DECISION_ALREADY_RECORDED',
+    });
   });
 
   it('refuses the bad list with every bad row and records nothing', async () => {
-    const error = (await importGraduationDecision(store, decision('graduates-thpt-2024-bad.xlsx', { decisionId: 'sgd-hp-bad' }), context()).catch((e: unknown) => e)) as GraduateListRejected;
+    const error = (await importGraduationDecision(
+      store,
+      decision('graduates-thpt-2024-bad.xlsx', { decisionId: 'sgd-hp-bad' }),
+      context(),
+    ).catch((e: unknown) => e)) as GraduateListRejected;
     expect(error).toBeInstanceOf(GraduateListRejected);
     expect(error.rowProblems.map((p) => p.row)).toEqual([7, 14, 21, 28, 35, 42, 56, 63, 70, 77, 84]);
     expect(await store.headPosition()).toBeUndefined();
@@ -65,18 +77,46 @@ describe('Importing a graduation decision from the office’s file (rule 4)', ()
     await importGraduationDecision(store, decision('graduates-thpt-2024.xlsx'), context());
     // Rule 1 is held by the graduate registry's streams: no projector needs to have caught up.
     const before = await store.headPosition();
-    const error = (await importGraduationDecision(store, decision('graduates-thpt-2024.csv', { decisionId: 'sgd-hp-1300-2024', number: '1300/QĐ-SGDĐT' }), context()).catch((e: unknown) => e)) as GraduateListRejected;
+    const error = (await importGraduationDecision(
+      store,
+      decision('graduates-thpt-2024.csv', { decisionId: 'sgd-hp-1300-2024', number: '1300/QĐ-SGDĐT' }),
+      context(),
+    ).catch((e: unknown) => e)) as GraduateListRejected;
     expect(error).toBeInstanceOf(GraduateListRejected);
     expect(error.rowProblems).toHaveLength(2000);
-    expect(error.rowProblems[0]).toMatchObject({ code: 'DUPLICATE_OF_EARLIER_DECISION', column: 'Số định danh cá nhân', messageVi: expect.stringContaining('1234/QĐ-SGDĐT') });
+    expect(error.rowProblems[0]).toMatchObject({
+      code: 'DUPLICATE_OF_EARLIER_DECISION',
+      column: 'Số định danh cá nhân',
+      messageVi: expect.stringContaining('1234/QĐ-SGDĐT'),
+    });
     expect(await store.headPosition()).toEqual(before);
     // A THCS list naming the same people is not a duplicate: they graduate from each level once.
-    const thcs = await importGraduationDecision(store, decision('graduates-thcs-2024-nfd.csv', { decisionId: 'pgd-tn-88-2024', kind: 'THCS', number: '88/QĐ-PGDĐT', date: '2024-06-10', examSession: null }), context());
+    const thcs = await importGraduationDecision(
+      store,
+      decision('graduates-thcs-2024-nfd.csv', {
+        decisionId: 'pgd-tn-88-2024',
+        kind: 'THCS',
+        number: '88/QĐ-PGDĐT',
+        date: '2024-06-10',
+        examSession: null,
+      }),
+      context(),
+    );
     expect(thcs.alreadyHandled).toBe(false);
   });
 
   it('stores names typed in NFD as NFC', async () => {
-    await importGraduationDecision(store, decision('graduates-thcs-2024-nfd.csv', { decisionId: 'pgd-tn-88-2024', kind: 'THCS', number: '88/QĐ-PGDĐT', date: '2024-06-10', examSession: null }), context());
+    await importGraduationDecision(
+      store,
+      decision('graduates-thcs-2024-nfd.csv', {
+        decisionId: 'pgd-tn-88-2024',
+        kind: 'THCS',
+        number: '88/QĐ-PGDĐT',
+        date: '2024-06-10',
+        examSession: null,
+      }),
+      context(),
+    );
     const { events } = await store.readStream(graduationDecisionStream('pgd-tn-88-2024'));
     const names = events.slice(1).flatMap((e) => (e.data as { graduates: ListedGraduate[] }).graduates.map((g) => g.fullName));
     expect(names).toHaveLength(500);

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { holderDigest, signVerificationToken, validatePublishedKeySet, verificationKeySetOf, verifyVerificationToken } from '@so-goc/documents';
+import {
+  holderDigest,
+  signVerificationToken,
+  validatePublishedKeySet,
+  verificationKeySetOf,
+  verifyVerificationToken,
+} from '@so-goc/documents';
 import type { CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
@@ -31,11 +37,27 @@ describe('Signing keys every node knows (issue 20 item 3)', () => {
     const store = new SqliteEventStore({ file: eventsFile });
     const readModels = openReadModelDatabase(':memory:');
     const api = await openCommandBus({ config: apiConfig, store, readModels, close: async () => void readModels.close() });
-    const officer: CommandContext = { commandId: 'c-1', correlationId: 'c-1', causationId: 'c-1', actor: { officerId: 'cb-01', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: new Date().toISOString() };
+    const officer: CommandContext = {
+      commandId: 'c-1',
+      correlationId: 'c-1',
+      causationId: 'c-1',
+      actor: { officerId: 'cb-01', role: 'registrar', authorityCode: 'SGD-HP' },
+      occurredAt: new Date().toISOString(),
+    };
     await api.bus.execute(PublishSigningKey.for('SGD-HP', officer));
     const key = FileKeyring.forConfig(apiConfig).activeSigningKey('SGD-HP');
     const token = signVerificationToken(
-      { v: 1, kid: key.kid, kind: 'diploma', diplomaId: '0b9d1c2e-5f4a-4e7b-9c3d-2a1f6e8b7d40', serial: 'HP 0200001', registerNumber: 'HP-THPT-2024-00001', authorityCode: 'SGD-HP', issueDate: '2024-08-14', holderDigest: holderDigest('Nguyễn Thị Thu Hằng', '2006-09-18') },
+      {
+        v: 1,
+        kid: key.kid,
+        kind: 'diploma',
+        diplomaId: '0b9d1c2e-5f4a-4e7b-9c3d-2a1f6e8b7d40',
+        serial: 'HP 0200001',
+        registerNumber: 'HP-THPT-2024-00001',
+        authorityCode: 'SGD-HP',
+        issueDate: '2024-08-14',
+        holderDigest: holderDigest('Nguyễn Thị Thu Hằng', '2006-09-18'),
+      },
       key.privateKey,
     );
     const head = (await store.headPosition())!;

@@ -14,13 +14,35 @@ describe('Print runs of one office racing (rules 1, 16, 21)', () => {
     if (decision.status !== 'recorded') throw new Error('decision not recorded');
     const ids = [...decision.graduates.keys()];
     const open = (printRunId: string, graduateIds: string[]) =>
-      openPrintRun(store, { printRunId, authorityCode: 'SGD-HP', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-05', graduateIds, spareBlanks: 3 }, context());
+      openPrintRun(
+        store,
+        {
+          printRunId,
+          authorityCode: 'SGD-HP',
+          decisionId: 'sgd-hp-1234-2024',
+          lotId: 'HP-THPT-2024',
+          templateVersion: 'TT21-2019',
+          openedOn: '2024-08-05',
+          graduateIds,
+          spareBlanks: 3,
+        },
+        context(),
+      );
 
     // Four runs at once: three take disjoint schools' worth of graduates, the fourth overlaps the first.
-    const outcomes = await Promise.allSettled([open('run-a', ids.slice(0, 700)), open('run-b', ids.slice(700, 1400)), open('run-c', ids.slice(1400)), open('run-d', ids.slice(650, 750))]);
+    const outcomes = await Promise.allSettled([
+      open('run-a', ids.slice(0, 700)),
+      open('run-b', ids.slice(700, 1400)),
+      open('run-c', ids.slice(1400)),
+      open('run-d', ids.slice(650, 750)),
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
     expect((outcomes[3] as PromiseRejectedResult).reason).toMatchObject({ code: 'GRADUATE_ALREADY_IN_PRINT_RUN', problem: { rule: 1 } });
-    await Promise.all(['run-a', 'run-b', 'run-c'].map((id) => recordPrinting(store, { printRunId: id, authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context())));
+    await Promise.all(
+      ['run-a', 'run-b', 'run-c'].map((id) =>
+        recordPrinting(store, { printRunId: id, authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context()),
+      ),
+    );
 
     const db = await world.readModels();
     const runs = ['run-a', 'run-b', 'run-c'].map((id) => printRunView(db, id)!);

@@ -25,16 +25,35 @@ describe('public-lookup projection: what the portal may answer from (docs/domain
 
     const hung = diplomas.find((d) => d.fullName === 'Nguyễn Đình Hưng')!;
     expect(hung).toMatchObject({ ethnicity: 'Mường', nationalId: '034206618529' });
-    const record = publicDiplomaBySerialAndHolder(db, { serial: hung.serial.replace(' ', '').toLowerCase(), fullName: plain(hung.fullName), birthDate: hung.birthDate })!;
+    const record = publicDiplomaBySerialAndHolder(db, {
+      serial: hung.serial.replace(' ', '').toLowerCase(),
+      fullName: plain(hung.fullName),
+      birthDate: hung.birthDate,
+    })!;
     expect(record).toEqual({
-      diplomaId: hung.diplomaId, serial: hung.serial, registerNumber: hung.registerNumber, kind: 'THPT', authorityCode: 'SGD-HP', authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng',
-      fullName: 'Nguyễn Đình Hưng', birthDate: '2006-12-03', birthPlace: 'Hải Dương', issueDate: '2024-08-14', holderDigest: expect.stringMatching(/^[\w-]{22}$/),
-      status: 'valid', exemptFromPublicListing: false, corrections: [], replacement: null, revocation: null,
+      diplomaId: hung.diplomaId,
+      serial: hung.serial,
+      registerNumber: hung.registerNumber,
+      kind: 'THPT',
+      authorityCode: 'SGD-HP',
+      authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng',
+      fullName: 'Nguyễn Đình Hưng',
+      birthDate: '2006-12-03',
+      birthPlace: 'Hải Dương',
+      issueDate: '2024-08-14',
+      holderDigest: expect.stringMatching(/^[\w-]{22}$/),
+      status: 'valid',
+      exemptFromPublicListing: false,
+      corrections: [],
+      replacement: null,
+      revocation: null,
     });
     // Exact matches only: another birth date, a partial name or another register number find nothing.
     expect(publicDiplomaBySerialAndHolder(db, { serial: hung.serial, fullName: hung.fullName, birthDate: '2006-12-04' })).toBeUndefined();
     expect(publicDiplomaBySerialAndHolder(db, { serial: hung.serial, fullName: 'Nguyễn Đình', birthDate: hung.birthDate })).toBeUndefined();
-    expect(publicDiplomaBySerialAndRegisterNumber(db, { serial: hung.serial, registerNumber: hung.registerNumber.toLowerCase() })).toEqual(record);
+    expect(publicDiplomaBySerialAndRegisterNumber(db, { serial: hung.serial, registerNumber: hung.registerNumber.toLowerCase() })).toEqual(
+      record,
+    );
     expect(publicDiplomaBySerialAndRegisterNumber(db, { serial: hung.serial, registerNumber: '000001/THPT-2023' })).toBeUndefined();
     expect(publicDiplomaById(db, hung.diplomaId)).toEqual(record);
 
@@ -44,7 +63,10 @@ describe('public-lookup projection: what the portal may answer from (docs/domain
 
     // Nothing outside §5.1, in any table of the projection, staging included.
     for (const table of publicLookupProjection.tables) {
-      const columns = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name);
+      const columns = db
+        .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+        .all(table)
+        .map((c) => c.name);
       expect(columns.filter((c) => /ethnic|national|sex|school|class/.test(c))).toEqual([]);
       const cells = JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all());
       expect(cells).not.toContain('Mường');
@@ -53,9 +75,26 @@ describe('public-lookup projection: what the portal may answer from (docs/domain
 
     // A misprint after planning moves the diploma to a new blank; a loss after signing makes it 'lost'.
     const lost = diplomas[5]!;
-    await reportDiplomaLostBeforeDelivery(store, { diplomaId: lost.diplomaId, authorityCode: 'SGD-HP', minutesRef: 'BB-MAT-01', policeUnit: 'Công an phường Lạch Tray', policeNotifiedAt: '2024-08-19T09:00:00+07:00', circumstances: 'Thất lạc', reportedTo: ['Bộ GDĐT'], lostOn: '2024-08-18' }, ctx());
+    await reportDiplomaLostBeforeDelivery(
+      store,
+      {
+        diplomaId: lost.diplomaId,
+        authorityCode: 'SGD-HP',
+        minutesRef: 'BB-MAT-01',
+        policeUnit: 'Công an phường Lạch Tray',
+        policeNotifiedAt: '2024-08-19T09:00:00+07:00',
+        circumstances: 'Thất lạc',
+        reportedTo: ['Bộ GDĐT'],
+        lostOn: '2024-08-18',
+      },
+      ctx(),
+    );
     // The rename is back-dated before the issue date, so the diplomas of 14/08/2024 carry the new name.
-    await handleCommand(store, authorityDirectoryDecider, { stream: AUTHORITY_DIRECTORY_STREAM, context: ctx(), command: { type: 'RenameAuthority', code: 'SGD-HP', name: 'Sở GDĐT thành phố Hải Phòng', effectiveOn: '2024-08-01' } });
+    await handleCommand(store, authorityDirectoryDecider, {
+      stream: AUTHORITY_DIRECTORY_STREAM,
+      context: ctx(),
+      command: { type: 'RenameAuthority', code: 'SGD-HP', name: 'Sở GDĐT thành phố Hải Phòng', effectiveOn: '2024-08-01' },
+    });
     await world.readModels();
     expect(publicDiplomaById(db, lost.diplomaId)).toMatchObject({ status: 'lost' });
     expect(publicDiplomaById(db, hung.diplomaId)).toMatchObject({ authorityName: 'Sở GDĐT thành phố Hải Phòng' });
@@ -64,7 +103,13 @@ describe('public-lookup projection: what the portal may answer from (docs/domain
     const book = registerBook(db, { authorityCode: 'SGD-HP', kind: 'THPT', year: 2024 }).flatMap((s) => s.entries);
     expect(book).toHaveLength(30);
     for (const entry of book) {
-      expect(publicDiplomaById(db, entry.diplomaId)).toMatchObject({ serial: entry.serial, registerNumber: entry.registerLabel, fullName: entry.fullName, birthDate: entry.birthDate, exemptFromPublicListing: entry.exemptFromPublicListing });
+      expect(publicDiplomaById(db, entry.diplomaId)).toMatchObject({
+        serial: entry.serial,
+        registerNumber: entry.registerLabel,
+        fullName: entry.fullName,
+        birthDate: entry.birthDate,
+        exemptFromPublicListing: entry.exemptFromPublicListing,
+      });
     }
     expect(findDiplomas(db, ['SGD-HP'], { serial: hung.serial })).toHaveLength(1);
 
@@ -83,13 +128,19 @@ describe('public-lookup projection: what the portal may answer from (docs/domain
     const first = diplomas[0]!;
     expect(publicDiplomaById(db, first.diplomaId)).toBeUndefined();
 
-    await recordMisprint(store, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', diplomaId: first.diplomaId, note: 'Kẹt giấy', reprintedOn: '2024-08-06' }, ctx());
+    await recordMisprint(
+      store,
+      { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', diplomaId: first.diplomaId, note: 'Kẹt giấy', reprintedOn: '2024-08-06' },
+      ctx(),
+    );
     await signFixtureRun(store);
     db = await world.readModels();
     const moved = publicDiplomaById(db, first.diplomaId)!;
     expect(moved.serial).not.toBe(first.serial);
     expect(publicDiplomaBySerialAndRegisterNumber(db, { serial: first.serial, registerNumber: first.registerNumber })).toBeUndefined();
-    expect(publicDiplomaBySerialAndRegisterNumber(db, { serial: moved.serial, registerNumber: first.registerNumber })).toMatchObject({ diplomaId: first.diplomaId });
+    expect(publicDiplomaBySerialAndRegisterNumber(db, { serial: moved.serial, registerNumber: first.registerNumber })).toMatchObject({
+      diplomaId: first.diplomaId,
+    });
     const live = hashTables(db, publicLookupProjection.tables);
     await world.rebuild('public-lookup');
     expect(hashTables(db, publicLookupProjection.tables)).toBe(live);

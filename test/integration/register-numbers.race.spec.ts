@@ -6,7 +6,13 @@ import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 
 const context = (): CommandContext => {
   const id = randomUUID();
-  return { commandId: id, correlationId: id, causationId: id, actor: { officerId: 'cb', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2024-08-01T02:00:00.000Z' };
+  return {
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    actor: { officerId: 'cb', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2024-08-01T02:00:00.000Z',
+  };
 };
 
 describe('Register numbers under concurrency (rule 21)', () => {
@@ -15,9 +21,23 @@ describe('Register numbers under concurrency (rule 21)', () => {
     const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
     const stream = registerStream('SGD-HP', 'THPT', 2024);
     const sizes = Array.from({ length: 20 }, (_, i) => 50 + i * 7);
-    await Promise.all(sizes.map((count, i) => handleCommand(store, registerNumbersDecider, { stream, context: context(), command: { type: 'AssignRegisterNumbers', printRunId: `run-${i}`, diplomaIds: Array.from({ length: count }, (_, k) => `run-${i}-d${k}`) } })));
+    await Promise.all(
+      sizes.map((count, i) =>
+        handleCommand(store, registerNumbersDecider, {
+          stream,
+          context: context(),
+          command: {
+            type: 'AssignRegisterNumbers',
+            printRunId: `run-${i}`,
+            diplomaIds: Array.from({ length: count }, (_, k) => `run-${i}-d${k}`),
+          },
+        }),
+      ),
+    );
 
-    const ranges = (await store.readStream(stream)).events.map((e) => e.data as { printRunId: string; first: number; last: number; count: number });
+    const ranges = (await store.readStream(stream)).events.map(
+      (e) => e.data as { printRunId: string; first: number; last: number; count: number },
+    );
     const numbers = ranges.flatMap((r) => Array.from({ length: r.count }, (_, k) => r.first + k)).sort((a, b) => a - b);
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(numbers).toEqual(Array.from({ length: total }, (_, i) => i + 1));

@@ -20,9 +20,42 @@ describe('Verification requests from agencies (docs/domain.md §2.9, scenario 5)
     await world.issueThpt2024();
     let db = await world.readModels();
     const [a, b, c, d] = printRunView(db, 'thpt-2024')!.entries;
-    await revokeDiploma(store, await directory(), { diplomaId: c!.diplomaId, decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', ground: 'fraud', reasons: 'Học bạ giả', source: 'police', authorityCode: 'SGD-HP' }, context());
-    await requestCorrection(store, calendarFromState(BASELINE_CALENDAR_STATE), { authorityCode: 'SGD-HP', diplomaId: d!.diplomaId, requestId: 'cs-1', ground: 'civil_status_changed', changes: [{ field: 'fullName', after: `${d!.fullName} Linh` }], document: { kind: 'Trích lục', number: '1/2026', date: '2026-01-02', issuedBy: 'UBND' }, requestedBy: d!.fullName, receivedOn: '2026-01-05', dossierCompleteOn: '2026-01-05' }, context());
-    await decideCorrection(store, await directory(), { diplomaId: d!.diplomaId, requestId: 'cs-1', decisionNumber: '3/QĐ-SGDĐT', decisionDate: '2026-01-08', authorityCode: 'SGD-HP' }, context());
+    await revokeDiploma(
+      store,
+      await directory(),
+      {
+        diplomaId: c!.diplomaId,
+        decisionNumber: '99/QĐ-SGDĐT',
+        decisionDate: '2026-02-01',
+        ground: 'fraud',
+        reasons: 'Học bạ giả',
+        source: 'police',
+        authorityCode: 'SGD-HP',
+      },
+      context(),
+    );
+    await requestCorrection(
+      store,
+      calendarFromState(BASELINE_CALENDAR_STATE),
+      {
+        authorityCode: 'SGD-HP',
+        diplomaId: d!.diplomaId,
+        requestId: 'cs-1',
+        ground: 'civil_status_changed',
+        changes: [{ field: 'fullName', after: `${d!.fullName} Linh` }],
+        document: { kind: 'Trích lục', number: '1/2026', date: '2026-01-02', issuedBy: 'UBND' },
+        requestedBy: d!.fullName,
+        receivedOn: '2026-01-05',
+        dossierCompleteOn: '2026-01-05',
+      },
+      context(),
+    );
+    await decideCorrection(
+      store,
+      await directory(),
+      { diplomaId: d!.diplomaId, requestId: 'cs-1', decisionNumber: '3/QĐ-SGDĐT', decisionDate: '2026-01-08', authorityCode: 'SGD-HP' },
+      context(),
+    );
 
     await receiveVerificationRequest(
       store,
@@ -45,8 +78,22 @@ describe('Verification requests from agencies (docs/domain.md §2.9, scenario 5)
       context(),
     );
     db = await world.readModels();
-    await answerVerificationRequest(store, db, await directory(), { requestId: 'cv-ca-2026-17', responseLetterNumber: '388/SGDĐT-QLCL', respondedOn: '2026-03-05', signerId: 'gd-sgd-hp' }, context());
-    await expect(answerVerificationRequest(store, db, await directory(), { requestId: 'cv-ca-2026-17', responseLetterNumber: '389/SGDĐT-QLCL', respondedOn: '2026-03-06', signerId: 'gd-sgd-hp' }, context())).rejects.toMatchObject({ code: 'VERIFICATION_REQUEST_ANSWERED' });
+    await answerVerificationRequest(
+      store,
+      db,
+      await directory(),
+      { requestId: 'cv-ca-2026-17', responseLetterNumber: '388/SGDĐT-QLCL', respondedOn: '2026-03-05', signerId: 'gd-sgd-hp' },
+      context(),
+    );
+    await expect(
+      answerVerificationRequest(
+        store,
+        db,
+        await directory(),
+        { requestId: 'cv-ca-2026-17', responseLetterNumber: '389/SGDĐT-QLCL', respondedOn: '2026-03-06', signerId: 'gd-sgd-hp' },
+        context(),
+      ),
+    ).rejects.toMatchObject({ code: 'VERIFICATION_REQUEST_ANSWERED' });
 
     db = await world.readModels();
     const answered = verificationRequestById(db, 'cv-ca-2026-17')!;
@@ -57,7 +104,11 @@ describe('Verification requests from agencies (docs/domain.md §2.9, scenario 5)
       ['REVOKED', [], ['99/QĐ-SGDĐT']],
       ['CORRECTED', [], ['3/QĐ-SGDĐT']],
     ]);
-    expect(answered).toMatchObject({ responseLetterNumber: '388/SGDĐT-QLCL', signerName: 'Nguyễn Văn An', organisation: 'Phòng Cảnh sát hình sự, Công an thành phố Hải Phòng' });
+    expect(answered).toMatchObject({
+      responseLetterNumber: '388/SGDĐT-QLCL',
+      signerName: 'Nguyễn Văn An',
+      organisation: 'Phòng Cảnh sát hình sự, Công an thành phố Hải Phòng',
+    });
 
     const live = hashTables(db, verificationRequestsProjection.tables);
     await world.rebuild('verification-requests');

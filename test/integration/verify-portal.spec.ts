@@ -29,7 +29,11 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
   };
   /** The lookup form as a browser sends it (issue 16: nothing personal in the address). */
   const post = async (form: string): Promise<{ status: number; body: string; headers: Headers }> => {
-    const response = await fetch(`${url}/tra-cuu`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const response = await fetch(`${url}/tra-cuu`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     const body = await response.text();
     responses.push(body);
     return { status: response.status, body, headers: response.headers };
@@ -76,22 +80,41 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
       status: 'VALID',
       messageVi: expect.stringContaining('có giá trị') as unknown,
       messageEn: expect.stringContaining('valid') as unknown,
-      diploma: { kind: 'THPT', serial: hung.serial, issuer: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' }, issueDate: '2024-08-14', holder: { fullName: 'Nguyễn Đình Hưng', birthDate: '2006-12-03' } },
+      diploma: {
+        kind: 'THPT',
+        serial: hung.serial,
+        issuer: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' },
+        issueDate: '2024-08-14',
+        holder: { fullName: 'Nguyễn Đình Hưng', birthDate: '2006-12-03' },
+      },
       checkedAt: expect.any(String) as unknown,
     });
   });
 
   it('answers serial + register number without any holder data, and NOT_FOUND for a near miss', async () => {
-    const api = await json(`/api/v1/lookup?serial=${encodeURIComponent(hung.serial)}&registerNumber=${encodeURIComponent(hung.registerNumber)}`);
+    const api = await json(
+      `/api/v1/lookup?serial=${encodeURIComponent(hung.serial)}&registerNumber=${encodeURIComponent(hung.registerNumber)}`,
+    );
     expect(api.body.status).toBe('VALID');
-    expect(api.body.diploma).toEqual({ kind: 'THPT', serial: hung.serial, registerNumber: hung.registerNumber, issuer: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' }, issueDate: '2024-08-14' });
-    const miss = await json(`/api/v1/lookup?serial=${encodeURIComponent(hung.serial)}&fullName=${encodeURIComponent(hung.fullName)}&birthDate=04/12/2006`);
+    expect(api.body.diploma).toEqual({
+      kind: 'THPT',
+      serial: hung.serial,
+      registerNumber: hung.registerNumber,
+      issuer: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' },
+      issueDate: '2024-08-14',
+    });
+    const miss = await json(
+      `/api/v1/lookup?serial=${encodeURIComponent(hung.serial)}&fullName=${encodeURIComponent(hung.fullName)}&birthDate=04/12/2006`,
+    );
     // Issue 14: a not-found names what the registry holds, never anything about the person asked for.
     expect(miss.body).toEqual({
       status: 'NOT_FOUND',
       messageVi: expect.any(String) as unknown,
       messageEn: expect.any(String) as unknown,
-      coverage: { vi: 'Hệ thống này giữ văn bằng THPT của Sở Giáo dục và Đào tạo Hải Phòng năm 2024. Văn bằng của các năm khác chưa được số hóa: hãy hỏi cơ quan đã cấp văn bằng.', en: expect.stringContaining('THPT diplomas of Sở Giáo dục và Đào tạo Hải Phòng for 2024') as unknown },
+      coverage: {
+        vi: 'Hệ thống này giữ văn bằng THPT của Sở Giáo dục và Đào tạo Hải Phòng năm 2024. Văn bằng của các năm khác chưa được số hóa: hãy hỏi cơ quan đã cấp văn bằng.',
+        en: expect.stringContaining('THPT diplomas of Sở Giáo dục và Đào tạo Hải Phòng for 2024') as unknown,
+      },
       checkedAt: expect.any(String) as unknown,
     });
     const page = await post('serial=HP+9999999&registerNumber=000001%2FTHPT-2024');
@@ -102,9 +125,25 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     const token = tokenFor(keyring, hung);
     const page = await get(`/v/${token}`);
     expect(page.status).toBe(200);
-    for (const shown of ['Văn bằng hợp lệ', 'Nguyễn Đình Hưng', '03/12/2006', 'Hải Dương', hung.serial, hung.registerNumber, '14/08/2024', 'Sở Giáo dục và Đào tạo Hải Phòng']) expect(page.body).toContain(shown);
+    for (const shown of [
+      'Văn bằng hợp lệ',
+      'Nguyễn Đình Hưng',
+      '03/12/2006',
+      'Hải Dương',
+      hung.serial,
+      hung.registerNumber,
+      '14/08/2024',
+      'Sở Giáo dục và Đào tạo Hải Phòng',
+    ])
+      expect(page.body).toContain(shown);
     const api = await json(`/api/v1/verify/${token}`);
-    expect(api.body).toMatchObject({ status: 'VALID', diploma: { registerNumber: hung.registerNumber, holder: { fullName: 'Nguyễn Đình Hưng', birthDate: '2006-12-03', birthPlace: 'Hải Dương' } } });
+    expect(api.body).toMatchObject({
+      status: 'VALID',
+      diploma: {
+        registerNumber: hung.registerNumber,
+        holder: { fullName: 'Nguyễn Đình Hưng', birthDate: '2006-12-03', birthPlace: 'Hải Dương' },
+      },
+    });
 
     const forged = await get(`/v/${tamper(token)}`);
     expect(forged.status).toBe(200);
@@ -132,7 +171,12 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
       expect(page.body).not.toContain(exempt.serial);
     }
     for (const api of apis) {
-      expect(api.body).toEqual({ status: 'NOT_PUBLIC', messageVi: expect.any(String) as unknown, messageEn: expect.any(String) as unknown, checkedAt: expect.any(String) as unknown });
+      expect(api.body).toEqual({
+        status: 'NOT_PUBLIC',
+        messageVi: expect.any(String) as unknown,
+        messageEn: expect.any(String) as unknown,
+        checkedAt: expect.any(String) as unknown,
+      });
       expect(JSON.stringify(api.body)).not.toMatch(EXEMPTION_WORDS);
     }
   });
@@ -142,16 +186,28 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     const [corrected, replaced, revoked] = diplomas.filter((d) => !d.exempt && d !== hung);
     const set = db.prepare('UPDATE public_lookup SET status = ?, corrections = ?, replacement = ?, revocation = ? WHERE diploma_id = ?');
     set.run('corrected', JSON.stringify([{ decisionNumber: '15/QĐ-SGDĐT', decisionDate: '2025-03-02' }]), null, null, corrected!.diplomaId);
-    set.run('replaced', '[]', JSON.stringify({ serial: 'HP 0209911', decisionNumber: '16/QĐ-SGDĐT', decisionDate: '2025-03-03' }), null, replaced!.diplomaId);
+    set.run(
+      'replaced',
+      '[]',
+      JSON.stringify({ serial: 'HP 0209911', decisionNumber: '16/QĐ-SGDĐT', decisionDate: '2025-03-03' }),
+      null,
+      replaced!.diplomaId,
+    );
     set.run('revoked', '[]', null, JSON.stringify({ decisionNumber: '17/QĐ-SGDĐT', decisionDate: '2025-03-04' }), revoked!.diplomaId);
     try {
       const form = (d: IssuedDiploma) => `serial=${encodeURIComponent(d.serial)}&registerNumber=${encodeURIComponent(d.registerNumber)}`;
       const ask = (d: IssuedDiploma) => `/api/v1/lookup?${form(d)}`;
-      expect((await json(ask(corrected!))).body).toMatchObject({ status: 'VALID_WITH_CORRECTIONS', corrections: [{ decisionNumber: '15/QĐ-SGDĐT', decisionDate: '2025-03-02' }] });
+      expect((await json(ask(corrected!))).body).toMatchObject({
+        status: 'VALID_WITH_CORRECTIONS',
+        corrections: [{ decisionNumber: '15/QĐ-SGDĐT', decisionDate: '2025-03-02' }],
+      });
       expect((await post(form(corrected!))).body).toContain('Quyết định số 15/QĐ-SGDĐT ngày 02/03/2025');
       expect((await json(ask(replaced!))).body).toMatchObject({ status: 'REPLACED', replacedBy: { serial: 'HP 0209911' } });
       expect((await post(form(replaced!))).body).toContain('HP 0209911');
-      expect((await json(ask(revoked!))).body).toMatchObject({ status: 'REVOKED', revocation: { decisionNumber: '17/QĐ-SGDĐT', decisionDate: '2025-03-04' } });
+      expect((await json(ask(revoked!))).body).toMatchObject({
+        status: 'REVOKED',
+        revocation: { decisionNumber: '17/QĐ-SGDĐT', decisionDate: '2025-03-04' },
+      });
       expect((await post(`${form(revoked!)}&lang=en`)).body).toContain('Decision No. 17/QĐ-SGDĐT of 04/03/2025');
       set.run('lost', '[]', null, null, revoked!.diplomaId);
       expect((await json(ask(revoked!))).body.status).toBe('NO_LONGER_VALID');
@@ -165,11 +221,22 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     const api = await json('/api/v1/lookup?serial=HP%200200001&fullName=Nguyen&birthDate=31/02/2006');
     expect(api.status).toBe(400);
     expect(api.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(api.body).toMatchObject({ code: 'BIRTH_DATE_IMPOSSIBLE', field: 'birthDate', messageVi: expect.any(String) as unknown, messageEn: expect.any(String) as unknown });
+    expect(api.body).toMatchObject({
+      code: 'BIRTH_DATE_IMPOSSIBLE',
+      field: 'birthDate',
+      messageVi: expect.any(String) as unknown,
+      messageEn: expect.any(String) as unknown,
+    });
     const mixed = await json('/api/v1/lookup?serial=HP%200200001&fullName=A&birthDate=2006&registerNumber=1');
     expect(mixed.body).toMatchObject({ code: 'LOOKUP_WAYS_MIXED', field: 'registerNumber' });
     const several = await json('/api/v1/lookup?fullName=A&list=all');
-    expect(several.body).toMatchObject({ code: 'INVALID_INPUT', fieldProblems: expect.arrayContaining([expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'list' }), expect.objectContaining({ code: 'SERIAL_REQUIRED' })]) as unknown });
+    expect(several.body).toMatchObject({
+      code: 'INVALID_INPUT',
+      fieldProblems: expect.arrayContaining([
+        expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'list' }),
+        expect.objectContaining({ code: 'SERIAL_REQUIRED' }),
+      ]) as unknown,
+    });
     const page = await post('serial=&fullName=%3Cscript%3Ealert(1)%3C%2Fscript%3E&birthDate=18%2F09%2F2006');
     expect(page.status).toBe(400);
     expect(page.body).toContain('Hãy nhập số hiệu văn bằng.');
@@ -213,12 +280,25 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     const rows = log.prepare('SELECT * FROM lookups ORDER BY id').all() as Record<string, string | null>[];
     log.close();
     expect(rows.length).toBeGreaterThan(15);
-    expect(new Set(rows.map((r) => r['result']))).toEqual(new Set(['VALID', 'NOT_FOUND', 'FORGED', 'NOT_PUBLIC', 'VALID_WITH_CORRECTIONS', 'REPLACED', 'REVOKED', 'NO_LONGER_VALID', 'INVALID_INPUT']));
+    expect(new Set(rows.map((r) => r['result']))).toEqual(
+      new Set([
+        'VALID',
+        'NOT_FOUND',
+        'FORGED',
+        'NOT_PUBLIC',
+        'VALID_WITH_CORRECTIONS',
+        'REPLACED',
+        'REVOKED',
+        'NO_LONGER_VALID',
+        'INVALID_INPUT',
+      ]),
+    );
     expect(new Set(rows.map((r) => r['query_kind']))).toEqual(new Set(['serial_holder', 'serial_register', 'qr', 'unknown']));
     expect(new Set(rows.map((r) => r['client_hash'])).size).toBe(1);
     const text = JSON.stringify(rows);
     for (const d of diplomas) {
-      for (const secret of [d.serial, d.fullName, plain(d.fullName), d.birthDate, dmy(d.birthDate), d.registerNumber]) expect(text).not.toContain(secret);
+      for (const secret of [d.serial, d.fullName, plain(d.fullName), d.birthDate, dmy(d.birthDate), d.registerNumber])
+        expect(text).not.toContain(secret);
     }
     expect(text).not.toContain('127.0.0.1');
     // The same serial always hashes the same way, so an auditor holding the key can find its lookups.
@@ -241,8 +321,18 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
       expect(api.status).toBe(429);
       expect(api.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(Number(api.headers.get('retry-after'))).toBe(2);
-      expect(await api.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 2, messageVi: expect.stringContaining('thử lại sau 2 giây') as unknown, messageEn: expect.stringContaining('try again in 2 seconds') as unknown });
-      const page = await fetch(`${base}/tra-cuu`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ask });
+      expect(await api.json()).toMatchObject({
+        code: 'RATE_LIMITED',
+        status: 429,
+        retryAfterSeconds: 2,
+        messageVi: expect.stringContaining('thử lại sau 2 giây') as unknown,
+        messageEn: expect.stringContaining('try again in 2 seconds') as unknown,
+      });
+      const page = await fetch(`${base}/tra-cuu`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: ask,
+      });
       expect(page.status).toBe(429);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(await page.text()).toContain('Quá nhiều lượt tra cứu');
@@ -255,7 +345,9 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
       await limited.close();
     }
     const log = new Database(join(world.dir.path, 'limited-log.sqlite'), { readonly: true });
-    expect(log.prepare('SELECT result, COUNT(*) AS n FROM lookups GROUP BY result ORDER BY result').all()).toEqual([{ result: 'VALID', n: 3 }]);
+    expect(log.prepare('SELECT result, COUNT(*) AS n FROM lookups GROUP BY result ORDER BY result').all()).toEqual([
+      { result: 'VALID', n: 3 },
+    ]);
     // Refused requests are counted per client and minute (issue 16): one row each, two if the run crossed a minute.
     expect(log.prepare('SELECT channel, SUM(count) AS n FROM refusals GROUP BY channel ORDER BY channel').all()).toEqual([
       { channel: 'api', n: 61 },

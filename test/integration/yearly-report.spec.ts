@@ -25,19 +25,47 @@ describe('yearly report on blanks and diplomas', () => {
 
       // The other way round: serials by their state now, lots by their ranges, diplomas by the sổ gốc.
       const serials = (holder: string, kind: string, status: string) =>
-        db.prepare('SELECT COALESCE(SUM(s.last - s.first + 1), 0) FROM blank_segments s JOIN blank_lots l USING (lot_id) WHERE s.holder = ? AND l.kind = ? AND s.status = ?').pluck().get(holder, kind, status) as number;
-      const received = (authority: string, kind: string) => db.prepare('SELECT COALESCE(SUM(last - first + 1), 0) FROM blank_lots WHERE receiving_authority = ? AND kind = ?').pluck().get(authority, kind) as number;
-      const inRegister = (authority: string, kind: string) => db.prepare("SELECT COUNT(*) FROM register_entries WHERE authority_code = ? AND kind = ? AND register_year = 2024 AND state IN ('issued', 'delivered')").pluck().get(authority, kind) as number;
+        db
+          .prepare(
+            'SELECT COALESCE(SUM(s.last - s.first + 1), 0) FROM blank_segments s JOIN blank_lots l USING (lot_id) WHERE s.holder = ? AND l.kind = ? AND s.status = ?',
+          )
+          .pluck()
+          .get(holder, kind, status) as number;
+      const received = (authority: string, kind: string) =>
+        db
+          .prepare('SELECT COALESCE(SUM(last - first + 1), 0) FROM blank_lots WHERE receiving_authority = ? AND kind = ?')
+          .pluck()
+          .get(authority, kind) as number;
+      const inRegister = (authority: string, kind: string) =>
+        db
+          .prepare(
+            "SELECT COUNT(*) FROM register_entries WHERE authority_code = ? AND kind = ? AND register_year = 2024 AND state IN ('issued', 'delivered')",
+          )
+          .pluck()
+          .get(authority, kind) as number;
 
       expect(thpt.blanks.received).toBe(received('SGD-HP', 'THPT'));
       expect(thpt.blanks.used).toBe(serials('SGD-HP', 'THPT', 'bound'));
       expect(thpt.diplomas.issued).toBe(inRegister('SGD-HP', 'THPT'));
       expect(thpt.diplomas.issued).toBe(thpt.blanks.used);
       expect(thpt.diplomas.notHandedOver).toBe(thpt.diplomas.issued);
-      expect(thpt.blanks.onHand).toBe(serials('SGD-HP', 'THPT', 'in_stock') + serials('SGD-HP', 'THPT', 'reserved') + serials('SGD-HP', 'THPT', 'spoiled'));
-      expect(blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31').onHandBySerial?.total).toBe(thpt.blanks.onHand);
+      expect(thpt.blanks.onHand).toBe(
+        serials('SGD-HP', 'THPT', 'in_stock') + serials('SGD-HP', 'THPT', 'reserved') + serials('SGD-HP', 'THPT', 'spoiled'),
+      );
+      expect(blankReconciliation(db, 'SGD-HP', 'THPT', '2024-01-01', '2024-12-31', '2024-12-31').onHandBySerial?.total).toBe(
+        thpt.blanks.onHand,
+      );
       // Rule 16: received = used + spoiled-and-destroyed + lost + returned + handed down + on hand.
-      expect(thpt.blanks.opening + thpt.blanks.received + thpt.blanks.allocatedIn - thpt.blanks.allocatedOut - thpt.blanks.used - thpt.blanks.destroyed - thpt.blanks.lost - thpt.blanks.returned).toBe(thpt.blanks.onHand);
+      expect(
+        thpt.blanks.opening +
+          thpt.blanks.received +
+          thpt.blanks.allocatedIn -
+          thpt.blanks.allocatedOut -
+          thpt.blanks.used -
+          thpt.blanks.destroyed -
+          thpt.blanks.lost -
+          thpt.blanks.returned,
+      ).toBe(thpt.blanks.onHand);
 
       const sgdThcs = sgd!.kinds.find((k) => k.kind === 'THCS')!;
       expect(sgdThcs.blanks.allocatedOut).toBe(thcs.blanks.allocatedIn);
@@ -51,7 +79,16 @@ describe('yearly report on blanks and diplomas', () => {
       expect(rolled.blanks.onHand).toBe(sgdThcs.blanks.onHand + thcs.blanks.onHand);
       expect(report.rolledUp.kinds.find((k) => k.kind === 'THPT')!.diplomas.issued).toBe(thpt.diplomas.issued);
 
-      const input = yearlyReportDocument({ ...report, authorityCode: 'SGD-HP', authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng', superiorName: 'UBND thành phố Hải Phòng', place: 'Hải Phòng', generatedAt: '2024-12-20T03:00:00.000Z', preparedBy: 'Nguyễn Thị Lan', head: 'Phạm Văn Giám' });
+      const input = yearlyReportDocument({
+        ...report,
+        authorityCode: 'SGD-HP',
+        authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng',
+        superiorName: 'UBND thành phố Hải Phòng',
+        place: 'Hải Phòng',
+        generatedAt: '2024-12-20T03:00:00.000Z',
+        preparedBy: 'Nguyễn Thị Lan',
+        head: 'Phạm Văn Giám',
+      });
       const pdf = await reportToPdf(input);
       expect(Buffer.from(await reportToPdf(input)).equals(Buffer.from(pdf))).toBe(true);
       const file = join(world.dir.path, 'bao-cao.pdf');
@@ -65,7 +102,12 @@ describe('yearly report on blanks and diplomas', () => {
 
       const book = new ExcelJS.Workbook();
       await book.xlsx.load((await reportToXlsx(input)) as unknown as ArrayBuffer);
-      expect(book.worksheets.map((s) => s.name)).toEqual(['1. Phôi văn bằng (bản chính)', '2. Phôi bản sao', '3. Văn bằng và bản sao', '4. Xác minh văn bằng và kết quả']);
+      expect(book.worksheets.map((s) => s.name)).toEqual([
+        '1. Phôi văn bằng (bản chính)',
+        '2. Phôi bản sao',
+        '3. Văn bằng và bản sao',
+        '4. Xác minh văn bằng và kết quả',
+      ]);
       const values = book.worksheets[2]!.getSheetValues().flat();
       expect(values).toContain(thpt.diplomas.issued);
     } finally {

@@ -176,9 +176,7 @@ describe('dependency direction (architecture.md §2)', () => {
       result.messages
         .filter((m) => m.severity === 2)
         .map(
-          (m) =>
-            `${result.filePath.slice(REPO_ROOT.length + 1)}:${m.line}:${m.column}  ` +
-            `${m.ruleId ?? '(parse error)'}  ${m.message}`,
+          (m) => `${result.filePath.slice(REPO_ROOT.length + 1)}:${m.line}:${m.column}  ` + `${m.ruleId ?? '(parse error)'}  ${m.message}`,
         ),
     );
     if (errors.length > 0) {

@@ -7,20 +7,60 @@ import { reissueDiploma } from '@so-goc/platform/diplomas/after-issuance';
 export const REISSUED_DIPLOMA = 'sgd-hp-1234-2024-00005';
 
 /** The acts that span streams, with the same body each time: a resend is the same request. */
-export const CRASH_ACTS: Record<string, (store: EventStore, directory: AuthorityDirectory, context: CommandContext) => Promise<CommandOutcome>> = {
+export const CRASH_ACTS: Record<
+  string,
+  (store: EventStore, directory: AuthorityDirectory, context: CommandContext) => Promise<CommandOutcome>
+> = {
   'open-print-run': (store, _directory, context) =>
-    openPrintRun(store, { printRunId: 'thpt-2024-dot-2', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-2000-2024', lotId: 'HP-THPT-2024', templateVersion: 'TT21-2019', openedOn: '2024-08-20', spareBlanks: 2 }, context),
+    openPrintRun(
+      store,
+      {
+        printRunId: 'thpt-2024-dot-2',
+        authorityCode: 'SGD-HP',
+        decisionId: 'sgd-hp-2000-2024',
+        lotId: 'HP-THPT-2024',
+        templateVersion: 'TT21-2019',
+        openedOn: '2024-08-20',
+        spareBlanks: 2,
+      },
+      context,
+    ),
   'receive-lot': (store, _directory, context) =>
     receiveBlankLot(
       store,
-      { type: 'ReceiveBlankLot', lotId: 'HP-THPT-2024-B', authorityCode: 'SGD-HP', kind: 'THPT', templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from: 220001, to: 221000, supplier: 'Nhà in', deliveryNote: { number: 'PGH-B', date: '2024-06-01' }, receivedBy: 'Lan', receivedOn: '2024-06-01' },
+      {
+        type: 'ReceiveBlankLot',
+        lotId: 'HP-THPT-2024-B',
+        authorityCode: 'SGD-HP',
+        kind: 'THPT',
+        templateVersion: 'TT21-2019',
+        prefix: 'HP',
+        width: 7,
+        from: 220001,
+        to: 221000,
+        supplier: 'Nhà in',
+        deliveryNote: { number: 'PGH-B', date: '2024-06-01' },
+        receivedBy: 'Lan',
+        receivedOn: '2024-06-01',
+      },
       context,
     ),
   reissue: (store, directory, context) =>
     reissueDiploma(
       store,
       directory,
-      { diplomaId: REISSUED_DIPLOMA, authorityCode: 'SGD-HP', decisionNumber: '7/QĐ-SGDĐT', decisionDate: '2026-03-02', issuerError: 'Ghi sai họ tên', changes: [{ field: 'fullName', after: 'Nguyễn Văn Sửa' }], lotId: 'HP-THPT-2024', issueDate: '2026-03-03', issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' },
+      {
+        diplomaId: REISSUED_DIPLOMA,
+        authorityCode: 'SGD-HP',
+        decisionNumber: '7/QĐ-SGDĐT',
+        decisionDate: '2026-03-02',
+        issuerError: 'Ghi sai họ tên',
+        changes: [{ field: 'fullName', after: 'Nguyễn Văn Sửa' }],
+        lotId: 'HP-THPT-2024',
+        issueDate: '2026-03-03',
+        issuePlace: 'Hải Phòng',
+        signerId: 'gd-sgd-hp',
+      },
       context,
     ),
 };

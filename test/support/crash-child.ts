@@ -28,7 +28,13 @@ async function main(): Promise<void> {
     },
   }) as EventStore;
   const commandId = randomUUID();
-  const context: CommandContext = { commandId, correlationId: commandId, causationId: commandId, actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt: '2026-03-03T02:00:00.000Z' };
+  const context: CommandContext = {
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' },
+    occurredAt: '2026-03-03T02:00:00.000Z',
+  };
   await CRASH_ACTS[act]!(store, await authorityDirectoryCache(store).current(), context);
   process.stdout.write(`completed after ${appends} appends\n`);
   await inner.close();

@@ -25,7 +25,11 @@ export interface TestSystem {
   events(stream?: string): Promise<RecordedEvent[]>;
   /** Sets up directory facts as a given, outside HTTP. */
   given(command: AuthorityDirectoryCommand): Promise<void>;
-  request(method: string, path: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +41,14 @@ export async function startTestSystem(): Promise<TestSystem> {
   const eventsFile = join(dir.path, 'events.sqlite');
   const setupStore = new SqliteEventStore({ file: eventsFile });
   const setupReadModels = openReadModelDatabase(':memory:');
-  const setupBus = await openCommandBus({ config, store: setupStore, readModels: setupReadModels, close: async () => { setupReadModels.close(); } });
+  const setupBus = await openCommandBus({
+    config,
+    store: setupStore,
+    readModels: setupReadModels,
+    close: async () => {
+      setupReadModels.close();
+    },
+  });
   const { token: adminToken } = await createFirstAdministrator(setupBus.bus, setupStore, {
     authorityCode: 'SGD-HP',
     authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng',

@@ -4,12 +4,23 @@ import { blankLotDecider, blankLotStream, type BlankKind, type CommandContext } 
 import { handleCommand, SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import { fixture } from '@so-goc/documents/graduate-lists/testing/fixture-files';
-import { authorityDirectoryCache, importGraduationDecision, openPrintRun, receiveBlankLot, recordPrinting, signPrintRun } from '@so-goc/platform';
+import {
+  authorityDirectoryCache,
+  importGraduationDecision,
+  openPrintRun,
+  receiveBlankLot,
+  recordPrinting,
+  signPrintRun,
+} from '@so-goc/platform';
 import { openReadModelDatabase, ProjectionRunner, ALL_PROJECTIONS } from '@so-goc/projections';
 import type { Database } from 'better-sqlite3';
 import { loadDemoProvinceInto } from '../../apps/cli/src/commands/demo-province';
 
-export const context = (authorityCode = 'SGD-HP', occurredAt = '2024-08-01T02:00:00.000Z', commandId: string = randomUUID()): CommandContext => ({
+export const context = (
+  authorityCode = 'SGD-HP',
+  occurredAt = '2024-08-01T02:00:00.000Z',
+  commandId: string = randomUUID(),
+): CommandContext => ({
   commandId,
   correlationId: commandId,
   causationId: commandId,
@@ -34,7 +45,21 @@ export async function issuanceWorld() {
   const receive = (lotId: string, kind: BlankKind, from: number, to: number) =>
     receiveBlankLot(
       store,
-      { type: 'ReceiveBlankLot', lotId, authorityCode: 'SGD-HP', kind, templateVersion: 'TT21-2019', prefix: 'HP', width: 7, from, to, supplier: 'Nhà in Bộ GDĐT', deliveryNote: { number: `PGH-${lotId}`, date: '2024-05-20' }, receivedBy: 'Nguyễn Thị Lan', receivedOn: '2024-05-20' },
+      {
+        type: 'ReceiveBlankLot',
+        lotId,
+        authorityCode: 'SGD-HP',
+        kind,
+        templateVersion: 'TT21-2019',
+        prefix: 'HP',
+        width: 7,
+        from,
+        to,
+        supplier: 'Nhà in Bộ GDĐT',
+        deliveryNote: { number: `PGH-${lotId}`, date: '2024-05-20' },
+        receivedBy: 'Nguyễn Thị Lan',
+        receivedOn: '2024-05-20',
+      },
       context(),
     );
   await receive('HP-THPT-2024', 'THPT', 200001, 212000);
@@ -42,33 +67,80 @@ export async function issuanceWorld() {
   await handleCommand(store, blankLotDecider, {
     stream: blankLotStream('HP-THCS-2024'),
     context: context(),
-    command: { type: 'AllocateBlanks', authorityCode: 'SGD-HP', toAuthority: 'PGD-TN', ranges: [{ from: 300001, to: 302500 }], handover: { number: 'BB-GN-01', date: '2024-05-25' }, allocatedOn: '2024-05-25' },
+    command: {
+      type: 'AllocateBlanks',
+      authorityCode: 'SGD-HP',
+      toAuthority: 'PGD-TN',
+      ranges: [{ from: 300001, to: 302500 }],
+      handover: { number: 'BB-GN-01', date: '2024-05-25' },
+      allocatedOn: '2024-05-25',
+    },
   });
   let db: Database | undefined;
   let runner: ProjectionRunner | undefined;
-  const importDecision = (decisionId: string, fileName: string, overrides: { authorityCode?: string; kind?: 'THCS' | 'THPT'; number?: string; date?: string } = {}) =>
+  const importDecision = (
+    decisionId: string,
+    fileName: string,
+    overrides: { authorityCode?: string; kind?: 'THCS' | 'THPT'; number?: string; date?: string } = {},
+  ) =>
     importGraduationDecision(
-        store,
-        {
-          decisionId,
-          authorityCode: overrides.authorityCode ?? 'SGD-HP',
-          number: overrides.number ?? '1234/QĐ-SGDĐT',
-          date: overrides.date ?? '2024-07-20',
-          kind: overrides.kind ?? 'THPT',
-          schoolYear: '2023-2024',
-          examSession: (overrides.kind ?? 'THPT') === 'THPT' ? 'Kỳ thi tốt nghiệp THPT năm 2024' : null,
-          fileName,
-          bytes: fixture(fileName),
-        },
+      store,
+      {
+        decisionId,
+        authorityCode: overrides.authorityCode ?? 'SGD-HP',
+        number: overrides.number ?? '1234/QĐ-SGDĐT',
+        date: overrides.date ?? '2024-07-20',
+        kind: overrides.kind ?? 'THPT',
+        schoolYear: '2023-2024',
+        examSession: (overrides.kind ?? 'THPT') === 'THPT' ? 'Kỳ thi tốt nghiệp THPT năm 2024' : null,
+        fileName,
+        bytes: fixture(fileName),
+      },
       context(overrides.authorityCode ?? 'SGD-HP'),
     );
   /** Import, open, print and sign in one go, for tests about what comes after. */
-  const issueRun = async (run: { printRunId: string; authorityCode: string; decisionId: string; lotId: string; openedOn: string; printedOn: string; signerId: string; issueDate: string; issuePlace: string }) => {
+  const issueRun = async (run: {
+    printRunId: string;
+    authorityCode: string;
+    decisionId: string;
+    lotId: string;
+    openedOn: string;
+    printedOn: string;
+    signerId: string;
+    issueDate: string;
+    issuePlace: string;
+  }) => {
     const ctx = context(run.authorityCode);
-    await openPrintRun(store, { printRunId: run.printRunId, authorityCode: run.authorityCode, decisionId: run.decisionId, lotId: run.lotId, templateVersion: 'TT21-2019', openedOn: run.openedOn }, ctx);
-    await recordPrinting(store, { printRunId: run.printRunId, authorityCode: run.authorityCode, printedOn: run.printedOn }, context(run.authorityCode));
+    await openPrintRun(
+      store,
+      {
+        printRunId: run.printRunId,
+        authorityCode: run.authorityCode,
+        decisionId: run.decisionId,
+        lotId: run.lotId,
+        templateVersion: 'TT21-2019',
+        openedOn: run.openedOn,
+      },
+      ctx,
+    );
+    await recordPrinting(
+      store,
+      { printRunId: run.printRunId, authorityCode: run.authorityCode, printedOn: run.printedOn },
+      context(run.authorityCode),
+    );
     const directory = await authorityDirectoryCache(store).current();
-    await signPrintRun(store, directory, { printRunId: run.printRunId, authorityCode: run.authorityCode, signerId: run.signerId, issueDate: run.issueDate, issuePlace: run.issuePlace }, signerContext(run.authorityCode));
+    await signPrintRun(
+      store,
+      directory,
+      {
+        printRunId: run.printRunId,
+        authorityCode: run.authorityCode,
+        signerId: run.signerId,
+        issueDate: run.issueDate,
+        issuePlace: run.issuePlace,
+      },
+      signerContext(run.authorityCode),
+    );
   };
   return {
     dir,
@@ -77,18 +149,45 @@ export async function issuanceWorld() {
     /** Scenario 1: the Sở's 2,000 THPT graduates of 2024, print run `thpt-2024`, signed 14/08/2024. */
     async issueThpt2024(): Promise<void> {
       await importDecision('sgd-hp-1234-2024', 'graduates-thpt-2024.xlsx');
-      await issueRun({ printRunId: 'thpt-2024', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-1234-2024', lotId: 'HP-THPT-2024', openedOn: '2024-08-05', printedOn: '2024-08-06', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' });
+      await issueRun({
+        printRunId: 'thpt-2024',
+        authorityCode: 'SGD-HP',
+        decisionId: 'sgd-hp-1234-2024',
+        lotId: 'HP-THPT-2024',
+        openedOn: '2024-08-05',
+        printedOn: '2024-08-06',
+        signerId: 'gd-sgd-hp',
+        issueDate: '2024-08-14',
+        issuePlace: 'Hải Phòng',
+      });
     },
     /** Scenario 2: the Phòng's 500 THCS graduates of 2024 (NFD names), print run `thcs-tn-2024`, signed 20/06/2024. */
     async issueThcsAtPhong2024(): Promise<void> {
-      await importDecision('pgd-tn-88-2024', 'graduates-thcs-2024-nfd.csv', { authorityCode: 'PGD-TN', kind: 'THCS', number: '88/QĐ-PGDĐT', date: '2024-06-10' });
-      await issueRun({ printRunId: 'thcs-tn-2024', authorityCode: 'PGD-TN', decisionId: 'pgd-tn-88-2024', lotId: 'HP-THCS-2024', openedOn: '2024-06-15', printedOn: '2024-06-16', signerId: 'tp-pgd-tn', issueDate: '2024-06-20', issuePlace: 'Thuỷ Nguyên' });
+      await importDecision('pgd-tn-88-2024', 'graduates-thcs-2024-nfd.csv', {
+        authorityCode: 'PGD-TN',
+        kind: 'THCS',
+        number: '88/QĐ-PGDĐT',
+        date: '2024-06-10',
+      });
+      await issueRun({
+        printRunId: 'thcs-tn-2024',
+        authorityCode: 'PGD-TN',
+        decisionId: 'pgd-tn-88-2024',
+        lotId: 'HP-THCS-2024',
+        openedOn: '2024-06-15',
+        printedOn: '2024-06-16',
+        signerId: 'tp-pgd-tn',
+        issueDate: '2024-06-20',
+        issuePlace: 'Thuỷ Nguyên',
+      });
     },
     /** The read models, caught up with everything recorded so far. */
     async readModels(): Promise<Database> {
       if (!db) {
         db = openReadModelDatabase(join(dir.path, 'read-models.sqlite'));
-        runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, { logger: { log: () => undefined, error: (m: string) => console.error(m) } });
+        runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+          logger: { log: () => undefined, error: (m: string) => console.error(m) },
+        });
         runner.start();
       }
       await runner!.waitUntilCaughtUp((await store.headPosition())!, 60_000);

@@ -12,8 +12,24 @@ export async function givenOfficer(eventsFile: string, authorityCode: string, of
   const store = new SqliteEventStore({ file: eventsFile });
   try {
     const token = generateOfficerToken();
-    await handleCommand(store, accessControlDecider, { stream: ACCESS_CONTROL_STREAM, context: cliContext('test-officer'), command: { type: 'CreateOfficer', authorityCode, officerId, username: officerId, fullName: 'Cán bộ thử nghiệm', roles, includeSubordinates: false } });
-    await handleCommand(store, accessControlDecider, { stream: ACCESS_CONTROL_STREAM, context: cliContext('test-token'), command: { type: 'IssueToken', authorityCode, officerId, tokenId: token.tokenId, secretHash: token.secretHash, lifetimeDays: 1 } });
+    await handleCommand(store, accessControlDecider, {
+      stream: ACCESS_CONTROL_STREAM,
+      context: cliContext('test-officer'),
+      command: {
+        type: 'CreateOfficer',
+        authorityCode,
+        officerId,
+        username: officerId,
+        fullName: 'Cán bộ thử nghiệm',
+        roles,
+        includeSubordinates: false,
+      },
+    });
+    await handleCommand(store, accessControlDecider, {
+      stream: ACCESS_CONTROL_STREAM,
+      context: cliContext('test-token'),
+      command: { type: 'IssueToken', authorityCode, officerId, tokenId: token.tokenId, secretHash: token.secretHash, lifetimeDays: 1 },
+    });
     return token.bearer;
   } finally {
     await store.close();

@@ -89,7 +89,7 @@ describe('npm test pretest: the Debian packages the tests need (issue 16)', () =
     expect(stderr).toMatch(/still cannot find `chromium`/);
   });
 
-  it('is wired as npm test\'s pretest, and .ci/run calls exactly the README\'s test command', () => {
+  it("is wired as npm test's pretest, and .ci/run calls exactly the README's test command", () => {
     const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.pretest).toBe('bash scripts/test-tools.sh');
     expect(pkg.scripts.test).toBe('npm run format:check && npm run typecheck && npm run lint && jest');

@@ -4,7 +4,16 @@ import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { AUTHORITY_KINDS, DIPLOMA_KINDS, DomainError, MAX_TOKEN_LIFETIME_DAYS, type AuthorityKind, type DiplomaKind } from '@so-goc/domain';
 import type { CommandOutcome } from '@so-goc/event-store';
-import { enrolConsoleLogin, GraduateListRejected, ImportGraduationDecision, loadConfig, OfficerAccess, openCommandBus, openInfrastructure, SecretBox } from '@so-goc/platform';
+import {
+  enrolConsoleLogin,
+  GraduateListRejected,
+  ImportGraduationDecision,
+  loadConfig,
+  OfficerAccess,
+  openCommandBus,
+  openInfrastructure,
+  SecretBox,
+} from '@so-goc/platform';
 import { cliContext, createFirstAdministrator } from './commands/create-admin';
 import { checkGraduateList, describeCheck } from './commands/check-graduates';
 import { apiBaseUrl, loadDemoProvince } from './commands/demo-province';
@@ -33,7 +42,9 @@ program
 
 program
   .command('rebuild')
-  .description('replay every event into one projection beside its live tables, then swap them in (stop the projector first; a portal keeps answering from the old tables)')
+  .description(
+    'replay every event into one projection beside its live tables, then swap them in (stop the projector first; a portal keeps answering from the old tables)',
+  )
   .argument('<projection>', 'projection name, e.g. authorities')
   .action(async (name: string) => rebuildProjection(loadConfig(), name));
 
@@ -44,7 +55,7 @@ program
 
 program
   .command('verify-log')
-  .description('walk the event log\'s hash chain and its signed checkpoints; name the first event that breaks it')
+  .description("walk the event log's hash chain and its signed checkpoints; name the first event that breaks it")
   .option('--published <file|url>', 'checkpoints published by the portal (/api/v1/checkpoints), saved or live')
   .action(async (options: { published?: string }) => {
     const result = await verifyLogNow(loadConfig(), options);
@@ -96,21 +107,37 @@ program
   .option('--officer-id <id>', 'account id', 'admin')
   .option('--username <username>', 'login name', 'admin')
   .option('--lifetime-days <days>', `token lifetime, 1–${MAX_TOKEN_LIFETIME_DAYS} days`, '30')
-  .action(async (options: { authorityCode: string; authorityName?: string; authorityKind: AuthorityKind; registeredOn?: string; fullName: string; officerId: string; username: string; lifetimeDays: string }) => {
-    const infrastructure = openInfrastructure(loadConfig());
-    try {
-      const host = await openCommandBus(infrastructure);
-      const { token, expiresAt } = await createFirstAdministrator(host.bus, infrastructure.store, { ...options, lifetimeDays: Number(options.lifetimeDays) }).finally(() => host.close());
-      console.log(`Administrator ${options.username} of ${options.authorityCode} created. Token (shown once, valid until ${expiresAt}):`);
-      console.log(token);
-    } finally {
-      await infrastructure.close();
-    }
-  });
+  .action(
+    async (options: {
+      authorityCode: string;
+      authorityName?: string;
+      authorityKind: AuthorityKind;
+      registeredOn?: string;
+      fullName: string;
+      officerId: string;
+      username: string;
+      lifetimeDays: string;
+    }) => {
+      const infrastructure = openInfrastructure(loadConfig());
+      try {
+        const host = await openCommandBus(infrastructure);
+        const { token, expiresAt } = await createFirstAdministrator(host.bus, infrastructure.store, {
+          ...options,
+          lifetimeDays: Number(options.lifetimeDays),
+        }).finally(() => host.close());
+        console.log(`Administrator ${options.username} of ${options.authorityCode} created. Token (shown once, valid until ${expiresAt}):`);
+        console.log(token);
+      } finally {
+        await infrastructure.close();
+      }
+    },
+  );
 
 program
   .command('console-login')
-  .description('give an officer a password for the web console (read from SOGOC_CONSOLE_PASSWORD or stdin) and, with --totp, a TOTP secret printed once')
+  .description(
+    'give an officer a password for the web console (read from SOGOC_CONSOLE_PASSWORD or stdin) and, with --totp, a TOTP secret printed once',
+  )
   .requiredOption('--authority-code <code>', 'the officer’s authority, e.g. SGD-HP')
   .requiredOption('--officer-id <id>', 'the officer’s account id')
   .option('--totp', 'enrol a TOTP second factor (required for administrators and signers)', false)
@@ -123,7 +150,12 @@ program
       const officer = state.officers.get(options.officerId);
       if (!officer) throw new Error(`No officer ${options.officerId}`);
       const box = SecretBox.forFile(join(config.dataDir, 'console-secret.key'));
-      const { otpauthUri } = await enrolConsoleLogin(infrastructure.store, box, { ...options, username: officer.username, password, withTotp: options.totp }, cliContext('console-login'));
+      const { otpauthUri } = await enrolConsoleLogin(
+        infrastructure.store,
+        box,
+        { ...options, username: officer.username, password, withTotp: options.totp },
+        cliContext('console-login'),
+      );
       console.log(`Console password set for ${officer.username}.`);
       if (otpauthUri) console.log(`Add this to the officer’s authenticator app (shown once):\n${otpauthUri}`);
     } finally {
@@ -140,8 +172,13 @@ program
       const host = await openCommandBus(infrastructure);
       const tokens = await loadDemoProvince(host.bus, infrastructure.store).finally(() => host.close());
       console.log(`Demo province loaded into ${infrastructure.config.dataDir}. Tokens (shown once, valid 30 days):`);
-      for (const officer of tokens) console.log(`  ${officer.username.padEnd(12)} ${officer.authorityCode.padEnd(9)} ${officer.roles.join(',').padEnd(14)} ${officer.token}`);
-      console.log(`Try (with npm start running): curl -H "Authorization: Bearer <token>" ${apiBaseUrl(infrastructure.config)}/api/v1/authorities/SGD-HP/subordinates`);
+      for (const officer of tokens)
+        console.log(
+          `  ${officer.username.padEnd(12)} ${officer.authorityCode.padEnd(9)} ${officer.roles.join(',').padEnd(14)} ${officer.token}`,
+        );
+      console.log(
+        `Try (with npm start running): curl -H "Authorization: Bearer <token>" ${apiBaseUrl(infrastructure.config)}/api/v1/authorities/SGD-HP/subordinates`,
+      );
     } finally {
       await infrastructure.close();
     }
@@ -184,28 +221,62 @@ program
   .requiredOption('--school-year <years>', 'e.g. 2023-2024')
   .option('--exam-session <name>', 'exam session, where the kind has one')
   .option('--command-id <uuid>', 'reuse to make a retried import record nothing twice')
-  .action(async (file: string, options: { authority: string; decisionId: string; number: string; date: string; kind: DiplomaKind; schoolYear: string; examSession?: string; commandId?: string }) => {
-    const infrastructure = openInfrastructure(loadConfig());
-    try {
-      const context = { ...cliContext('import-decision'), ...(options.commandId ? { commandId: options.commandId, correlationId: options.commandId, causationId: options.commandId } : {}) };
-      const host = await openCommandBus(infrastructure);
-      const outcome: CommandOutcome = await host.bus
-        .execute(new ImportGraduationDecision({ ...options, authorityCode: options.authority, examSession: options.examSession ?? null, fileName: basename(file), bytes: new Uint8Array(readFileSync(file)) }, context))
-        .finally(() => host.close());
-      const count = outcome.events.filter((e) => e.type === 'GraduatesListed').reduce((n, e) => n + (e.data as { graduates: unknown[] }).graduates.length, 0);
-      console.log(outcome.alreadyHandled ? 'Đã ghi nhận trước đó; không ghi thêm gì.' : `Đã ghi nhận quyết định ${options.number}: ${count} người tốt nghiệp.`);
-    } catch (error) {
-      if (error instanceof GraduateListRejected) {
-        const rows = describeCheck(file, { records: [], problems: error.rowProblems, columns: {} }).split('\n').slice(1);
-        console.error([`${basename(file)}: ${error.problem.messageVi}`, ...rows].join('\n'));
-        process.exitCode = 2;
-        return;
+  .action(
+    async (
+      file: string,
+      options: {
+        authority: string;
+        decisionId: string;
+        number: string;
+        date: string;
+        kind: DiplomaKind;
+        schoolYear: string;
+        examSession?: string;
+        commandId?: string;
+      },
+    ) => {
+      const infrastructure = openInfrastructure(loadConfig());
+      try {
+        const context = {
+          ...cliContext('import-decision'),
+          ...(options.commandId ? { commandId: options.commandId, correlationId: options.commandId, causationId: options.commandId } : {}),
+        };
+        const host = await openCommandBus(infrastructure);
+        const outcome: CommandOutcome = await host.bus
+          .execute(
+            new ImportGraduationDecision(
+              {
+                ...options,
+                authorityCode: options.authority,
+                examSession: options.examSession ?? null,
+                fileName: basename(file),
+                bytes: new Uint8Array(readFileSync(file)),
+              },
+              context,
+            ),
+          )
+          .finally(() => host.close());
+        const count = outcome.events
+          .filter((e) => e.type === 'GraduatesListed')
+          .reduce((n, e) => n + (e.data as { graduates: unknown[] }).graduates.length, 0);
+        console.log(
+          outcome.alreadyHandled
+            ? 'Đã ghi nhận trước đó; không ghi thêm gì.'
+            : `Đã ghi nhận quyết định ${options.number}: ${count} người tốt nghiệp.`,
+        );
+      } catch (error) {
+        if (error instanceof GraduateListRejected) {
+          const rows = describeCheck(file, { records: [], problems: error.rowProblems, columns: {} }).split('\n').slice(1);
+          console.error([`${basename(file)}: ${error.problem.messageVi}`, ...rows].join('\n'));
+          process.exitCode = 2;
+          return;
+        }
+        throw error;
+      } finally {
+        await infrastructure.close();
       }
-      throw error;
-    } finally {
-      await infrastructure.close();
-    }
-  });
+    },
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof DomainError) console.error(`${error.problem.code}: ${error.problem.messageVi}\n${error.problem.messageEn}`);

@@ -26,7 +26,10 @@ class AuditSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
   private busy = false;
   private readonly logger = new Logger('Audits');
 
-  constructor(@Inject(INFRA) private readonly infrastructure: Infrastructure, private readonly commandBus: CommandBus) {}
+  constructor(
+    @Inject(INFRA) private readonly infrastructure: Infrastructure,
+    private readonly commandBus: CommandBus,
+  ) {}
 
   onApplicationBootstrap(): void {
     const seconds = this.infrastructure.config.audits.intervalSeconds;
@@ -51,7 +54,14 @@ class AuditSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class ProjectorModule {
   static register(runner: ProjectionRunner, infrastructure?: Infrastructure): DynamicModule {
-    const audits = infrastructure ? [{ provide: INFRA, useValue: infrastructure }, { provide: EVENT_STORE, useValue: infrastructure.store }, ...FINDING_COMMAND_HANDLERS, AuditSchedule] : [];
+    const audits = infrastructure
+      ? [
+          { provide: INFRA, useValue: infrastructure },
+          { provide: EVENT_STORE, useValue: infrastructure.store },
+          ...FINDING_COMMAND_HANDLERS,
+          AuditSchedule,
+        ]
+      : [];
     return {
       module: ProjectorModule,
       imports: infrastructure ? [CqrsModule.forRoot()] : [],

@@ -33,7 +33,25 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [WritePathModule.register(infrastructure)],
-      controllers: [...CONSOLE_CONTROLLERS, HealthController, AuthoritiesController, OfficersController, BlanksController, BlankExportsController, DecisionsController, PrintRunsController, DiplomasController, RegisterBooksController, AfterIssuanceController, CopiesController, DiplomaDocumentsController, HolidayCalendarController, AuditsController, YearlyReportController, LegacyBooksController],
+      controllers: [
+        ...CONSOLE_CONTROLLERS,
+        HealthController,
+        AuthoritiesController,
+        OfficersController,
+        BlanksController,
+        BlankExportsController,
+        DecisionsController,
+        PrintRunsController,
+        DiplomasController,
+        RegisterBooksController,
+        AfterIssuanceController,
+        CopiesController,
+        DiplomaDocumentsController,
+        HolidayCalendarController,
+        AuditsController,
+        YearlyReportController,
+        LegacyBooksController,
+      ],
       providers,
     };
   }

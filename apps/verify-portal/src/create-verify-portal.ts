@@ -26,7 +26,8 @@ export interface VerifyPortalOptions {
 export async function createVerifyPortal(sources: PortalSources, options: VerifyPortalOptions = {}): Promise<VerifyPortalServer> {
   const settings = { ...portalSettingsFrom(process.env, sources.config.dataDir), ...options.settings };
   const keyring = FileKeyring.forConfig(sources.config);
-  const keySet = (): ReturnType<typeof keyring.publishedKeySet> => mergePublishedKeySets(directoryKeys(sources.readModels), keyring.publishedKeySet());
+  const keySet = (): ReturnType<typeof keyring.publishedKeySet> =>
+    mergePublishedKeySets(directoryKeys(sources.readModels), keyring.publishedKeySet());
   const portal = new Portal(sources.readModels, options.keySet ?? keySet, settings, options.now);
   const docs = await portalDocs();
   const logError = options.logError ?? ((message: string) => console.error(message));

@@ -10,7 +10,9 @@ import type { PortalSettings } from './portal-settings';
 
 export const NOT_READY = Symbol('read models not ready');
 
-export type Admission = { readonly admitted: true; readonly client: string } | { readonly admitted: false; readonly client: string; readonly retryAfterSeconds: number };
+export type Admission =
+  | { readonly admitted: true; readonly client: string }
+  | { readonly admitted: false; readonly client: string; readonly retryAfterSeconds: number };
 
 export type LoggedKind = QueryKind | 'letter' | 'unknown';
 

@@ -13,8 +13,25 @@ export { GRADUATE_LIST_LIMITS, type GraduateListLimits } from './graduate-lists/
 export type { ForgeryReason, VerificationPayload, VerificationResult } from './verification/verification-token';
 export { holderDigest, signVerificationToken, verifyVerificationToken } from './verification/verification-token';
 export type { PublishedKey, PublishedKeySet, VerificationKey, VerificationKeySet } from './verification/key-set';
-export { InvalidKeySetError, keyIdOf, parsePublishedKeySet, publishedKeyOf, validatePublishedKeySet, verificationKeySetOf } from './verification/key-set';
-export type { BlankTemplateLayout, Calibration, DiplomaFace, DiplomaKind, DiplomaPrintMode, FieldName, FieldPlacement, PreviewArt, StaticText } from './diploma-pdf/diploma-face';
+export {
+  InvalidKeySetError,
+  keyIdOf,
+  parsePublishedKeySet,
+  publishedKeyOf,
+  validatePublishedKeySet,
+  verificationKeySetOf,
+} from './verification/key-set';
+export type {
+  BlankTemplateLayout,
+  Calibration,
+  DiplomaFace,
+  DiplomaKind,
+  DiplomaPrintMode,
+  FieldName,
+  FieldPlacement,
+  PreviewArt,
+  StaticText,
+} from './diploma-pdf/diploma-face';
 export type { DiplomaPdfOptions, PrintRunFile, PrintRunPdfOptions, RenderedPdf } from './diploma-pdf/diploma-pdf';
 export { renderDiplomaPdf, renderPrintRunPdf, writePrintRunPdf } from './diploma-pdf/diploma-pdf';
 export { DEFAULT_TEMPLATE_VERSION, defaultDiplomaLayout, hasBuiltInLayout } from './diploma-pdf/templates';
@@ -23,7 +40,11 @@ export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from '.
 export { registerNoteLabel } from './register-book/register-book-labels';
 export { registerBookToXlsx } from './register-book/register-book-xlsx';
 export { registerBookToPdf } from './register-book/register-book-pdf';
-export type { RegisterAppendixChange, RegisterAppendixExportInput, RegisterAppendixRow } from './register-appendix/register-appendix-export';
+export type {
+  RegisterAppendixChange,
+  RegisterAppendixExportInput,
+  RegisterAppendixRow,
+} from './register-appendix/register-appendix-export';
 export { REGISTER_APPENDIX_COLUMNS, REGISTER_APPENDIX_TITLE, registerAppendixTitle } from './register-appendix/register-appendix-export';
 export { registerAppendixToXlsx } from './register-appendix/register-appendix-xlsx';
 export { registerAppendixToPdf } from './register-appendix/register-appendix-pdf';
@@ -31,7 +52,12 @@ export type { CopyRegisterExportInput, CopyRegisterExportRow } from './copy-regi
 export { COPY_REGISTER_COLUMNS, COPY_REGISTER_PDF_COLUMNS, copyRegisterTitle } from './copy-register/copy-register-export';
 export { copyRegisterToXlsx } from './copy-register/copy-register-xlsx';
 export { copyRegisterToPdf } from './copy-register/copy-register-pdf';
-export type { VerificationLetterAnswer, VerificationLetterInput, VerificationLetterPdf, VerificationLetterSubject } from './verification-letter/verification-letter-input';
+export type {
+  VerificationLetterAnswer,
+  VerificationLetterInput,
+  VerificationLetterPdf,
+  VerificationLetterSubject,
+} from './verification-letter/verification-letter-input';
 export { verificationLetterToPdf } from './verification-letter/verification-letter-pdf';
 export type { ReportCell, ReportColumn, ReportDocumentInput, ReportSection } from './audits/report-document';
 export { reportToPdf } from './audits/report-pdf';

@@ -41,7 +41,10 @@ export class AppendOutcomeUnknownError extends EventStoreUnavailableError {
     readonly stream: string,
     options?: { cause?: unknown },
   ) {
-    super(`Append to ${stream}: outcome unknown (the store did not answer); resend the same command, it will not be recorded twice`, options);
+    super(
+      `Append to ${stream}: outcome unknown (the store did not answer); resend the same command, it will not be recorded twice`,
+      options,
+    );
   }
 }
 

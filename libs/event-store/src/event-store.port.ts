@@ -9,7 +9,6 @@ export interface Position {
   readonly prepare: bigint;
 }
 
-
 /**
  * What the writer believes about the stream: a revision (0-based, the last event it has seen),
  * 'no_stream' (it must not exist yet), 'stream_exists', or 'any' (no check: avoid in deciders).

@@ -17,7 +17,12 @@ export interface SoGocConfig {
   /** Rule 56: whether the office charges for copies from the register is its own setting; none by default. */
   readonly copyFeePerCopyVnd: number;
   /** The fraud audits (issue 15): how often the scheduled ones run, and their thresholds. */
-  readonly audits: { readonly intervalSeconds: number; readonly spoiledDestroyWithinDays: number; readonly unknownSerialBurst: number; readonly lookupLogFile: string };
+  readonly audits: {
+    readonly intervalSeconds: number;
+    readonly spoiledDestroyWithinDays: number;
+    readonly unknownSerialBurst: number;
+    readonly lookupLogFile: string;
+  };
 }
 
 /** Everything configurable comes from the environment, with defaults that run on a bare machine. */

@@ -17,7 +17,26 @@ import { findingsProjection } from './audits/findings.projection';
 import type { Projection } from './projection';
 
 /** The fraud detections of docs/domain.md §6 that fold events (the scheduled ones live in audits/scheduled-audits). */
-export const AUDIT_PROJECTIONS: readonly Projection[] = [serialSightingsProjection, registerSequenceProjection, issuanceAuditProjection, copyAuditProjection];
+export const AUDIT_PROJECTIONS: readonly Projection[] = [
+  serialSightingsProjection,
+  registerSequenceProjection,
+  issuanceAuditProjection,
+  copyAuditProjection,
+];
 
 /** Every read model the projector keeps. A new projection is registered here and nowhere else. */
-export const ALL_PROJECTIONS: readonly Projection[] = [authoritiesProjection, officersProjection, blankLedgerProjection, registerBookProjection, publicLookupProjection, publicRevocationsProjection, copyRegisterProjection, verificationRequestsProjection, signingKeysProjection, legacyRegisterProjection, ...AUDIT_PROJECTIONS, findingsProjection, logCheckpointsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  authoritiesProjection,
+  officersProjection,
+  blankLedgerProjection,
+  registerBookProjection,
+  publicLookupProjection,
+  publicRevocationsProjection,
+  copyRegisterProjection,
+  verificationRequestsProjection,
+  signingKeysProjection,
+  legacyRegisterProjection,
+  ...AUDIT_PROJECTIONS,
+  findingsProjection,
+  logCheckpointsProjection,
+];

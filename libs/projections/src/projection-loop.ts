@@ -184,7 +184,9 @@ export class ProjectionLoop {
     }
     this.status = 'running';
     this.notifyProgress();
-    this.logger.log(`Projection ${this.projection.name} v${this.projection.version} from ${this.position ? positionToString(this.position) : 'the beginning'}`);
+    this.logger.log(
+      `Projection ${this.projection.name} v${this.projection.version} from ${this.position ? positionToString(this.position) : 'the beginning'}`,
+    );
 
     // A batch is committed when it is full, or at the next turn of the event loop: during a catch-up
     // the store hands over a whole page before yielding, so that is once per page; when live, it is
@@ -205,7 +207,10 @@ export class ProjectionLoop {
       }
     };
     const onHealth = (health: SubscriptionHealth): void => {
-      if (health.state === 'resubscribing') this.logger.error(`Projection ${this.projection.name}: subscription dropped (attempt ${health.attempt}): ${health.lastError ?? ''}`);
+      if (health.state === 'resubscribing')
+        this.logger.error(
+          `Projection ${this.projection.name}: subscription dropped (attempt ${health.attempt}): ${health.lastError ?? ''}`,
+        );
       this.subscription = health;
     };
     for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal, onHealth })) {
@@ -254,14 +259,24 @@ export class ProjectionLoop {
         `UPDATE projection_checkpoints SET status = 'failed', error = ?, failed_event_id = ?, failed_event_position = ?,
            failed_event_type = ?, updated_at = ? WHERE name = ?`,
       )
-      .run(poison.message, poison.event.id, positionToString(poison.event.position), poison.event.type, new Date().toISOString(), this.projection.name);
+      .run(
+        poison.message,
+        poison.event.id,
+        positionToString(poison.event.position),
+        poison.event.type,
+        new Date().toISOString(),
+        this.projection.name,
+      );
   }
 
   /**
    * A second loop of the same projection on a file of its own, caught up to the store's head as it
    * was when the build began. The caller may catch it up further, then finishes and discards it.
    */
-  private async buildBeside(file: string, signal: AbortSignal): Promise<{ catchUpTo(position: Position): Promise<void>; finish(): Promise<Position | undefined>; discard(): void }> {
+  private async buildBeside(
+    file: string,
+    signal: AbortSignal,
+  ): Promise<{ catchUpTo(position: Position): Promise<void>; finish(): Promise<Position | undefined>; discard(): void }> {
     removeShadowFile(file);
     const shadowDb = openReadModelDatabase(file);
     migrateCheckpointTable(shadowDb);
@@ -304,11 +319,14 @@ export class ProjectionLoop {
       .prepare<[string], CheckpointRow>('SELECT version, position, status FROM projection_checkpoints WHERE name = ?')
       .get(this.projection.name);
     if (row && row.version !== this.projection.version && shadowFileOf(this.db, this.projection)) {
-      this.logger.log(`Projection ${this.projection.name}: version ${row.version} → ${this.projection.version}, rebuilding beside the old tables, which answer until then`);
+      this.logger.log(
+        `Projection ${this.projection.name}: version ${row.version} → ${this.projection.version}, rebuilding beside the old tables, which answer until then`,
+      );
       return STALE_VERSION;
     }
     if (!row || row.version !== this.projection.version) {
-      if (row) this.logger.log(`Projection ${this.projection.name}: version ${row.version} → ${this.projection.version}, rebuilding from zero`);
+      if (row)
+        this.logger.log(`Projection ${this.projection.name}: version ${row.version} → ${this.projection.version}, rebuilding from zero`);
       this.reset();
       return undefined;
     }

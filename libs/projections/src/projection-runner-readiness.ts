@@ -41,15 +41,25 @@ export function recordHeadAtStart(db: Database, head: Position | undefined): voi
  */
 export function readinessOf(db: Database, projections: readonly Projection[]): Readiness {
   const start = tableExists(db, 'projector_readiness')
-    ? db.prepare<[], { head_known: number; head_at_start: string | null }>('SELECT head_known, head_at_start FROM projector_readiness WHERE id = 1').get()
+    ? db
+        .prepare<[], { head_known: number; head_at_start: string | null }>(
+          'SELECT head_known, head_at_start FROM projector_readiness WHERE id = 1',
+        )
+        .get()
     : undefined;
   if (!start || start.head_known === 0) {
-    return { ready: false, headAtStart: null, waitingFor: [{ name: 'projector', at: null, why: 'the projector has not started, or is reading the store head' }] };
+    return {
+      ready: false,
+      headAtStart: null,
+      waitingFor: [{ name: 'projector', at: null, why: 'the projector has not started, or is reading the store head' }],
+    };
   }
   const head = start.head_at_start === null ? undefined : parsePosition(start.head_at_start);
   const rows = new Map(
     db
-      .prepare<[], { name: string; version: number; position: string | null; status: string }>('SELECT name, version, position, status FROM projection_checkpoints')
+      .prepare<[], { name: string; version: number; position: string | null; status: string }>(
+        'SELECT name, version, position, status FROM projection_checkpoints',
+      )
       .all()
       .map((row) => [row.name, row]),
   );
@@ -57,9 +67,12 @@ export function readinessOf(db: Database, projections: readonly Projection[]): R
   for (const projection of projections) {
     const row = rows.get(projection.name);
     if (!row) waitingFor.push({ name: projection.name, at: null, why: 'not started' });
-    else if (row.status === 'failed') waitingFor.push({ name: projection.name, at: row.position, why: 'stopped at an event it cannot apply' });
-    else if (row.version !== projection.version) waitingFor.push({ name: projection.name, at: row.position, why: `rebuilding to version ${projection.version}` });
-    else if (head && (row.position === null || comparePositions(parsePosition(row.position), head) < 0)) waitingFor.push({ name: projection.name, at: row.position, why: 'catching up' });
+    else if (row.status === 'failed')
+      waitingFor.push({ name: projection.name, at: row.position, why: 'stopped at an event it cannot apply' });
+    else if (row.version !== projection.version)
+      waitingFor.push({ name: projection.name, at: row.position, why: `rebuilding to version ${projection.version}` });
+    else if (head && (row.position === null || comparePositions(parsePosition(row.position), head) < 0))
+      waitingFor.push({ name: projection.name, at: row.position, why: 'catching up' });
   }
   return { ready: waitingFor.length === 0, headAtStart: start.head_at_start, waitingFor };
 }

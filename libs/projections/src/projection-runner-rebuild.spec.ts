@@ -19,7 +19,13 @@ describe('Projection rebuilt beside the live one', () => {
     dir = makeTempDir('rebuild-beside');
     store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite'), pollIntervalMs: 10 });
     for (let s = 0; s < 40; s += 1) {
-      end = (await store.appendToStream(`lot-${s}`, Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), type: 'Counted', data: { amount: i }, metadata: {} })), 'no_stream')).position;
+      end = (
+        await store.appendToStream(
+          `lot-${s}`,
+          Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), type: 'Counted', data: { amount: i }, metadata: {} })),
+          'no_stream',
+        )
+      ).position;
     }
   });
   afterEach(async () => {
@@ -72,7 +78,9 @@ describe('Projection rebuilt beside the live one', () => {
     const rebuilding = runner.rebuild('counting');
     let last = end;
     for (let i = 0; i < 5; i += 1) {
-      last = (await store.appendToStream(`late-${i}`, [{ id: randomUUID(), type: 'Counted', data: { amount: 100 }, metadata: {} }], 'no_stream')).position;
+      last = (
+        await store.appendToStream(`late-${i}`, [{ id: randomUUID(), type: 'Counted', data: { amount: 100 }, metadata: {} }], 'no_stream')
+      ).position;
       // The live model follows them even while the rebuild runs.
       expect(db.prepare("SELECT COUNT(*) FROM counting_stream_totals WHERE stream = 'drift'").pluck().get()).toBe(1);
     }

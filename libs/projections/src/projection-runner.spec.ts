@@ -14,7 +14,12 @@ const quiet = { log: (): void => undefined, error: (): void => undefined };
 async function seed(store: EventStore, streams: number, perStream: number, type = 'Counted'): Promise<Position> {
   let last: Position | undefined;
   for (let s = 0; s < streams; s += 1) {
-    const events: NewEvent[] = Array.from({ length: perStream }, (_, i) => ({ id: randomUUID(), type, data: { amount: i + s }, metadata: {} }));
+    const events: NewEvent[] = Array.from({ length: perStream }, (_, i) => ({
+      id: randomUUID(),
+      type,
+      data: { amount: i + s },
+      metadata: {},
+    }));
     last = (await store.appendToStream(`lot-${s}`, events, 'any')).position;
   }
   if (!last) throw new Error('nothing seeded');
@@ -35,7 +40,10 @@ async function replayCleanly(eventsFile: string, end: Position, readModelFile: s
   return hash;
 }
 
-function checkpointOf(db: Database, name: string): { position: string | null; status: string; error: string | null; failed_event_id: string | null } | undefined {
+function checkpointOf(
+  db: Database,
+  name: string,
+): { position: string | null; status: string; error: string | null; failed_event_id: string | null } | undefined {
   return db.prepare('SELECT position, status, error, failed_event_id FROM projection_checkpoints WHERE name = ?').get(name) as never;
 }
 

@@ -50,7 +50,9 @@ export class ProjectionRunner {
       .then((head) => {
         if (this.db.open) recordHeadAtStart(this.db, head);
       })
-      .catch((error: unknown) => console.error(`Projector could not read the store head: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        console.error(`Projector could not read the store head: ${error instanceof Error ? error.message : String(error)}`),
+      );
     for (const loop of this.loops.values()) loop.start();
   }
 

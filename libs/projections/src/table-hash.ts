@@ -8,7 +8,10 @@ import type { Database } from 'better-sqlite3';
 export function hashTables(db: Database, tables: readonly string[]): string {
   const hash = createHash('sha256');
   for (const table of [...tables].sort()) {
-    const columns = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name);
+    const columns = db
+      .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+      .all(table)
+      .map((c) => c.name);
     if (columns.length === 0) throw new Error(`No such table: ${table}`);
     const order = columns.map((_, index) => String(index + 1)).join(', ');
     hash.update(`table ${table} (${columns.join(',')})\n`);

@@ -1,7 +1,15 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isHashChained, SqliteEventStore } from '@so-goc/event-store';
-import { defaultKeyringDir, FileKeyring, openInfrastructure, signChainHead, verifyLog, type LogVerification, type SoGocConfig } from '@so-goc/platform';
+import {
+  defaultKeyringDir,
+  FileKeyring,
+  openInfrastructure,
+  signChainHead,
+  verifyLog,
+  type LogVerification,
+  type SoGocConfig,
+} from '@so-goc/platform';
 import { readPublished } from './event-log';
 
 export const BACKUP_EVENTS_FILE = 'events.sqlite';
@@ -59,7 +67,11 @@ export async function restoreEventStore(backupDir: string, dataDir: string): Pro
   const store = new SqliteEventStore({ file: eventsFile });
   let verification: LogVerification;
   try {
-    verification = await verifyLog(store, new FileKeyring(keysDir).verificationKeySet(), await readPublished(join(source, BACKUP_CHECKPOINT_FILE)));
+    verification = await verifyLog(
+      store,
+      new FileKeyring(keysDir).verificationKeySet(),
+      await readPublished(join(source, BACKUP_CHECKPOINT_FILE)),
+    );
   } finally {
     await store.close();
   }

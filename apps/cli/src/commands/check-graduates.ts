@@ -16,7 +16,8 @@ export function describeCheck(file: string, list: GraduateList): string {
   const lines = [`${basename(file)}: ${list.records.length} dòng hợp lệ, ${list.problems.length} lỗi`];
   for (const problem of list.problems) {
     const where = problem.row > 0 ? `Dòng ${problem.row}, cột "${problem.column}"` : `Tệp`;
-    const value = problem.value === undefined ? '' : ` (giá trị: ${problem.value.length > 60 ? `${problem.value.slice(0, 57)}…` : problem.value})`;
+    const value =
+      problem.value === undefined ? '' : ` (giá trị: ${problem.value.length > 60 ? `${problem.value.slice(0, 57)}…` : problem.value})`;
     lines.push(`  ${where}: ${problem.messageVi} [${problem.code}]${value}`);
   }
   return lines.join('\n');

@@ -30,41 +30,47 @@ export function cliContext(command: string, now: Date = new Date()): CommandCont
  * The first administrator of a fresh data directory: registers its authority if the directory does
  * not have it yet, then the account and a token, which is returned once and never stored.
  */
-export async function createFirstAdministrator(bus: CommandBus, store: EventStore, options: CreateAdminOptions): Promise<{ token: string; expiresAt: string }> {
+export async function createFirstAdministrator(
+  bus: CommandBus,
+  store: EventStore,
+  options: CreateAdminOptions,
+): Promise<{ token: string; expiresAt: string }> {
   const directory = await authorityDirectoryCache(store).current();
   const token = generateOfficerToken();
   const bootstrap = (): Promise<CommandOutcome> =>
     bus.execute(
       new ChangeOfficerAccess(
         {
-        type: 'BootstrapAdministrator',
-        authorityCode: options.authorityCode,
-        officerId: options.officerId,
-        username: options.username,
-        fullName: options.fullName,
-        roles: ['administrator'],
-        includeSubordinates: true,
-        tokenId: token.tokenId,
-        secretHash: token.secretHash,
-        lifetimeDays: options.lifetimeDays,
+          type: 'BootstrapAdministrator',
+          authorityCode: options.authorityCode,
+          officerId: options.officerId,
+          username: options.username,
+          fullName: options.fullName,
+          roles: ['administrator'],
+          includeSubordinates: true,
+          tokenId: token.tokenId,
+          secretHash: token.secretHash,
+          lifetimeDays: options.lifetimeDays,
         },
         cliContext('create-admin'),
       ),
     );
   if (!directory.authorities.has(options.authorityCode)) {
-    if (!options.authorityName) throw new Error(`Authority ${options.authorityCode} is not registered: give --authority-name to register it.`);
+    if (!options.authorityName)
+      throw new Error(`Authority ${options.authorityCode} is not registered: give --authority-name to register it.`);
     // Refuse before registering anything when accounts already exist.
     const access = await store.readStream(ACCESS_CONTROL_STREAM);
-    if (access.revision !== 'no_stream') throw new Error('Accounts already exist; the first administrator can only be created on fresh data.');
+    if (access.revision !== 'no_stream')
+      throw new Error('Accounts already exist; the first administrator can only be created on fresh data.');
     await bus.execute(
       new ChangeAuthorityDirectory(
         {
-        type: 'RegisterAuthority',
-        code: options.authorityCode,
-        name: options.authorityName,
-        kind: options.authorityKind ?? 'province_department',
-        parentCode: null,
-        registeredOn: options.registeredOn ?? vietnamDateOf(new Date()),
+          type: 'RegisterAuthority',
+          code: options.authorityCode,
+          name: options.authorityName,
+          kind: options.authorityKind ?? 'province_department',
+          parentCode: null,
+          registeredOn: options.registeredOn ?? vietnamDateOf(new Date()),
         },
         cliContext('create-admin'),
       ),

@@ -13,8 +13,18 @@ describe('Demo province', () => {
     const directory = await authorityDirectoryCache(store).current();
 
     // The district office issued THCS diplomas in 2024; since 01/07/2025 the Sở copies them (rule 46).
-    expect(authorizeAct(directory, { act: 'issue', diplomaKind: 'THCS', actDate: '2024-06-01', actingAuthorityCode: 'PGD-TN' }).regime.code).toBe('TT21/2019');
-    expect(authorizeAct(directory, { act: 'copy', diplomaKind: 'THCS', actDate: '2026-03-02', actingAuthorityCode: 'SGD-HP', issuerCode: 'PGD-TN' }).regime.code).toBe('TT13/2025');
+    expect(
+      authorizeAct(directory, { act: 'issue', diplomaKind: 'THCS', actDate: '2024-06-01', actingAuthorityCode: 'PGD-TN' }).regime.code,
+    ).toBe('TT21/2019');
+    expect(
+      authorizeAct(directory, {
+        act: 'copy',
+        diplomaKind: 'THCS',
+        actDate: '2026-03-02',
+        actingAuthorityCode: 'SGD-HP',
+        issuerCode: 'PGD-TN',
+      }).regime.code,
+    ).toBe('TT13/2025');
     // The deputy in charge may sign on 2024-08-10 only (scenario 1, rule 6).
     const deputy = { signerId: 'pgd-sgd-hp', authorityCode: 'SGD-HP', roles: ['head', 'deputy_in_charge'] } as const;
     expect(signerEntitledOn(directory, { ...deputy, date: '2024-08-10' }).delegationRef).toMatch(/512\/QĐ-UBND/);

@@ -1,11 +1,4 @@
-import {
-  ACCESS_CONTROL_STREAM,
-  AUTHORITY_DIRECTORY_STREAM,
-
-
-  type AuthorityDirectoryCommand,
-  type OfficerRole,
-} from '@so-goc/domain';
+import { ACCESS_CONTROL_STREAM, AUTHORITY_DIRECTORY_STREAM, type AuthorityDirectoryCommand, type OfficerRole } from '@so-goc/domain';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@so-goc/event-store';
 import { openReadModelDatabase } from '@so-goc/projections';
@@ -22,10 +15,33 @@ const DISTRICT_ABOLITION = 'Quyết định của UBND thành phố về kế th
  * communes take over on 01/07/2025, schools issue THPT diplomas from 15/04/2026. People are fictitious.
  */
 const DIRECTORY: AuthorityDirectoryCommand[] = [
-  { type: 'RegisterAuthority', code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '1976-01-01' },
+  {
+    type: 'RegisterAuthority',
+    code: 'BGDDT',
+    name: 'Bộ Giáo dục và Đào tạo',
+    kind: 'ministry',
+    parentCode: null,
+    registeredOn: '1976-01-01',
+  },
   // A Sở's papers are headed by the provincial People's Committee, not the ministry (Nghị định 30/2020).
-  { type: 'RegisterAuthority', code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '1976-01-01', governingBody: 'Ủy ban nhân dân thành phố Hải Phòng' },
-  { type: 'RegisterAuthority', code: 'SGD-HD', name: 'Sở Giáo dục và Đào tạo Hải Dương', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '1976-01-01', governingBody: 'Ủy ban nhân dân tỉnh Hải Dương' },
+  {
+    type: 'RegisterAuthority',
+    code: 'SGD-HP',
+    name: 'Sở Giáo dục và Đào tạo Hải Phòng',
+    kind: 'province_department',
+    parentCode: 'BGDDT',
+    registeredOn: '1976-01-01',
+    governingBody: 'Ủy ban nhân dân thành phố Hải Phòng',
+  },
+  {
+    type: 'RegisterAuthority',
+    code: 'SGD-HD',
+    name: 'Sở Giáo dục và Đào tạo Hải Dương',
+    kind: 'province_department',
+    parentCode: 'BGDDT',
+    registeredOn: '1976-01-01',
+    governingBody: 'Ủy ban nhân dân tỉnh Hải Dương',
+  },
   ...(
     [
       ['PGD-TN', 'Phòng Giáo dục và Đào tạo huyện Thuỷ Nguyên', 'Ủy ban nhân dân huyện Thuỷ Nguyên'],
@@ -34,13 +50,52 @@ const DIRECTORY: AuthorityDirectoryCommand[] = [
     ] as const
   ).flatMap(([code, name, governingBody]): AuthorityDirectoryCommand[] => [
     { type: 'RegisterAuthority', code, name, kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '1976-01-01', governingBody },
-    { type: 'RegisterSigner', signerId: `tp-${code.toLowerCase()}`, authorityCode: code, fullName: headOf(code), title: 'Trưởng phòng', role: 'head', validFrom: '2020-01-15', validTo: '2025-06-30' },
+    {
+      type: 'RegisterSigner',
+      signerId: `tp-${code.toLowerCase()}`,
+      authorityCode: code,
+      fullName: headOf(code),
+      title: 'Trưởng phòng',
+      role: 'head',
+      validFrom: '2020-01-15',
+      validTo: '2025-06-30',
+    },
   ]),
-  { type: 'RegisterAuthority', code: 'THCS-CVA', name: 'Trường THCS Chu Văn An (Thuỷ Nguyên)', kind: 'school', parentCode: 'PGD-TN', registeredOn: '2000-01-01' },
-  { type: 'RegisterAuthority', code: 'THPT-NQ', name: 'Trường THPT Ngô Quyền', kind: 'school', parentCode: 'SGD-HP', registeredOn: '2000-01-01' },
-  { type: 'RegisterAuthority', code: 'THPT-TP', name: 'Trường THPT Trần Phú', kind: 'school', parentCode: 'SGD-HP', registeredOn: '2000-01-01' },
+  {
+    type: 'RegisterAuthority',
+    code: 'THCS-CVA',
+    name: 'Trường THCS Chu Văn An (Thuỷ Nguyên)',
+    kind: 'school',
+    parentCode: 'PGD-TN',
+    registeredOn: '2000-01-01',
+  },
+  {
+    type: 'RegisterAuthority',
+    code: 'THPT-NQ',
+    name: 'Trường THPT Ngô Quyền',
+    kind: 'school',
+    parentCode: 'SGD-HP',
+    registeredOn: '2000-01-01',
+  },
+  {
+    type: 'RegisterAuthority',
+    code: 'THPT-TP',
+    name: 'Trường THPT Trần Phú',
+    kind: 'school',
+    parentCode: 'SGD-HP',
+    registeredOn: '2000-01-01',
+  },
   // The Giám đốc signs with his own account (ky-hp); the registrar prepares runs but cannot sign them (issue 17).
-  { type: 'RegisterSigner', signerId: 'gd-sgd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15', officerId: 'ky-hp' },
+  {
+    type: 'RegisterSigner',
+    signerId: 'gd-sgd-hp',
+    authorityCode: 'SGD-HP',
+    fullName: 'Nguyễn Văn An',
+    title: 'Giám đốc',
+    role: 'head',
+    validFrom: '2020-01-15',
+    officerId: 'ky-hp',
+  },
   // Scenario 1: a deputy in charge signs for two weeks of August 2024, with the assignment on file (rule 6).
   {
     type: 'RegisterSigner',
@@ -53,11 +108,24 @@ const DIRECTORY: AuthorityDirectoryCommand[] = [
     validTo: '2024-08-18',
     delegationRef: '512/QĐ-UBND ngày 01/08/2024',
   },
-  { type: 'RegisterSigner', signerId: 'gd-sgd-hd', authorityCode: 'SGD-HD', fullName: 'Lê Văn Cường', title: 'Giám đốc', role: 'head', validFrom: '2020-01-15', validTo: '2025-06-30' },
+  {
+    type: 'RegisterSigner',
+    signerId: 'gd-sgd-hd',
+    authorityCode: 'SGD-HD',
+    fullName: 'Lê Văn Cường',
+    title: 'Giám đốc',
+    role: 'head',
+    validFrom: '2020-01-15',
+    validTo: '2025-06-30',
+  },
   { type: 'MergeAuthority', code: 'SGD-HD', intoCode: 'SGD-HP', effectiveOn: REFORM, decisionRef: PROVINCE_MERGER },
-  ...(['PGD-TN', 'PGD-AD', 'PGD-KT'] as const).map(
-    (code): AuthorityDirectoryCommand => ({ type: 'AbolishAuthority', code, successorCode: 'SGD-HP', effectiveOn: REFORM, decisionRef: DISTRICT_ABOLITION }),
-  ),
+  ...(['PGD-TN', 'PGD-AD', 'PGD-KT'] as const).map((code): AuthorityDirectoryCommand => ({
+    type: 'AbolishAuthority',
+    code,
+    successorCode: 'SGD-HP',
+    effectiveOn: REFORM,
+    decisionRef: DISTRICT_ABOLITION,
+  })),
   ...(
     [
       ['UBX-TN', 'Ủy ban nhân dân phường Thuỷ Nguyên', 'Phạm Văn Dũng'],
@@ -66,23 +134,96 @@ const DIRECTORY: AuthorityDirectoryCommand[] = [
     ] as const
   ).flatMap(([code, name, chair]): AuthorityDirectoryCommand[] => [
     { type: 'RegisterAuthority', code, name, kind: 'commune_committee', parentCode: 'SGD-HP', registeredOn: REFORM },
-    { type: 'RegisterSigner', signerId: `ct-${code.toLowerCase()}`, authorityCode: code, fullName: chair, title: 'Chủ tịch UBND', role: 'head', validFrom: REFORM },
+    {
+      type: 'RegisterSigner',
+      signerId: `ct-${code.toLowerCase()}`,
+      authorityCode: code,
+      fullName: chair,
+      title: 'Chủ tịch UBND',
+      role: 'head',
+      validFrom: REFORM,
+    },
   ]),
-  { type: 'RegisterSigner', signerId: 'ht-thpt-nq', authorityCode: 'THPT-NQ', fullName: 'Đỗ Thị Thuỷ', title: 'Hiệu trưởng', role: 'head', validFrom: '2026-04-15' },
-  { type: 'RegisterSigner', signerId: 'ht-thpt-tp', authorityCode: 'THPT-TP', fullName: 'Bùi Minh Khoa', title: 'Hiệu trưởng', role: 'head', validFrom: '2026-04-15' },
+  {
+    type: 'RegisterSigner',
+    signerId: 'ht-thpt-nq',
+    authorityCode: 'THPT-NQ',
+    fullName: 'Đỗ Thị Thuỷ',
+    title: 'Hiệu trưởng',
+    role: 'head',
+    validFrom: '2026-04-15',
+  },
+  {
+    type: 'RegisterSigner',
+    signerId: 'ht-thpt-tp',
+    authorityCode: 'THPT-TP',
+    fullName: 'Bùi Minh Khoa',
+    title: 'Hiệu trưởng',
+    role: 'head',
+    validFrom: '2026-04-15',
+  },
 ];
 
 function headOf(code: string): string {
   return { 'PGD-TN': 'Đặng Văn Hải', 'PGD-AD': 'Ngô Thị Mai', 'PGD-KT': 'Trịnh Quốc Việt' }[code] ?? 'Trưởng phòng';
 }
 
-const OFFICERS: { officerId: string; username: string; fullName: string; authorityCode: string; roles: OfficerRole[]; includeSubordinates: boolean }[] = [
-  { officerId: 'admin-hp', username: 'admin.hp', fullName: 'Quản trị Sở GDĐT Hải Phòng', authorityCode: 'SGD-HP', roles: ['administrator'], includeSubordinates: true },
-  { officerId: 'vanbang-hp', username: 'lan.nguyen', fullName: 'Nguyễn Thị Lan', authorityCode: 'SGD-HP', roles: ['registrar'], includeSubordinates: true },
-  { officerId: 'ky-hp', username: 'an.nguyen', fullName: 'Nguyễn Văn An', authorityCode: 'SGD-HP', roles: ['signer'], includeSubordinates: false },
-  { officerId: 'thanhtra-hp', username: 'thanhtra.hp', fullName: 'Phan Thanh Tra', authorityCode: 'SGD-HP', roles: ['auditor'], includeSubordinates: true },
-  { officerId: 'vanbang-ubx-tn', username: 'hung.le', fullName: 'Lê Quang Hưng', authorityCode: 'UBX-TN', roles: ['registrar'], includeSubordinates: false },
-  { officerId: 'vanbang-thpt-nq', username: 'thao.tran', fullName: 'Trần Phương Thảo', authorityCode: 'THPT-NQ', roles: ['registrar'], includeSubordinates: false },
+const OFFICERS: {
+  officerId: string;
+  username: string;
+  fullName: string;
+  authorityCode: string;
+  roles: OfficerRole[];
+  includeSubordinates: boolean;
+}[] = [
+  {
+    officerId: 'admin-hp',
+    username: 'admin.hp',
+    fullName: 'Quản trị Sở GDĐT Hải Phòng',
+    authorityCode: 'SGD-HP',
+    roles: ['administrator'],
+    includeSubordinates: true,
+  },
+  {
+    officerId: 'vanbang-hp',
+    username: 'lan.nguyen',
+    fullName: 'Nguyễn Thị Lan',
+    authorityCode: 'SGD-HP',
+    roles: ['registrar'],
+    includeSubordinates: true,
+  },
+  {
+    officerId: 'ky-hp',
+    username: 'an.nguyen',
+    fullName: 'Nguyễn Văn An',
+    authorityCode: 'SGD-HP',
+    roles: ['signer'],
+    includeSubordinates: false,
+  },
+  {
+    officerId: 'thanhtra-hp',
+    username: 'thanhtra.hp',
+    fullName: 'Phan Thanh Tra',
+    authorityCode: 'SGD-HP',
+    roles: ['auditor'],
+    includeSubordinates: true,
+  },
+  {
+    officerId: 'vanbang-ubx-tn',
+    username: 'hung.le',
+    fullName: 'Lê Quang Hưng',
+    authorityCode: 'UBX-TN',
+    roles: ['registrar'],
+    includeSubordinates: false,
+  },
+  {
+    officerId: 'vanbang-thpt-nq',
+    username: 'thao.tran',
+    fullName: 'Trần Phương Thảo',
+    authorityCode: 'THPT-NQ',
+    roles: ['registrar'],
+    includeSubordinates: false,
+  },
 ];
 
 export interface DemoOfficerToken {
@@ -105,7 +246,19 @@ export async function loadDemoProvince(bus: CommandBus, store: EventStore, lifet
   for (const officer of OFFICERS) {
     await bus.execute(new ChangeOfficerAccess({ type: 'CreateOfficer', ...officer }, cliContext('demo')));
     const token = generateOfficerToken();
-    await bus.execute(new ChangeOfficerAccess({ type: 'IssueToken', authorityCode: officer.authorityCode, officerId: officer.officerId, tokenId: token.tokenId, secretHash: token.secretHash, lifetimeDays }, cliContext('demo')));
+    await bus.execute(
+      new ChangeOfficerAccess(
+        {
+          type: 'IssueToken',
+          authorityCode: officer.authorityCode,
+          officerId: officer.officerId,
+          tokenId: token.tokenId,
+          secretHash: token.secretHash,
+          lifetimeDays,
+        },
+        cliContext('demo'),
+      ),
+    );
     tokens.push({ username: officer.username, authorityCode: officer.authorityCode, roles: officer.roles, token: token.bearer });
   }
   return tokens;
@@ -117,7 +270,14 @@ export async function loadDemoProvince(bus: CommandBus, store: EventStore, lifet
  */
 export async function loadDemoProvinceInto(store: EventStore, lifetimeDays = 30): Promise<DemoOfficerToken[]> {
   const readModels = openReadModelDatabase(':memory:');
-  const host = await openCommandBus({ config: loadConfig({}), store, readModels, close: async () => { readModels.close(); } });
+  const host = await openCommandBus({
+    config: loadConfig({}),
+    store,
+    readModels,
+    close: async () => {
+      readModels.close();
+    },
+  });
   try {
     return await loadDemoProvince(host.bus, store, lifetimeDays);
   } finally {

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { LogCheckpointSignature } from '@so-goc/domain';
-import { FileKeyring, openCommandBus, openInfrastructure, SignLogCheckpointCommand, verifyLog, type LogVerification, type SoGocConfig } from '@so-goc/platform';
+import {
+  FileKeyring,
+  openCommandBus,
+  openInfrastructure,
+  SignLogCheckpointCommand,
+  verifyLog,
+  type LogVerification,
+  type SoGocConfig,
+} from '@so-goc/platform';
 import { cliContext } from './create-admin';
 
 /** `cli checkpoint`: signs the log's head now (the running system also does it daily). */
@@ -9,7 +17,8 @@ export async function checkpointNow(config: SoGocConfig): Promise<string> {
   const host = await openCommandBus(infrastructure);
   try {
     const outcome = await host.bus.execute(new SignLogCheckpointCommand(cliContext('checkpoint')));
-    if (outcome.recorded) return `Checkpoint signed: position ${outcome.checkpoint!.position}, hash ${outcome.checkpoint!.hash}, key ${outcome.checkpoint!.keyId}`;
+    if (outcome.recorded)
+      return `Checkpoint signed: position ${outcome.checkpoint!.position}, hash ${outcome.checkpoint!.hash}, key ${outcome.checkpoint!.keyId}`;
     if (outcome.reason === 'nothing_new') return 'Nothing appended since the last checkpoint; none signed.';
     if (outcome.reason === 'empty') return 'The event store is empty; nothing to sign.';
     return 'This event store is not hash-chained (EventStoreDB); no checkpoint signed.';

@@ -22,7 +22,9 @@ export async function printProjections(config: SoGocConfig): Promise<void> {
       const row = rows.find((r) => r.name === projection.name);
       const where = row?.position ?? 'not started';
       const stale = row && row.version !== projection.version ? ` (stored v${row.version}: will rebuild)` : '';
-      console.log(`${projection.name} v${projection.version}${stale}: ${row?.status ?? 'new'} at ${where}${row?.error ? `\n  ERROR ${row.error}` : ''}`);
+      console.log(
+        `${projection.name} v${projection.version}${stale}: ${row?.status ?? 'new'} at ${where}${row?.error ? `\n  ERROR ${row.error}` : ''}`,
+      );
     }
   } finally {
     await infrastructure.close();

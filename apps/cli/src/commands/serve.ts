@@ -1,5 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { bringGraduateRegistryForward, closeOnSignals, FileKeyring, LogWatch, openInfrastructure, type SoGocConfig } from '@so-goc/platform';
+import {
+  bringGraduateRegistryForward,
+  closeOnSignals,
+  FileKeyring,
+  LogWatch,
+  openInfrastructure,
+  type SoGocConfig,
+} from '@so-goc/platform';
 import { createProjector, type Projector } from '../../../projector/src/create-projector';
 import { createRegistryApi } from '../../../registry-api/src/create-registry-api';
 import { runPortalAlone } from '../../../verify-portal/src/cluster/portal-cluster';
@@ -32,7 +39,13 @@ export async function serve(
   // Stores written by earlier releases are brought forward before anyone can write (issue 12).
   await bringGraduateRegistryForward(infrastructure.store);
   const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
-  const logWatch = projector ? new LogWatch(infrastructure.store, FileKeyring.forConfig(config), options.quiet ? { logger: { log: () => undefined, error: (m) => console.error(m) } } : {}) : undefined;
+  const logWatch = projector
+    ? new LogWatch(
+        infrastructure.store,
+        FileKeyring.forConfig(config),
+        options.quiet ? { logger: { log: () => undefined, error: (m) => console.error(m) } } : {},
+      )
+    : undefined;
   logWatch?.start();
   const servers: { close(): Promise<void> }[] = [];
   let api: INestApplication | undefined;
@@ -74,6 +87,12 @@ export async function serveUntilSignalled(config: SoGocConfig, apps: readonly Se
   console.log(`Sổ Gốc is running (${apps.join(', ')}) on ${store}`);
   if (system.apiUrl) console.log(`  officers' API:  ${system.apiUrl}  (OpenAPI: ${system.apiUrl}/docs)`);
   if (system.portalUrl) console.log(`  verify portal:  ${system.portalUrl}`);
-  if (system.projector) console.log(`  projector:      ${system.projector.runner.states().map((s) => s.name).join(', ')} → ${config.readModelFile}`);
+  if (system.projector)
+    console.log(
+      `  projector:      ${system.projector.runner
+        .states()
+        .map((s) => s.name)
+        .join(', ')} → ${config.readModelFile}`,
+    );
   closeOnSignals([() => system.close()]);
 }

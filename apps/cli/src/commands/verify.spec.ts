@@ -11,9 +11,24 @@ describe('cli verify (offline)', () => {
   const dir = makeTempDir('verify');
   const keys = join(dir.path, 'keys.json');
   const kid = keyIdOf(publicKey);
-  writeFileSync(keys, JSON.stringify({ keys: [publishedKeyOf({ publicKey, authorityCode: 'SGD-HP', createdAt: '2024-01-01T00:00:00.000Z', retiredAt: null })] }));
+  writeFileSync(
+    keys,
+    JSON.stringify({
+      keys: [publishedKeyOf({ publicKey, authorityCode: 'SGD-HP', createdAt: '2024-01-01T00:00:00.000Z', retiredAt: null })],
+    }),
+  );
   const token = signVerificationToken(
-    { v: 1, kid, kind: 'diploma', diplomaId: 'sgd-hp-1234-2024-00042', serial: 'HP 0200042', registerNumber: '000042/THPT-2024', authorityCode: 'SGD-HP', issueDate: '2024-08-14', holderDigest: holderDigest('Nguyễn Thị Thuỷ', '2006-09-18') },
+    {
+      v: 1,
+      kid,
+      kind: 'diploma',
+      diplomaId: 'sgd-hp-1234-2024-00042',
+      serial: 'HP 0200042',
+      registerNumber: '000042/THPT-2024',
+      authorityCode: 'SGD-HP',
+      issueDate: '2024-08-14',
+      holderDigest: holderDigest('Nguyễn Thị Thuỷ', '2006-09-18'),
+    },
     privateKey,
   );
   afterAll(() => dir.remove());
@@ -36,7 +51,10 @@ describe('cli verify (offline)', () => {
     const { bytes } = await renderDiplomaPdf(diplomaFace({ qrPayload: `https://tracuu.example.vn/v/${token}` }), { mode: 'overlay' });
     const file = join(dir.path, 'van-bang.pdf');
     writeFileSync(file, bytes);
-    expect(verifyOffline(file, { keys })).toMatchObject({ ok: true, lines: expect.arrayContaining([expect.stringContaining('HP 0200042')]) });
+    expect(verifyOffline(file, { keys })).toMatchObject({
+      ok: true,
+      lines: expect.arrayContaining([expect.stringContaining('HP 0200042')]),
+    });
   });
 
   it('names an altered token forged', () => {

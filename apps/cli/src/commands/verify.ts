@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holderDigest, parsePublishedKeySet, verificationKeySetOf, verifyVerificationToken, type VerificationKeySet } from '@so-goc/documents';
+import {
+  holderDigest,
+  parsePublishedKeySet,
+  verificationKeySetOf,
+  verifyVerificationToken,
+  type VerificationKeySet,
+} from '@so-goc/documents';
 import Database from 'better-sqlite3';
 import { FileKeyring, loadConfig, mergePublishedKeySets } from '@so-goc/platform';
 import { publishedSigningKeys } from '@so-goc/projections';
@@ -53,7 +59,11 @@ function tokenFromPdf(file: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'so-goc-verify-'));
   try {
     execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'page')]);
-    const decoded = execFileSync('zbarimg', ['--raw', '-q', join(dir, 'page.png')]).toString('utf8').trim().split('\n')[0] ?? '';
+    const decoded =
+      execFileSync('zbarimg', ['--raw', '-q', join(dir, 'page.png')])
+        .toString('utf8')
+        .trim()
+        .split('\n')[0] ?? '';
     return tokenOf(decoded);
   } catch (error) {
     throw new Error(`Không đọc được mã QR trong ${file} (cần pdftoppm và zbarimg): ${(error as Error).message}`);

@@ -6,5 +6,8 @@ export function invalidFilter(field: string, messageVi: string, messageEn: strin
 
 /** The dateline's place is the locality in the authority's name: "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng". */
 export function placeOf(authorityName: string): string {
-  return authorityName.replace(/^.*?(Đào tạo|GDĐT)\s+/u, '').replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '').trim();
+  return authorityName
+    .replace(/^.*?(Đào tạo|GDĐT)\s+/u, '')
+    .replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '')
+    .trim();
 }

@@ -2,7 +2,11 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class AcknowledgeFindingDto {
-  @ApiPropertyOptional({ example: 'Đã tiếp nhận, chuyển phòng Khảo thí xác minh' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ example: 'Đã tiếp nhận, chuyển phòng Khảo thí xác minh' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class AssignFindingDto {

@@ -31,21 +31,44 @@ export class YearlyReportController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Báo cáo năm, tải về xlsx hoặc pdf' })
   @ApiProduces(XLSX, PDF)
-  async export(@Param('code') code: string, @Param('format') format: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response, @Query('from') from?: string, @Query('to') to?: string): Promise<StreamableFile> {
+  async export(
+    @Param('code') code: string,
+    @Param('format') format: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<StreamableFile> {
     const report = this.build(code, from, to);
     const authority = findAuthority(this.db, code);
     const superior = authority?.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
-    const head = listSigners(this.db, code).filter((s) => s.role === 'head' && s.validFrom <= report.to && (s.validTo === null || s.validTo >= report.to)).at(-1);
+    const head = listSigners(this.db, code)
+      .filter((s) => s.role === 'head' && s.validFrom <= report.to && (s.validTo === null || s.validTo >= report.to))
+      .at(-1);
     const input = yearlyReportDocument({
-      ...report, authorityCode: code, authorityName: authority?.name ?? code, ...(superior ? { superiorName: superior.name } : {}), place: placeOf(authority?.name ?? code),
-      generatedAt: new Date().toISOString(), preparedBy: actor.officerId, head: head?.fullName ?? '',
+      ...report,
+      authorityCode: code,
+      authorityName: authority?.name ?? code,
+      ...(superior ? { superiorName: superior.name } : {}),
+      place: placeOf(authority?.name ?? code),
+      generatedAt: new Date().toISOString(),
+      preparedBy: actor.officerId,
+      head: head?.fullName ?? '',
     });
-    return exportReply(response, format, `bao-cao-nam-${code}-${report.from}-${report.to}`, { xlsx: () => reportToXlsx(input), pdf: () => reportToPdf(input) });
+    return exportReply(response, format, `bao-cao-nam-${code}-${report.from}-${report.to}`, {
+      xlsx: () => reportToXlsx(input),
+      pdf: () => reportToPdf(input),
+    });
   }
 
   private build(code: string, from?: string, to?: string): YearlyReport {
     if (!from || !ISO_DATE.test(from)) throw invalidFilter('from', 'Thiếu ngày đầu kỳ (YYYY-MM-DD).', 'from must be a date (YYYY-MM-DD).');
-    if (!to || !ISO_DATE.test(to) || to < from) throw invalidFilter('to', 'Ngày cuối kỳ phải là ngày (YYYY-MM-DD), không trước ngày đầu kỳ.', 'to must be a date (YYYY-MM-DD) not before from.');
+    if (!to || !ISO_DATE.test(to) || to < from)
+      throw invalidFilter(
+        'to',
+        'Ngày cuối kỳ phải là ngày (YYYY-MM-DD), không trước ngày đầu kỳ.',
+        'to must be a date (YYYY-MM-DD) not before from.',
+      );
     return yearlyReport(this.db, [code, ...reportingUnits(this.db, code)], from, to, new Date().toISOString().slice(0, 10));
   }
 }
@@ -54,5 +77,12 @@ export class YearlyReportController {
 export function reportingUnits(db: Database, code: string): string[] {
   return listSubordinates(db, code)
     .map((u) => u.code)
-    .filter((unit) => db.prepare('SELECT 1 FROM blank_movements WHERE authority_code = ? UNION ALL SELECT 1 FROM register_entries WHERE authority_code = ? LIMIT 1').get(unit, unit) !== undefined);
+    .filter(
+      (unit) =>
+        db
+          .prepare(
+            'SELECT 1 FROM blank_movements WHERE authority_code = ? UNION ALL SELECT 1 FROM register_entries WHERE authority_code = ? LIMIT 1',
+          )
+          .get(unit, unit) !== undefined,
+    );
 }

@@ -3,11 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import {
-  authorityNotFound,
-  type Actor,
-  type AuthorityDirectoryCommand,
-} from '@so-goc/domain';
+import { authorityNotFound, type Actor, type AuthorityDirectoryCommand } from '@so-goc/domain';
 import { findAuthority, listSigners, listSubordinates, type AuthorityView, type SignerView } from '@so-goc/projections';
 import {
   commandReply,
@@ -18,7 +14,15 @@ import {
   READ_MODELS,
   READ_ROLES,
 } from '@so-goc/platform';
-import { AbolishAuthorityDto, EndSignerMandateDto, MergeAuthorityDto, RegisterSignerDto, RegisterSubordinateDto, RenameAuthorityDto, SetGoverningBodyDto } from './authority.dto';
+import {
+  AbolishAuthorityDto,
+  EndSignerMandateDto,
+  MergeAuthorityDto,
+  RegisterSignerDto,
+  RegisterSubordinateDto,
+  RenameAuthorityDto,
+  SetGoverningBodyDto,
+} from './authority.dto';
 
 /** An authority, its subordinate units and its signers. `:code` is the authority acted for. */
 @ApiTags('authorities')
@@ -57,42 +61,83 @@ export class AuthoritiesController {
   @Post('subordinates')
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Đăng ký đơn vị trực thuộc (register a unit under this authority)' })
-  registerSubordinate(@Param('code') code: string, @Body() body: RegisterSubordinateDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  registerSubordinate(
+    @Param('code') code: string,
+    @Body() body: RegisterSubordinateDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     return this.execute({ type: 'RegisterAuthority', ...body, parentCode: code }, actor, request, response);
   }
 
   @Post('rename')
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Đổi tên đơn vị (rename)' })
-  rename(@Param('code') code: string, @Body() body: RenameAuthorityDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  rename(
+    @Param('code') code: string,
+    @Body() body: RenameAuthorityDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     return this.execute({ type: 'RenameAuthority', code, ...body }, actor, request, response);
   }
 
   @Post('governing-body')
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Cơ quan chủ quản in trên đầu văn bản (governing body on the letterhead; a Sở: UBND tỉnh/thành phố)' })
-  setGoverningBody(@Param('code') code: string, @Body() body: SetGoverningBodyDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return this.execute({ type: 'SetGoverningBody', code, governingBody: body.governingBody ?? null, effectiveOn: body.effectiveOn }, actor, request, response);
+  setGoverningBody(
+    @Param('code') code: string,
+    @Body() body: SetGoverningBodyDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return this.execute(
+      { type: 'SetGoverningBody', code, governingBody: body.governingBody ?? null, effectiveOn: body.effectiveOn },
+      actor,
+      request,
+      response,
+    );
   }
 
   @Post('merge')
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Hợp nhất vào đơn vị khác từ một ngày (merge into a successor)' })
-  merge(@Param('code') code: string, @Body() body: MergeAuthorityDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  merge(
+    @Param('code') code: string,
+    @Body() body: MergeAuthorityDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     return this.execute({ type: 'MergeAuthority', code, ...body }, actor, request, response);
   }
 
   @Post('abolish')
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Giải thể, chỉ định đơn vị kế thừa sổ gốc (abolish, naming the successor)' })
-  abolish(@Param('code') code: string, @Body() body: AbolishAuthorityDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  abolish(
+    @Param('code') code: string,
+    @Body() body: AbolishAuthorityDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     return this.execute({ type: 'AbolishAuthority', code, ...body }, actor, request, response);
   }
 
   @Post('signers')
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Đăng ký người ký (register a signer)' })
-  registerSigner(@Param('code') code: string, @Body() body: RegisterSignerDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  registerSigner(
+    @Param('code') code: string,
+    @Body() body: RegisterSignerDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     return this.execute({ type: 'RegisterSigner', authorityCode: code, ...body }, actor, request, response);
   }
 

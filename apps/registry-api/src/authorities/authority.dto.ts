@@ -23,7 +23,10 @@ export class RegisterSubordinateDto {
   @Matches(ISO_DATE)
   registeredOn!: string;
 
-  @ApiPropertyOptional({ example: 'Ủy ban nhân dân thành phố Hải Phòng', description: 'Cơ quan chủ quản, in trên dòng đầu văn bản (Nghị định 30/2020)' })
+  @ApiPropertyOptional({
+    example: 'Ủy ban nhân dân thành phố Hải Phòng',
+    description: 'Cơ quan chủ quản, in trên dòng đầu văn bản (Nghị định 30/2020)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -31,7 +34,11 @@ export class RegisterSubordinateDto {
 }
 
 export class SetGoverningBodyDto {
-  @ApiProperty({ example: 'Ủy ban nhân dân thành phố Hải Phòng', nullable: true, description: 'Cơ quan chủ quản in trên đầu văn bản; null để bỏ' })
+  @ApiProperty({
+    example: 'Ủy ban nhân dân thành phố Hải Phòng',
+    nullable: true,
+    description: 'Cơ quan chủ quản in trên đầu văn bản; null để bỏ',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -122,7 +129,10 @@ export class RegisterSignerDto {
   @MaxLength(100)
   delegationRef?: string | null;
 
-  @ApiPropertyOptional({ example: 'ky-hp', description: 'Tài khoản cán bộ (vai trò ký) ghi nhận chữ ký của người này; không tài khoản nào khác ký thay được' })
+  @ApiPropertyOptional({
+    example: 'ky-hp',
+    description: 'Tài khoản cán bộ (vai trò ký) ghi nhận chữ ký của người này; không tài khoản nào khác ký thay được',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

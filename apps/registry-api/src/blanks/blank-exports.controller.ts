@@ -31,21 +31,44 @@ export class BlankExportsController {
     @Query('to') to?: string,
   ): Promise<StreamableFile> {
     const filter = { ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
-    const input = { authorityCode: code, ...letterheadOf(this.db, code), ...filter, generatedAt: new Date().toISOString(), rows: blankLedger(this.db, code, filter).map((r) => ({ ...r, counterpart: counterpartName(this.db, r.counterpart) })) };
-    return exportReply(response, format, `so-quan-ly-phoi-${code}${kind ? `-${kind}` : ''}`, { xlsx: () => ledgerToXlsx(input), pdf: () => ledgerToPdf(input) });
+    const input = {
+      authorityCode: code,
+      ...letterheadOf(this.db, code),
+      ...filter,
+      generatedAt: new Date().toISOString(),
+      rows: blankLedger(this.db, code, filter).map((r) => ({ ...r, counterpart: counterpartName(this.db, r.counterpart) })),
+    };
+    return exportReply(response, format, `so-quan-ly-phoi-${code}${kind ? `-${kind}` : ''}`, {
+      xlsx: () => ledgerToXlsx(input),
+      pdf: () => ledgerToPdf(input),
+    });
   }
 
   @Get('blank-destructions/:minutesRef.:format')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Biên bản huỷ phôi, tải về dạng xlsx hoặc pdf (destruction minutes export)' })
   @ApiProduces(XLSX, PDF)
-  async minutes(@Param('code') code: string, @Param('minutesRef') minutesRef: string, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async minutes(
+    @Param('code') code: string,
+    @Param('minutesRef') minutesRef: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const minutes = destructionMinutes(this.db, code, minutesRef);
     if (!minutes) {
-      throw new DomainError({ code: 'MINUTES_NOT_FOUND', kind: 'not_found', messageVi: `Không có biên bản huỷ ${minutesRef} của đơn vị.`, messageEn: `No destruction minutes ${minutesRef} for this authority.`, field: 'minutesRef' });
+      throw new DomainError({
+        code: 'MINUTES_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: `Không có biên bản huỷ ${minutesRef} của đơn vị.`,
+        messageEn: `No destruction minutes ${minutesRef} for this authority.`,
+        field: 'minutesRef',
+      });
     }
     const input = { ...minutes, ...letterheadOf(this.db, code), generatedAt: new Date().toISOString() };
-    return exportReply(response, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`, { xlsx: () => destructionMinutesToXlsx(input), pdf: () => destructionMinutesToPdf(input) });
+    return exportReply(response, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`, {
+      xlsx: () => destructionMinutesToXlsx(input),
+      pdf: () => destructionMinutesToPdf(input),
+    });
   }
 }
 

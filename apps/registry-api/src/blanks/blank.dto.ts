@@ -48,17 +48,26 @@ export class ReceiveBlankLotDto {
   @ApiProperty({ example: '2024-05-20' }) @Matches(ISO_DATE) receivedOn!: string;
 
   @ApiPropertyOptional({ type: [SerialRangeDto], description: 'Số hiệu thiếu trong thùng khi nhận' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SerialRangeDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SerialRangeDto)
   missing?: SerialRangeDto[];
 
   @ApiPropertyOptional({ type: [SerialRangeDto], description: 'Số hiệu hỏng khi nhận' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SerialRangeDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SerialRangeDto)
   damaged?: SerialRangeDto[];
 }
 
 class RangesDto {
   @ApiProperty({ type: [SerialRangeDto] })
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SerialRangeDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => SerialRangeDto)
   ranges!: SerialRangeDto[];
 }
 
@@ -75,8 +84,15 @@ export class SpoilBlanksDto extends RangesDto {
 }
 
 export class DestroyBlanksDto extends RangesDto {
-  @ApiProperty({ type: DocumentRefDto, description: 'Quyết định thành lập hội đồng' }) @ValidateNested() @Type(() => DocumentRefDto) councilDecision!: DocumentRefDto;
-  @ApiProperty({ type: [CouncilMemberDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => CouncilMemberDto) members!: CouncilMemberDto[];
+  @ApiProperty({ type: DocumentRefDto, description: 'Quyết định thành lập hội đồng' })
+  @ValidateNested()
+  @Type(() => DocumentRefDto)
+  councilDecision!: DocumentRefDto;
+  @ApiProperty({ type: [CouncilMemberDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CouncilMemberDto)
+  members!: CouncilMemberDto[];
   @ApiProperty({ example: 'Nghiền bằng máy hủy tài liệu' }) @IsString() @MaxLength(200) method!: string;
   @ApiProperty({ example: 'Trụ sở Sở GDĐT' }) @IsString() @MaxLength(200) place!: string;
   @ApiProperty({ example: 'BB-HUY-2024-01' }) @IsString() @MaxLength(100) minutesRef!: string;

@@ -3,14 +3,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
+import { DomainError, isWithinScope, parseSerial, vietnamDateOf, type Actor } from '@so-goc/domain';
 import {
-  DomainError,
-  isWithinScope,
-  parseSerial,
-  vietnamDateOf,
-  type Actor,
-} from '@so-goc/domain';
-import { blankLedger, blankReconciliation, blankSerialStatus, type LedgerRow, type Reconciliation, type SerialStatus } from '@so-goc/projections';
+  blankLedger,
+  blankReconciliation,
+  blankSerialStatus,
+  type LedgerRow,
+  type Reconciliation,
+  type SerialStatus,
+} from '@so-goc/projections';
 import {
   AllocateBlanks,
   commandReply,
@@ -43,43 +44,102 @@ export class BlanksController {
   @Post('blank-lots')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Nhận lô phôi (receive a lot of blanks)' })
-  async receive(@Param('code') code: string, @Body() body: ReceiveBlankLotDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ReceiveBlankLot, { authorityCode: code, ...body }, request, actor)));
+  async receive(
+    @Param('code') code: string,
+    @Body() body: ReceiveBlankLotDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(ReceiveBlankLot, { authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('blank-lots/:lotId/allocations')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Giao phôi cho đơn vị trực thuộc (hand blanks down to a unit)' })
-  async allocate(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: AllocateBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(AllocateBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
+  async allocate(
+    @Param('code') code: string,
+    @Param('lotId') lotId: string,
+    @Body() body: AllocateBlanksDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(AllocateBlanks, { lotId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('blank-lots/:lotId/spoilage')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Ghi phôi hỏng (record spoiled blanks)' })
-  async spoil(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: SpoilBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(SpoilBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
+  async spoil(
+    @Param('code') code: string,
+    @Param('lotId') lotId: string,
+    @Body() body: SpoilBlanksDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(SpoilBlanks, { lotId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('blank-lots/:lotId/destructions')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Huỷ phôi hỏng theo biên bản hội đồng (destroy spoiled blanks)' })
-  async destroy(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: DestroyBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(DestroyBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
+  async destroy(
+    @Param('code') code: string,
+    @Param('lotId') lotId: string,
+    @Body() body: DestroyBlanksDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(DestroyBlanks, { lotId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('blank-lots/:lotId/losses')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Báo mất phôi (report blanks lost)' })
-  async lose(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: ReportBlanksLostDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ReportBlanksLost, { lotId, authorityCode: code, ...body }, request, actor)));
+  async lose(
+    @Param('code') code: string,
+    @Param('lotId') lotId: string,
+    @Body() body: ReportBlanksLostDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(ReportBlanksLost, { lotId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('blank-lots/:lotId/returns')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Trả phôi cho nhà cung cấp (return blanks to the supplier)' })
-  async returnToSupplier(@Param('code') code: string, @Param('lotId') lotId: string, @Body() body: ReturnBlanksDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ReturnBlanks, { lotId, authorityCode: code, ...body }, request, actor)));
+  async returnToSupplier(
+    @Param('code') code: string,
+    @Param('lotId') lotId: string,
+    @Body() body: ReturnBlanksDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(ReturnBlanks, { lotId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Get('blank-ledger')
@@ -99,9 +159,19 @@ export class BlanksController {
     const parsed = parseSerial(serial);
     const status = parsed ? blankSerialStatus(this.db, parsed.prefix, parsed.value) : undefined;
     const directory = await this.access.directory();
-    const visible = status && [status.holder, ...status.history.flatMap((row) => (row.counterpart ? [row.counterpart] : []))].some((holder) => isWithinScope(directory, { authorityCode: code, includeSubordinates: true }, holder));
+    const visible =
+      status &&
+      [status.holder, ...status.history.flatMap((row) => (row.counterpart ? [row.counterpart] : []))].some((holder) =>
+        isWithinScope(directory, { authorityCode: code, includeSubordinates: true }, holder),
+      );
     if (!status || !visible) {
-      throw new DomainError({ code: 'BLANK_SERIAL_NOT_FOUND', kind: 'not_found', messageVi: `Không có phôi số hiệu ${serial} trong sổ của đơn vị.`, messageEn: `No blank ${serial} in this authority's books.`, field: 'serial' });
+      throw new DomainError({
+        code: 'BLANK_SERIAL_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: `Không có phôi số hiệu ${serial} trong sổ của đơn vị.`,
+        messageEn: `No blank ${serial} in this authority's books.`,
+        field: 'serial',
+      });
     }
     return status;
   }
@@ -112,16 +182,26 @@ export class BlanksController {
   @ApiQuery({ name: 'kind', required: true })
   @ApiQuery({ name: 'from', required: true })
   @ApiQuery({ name: 'to', required: true })
-  reconciliation(@Param('code') code: string, @Query('kind') kind: string, @Query('from') from: string, @Query('to') to: string): Reconciliation {
+  reconciliation(
+    @Param('code') code: string,
+    @Query('kind') kind: string,
+    @Query('from') from: string,
+    @Query('to') to: string,
+  ): Reconciliation {
     const problems = [
       ...(kind ? [] : [{ field: 'kind' }]),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(from ?? '') ? [] : [{ field: 'from' }]),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(to ?? '') ? [] : [{ field: 'to' }]),
     ];
     if (problems.length > 0) {
-      throw new DomainError({ code: 'INVALID_QUERY', kind: 'invalid_input', messageVi: 'Cần kind, from, to (YYYY-MM-DD).', messageEn: 'kind, from and to (YYYY-MM-DD) are required.', field: problems[0]!.field });
+      throw new DomainError({
+        code: 'INVALID_QUERY',
+        kind: 'invalid_input',
+        messageVi: 'Cần kind, from, to (YYYY-MM-DD).',
+        messageEn: 'kind, from and to (YYYY-MM-DD) are required.',
+        field: problems[0]!.field,
+      });
     }
     return blankReconciliation(this.db, code, kind, from, to, vietnamDateOf(new Date()));
   }
-
 }

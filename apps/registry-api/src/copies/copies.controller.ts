@@ -5,7 +5,16 @@ import { copyRegisterToPdf, copyRegisterToXlsx, verificationLetterToPdf } from '
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
-import { copyRegister, copyRequestsPastDue, diplomaGraduate, findAuthority, letterheadOf, verificationRequestById, type CopyRegisterRow, type VerificationRequestView } from '@so-goc/projections';
+import {
+  copyRegister,
+  copyRequestsPastDue,
+  diplomaGraduate,
+  findAuthority,
+  letterheadOf,
+  verificationRequestById,
+  type CopyRegisterRow,
+  type VerificationRequestView,
+} from '@so-goc/projections';
 import {
   AnswerVerificationRequest,
   commandReply,
@@ -24,11 +33,21 @@ import {
 } from '@so-goc/platform';
 import { exportReply, fileReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
-import { AnswerVerificationRequestDto, ExtendCopyRequestDto, IssueCopiesDto, ReceiveCopyRequestDto, ReceiveVerificationRequestDto, RefuseCopyRequestDto } from './copies.dto';
+import {
+  AnswerVerificationRequestDto,
+  ExtendCopyRequestDto,
+  IssueCopiesDto,
+  ReceiveCopyRequestDto,
+  ReceiveVerificationRequestDto,
+  RefuseCopyRequestDto,
+} from './copies.dto';
 
 /** The dateline's place is the locality in the authority's name: "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng". */
 function placeOf(authorityName: string): string {
-  return authorityName.replace(/^.*?(Đào tạo|GDĐT)\s+/u, '').replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '').trim();
+  return authorityName
+    .replace(/^.*?(Đào tạo|GDĐT)\s+/u, '')
+    .replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '')
+    .trim();
 }
 
 /** Counter work: copies from the register (§2.8) and agencies' verification letters (§2.9). */
@@ -46,9 +65,30 @@ export class CopiesController {
   @Post('copy-requests')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Tiếp nhận yêu cầu cấp bản sao từ sổ gốc; hạn trả theo quy tắc 49' })
-  async receive(@Param('code') code: string, @Body() body: ReceiveCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    const requester = { kind: body.requester.kind, fullName: body.requester.fullName, idDocument: body.requester.idDocument, entitlementDocument: body.requester.entitlementDocument ?? null, deathCertificate: body.requester.deathCertificate ?? null };
-    const input = { requestId: body.requestId, diplomaId: body.diplomaId, authorityCode: code, requester, channel: body.channel, receivedAt: body.receivedAt, dossierCompleteAt: body.dossierCompleteAt ?? null, copies: body.copies };
+  async receive(
+    @Param('code') code: string,
+    @Body() body: ReceiveCopyRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const requester = {
+      kind: body.requester.kind,
+      fullName: body.requester.fullName,
+      idDocument: body.requester.idDocument,
+      entitlementDocument: body.requester.entitlementDocument ?? null,
+      deathCertificate: body.requester.deathCertificate ?? null,
+    };
+    const input = {
+      requestId: body.requestId,
+      diplomaId: body.diplomaId,
+      authorityCode: code,
+      requester,
+      channel: body.channel,
+      receivedAt: body.receivedAt,
+      dossierCompleteAt: body.dossierCompleteAt ?? null,
+      copies: body.copies,
+    };
     const outcome = await this.commands.execute(officerCommandFrom(ReceiveCopyRequest, input, request, actor));
     // Refused at the counter (rule 55): the answer carries the written refusal and the decision it cites.
     return commandReply(response, outcome, { refusal: outcome.events.find((e) => e.type === 'CopyRequestRefused')?.data ?? null });
@@ -57,28 +97,62 @@ export class CopiesController {
   @Post('copy-requests/:requestId/extension')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Gia hạn trả bản sao, nêu lý do' })
-  async extend(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: ExtendCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ExtendCopyRequest, { requestId, authorityCode: code, ...body }, request, actor)));
+  async extend(
+    @Param('code') code: string,
+    @Param('requestId') requestId: string,
+    @Body() body: ExtendCopyRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(ExtendCopyRequest, { requestId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('copy-requests/:requestId/refusal')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Từ chối cấp bản sao bằng văn bản, nêu căn cứ và lý do' })
-  async refuse(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: RefuseCopyRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(RefuseCopyRequest, { requestId, authorityCode: code, ...body }, request, actor)));
+  async refuse(
+    @Param('code') code: string,
+    @Param('requestId') requestId: string,
+    @Body() body: RefuseCopyRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(RefuseCopyRequest, { requestId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('copy-requests/:requestId/copies')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Cấp bản sao: số vào sổ cấp bản sao liên tục, mỗi bản một phôi bản sao, nội dung theo sổ gốc' })
-  async issue(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: IssueCopiesDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(IssueCopies, { requestId, authorityCode: code, ...body }, request, actor)));
+  async issue(
+    @Param('code') code: string,
+    @Param('requestId') requestId: string,
+    @Body() body: IssueCopiesDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(IssueCopies, { requestId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Get('copy-register/:kind/:year')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Sổ cấp bản sao theo loại và năm' })
-  register(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): { copies: CopyRegisterRow[] } {
+  register(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year', ParseIntPipe) year: number,
+  ): { copies: CopyRegisterRow[] } {
     return { copies: copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
   }
 
@@ -86,7 +160,13 @@ export class CopiesController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Sổ cấp bản sao tải về dạng xlsx hoặc pdf' })
   @ApiProduces(XLSX, PDF)
-  async exportRegister(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async exportRegister(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const rows = copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((c) => {
       const ref = diplomaGraduate(this.db, c.diplomaId);
       return {
@@ -114,7 +194,10 @@ export class CopiesController {
       };
     });
     const input = { ...this.heading(code), kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
-    return exportReply(response, format, `so-cap-ban-sao-${code}-${kind}-${year}`, { xlsx: () => copyRegisterToXlsx(input), pdf: () => copyRegisterToPdf(input) });
+    return exportReply(response, format, `so-cap-ban-sao-${code}-${kind}-${year}`, {
+      xlsx: () => copyRegisterToXlsx(input),
+      pdf: () => copyRegisterToPdf(input),
+    });
   }
 
   @Get('copy-requests/past-due')
@@ -129,26 +212,69 @@ export class CopiesController {
   @Post('verification-requests')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Tiếp nhận công văn đề nghị xác minh văn bằng' })
-  async receiveVerification(@Param('code') code: string, @Body() body: ReceiveVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    const subjects = body.subjects.map((s) => ({ fullName: s.fullName, birthDate: s.birthDate ?? null, serial: s.serial ?? null, registerNumber: s.registerNumber ?? null }));
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ReceiveVerificationRequest, { ...body, authorityCode: code, legalBasis: body.legalBasis ?? null, subjects }, request, actor)));
+  async receiveVerification(
+    @Param('code') code: string,
+    @Body() body: ReceiveVerificationRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const subjects = body.subjects.map((s) => ({
+      fullName: s.fullName,
+      birthDate: s.birthDate ?? null,
+      serial: s.serial ?? null,
+      registerNumber: s.registerNumber ?? null,
+    }));
+    return commandReply(
+      response,
+      await this.commands.execute(
+        officerCommandFrom(
+          ReceiveVerificationRequest,
+          { ...body, authorityCode: code, legalBasis: body.legalBasis ?? null, subjects },
+          request,
+          actor,
+        ),
+      ),
+    );
   }
 
   @Post('verification-requests/:requestId/answer')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Trả lời xác minh: từng người khớp, không khớp (trường nào), không có, đã thu hồi, đã chỉnh sửa' })
-  async answer(@Param('code') code: string, @Param('requestId') requestId: string, @Body() body: AnswerVerificationRequestDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(AnswerVerificationRequest, { requestId, authorityCode: code, ...body }, request, actor)));
+  async answer(
+    @Param('code') code: string,
+    @Param('requestId') requestId: string,
+    @Body() body: AnswerVerificationRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(
+        officerCommandFrom(AnswerVerificationRequest, { requestId, authorityCode: code, ...body }, request, actor),
+      ),
+    );
   }
 
   @Get('verification-requests/:requestId/letter.pdf')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Công văn trả lời xác minh (PDF, có mã QR để kiểm tra công văn)' })
   @ApiProduces(PDF)
-  async letter(@Param('code') code: string, @Param('requestId') requestId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async letter(
+    @Param('code') code: string,
+    @Param('requestId') requestId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const found = this.verification(code, requestId);
     if (!found.answers || !found.responseLetterNumber || !found.respondedOn) {
-      throw new DomainError({ code: 'VERIFICATION_NOT_ANSWERED', kind: 'precondition_failed', messageVi: 'Công văn chưa được trả lời.', messageEn: 'The letter has not been answered yet.', field: 'requestId' });
+      throw new DomainError({
+        code: 'VERIFICATION_NOT_ANSWERED',
+        kind: 'precondition_failed',
+        messageVi: 'Công văn chưa được trả lời.',
+        messageEn: 'The letter has not been answered yet.',
+        field: 'requestId',
+      });
     }
     const heading = this.heading(code);
     const { bytes, sha256 } = await verificationLetterToPdf({
@@ -180,7 +306,14 @@ export class CopiesController {
   @ApiOperation({ summary: 'Công văn xác minh và câu trả lời' })
   verification(@Param('code') code: string, @Param('requestId') requestId: string): VerificationRequestView {
     const found = verificationRequestById(this.db, requestId);
-    if (!found || found.authorityCode !== code) throw new DomainError({ code: 'VERIFICATION_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có công văn này.', messageEn: 'No such letter.', field: 'requestId' });
+    if (!found || found.authorityCode !== code)
+      throw new DomainError({
+        code: 'VERIFICATION_REQUEST_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có công văn này.',
+        messageEn: 'No such letter.',
+        field: 'requestId',
+      });
     return found;
   }
 }

@@ -1,7 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { COPY_REQUEST_CHANNELS, REFUSAL_GROUNDS, REQUESTER_KINDS, type CopyRefusalGround, type CopyRequestChannel, type RequesterKind } from '@so-goc/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  COPY_REQUEST_CHANNELS,
+  REFUSAL_GROUNDS,
+  REQUESTER_KINDS,
+  type CopyRefusalGround,
+  type CopyRequestChannel,
+  type RequesterKind,
+} from '@so-goc/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -15,7 +35,11 @@ export class RequesterDto {
   @ApiProperty({ enum: REQUESTER_KINDS }) @IsIn(REQUESTER_KINDS) kind!: RequesterKind;
   @ApiProperty({ example: 'Nguyễn Thị Thuỷ' }) @IsString() @MaxLength(120) fullName!: string;
   @ApiProperty({ type: IdDocumentDto }) @ValidateNested() @Type(() => IdDocumentDto) idDocument!: IdDocumentDto;
-  @ApiPropertyOptional({ example: 'Giấy ủy quyền công chứng số 12/2026' }) @IsOptional() @IsString() @MaxLength(300) entitlementDocument?: string;
+  @ApiPropertyOptional({ example: 'Giấy ủy quyền công chứng số 12/2026' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  entitlementDocument?: string;
   @ApiPropertyOptional({ example: 'Trích lục khai tử số 5/2026' }) @IsOptional() @IsString() @MaxLength(300) deathCertificate?: string;
 }
 
@@ -25,18 +49,29 @@ export class ReceiveCopyRequestDto {
   @ApiProperty({ type: RequesterDto }) @ValidateNested() @Type(() => RequesterDto) requester!: RequesterDto;
   @ApiProperty({ enum: COPY_REQUEST_CHANNELS }) @IsIn(COPY_REQUEST_CHANNELS) channel!: CopyRequestChannel;
   @ApiProperty({ example: '2026-11-20T15:20:00+07:00' }) @Matches(ISO_INSTANT) receivedAt!: string;
-  @ApiPropertyOptional({ example: '2026-11-20T15:20:00+07:00', description: 'Post and online requests count from here (rule 49)' }) @IsOptional() @Matches(ISO_INSTANT) dossierCompleteAt?: string;
+  @ApiPropertyOptional({ example: '2026-11-20T15:20:00+07:00', description: 'Post and online requests count from here (rule 49)' })
+  @IsOptional()
+  @Matches(ISO_INSTANT)
+  dossierCompleteAt?: string;
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(100) copies!: number;
 }
 
 export class ExtendCopyRequestDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(30) workingDays!: number;
   @ApiProperty({ example: 'Nhiều sổ gốc cần đối chiếu' }) @IsString() @MaxLength(500) reason!: string;
-  @ApiPropertyOptional({ example: 'Thoả thuận bằng văn bản ngày 20/11/2026' }) @IsOptional() @IsString() @MaxLength(200) writtenAgreementRef?: string;
+  @ApiPropertyOptional({ example: 'Thoả thuận bằng văn bản ngày 20/11/2026' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  writtenAgreementRef?: string;
 }
 
 export class RefuseCopyRequestDto {
-  @ApiProperty({ enum: REFUSAL_GROUNDS, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(REFUSAL_GROUNDS, { each: true }) grounds!: CopyRefusalGround[];
+  @ApiProperty({ enum: REFUSAL_GROUNDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(REFUSAL_GROUNDS, { each: true })
+  grounds!: CopyRefusalGround[];
   @ApiProperty({ example: 'Không có giấy ủy quyền của người được cấp văn bằng' }) @IsString() @MaxLength(2000) reasons!: string;
   @ApiProperty({ example: '2026-11-20' }) @Matches(ISO_DATE) refusedOn!: string;
   @ApiProperty({ example: '1201/SGDĐT-QLCL' }) @IsString() @MaxLength(100) letterRef!: string;
@@ -63,7 +98,13 @@ export class ReceiveVerificationRequestDto {
   @ApiProperty({ example: '2026-03-01' }) @Matches(ISO_DATE) letterDate!: string;
   @ApiProperty({ example: '2026-03-03' }) @Matches(ISO_DATE) receivedOn!: string;
   @ApiPropertyOptional({ example: 'Điều tra vụ án làm giả văn bằng' }) @IsOptional() @IsString() @MaxLength(500) legalBasis?: string;
-  @ApiProperty({ type: [VerificationSubjectDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => VerificationSubjectDto) subjects!: VerificationSubjectDto[];
+  @ApiProperty({ type: [VerificationSubjectDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => VerificationSubjectDto)
+  subjects!: VerificationSubjectDto[];
 }
 
 export class AnswerVerificationRequestDto {

@@ -5,7 +5,14 @@ import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
-import { correctionRequestsPastDue, letterheadOf, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
+import {
+  correctionRequestsPastDue,
+  letterheadOf,
+  overdueReturns,
+  registerAppendix,
+  type AppendixRowView,
+  type OverdueReturn,
+} from '@so-goc/projections';
 import {
   commandReply,
   CurrentActor,
@@ -24,7 +31,16 @@ import {
 } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
-import { DecideCorrectionDto, NotifyRevocationDto, PublishRevocationDto, RecordReturnDto, RefuseCorrectionDto, ReissueDiplomaDto, RequestCorrectionDto, RevokeDiplomaDto } from './after-issuance.dto';
+import {
+  DecideCorrectionDto,
+  NotifyRevocationDto,
+  PublishRevocationDto,
+  RecordReturnDto,
+  RefuseCorrectionDto,
+  ReissueDiplomaDto,
+  RequestCorrectionDto,
+  RevokeDiplomaDto,
+} from './after-issuance.dto';
 
 /**
  * Acts after issuance (docs/domain.md §2.5–2.7): corrections, reissue, revocation. They are recorded
@@ -43,63 +59,157 @@ export class AfterIssuanceController {
   @Post('diplomas/:diplomaId/correction-requests')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Nhận hồ sơ đề nghị chỉnh sửa (4 căn cứ của quy tắc 27); hạn giải quyết 5 ngày làm việc' })
-  async requestCorrection(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RequestCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(RequestCorrection, { diplomaId, authorityCode: code, ...body }, request, actor)));
+  async requestCorrection(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: RequestCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(RequestCorrection, { diplomaId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('diplomas/:diplomaId/correction-requests/:requestId/decision')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Quyết định chỉnh sửa: ghi vào phụ lục sổ gốc, không in lại văn bằng' })
-  async decide(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Param('requestId') requestId: string, @Body() body: DecideCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(DecideCorrection, { diplomaId, requestId, authorityCode: code, ...body }, request, actor)));
+  async decide(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: DecideCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(
+        officerCommandFrom(DecideCorrection, { diplomaId, requestId, authorityCode: code, ...body }, request, actor),
+      ),
+    );
   }
 
   @Post('diplomas/:diplomaId/correction-requests/:requestId/refusal')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Từ chối chỉnh sửa bằng văn bản, nêu lý do' })
-  async refuse(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Param('requestId') requestId: string, @Body() body: RefuseCorrectionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(RefuseCorrection, { diplomaId, requestId, authorityCode: code, ...body }, request, actor)));
+  async refuse(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: RefuseCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(
+        officerCommandFrom(RefuseCorrection, { diplomaId, requestId, authorityCode: code, ...body }, request, actor),
+      ),
+    );
   }
 
   @Post('diplomas/:diplomaId/reissue')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Cấp lại do lỗi của cơ quan cấp: thu hồi văn bằng cũ, in văn bằng mới trên phôi mới, số vào sổ ghi ở phụ lục' })
-  async reissue(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: ReissueDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ReissueDiploma, { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, request, actor)));
+  async reissue(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: ReissueDiplomaDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(
+        officerCommandFrom(ReissueDiploma, { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, request, actor),
+      ),
+    );
   }
 
   @Post('diplomas/:diplomaId/revocation')
   @OfficerRoute('registrar', 'signer')
   @ApiOperation({ summary: 'Thu hồi, hủy bỏ văn bằng (6 căn cứ của quy tắc 40)' })
-  async revoke(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RevokeDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(RevokeDiploma, { diplomaId, authorityCode: code, ...body }, request, actor)));
+  async revoke(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: RevokeDiplomaDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(RevokeDiploma, { diplomaId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('diplomas/:diplomaId/revocation/publication')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Công bố quyết định thu hồi trên trang thông tin của cơ quan cấp' })
-  async publish(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: PublishRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(PublishRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)));
+  async publish(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: PublishRevocationDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(PublishRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('diplomas/:diplomaId/revocation/notification')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Gửi quyết định thu hồi cho người được cấp và các nơi liên quan; hạn nộp lại 30 ngày' })
-  async notify(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: NotifyRevocationDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(NotifyRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)));
+  async notify(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: NotifyRevocationDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(NotifyRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Post('diplomas/:diplomaId/revocation/return')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Người được cấp nộp lại văn bằng bị thu hồi; phôi chuyển chờ hội đồng hủy' })
-  async returned(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: RecordReturnDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(RecordRevokedDiplomaReturned, { diplomaId, authorityCode: code, ...body }, request, actor)));
+  async returned(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: RecordReturnDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(
+        officerCommandFrom(RecordRevokedDiplomaReturned, { diplomaId, authorityCode: code, ...body }, request, actor),
+      ),
+    );
   }
 
   @Get('register-appendix/:kind/:year')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Phụ lục sổ gốc: chỉnh sửa và cấp lại, theo thứ tự quyết định' })
-  appendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): { rows: AppendixRowView[] } {
+  appendix(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year', ParseIntPipe) year: number,
+  ): { rows: AppendixRowView[] } {
     return { rows: registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
   }
 
@@ -107,10 +217,30 @@ export class AfterIssuanceController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Phụ lục sổ gốc tải về dạng xlsx hoặc pdf' })
   @ApiProduces(XLSX, PDF)
-  async exportAppendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number, @Param('format') format: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const rows = registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((r) => ({ ...r, recipientName: null, receivedOn: null }));
-    const input = { authorityCode: code, ...letterheadOf(this.db, code), kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
-    return exportReply(response, format, `phu-luc-so-goc-${code}-${kind}-${year}`, { xlsx: () => registerAppendixToXlsx(input), pdf: () => registerAppendixToPdf(input) });
+  async exportAppendix(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const rows = registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((r) => ({
+      ...r,
+      recipientName: null,
+      receivedOn: null,
+    }));
+    const input = {
+      authorityCode: code,
+      ...letterheadOf(this.db, code),
+      kind: diplomaKind(kind),
+      year,
+      generatedAt: new Date().toISOString(),
+      rows,
+    };
+    return exportReply(response, format, `phu-luc-so-goc-${code}-${kind}-${year}`, {
+      xlsx: () => registerAppendixToXlsx(input),
+      pdf: () => registerAppendixToPdf(input),
+    });
   }
 
   @Get('correction-requests/past-due')

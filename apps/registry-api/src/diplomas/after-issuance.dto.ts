@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CORRECTION_GROUNDS, HOLDER_FIELDS, REVOCATION_GROUNDS, REVOCATION_SOURCES, type CorrectionGround, type HolderField, type RevocationGround, type RevocationSource } from '@so-goc/domain';
+import {
+  CORRECTION_GROUNDS,
+  HOLDER_FIELDS,
+  REVOCATION_GROUNDS,
+  REVOCATION_SOURCES,
+  type CorrectionGround,
+  type HolderField,
+  type RevocationGround,
+  type RevocationSource,
+} from '@so-goc/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,11 +29,19 @@ export class CivilStatusDocumentDto {
 export class RequestCorrectionDto {
   @ApiProperty({ example: 'cs-2026-01' }) @IsString() @MaxLength(64) requestId!: string;
   @ApiProperty({ enum: CORRECTION_GROUNDS }) @IsIn(CORRECTION_GROUNDS) ground!: CorrectionGround;
-  @ApiProperty({ type: [FieldChangeDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => FieldChangeDto) changes!: FieldChangeDto[];
+  @ApiProperty({ type: [FieldChangeDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => FieldChangeDto)
+  changes!: FieldChangeDto[];
   @ApiProperty({ type: CivilStatusDocumentDto }) @ValidateNested() @Type(() => CivilStatusDocumentDto) document!: CivilStatusDocumentDto;
   @ApiProperty({ example: 'Nguyễn Thị Thuỷ' }) @IsString() @MaxLength(120) requestedBy!: string;
   @ApiProperty({ example: '2026-03-05' }) @Matches(ISO_DATE) receivedOn!: string;
-  @ApiProperty({ example: '2026-03-05', description: 'The day the dossier became complete: the 5 working days run from here (rule 29)' }) @Matches(ISO_DATE) dossierCompleteOn!: string;
+  @ApiProperty({ example: '2026-03-05', description: 'The day the dossier became complete: the 5 working days run from here (rule 29)' })
+  @Matches(ISO_DATE)
+  dossierCompleteOn!: string;
 }
 
 export class DecideCorrectionDto {
@@ -51,13 +68,22 @@ export class PublishRevocationDto {
 }
 
 export class RecipientRefDto {
-  @ApiProperty({ enum: ['holder', 'detecting_body', 'employer', 'other'] }) @IsIn(['holder', 'detecting_body', 'employer', 'other']) kind!: string;
+  @ApiProperty({ enum: ['holder', 'detecting_body', 'employer', 'other'] })
+  @IsIn(['holder', 'detecting_body', 'employer', 'other'])
+  kind!: string;
   @ApiProperty({ example: 'Nguyễn Thị Thuỷ' }) @IsString() @MaxLength(200) name!: string;
 }
 
 export class NotifyRevocationDto {
-  @ApiProperty({ type: [RecipientRefDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => RecipientRefDto) recipients!: RecipientRefDto[];
-  @ApiProperty({ example: '2026-02-05', description: 'The 30 days to return the paper run from here (rule 43)' }) @Matches(ISO_DATE) holderReceivedOn!: string;
+  @ApiProperty({ type: [RecipientRefDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => RecipientRefDto)
+  recipients!: RecipientRefDto[];
+  @ApiProperty({ example: '2026-02-05', description: 'The 30 days to return the paper run from here (rule 43)' })
+  @Matches(ISO_DATE)
+  holderReceivedOn!: string;
 }
 
 export class RecordReturnDto {
@@ -69,7 +95,13 @@ export class ReissueDiplomaDto {
   @ApiProperty({ example: '7/QĐ-SGDĐT' }) @IsString() @MaxLength(60) decisionNumber!: string;
   @ApiProperty({ example: '2026-03-02' }) @Matches(ISO_DATE) decisionDate!: string;
   @ApiProperty({ example: 'Ghi sai họ tên so với quyết định công nhận tốt nghiệp' }) @IsString() @MaxLength(2000) issuerError!: string;
-  @ApiPropertyOptional({ type: [FieldChangeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => FieldChangeDto) changes?: FieldChangeDto[];
+  @ApiPropertyOptional({ type: [FieldChangeDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => FieldChangeDto)
+  changes?: FieldChangeDto[];
   @ApiProperty({ example: 'HP-2026-THPT-1' }) @IsString() @MaxLength(64) lotId!: string;
   @ApiProperty({ example: '2026-03-03' }) @Matches(ISO_DATE) issueDate!: string;
   @ApiProperty({ example: 'Hải Phòng' }) @IsString() @MaxLength(120) issuePlace!: string;

@@ -13,7 +13,13 @@ export async function exportReply(
   writers: { readonly xlsx: () => Promise<Uint8Array>; readonly pdf: () => Promise<Uint8Array> },
 ): Promise<StreamableFile> {
   if (format !== 'xlsx' && format !== 'pdf') {
-    throw new DomainError({ code: 'UNSUPPORTED_FORMAT', kind: 'not_found', messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`, messageEn: `Format ${format} is not supported; use xlsx or pdf.`, field: 'format' });
+    throw new DomainError({
+      code: 'UNSUPPORTED_FORMAT',
+      kind: 'not_found',
+      messageVi: `Không hỗ trợ định dạng ${format}; dùng xlsx hoặc pdf.`,
+      messageEn: `Format ${format} is not supported; use xlsx or pdf.`,
+      field: 'format',
+    });
   }
   return fileReply(response, await writers[format](), format, name);
 }

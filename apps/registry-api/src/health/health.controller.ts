@@ -22,7 +22,10 @@ export class HealthController {
    * is (issue 16). A missing or bad token is not an error here: the answer is just the public one.
    */
   @Get()
-  @ApiOkResponse({ description: 'The API is up. With an administrator\'s bearer token: the store in use and, when the projector runs in this process, each projection.' })
+  @ApiOkResponse({
+    description:
+      "The API is up. With an administrator's bearer token: the store in use and, when the projector runs in this process, each projection.",
+  })
   async health(@Headers('authorization') authorization?: string): Promise<object> {
     if (!(await this.isAdministrator(authorization))) return { status: 'ok' };
     return {

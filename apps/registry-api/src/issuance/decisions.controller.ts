@@ -6,7 +6,15 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
 import { decisionAuthority, decisionDiplomas } from '@so-goc/projections';
-import { commandReply, CurrentActor, ImportGraduationDecision, officerCommandFrom, OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import {
+  commandReply,
+  CurrentActor,
+  ImportGraduationDecision,
+  officerCommandFrom,
+  OfficerRoute,
+  READ_MODELS,
+  READ_ROLES,
+} from '@so-goc/platform';
 import { ImportDecisionDto } from './issuance.dto';
 
 const MAX_LIST_BYTES = 30 * 1024 * 1024;
@@ -26,7 +34,9 @@ export class DecisionsController {
   @OfficerRoute('registrar')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Ghi nhận quyết định công nhận tốt nghiệp và danh sách (XLSX hoặc CSV); sai dòng nào báo dòng đó, không ghi gì' })
+  @ApiOperation({
+    summary: 'Ghi nhận quyết định công nhận tốt nghiệp và danh sách (XLSX hoặc CSV); sai dòng nào báo dòng đó, không ghi gì',
+  })
   async import(
     @Param('code') code: string,
     @Body() body: ImportDecisionDto,
@@ -36,12 +46,24 @@ export class DecisionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     if (!file) {
-      throw new DomainError({ code: 'FILE_MISSING', kind: 'invalid_input', messageVi: 'Chưa đính kèm tệp danh sách (trường "file").', messageEn: 'No list file attached (field "file").', field: 'file' });
+      throw new DomainError({
+        code: 'FILE_MISSING',
+        kind: 'invalid_input',
+        messageVi: 'Chưa đính kèm tệp danh sách (trường "file").',
+        messageEn: 'No list file attached (field "file").',
+        field: 'file',
+      });
     }
     const outcome = await this.commands.execute(
       officerCommandFrom(
         ImportGraduationDecision,
-        { ...body, authorityCode: code, examSession: body.examSession ?? null, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: file.buffer },
+        {
+          ...body,
+          authorityCode: code,
+          examSession: body.examSession ?? null,
+          fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'),
+          bytes: file.buffer,
+        },
         request,
         actor,
       ),
@@ -55,7 +77,13 @@ export class DecisionsController {
   diplomas(@Param('code') code: string, @Param('decisionId') decisionId: string): object {
     const rows = decisionDiplomas(this.db, decisionId);
     if (rows.length === 0 || decisionAuthority(this.db, decisionId) !== code) {
-      throw new DomainError({ code: 'DECISION_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyết định này.', messageEn: 'No such decision.', field: 'decisionId' });
+      throw new DomainError({
+        code: 'DECISION_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có quyết định này.',
+        messageEn: 'No such decision.',
+        field: 'decisionId',
+      });
     }
     return { decisionId, diplomas: rows };
   }

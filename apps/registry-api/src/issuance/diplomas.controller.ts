@@ -5,7 +5,17 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, isIsoDate, registersHeldOn, vietnamDateOf, type Actor } from '@so-goc/domain';
 import { findDiplomas, overdueIssuance, type DiplomaQuery, type OverdueDecision, type RegisterEntryView } from '@so-goc/projections';
-import { commandReply, CurrentActor, DeliverDiploma, officerCommandFrom, OfficerAccess, OfficerRoute, READ_MODELS, READ_ROLES, ReportDiplomaLost } from '@so-goc/platform';
+import {
+  commandReply,
+  CurrentActor,
+  DeliverDiploma,
+  officerCommandFrom,
+  OfficerAccess,
+  OfficerRoute,
+  READ_MODELS,
+  READ_ROLES,
+  ReportDiplomaLost,
+} from '@so-goc/platform';
 import { DeliverDiplomaDto, ReportDiplomaLostDto } from './issuance.dto';
 
 /** Diplomas after signing: hand-over, loss before hand-over, and the officers' lookups. */
@@ -23,16 +33,48 @@ export class DiplomasController {
   @Post('diplomas/:diplomaId/delivery')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Cấp phát: người nhận (chính chủ hoặc người được ủy quyền) ký nhận' })
-  async deliver(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: DeliverDiplomaDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    const recipient = { kind: body.recipient.kind, fullName: body.recipient.fullName, authorisationRef: body.recipient.authorisationRef ?? null, idDocument: body.recipient.idDocument ?? null };
-    return commandReply(response, await this.commands.execute(officerCommandFrom(DeliverDiploma, { diplomaId, authorityCode: code, recipient, deliveredOn: body.deliveredOn, deliveredBy: body.deliveredBy }, request, actor)));
+  async deliver(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: DeliverDiplomaDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const recipient = {
+      kind: body.recipient.kind,
+      fullName: body.recipient.fullName,
+      authorisationRef: body.recipient.authorisationRef ?? null,
+      idDocument: body.recipient.idDocument ?? null,
+    };
+    return commandReply(
+      response,
+      await this.commands.execute(
+        officerCommandFrom(
+          DeliverDiploma,
+          { diplomaId, authorityCode: code, recipient, deliveredOn: body.deliveredOn, deliveredBy: body.deliveredBy },
+          request,
+          actor,
+        ),
+      ),
+    );
   }
 
   @Post('diplomas/:diplomaId/loss')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Văn bằng đã ký bị mất trước khi phát: biên bản, báo công an, báo cáo cấp trên (quy tắc 14)' })
-  async lost(@Param('code') code: string, @Param('diplomaId') diplomaId: string, @Body() body: ReportDiplomaLostDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(officerCommandFrom(ReportDiplomaLost, { diplomaId, authorityCode: code, ...body }, request, actor)));
+  async lost(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: ReportDiplomaLostDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(ReportDiplomaLost, { diplomaId, authorityCode: code, ...body }, request, actor)),
+    );
   }
 
   @Get('diplomas')

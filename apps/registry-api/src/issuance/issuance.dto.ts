@@ -33,8 +33,17 @@ export class OpenPrintRunDto {
   @ArrayMaxSize(50_000)
   @IsString({ each: true })
   graduateIds?: string[];
-  @ApiPropertyOptional({ example: 20, description: 'Spare blanks for misprints, released on close' }) @IsOptional() @IsInt() @Min(0) @Max(1000) spareBlanks?: number;
-  @ApiPropertyOptional({ type: ExemptionDto }) @IsOptional() @ValidateNested() @Type(() => ExemptionDto) exemptFromPublicListing?: ExemptionDto;
+  @ApiPropertyOptional({ example: 20, description: 'Spare blanks for misprints, released on close' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  spareBlanks?: number;
+  @ApiPropertyOptional({ type: ExemptionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExemptionDto)
+  exemptFromPublicListing?: ExemptionDto;
 }
 
 export class RecordPrintingDto {
@@ -75,6 +84,9 @@ export class ReportDiplomaLostDto {
   @ApiProperty({ example: 'Công an phường Lạch Tray' }) @IsString() @MaxLength(200) policeUnit!: string;
   @ApiProperty({ example: '2024-08-19T09:00:00+07:00' }) @IsString() @MaxLength(40) policeNotifiedAt!: string;
   @ApiProperty({ example: 'Thất lạc khi chuyển về trường' }) @IsString() @MaxLength(2000) circumstances!: string;
-  @ApiProperty({ type: [String], example: ['UBND thành phố Hải Phòng', 'Bộ GDĐT'] }) @IsArray() @IsString({ each: true }) reportedTo!: string[];
+  @ApiProperty({ type: [String], example: ['UBND thành phố Hải Phòng', 'Bộ GDĐT'] })
+  @IsArray()
+  @IsString({ each: true })
+  reportedTo!: string[];
   @ApiProperty({ example: '2024-08-18' }) @Matches(ISO_DATE) lostOn!: string;
 }

@@ -1,10 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { AUTHORITY_CODE_PATTERN, DIPLOMA_KINDS, LEGACY_ENTRY_FIELDS, LEGACY_FIELD_MARKS, type DiplomaKind, type LegacyEntryField, type LegacyFieldMark } from '@so-goc/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AUTHORITY_CODE_PATTERN,
+  DIPLOMA_KINDS,
+  LEGACY_ENTRY_FIELDS,
+  LEGACY_FIELD_MARKS,
+  type DiplomaKind,
+  type LegacyEntryField,
+  type LegacyFieldMark,
+} from '@so-goc/domain';
 
 export class RegisterLegacyBookDto {
-  @ApiPropertyOptional({ example: 'PGD-TN', description: 'The authority whose book it is (default: the one in the path); may be abolished or merged' })
+  @ApiPropertyOptional({
+    example: 'PGD-TN',
+    description: 'The authority whose book it is (default: the one in the path); may be abolished or merged',
+  })
   @IsOptional()
   @Matches(AUTHORITY_CODE_PATTERN)
   authorityCode?: string;
@@ -23,15 +46,22 @@ export class LegacyFieldsDto implements Partial<Record<LegacyEntryField, string 
   @ApiPropertyOptional({ example: '105/THPT', nullable: true }) @IsOptional() @nullableText() @IsString() registerNumber?: string | null;
   @ApiPropertyOptional({ example: 'A 045105', nullable: true }) @IsOptional() @nullableText() @IsString() serial?: string | null;
   @ApiPropertyOptional({ example: 'Nguyễn Thị Hoà', nullable: true }) @IsOptional() @nullableText() @IsString() fullName?: string | null;
-  @ApiPropertyOptional({ example: '1980', description: 'dd/mm/yyyy, mm/yyyy or yyyy', nullable: true }) @IsOptional() @nullableText() @IsString() birthDate?: string | null;
-  @ApiPropertyOptional({ example: 'Thuỷ Nguyên, Hải Phòng', nullable: true }) @IsOptional() @nullableText() @IsString() birthPlace?: string | null;
+  @ApiPropertyOptional({ example: '1980', description: 'dd/mm/yyyy, mm/yyyy or yyyy', nullable: true })
+  @IsOptional()
+  @nullableText()
+  @IsString()
+  birthDate?: string | null;
+  @ApiPropertyOptional({ example: 'Thuỷ Nguyên, Hải Phòng', nullable: true }) @IsOptional() @nullableText() @IsString() birthPlace?:
+    string | null;
   @ApiPropertyOptional({ example: 'Nữ', nullable: true }) @IsOptional() @nullableText() @IsString() sex?: string | null;
   @ApiPropertyOptional({ example: 'Kinh', nullable: true }) @IsOptional() @nullableText() @IsString() ethnicity?: string | null;
-  @ApiPropertyOptional({ example: 'Trường PTTH Thuỷ Sơn', nullable: true }) @IsOptional() @nullableText() @IsString() school?: string | null;
+  @ApiPropertyOptional({ example: 'Trường PTTH Thuỷ Sơn', nullable: true }) @IsOptional() @nullableText() @IsString() school?:
+    string | null;
   @ApiPropertyOptional({ example: 'Khá', nullable: true }) @IsOptional() @nullableText() @IsString() classification?: string | null;
   @ApiPropertyOptional({ example: '20/08/1998', nullable: true }) @IsOptional() @nullableText() @IsString() issueDate?: string | null;
   @ApiPropertyOptional({ example: 'Trần Văn Bình', nullable: true }) @IsOptional() @nullableText() @IsString() signerName?: string | null;
-  @ApiPropertyOptional({ example: 'KT. Giám đốc, Phó Giám đốc', nullable: true }) @IsOptional() @nullableText() @IsString() signerTitle?: string | null;
+  @ApiPropertyOptional({ example: 'KT. Giám đốc, Phó Giám đốc', nullable: true }) @IsOptional() @nullableText() @IsString() signerTitle?:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @nullableText() @IsString() remarks?: string | null;
 }
 
@@ -59,7 +89,12 @@ export class LegacyEntryDto {
 }
 
 export class TranscribeLegacyEntriesDto {
-  @ApiProperty({ type: [LegacyEntryDto] }) @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => LegacyEntryDto) entries!: LegacyEntryDto[];
+  @ApiProperty({ type: [LegacyEntryDto] })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => LegacyEntryDto)
+  entries!: LegacyEntryDto[];
 }
 
 export class FieldDisagreementDto {
@@ -69,12 +104,21 @@ export class FieldDisagreementDto {
 
 export class DisputedEntryDto {
   @ApiProperty({ example: 'p3-l5' }) @IsString() @MaxLength(20) entryId!: string;
-  @ApiProperty({ type: [FieldDisagreementDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => FieldDisagreementDto) disagreements!: FieldDisagreementDto[];
+  @ApiProperty({ type: [FieldDisagreementDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FieldDisagreementDto)
+  disagreements!: FieldDisagreementDto[];
 }
 
 export class CheckLegacyEntriesDto {
   @ApiProperty({ example: ['p3-l1', 'p3-l2'] }) @IsArray() @ArrayMaxSize(5000) @IsString({ each: true }) confirmed!: string[];
-  @ApiPropertyOptional({ type: [DisputedEntryDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => DisputedEntryDto) disputed?: DisputedEntryDto[];
+  @ApiPropertyOptional({ type: [DisputedEntryDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DisputedEntryDto)
+  disputed?: DisputedEntryDto[];
 }
 
 export class HandOverRegistersDto {
@@ -82,5 +126,9 @@ export class HandOverRegistersDto {
   @ApiProperty({ enum: DIPLOMA_KINDS }) @IsIn(DIPLOMA_KINDS) kind!: DiplomaKind;
   @ApiProperty({ example: '2026-05-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveOn!: string;
   @ApiProperty({ example: 'BB-BG-17/2026' }) @IsString() @MaxLength(100) minutesRef!: string;
-  @ApiProperty({ example: ['Sổ gốc cấp bằng tốt nghiệp THCS năm 2025, tập 1'] }) @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) books!: string[];
+  @ApiProperty({ example: ['Sổ gốc cấp bằng tốt nghiệp THCS năm 2025, tập 1'] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  books!: string[];
 }

@@ -1,4 +1,18 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Put, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -26,12 +40,24 @@ import {
   ScanStore,
   TranscribeLegacyEntries,
 } from '@so-goc/platform';
-import { CheckLegacyEntriesDto, HandOverRegistersDto, LegacyEntryDto, RegisterLegacyBookDto, TranscribeLegacyEntriesDto } from './legacy-book.dto';
+import {
+  CheckLegacyEntriesDto,
+  HandOverRegistersDto,
+  LegacyEntryDto,
+  RegisterLegacyBookDto,
+  TranscribeLegacyEntriesDto,
+} from './legacy-book.dto';
 
 type Upload = { originalname: string; buffer: Buffer } | undefined;
 
 function fileMissing(): DomainError {
-  return new DomainError({ code: 'FILE_MISSING', kind: 'invalid_input', messageVi: 'Chưa đính kèm tệp (trường "file").', messageEn: 'No file attached (field "file").', field: 'file' });
+  return new DomainError({
+    code: 'FILE_MISSING',
+    kind: 'invalid_input',
+    messageVi: 'Chưa đính kèm tệp (trường "file").',
+    messageEn: 'No file attached (field "file").',
+    field: 'file',
+  });
 }
 
 /** Paper register books brought into the registry: the book, its page scans, its lines typed and checked (issue 14). */
@@ -53,7 +79,13 @@ export class LegacyBooksController {
   progress(@Param('code') code: string, @Param('bookId') bookId: string): object {
     const book = legacyBook(this.db, bookId);
     if (!book || (book.custodianCode !== code && book.authorityCode !== code)) {
-      throw new DomainError({ code: 'LEGACY_BOOK_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyển sổ này.', messageEn: 'No such book.', field: 'bookId' });
+      throw new DomainError({
+        code: 'LEGACY_BOOK_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có quyển sổ này.',
+        messageEn: 'No such book.',
+        field: 'bookId',
+      });
     }
     return { book, ...legacyBookProgress(this.db, bookId), disputes: legacyDisputes(this.db, bookId) };
   }
@@ -69,15 +101,25 @@ export class LegacyBooksController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Số hiệu số hóa từ sổ cũ nằm trong lô phôi hệ thống đã nhận (dấu hiệu gian lận)' })
   fraudSignals(@Param('code') code: string): object {
-    return { signals: digitisedSerialsInReceivedLots(this.db).filter((s) => s.receivingAuthority === code || s.bookId.startsWith(`${code}-`)) };
+    return {
+      signals: digitisedSerialsInReceivedLots(this.db).filter((s) => s.receivingAuthority === code || s.bookId.startsWith(`${code}-`)),
+    };
   }
 
   @Post('legacy-books')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Ghi nhận một quyển sổ gốc giấy (đơn vị, loại, năm, tập, số trang)' })
-  async register(@Param('code') code: string, @Body() body: RegisterLegacyBookDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async register(
+    @Param('code') code: string,
+    @Body() body: RegisterLegacyBookDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     const { authorityCode, ...book } = body;
-    const outcome = await this.commands.execute(new RegisterLegacyBook({ ...book, authorityCode: authorityCode ?? code }, commandContextFrom(request, actor)));
+    const outcome = await this.commands.execute(
+      new RegisterLegacyBook({ ...book, authorityCode: authorityCode ?? code }, commandContextFrom(request, actor)),
+    );
     return commandReply(response, outcome, { bookId: outcome.stream.replace(/^legacy-book-/, '') });
   }
 
@@ -86,20 +128,41 @@ export class LegacyBooksController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_SCAN_BYTES + 1, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Đính kèm bản quét một trang (JPEG, PNG, PDF); lưu theo mã SHA-256' })
-  async attachScan(@Param('bookId') bookId: string, @Param('page', ParseIntPipe) page: number, @UploadedFile() file: Upload, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async attachScan(
+    @Param('bookId') bookId: string,
+    @Param('page', ParseIntPipe) page: number,
+    @UploadedFile() file: Upload,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     if (!file) throw fileMissing();
-    const outcome = await this.commands.execute(new AttachLegacyPageScan(bookId, page, new Uint8Array(file.buffer), commandContextFrom(request, actor)));
+    const outcome = await this.commands.execute(
+      new AttachLegacyPageScan(bookId, page, new Uint8Array(file.buffer), commandContextFrom(request, actor)),
+    );
     return commandReply(response, outcome);
   }
 
   @Get('legacy-books/:bookId/scans/:sha256')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Tải bản quét một trang theo mã SHA-256' })
-  async scan(@Param('code') code: string, @Param('bookId') bookId: string, @Param('sha256') sha256: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async scan(
+    @Param('code') code: string,
+    @Param('bookId') bookId: string,
+    @Param('sha256') sha256: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const state = await loadState(this.store, legacyBookDecider, legacyBookStream(bookId));
     const scan = [...state.scans.values()].flat().find((s) => s.sha256 === sha256);
     const bytes = scan && (state.custodianCode === code || state.header?.authorityCode === code) ? this.scans.read(sha256) : undefined;
-    if (!scan || !bytes) throw new DomainError({ code: 'SCAN_NOT_FOUND', kind: 'not_found', messageVi: 'Không có bản quét này.', messageEn: 'No such scan.', field: 'sha256' });
+    if (!scan || !bytes)
+      throw new DomainError({
+        code: 'SCAN_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có bản quét này.',
+        messageEn: 'No such scan.',
+        field: 'sha256',
+      });
     response.setHeader('Content-Type', scan.mediaType);
     response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
     return new StreamableFile(bytes);
@@ -108,16 +171,38 @@ export class LegacyBooksController {
   @Post('legacy-books/:bookId/entries')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Nhập các dòng của sổ như đã ghi (ngày sinh thiếu, ô không đọc được, ô để trống)' })
-  async transcribe(@Param('bookId') bookId: string, @Body() body: TranscribeLegacyEntriesDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(new TranscribeLegacyEntries(bookId, body.entries, commandContextFrom(request, actor))));
+  async transcribe(
+    @Param('bookId') bookId: string,
+    @Body() body: TranscribeLegacyEntriesDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(new TranscribeLegacyEntries(bookId, body.entries, commandContextFrom(request, actor))),
+    );
   }
 
   @Put('legacy-books/:bookId/entries/:entryId')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Sửa một dòng chưa được kiểm tra' })
-  async amend(@Param('bookId') bookId: string, @Param('entryId') entryId: string, @Body() body: LegacyEntryDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async amend(
+    @Param('bookId') bookId: string,
+    @Param('entryId') entryId: string,
+    @Body() body: LegacyEntryDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     if (entryId !== `p${body.page}-l${body.line}`) {
-      throw new DomainError({ code: 'ENTRY_ID_MISMATCH', kind: 'invalid_input', messageVi: 'Mã dòng trên đường dẫn khác trang/dòng gửi lên.', messageEn: 'The entry id in the path differs from the page and line sent.', field: 'entryId' });
+      throw new DomainError({
+        code: 'ENTRY_ID_MISMATCH',
+        kind: 'invalid_input',
+        messageVi: 'Mã dòng trên đường dẫn khác trang/dòng gửi lên.',
+        messageEn: 'The entry id in the path differs from the page and line sent.',
+        field: 'entryId',
+      });
     }
     return commandReply(response, await this.commands.execute(new AmendLegacyEntry(bookId, body, commandContextFrom(request, actor))));
   }
@@ -125,15 +210,33 @@ export class LegacyBooksController {
   @Post('legacy-books/:bookId/checks')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Người thứ hai đối chiếu với bản quét: xác nhận các dòng, hoặc nêu trường khác bản quét' })
-  async check(@Param('bookId') bookId: string, @Body() body: CheckLegacyEntriesDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(new CheckLegacyEntries(bookId, body.confirmed, body.disputed ?? [], commandContextFrom(request, actor))));
+  async check(
+    @Param('bookId') bookId: string,
+    @Body() body: CheckLegacyEntriesDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(new CheckLegacyEntries(bookId, body.confirmed, body.disputed ?? [], commandContextFrom(request, actor))),
+    );
   }
 
   @Post('register-hand-overs')
   @OfficerRoute('registrar')
   @ApiOperation({ summary: 'Ghi nhận biên bản nhận bàn giao sổ gốc (TT10/2026: UBND xã bàn giao sổ gốc THCS cho Sở trước 31/05/2026)' })
-  async handOver(@Param('code') code: string, @Body() body: HandOverRegistersDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
-    return commandReply(response, await this.commands.execute(new HandOverRegisters({ ...body, toCode: code }, commandContextFrom(request, actor))));
+  async handOver(
+    @Param('code') code: string,
+    @Body() body: HandOverRegistersDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(new HandOverRegisters({ ...body, toCode: code }, commandContextFrom(request, actor))),
+    );
   }
 
   @Post('legacy-entries/import')
@@ -141,10 +244,18 @@ export class LegacyBooksController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 200 * 1024 * 1024, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Nhập hàng loạt từ Excel (mỗi dòng ghi loại, năm, tập, trang, dòng); sai dòng nào báo dòng đó, không ghi gì' })
-  async import(@Param('code') code: string, @UploadedFile() file: Upload, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async import(
+    @Param('code') code: string,
+    @UploadedFile() file: Upload,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     if (!file) throw fileMissing();
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
-    const outcome = await this.commands.execute(new ImportLegacyEntries(code, fileName, new Uint8Array(file.buffer), commandContextFrom(request, actor)));
+    const outcome = await this.commands.execute(
+      new ImportLegacyEntries(code, fileName, new Uint8Array(file.buffer), commandContextFrom(request, actor)),
+    );
     response.status(outcome.books.some((book) => book.entriesRecorded > 0) ? 201 : 200);
     return outcome;
   }

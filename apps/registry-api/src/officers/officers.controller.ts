@@ -5,7 +5,17 @@ import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { type AccessControlCommand, type Actor } from '@so-goc/domain';
 import { listOfficers, type OfficerView } from '@so-goc/projections';
-import { ChangeOfficerAccess, commandContextFrom, commandReply, CurrentActor, expectedRevisionFrom, generateOfficerToken, officerCommandFrom, OfficerRoute, READ_MODELS } from '@so-goc/platform';
+import {
+  ChangeOfficerAccess,
+  commandContextFrom,
+  commandReply,
+  CurrentActor,
+  expectedRevisionFrom,
+  generateOfficerToken,
+  officerCommandFrom,
+  OfficerRoute,
+  READ_MODELS,
+} from '@so-goc/platform';
 import { ChangeOfficerRolesDto, CreateOfficerDto, IssueTokenDto, ReasonDto } from './officer.dto';
 
 /** Officer accounts of one authority and their bearer tokens. */
@@ -29,7 +39,13 @@ export class OfficersController {
   @Post()
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Tạo tài khoản cán bộ (create an officer account)' })
-  create(@Param('code') code: string, @Body() body: CreateOfficerDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  create(
+    @Param('code') code: string,
+    @Body() body: CreateOfficerDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     return this.execute({ type: 'CreateOfficer', authorityCode: code, ...body }, actor, request, response);
   }
 
@@ -50,7 +66,14 @@ export class OfficersController {
   @Post(':officerId/disable')
   @OfficerRoute('administrator')
   @ApiOperation({ summary: 'Khoá tài khoản (disable an account)' })
-  disable(@Param('code') code: string, @Param('officerId') officerId: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<object> {
+  disable(
+    @Param('code') code: string,
+    @Param('officerId') officerId: string,
+    @Body() body: ReasonDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     return this.execute({ type: 'DisableOfficer', authorityCode: code, officerId, reason: body.reason }, actor, request, response);
   }
 
@@ -66,7 +89,14 @@ export class OfficersController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     const token = generateOfficerToken();
-    const command: AccessControlCommand = { type: 'IssueToken', authorityCode: code, officerId, tokenId: token.tokenId, secretHash: token.secretHash, lifetimeDays: body.lifetimeDays ?? 30 };
+    const command: AccessControlCommand = {
+      type: 'IssueToken',
+      authorityCode: code,
+      officerId,
+      tokenId: token.tokenId,
+      secretHash: token.secretHash,
+      lifetimeDays: body.lifetimeDays ?? 30,
+    };
     const context = commandContextFrom(request, actor);
     const outcome = await this.commands.execute(new ChangeOfficerAccess(command, context, expectedRevisionFrom(request)));
     // A resent request must not hand out a second secret for the token already recorded.

@@ -18,7 +18,10 @@ const lookupFields = {
   },
 };
 const lookupAnswers = {
-  '200': { description: 'Every answer, NOT_FOUND included, is a 200 with its status code.', content: { 'application/json': { schema: answer } } },
+  '200': {
+    description: 'Every answer, NOT_FOUND included, is a 200 with its status code.',
+    content: { 'application/json': { schema: answer } },
+  },
   '400': { description: 'A bad query: the one problem’s code, or INVALID_INPUT with fieldProblems', content: problem },
   '429': tooMany,
   '503': notReady,
@@ -51,7 +54,12 @@ export const PORTAL_API_PATHS: Paths = {
       tags: ['lookup'],
       summary: `${lookupSummary}, in the query string`,
       description: `${lookupDescription} Kept for existing integrations; prefer POST, which keeps personal data out of URLs.`,
-      parameters: Object.entries(lookupFields.properties).map(([name, schema]) => ({ name, in: 'query', required: name === 'serial', schema })),
+      parameters: Object.entries(lookupFields.properties).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: name === 'serial',
+        schema,
+      })),
       responses: lookupAnswers,
     },
   },
@@ -60,8 +68,23 @@ export const PORTAL_API_PATHS: Paths = {
       tags: ['lookup'],
       summary: 'Kiểm tra mã QR (verify a QR token)',
       description: 'Checks the Ed25519 signature against the published keys (/.well-known/so-goc-keys.json), then reads the live status.',
-      parameters: [{ name: 'token', in: 'path', required: true, description: 'The token of the QR URL: <payload>.<signature>, base64url.', schema: { type: 'string' } }],
-      responses: { '200': { description: 'The live status; FORGED when the token is not genuine', content: { 'application/json': { schema: answer } } }, '429': tooMany, '503': notReady },
+      parameters: [
+        {
+          name: 'token',
+          in: 'path',
+          required: true,
+          description: 'The token of the QR URL: <payload>.<signature>, base64url.',
+          schema: { type: 'string' },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'The live status; FORGED when the token is not genuine',
+          content: { 'application/json': { schema: answer } },
+        },
+        '429': tooMany,
+        '503': notReady,
+      },
     },
   },
   '/.well-known/so-goc-keys.json': {
@@ -69,7 +92,10 @@ export const PORTAL_API_PATHS: Paths = {
       tags: ['keys'],
       summary: 'Khóa công khai (published Ed25519 keys, JWK set with authority and validity)',
       responses: {
-        '200': { description: '{ "keys": [{ "kid", "authorityCode", "kty": "OKP", "crv": "Ed25519", "x", "use": "sig", "alg": "EdDSA", "createdAt", "retiredAt" }] }' },
+        '200': {
+          description:
+            '{ "keys": [{ "kid", "authorityCode", "kty": "OKP", "crv": "Ed25519", "x", "use": "sig", "alg": "EdDSA", "createdAt", "retiredAt" }] }',
+        },
       },
     },
   },

@@ -10,17 +10,20 @@ export class IssuerDto {
 
 export class HolderDto {
   @ApiProperty({ example: 'Nguyễn Thị Thu Hằng', description: 'As the register spells it (NFC).' }) fullName!: string;
-  @ApiProperty({ example: '2006-09-18', description: 'ISO date; "2006-09" or "2006" for old records that kept only the month or year.' }) birthDate!: string;
+  @ApiProperty({ example: '2006-09-18', description: 'ISO date; "2006-09" or "2006" for old records that kept only the month or year.' })
+  birthDate!: string;
   @ApiPropertyOptional({ example: 'Hải Phòng', description: 'Only on the QR answer.' }) birthPlace?: string;
 }
 
 export class DiplomaDto {
   @ApiProperty({ enum: ['THCS', 'THPT'] }) kind!: string;
   @ApiProperty({ example: 'HP 0203418' }) serial!: string;
-  @ApiPropertyOptional({ example: '000417/THPT-2024', description: 'Only when the query gave it, or on the QR answer.' }) registerNumber?: string;
+  @ApiPropertyOptional({ example: '000417/THPT-2024', description: 'Only when the query gave it, or on the QR answer.' })
+  registerNumber?: string;
   @ApiProperty({ type: IssuerDto }) issuer!: IssuerDto;
   @ApiProperty({ example: '2024-08-14' }) issueDate!: string;
-  @ApiPropertyOptional({ type: HolderDto, description: 'Only when the query gave name and birth date, or on the QR answer.' }) holder?: HolderDto;
+  @ApiPropertyOptional({ type: HolderDto, description: 'Only when the query gave name and birth date, or on the QR answer.' })
+  holder?: HolderDto;
 }
 
 export class DecisionRefDto {
@@ -50,11 +53,18 @@ export class LookupAnswerDto {
   @ApiProperty({ example: 'The diploma is in the issuing authority’s original register and is valid.' }) messageEn!: string;
   @ApiPropertyOptional({ type: DiplomaDto, description: 'Absent for NOT_FOUND, NOT_PUBLIC and FORGED.' }) diploma?: DiplomaDto;
   @ApiPropertyOptional({ type: [DecisionRefDto] }) corrections?: DecisionRefDto[];
-  @ApiPropertyOptional({ description: 'NOT_FOUND only: which issuers and years this registry holds, {vi, en}; the same whoever was asked for', example: { vi: 'Hệ thống này giữ văn bằng THPT của Sở … các năm 1998, 2024. …', en: 'This registry holds THPT diplomas of … for 1998, 2024. …' } })
+  @ApiPropertyOptional({
+    description: 'NOT_FOUND only: which issuers and years this registry holds, {vi, en}; the same whoever was asked for',
+    example: {
+      vi: 'Hệ thống này giữ văn bằng THPT của Sở … các năm 1998, 2024. …',
+      en: 'This registry holds THPT diplomas of … for 1998, 2024. …',
+    },
+  })
   coverage?: { vi: string; en: string };
   @ApiPropertyOptional({ type: ReplacementDto }) replacedBy?: ReplacementDto;
   @ApiPropertyOptional({ type: DecisionRefDto }) revocation?: DecisionRefDto;
-  @ApiPropertyOptional({ type: CopyDto, description: 'Only when a copy from the register (bản sao) was scanned: which copy it is' }) copy?: CopyDto;
+  @ApiPropertyOptional({ type: CopyDto, description: 'Only when a copy from the register (bản sao) was scanned: which copy it is' })
+  copy?: CopyDto;
   @ApiProperty({ example: '2025-01-05T03:04:05.000Z', description: 'When the live status was read.' }) checkedAt!: string;
 }
 
@@ -69,7 +79,11 @@ export class ProblemDto {
   @ApiProperty({ example: 'urn:so-goc:problem:birth-date-format' }) type!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ example: 400 }) status!: number;
-  @ApiProperty({ example: 'BIRTH_DATE_FORMAT', description: 'Stable code: INVALID_INPUT (several problems) or the one field problem’s code; RATE_LIMITED on 429.' }) code!: string;
+  @ApiProperty({
+    example: 'BIRTH_DATE_FORMAT',
+    description: 'Stable code: INVALID_INPUT (several problems) or the one field problem’s code; RATE_LIMITED on 429.',
+  })
+  code!: string;
   @ApiProperty() messageVi!: string;
   @ApiProperty() messageEn!: string;
   @ApiPropertyOptional({ example: 'birthDate' }) field?: string;

@@ -69,7 +69,10 @@ export class LookupApi {
   }
 
   private tooMany(r: PortalRequest, retryAfterSeconds: number): void {
-    sendProblem(r.response, 429, r.path, rateLimitedProblem(retryAfterSeconds), { retryAfterSeconds }, ['Retry-After', String(retryAfterSeconds)]);
+    sendProblem(r.response, 429, r.path, rateLimitedProblem(retryAfterSeconds), { retryAfterSeconds }, [
+      'Retry-After',
+      String(retryAfterSeconds),
+    ]);
   }
 
   private notReady(r: PortalRequest, kind: QueryKind, client: string): void {

@@ -46,7 +46,10 @@ export async function runPortalAlone(config: SoGocConfig, log: (message: string)
   });
   // Behind a proxy every connection comes from the proxy's address: pinning by address would put all of them on one worker.
   let turn = 0;
-  const pick = settings.trustProxy === undefined || settings.trustProxy === false ? (socket: Socket) => slotOf(socket, workers.length) : () => turn++ % workers.length;
+  const pick =
+    settings.trustProxy === undefined || settings.trustProxy === false
+      ? (socket: Socket) => slotOf(socket, workers.length)
+      : () => turn++ % workers.length;
   const server = createServer({ pauseOnConnect: true }, (socket) => {
     const worker = workers[pick(socket)]!;
     if (worker.isConnected()) worker.send(CONNECTION, socket);
@@ -61,7 +64,9 @@ export async function runPortalAlone(config: SoGocConfig, log: (message: string)
     },
   ]);
   const address = server.address();
-  log(`verify portal on http://${config.host}:${typeof address === 'object' && address ? address.port : config.portalPort} (${workers.length} processes)`);
+  log(
+    `verify portal on http://${config.host}:${typeof address === 'object' && address ? address.port : config.portalPort} (${workers.length} processes)`,
+  );
 }
 
 /** The projector (another process) may not have made the file yet; the portal answers "try later" until it has tables. */

@@ -89,7 +89,12 @@ function parameterAfter(path: string, prefix: string): string | undefined {
 
 function notFound(r: PortalRequest): void {
   if (r.path.startsWith('/api/')) {
-    return sendProblem(r.response, 404, r.path, { code: 'NOT_FOUND', kind: 'not_found', messageVi: 'Không có địa chỉ này.', messageEn: 'No such resource.' });
+    return sendProblem(r.response, 404, r.path, {
+      code: 'NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có địa chỉ này.',
+      messageEn: 'No such resource.',
+    });
   }
   notFoundPage(r);
 }
@@ -99,7 +104,12 @@ function notAllowed(r: PortalRequest): void {
     r.response,
     405,
     r.path,
-    { code: 'METHOD_NOT_ALLOWED', kind: 'invalid_input', messageVi: 'Cổng tra cứu chỉ nhận GET và POST.', messageEn: 'The portal accepts GET and POST only.' },
+    {
+      code: 'METHOD_NOT_ALLOWED',
+      kind: 'invalid_input',
+      messageVi: 'Cổng tra cứu chỉ nhận GET và POST.',
+      messageEn: 'The portal accepts GET and POST only.',
+    },
     {},
     ['Allow', 'GET, HEAD, POST'],
   );

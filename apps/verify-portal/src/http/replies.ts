@@ -6,9 +6,16 @@ import { HTML_HEADERS, JSON_HEADERS, PROBLEM_HEADERS } from './security-headers'
 /** Headers a handler adds to its answer: Set-Cookie for the language, Retry-After on 429 and 503. */
 export type ExtraHeaders = readonly string[] | undefined;
 
-export function send(response: ServerResponse, status: number, headers: readonly string[], body: string | Buffer, extra?: ExtraHeaders): void {
+export function send(
+  response: ServerResponse,
+  status: number,
+  headers: readonly string[],
+  body: string | Buffer,
+  extra?: ExtraHeaders,
+): void {
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-  const all = extra === undefined ? [...headers, 'Content-Length', String(length)] : [...headers, ...extra, 'Content-Length', String(length)];
+  const all =
+    extra === undefined ? [...headers, 'Content-Length', String(length)] : [...headers, ...extra, 'Content-Length', String(length)];
   response.writeHead(status, all);
   response.end(body);
 }
@@ -22,7 +29,14 @@ export function sendHtml(response: ServerResponse, status: number, page: string,
 }
 
 /** application/problem+json with the stable code and both languages, as the officers' API answers. */
-export function sendProblem(response: ServerResponse, status: number, path: string, problem: ProblemDescription, more: object = {}, extra?: ExtraHeaders): void {
+export function sendProblem(
+  response: ServerResponse,
+  status: number,
+  path: string,
+  problem: ProblemDescription,
+  more: object = {},
+  extra?: ExtraHeaders,
+): void {
   send(response, status, PROBLEM_HEADERS, JSON.stringify({ ...toProblemDocument(problem, status, path), ...more }), extra);
 }
 

@@ -4,12 +4,23 @@ import { KeySetCache } from './key-set-cache';
 
 function newKey() {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privateKey, kid: keyIdOf(publicKey), published: publishedKeyOf({ publicKey, authorityCode: 'SGD-HP', createdAt: '2024-01-01T00:00:00.000Z', retiredAt: null }) };
+  return {
+    privateKey,
+    kid: keyIdOf(publicKey),
+    published: publishedKeyOf({ publicKey, authorityCode: 'SGD-HP', createdAt: '2024-01-01T00:00:00.000Z', retiredAt: null }),
+  };
 }
 
 const payload = (kid: string) => ({
-  v: 1 as const, kid, kind: 'diploma' as const, diplomaId: 'sgd-hp-1234-2024-00001', serial: 'HP 0200001', registerNumber: '000001/THPT-2024',
-  authorityCode: 'SGD-HP', issueDate: '2024-08-14', holderDigest: holderDigest('Lê Đình Quân', '2006-09-18'),
+  v: 1 as const,
+  kid,
+  kind: 'diploma' as const,
+  diplomaId: 'sgd-hp-1234-2024-00001',
+  serial: 'HP 0200001',
+  registerNumber: '000001/THPT-2024',
+  authorityCode: 'SGD-HP',
+  issueDate: '2024-08-14',
+  holderDigest: holderDigest('Lê Đình Quân', '2006-09-18'),
 });
 
 describe('KeySetCache', () => {
@@ -43,10 +54,13 @@ describe('KeySetCache', () => {
     const key = newKey();
     let fail = false;
     let now = 0;
-    const cache = new KeySetCache(() => {
-      if (fail) throw new Error('keyring.json is corrupt');
-      return { keys: [key.published] };
-    }, { now: () => now, maxAgeMs: 60_000 });
+    const cache = new KeySetCache(
+      () => {
+        if (fail) throw new Error('keyring.json is corrupt');
+        return { keys: [key.published] };
+      },
+      { now: () => now, maxAgeMs: 60_000 },
+    );
     expect(cache.published().keys).toHaveLength(1);
     fail = true;
     now += 61_000;

@@ -1,4 +1,10 @@
-import { verificationKeySetOf, verifyVerificationToken, type PublishedKeySet, type VerificationKeySet, type VerificationResult } from '@so-goc/documents';
+import {
+  verificationKeySetOf,
+  verifyVerificationToken,
+  type PublishedKeySet,
+  type VerificationKeySet,
+  type VerificationResult,
+} from '@so-goc/documents';
 
 /** Where the published keys come from: the keyring's public index in embedded mode. */
 export type KeySetSource = () => PublishedKeySet;

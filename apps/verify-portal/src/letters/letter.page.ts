@@ -22,7 +22,8 @@ const TEXT = {
     title: 'Verification letter check',
     found: (number: string, date: string, authority: string, organisation: string, count: number) =>
       `Letter no. ${number} of ${date} from ${authority} to ${organisation}, answering about ${count} people, is on the issuing authority’s record.`,
-    compare: 'Compare the number, date and addressee with the letter in front of you. The answers themselves go only to the requesting body.',
+    compare:
+      'Compare the number, date and addressee with the letter in front of you. The answers themselves go only to the requesting body.',
     missing: 'No verification letter matches this code. The letter in front of you may not come from the issuing authority.',
   },
 } as const;
@@ -36,10 +37,13 @@ export function letterCheck(portal: Portal, r: PortalRequest, requestId: string)
   const frame = frameOf(r, language);
   const t = TEXT[language.lang];
   const admission = portal.admit(r.request, 'page');
-  if (!admission.admitted) return sendHtml(r.response, 429, tooManyPage(frame, admission.retryAfterSeconds), ['Retry-After', String(admission.retryAfterSeconds)]);
+  if (!admission.admitted)
+    return sendHtml(r.response, 429, tooManyPage(frame, admission.retryAfterSeconds), ['Retry-After', String(admission.retryAfterSeconds)]);
   const found = portal.whenReady(() => {
     const letter = verificationRequestById(portal.readModels, requestId);
-    return letter?.responseLetterNumber && letter.respondedOn ? { letter, authority: findAuthority(portal.readModels, letter.authorityCode)?.name ?? letter.authorityCode } : undefined;
+    return letter?.responseLetterNumber && letter.respondedOn
+      ? { letter, authority: findAuthority(portal.readModels, letter.authorityCode)?.name ?? letter.authorityCode }
+      : undefined;
   });
   const result = found === NOT_READY ? 'NOT_READY' : found ? 'VALID' : 'NOT_FOUND';
   portal.record('page', 'letter', result, admission.client);

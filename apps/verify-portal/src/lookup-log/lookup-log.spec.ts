@@ -12,7 +12,10 @@ describe('LookupLog', () => {
   const rows = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
-      return db.prepare('SELECT at, client_hash, channel, query_kind, result, serial_hash FROM lookups ORDER BY id').all() as Record<string, string | null>[];
+      return db.prepare('SELECT at, client_hash, channel, query_kind, result, serial_hash FROM lookups ORDER BY id').all() as Record<
+        string,
+        string | null
+      >[];
     } finally {
       db.close();
     }
@@ -21,7 +24,8 @@ describe('LookupLog', () => {
   it('writes nothing on the request path, a batch per interval or per 500 entries, and the rest on close', async () => {
     const file = join(temp.path, 'lookup-log.sqlite');
     const log = new LookupLog(file, { flushIntervalMs: 60_000, maxBuffered: 500 });
-    for (let i = 0; i < 499; i++) log.record({ channel: 'api', queryKind: 'serial_register', result: 'VALID', client: '203.0.113.7', serial: 'HP 0200001' });
+    for (let i = 0; i < 499; i++)
+      log.record({ channel: 'api', queryKind: 'serial_register', result: 'VALID', client: '203.0.113.7', serial: 'HP 0200001' });
     await new Promise((resolve) => setImmediate(resolve));
     expect(rows(file)).toHaveLength(0);
     log.record({ channel: 'page', queryKind: 'qr', result: 'FORGED', client: '203.0.113.8' });

@@ -82,7 +82,9 @@ export class LookupLog {
         PRIMARY KEY (minute, client_hash, channel)
       ) WITHOUT ROWID;
     `);
-    this.insert = this.db.prepare('INSERT INTO lookups (at, client_hash, channel, query_kind, result, serial_hash) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = this.db.prepare(
+      'INSERT INTO lookups (at, client_hash, channel, query_kind, result, serial_hash) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.addRefusals = this.db.prepare(
       'INSERT INTO refusals (minute, client_hash, channel, count) VALUES (?, ?, ?, ?) ON CONFLICT (minute, client_hash, channel) DO UPDATE SET count = count + excluded.count',
     );
@@ -102,7 +104,14 @@ export class LookupLog {
 
   record(entry: LookupLogEntry): void {
     if (this.closed) return;
-    this.buffer.push({ channel: entry.channel, queryKind: entry.queryKind, result: entry.result, client: entry.client, serial: entry.serial, at: this.clock() });
+    this.buffer.push({
+      channel: entry.channel,
+      queryKind: entry.queryKind,
+      result: entry.result,
+      client: entry.client,
+      serial: entry.serial,
+      at: this.clock(),
+    });
     // While another process holds the lock, the interval's flush retries; a flush per request would only spin.
     if (this.buffer.length >= this.maxBuffered && !this.flushScheduled && !this.waitingForLock) {
       this.flushScheduled = true;
@@ -136,7 +145,14 @@ export class LookupLog {
     };
     const write = this.db.transaction(() => {
       for (const e of batch) {
-        this.insert.run(new Date(e.at).toISOString(), clientHash(e.client), e.channel, e.queryKind, e.result, e.serial === undefined ? null : this.cachedSerialHash(e.serial));
+        this.insert.run(
+          new Date(e.at).toISOString(),
+          clientHash(e.client),
+          e.channel,
+          e.queryKind,
+          e.result,
+          e.serial === undefined ? null : this.cachedSerialHash(e.serial),
+        );
       }
       for (const [key, count] of refusals) {
         const [minute, channel, client] = key.split('\0') as [string, string, string];

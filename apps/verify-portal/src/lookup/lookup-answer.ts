@@ -1,7 +1,16 @@
 import type { CoverageStatement, PublicDecisionRef, PublicDiplomaRecord, PublicReplacement } from '@so-goc/projections';
 
 /** Stable codes: integrators branch on them, so a code is never renamed or reused. */
-export const LOOKUP_STATUSES = ['VALID', 'VALID_WITH_CORRECTIONS', 'REPLACED', 'REVOKED', 'NO_LONGER_VALID', 'NOT_FOUND', 'NOT_PUBLIC', 'FORGED'] as const;
+export const LOOKUP_STATUSES = [
+  'VALID',
+  'VALID_WITH_CORRECTIONS',
+  'REPLACED',
+  'REVOKED',
+  'NO_LONGER_VALID',
+  'NOT_FOUND',
+  'NOT_PUBLIC',
+  'FORGED',
+] as const;
 export type LookupStatus = (typeof LOOKUP_STATUSES)[number];
 
 /** How the visitor asked, which decides what they may be shown back. */
@@ -75,13 +84,22 @@ export function answerFor(record: PublicDiplomaRecord, kind: QueryKind): LookupA
 }
 
 function shownDiploma(record: PublicDiplomaRecord, kind: QueryKind): ShownDiploma {
-  const base = { kind: record.kind, serial: record.serial, issuer: { code: record.authorityCode, name: record.authorityName }, issueDate: record.issueDate };
+  const base = {
+    kind: record.kind,
+    serial: record.serial,
+    issuer: { code: record.authorityCode, name: record.authorityName },
+    issueDate: record.issueDate,
+  };
   switch (kind) {
     case 'serial_holder':
       return { ...base, holder: { fullName: record.fullName, birthDate: record.birthDate } };
     case 'serial_register':
       return { ...base, registerNumber: record.registerNumber };
     case 'qr':
-      return { ...base, registerNumber: record.registerNumber, holder: { fullName: record.fullName, birthDate: record.birthDate, birthPlace: record.birthPlace } };
+      return {
+        ...base,
+        registerNumber: record.registerNumber,
+        holder: { fullName: record.fullName, birthDate: record.birthDate, birthPlace: record.birthPlace },
+      };
   }
 }

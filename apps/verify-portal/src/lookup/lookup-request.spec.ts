@@ -7,17 +7,27 @@ const codes = (query: Record<string, unknown>) => {
 
 describe('parseLookupQuery', () => {
   it('reads serial + name + birth date, NFC and with single spaces, and the birth date as typed', () => {
-    const parsed = parseLookupQuery({ serial: ' hp  0203418 ', fullName: 'Nguyễn  Thị Thu Hằng'.normalize('NFD'), birthDate: '18/09/2006' });
+    const parsed = parseLookupQuery({
+      serial: ' hp  0203418 ',
+      fullName: 'Nguyễn  Thị Thu Hằng'.normalize('NFD'),
+      birthDate: '18/09/2006',
+    });
     expect(parsed).toEqual({
       ok: true,
       request: { kind: 'serial_holder', serial: 'hp 0203418', fullName: 'Nguyễn Thị Thu Hằng', birthDate: '2006-09-18' },
       typed: { serial: 'hp 0203418', fullName: 'Nguyễn Thị Thu Hằng', birthDate: '18/09/2006' },
     });
-    expect(parseLookupQuery({ serial: 'HP 0203418', fullName: 'A', birthDate: '1979' })).toMatchObject({ ok: true, request: { birthDate: '1979' } });
+    expect(parseLookupQuery({ serial: 'HP 0203418', fullName: 'A', birthDate: '1979' })).toMatchObject({
+      ok: true,
+      request: { birthDate: '1979' },
+    });
   });
 
   it('reads serial + register number', () => {
-    expect(parseLookupQuery({ serial: 'HP 0203418', registerNumber: '000417/THPT-2024' })).toMatchObject({ ok: true, request: { kind: 'serial_register', registerNumber: '000417/THPT-2024' } });
+    expect(parseLookupQuery({ serial: 'HP 0203418', registerNumber: '000417/THPT-2024' })).toMatchObject({
+      ok: true,
+      request: { kind: 'serial_register', registerNumber: '000417/THPT-2024' },
+    });
   });
 
   it('accepts exactly one way of asking, with a serial, and nothing else', () => {
@@ -25,7 +35,9 @@ describe('parseLookupQuery', () => {
     expect(codes({ serial: 'HP 0203418' })).toEqual(['fullName:LOOKUP_WAY_REQUIRED']);
     expect(codes({ serial: 'HP 0203418', fullName: 'A' })).toEqual(['birthDate:BIRTH_DATE_REQUIRED']);
     expect(codes({ serial: 'HP 0203418', birthDate: '2006' })).toEqual(['fullName:FULL_NAME_REQUIRED']);
-    expect(codes({ serial: 'HP 0203418', fullName: 'A', birthDate: '2006', registerNumber: '1' })).toEqual(['registerNumber:LOOKUP_WAYS_MIXED']);
+    expect(codes({ serial: 'HP 0203418', fullName: 'A', birthDate: '2006', registerNumber: '1' })).toEqual([
+      'registerNumber:LOOKUP_WAYS_MIXED',
+    ]);
     expect(codes({ serial: 'HP%', registerNumber: '1' })).toEqual(['serial:SERIAL_FORMAT']);
     expect(codes({ serial: 'HP 1', registerNumber: '1', page: '2' })).toEqual(['page:UNKNOWN_FIELD']);
     expect(codes({ serial: ['HP 1', 'HP 2'], registerNumber: '1' })).toEqual(['serial:REPEATED_FIELD']);

@@ -12,7 +12,12 @@ export type TypedLookup = Partial<Record<LookupField, string>>;
 
 export type ParsedLookup =
   | { readonly ok: true; readonly request: LookupRequest; readonly typed: TypedLookup }
-  | { readonly ok: false; readonly problems: readonly FieldProblem[]; readonly typed: TypedLookup; readonly kind: LookupRequest['kind'] | undefined };
+  | {
+      readonly ok: false;
+      readonly problems: readonly FieldProblem[];
+      readonly typed: TypedLookup;
+      readonly kind: LookupRequest['kind'] | undefined;
+    };
 
 const MAX_LENGTH: Record<LookupField, number> = { serial: 40, fullName: 120, birthDate: 20, registerNumber: 40 };
 const SERIAL_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u;
@@ -54,9 +59,17 @@ export function parseLookupQuery(query: Readonly<Record<string, unknown>>, ignor
   const byRegister = typed.registerNumber !== undefined;
   const kind = byHolder && !byRegister ? 'serial_holder' : byRegister && !byHolder ? 'serial_register' : undefined;
   if (typed.serial === undefined) {
-    if (!problems.some((p) => p.field === 'serial')) problems.push(problem('serial', 'SERIAL_REQUIRED', 'Hãy nhập số hiệu văn bằng.', 'Enter the diploma serial number.'));
+    if (!problems.some((p) => p.field === 'serial'))
+      problems.push(problem('serial', 'SERIAL_REQUIRED', 'Hãy nhập số hiệu văn bằng.', 'Enter the diploma serial number.'));
   } else if (!SERIAL_SHAPE.test(typed.serial)) {
-    problems.push(problem('serial', 'SERIAL_FORMAT', 'Số hiệu văn bằng chỉ gồm chữ, số và dấu cách, ví dụ HP 0203418.', 'A serial number has letters, digits and spaces only, e.g. HP 0203418.'));
+    problems.push(
+      problem(
+        'serial',
+        'SERIAL_FORMAT',
+        'Số hiệu văn bằng chỉ gồm chữ, số và dấu cách, ví dụ HP 0203418.',
+        'A serial number has letters, digits and spaces only, e.g. HP 0203418.',
+      ),
+    );
   }
   if (byHolder && byRegister) {
     problems.push(
@@ -70,26 +83,49 @@ export function parseLookupQuery(query: Readonly<Record<string, unknown>>, ignor
   } else if (!byHolder && !byRegister) {
     if (!problems.some((p) => p.field !== 'serial')) {
       problems.push(
-        problem('fullName', 'LOOKUP_WAY_REQUIRED', 'Nhập thêm họ tên và ngày sinh, hoặc số vào sổ gốc.', 'Also enter the full name and date of birth, or the register number.'),
+        problem(
+          'fullName',
+          'LOOKUP_WAY_REQUIRED',
+          'Nhập thêm họ tên và ngày sinh, hoặc số vào sổ gốc.',
+          'Also enter the full name and date of birth, or the register number.',
+        ),
       );
     }
   }
   let birthDate: string | undefined;
   if (kind === 'serial_holder') {
-    if (typed.fullName === undefined) problems.push(problem('fullName', 'FULL_NAME_REQUIRED', 'Hãy nhập họ và tên người được cấp văn bằng.', 'Enter the holder’s full name.'));
+    if (typed.fullName === undefined)
+      problems.push(
+        problem('fullName', 'FULL_NAME_REQUIRED', 'Hãy nhập họ và tên người được cấp văn bằng.', 'Enter the holder’s full name.'),
+      );
     if (typed.birthDate === undefined) {
-      problems.push(problem('birthDate', 'BIRTH_DATE_REQUIRED', 'Hãy nhập ngày sinh, ví dụ 18/09/2006.', 'Enter the date of birth, e.g. 18/09/2006.'));
+      problems.push(
+        problem('birthDate', 'BIRTH_DATE_REQUIRED', 'Hãy nhập ngày sinh, ví dụ 18/09/2006.', 'Enter the date of birth, e.g. 18/09/2006.'),
+      );
     } else {
       const parsed = parseBirthDate(typed.birthDate);
       if (parsed.ok) birthDate = parsed.value;
-      else if (parsed.reason === 'impossible') problems.push(problem('birthDate', 'BIRTH_DATE_IMPOSSIBLE', 'Ngày sinh không có thật trên lịch.', 'The date of birth does not exist.'));
-      else problems.push(problem('birthDate', 'BIRTH_DATE_FORMAT', 'Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 18/09/2006.', 'The date of birth must be day/month/year, e.g. 18/09/2006.'));
+      else if (parsed.reason === 'impossible')
+        problems.push(
+          problem('birthDate', 'BIRTH_DATE_IMPOSSIBLE', 'Ngày sinh không có thật trên lịch.', 'The date of birth does not exist.'),
+        );
+      else
+        problems.push(
+          problem(
+            'birthDate',
+            'BIRTH_DATE_FORMAT',
+            'Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 18/09/2006.',
+            'The date of birth must be day/month/year, e.g. 18/09/2006.',
+          ),
+        );
     }
   }
   if (problems.length > 0 || kind === undefined) return { ok: false, problems, typed, kind };
   const serial = typed.serial!;
   const request: LookupRequest =
-    kind === 'serial_holder' ? { kind, serial, fullName: typed.fullName!, birthDate: birthDate! } : { kind, serial, registerNumber: typed.registerNumber! };
+    kind === 'serial_holder'
+      ? { kind, serial, fullName: typed.fullName!, birthDate: birthDate! }
+      : { kind, serial, registerNumber: typed.registerNumber! };
   return { ok: true, request, typed };
 }
 

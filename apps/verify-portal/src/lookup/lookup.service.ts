@@ -1,7 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { decodeBase64UrlStrict } from '@so-goc/documents/verification/base64url';
 import { decodePayload } from '@so-goc/documents/verification/payload-codec';
-import { canonicalSerial, coverageStatement, publicCopyOf, publicDiplomaById, publicDiplomaBySerialAndHolder, publicDiplomaBySerialAndRegisterNumber } from '@so-goc/projections';
+import {
+  canonicalSerial,
+  coverageStatement,
+  publicCopyOf,
+  publicDiplomaById,
+  publicDiplomaBySerialAndHolder,
+  publicDiplomaBySerialAndRegisterNumber,
+} from '@so-goc/projections';
 import type { KeySetCache } from '../keys/key-set-cache';
 import { answerFor, FORGED, NOT_FOUND, type LookupAnswer } from './lookup-answer';
 import type { LookupRequest } from './lookup-request';
@@ -48,7 +55,13 @@ export class LookupService {
       if (!copy) return { answer: sameDiploma ? NOT_FOUND : FORGED, claimedSerial: payload.serial };
       if (!sameDiploma || copy.authorityCode !== payload.authorityCode) return { answer: FORGED, claimedSerial: payload.serial };
       const answer = answerFor(record, 'qr');
-      return { answer: answer.status === 'NOT_PUBLIC' ? answer : { ...answer, copy: { copyNumber: copy.copyNumber, issuedOn: copy.issuedOn, issuerCode: copy.authorityCode } }, claimedSerial: payload.serial };
+      return {
+        answer:
+          answer.status === 'NOT_PUBLIC'
+            ? answer
+            : { ...answer, copy: { copyNumber: copy.copyNumber, issuedOn: copy.issuedOn, issuerCode: copy.authorityCode } },
+        claimedSerial: payload.serial,
+      };
     }
     const matches = sameDiploma && record.authorityCode === payload.authorityCode;
     return { answer: matches ? answerFor(record, 'qr') : FORGED, claimedSerial: payload.serial };

@@ -43,7 +43,8 @@ function decisions(lang: Lang, answer: LookupAnswer): SafeHtml | string {
   if (answer.corrections && answer.corrections.length > 0) {
     return html`<h3>${t.corrections}</h3><ul class="decisions">${answer.corrections.map((d) => html`<li>${ref(d)}</li>`)}</ul>`;
   }
-  if (answer.replacedBy) return html`<p><strong>${t.replacedBy}:</strong> ${t.replacement(answer.replacedBy.serial, ref(answer.replacedBy))}</p>`;
+  if (answer.replacedBy)
+    return html`<p><strong>${t.replacedBy}:</strong> ${t.replacement(answer.replacedBy.serial, ref(answer.replacedBy))}</p>`;
   if (answer.revocation) return html`<p><strong>${t.revocation}:</strong> ${ref(answer.revocation)}</p>`;
   return '';
 }

@@ -34,6 +34,9 @@ export function tooLargePage(frame: Omit<PageFrame, 'title'>): string {
 
 export function missingPage(frame: Omit<PageFrame, 'title'>): string {
   const t = UI[frame.lang];
-  return layout({ ...frame, title: t.notFoundPage }, html`<h1>${t.notFoundPage}</h1>
-<p><a href="/">${t.another}</a></p>`);
+  return layout(
+    { ...frame, title: t.notFoundPage },
+    html`<h1>${t.notFoundPage}</h1>
+<p><a href="/">${t.another}</a></p>`,
+  );
 }

@@ -21,42 +21,67 @@ const STATUS_TEXTS: Record<Lang, Record<LookupStatus | 'NOT_FOUND_QR', StatusTex
     VALID: { title: 'Văn bằng hợp lệ', message: 'Văn bằng có trong sổ gốc của cơ quan cấp và đang có giá trị.' },
     VALID_WITH_CORRECTIONS: {
       title: 'Văn bằng hợp lệ, đã được chỉnh sửa',
-      message: 'Văn bằng có trong sổ gốc và đang có giá trị. Nội dung văn bằng đã được chỉnh sửa theo quyết định nêu dưới đây; văn bằng được sử dụng cùng quyết định chỉnh sửa.',
+      message:
+        'Văn bằng có trong sổ gốc và đang có giá trị. Nội dung văn bằng đã được chỉnh sửa theo quyết định nêu dưới đây; văn bằng được sử dụng cùng quyết định chỉnh sửa.',
     },
-    REPLACED: { title: 'Văn bằng đã được thay thế', message: 'Văn bằng này đã được cấp lại bằng một văn bằng khác và không còn giá trị sử dụng.' },
+    REPLACED: {
+      title: 'Văn bằng đã được thay thế',
+      message: 'Văn bằng này đã được cấp lại bằng một văn bằng khác và không còn giá trị sử dụng.',
+    },
     REVOKED: { title: 'Văn bằng đã bị thu hồi', message: 'Văn bằng này đã bị thu hồi, hủy bỏ và không còn giá trị sử dụng.' },
-    NO_LONGER_VALID: { title: 'Văn bằng không còn giá trị', message: 'Văn bằng mang số hiệu này không còn giá trị. Vui lòng liên hệ cơ quan cấp.' },
+    NO_LONGER_VALID: {
+      title: 'Văn bằng không còn giá trị',
+      message: 'Văn bằng mang số hiệu này không còn giá trị. Vui lòng liên hệ cơ quan cấp.',
+    },
     NOT_FOUND: {
       title: 'Không tìm thấy văn bằng',
       message:
         'Không có văn bằng nào khớp đúng với thông tin đã nhập. Hãy kiểm tra lại từng ký tự. Nếu thông tin đúng mà vẫn không tìm thấy, văn bằng có thể không do cơ quan này cấp; vui lòng liên hệ cơ quan cấp để xác minh.',
     },
-    NOT_FOUND_QR: { title: 'Không tìm thấy văn bằng', message: 'Chưa có thông tin về văn bằng này trong dữ liệu tra cứu. Vui lòng liên hệ cơ quan cấp để xác minh.' },
-    NOT_PUBLIC: { title: 'Không tra cứu trực tuyến được', message: 'Thông tin văn bằng này không tra cứu trực tuyến được; vui lòng liên hệ cơ quan cấp.' },
+    NOT_FOUND_QR: {
+      title: 'Không tìm thấy văn bằng',
+      message: 'Chưa có thông tin về văn bằng này trong dữ liệu tra cứu. Vui lòng liên hệ cơ quan cấp để xác minh.',
+    },
+    NOT_PUBLIC: {
+      title: 'Không tra cứu trực tuyến được',
+      message: 'Thông tin văn bằng này không tra cứu trực tuyến được; vui lòng liên hệ cơ quan cấp.',
+    },
     FORGED: {
       title: 'Mã QR không hợp lệ hoặc đã bị sửa đổi',
-      message: 'Mã QR này không do cơ quan quản lý văn bằng phát hành hoặc đã bị thay đổi, nên văn bằng mang mã này có thể là giả. Hãy tra cứu bằng số hiệu văn bằng hoặc liên hệ cơ quan cấp.',
+      message:
+        'Mã QR này không do cơ quan quản lý văn bằng phát hành hoặc đã bị thay đổi, nên văn bằng mang mã này có thể là giả. Hãy tra cứu bằng số hiệu văn bằng hoặc liên hệ cơ quan cấp.',
     },
   },
   en: {
     VALID: { title: 'Valid diploma', message: 'The diploma is in the issuing authority’s original register and is valid.' },
     VALID_WITH_CORRECTIONS: {
       title: 'Valid diploma, corrected',
-      message: 'The diploma is in the original register and is valid. Its content was corrected by the decision below; it is used together with that decision.',
+      message:
+        'The diploma is in the original register and is valid. Its content was corrected by the decision below; it is used together with that decision.',
     },
     REPLACED: { title: 'Diploma replaced', message: 'This diploma was replaced by another diploma and is no longer valid.' },
     REVOKED: { title: 'Diploma revoked', message: 'This diploma has been revoked and is no longer valid.' },
-    NO_LONGER_VALID: { title: 'No longer valid', message: 'The diploma with this serial number is no longer valid. Please contact the issuing authority.' },
+    NO_LONGER_VALID: {
+      title: 'No longer valid',
+      message: 'The diploma with this serial number is no longer valid. Please contact the issuing authority.',
+    },
     NOT_FOUND: {
       title: 'No diploma found',
       message:
         'No diploma matches exactly what you entered. Check every character. If the details are right and nothing is found, the diploma may not have been issued by this authority; please contact the issuer to verify it.',
     },
-    NOT_FOUND_QR: { title: 'No diploma found', message: 'There is no information on this diploma in the lookup data yet. Please contact the issuing authority to verify it.' },
-    NOT_PUBLIC: { title: 'Not available online', message: 'Information on this diploma is not available online; please contact the issuing authority.' },
+    NOT_FOUND_QR: {
+      title: 'No diploma found',
+      message: 'There is no information on this diploma in the lookup data yet. Please contact the issuing authority to verify it.',
+    },
+    NOT_PUBLIC: {
+      title: 'Not available online',
+      message: 'Information on this diploma is not available online; please contact the issuing authority.',
+    },
     FORGED: {
       title: 'Invalid or altered QR code',
-      message: 'This QR code was not issued by the diploma registry or has been altered, so a diploma carrying it may be counterfeit. Look the diploma up by its serial number or contact the issuing authority.',
+      message:
+        'This QR code was not issued by the diploma registry or has been altered, so a diploma carrying it may be counterfeit. Look the diploma up by its serial number or contact the issuing authority.',
     },
   },
 };
@@ -86,10 +111,12 @@ const VI_UI = {
   registerNumber: 'Số vào sổ gốc cấp văn bằng',
   registerNumberHint: 'In trên văn bằng, ví dụ: 000417/THPT-2024',
   submit: 'Tra cứu',
-  qrNote: 'Văn bằng có mã QR? Quét mã bằng điện thoại để mở trang kiểm tra. Chỉ tin trang có địa chỉ chính thức của cơ quan quản lý văn bằng.',
+  qrNote:
+    'Văn bằng có mã QR? Quét mã bằng điện thoại để mở trang kiểm tra. Chỉ tin trang có địa chỉ chính thức của cơ quan quản lý văn bằng.',
   resultTitle: 'Kết quả tra cứu',
   qrTitle: 'Kiểm tra mã QR trên văn bằng',
-  copyOf: (copyNumber: string, serial: string, issuedOn: string) => `Đây là bản sao số ${copyNumber} (cấp ngày ${issuedOn}) của văn bằng số hiệu ${serial}.`,
+  copyOf: (copyNumber: string, serial: string, issuedOn: string) =>
+    `Đây là bản sao số ${copyNumber} (cấp ngày ${issuedOn}) của văn bằng số hiệu ${serial}.`,
   details: 'Thông tin văn bằng theo sổ gốc',
   kind: 'Loại văn bằng',
   registerNumberShort: 'Số vào sổ gốc',
@@ -108,7 +135,8 @@ const VI_UI = {
   problemsTitle: 'Thông tin chưa đúng',
   tooManyTitle: 'Quá nhiều lượt tra cứu',
   tooMany: (seconds: number) => `Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ${seconds} giây.`,
-  footer: 'Trang tra cứu văn bằng chính thức. Hệ thống chỉ trả lời truy vấn khớp chính xác và không liệt kê danh sách; mọi lượt tra cứu được ghi nhật ký, không lưu thông tin cá nhân đã nhập.',
+  footer:
+    'Trang tra cứu văn bằng chính thức. Hệ thống chỉ trả lời truy vấn khớp chính xác và không liệt kê danh sách; mọi lượt tra cứu được ghi nhật ký, không lưu thông tin cá nhân đã nhập.',
   apiLink: 'API cho tổ chức tích hợp',
   keysLink: 'Khóa công khai xác thực mã QR',
   notFoundPage: 'Không có trang này',
@@ -140,10 +168,12 @@ const EN_UI: UiText = {
   registerNumber: 'Original register number',
   registerNumberHint: 'Printed on the diploma, e.g. 000417/THPT-2024',
   submit: 'Look up',
-  qrNote: 'Does the diploma carry a QR code? Scan it with a phone to open its check page. Trust only pages at the official address of the diploma registry.',
+  qrNote:
+    'Does the diploma carry a QR code? Scan it with a phone to open its check page. Trust only pages at the official address of the diploma registry.',
   resultTitle: 'Lookup result',
   qrTitle: 'Diploma QR code check',
-  copyOf: (copyNumber: string, serial: string, issuedOn: string) => `This is copy no. ${copyNumber} (issued ${issuedOn}) of diploma serial ${serial}.`,
+  copyOf: (copyNumber: string, serial: string, issuedOn: string) =>
+    `This is copy no. ${copyNumber} (issued ${issuedOn}) of diploma serial ${serial}.`,
   details: 'Diploma details from the original register',
   kind: 'Type of diploma',
   registerNumberShort: 'Register number',
@@ -162,7 +192,8 @@ const EN_UI: UiText = {
   problemsTitle: 'Please correct the following',
   tooManyTitle: 'Too many lookups',
   tooMany: (seconds: number) => `You have made too many lookups in a short time. Please try again in ${seconds} seconds.`,
-  footer: 'Official diploma lookup. The registry answers exact queries only and never lists records; every lookup is logged, without the personal details entered.',
+  footer:
+    'Official diploma lookup. The registry answers exact queries only and never lists records; every lookup is logged, without the personal details entered.',
   apiLink: 'API for integrators',
   keysLink: 'Public keys that sign the QR codes',
   notFoundPage: 'No such page',

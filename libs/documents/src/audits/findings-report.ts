@@ -46,13 +46,33 @@ export function findingsReport(input: FindingsExportInput): ReportDocumentInput 
       { title: 'Trạng thái / người xử lý', width: 70, xlsxWidth: 20 },
     ],
     rows: input.rows.map((r, i) => [
-      i + 1, SEVERITY_VI[r.severity] ?? r.severity, r.pattern, r.authorityCode, r.subject, r.summary, r.policeReferral ? 'Có' : '',
-      formatDateVi(r.firstSeen.slice(0, 10)), formatDateVi(r.lastSeen.slice(0, 10)), r.occurrences, `${STATE_VI[r.state] ?? r.state}${r.assignee ? ` – ${r.assignee}` : ''}`,
+      i + 1,
+      SEVERITY_VI[r.severity] ?? r.severity,
+      r.pattern,
+      r.authorityCode,
+      r.subject,
+      r.summary,
+      r.policeReferral ? 'Có' : '',
+      formatDateVi(r.firstSeen.slice(0, 10)),
+      formatDateVi(r.lastSeen.slice(0, 10)),
+      r.occurrences,
+      `${STATE_VI[r.state] ?? r.state}${r.assignee ? ` – ${r.assignee}` : ''}`,
     ]),
     note: 'Dấu hiệu theo bảng F1–F14 (gian lận văn bằng, phôi). "Báo công an": phôi hoặc văn bằng đã mất, đã hủy xuất hiện trở lại (TT21 Điều 13).',
   };
   return {
-    authorityCode: input.authorityCode, authorityName: input.authorityName, reference: `KT-${input.generatedAt.slice(0, 10)}`, title: FINDINGS_TITLE, subtitles: [input.filterLabel],
-    generatedAt: input.generatedAt, place: input.place, orientation: 'landscape', sections: [section], signatures: [{ role: 'Người lập', name: '' }, { role: 'Thủ trưởng đơn vị', name: '' }],
+    authorityCode: input.authorityCode,
+    authorityName: input.authorityName,
+    reference: `KT-${input.generatedAt.slice(0, 10)}`,
+    title: FINDINGS_TITLE,
+    subtitles: [input.filterLabel],
+    generatedAt: input.generatedAt,
+    place: input.place,
+    orientation: 'landscape',
+    sections: [section],
+    signatures: [
+      { role: 'Người lập', name: '' },
+      { role: 'Thủ trưởng đơn vị', name: '' },
+    ],
   };
 }

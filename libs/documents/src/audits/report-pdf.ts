@@ -28,9 +28,18 @@ function drawHeading(flow: PageFlow, input: ReportDocumentInput, fonts: SerifFon
   flow.paragraph(NATIONAL_MOTTO, { font: fonts.bold, size: 11.5, align: 'center' }, right);
   const mottoWidth = textWidth(fonts.bold, NATIONAL_MOTTO, 11.5);
   const y = flow.cursor + 1;
-  flow.page.drawLine({ start: { x: right.x + (right.width - mottoWidth) / 2, y }, end: { x: right.x + (right.width + mottoWidth) / 2, y }, thickness: 0.6, color: BLACK });
+  flow.page.drawLine({
+    start: { x: right.x + (right.width - mottoWidth) / 2, y },
+    end: { x: right.x + (right.width + mottoWidth) / 2, y },
+    thickness: 0.6,
+    color: BLACK,
+  });
   flow.space(4);
-  flow.paragraph(`${input.place}, ${formatLongDateVi(input.generatedAt.slice(0, 10))}`, { font: fonts.regular, size: 11, align: 'center' }, right);
+  flow.paragraph(
+    `${input.place}, ${formatLongDateVi(input.generatedAt.slice(0, 10))}`,
+    { font: fonts.regular, size: 11, align: 'center' },
+    right,
+  );
   flow.cursor = Math.min(leftBottom, flow.cursor) - 18;
   flow.paragraph(input.title, { font: fonts.bold, size: 14, align: 'center' });
   for (const line of input.subtitles) flow.paragraph(line, { font: fonts.regular, size: 11, align: 'center' });
@@ -42,9 +51,16 @@ function drawSection(flow: PageFlow, section: ReportSection, fonts: SerifFonts):
   flow.paragraph(section.heading, { font: fonts.bold, size: 11 });
   flow.space(2);
   const fixed = section.columns.reduce((sum, c) => sum + (c.width === 'rest' ? 0 : c.width), 0);
-  const columns: TableColumn[] = section.columns.map((c) => ({ title: c.title, width: c.width === 'rest' ? flow.width - fixed : c.width, align: c.align }));
+  const columns: TableColumn[] = section.columns.map((c) => ({
+    title: c.title,
+    width: c.width === 'rest' ? flow.width - fixed : c.width,
+    align: c.align,
+  }));
   const bold = new Set(section.boldRows ?? []);
-  const rows: TableRow[] = section.rows.map((row, i) => ({ bold: bold.has(i), cells: row.map((cell) => (typeof cell === 'number' ? formatNumberVi(cell) : cell)) }));
+  const rows: TableRow[] = section.rows.map((row, i) => ({
+    bold: bold.has(i),
+    cells: row.map((cell) => (typeof cell === 'number' ? formatNumberVi(cell) : cell)),
+  }));
   drawTable(flow, columns, rows, fonts, TABLE);
   if (section.note) {
     flow.space(4);
@@ -72,7 +88,12 @@ function drawSignatures(flow: PageFlow, input: ReportDocumentInput, fonts: Serif
 
 export async function reportToPdf(raw: ReportDocumentInput): Promise<Uint8Array> {
   const input = normalizeNfcDeep(raw);
-  const doc = await createPdf({ title: `${input.title} – ${input.authorityName}`, author: input.authorityName, subject: `${input.title} (${input.authorityCode})`, generatedAt: input.generatedAt });
+  const doc = await createPdf({
+    title: `${input.title} – ${input.authorityName}`,
+    author: input.authorityName,
+    subject: `${input.title} (${input.authorityCode})`,
+    generatedAt: input.generatedAt,
+  });
   const fonts = await embedSerifFonts(doc);
   const [short, long] = PageSizes.A4;
   const size: [number, number] = input.orientation === 'landscape' ? [long, short] : [short, long];

@@ -61,8 +61,26 @@ export function copyLineTexts(row: CopyRegisterExportRow): CopyLineTexts {
 /** The twenty cells after STT of a spreadsheet line, in the order of COPY_REGISTER_COLUMNS. */
 export function spreadsheetCells(t: CopyLineTexts): string[] {
   return [
-    t.copyNumber, t.copySerial, t.issuedOn, t.holderId, t.fullName, t.birthDate, t.birthPlace, t.originalSerial, t.originalRegisterNumber, t.originalIssueDate,
-    t.decisionNumber, t.requesterName, t.relation, t.idDocument, t.entitlementDocument, t.channel, t.receivedAt, t.recipientName, t.receivedOn, t.notes,
+    t.copyNumber,
+    t.copySerial,
+    t.issuedOn,
+    t.holderId,
+    t.fullName,
+    t.birthDate,
+    t.birthPlace,
+    t.originalSerial,
+    t.originalRegisterNumber,
+    t.originalIssueDate,
+    t.decisionNumber,
+    t.requesterName,
+    t.relation,
+    t.idDocument,
+    t.entitlementDocument,
+    t.channel,
+    t.receivedAt,
+    t.recipientName,
+    t.receivedOn,
+    t.notes,
   ];
 }
 
@@ -94,4 +112,7 @@ export function totalLine(input: CopyRegisterExportInput): string {
 }
 
 /** The total, then "Hải Phòng, ngày 05 tháng 01 năm 2026" over the signature places, as the sổ gốc closes. */
-export const copyRegisterClosing = (input: CopyRegisterExportInput): BookClosing => ({ total: totalLine(input), dateline: datelineOf(input.place, input.generatedAt) });
+export const copyRegisterClosing = (input: CopyRegisterExportInput): BookClosing => ({
+  total: totalLine(input),
+  dateline: datelineOf(input.place, input.generatedAt),
+});

@@ -20,7 +20,8 @@ const CHANNEL_LABELS: Readonly<Record<CopyRequestChannel, string>> = {
 };
 
 /** A relation the domain does not know yet still reaches the paper, as its raw code. */
-export const requesterRelationLabel = (relation: string): string => (Object.hasOwn(RELATION_LABELS, relation) ? RELATION_LABELS[relation as RequesterKind] : relation);
+export const requesterRelationLabel = (relation: string): string =>
+  Object.hasOwn(RELATION_LABELS, relation) ? RELATION_LABELS[relation as RequesterKind] : relation;
 
 export const channelLabel = (channel: CopyRequestChannel): string => CHANNEL_LABELS[channel];
 

@@ -46,7 +46,15 @@ describe('copyRegisterToPdf', () => {
 
   it('prints who asked, how and when, in words and Vietnam time', () => {
     const text = pages.join('\n');
-    for (const expected of ['Tại bộ phận một cửa', '02/03/2026 14:20', 'Qua bưu chính', '03/03/2026 16:05', 'Trực tuyến', 'CCCD 031206000123', 'Đặng Văn Hùng (Người']) {
+    for (const expected of [
+      'Tại bộ phận một cửa',
+      '02/03/2026 14:20',
+      'Qua bưu chính',
+      '03/03/2026 16:05',
+      'Trực tuyến',
+      'CCCD 031206000123',
+      'Đặng Văn Hùng (Người',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -55,7 +63,9 @@ describe('copyRegisterToPdf', () => {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     expect(doc.getPages().map((p) => Object.values(p.getSize()).map(Math.round))).toEqual(pages.map(() => A4_LANDSCAPE));
     expect(doc.getCreationDate()).toEqual(new Date(GENERATED_AT));
-    expect(doc.getTitle()).toBe('SỔ CẤP BẢN SAO TỪ SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2026 – Sở Giáo dục và Đào tạo Hải Phòng');
+    expect(doc.getTitle()).toBe(
+      'SỔ CẤP BẢN SAO TỪ SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2026 – Sở Giáo dục và Đào tạo Hải Phòng',
+    );
     expect(() => qpdfCheck(pdf)).not.toThrow();
   });
 
@@ -64,7 +74,10 @@ describe('copyRegisterToPdf', () => {
     pages.forEach((page, i) => {
       expect(page).toContain(`Trang ${i + 1}/${pages.length}`);
       if (page.includes('BS-THPT-2026')) for (const heading of ONE_LINE_HEADINGS) expect(page).toContain(heading);
-      if (i > 0) expect(page).toContain('Sở Giáo dục và Đào tạo Hải Phòng – SỔ CẤP BẢN SAO TỪ SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2026');
+      if (i > 0)
+        expect(page).toContain(
+          'Sở Giáo dục và Đào tạo Hải Phòng – SỔ CẤP BẢN SAO TỪ SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2026',
+        );
     });
   });
 

@@ -22,7 +22,12 @@ export async function copyRegisterToPdf(raw: CopyRegisterExportInput): Promise<U
   const input = normalizeNfcDeep(raw);
   const heading = copyRegisterHeading(input);
   // A page filed on its own still names the book it belongs to.
-  const book = await openBookPdf(input, heading, 'Sổ cấp bản sao từ sổ gốc cấp bằng tốt nghiệp', () => `${input.authorityName} – ${heading.title} năm ${input.year}`);
+  const book = await openBookPdf(
+    input,
+    heading,
+    'Sổ cấp bản sao từ sổ gốc cấp bằng tốt nghiệp',
+    () => `${input.authorityName} – ${heading.title} năm ${input.year}`,
+  );
   const rows: TableRow[] = input.rows.map((r, i) => {
     const cells = bookCells(copyLineTexts(r), i + 1);
     cells[COPY_RECIPIENT_COLUMN] = SIGNATURE_LINES + (cells[COPY_RECIPIENT_COLUMN] ?? '');

@@ -12,7 +12,8 @@ const COPY_NUMBER = 2;
 const allRows = (sheet: Worksheet): Row[] => sheet.getRows(1, sheet.rowCount) ?? [];
 const cellTexts = (row: Row): unknown[] => (row.values as unknown[]).slice(1);
 /** Copy lines are the rows whose copy-number cell holds one. */
-const copyLines = (sheet: Worksheet): Row[] => allRows(sheet).filter((r) => /\/BS-THPT-2026$/.test(String(r.getCell(COPY_NUMBER).value ?? '')));
+const copyLines = (sheet: Worksheet): Row[] =>
+  allRows(sheet).filter((r) => /\/BS-THPT-2026$/.test(String(r.getCell(COPY_NUMBER).value ?? '')));
 
 function rowStartingWith(sheet: Worksheet, text: string): Row {
   const row = allRows(sheet).find((r) => r.getCell(1).value === text);
@@ -52,21 +53,61 @@ describe('copyRegisterToXlsx', () => {
   it('writes the cells as the register reads them: dates dd/mm/yyyy, Vietnam time, relations and channels in words', () => {
     const [thuy, , yen, , hung, unknown] = copyLines(sheet);
     expect(cellTexts(thuy as Row)).toEqual([
-      1, '000001/BS-THPT-2026', 'BS 0000012', '02/03/2026', '031206010000', 'Nguyễn Thị Thuỷ', '18/09/2006', 'Hải Phòng', 'HP 0203418', '000001/THPT-2024', '10/08/2024',
-      '125/QĐ-SGDĐT', 'Nguyễn Thị Thuỷ', 'Người được cấp văn bằng', 'CCCD 031206010000', '', 'Tại bộ phận một cửa', '02/03/2026 14:20', 'Nguyễn Thị Thuỷ', '02/03/2026', '',
+      1,
+      '000001/BS-THPT-2026',
+      'BS 0000012',
+      '02/03/2026',
+      '031206010000',
+      'Nguyễn Thị Thuỷ',
+      '18/09/2006',
+      'Hải Phòng',
+      'HP 0203418',
+      '000001/THPT-2024',
+      '10/08/2024',
+      '125/QĐ-SGDĐT',
+      'Nguyễn Thị Thuỷ',
+      'Người được cấp văn bằng',
+      'CCCD 031206010000',
+      '',
+      'Tại bộ phận một cửa',
+      '02/03/2026 14:20',
+      'Nguyễn Thị Thuỷ',
+      '02/03/2026',
+      '',
     ]);
     expect(cellTexts(yen as Row).slice(4, 8)).toEqual(['', 'Đặng Hoàng Yến', '09/2006', 'Xã Tiên Lãng, huyện Tiên Lãng, Hải Phòng']);
-    expect(cellTexts(yen as Row).slice(11, 16)).toEqual(['', 'Đặng Văn Hùng', 'Người được ủy quyền', 'CCCD 031206000123', 'Giấy ủy quyền số 15/UQ-2026 ngày 01/03/2026']);
+    expect(cellTexts(yen as Row).slice(11, 16)).toEqual([
+      '',
+      'Đặng Văn Hùng',
+      'Người được ủy quyền',
+      'CCCD 031206000123',
+      'Giấy ủy quyền số 15/UQ-2026 ngày 01/03/2026',
+    ]);
     expect(yen?.getCell(21).value).toBe('Đã chỉnh sửa theo QĐ 201/QĐ-SGDĐT, 215/QĐ-SGDĐT');
     // Received at 16:05 Vietnam time, given with its +07:00 offset.
-    expect([hung?.getCell(7).value, hung?.getCell(14).value, hung?.getCell(17).value, hung?.getCell(18).value]).toEqual(['2006', 'Cha, mẹ của người được cấp', 'Qua bưu chính', '03/03/2026 16:05']);
+    expect([hung?.getCell(7).value, hung?.getCell(14).value, hung?.getCell(17).value, hung?.getCell(18).value]).toEqual([
+      '2006',
+      'Cha, mẹ của người được cấp',
+      'Qua bưu chính',
+      '03/03/2026 16:05',
+    ]);
     // A relation without a label yet reaches the paper as its code; a copy not yet collected has no signature.
-    expect([unknown?.getCell(14).value, unknown?.getCell(17).value, unknown?.getCell(19).value, unknown?.getCell(20).value]).toEqual(['guardian_ad_litem', 'Trực tuyến', '', '']);
+    expect([unknown?.getCell(14).value, unknown?.getCell(17).value, unknown?.getCell(19).value, unknown?.getCell(20).value]).toEqual([
+      'guardian_ad_litem',
+      'Trực tuyến',
+      '',
+      '',
+    ]);
     expect(unknown?.getCell(21).value).toBe('Gửi qua bưu chính, phiếu gửi EMS EB123456789VN');
   });
 
   it('closes with the total and the two signature places', () => {
-    expect(rowStartingWith(sheet, 'Tổng số bản sao vào sổ: 40, từ số 000001/BS-THPT-2026 đến số 000040/BS-THPT-2026, cấp từ sổ gốc của 20 văn bằng.')).toBeDefined();
+    expect(
+      rowStartingWith(
+        sheet,
+        'Tổng số bản sao vào sổ: 40, từ số 000001/BS-THPT-2026 đến số 000040/BS-THPT-2026, cấp từ sổ gốc của 20 văn bằng.',
+      ),
+    ).toBeDefined();
     const roles = rowStartingWith(sheet, 'Người lập sổ');
     expect(roles.getCell(14).value).toBe('Thủ trưởng đơn vị');
     expect(sheet.getRow(roles.number - 1).getCell(14).value).toBe('Hải Phòng, ngày 06 tháng 03 năm 2026');
@@ -74,7 +115,9 @@ describe('copyRegisterToXlsx', () => {
   });
 
   it('titles a THCS book, does without a superior body, and closes an empty year with a zero total', async () => {
-    const { sheet: thcs } = await readSheet(await copyRegisterToXlsx({ ...copyRegisterFixture(0), kind: 'THCS', superiorName: null, place: undefined }));
+    const { sheet: thcs } = await readSheet(
+      await copyRegisterToXlsx({ ...copyRegisterFixture(0), kind: 'THCS', superiorName: null, place: undefined }),
+    );
     expect(thcs.getCell('A1').value).toBe('Sở Giáo dục và Đào tạo Hải Phòng');
     expect(thcs.getCell('A2').value).toBe('SỔ CẤP BẢN SAO TỪ SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC CƠ SỞ');
     expect(rowStartingWith(thcs, 'Tổng số bản sao vào sổ: 0.')).toBeDefined();

@@ -84,7 +84,11 @@ describe('destructionMinutesToPdf', () => {
   });
 
   it('is byte-identical for the same input, including decomposed (NFD) input', async () => {
-    const nfd = { ...input, place: input.place.normalize('NFD'), members: input.members.map((m) => ({ ...m, fullName: m.fullName.normalize('NFD') })) };
+    const nfd = {
+      ...input,
+      place: input.place.normalize('NFD'),
+      members: input.members.map((m) => ({ ...m, fullName: m.fullName.normalize('NFD') })),
+    };
     expect(sha256(await destructionMinutesToPdf(minutesFixture()))).toBe(sha256(pdf));
     expect(sha256(await destructionMinutesToPdf(nfd))).toBe(sha256(pdf));
   });

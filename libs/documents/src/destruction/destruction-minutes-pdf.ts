@@ -7,7 +7,15 @@ import { createPdf, savePdf } from '../pdf/pdf-file';
 import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
 import { formatDateVi, formatLongDateVi, formatNumberVi } from '../vietnamese/format';
 import { kindLabel, reasonLabel, stateLabel } from '../vietnamese/labels';
-import { ITEM_COLUMNS, MINUTES_TITLE, NATIONAL_MOTTO, NATIONAL_NAME, totalQuantity, totalsByReason, type DestructionMinutesInput } from './destruction-minutes';
+import {
+  ITEM_COLUMNS,
+  MINUTES_TITLE,
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  totalQuantity,
+  totalsByReason,
+  type DestructionMinutesInput,
+} from './destruction-minutes';
 
 // The wider left margin leaves room to bind the minutes into the blank-management dossier.
 const MARGINS = { top: 42, right: 42, bottom: 48, left: 57 };
@@ -44,7 +52,12 @@ function drawHeading(flow: PageFlow, input: DestructionMinutesInput, fonts: Seri
   flow.paragraph(NATIONAL_MOTTO, { font: fonts.bold, size: 11.5, align: 'center' }, right);
   const mottoWidth = textWidth(fonts.bold, NATIONAL_MOTTO, 11.5);
   const y = flow.cursor + 1;
-  flow.page.drawLine({ start: { x: right.x + (right.width - mottoWidth) / 2, y }, end: { x: right.x + (right.width + mottoWidth) / 2, y }, thickness: 0.6, color: BLACK });
+  flow.page.drawLine({
+    start: { x: right.x + (right.width - mottoWidth) / 2, y },
+    end: { x: right.x + (right.width + mottoWidth) / 2, y },
+    thickness: 0.6,
+    color: BLACK,
+  });
   flow.space(4);
   flow.paragraph(capitalise(formatLongDateVi(input.destroyedOn)), { font: fonts.regular, size: 11, align: 'center' }, right);
   flow.cursor = Math.min(leftBottom, flow.cursor) - 18;
@@ -54,7 +67,12 @@ function drawHeading(flow: PageFlow, input: DestructionMinutesInput, fonts: Seri
 }
 
 /** Fixed widths in points; the one 'rest' column takes what is left of the page width. */
-function columns(flow: PageFlow, titles: readonly string[], widths: (number | 'rest')[], align: Record<number, TableColumn['align']>): TableColumn[] {
+function columns(
+  flow: PageFlow,
+  titles: readonly string[],
+  widths: (number | 'rest')[],
+  align: Record<number, TableColumn['align']>,
+): TableColumn[] {
   const fixed = widths.reduce<number>((sum, w) => sum + (w === 'rest' ? 0 : w), 0);
   return titles.map((title, i) => {
     const width = widths[i] ?? 'rest';
@@ -64,14 +82,31 @@ function columns(flow: PageFlow, titles: readonly string[], widths: (number | 'r
 
 function drawMembers(flow: PageFlow, input: DestructionMinutesInput, fonts: SerifFonts): void {
   const rows: TableRow[] = input.members.map((m, i) => ({ cells: [String(i + 1), m.fullName, m.title, m.role] }));
-  drawTable(flow, columns(flow, ['STT', 'Họ và tên', 'Chức vụ', 'Vai trò trong Hội đồng'], [28, 130, 170, 'rest'], { 0: 'center' }), rows, fonts, TABLE);
+  drawTable(
+    flow,
+    columns(flow, ['STT', 'Họ và tên', 'Chức vụ', 'Vai trò trong Hội đồng'], [28, 130, 170, 'rest'], { 0: 'center' }),
+    rows,
+    fonts,
+    TABLE,
+  );
 }
 
 function drawItems(flow: PageFlow, input: DestructionMinutesInput, fonts: SerifFonts): void {
   const rows: TableRow[] = input.items.map((item, i) => ({
-    cells: [String(i + 1), kindLabel(item.kind), item.lotId, item.range, formatNumberVi(item.quantity), stateLabel(item.stateBefore), reasonLabel(item.reason)],
+    cells: [
+      String(i + 1),
+      kindLabel(item.kind),
+      item.lotId,
+      item.range,
+      formatNumberVi(item.quantity),
+      stateLabel(item.stateBefore),
+      reasonLabel(item.reason),
+    ],
   }));
-  rows.push({ bold: true, cells: [{ text: 'Tổng cộng', span: 4, align: 'center' }, formatNumberVi(totalQuantity(input.items)), { text: '', span: 2 }] });
+  rows.push({
+    bold: true,
+    cells: [{ text: 'Tổng cộng', span: 4, align: 'center' }, formatNumberVi(totalQuantity(input.items)), { text: '', span: 2 }],
+  });
   drawTable(flow, columns(flow, ITEM_COLUMNS, [24, 78, 58, 118, 42, 80, 'rest'], { 0: 'center', 4: 'right' }), rows, fonts, TABLE);
 }
 

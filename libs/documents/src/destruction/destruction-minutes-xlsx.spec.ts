@@ -27,10 +27,26 @@ describe('destructionMinutesToXlsx', () => {
   it('lists the items under a frozen Vietnamese header, with number cells and a total', async () => {
     const { sheet } = await readSheet(await destructionMinutesToXlsx(minutesFixture()));
     const header = rowStartingWith(sheet, 'STT');
-    expect((header.values as unknown[]).slice(1)).toEqual(['STT', 'Loại phôi', 'Lô phôi', 'Số hiệu phôi (từ – đến)', 'Số lượng', 'Tình trạng trước khi huỷ', 'Lý do huỷ']);
+    expect((header.values as unknown[]).slice(1)).toEqual([
+      'STT',
+      'Loại phôi',
+      'Lô phôi',
+      'Số hiệu phôi (từ – đến)',
+      'Số lượng',
+      'Tình trạng trước khi huỷ',
+      'Lý do huỷ',
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header.number });
     const first = sheet.getRow(header.number + 1);
-    expect((first.values as unknown[]).slice(1)).toEqual([1, 'Bằng tốt nghiệp THPT', 'LO-2024-01', 'HP 0200010–HP 0200014', 5, 'Hỏng, chờ huỷ', 'Hỏng khi nhận phôi']);
+    expect((first.values as unknown[]).slice(1)).toEqual([
+      1,
+      'Bằng tốt nghiệp THPT',
+      'LO-2024-01',
+      'HP 0200010–HP 0200014',
+      5,
+      'Hỏng, chờ huỷ',
+      'Hỏng khi nhận phôi',
+    ]);
     expect(first.getCell(5).type).toBe(ValueType.Number);
     const total = rowStartingWith(sheet, 'Tổng cộng').getCell(5);
     expect(total.type).toBe(ValueType.Number);
@@ -60,7 +76,11 @@ describe('destructionMinutesToXlsx', () => {
 
   it('stores NFD input as NFC and dates the workbook from generatedAt', async () => {
     const input = minutesFixture();
-    const nfd = { ...input, place: input.place.normalize('NFD'), members: input.members.map((m) => ({ ...m, fullName: m.fullName.normalize('NFD') })) };
+    const nfd = {
+      ...input,
+      place: input.place.normalize('NFD'),
+      members: input.members.map((m) => ({ ...m, fullName: m.fullName.normalize('NFD') })),
+    };
     const { workbook, sheet } = await readSheet(await destructionMinutesToXlsx(nfd));
     expect(rowStartingWith(sheet, 'Địa điểm').getCell(3).value).toBe(input.place.normalize('NFC'));
     expect(sheet.getRows(1, sheet.rowCount)?.some((r) => r.getCell(2).value === 'Hoàng Đức Thuỷ'.normalize('NFC'))).toBe(true);

@@ -2,7 +2,17 @@ import { normalizeNfcDeep } from '@so-goc/domain';
 import type { Worksheet } from 'exceljs';
 import { formatInstantVi, toSpreadsheetDate } from '../vietnamese/format';
 import { kindLabel, reasonLabel, stateLabel } from '../vietnamese/labels';
-import { BASE_FONT, DATE_FORMAT, QUANTITY_FORMAT, newWorkbook, printSetup, styleBodyRow, styleHeaderRow, titleLine, writeWorkbook } from '../xlsx/workbook';
+import {
+  BASE_FONT,
+  DATE_FORMAT,
+  QUANTITY_FORMAT,
+  newWorkbook,
+  printSetup,
+  styleBodyRow,
+  styleHeaderRow,
+  titleLine,
+  writeWorkbook,
+} from '../xlsx/workbook';
 import {
   ITEM_COLUMNS,
   MEMBER_COLUMNS,
@@ -58,7 +68,15 @@ export async function destructionMinutesToXlsx(raw: DestructionMinutesInput): Pr
   const header = sheet.addRow([...ITEM_COLUMNS]);
   styleHeaderRow(header, WIDTH);
   input.items.forEach((item, i) => {
-    const row = sheet.addRow([i + 1, kindLabel(item.kind), item.lotId, item.range, item.quantity, stateLabel(item.stateBefore), reasonLabel(item.reason)]);
+    const row = sheet.addRow([
+      i + 1,
+      kindLabel(item.kind),
+      item.lotId,
+      item.range,
+      item.quantity,
+      stateLabel(item.stateBefore),
+      reasonLabel(item.reason),
+    ]);
     row.getCell(1).alignment = { horizontal: 'center' };
     row.getCell(5).numFmt = QUANTITY_FORMAT;
     styleBodyRow(row, WIDTH);

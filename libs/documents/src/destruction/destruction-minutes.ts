@@ -20,7 +20,15 @@ export const MINUTES_TITLE = 'BIÊN BẢN HUỶ PHÔI VĂN BẰNG';
 export const NATIONAL_NAME = 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
-export const ITEM_COLUMNS = ['STT', 'Loại phôi', 'Lô phôi', 'Số hiệu phôi (từ – đến)', 'Số lượng', 'Tình trạng trước khi huỷ', 'Lý do huỷ'] as const;
+export const ITEM_COLUMNS = [
+  'STT',
+  'Loại phôi',
+  'Lô phôi',
+  'Số hiệu phôi (từ – đến)',
+  'Số lượng',
+  'Tình trạng trước khi huỷ',
+  'Lý do huỷ',
+] as const;
 export const MEMBER_COLUMNS = ['STT', 'Họ và tên', 'Chức vụ', 'Vai trò trong Hội đồng', 'Chữ ký'] as const;
 
 export interface ReasonTotal {

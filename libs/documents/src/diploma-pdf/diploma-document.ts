@@ -41,9 +41,18 @@ export class DiplomaDocument {
   private nodeKids: number[] = [];
   private pageCount = 0;
 
-  constructor(sink: ByteSink, private readonly settings: RenderSettings, private readonly meta: DocumentInfo) {
+  constructor(
+    sink: ByteSink,
+    private readonly settings: RenderSettings,
+    private readonly meta: DocumentInfo,
+  ) {
     this.writer = new PdfStreamWriter(sink);
-    [this.catalog, this.root, this.resources, this.info] = [this.writer.allocate(), this.writer.allocate(), this.writer.allocate(), this.writer.allocate()];
+    [this.catalog, this.root, this.resources, this.info] = [
+      this.writer.allocate(),
+      this.writer.allocate(),
+      this.writer.allocate(),
+      this.writer.allocate(),
+    ];
     this.fonts = { regular: this.writer.allocate(), bold: this.writer.allocate() };
   }
 
@@ -57,7 +66,10 @@ export class DiplomaDocument {
     if (this.settings.mode === 'preview') this.background(page.kind);
     if (this.nodeKids.length === 0) this.nodes.push((this.node = this.writer.allocate()));
     const [pageId, contentId] = [this.writer.allocate(), this.writer.allocate()];
-    this.writer.object(pageId, `<</Type/Page/Parent ${this.node} 0 R/MediaBox[0 0 ${num(width)} ${num(height)}]/Resources ${this.resources} 0 R/Contents ${contentId} 0 R>>`);
+    this.writer.object(
+      pageId,
+      `<</Type/Page/Parent ${this.node} 0 R/MediaBox[0 0 ${num(width)} ${num(height)}]/Resources ${this.resources} 0 R/Contents ${contentId} 0 R>>`,
+    );
     this.writer.stream(contentId, '/Filter/FlateDecode', page.content);
     this.nodeKids.push(pageId);
     this.pageCount++;
@@ -70,8 +82,13 @@ export class DiplomaDocument {
     this.writer.object(this.root, `<</Type/Pages/Kids[${this.nodes.map((id) => `${id} 0 R`).join(' ')}]/Count ${this.pageCount}>>`);
     const xobjects = [...this.backgrounds].map(([kind, id]) => `/${backgroundName(kind)} ${id} 0 R`).join('');
     this.writer.object(this.resources, `<<${this.fontResources()}${xobjects ? `/XObject<<${xobjects}>>` : ''}>>`);
-    const dates = this.meta.generatedAt ? `/CreationDate(${pdfDate(this.meta.generatedAt)})/ModDate(${pdfDate(this.meta.generatedAt)})` : '';
-    this.writer.object(this.info, `<</Title ${textString(this.meta.title)}${this.meta.subject ? `/Subject ${textString(this.meta.subject)}` : ''}/Creator ${textString('Sổ Gốc')}/Producer ${textString('Sổ Gốc (stream writer)')}${dates}>>`);
+    const dates = this.meta.generatedAt
+      ? `/CreationDate(${pdfDate(this.meta.generatedAt)})/ModDate(${pdfDate(this.meta.generatedAt)})`
+      : '';
+    this.writer.object(
+      this.info,
+      `<</Title ${textString(this.meta.title)}${this.meta.subject ? `/Subject ${textString(this.meta.subject)}` : ''}/Creator ${textString('Sổ Gốc')}/Producer ${textString('Sổ Gốc (stream writer)')}${dates}>>`,
+    );
     // PrintScaling None: a viewer's "fit to page" would shrink the overlay off the blank's boxes.
     this.writer.object(this.catalog, `<</Type/Catalog/Pages ${this.root} 0 R/Lang(vi-VN)/ViewerPreferences<</PrintScaling/None>>>>`);
     for (const style of STYLES) await writeCidFont(this.writer, this.fonts[style], fontFace(style), this.extras[style]);
@@ -90,18 +107,26 @@ export class DiplomaDocument {
       this.collect(extras);
       this.backgrounds.set(kind, (id = this.writer.allocate()));
       const [width, height] = layout.pageSize;
-      this.writer.stream(id, `/Type/XObject/Subtype/Form/BBox[0 0 ${num(width)} ${num(height)}]/Resources<<${this.fontResources()}>>/Filter/FlateDecode`, content);
+      this.writer.stream(
+        id,
+        `/Type/XObject/Subtype/Form/BBox[0 0 ${num(width)} ${num(height)}]/Resources<<${this.fontResources()}>>/Filter/FlateDecode`,
+        content,
+      );
     }
     return id;
   }
 
   private closeNode(): void {
-    this.writer.object(this.node, `<</Type/Pages/Parent ${this.root} 0 R/Kids[${this.nodeKids.map((id) => `${id} 0 R`).join(' ')}]/Count ${this.nodeKids.length}>>`);
+    this.writer.object(
+      this.node,
+      `<</Type/Pages/Parent ${this.root} 0 R/Kids[${this.nodeKids.map((id) => `${id} 0 R`).join(' ')}]/Count ${this.nodeKids.length}>>`,
+    );
     this.nodeKids = [];
   }
 
   // The first text seen for a glyph wins; pages arrive in order, so the choice is the same on every run.
   private collect(extras: GlyphExtras): void {
-    for (const style of STYLES) for (const [gid, text] of extras[style]) if (!this.extras[style].has(gid)) this.extras[style].set(gid, text);
+    for (const style of STYLES)
+      for (const [gid, text] of extras[style]) if (!this.extras[style].has(gid)) this.extras[style].set(gid, text);
   }
 }

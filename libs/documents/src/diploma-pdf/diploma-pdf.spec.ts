@@ -14,9 +14,20 @@ const MM = 72 / 25.4;
 
 /** Every value printed in overlay mode, as the diploma spells it out. */
 const OVERLAY_VALUES = [
-  'GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG', 'Nguyễn Thị Thuỷ', 'Nữ', '14/03/2006', 'Kinh', 'Thuỷ Nguyên, Hải Phòng',
-  'Trường THPT Lê Quý Đôn', '2024', 'Chính quy', 'Hải Phòng, ngày 25 tháng 06 năm 2024', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC',
-  'Phạm Quốc Hưng', '000417/THPT-2024',
+  'GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG',
+  'Nguyễn Thị Thuỷ',
+  'Nữ',
+  '14/03/2006',
+  'Kinh',
+  'Thuỷ Nguyên, Hải Phòng',
+  'Trường THPT Lê Quý Đôn',
+  '2024',
+  'Chính quy',
+  'Hải Phòng, ngày 25 tháng 06 năm 2024',
+  'KT. GIÁM ĐỐC',
+  'PHÓ GIÁM ĐỐC',
+  'Phạm Quốc Hưng',
+  '000417/THPT-2024',
 ];
 
 function boxOf(boxes: WordBox[], text: string): WordBox {
@@ -36,9 +47,16 @@ describe('renderDiplomaPdf, preview mode', () => {
 
   it('prints the whole face: national header, title, labels, fields, serial and register number', () => {
     for (const expected of [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG',
-      'công nhận tốt nghiệp trung học phổ thông cho:', 'Họ và tên: Nguyễn Thị Thuỷ', 'Số hiệu: HP 0203418',
-      'Số vào sổ cấp bằng: 000417/THPT-2024', 'Năm tốt nghiệp: 2024', 'Hình thức đào tạo: Chính quy', ...OVERLAY_VALUES,
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG',
+      'công nhận tốt nghiệp trung học phổ thông cho:',
+      'Họ và tên: Nguyễn Thị Thuỷ',
+      'Số hiệu: HP 0203418',
+      'Số vào sổ cấp bằng: 000417/THPT-2024',
+      'Năm tốt nghiệp: 2024',
+      'Hình thức đào tạo: Chính quy',
+      ...OVERLAY_VALUES,
     ]) {
       expect(text).toContain(expected);
     }
@@ -72,7 +90,9 @@ describe('renderDiplomaPdf, preview mode', () => {
   });
 
   it('uses the THCS face for a THCS diploma and prints its classification', async () => {
-    const thcs = (await renderDiplomaPdf(diplomaFace({ kind: 'THCS', classification: 'Khá', registerNumber: '000088/THCS-2024' }), { mode: 'preview' })).bytes;
+    const thcs = (
+      await renderDiplomaPdf(diplomaFace({ kind: 'THCS', classification: 'Khá', registerNumber: '000088/THCS-2024' }), { mode: 'preview' })
+    ).bytes;
     const page = pdfPageTexts(thcs)[0] ?? '';
     expect(page).toContain('BẰNG TỐT NGHIỆP TRUNG HỌC CƠ SỞ');
     expect(page).toContain('Xếp loại tốt nghiệp: Khá');
@@ -143,7 +163,9 @@ describe('deterministic output', () => {
     const face = diplomaFace();
     const first = await renderDiplomaPdf(face, { mode: 'preview' });
     const again = await renderDiplomaPdf(diplomaFace(), { mode: 'preview' });
-    const nfd = Object.fromEntries(Object.entries(face).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFD') : v])) as unknown as DiplomaFace;
+    const nfd = Object.fromEntries(
+      Object.entries(face).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFD') : v]),
+    ) as unknown as DiplomaFace;
     expect(nfd.fullName).not.toBe(face.fullName);
     expect(again.sha256).toBe(first.sha256);
     expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
@@ -154,13 +176,22 @@ describe('deterministic output', () => {
   it('writes no clock time unless asked to', async () => {
     const plain = Buffer.from((await renderDiplomaPdf(diplomaFace(), { mode: 'overlay' })).bytes).toString('latin1');
     expect(plain).not.toContain('/CreationDate');
-    const dated = Buffer.from((await renderDiplomaPdf(diplomaFace(), { mode: 'overlay', generatedAt: '2025-01-05T03:30:00.000Z' })).bytes).toString('latin1');
+    const dated = Buffer.from(
+      (await renderDiplomaPdf(diplomaFace(), { mode: 'overlay', generatedAt: '2025-01-05T03:30:00.000Z' })).bytes,
+    ).toString('latin1');
     expect(dated).toContain('/CreationDate(D:20250105033000Z)');
   });
 });
 
 describe('print runs', () => {
-  const faces = NAMES.map((fullName, i) => diplomaFace({ fullName, serial: `HP 020341${8 + i}`, registerNumber: `00041${7 + i}/THPT-2024`, qrPayload: `${QR_PAYLOAD.slice(0, -1)}${i}` }));
+  const faces = NAMES.map((fullName, i) =>
+    diplomaFace({
+      fullName,
+      serial: `HP 020341${8 + i}`,
+      registerNumber: `00041${7 + i}/THPT-2024`,
+      qrPayload: `${QR_PAYLOAD.slice(0, -1)}${i}`,
+    }),
+  );
 
   it('has one page per diploma, in the order given, each with its own QR code', async () => {
     const run = await renderPrintRunPdf(faces, { mode: 'preview' });
@@ -217,6 +248,10 @@ describe('print runs', () => {
     expect(pdfPageTexts(bytes)[0]).toContain('Şahin Ωmega Nguyễn');
     expect(qpdfCheck(bytes)).toContain('No syntax or stream encoding errors');
     const box = boxOf(wordBoxes(bytes, 1), 'Şahin');
-    expect(inkShare(renderGray(bytes, { dpi: 200, crop: { x: box.xMin, y: box.yMin, width: box.xMax - box.xMin, height: box.yMax - box.yMin } }))).toBeGreaterThan(0.1);
+    expect(
+      inkShare(
+        renderGray(bytes, { dpi: 200, crop: { x: box.xMin, y: box.yMin, width: box.xMax - box.xMin, height: box.yMax - box.yMin } }),
+      ),
+    ).toBeGreaterThan(0.1);
   });
 });

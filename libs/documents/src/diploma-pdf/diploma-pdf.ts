@@ -45,8 +45,13 @@ function settingsOf(options: DiplomaPdfOptions): RenderSettings {
   const version = options.templateVersion ?? DEFAULT_TEMPLATE_VERSION;
   // A file holds one kind in practice; the other kind's slot falls back to the default when the version has
   // no blank of that kind, rather than refusing a THPT run on TT10-2026 for want of a THCS layout.
-  const layoutFor = (kind: DiplomaKind) => options.layouts?.[kind] ?? builtInLayout(kind, hasBuiltInLayout(kind, version) ? version : DEFAULT_TEMPLATE_VERSION);
-  return { mode: options.mode, layouts: { THPT: layoutFor('THPT'), THCS: layoutFor('THCS') }, calibration: options.calibration ?? { dx: 0, dy: 0 } };
+  const layoutFor = (kind: DiplomaKind) =>
+    options.layouts?.[kind] ?? builtInLayout(kind, hasBuiltInLayout(kind, version) ? version : DEFAULT_TEMPLATE_VERSION);
+  return {
+    mode: options.mode,
+    layouts: { THPT: layoutFor('THPT'), THCS: layoutFor('THCS') },
+    calibration: options.calibration ?? { dx: 0, dy: 0 },
+  };
 }
 
 /** One diploma, one page. */
@@ -61,7 +66,10 @@ export async function renderDiplomaPdf(face: DiplomaFace, options: DiplomaPdfOpt
 }
 
 /** A print run held in memory: one page per diploma, in the order given. */
-export async function renderPrintRunPdf(faces: Iterable<DiplomaFace> | AsyncIterable<DiplomaFace>, options: PrintRunPdfOptions): Promise<RenderedPdf & { pageCount: number }> {
+export async function renderPrintRunPdf(
+  faces: Iterable<DiplomaFace> | AsyncIterable<DiplomaFace>,
+  options: PrintRunPdfOptions,
+): Promise<RenderedPdf & { pageCount: number }> {
   const sink = new MemorySink();
   const pageCount = await writeRun(faces, sink, { ...options, workers: options.workers ?? 0 });
   return { ...sink.close(), pageCount };
@@ -71,7 +79,11 @@ export async function renderPrintRunPdf(faces: Iterable<DiplomaFace> | AsyncIter
  * A print run written straight to a file as pages are produced: memory stays flat however long the run,
  * and the SHA-256 comes from the bytes as they were written. A failed run leaves no partial file.
  */
-export async function writePrintRunPdf(faces: Iterable<DiplomaFace> | AsyncIterable<DiplomaFace>, path: string, options: PrintRunPdfOptions): Promise<PrintRunFile> {
+export async function writePrintRunPdf(
+  faces: Iterable<DiplomaFace> | AsyncIterable<DiplomaFace>,
+  path: string,
+  options: PrintRunPdfOptions,
+): Promise<PrintRunFile> {
   const sink = new FileSink(path);
   try {
     const pageCount = await writeRun(faces, sink, options);
@@ -95,7 +107,11 @@ async function renderHere(batch: DiplomaFace[], settings: RenderSettings): Promi
   return batch.map((face) => renderPage(face, settings));
 }
 
-async function writeRun(faces: Iterable<DiplomaFace> | AsyncIterable<DiplomaFace>, sink: ByteSink, options: PrintRunPdfOptions): Promise<number> {
+async function writeRun(
+  faces: Iterable<DiplomaFace> | AsyncIterable<DiplomaFace>,
+  sink: ByteSink,
+  options: PrintRunPdfOptions,
+): Promise<number> {
   const settings = settingsOf(options);
   const doc = new DiplomaDocument(sink, settings, infoOf(options, options.title ?? 'Đợt in bằng tốt nghiệp'));
   const workers = options.workers ?? availableParallelism();

@@ -2,7 +2,16 @@ import { deflateSync } from 'node:zlib';
 import { normalizeNfcDeep } from '@so-goc/domain';
 import { qrCode } from '../pdf/stream-writer/content';
 import { num } from '../pdf/stream-writer/pdf-syntax';
-import type { BlankTemplateLayout, Calibration, DiplomaFace, DiplomaKind, DiplomaPrintMode, FieldName, FieldPlacement, PreviewArt } from './diploma-face';
+import type {
+  BlankTemplateLayout,
+  Calibration,
+  DiplomaFace,
+  DiplomaKind,
+  DiplomaPrintMode,
+  FieldName,
+  FieldPlacement,
+  PreviewArt,
+} from './diploma-face';
 import { fieldTexts } from './face-fields';
 import { PageCanvas, type GlyphExtras } from './placed-text';
 import { builtInLayout } from './templates';
@@ -25,8 +34,24 @@ export interface RenderedPage {
 
 // Reading order of the face, which is also the order pdftotext -raw reports the fields in.
 const FIELD_ORDER: readonly FieldName[] = [
-  'copyNumber', 'issuerLine', 'fullName', 'sex', 'birthDate', 'ethnicity', 'birthPlace', 'school', 'graduationYear',
-  'classification', 'trainingMode', 'originalIssueLine', 'originalSerialLine', 'issueDateLine', 'signerTitle', 'signerName', 'serial', 'registerNumber',
+  'copyNumber',
+  'issuerLine',
+  'fullName',
+  'sex',
+  'birthDate',
+  'ethnicity',
+  'birthPlace',
+  'school',
+  'graduationYear',
+  'classification',
+  'trainingMode',
+  'originalIssueLine',
+  'originalSerialLine',
+  'issueDateLine',
+  'signerTitle',
+  'signerName',
+  'serial',
+  'registerNumber',
 ];
 
 const MM = 72 / 25.4;
@@ -103,8 +128,10 @@ function drawBackground(kind: DiplomaKind, layout: BlankTemplateLayout): Rendere
   const art = previewArt(kind, layout);
   const canvas = new PageCanvas(height);
   const stroke = `${art.color.map(num).join(' ')} RG\n`;
-  for (const [x, y, w, h, lineWidth] of art.frames) canvas.raw(`${stroke}${num(lineWidth)} w ${num(x)} ${num(height - y - h)} ${num(w)} ${num(h)} re S\n`);
-  for (const [x1, y1, x2, y2, lineWidth] of art.lines) canvas.raw(`0 G ${num(lineWidth)} w ${num(x1)} ${num(height - y1)} m ${num(x2)} ${num(height - y2)} l S\n`);
+  for (const [x, y, w, h, lineWidth] of art.frames)
+    canvas.raw(`${stroke}${num(lineWidth)} w ${num(x)} ${num(height - y - h)} ${num(w)} ${num(h)} re S\n`);
+  for (const [x1, y1, x2, y2, lineWidth] of art.lines)
+    canvas.raw(`0 G ${num(lineWidth)} w ${num(x1)} ${num(height - y1)} m ${num(x2)} ${num(height - y2)} l S\n`);
   for (const text of art.texts) canvas.text(text, text.text, text.color);
   return { content: deflate(canvas.content()), extras: canvas.extras };
 }

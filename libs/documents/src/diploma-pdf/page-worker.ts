@@ -19,7 +19,10 @@ if (port) {
     try {
       const pages = job.faces.map((face) => renderPage(face, settings));
       // Each content stream owns its buffer (see renderPage), so it moves to the main thread without a copy.
-      port.postMessage({ id: job.id, pages } satisfies PageJobResult, pages.map((page) => page.content.buffer as ArrayBuffer));
+      port.postMessage(
+        { id: job.id, pages } satisfies PageJobResult,
+        pages.map((page) => page.content.buffer as ArrayBuffer),
+      );
     } catch (error) {
       port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies PageJobResult);
     }

@@ -29,7 +29,8 @@ export class PageCanvas {
       const shaped = face.shape(line);
       if (shaped.extras.length > 0) this.extras[style].push(...shaped.extras);
       const natural = (shaped.width * placement.size) / 1000;
-      const size = placement.maxWidth !== undefined && natural > placement.maxWidth ? (placement.size * placement.maxWidth) / natural : placement.size;
+      const size =
+        placement.maxWidth !== undefined && natural > placement.maxWidth ? (placement.size * placement.maxWidth) / natural : placement.size;
       const width = (shaped.width * size) / 1000;
       const x = placement.align === 'center' ? placement.x - width / 2 : placement.align === 'right' ? placement.x - width : placement.x;
       const y = this.pageHeight - (placement.y + i * placement.size * LINE_HEIGHT);

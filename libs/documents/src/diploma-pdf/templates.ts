@@ -68,10 +68,7 @@ function art(kind: DiplomaKind, template: DiplomaTemplate): PreviewArt {
       label('Số hiệu:', LEFT, 312, 9.5),
       label('Số vào sổ cấp bằng:', LEFT, 328, 9.5),
     ],
-    copyTexts: [
-      { text: 'BẢN SAO', x: LEFT, y: 42, size: 13, bold: true, color: DARK_RED },
-      label('Số:', LEFT, 56, 9),
-    ],
+    copyTexts: [{ text: 'BẢN SAO', x: LEFT, y: 42, size: 13, bold: true, color: DARK_RED }, label('Số:', LEFT, 56, 9)],
   };
 }
 

@@ -4,7 +4,11 @@ import { decodeText } from './decode-text';
 import { badEncoding, tooManyRows, unterminatedQuote } from './file-problems';
 import type { SheetRow } from './sheet';
 
-export function readCsvSheet(bytes: Uint8Array, fileName: string, maxRows: number): { readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem } {
+export function readCsvSheet(
+  bytes: Uint8Array,
+  fileName: string,
+  maxRows: number,
+): { readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem } {
   if (countCsvRows(asciiView(bytes), maxRows) > maxRows) return { problem: tooManyRows(maxRows) };
   const text = decodeText(bytes);
   if (text === undefined) return { problem: badEncoding(fileName) };

@@ -17,7 +17,10 @@ describe('parseCsv', () => {
   });
 
   it('accepts CRLF, LF and lone CR line ends, with or without a final one', () => {
-    const expected = [['a', 'b'], ['1', '2']];
+    const expected = [
+      ['a', 'b'],
+      ['1', '2'],
+    ];
     for (const text of ['a,b\r\n1,2\r\n', 'a,b\n1,2\n', 'a,b\r1,2', 'a,b\n1,2']) expect(parseCsv(text).rows).toEqual(expected);
   });
 

@@ -7,14 +7,36 @@ import { searchKey, type GraduateField } from '@so-goc/domain';
  * listed once. Columns not listed here (STT, Ghi chú, …) are ignored.
  */
 const ALIASES: Readonly<Record<GraduateField, readonly string[]>> = {
-  fullName: ['Họ và tên', 'Họ tên', 'Họ và tên học sinh', 'Họ tên học sinh', 'Họ và tên thí sinh', 'Họ tên thí sinh', 'Họ và tên người học', 'Full name', 'Name'],
+  fullName: [
+    'Họ và tên',
+    'Họ tên',
+    'Họ và tên học sinh',
+    'Họ tên học sinh',
+    'Họ và tên thí sinh',
+    'Họ tên thí sinh',
+    'Họ và tên người học',
+    'Full name',
+    'Name',
+  ],
   birthDate: ['Ngày sinh', 'Ngày tháng năm sinh', 'Sinh ngày', 'Năm sinh', 'Date of birth', 'Birth date', 'DOB'],
   birthPlace: ['Nơi sinh', 'Place of birth', 'Birthplace'],
   sex: ['Giới tính', 'Giới', 'Phái', 'Nam/Nữ', 'Sex', 'Gender'],
   ethnicity: ['Dân tộc', 'Ethnicity'],
   nationalId: [
-    'Số định danh cá nhân', 'Số định danh', 'Định danh cá nhân', 'Mã định danh', 'Mã định danh cá nhân', 'Số ĐDCN',
-    'CCCD', 'Số CCCD', 'Căn cước công dân', 'Số căn cước công dân', 'Số căn cước', 'CMND/CCCD', 'Số CMND/CCCD', 'National ID',
+    'Số định danh cá nhân',
+    'Số định danh',
+    'Định danh cá nhân',
+    'Mã định danh',
+    'Mã định danh cá nhân',
+    'Số ĐDCN',
+    'CCCD',
+    'Số CCCD',
+    'Căn cước công dân',
+    'Số căn cước công dân',
+    'Số căn cước',
+    'CMND/CCCD',
+    'Số CMND/CCCD',
+    'National ID',
   ],
   school: ['Trường', 'Học sinh trường', 'Tên trường', 'Trường học', 'Trường/Trung tâm', 'School'],
   className: ['Lớp', 'Tên lớp', 'Class'],
@@ -27,7 +49,9 @@ export function headerKey(header: string): string {
 }
 
 const FIELD_BY_KEY: ReadonlyMap<string, GraduateField> = new Map(
-  (Object.entries(ALIASES) as [GraduateField, readonly string[]][]).flatMap(([field, aliases]) => aliases.map((alias) => [headerKey(alias), field] as const)),
+  (Object.entries(ALIASES) as [GraduateField, readonly string[]][]).flatMap(([field, aliases]) =>
+    aliases.map((alias) => [headerKey(alias), field] as const),
+  ),
 );
 
 export function fieldForHeader(header: string): GraduateField | undefined {

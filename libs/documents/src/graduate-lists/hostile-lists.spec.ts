@@ -9,7 +9,12 @@ const GIB = 1024 * 1024 * 1024;
 const fileCodes = async (bytes: Uint8Array, name: string, limits = GRADUATE_LIST_LIMITS) => {
   const started = performance.now();
   const list = await readGraduateList(bytes, name, { ...THPT_2024, limits });
-  return { codes: list.problems.map((p) => `${p.row} ${p.field}: ${p.code}`), records: list.records.length, ms: performance.now() - started, list };
+  return {
+    codes: list.problems.map((p) => `${p.row} ${p.field}: ${p.code}`),
+    records: list.records.length,
+    ms: performance.now() - started,
+    list,
+  };
 };
 
 describe('graduate lists past every bound are refused before they cost memory or time (issue 16)', () => {
@@ -77,7 +82,10 @@ describe('graduate lists past every bound are refused before they cost memory or
   });
 
   it('a genuine workbook passes the archive check with its rows counted', async () => {
-    expect(await inspectXlsxArchive(fixture('graduates-thpt-2024.xlsx'), GRADUATE_LIST_LIMITS)).toEqual({ ok: true, largestSheetRows: 2001 });
+    expect(await inspectXlsxArchive(fixture('graduates-thpt-2024.xlsx'), GRADUATE_LIST_LIMITS)).toEqual({
+      ok: true,
+      largestSheetRows: 2001,
+    });
     const { codes } = await fileCodes(fixture('graduates-thpt-2024.xlsx'), 'list.xlsx', { ...GRADUATE_LIST_LIMITS, maxRows: 1500 });
     expect(codes).toEqual(['0 file: TOO_MANY_ROWS']);
   });

@@ -2,20 +2,53 @@ import { fieldForHeader, headerAliasCount, headerAliasKeyCount } from './header-
 import { locateColumns } from './locate-columns';
 import type { SheetRow } from './sheet';
 
-const FIXTURE_HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Nơi sinh', 'Giới tính', 'Dân tộc', 'Số định danh cá nhân', 'Trường', 'Lớp', 'Xếp loại', 'Hình thức đào tạo'];
+const FIXTURE_HEADERS = [
+  'STT',
+  'Họ và tên',
+  'Ngày sinh',
+  'Nơi sinh',
+  'Giới tính',
+  'Dân tộc',
+  'Số định danh cá nhân',
+  'Trường',
+  'Lớp',
+  'Xếp loại',
+  'Hình thức đào tạo',
+];
 const sheet = (...rows: string[][]): SheetRow[] => rows.map((cells, index) => ({ row: index + 1, cells }));
 
 describe('header matching', () => {
   it.each([
-    ['Họ và tên', 'fullName'], ['Ho va ten', 'fullName'], ['HỌ VÀ TÊN', 'fullName'], ['Họ tên', 'fullName'], ['HOTEN', 'fullName'], ['Họ và tên (*)', 'fullName'],
-    ['Ngày sinh', 'birthDate'], ['Ngay sinh', 'birthDate'], ['NGAYTHANGNAMSINH', 'birthDate'], ['Ngày, tháng, năm sinh', 'birthDate'], ['Ngày sinh (dd/mm/yyyy)', 'birthDate'],
-    ['Nơi sinh', 'birthPlace'], ['NOI SINH', 'birthPlace'],
-    ['Giới tính', 'sex'], ['gioi tinh', 'sex'],
-    ['Dân tộc', 'ethnicity'], ['DAN TOC', 'ethnicity'],
-    ['Số định danh cá nhân', 'nationalId'], ['So dinh danh', 'nationalId'], ['CCCD', 'nationalId'], ['Số CCCD', 'nationalId'], ['Số CMND/CCCD', 'nationalId'],
-    ['Trường', 'school'], ['HOCSINHTRUONG', 'school'], ['Lớp', 'className'], ['LOP', 'className'],
-    ['Xếp loại', 'classification'], ['XEPLOAITOTNGHIEP', 'classification'],
-    ['Hình thức đào tạo', 'trainingMode'], ['HINHTHUCDAOTAO', 'trainingMode'],
+    ['Họ và tên', 'fullName'],
+    ['Ho va ten', 'fullName'],
+    ['HỌ VÀ TÊN', 'fullName'],
+    ['Họ tên', 'fullName'],
+    ['HOTEN', 'fullName'],
+    ['Họ và tên (*)', 'fullName'],
+    ['Ngày sinh', 'birthDate'],
+    ['Ngay sinh', 'birthDate'],
+    ['NGAYTHANGNAMSINH', 'birthDate'],
+    ['Ngày, tháng, năm sinh', 'birthDate'],
+    ['Ngày sinh (dd/mm/yyyy)', 'birthDate'],
+    ['Nơi sinh', 'birthPlace'],
+    ['NOI SINH', 'birthPlace'],
+    ['Giới tính', 'sex'],
+    ['gioi tinh', 'sex'],
+    ['Dân tộc', 'ethnicity'],
+    ['DAN TOC', 'ethnicity'],
+    ['Số định danh cá nhân', 'nationalId'],
+    ['So dinh danh', 'nationalId'],
+    ['CCCD', 'nationalId'],
+    ['Số CCCD', 'nationalId'],
+    ['Số CMND/CCCD', 'nationalId'],
+    ['Trường', 'school'],
+    ['HOCSINHTRUONG', 'school'],
+    ['Lớp', 'className'],
+    ['LOP', 'className'],
+    ['Xếp loại', 'classification'],
+    ['XEPLOAITOTNGHIEP', 'classification'],
+    ['Hình thức đào tạo', 'trainingMode'],
+    ['HINHTHUCDAOTAO', 'trainingMode'],
     ['Họ và tên'.normalize('NFD'), 'fullName'],
   ])('reads %j as %s', (header, field) => {
     expect(fieldForHeader(header)).toBe(field);
@@ -34,12 +67,18 @@ describe('locateColumns', () => {
   it('maps the fixture header row, keeping each header as written', () => {
     const located = locateColumns(sheet(FIXTURE_HEADERS));
     expect('layout' in located && located.layout.headerRow).toBe(1);
-    expect('layout' in located && located.layout.headers).toMatchObject({ fullName: 'Họ và tên', nationalId: 'Số định danh cá nhân', trainingMode: 'Hình thức đào tạo' });
+    expect('layout' in located && located.layout.headers).toMatchObject({
+      fullName: 'Họ và tên',
+      nationalId: 'Số định danh cá nhân',
+      trainingMode: 'Hình thức đào tạo',
+    });
     expect('layout' in located && located.layout.indexOf.get('nationalId')).toBe(6);
   });
 
   it('finds the header under a title block', () => {
-    const located = locateColumns(sheet(['SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG'], ['DANH SÁCH HỌC SINH ĐƯỢC CÔNG NHẬN TỐT NGHIỆP THPT NĂM 2024'], [], FIXTURE_HEADERS));
+    const located = locateColumns(
+      sheet(['SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG'], ['DANH SÁCH HỌC SINH ĐƯỢC CÔNG NHẬN TỐT NGHIỆP THPT NĂM 2024'], [], FIXTURE_HEADERS),
+    );
     expect('layout' in located && located.layout.headerRow).toBe(4);
   });
 
@@ -54,6 +93,8 @@ describe('locateColumns', () => {
 
   it('refuses two columns that mean the same field', () => {
     const located = locateColumns(sheet([...FIXTURE_HEADERS, 'CCCD']));
-    expect('problems' in located && located.problems.map((p) => [p.code, p.field, p.column])).toEqual([['DUPLICATE_COLUMN', 'nationalId', 'Số định danh cá nhân, CCCD']]);
+    expect('problems' in located && located.problems.map((p) => [p.code, p.field, p.column])).toEqual([
+      ['DUPLICATE_COLUMN', 'nationalId', 'Số định danh cá nhân, CCCD'],
+    ]);
   });
 });

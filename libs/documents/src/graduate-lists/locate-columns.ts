@@ -20,8 +20,9 @@ const headerText = (cell: unknown) => (typeof cell === 'string' ? cell.normalize
 
 export function locateColumns(rows: readonly SheetRow[]): { readonly layout: ColumnLayout } | { readonly problems: readonly RowProblem[] } {
   const top = rows.slice(0, HEADER_SEARCH_ROWS);
-  const headerRow = top.find((row) => row.cells.filter((cell) => fieldForHeader(headerText(cell))).length >= MIN_KNOWN_HEADERS)
-    ?? top.find((row) => row.cells.some((cell) => headerText(cell) !== ''));
+  const headerRow =
+    top.find((row) => row.cells.filter((cell) => fieldForHeader(headerText(cell))).length >= MIN_KNOWN_HEADERS) ??
+    top.find((row) => row.cells.some((cell) => headerText(cell) !== ''));
   if (!headerRow) return { problems: [noRows()] };
 
   const found = new Map<GraduateField, { index: number; header: string }[]>();
@@ -33,7 +34,14 @@ export function locateColumns(rows: readonly SheetRow[]): { readonly layout: Col
 
   const problems: RowProblem[] = [];
   for (const [field, columns] of found) {
-    if (columns.length > 1) problems.push(duplicateColumn(headerRow.row, field, columns.map((c) => c.header)));
+    if (columns.length > 1)
+      problems.push(
+        duplicateColumn(
+          headerRow.row,
+          field,
+          columns.map((c) => c.header),
+        ),
+      );
   }
   for (const field of REQUIRED_GRADUATE_FIELDS) {
     if (!found.has(field)) problems.push(missingColumn(headerRow.row, field));

@@ -2,11 +2,31 @@ import { Workbook } from 'exceljs';
 import { readGraduateList, type GraduateList } from './read-graduate-list';
 import { THPT_2024 } from './testing/fixture-files';
 
-const HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Nơi sinh', 'Giới tính', 'Dân tộc', 'Số định danh cá nhân', 'Trường', 'Lớp', 'Xếp loại', 'Hình thức đào tạo'];
+const HEADERS = [
+  'STT',
+  'Họ và tên',
+  'Ngày sinh',
+  'Nơi sinh',
+  'Giới tính',
+  'Dân tộc',
+  'Số định danh cá nhân',
+  'Trường',
+  'Lớp',
+  'Xếp loại',
+  'Hình thức đào tạo',
+];
 const ROW = ['1', 'Lê Đình Quân', '18/09/2006', 'Điện Biên', 'Nam', 'Kinh', '022206193630', 'THPT An Dương', '12A3', '', 'Chính quy'];
 const EXPECTED = {
-  fullName: 'Lê Đình Quân', birthDate: '2006-09-18', birthPlace: 'Điện Biên', sex: 'male', ethnicity: 'Kinh',
-  nationalId: '022206193630', school: 'THPT An Dương', className: '12A3', classification: null, trainingMode: 'regular',
+  fullName: 'Lê Đình Quân',
+  birthDate: '2006-09-18',
+  birthPlace: 'Điện Biên',
+  sex: 'male',
+  ethnicity: 'Kinh',
+  nationalId: '022206193630',
+  school: 'THPT An Dương',
+  className: '12A3',
+  classification: null,
+  trainingMode: 'regular',
 };
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -27,7 +47,10 @@ describe('CSV files as offices save them', () => {
     ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(csv([HEADERS, ROW]))])],
     ['UTF-8 without BOM', utf8(csv([HEADERS, ROW]))],
     ['";" as delimiter', utf8(`\uFEFF${csv([HEADERS, ROW], ';')}`)],
-    ['UTF-16LE "Unicode text" with tabs', new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(csv([HEADERS, ROW], '\t'), 'utf16le'))])],
+    [
+      'UTF-16LE "Unicode text" with tabs',
+      new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(csv([HEADERS, ROW], '\t'), 'utf16le'))]),
+    ],
   ])('reads %s', async (_label, bytes) => {
     const list = await read(bytes);
     expect(list.problems).toEqual([]);
@@ -41,8 +64,32 @@ describe('CSV files as offices save them', () => {
   });
 
   it('matches headers written without diacritics, in capitals, with hints and in another order', async () => {
-    const headers = ['TT', 'HO VA TEN', 'NGAYTHANGNAMSINH', 'GIOI TINH', 'NOI SINH', 'DAN TOC', 'SO CCCD', 'TRUONG', 'LOP', 'HINH THUC DAO TAO', 'GHI CHU'];
-    const row = ['1', 'Lê Đình Quân', '18/09/2006', 'Nam', 'Điện Biên', 'Kinh', '022206193630', 'THPT An Dương', '12A3', 'Chính quy', 'chuyển trường'];
+    const headers = [
+      'TT',
+      'HO VA TEN',
+      'NGAYTHANGNAMSINH',
+      'GIOI TINH',
+      'NOI SINH',
+      'DAN TOC',
+      'SO CCCD',
+      'TRUONG',
+      'LOP',
+      'HINH THUC DAO TAO',
+      'GHI CHU',
+    ];
+    const row = [
+      '1',
+      'Lê Đình Quân',
+      '18/09/2006',
+      'Nam',
+      'Điện Biên',
+      'Kinh',
+      '022206193630',
+      'THPT An Dương',
+      '12A3',
+      'Chính quy',
+      'chuyển trường',
+    ];
     const list = await read(utf8(csv([headers, row])));
     expect(list.problems).toEqual([]);
     expect(list.records).toEqual([{ row: 2, ...EXPECTED }]);
@@ -51,13 +98,25 @@ describe('CSV files as offices save them', () => {
   });
 
   it('names columns in problems as the file writes them', async () => {
-    const list = await read(utf8(csv([['HO TEN', 'NGAY SINH', 'NOI SINH', 'GIOI TINH', 'DAN TOC', 'CCCD', 'TRUONG', 'HE DAO TAO'], ['', '18/09/2006', 'Điện Biên', 'Nam', 'Kinh', '022206193630', 'THPT An Dương', 'Chính quy']])));
-    expect(list.problems).toEqual([expect.objectContaining({ row: 2, column: 'HO TEN', code: 'REQUIRED', messageVi: 'Cột "HO TEN" không được để trống.' })]);
+    const list = await read(
+      utf8(
+        csv([
+          ['HO TEN', 'NGAY SINH', 'NOI SINH', 'GIOI TINH', 'DAN TOC', 'CCCD', 'TRUONG', 'HE DAO TAO'],
+          ['', '18/09/2006', 'Điện Biên', 'Nam', 'Kinh', '022206193630', 'THPT An Dương', 'Chính quy'],
+        ]),
+      ),
+    );
+    expect(list.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'HO TEN', code: 'REQUIRED', messageVi: 'Cột "HO TEN" không được để trống.' }),
+    ]);
   });
 
   it('keeps spreadsheet row numbers across blank lines and multi-line cells, and skips blank rows', async () => {
     const text = [
-      HEADERS.join(','), ROW.join(','), '', ',,,,,,,,,,',
+      HEADERS.join(','),
+      ROW.join(','),
+      '',
+      ',,,,,,,,,,',
       '"3","Lê Văn\nAn",18/09/2006,Điện Biên,Nam,Kinh,022206193631,THPT An Dương,12A3,,Chính quy',
       ROW.join(',').replace('022206193630', '022206193632').replace('Lê Đình Quân', 'Lê Đình Quang'),
     ].join('\n');
@@ -116,7 +175,18 @@ describe('telling the format by content', () => {
   it.each([
     ['a legacy .xls (OLE2)', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'UNSUPPORTED_FORMAT'],
     ['a web page saved as .xls', utf8('<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>'), 'UNSUPPORTED_FORMAT'],
-    ['an OpenDocument spreadsheet', new Uint8Array([0x50, 0x4b, 3, 4, ...new Array<number>(26).fill(0), ...utf8('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]), 'UNSUPPORTED_FORMAT'],
+    [
+      'an OpenDocument spreadsheet',
+      new Uint8Array([
+        0x50,
+        0x4b,
+        3,
+        4,
+        ...new Array<number>(26).fill(0),
+        ...utf8('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+      ]),
+      'UNSUPPORTED_FORMAT',
+    ],
     ['a damaged workbook', new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5]), 'UNREADABLE_FILE'],
   ])('refuses %s with one file problem', async (_label, bytes, code) => {
     const list = await read(bytes, 'danh-sach.xls');
@@ -132,11 +202,59 @@ describe('XLSX cells as offices fill them', () => {
       sheet.addRow(['DANH SÁCH HỌC SINH ĐƯỢC CÔNG NHẬN TỐT NGHIỆP THPT NĂM 2024']);
       sheet.addRow([]);
       sheet.addRow(HEADERS.map((h) => h.toUpperCase()));
-      sheet.addRow([1, { richText: [{ text: 'Lê Đình ' }, { font: { bold: true }, text: 'Quân' }] }, new Date(Date.UTC(2006, 8, 18)), 'Điện Biên', 'Nam', 'Kinh', 22206193630, 'THPT An Dương', '12A3', null, 'Chính quy']);
-      sheet.addRow([2, 'Trần Thị Hoà', new Date(Date.UTC(2006, 0, 4, 23, 59, 59, 999)), { formula: 'D5', result: 'Điện Biên' }, 'Nữ', 'Tày', 1206861780, { text: 'THPT An Dương', hyperlink: 'https://example.edu.vn' }, '12A1', null, 'GDTX']);
+      sheet.addRow([
+        1,
+        { richText: [{ text: 'Lê Đình ' }, { font: { bold: true }, text: 'Quân' }] },
+        new Date(Date.UTC(2006, 8, 18)),
+        'Điện Biên',
+        'Nam',
+        'Kinh',
+        22206193630,
+        'THPT An Dương',
+        '12A3',
+        null,
+        'Chính quy',
+      ]);
+      sheet.addRow([
+        2,
+        'Trần Thị Hoà',
+        new Date(Date.UTC(2006, 0, 4, 23, 59, 59, 999)),
+        { formula: 'D5', result: 'Điện Biên' },
+        'Nữ',
+        'Tày',
+        1206861780,
+        { text: 'THPT An Dương', hyperlink: 'https://example.edu.vn' },
+        '12A1',
+        null,
+        'GDTX',
+      ]);
       sheet.addRow([3, 'Phạm Văn Cường', 2006, 'Hải Phòng', 'Nam', 'Kinh', 12345, 'THPT Lê Chân', '12A2', 'Khá', 'Chính quy']);
-      sheet.addRow([4, 'Vũ Thị Dung', new Date(Date.UTC(2006, 4, 1)), 'Hải Phòng', 'Nữ', 'Kinh', '031206000004', 'THPT Lê Chân', 12, null, 'Chính quy']);
-      sheet.addRow([5, 'Đỗ Minh Hải', new Date(Date.UTC(2006, 4, 2)), 'Hải Phòng', 'Nam', 'Kinh', '031206000005', null, 12, null, 'Chính quy']);
+      sheet.addRow([
+        4,
+        'Vũ Thị Dung',
+        new Date(Date.UTC(2006, 4, 1)),
+        'Hải Phòng',
+        'Nữ',
+        'Kinh',
+        '031206000004',
+        'THPT Lê Chân',
+        12,
+        null,
+        'Chính quy',
+      ]);
+      sheet.addRow([
+        5,
+        'Đỗ Minh Hải',
+        new Date(Date.UTC(2006, 4, 2)),
+        'Hải Phòng',
+        'Nam',
+        'Kinh',
+        '031206000005',
+        null,
+        12,
+        null,
+        'Chính quy',
+      ]);
       sheet.mergeCells('H8:H9');
       for (const row of [5, 6]) sheet.getCell(`C${row}`).numFmt = 'dd/mm/yyyy';
     });
@@ -145,7 +263,15 @@ describe('XLSX cells as offices fill them', () => {
     expect(list.problems[0]?.value).toBe('12345');
     expect(list.records).toEqual([
       { row: 5, ...EXPECTED },
-      expect.objectContaining({ row: 6, fullName: 'Trần Thị Hoà', birthDate: '2006-01-05', birthPlace: 'Điện Biên', nationalId: '001206861780', school: 'THPT An Dương', trainingMode: 'continuing' }),
+      expect.objectContaining({
+        row: 6,
+        fullName: 'Trần Thị Hoà',
+        birthDate: '2006-01-05',
+        birthPlace: 'Điện Biên',
+        nationalId: '001206861780',
+        school: 'THPT An Dương',
+        trainingMode: 'continuing',
+      }),
       expect.objectContaining({ row: 8, className: '12', school: 'THPT Lê Chân' }),
       expect.objectContaining({ row: 9, school: 'THPT Lê Chân', birthDate: '2006-05-02' }),
     ]);

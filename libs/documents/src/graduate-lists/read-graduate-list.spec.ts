@@ -16,16 +16,33 @@ describe('readGraduateList on the clean THPT 2024 list', () => {
     expect(csv.problems).toEqual([]);
     expect(csv.records).toHaveLength(2000);
     expect(csv.records[0]).toEqual({
-      row: 2, fullName: 'Lê Đình Quân', birthDate: '2006-09-18', birthPlace: 'Điện Biên', sex: 'male', ethnicity: 'Kinh',
-      nationalId: '022206193630', school: 'THPT An Dương', className: '12A3', classification: null, trainingMode: 'regular',
+      row: 2,
+      fullName: 'Lê Đình Quân',
+      birthDate: '2006-09-18',
+      birthPlace: 'Điện Biên',
+      sex: 'male',
+      ethnicity: 'Kinh',
+      nationalId: '022206193630',
+      school: 'THPT An Dương',
+      className: '12A3',
+      classification: null,
+      trainingMode: 'regular',
     });
     expect(csv.records.at(-1)?.row).toBe(2001);
   });
 
   it('reports which header it used for each field', () => {
     expect(csv.columns).toEqual({
-      fullName: 'Họ và tên', birthDate: 'Ngày sinh', birthPlace: 'Nơi sinh', sex: 'Giới tính', ethnicity: 'Dân tộc', nationalId: 'Số định danh cá nhân',
-      school: 'Trường', className: 'Lớp', classification: 'Xếp loại', trainingMode: 'Hình thức đào tạo',
+      fullName: 'Họ và tên',
+      birthDate: 'Ngày sinh',
+      birthPlace: 'Nơi sinh',
+      sex: 'Giới tính',
+      ethnicity: 'Dân tộc',
+      nationalId: 'Số định danh cá nhân',
+      school: 'Trường',
+      className: 'Lớp',
+      classification: 'Xếp loại',
+      trainingMode: 'Hình thức đào tạo',
     });
   });
 
@@ -53,7 +70,9 @@ describe('readGraduateList on the clean THPT 2024 list', () => {
       runs.push(performance.now() - started);
     }
     const sorted = [...runs].sort((a, b) => a - b);
-    console.info(`2,000-row XLSX read + validated: median ${sorted[2]?.toFixed(0)} ms, min ${sorted[0]?.toFixed(0)} ms, max ${sorted[4]?.toFixed(0)} ms over 5 runs`);
+    console.info(
+      `2,000-row XLSX read + validated: median ${sorted[2]?.toFixed(0)} ms, min ${sorted[0]?.toFixed(0)} ms, max ${sorted[4]?.toFixed(0)} ms over 5 runs`,
+    );
   });
 });
 
@@ -114,7 +133,11 @@ describe.each(['graduates-thpt-2024-bad.csv', 'graduates-thpt-2024-bad.xlsx'])('
   });
 
   it('cleans the extra spaces of row 49 instead of refusing the row', () => {
-    expect(list.records.find((r) => r.row === 49)).toMatchObject({ fullName: 'Nguyễn Văn An', nationalId: '034206660563', ethnicity: "H'Mông" });
+    expect(list.records.find((r) => r.row === 49)).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      nationalId: '034206660563',
+      ethnicity: "H'Mông",
+    });
   });
 
   it('holds back every row with a problem and keeps the 189 others for preview', () => {
@@ -130,8 +153,20 @@ describe('readGraduateList against earlier decisions', () => {
     const [first, second] = clean.records;
     if (!first || !second) throw new Error('fixture too short');
     const earlier = [
-      { nationalId: first.nationalId, fullName: first.fullName, birthDate: first.birthDate, school: first.school, decisionRef: '812/QĐ-SGDĐT' },
-      { nationalId: '001206000001', fullName: second.fullName.normalize('NFD').toUpperCase(), birthDate: second.birthDate, school: second.school, decisionRef: '95/QĐ-SGDĐT' },
+      {
+        nationalId: first.nationalId,
+        fullName: first.fullName,
+        birthDate: first.birthDate,
+        school: first.school,
+        decisionRef: '812/QĐ-SGDĐT',
+      },
+      {
+        nationalId: '001206000001',
+        fullName: second.fullName.normalize('NFD').toUpperCase(),
+        birthDate: second.birthDate,
+        school: second.school,
+        decisionRef: '95/QĐ-SGDĐT',
+      },
     ];
     const list = await readGraduateList(fixture('graduates-thpt-2024.csv'), 'x.csv', { ...THPT_2024, earlier });
     expect(rowCodes(list)).toEqual([

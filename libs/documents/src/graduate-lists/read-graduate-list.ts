@@ -1,6 +1,14 @@
 import {
-  byRowThenColumn, findDuplicates, validateGraduateRow,
-  type DiplomaKind, type DuplicateCandidate, type EarlierGraduate, type GraduateField, type GraduateRecord, type IsoDate, type RowProblem,
+  byRowThenColumn,
+  findDuplicates,
+  validateGraduateRow,
+  type DiplomaKind,
+  type DuplicateCandidate,
+  type EarlierGraduate,
+  type GraduateField,
+  type GraduateRecord,
+  type IsoDate,
+  type RowProblem,
 } from '@so-goc/domain';
 import { cellText } from './cell-text';
 import { readCsvSheet } from './csv-sheet';
@@ -80,12 +88,19 @@ export async function readGraduateList(bytes: Uint8Array, fileName: string, opti
   };
 }
 
-export async function readSheet(bytes: Uint8Array, fileName: string, limits: GraduateListLimits = GRADUATE_LIST_LIMITS): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
+export async function readSheet(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: GraduateListLimits = GRADUATE_LIST_LIMITS,
+): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
   switch (detectFormat(bytes)) {
     case 'xlsx': {
       const verdict = await inspectXlsxArchive(bytes, limits);
       if (verdict === undefined) return { problem: unreadableWorkbook(fileName) };
-      if (!verdict.ok) return { problem: verdict.tooManyRows ? tooManyRows(limits.maxRows) : suspiciousArchive(fileName, verdict.reasonVi, verdict.reasonEn) };
+      if (!verdict.ok)
+        return {
+          problem: verdict.tooManyRows ? tooManyRows(limits.maxRows) : suspiciousArchive(fileName, verdict.reasonVi, verdict.reasonEn),
+        };
       try {
         const rows = await readXlsxSheet(bytes);
         return rows.length > limits.maxRows ? { problem: tooManyRows(limits.maxRows) } : { rows };
@@ -113,7 +128,10 @@ const ODS_MIMETYPE = Array.from(Buffer.from('mimetypeapplication/vnd.oasis.opend
 function detectFormat(bytes: Uint8Array): 'xlsx' | 'csv' | 'unsupported' {
   if (startsWith(bytes, ZIP)) return startsWith(bytes, ODS_MIMETYPE, 30) ? 'unsupported' : 'xlsx';
   if (startsWith(bytes, OLE2)) return 'unsupported';
-  const head = Buffer.from(bytes.subarray(0, 64)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = Buffer.from(bytes.subarray(0, 64))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return head.startsWith('<') ? 'unsupported' : 'csv';
 }
 

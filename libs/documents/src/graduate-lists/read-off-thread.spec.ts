@@ -8,7 +8,7 @@ describe('GraduateListReader (a worker thread)', () => {
   beforeAll(() => reader.warmUp(), 60_000);
   afterAll(() => reader.close());
 
-  it('gives the same answer as reading on this thread, with the file\'s SHA-256; the bytes are handed over, not copied', async () => {
+  it("gives the same answer as reading on this thread, with the file's SHA-256; the bytes are handed over, not copied", async () => {
     const bytes = fixture('graduates-thpt-2024-bad.xlsx');
     const here = await readGraduateList(bytes, 'bad.xlsx', THPT_2024);
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -65,7 +65,11 @@ export class GraduateListReader {
     this.current = job;
     this.worker ??= this.start();
     try {
-      const whole = job.bytes.byteLength > 0 && job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && job.bytes.buffer instanceof ArrayBuffer;
+      const whole =
+        job.bytes.byteLength > 0 &&
+        job.bytes.byteOffset === 0 &&
+        job.bytes.byteLength === job.bytes.buffer.byteLength &&
+        job.bytes.buffer instanceof ArrayBuffer;
       const own = whole ? job.bytes : new Uint8Array(job.bytes);
       this.worker.postMessage({ id: job.id, bytes: own, fileName: job.fileName, options: job.options }, [own.buffer as ArrayBuffer]);
     } catch (error) {
@@ -106,7 +110,8 @@ export class GraduateListReader {
         this.ready = undefined;
       }
       this.finish((job) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') job.resolve({ records: [], problems: [fileTooLarge(job.fileName, job.size)], columns: {}, sha256: '' });
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          job.resolve({ records: [], problems: [fileTooLarge(job.fileName, job.size)], columns: {}, sha256: '' });
         else job.reject(error);
       });
     });

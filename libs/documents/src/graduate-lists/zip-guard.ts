@@ -37,18 +37,26 @@ export async function inspectXlsxArchive(bytes: Uint8Array, limits: GraduateList
   if (entries === undefined) return undefined;
   if (entries === 'zip64') return refuse('tệp nén dạng ZIP64 (trên 4 GB)', 'it is a ZIP64 archive (over 4 GB)');
   if (entries.length > limits.maxZipEntries) {
-    return refuse(`có ${entries.length} tệp con (tối đa ${limits.maxZipEntries})`, `it holds ${entries.length} entries (at most ${limits.maxZipEntries})`);
+    return refuse(
+      `có ${entries.length} tệp con (tối đa ${limits.maxZipEntries})`,
+      `it holds ${entries.length} entries (at most ${limits.maxZipEntries})`,
+    );
   }
   let declaredTotal = 0;
   for (const entry of entries) {
     declaredTotal += entry.declaredSize;
     if (entry.declaredSize > limits.ratioCheckedFrom && entry.declaredSize > entry.compressedSize * limits.maxCompressionRatio) {
-      return refuse(`"${entry.name}" nén ${ratio(entry.declaredSize, entry.compressedSize)} lần (tối đa ${limits.maxCompressionRatio})`,
-        `"${entry.name}" is compressed ${ratio(entry.declaredSize, entry.compressedSize)} to 1 (at most ${limits.maxCompressionRatio})`);
+      return refuse(
+        `"${entry.name}" nén ${ratio(entry.declaredSize, entry.compressedSize)} lần (tối đa ${limits.maxCompressionRatio})`,
+        `"${entry.name}" is compressed ${ratio(entry.declaredSize, entry.compressedSize)} to 1 (at most ${limits.maxCompressionRatio})`,
+      );
     }
   }
   if (declaredTotal > limits.maxInflatedBytes) {
-    return refuse(`giải nén ra ${mib(declaredTotal)} (tối đa ${mib(limits.maxInflatedBytes)})`, `it declares ${mib(declaredTotal)} unpacked (at most ${mib(limits.maxInflatedBytes)})`);
+    return refuse(
+      `giải nén ra ${mib(declaredTotal)} (tối đa ${mib(limits.maxInflatedBytes)})`,
+      `it declares ${mib(declaredTotal)} unpacked (at most ${mib(limits.maxInflatedBytes)})`,
+    );
   }
 
   let inflatedTotal = 0;
@@ -60,8 +68,13 @@ export async function inspectXlsxArchive(bytes: Uint8Array, limits: GraduateList
     const rowCounter = isSheet ? new RowTagCounter() : undefined;
     const budget = Math.min(entry.declaredSize, limits.maxInflatedBytes - inflatedTotal);
     const outcome = await inflateWithin(data, entry, budget, limits, rowCounter, limits.maxRows);
-    if (outcome === 'over-declared') return refuse(`"${entry.name}" giải nén ra nhiều hơn kích thước khai báo`, `"${entry.name}" inflates to more than it declares`);
-    if (outcome === 'over-ratio') return refuse(`"${entry.name}" nén quá ${limits.maxCompressionRatio} lần`, `"${entry.name}" is compressed more than ${limits.maxCompressionRatio} to 1`);
+    if (outcome === 'over-declared')
+      return refuse(`"${entry.name}" giải nén ra nhiều hơn kích thước khai báo`, `"${entry.name}" inflates to more than it declares`);
+    if (outcome === 'over-ratio')
+      return refuse(
+        `"${entry.name}" nén quá ${limits.maxCompressionRatio} lần`,
+        `"${entry.name}" is compressed more than ${limits.maxCompressionRatio} to 1`,
+      );
     if (outcome === 'too-many-rows') return { ok: false, tooManyRows: true, reasonVi: '', reasonEn: '' };
     if (outcome === 'unreadable') return undefined;
     inflatedTotal += outcome;
@@ -120,7 +133,14 @@ function entryData(buffer: Buffer, entry: ZipEntry): Buffer | undefined {
 type InflateOutcome = number | 'over-declared' | 'over-ratio' | 'too-many-rows' | 'unreadable';
 
 /** Inflates one entry, counting and discarding its bytes, and stops as soon as a bound is passed. */
-function inflateWithin(data: Buffer, entry: ZipEntry, budget: number, limits: GraduateListLimits, rows: RowTagCounter | undefined, maxRows: number): Promise<InflateOutcome> {
+function inflateWithin(
+  data: Buffer,
+  entry: ZipEntry,
+  budget: number,
+  limits: GraduateListLimits,
+  rows: RowTagCounter | undefined,
+  maxRows: number,
+): Promise<InflateOutcome> {
   if (entry.method === STORED) {
     if (data.length > budget) return Promise.resolve('over-declared');
     rows?.feed(data);

@@ -5,7 +5,17 @@ import { inkShare, pdfPageTexts, renderGray, wordBoxes } from '../testing/popple
 import { ledgerToPdf } from './ledger-pdf';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const HEADER_TITLES = ['STT', 'Ngày', 'Nghiệp vụ', 'Số chứng từ', 'Loại phôi', 'Lô phôi', 'Số hiệu phôi (từ – đến)', 'Đơn vị giao/nhận', 'Ghi chú'];
+const HEADER_TITLES = [
+  'STT',
+  'Ngày',
+  'Nghiệp vụ',
+  'Số chứng từ',
+  'Loại phôi',
+  'Lô phôi',
+  'Số hiệu phôi (từ – đến)',
+  'Đơn vị giao/nhận',
+  'Ghi chú',
+];
 
 describe('ledgerToPdf', () => {
   const input = ledgerFixture(120);
@@ -25,7 +35,21 @@ describe('ledgerToPdf', () => {
 
   it('carries the Vietnamese text exactly as composed characters', () => {
     const text = pages.join('\n');
-    for (const expected of ['Sở Giáo dục và Đào tạo Hải Phòng', 'SỔ QUẢN LÝ PHÔI VĂN BẰNG', 'Loại phôi: Bằng tốt nghiệp THPT', 'Từ ngày 01/01/2024 đến ngày 31/12/2024', 'Nhận phôi', 'Giao cho đơn vị', 'Thu về để huỷ', 'Trả nhà cung cấp', 'Thuỷ Nguyên', 'HP 0200001–HP 0212000', '05/01/2024', '12.000', 'In sai']) {
+    for (const expected of [
+      'Sở Giáo dục và Đào tạo Hải Phòng',
+      'SỔ QUẢN LÝ PHÔI VĂN BẰNG',
+      'Loại phôi: Bằng tốt nghiệp THPT',
+      'Từ ngày 01/01/2024 đến ngày 31/12/2024',
+      'Nhận phôi',
+      'Giao cho đơn vị',
+      'Thu về để huỷ',
+      'Trả nhà cung cấp',
+      'Thuỷ Nguyên',
+      'HP 0200001–HP 0212000',
+      '05/01/2024',
+      '12.000',
+      'In sai',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -73,7 +97,11 @@ describe('ledgerToPdf', () => {
   });
 
   it('is byte-identical for the same input, including decomposed (NFD) input', async () => {
-    const nfd = { ...input, authorityName: input.authorityName.normalize('NFD'), rows: input.rows.map((r) => ({ ...r, counterpart: r.counterpart?.normalize('NFD') ?? null })) };
+    const nfd = {
+      ...input,
+      authorityName: input.authorityName.normalize('NFD'),
+      rows: input.rows.map((r) => ({ ...r, counterpart: r.counterpart?.normalize('NFD') ?? null })),
+    };
     expect(nfd.authorityName).not.toBe(input.authorityName);
     const again = await ledgerToPdf(ledgerFixture(120));
     expect(sha256(again)).toBe(sha256(pdf));

@@ -29,7 +29,11 @@ function drawTitleBlock(flow: PageFlow, input: LedgerExportInput, fonts: SerifFo
   flow.paragraph(input.authorityName, { font: fonts.bold, size: 11 });
   flow.space(6);
   flow.paragraph(LEDGER_TITLE, { font: fonts.bold, size: 15, align: 'center' });
-  flow.paragraph(`Loại phôi: ${input.kind ? kindLabel(input.kind) : 'Tất cả các loại phôi'}`, { font: fonts.regular, size: 10.5, align: 'center' });
+  flow.paragraph(`Loại phôi: ${input.kind ? kindLabel(input.kind) : 'Tất cả các loại phôi'}`, {
+    font: fonts.regular,
+    size: 10.5,
+    align: 'center',
+  });
   flow.paragraph(periodLabelVi(input.from, input.to, input.generatedAt), { font: fonts.regular, size: 10.5, align: 'center' });
   flow.paragraph(`Lập lúc ${formatInstantVi(input.generatedAt)}`, { font: fonts.regular, size: 9, align: 'right' });
   flow.space(4);

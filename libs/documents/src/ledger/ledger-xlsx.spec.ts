@@ -15,7 +15,17 @@ describe('ledgerToXlsx', () => {
     expect(sheet.getCell('A3').value).toBe('Loại phôi: Bằng tốt nghiệp THPT');
     expect(sheet.getCell('A4').value).toBe('Từ ngày 01/01/2024 đến ngày 31/12/2024');
     expect((sheet.getRow(HEADER_ROW).values as unknown[]).slice(1)).toEqual([
-      'STT', 'Ngày', 'Nghiệp vụ', 'Số chứng từ', 'Loại phôi', 'Lô phôi', 'Số hiệu phôi (từ – đến)', 'Số lượng', 'Đơn vị giao/nhận', 'Tồn sau nghiệp vụ', 'Ghi chú',
+      'STT',
+      'Ngày',
+      'Nghiệp vụ',
+      'Số chứng từ',
+      'Loại phôi',
+      'Lô phôi',
+      'Số hiệu phôi (từ – đến)',
+      'Số lượng',
+      'Đơn vị giao/nhận',
+      'Tồn sau nghiệp vụ',
+      'Ghi chú',
     ]);
   });
 
@@ -46,7 +56,11 @@ describe('ledgerToXlsx', () => {
 
   it('stores decomposed (NFD) input as composed (NFC) text', async () => {
     const nfc = ledgerFixture(3);
-    const nfd = { ...nfc, authorityName: nfc.authorityName.normalize('NFD'), rows: nfc.rows.map((r) => ({ ...r, counterpart: r.counterpart?.normalize('NFD') ?? null })) };
+    const nfd = {
+      ...nfc,
+      authorityName: nfc.authorityName.normalize('NFD'),
+      rows: nfc.rows.map((r) => ({ ...r, counterpart: r.counterpart?.normalize('NFD') ?? null })),
+    };
     expect(nfd.authorityName).not.toBe(nfc.authorityName);
     const { sheet } = await readSheet(await ledgerToXlsx(nfd));
     expect(sheet.getCell('A1').value).toBe('Sở Giáo dục và Đào tạo Hải Phòng'.normalize('NFC'));

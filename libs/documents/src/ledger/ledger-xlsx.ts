@@ -1,7 +1,16 @@
 import { normalizeNfcDeep } from '@so-goc/domain';
 import { formatInstantVi, periodLabelVi, toSpreadsheetDate } from '../vietnamese/format';
 import { kindLabel, ledgerNoteLabel, movementLabel } from '../vietnamese/labels';
-import { DATE_FORMAT, QUANTITY_FORMAT, newWorkbook, printSetup, styleBodyRow, styleHeaderRow, titleLine, writeWorkbook } from '../xlsx/workbook';
+import {
+  DATE_FORMAT,
+  QUANTITY_FORMAT,
+  newWorkbook,
+  printSetup,
+  styleBodyRow,
+  styleHeaderRow,
+  titleLine,
+  writeWorkbook,
+} from '../xlsx/workbook';
 import { LEDGER_COLUMNS, LEDGER_TITLE, type LedgerExportInput } from './ledger-export';
 
 const WIDTHS = [6, 12, 18, 18, 28, 12, 26, 11, 24, 12, 28];

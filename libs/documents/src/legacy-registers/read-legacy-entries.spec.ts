@@ -8,7 +8,21 @@ async function workbook(rows: unknown[][]): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const HEADER = ['TT', 'Loại bằng', 'Năm', 'Quyển', 'Trang', 'Dòng', 'Số vào sổ gốc', 'Số hiệu văn bằng', 'HỌ TÊN', 'Năm sinh', 'Quê quán', 'Nam/Nữ', 'Ngày ký'];
+const HEADER = [
+  'TT',
+  'Loại bằng',
+  'Năm',
+  'Quyển',
+  'Trang',
+  'Dòng',
+  'Số vào sổ gốc',
+  'Số hiệu văn bằng',
+  'HỌ TÊN',
+  'Năm sinh',
+  'Quê quán',
+  'Nam/Nữ',
+  'Ngày ký',
+];
 
 describe('Typed paper registers from XLSX (issue 14 §4): the tolerant reader, row by row', () => {
   it('finds the header under a title, reads old kind names, partial birth dates and the typists’ marks', async () => {
@@ -28,8 +42,29 @@ describe('Typed paper registers from XLSX (issue 14 §4): the tolerant reader, r
         entry: {
           page: 14,
           line: 7,
-          fields: { registerNumber: '7', serial: null, fullName: 'Lê Thị Lụa', birthDate: '1974', birthPlace: null, sex: 'Nữ', ethnicity: null, school: null, classification: null, issueDate: '30/06/1989', signerName: null, signerTitle: null },
-          marks: { serial: 'blank', birthPlace: 'illegible', ethnicity: 'blank', school: 'blank', classification: 'blank', signerName: 'blank', signerTitle: 'blank' },
+          fields: {
+            registerNumber: '7',
+            serial: null,
+            fullName: 'Lê Thị Lụa',
+            birthDate: '1974',
+            birthPlace: null,
+            sex: 'Nữ',
+            ethnicity: null,
+            school: null,
+            classification: null,
+            issueDate: '30/06/1989',
+            signerName: null,
+            signerTitle: null,
+          },
+          marks: {
+            serial: 'blank',
+            birthPlace: 'illegible',
+            ethnicity: 'blank',
+            school: 'blank',
+            classification: 'blank',
+            signerName: 'blank',
+            signerTitle: 'blank',
+          },
         },
       },
     ]);
@@ -47,7 +82,19 @@ describe('Typed paper registers from XLSX (issue 14 §4): the tolerant reader, r
   });
 
   it('refuses a file without the place columns', async () => {
-    const sheet = await readLegacyEntries(await workbook([['Họ và tên', 'Ngày sinh', 'Nơi sinh', 'Giới tính'], ['A', '1970', 'B', 'Nam']]), 'x.xlsx');
-    expect(sheet.problems.map((p) => p.code)).toEqual(['MISSING_COLUMN', 'MISSING_COLUMN', 'MISSING_COLUMN', 'MISSING_COLUMN', 'MISSING_COLUMN']);
+    const sheet = await readLegacyEntries(
+      await workbook([
+        ['Họ và tên', 'Ngày sinh', 'Nơi sinh', 'Giới tính'],
+        ['A', '1970', 'B', 'Nam'],
+      ]),
+      'x.xlsx',
+    );
+    expect(sheet.problems.map((p) => p.code)).toEqual([
+      'MISSING_COLUMN',
+      'MISSING_COLUMN',
+      'MISSING_COLUMN',
+      'MISSING_COLUMN',
+      'MISSING_COLUMN',
+    ]);
   });
 });

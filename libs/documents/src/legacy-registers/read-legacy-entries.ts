@@ -41,7 +41,9 @@ const REQUIRED: readonly Column[] = ['kind', 'year', 'volume', 'page', 'line', '
 
 const headerKey = (header: string) => searchKey(header.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z0-9]/g, '');
 const COLUMN_BY_KEY: ReadonlyMap<string, Column> = new Map(
-  (Object.entries(ALIASES) as [Column, readonly string[]][]).flatMap(([column, aliases]) => aliases.map((alias) => [headerKey(alias), column] as const)),
+  (Object.entries(ALIASES) as [Column, readonly string[]][]).flatMap(([column, aliases]) =>
+    aliases.map((alias) => [headerKey(alias), column] as const),
+  ),
 );
 
 // A typist cannot leave a cell "empty because illegible": these are how the instructions tell them to say it.
@@ -85,13 +87,37 @@ export async function readLegacyEntries(bytes: Uint8Array, fileName: string): Pr
       return index === undefined ? '' : cellText(sheetRow.cells[index] ?? null, column === 'issueDate' ? 'birthDate' : 'fullName').trim();
     };
     if ([...indexOf.keys()].every((column) => text(column) === '')) continue;
-    const rowProblem = (column: Column, code: string, vi: string, en: string): RowProblem => ({ row: sheetRow.row, column: headers[column] ?? column, field: column, code, messageVi: vi, messageEn: en, value: text(column) });
+    const rowProblem = (column: Column, code: string, vi: string, en: string): RowProblem => ({
+      row: sheetRow.row,
+      column: headers[column] ?? column,
+      field: column,
+      code,
+      messageVi: vi,
+      messageEn: en,
+      value: text(column),
+    });
     const kind = legacyKindOf(text('kind'));
-    if (!kind) problems.push(rowProblem('kind', 'BAD_KIND', `Loại văn bằng "${text('kind')}" không rõ (THCS, THPT, phổ thông cơ sở, bổ túc THPT…).`, `Unknown kind "${text('kind')}".`));
+    if (!kind)
+      problems.push(
+        rowProblem(
+          'kind',
+          'BAD_KIND',
+          `Loại văn bằng "${text('kind')}" không rõ (THCS, THPT, phổ thông cơ sở, bổ túc THPT…).`,
+          `Unknown kind "${text('kind')}".`,
+        ),
+      );
     const numbers = { year: 0, volume: 0, page: 0, line: 0 };
     for (const column of ['year', 'volume', 'page', 'line'] as const) {
       const value = Number(text(column));
-      if (!/^\d{1,4}$/.test(text(column)) || value < 1) problems.push(rowProblem(column, 'BAD_NUMBER', `Cột "${headers[column]}" phải là số nguyên dương.`, `"${headers[column]}" must be a positive whole number.`));
+      if (!/^\d{1,4}$/.test(text(column)) || value < 1)
+        problems.push(
+          rowProblem(
+            column,
+            'BAD_NUMBER',
+            `Cột "${headers[column]}" phải là số nguyên dương.`,
+            `"${headers[column]}" must be a positive whole number.`,
+          ),
+        );
       numbers[column] = value;
     }
     const fields: Partial<Record<LegacyEntryField, string | null>> = {};
@@ -106,16 +132,34 @@ export async function readLegacyEntries(bytes: Uint8Array, fileName: string): Pr
       } else fields[field] = value;
       if (marks[field]) fields[field] = null;
     }
-    if (kind) rows.push({ row: sheetRow.row, kind, year: numbers.year, volume: numbers.volume, entry: { page: numbers.page, line: numbers.line, fields, marks } });
+    if (kind)
+      rows.push({
+        row: sheetRow.row,
+        kind,
+        year: numbers.year,
+        volume: numbers.volume,
+        entry: { page: numbers.page, line: numbers.line, fields, marks },
+      });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ row: 0, column: '', field: 'file', code: 'NO_ROWS', messageVi: 'Tệp không có dòng dữ liệu nào.', messageEn: 'The file has no data rows.' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({
+      row: 0,
+      column: '',
+      field: 'file',
+      code: 'NO_ROWS',
+      messageVi: 'Tệp không có dòng dữ liệu nào.',
+      messageEn: 'The file has no data rows.',
+    });
   return { rows: problems.length > 0 ? [] : rows, problems, headers };
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
 /** XLSX through the streaming reader (large typed books); anything else (CSV, refusals) exactly as graduate lists. */
-async function readLegacySheet(bytes: Uint8Array, fileName: string): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
+async function readLegacySheet(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ readonly rows: readonly SheetRow[] } | { readonly problem: RowProblem }> {
   const fallback = await (isZip(bytes) ? undefined : readSheet(bytes, fileName));
   if (fallback) return fallback;
   try {
@@ -127,10 +171,24 @@ async function readLegacySheet(bytes: Uint8Array, fileName: string): Promise<{ r
   }
 }
 
-function locate(rows: readonly SheetRow[]): { headerRow: number; indexOf: Map<Column, number>; headers: Partial<Record<Column, string>> } | { problems: RowProblem[] } {
+function locate(
+  rows: readonly SheetRow[],
+): { headerRow: number; indexOf: Map<Column, number>; headers: Partial<Record<Column, string>> } | { problems: RowProblem[] } {
   const headerText = (cell: unknown) => (typeof cell === 'string' ? cell.normalize('NFC').trim() : '');
   const headerRow = rows.slice(0, 15).find((row) => row.cells.filter((cell) => COLUMN_BY_KEY.has(headerKey(headerText(cell)))).length >= 4);
-  if (!headerRow) return { problems: [{ row: 0, column: '', field: 'file', code: 'NO_HEADER', messageVi: 'Không tìm thấy dòng tiêu đề (Loại văn bằng, Năm, Tập, Trang, Dòng, Họ và tên…).', messageEn: 'No header row found.' }] };
+  if (!headerRow)
+    return {
+      problems: [
+        {
+          row: 0,
+          column: '',
+          field: 'file',
+          code: 'NO_HEADER',
+          messageVi: 'Không tìm thấy dòng tiêu đề (Loại văn bằng, Năm, Tập, Trang, Dòng, Họ và tên…).',
+          messageEn: 'No header row found.',
+        },
+      ],
+    };
   const indexOf = new Map<Column, number>();
   const headers: Partial<Record<Column, string>> = {};
   const problems: RowProblem[] = [];
@@ -138,14 +196,29 @@ function locate(rows: readonly SheetRow[]): { headerRow: number; indexOf: Map<Co
     const column = COLUMN_BY_KEY.get(headerKey(headerText(cell)));
     if (!column) return;
     if (indexOf.has(column)) {
-      problems.push({ row: headerRow.row, column: headerText(cell), field: column, code: 'DUPLICATE_COLUMN', messageVi: `Hai cột cùng là "${column}".`, messageEn: `Two columns mean "${column}".` });
+      problems.push({
+        row: headerRow.row,
+        column: headerText(cell),
+        field: column,
+        code: 'DUPLICATE_COLUMN',
+        messageVi: `Hai cột cùng là "${column}".`,
+        messageEn: `Two columns mean "${column}".`,
+      });
       return;
     }
     indexOf.set(column, index);
     headers[column] = headerText(cell);
   });
   for (const column of REQUIRED) {
-    if (!indexOf.has(column)) problems.push({ row: headerRow.row, column: ALIASES[column][0]!, field: column, code: 'MISSING_COLUMN', messageVi: `Thiếu cột "${ALIASES[column][0]}".`, messageEn: `Column "${ALIASES[column][0]}" is missing.` });
+    if (!indexOf.has(column))
+      problems.push({
+        row: headerRow.row,
+        column: ALIASES[column][0]!,
+        field: column,
+        code: 'MISSING_COLUMN',
+        messageVi: `Thiếu cột "${ALIASES[column][0]}".`,
+        messageEn: `Column "${ALIASES[column][0]}" is missing.`,
+      });
   }
   return problems.length > 0 ? { problems } : { headerRow: headerRow.row, indexOf, headers };
 }

@@ -26,11 +26,15 @@ describe('sealPage', () => {
     const contents = doc.getPage(0).node.Contents();
     expect(contents).toBeInstanceOf(PDFArray);
     expect((contents as PDFArray).size()).toBe(2);
-    expect(pdfPageTexts(sealed).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['Nguyễn Thị Thuỷ, dòng 1 Trang 1/2', 'Nguyễn Thị Thuỷ, dòng 2 Trang 2/2']);
+    expect(pdfPageTexts(sealed).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      'Nguyễn Thị Thuỷ, dòng 1 Trang 1/2',
+      'Nguyễn Thị Thuỷ, dòng 2 Trang 2/2',
+    ]);
   });
 
   it('renders exactly like the unsealed page', async () => {
     const [sealed, plain] = [await twoPages(true), await twoPages(false)];
-    for (const page of [1, 2]) expect(Buffer.compare(renderGray(sealed, { page, dpi: 60 }).pixels, renderGray(plain, { page, dpi: 60 }).pixels)).toBe(0);
+    for (const page of [1, 2])
+      expect(Buffer.compare(renderGray(sealed, { page, dpi: 60 }).pixels, renderGray(plain, { page, dpi: 60 }).pixels)).toBe(0);
   });
 });

@@ -32,7 +32,15 @@ interface LaidOutCell {
   readonly style: TextStyle;
 }
 
-function layoutRow(flow: PageFlow, columns: readonly TableColumn[], row: TableRow, fonts: SerifFonts, size: number, header: boolean, padding: number): LaidOutCell[] {
+function layoutRow(
+  flow: PageFlow,
+  columns: readonly TableColumn[],
+  row: TableRow,
+  fonts: SerifFonts,
+  size: number,
+  header: boolean,
+  padding: number,
+): LaidOutCell[] {
   const font = row.bold || header ? fonts.bold : fonts.regular;
   const cells: LaidOutCell[] = [];
   let x = flow.left;
@@ -50,7 +58,8 @@ function layoutRow(flow: PageFlow, columns: readonly TableColumn[], row: TableRo
   return cells;
 }
 
-const rowHeight = (cells: LaidOutCell[], size: number, padding: number): number => Math.max(...cells.map((c) => c.lines.length)) * lineHeightOf(size) + 2 * padding;
+const rowHeight = (cells: LaidOutCell[], size: number, padding: number): number =>
+  Math.max(...cells.map((c) => c.lines.length)) * lineHeightOf(size) + 2 * padding;
 
 /** Header cells are centred vertically; body cells hang from the top, as in a hand-kept register. */
 function drawRow(flow: PageFlow, cells: LaidOutCell[], height: number, header: boolean, padding: number): void {
@@ -58,7 +67,15 @@ function drawRow(flow: PageFlow, cells: LaidOutCell[], height: number, header: b
   for (const cell of cells) {
     const lineHeight = lineHeightOf(cell.style.size);
     const drop = header ? (height - 2 * padding - cell.lines.length * lineHeight) / 2 : 0;
-    flow.page.drawRectangle({ x: cell.x, y: top - height, width: cell.width, height, borderColor: BLACK, borderWidth: 0.5, ...(header ? { color: HEADER_FILL } : {}) });
+    flow.page.drawRectangle({
+      x: cell.x,
+      y: top - height,
+      width: cell.width,
+      height,
+      borderColor: BLACK,
+      borderWidth: 0.5,
+      ...(header ? { color: HEADER_FILL } : {}),
+    });
     cell.lines.forEach((line, i) => {
       const baseline = top - padding - drop - i * lineHeight - cell.style.size;
       drawLine(flow.page, line, cell.x + padding, cell.width - 2 * padding, baseline, cell.style);
@@ -71,7 +88,14 @@ function drawRow(flow: PageFlow, cells: LaidOutCell[], height: number, header: b
  * A bordered table that continues across pages; the header row is repeated at the top of every page
  * so a filed page can be read on its own.
  */
-export function drawTable(flow: PageFlow, columns: readonly TableColumn[], rows: readonly TableRow[], fonts: SerifFonts, size: number, padding = DEFAULT_PADDING): void {
+export function drawTable(
+  flow: PageFlow,
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[],
+  fonts: SerifFonts,
+  size: number,
+  padding = DEFAULT_PADDING,
+): void {
   const header = layoutRow(flow, columns, { cells: columns.map((c) => c.title) }, fonts, size, true, padding);
   const headerHeight = rowHeight(header, size, padding);
   const laidOut = rows.map((row) => layoutRow(flow, columns, row, fonts, size, false, padding));

@@ -40,4 +40,7 @@ export function totalLine(input: RegisterAppendixExportInput): string {
 }
 
 /** The total, then "Hải Phòng, ngày 05 tháng 01 năm 2025" over the signature places, as the book closes. */
-export const appendixClosing = (input: RegisterAppendixExportInput): BookClosing => ({ total: totalLine(input), dateline: datelineOf(input.place, input.generatedAt) });
+export const appendixClosing = (input: RegisterAppendixExportInput): BookClosing => ({
+  total: totalLine(input),
+  dateline: datelineOf(input.place, input.generatedAt),
+});

@@ -1,5 +1,10 @@
 import { appendixClosing, noteText, rowTexts, totalLine } from './register-appendix-content';
-import { REGISTER_APPENDIX_COLUMNS, REGISTER_APPENDIX_TITLE, registerAppendixTitle, type RegisterAppendixChange } from './register-appendix-export';
+import {
+  REGISTER_APPENDIX_COLUMNS,
+  REGISTER_APPENDIX_TITLE,
+  registerAppendixTitle,
+  type RegisterAppendixChange,
+} from './register-appendix-export';
 import { appendixActionLabel, changeText, changesText } from './register-appendix-labels';
 import { registerAppendixFixture } from './testing/register-appendix-fixture';
 
@@ -44,8 +49,18 @@ describe('register appendix wording', () => {
     const [thuy, yen, hung] = registerAppendixFixture(3).rows;
     if (!thuy || !yen || !hung) throw new Error('fixture too short');
     expect(rowTexts(thuy)).toEqual([
-      '1', '031206001000', 'Nguyễn Thị Thuỷ', '18/09/2006', 'HP 0203435', '', '', 'Ngày sinh: 18/09/2006 → 19/09/2006', '201/QĐ-SGDĐT ngày 01/10/2024',
-      'Nguyễn Thị Thuỷ', '03/10/2024', 'Chỉnh sửa\nSố vào sổ gốc: 000017/THPT-2024',
+      '1',
+      '031206001000',
+      'Nguyễn Thị Thuỷ',
+      '18/09/2006',
+      'HP 0203435',
+      '',
+      '',
+      'Ngày sinh: 18/09/2006 → 19/09/2006',
+      '201/QĐ-SGDĐT ngày 01/10/2024',
+      'Nguyễn Thị Thuỷ',
+      '03/10/2024',
+      'Chỉnh sửa\nSố vào sổ gốc: 000017/THPT-2024',
     ]);
     expect(noteText(yen)).toBe('Cấp lại\nSố vào sổ gốc: 000005/THPT-2024\nLỗi của cơ quan cấp: in sai tên');
     expect(rowTexts(hung).slice(9)).toEqual(['', '', 'Chỉnh sửa\nSố vào sổ gốc: 000043/THPT-2024']);

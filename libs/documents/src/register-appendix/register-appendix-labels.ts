@@ -12,8 +12,10 @@ export const EMPTY_VALUE = '(trống)';
 
 // Unknown codes print as they are: a raw code on paper is better than a silently dropped fact.
 const isSex = (value: string): value is Sex => value === 'male' || value === 'female';
-export const appendixFieldLabel = (field: string): string => (Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field as RegisterAppendixChange['field']] : field);
-export const appendixActionLabel = (action: string): string => (Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action as RegisterAppendixRow['action']] : action);
+export const appendixFieldLabel = (field: string): string =>
+  Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field as RegisterAppendixChange['field']] : field;
+export const appendixActionLabel = (action: string): string =>
+  Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action as RegisterAppendixRow['action']] : action;
 
 /** A value as the register prints it: dates as precisely as known (a malformed one throws), sex as Nam/Nữ. */
 function valueText(field: string, value: string): string {

@@ -12,7 +12,9 @@ const ONE_LINE_HEADINGS = ['STT', 'Số định danh', 'Họ và tên', 'Ngày s
 
 /** Share of dark pixels inside a word's box, rendered at 150 dpi: a blank glyph has next to none. */
 const inkIn = (pdf: Uint8Array, page: number, box: WordBox): number =>
-  inkShare(renderGray(pdf, { page, dpi: 150, crop: { x: box.xMin, y: box.yMin, width: box.xMax - box.xMin, height: box.yMax - box.yMin } }));
+  inkShare(
+    renderGray(pdf, { page, dpi: 150, crop: { x: box.xMin, y: box.yMin, width: box.xMax - box.xMin, height: box.yMax - box.yMin } }),
+  );
 
 describe('registerAppendixToPdf', () => {
   const input = registerAppendixFixture(4);
@@ -48,7 +50,17 @@ describe('registerAppendixToPdf', () => {
     const names = input.rows.map((r) => r.fullName);
     expect(names).toEqual(expect.arrayContaining(['Nguyễn Thị Thuỷ', 'Đặng Hoàng Yến', 'Lê Quốc Hưng', 'Hoàng Thị Ngọc Ánh']));
     for (const name of names) expect({ name, found: text.includes(name.normalize('NFC')) }).toEqual({ name, found: true });
-    for (const expected of ['Ngày sinh: 18/09/2006 → 19/09/2006', 'Giới tính: Nữ → Nam;', 'Họ và tên: Đặng Hoàng Yên →', 'HP 0210001', '215/QĐ-SGDĐT', 'ngày 15/10/2024', 'Chỉnh sửa', 'Cấp lại', '031206001000']) {
+    for (const expected of [
+      'Ngày sinh: 18/09/2006 → 19/09/2006',
+      'Giới tính: Nữ → Nam;',
+      'Họ và tên: Đặng Hoàng Yên →',
+      'HP 0210001',
+      '215/QĐ-SGDĐT',
+      'ngày 15/10/2024',
+      'Chỉnh sửa',
+      'Cấp lại',
+      '031206001000',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -63,7 +75,17 @@ describe('registerAppendixToPdf', () => {
   it('draws the glyphs of words with Vietnamese diacritics and the arrow (subsetting must not blank them)', () => {
     const boxes = wordBoxes(pdf, 1);
     // The arrow is one thin stroke across a full-height box: about 6 % ink where a blank glyph has none.
-    for (const [word, least] of [['Thuỷ', 0.08], ['Đặng', 0.08], ['Yến', 0.08], ['Hưng', 0.08], ['Ánh', 0.08], ['PHỤ', 0.08], ['LỤC', 0.08], ['NGHIỆP', 0.08], ['→', 0.03]] as const) {
+    for (const [word, least] of [
+      ['Thuỷ', 0.08],
+      ['Đặng', 0.08],
+      ['Yến', 0.08],
+      ['Hưng', 0.08],
+      ['Ánh', 0.08],
+      ['PHỤ', 0.08],
+      ['LỤC', 0.08],
+      ['NGHIỆP', 0.08],
+      ['→', 0.03],
+    ] as const) {
       const box = boxes.find((b) => b.text === word);
       if (!box) throw new Error(`"${word}" not found on page 1`);
       expect({ word, ink: inkIn(pdf, 1, box) > least }).toEqual({ word, ink: true });
@@ -91,7 +113,8 @@ describe('registerAppendixToPdf', () => {
       longPages.forEach((page, i) => {
         expect(page).toContain(`Trang ${i + 1}/${longPages.length}`);
         if (page.includes('/QĐ-SGDĐT')) for (const heading of ONE_LINE_HEADINGS) expect(page).toContain(heading);
-        if (i > 0) expect(page).toContain('Sở Giáo dục và Đào tạo Hải Phòng – PHỤ LỤC SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2024');
+        if (i > 0)
+          expect(page).toContain('Sở Giáo dục và Đào tạo Hải Phòng – PHỤ LỤC SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2024');
       });
       expect(longPages.at(-1)).toContain('Tổng số dòng phụ lục: 40, gồm 29 chỉnh sửa và 11 cấp lại.');
     });
@@ -99,7 +122,11 @@ describe('registerAppendixToPdf', () => {
     it('wraps a long issuer error inside the notes column instead of running off the page', () => {
       expect(LONG_ISSUER_ERROR.length).toBeGreaterThan(150);
       const boxes = wordBoxes(long, 1);
-      for (const box of boxes) expect({ word: box.text, inside: box.xMin >= 0 && box.xMax <= A4_LANDSCAPE[0]! - RIGHT_MARGIN + 0.5 }).toEqual({ word: box.text, inside: true });
+      for (const box of boxes)
+        expect({ word: box.text, inside: box.xMin >= 0 && box.xMax <= A4_LANDSCAPE[0]! - RIGHT_MARGIN + 0.5 }).toEqual({
+          word: box.text,
+          inside: true,
+        });
       const distinctive = new Set(['văn', 'người', 'học', 'không', '(Điều', 'Thông']);
       const noteWords = boxes.filter((b) => distinctive.has(b.text) && b.xMin > A4_LANDSCAPE[0]! - RIGHT_MARGIN - 80);
       expect(new Set(noteWords.map((b) => b.text))).toEqual(distinctive);

@@ -2,7 +2,12 @@ import { normalizeNfcDeep } from '@so-goc/domain';
 import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
 import { SIGNATURE_LINES, closeBookPdf, openBookPdf } from '../register-book/register-book-pdf';
 import { appendixClosing, appendixHeading, rowTexts } from './register-appendix-content';
-import { APPENDIX_RECIPIENT_COLUMN, CHANGES_COLUMN, REGISTER_APPENDIX_COLUMNS, type RegisterAppendixExportInput } from './register-appendix-export';
+import {
+  APPENDIX_RECIPIENT_COLUMN,
+  CHANGES_COLUMN,
+  REGISTER_APPENDIX_COLUMNS,
+  type RegisterAppendixExportInput,
+} from './register-appendix-export';
 
 // The size of the book's table, so the appendix files beside it as a continuation.
 const TABLE_SIZE = 7;
@@ -21,7 +26,12 @@ export async function registerAppendixToPdf(raw: RegisterAppendixExportInput): P
   const input = normalizeNfcDeep(raw);
   const heading = appendixHeading(input);
   // A page filed on its own still names the book it is the appendix of.
-  const book = await openBookPdf(input, heading, 'Phụ lục sổ gốc cấp bằng tốt nghiệp', () => `${input.authorityName} – ${heading.title} năm ${input.year}`);
+  const book = await openBookPdf(
+    input,
+    heading,
+    'Phụ lục sổ gốc cấp bằng tốt nghiệp',
+    () => `${input.authorityName} – ${heading.title} năm ${input.year}`,
+  );
   const rows: TableRow[] = input.rows.map((r) => {
     const cells = rowTexts(r);
     cells[APPENDIX_RECIPIENT_COLUMN] = SIGNATURE_LINES + (cells[APPENDIX_RECIPIENT_COLUMN] ?? '');

@@ -20,7 +20,10 @@ export interface BookHeading {
 }
 
 /** Which book a document belongs to: what its heading and file metadata are made of; the register appendix shares it. */
-export type BookHeader = Pick<RegisterBookExportInput, 'superiorName' | 'authorityName' | 'authorityCode' | 'kind' | 'year' | 'generatedAt'>;
+export type BookHeader = Pick<
+  RegisterBookExportInput,
+  'superiorName' | 'authorityName' | 'authorityCode' | 'kind' | 'year' | 'generatedAt'
+>;
 
 /** What closes a book above its signature places. */
 export interface BookClosing {
@@ -46,9 +49,16 @@ export const sectionTitle = (section: RegisterBookSection): string =>
 export function sectionDetails(section: RegisterBookSection): string[] {
   const details: string[] = [];
   if (section.examSession) details.push(`Kỳ thi: ${section.examSession}`);
-  const signer = [section.signerName, section.signerTitle && (section.signerName ? `(${section.signerTitle})` : section.signerTitle)].filter(Boolean).join(' ');
+  const signer = [section.signerName, section.signerTitle && (section.signerName ? `(${section.signerTitle})` : section.signerTitle)]
+    .filter(Boolean)
+    .join(' ');
   if (signer) details.push(`Người ký văn bằng: ${signer}`);
-  const issue = [section.issueDate && `Ngày cấp: ${formatDateVi(section.issueDate)}`, section.issuePlace && `Nơi cấp: ${section.issuePlace}`].filter(Boolean).join(' – ');
+  const issue = [
+    section.issueDate && `Ngày cấp: ${formatDateVi(section.issueDate)}`,
+    section.issuePlace && `Nơi cấp: ${section.issuePlace}`,
+  ]
+    .filter(Boolean)
+    .join(' – ');
   if (issue) details.push(issue);
   return details;
 }
@@ -80,7 +90,8 @@ export const totalLine = (input: RegisterBookExportInput): string =>
   `Tổng số văn bằng vào sổ: ${formatNumberVi(rowCount(input))}, theo ${formatNumberVi(input.sections.length)} quyết định công nhận tốt nghiệp.`;
 
 /** "Hải Phòng, ngày 05 tháng 01 năm 2025": a register is closed on the day it is generated; an unknown place is left to be written in. */
-export const datelineOf = (place: string | null | undefined, generatedAt: string): string => `${place ?? '……………'}, ${formatLongDateVi(generatedAt)}`;
+export const datelineOf = (place: string | null | undefined, generatedAt: string): string =>
+  `${place ?? '……………'}, ${formatLongDateVi(generatedAt)}`;
 
 export const closingDateline = (input: RegisterBookExportInput): string =>
   datelineOf(input.place ?? input.sections.findLast((s) => s.issuePlace)?.issuePlace, input.generatedAt);

@@ -1,6 +1,12 @@
 /** What the register records beside a line (column 15, docs/domain.md §4.1); printed by registerNoteLabel. */
 export type RegisterNote =
-  | { type: 'serial_replaced'; oldSerial: string; newSerial: string; /** SpoilageReason code, e.g. 'misprint' */ reason: string; /** ISO date */ on: string }
+  | {
+      type: 'serial_replaced';
+      oldSerial: string;
+      newSerial: string;
+      /** SpoilageReason code, e.g. 'misprint' */ reason: string;
+      /** ISO date */ on: string;
+    }
   | { type: 'received_by_proxy'; proxyName: string; authorisationRef: string | null }
   | { type: 'lost_before_delivery'; minutesRef: string; policeUnit: string; on: string }
   | { type: 'corrected'; decisionNumber: string; decisionDate: string; appendixRow: number | null }

@@ -33,7 +33,9 @@ export function registerNoteLabel(note: RegisterNote): string {
     case 'serial_replaced':
       return `Phôi ${note.oldSerial} in hỏng (${reasonLabel(note.reason)}) ngày ${formatDateVi(note.on)}, thay bằng phôi ${note.newSerial}`;
     case 'received_by_proxy':
-      return note.authorisationRef ? `Người nhận thay: ${note.proxyName} (giấy ủy quyền ${note.authorisationRef})` : `Người nhận thay: ${note.proxyName}`;
+      return note.authorisationRef
+        ? `Người nhận thay: ${note.proxyName} (giấy ủy quyền ${note.authorisationRef})`
+        : `Người nhận thay: ${note.proxyName}`;
     case 'lost_before_delivery':
       return `Mất trước khi phát, biên bản ${note.minutesRef} ngày ${formatDateVi(note.on)}, đã báo ${policeLabel(note.policeUnit)}`;
     case 'corrected':

@@ -41,7 +41,16 @@ async function provinceBook(): Promise<RegisterBookExportInput> {
     year: 2025,
     generatedAt: '2025-12-30T03:00:00.000Z',
     sections: [
-      { decisionNumber: '812/QĐ-SGDĐT', decisionDate: '2025-07-25', examSession: 'Kỳ thi tốt nghiệp THPT năm 2025', signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc', issueDate: '2025-08-10', issuePlace: 'Hải Phòng', rows },
+      {
+        decisionNumber: '812/QĐ-SGDĐT',
+        decisionDate: '2025-07-25',
+        examSession: 'Kỳ thi tốt nghiệp THPT năm 2025',
+        signerName: 'Nguyễn Văn An',
+        signerTitle: 'Giám đốc',
+        issueDate: '2025-08-10',
+        issuePlace: 'Hải Phòng',
+        rows,
+      },
     ],
   };
 }

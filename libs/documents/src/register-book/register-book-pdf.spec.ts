@@ -59,13 +59,22 @@ describe('registerBookToPdf', () => {
     pages.forEach((page, i) => {
       expect(page).toContain(`Trang ${i + 1}/${pages.length}`);
       if (page.includes('THPT-2024')) for (const heading of ONE_LINE_HEADINGS) expect(page).toContain(heading);
-      if (i > 0) expect(page).toContain('Sở Giáo dục và Đào tạo Hải Phòng – SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2024 – QĐ công nhận tốt nghiệp số');
+      if (i > 0)
+        expect(page).toContain(
+          'Sở Giáo dục và Đào tạo Hải Phòng – SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG năm 2024 – QĐ công nhận tốt nghiệp số',
+        );
     });
   });
 
   it('closes with the total, the dateline and the two signature places', () => {
     const last = pages.at(-1) ?? '';
-    for (const expected of ['Tổng số văn bằng vào sổ: 40, theo 2 quyết định công nhận tốt nghiệp.', 'Hải Phòng, ngày 05 tháng 01 năm 2025', 'NGƯỜI LẬP SỔ', 'THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ tên, đóng dấu)']) {
+    for (const expected of [
+      'Tổng số văn bằng vào sổ: 40, theo 2 quyết định công nhận tốt nghiệp.',
+      'Hải Phòng, ngày 05 tháng 01 năm 2025',
+      'NGƯỜI LẬP SỔ',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+      '(Ký, ghi rõ họ tên, đóng dấu)',
+    ]) {
       expect(last).toContain(expected);
     }
   });
@@ -97,7 +106,11 @@ describe('registerBookToPdf', () => {
     const page = pages.findIndex((p) => p.includes('230/')) + 1;
     expect(page).toBeGreaterThan(0);
     const boxes = wordBoxes(pdf, page);
-    for (const box of boxes) expect({ word: box.text, inside: box.xMin >= 0 && box.xMax <= A4_LANDSCAPE[0]! - RIGHT_MARGIN + 0.5 }).toEqual({ word: box.text, inside: true });
+    for (const box of boxes)
+      expect({ word: box.text, inside: box.xMin >= 0 && box.xMax <= A4_LANDSCAPE[0]! - RIGHT_MARGIN + 0.5 }).toEqual({
+        word: box.text,
+        inside: true,
+      });
     const distinctive = new Set(['Gian', 'lận', 'tẩy', 'xoá,', 'chữa', 'điểm', 'khoản', 'Thông']);
     const noteWords = boxes.filter((b) => distinctive.has(b.text));
     expect(noteWords.map((b) => b.text).sort()).toEqual([...distinctive].sort());

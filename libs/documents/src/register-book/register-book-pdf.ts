@@ -7,7 +7,21 @@ import { createPdf, savePdf } from '../pdf/pdf-file';
 import { sealPage } from '../pdf/seal-page';
 import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
 import { formatDateVi } from '../vietnamese/format';
-import { HEAD_HINT, HEAD_ROLE, PREPARER_HINT, PREPARER_ROLE, bookHeading, closingDateline, rowTexts, sectionDetails, sectionTitle, totalLine, type BookClosing, type BookHeader, type BookHeading } from './register-book-content';
+import {
+  HEAD_HINT,
+  HEAD_ROLE,
+  PREPARER_HINT,
+  PREPARER_ROLE,
+  bookHeading,
+  closingDateline,
+  rowTexts,
+  sectionDetails,
+  sectionTitle,
+  totalLine,
+  type BookClosing,
+  type BookHeader,
+  type BookHeading,
+} from './register-book-content';
 import { REGISTER_BOOK_COLUMNS, type RegisterBookExportInput, type RegisterBookSection } from './register-book-export';
 
 const [A4_SHORT, A4_LONG] = PageSizes.A4;
@@ -92,7 +106,12 @@ export interface BookPdf {
  * the first, open with the running head (asked for at each new page, so it may follow the book along).
  * `documentName` starts the subject: "Sổ gốc cấp bằng tốt nghiệp" THPT năm 2024 của …
  */
-export async function openBookPdf(input: BookHeader, heading: BookHeading, documentName: string, runningHead: () => string): Promise<BookPdf> {
+export async function openBookPdf(
+  input: BookHeader,
+  heading: BookHeading,
+  documentName: string,
+  runningHead: () => string,
+): Promise<BookPdf> {
   const doc = await createPdf({
     title: `${heading.title} năm ${input.year} – ${input.authorityName}`,
     author: input.authorityName,
@@ -125,7 +144,11 @@ export async function registerBookToPdf(raw: RegisterBookExportInput): Promise<U
   // A page filed on its own still names the book and the decision its lines were issued on.
   let current: RegisterBookSection | undefined;
   const runningHead = () =>
-    [input.authorityName, `${heading.title} năm ${input.year}`, current && `QĐ công nhận tốt nghiệp số ${current.decisionNumber} ngày ${formatDateVi(current.decisionDate)}`]
+    [
+      input.authorityName,
+      `${heading.title} năm ${input.year}`,
+      current && `QĐ công nhận tốt nghiệp số ${current.decisionNumber} ngày ${formatDateVi(current.decisionDate)}`,
+    ]
       .filter(Boolean)
       .join(' – ');
   const book = await openBookPdf(input, heading, 'Sổ gốc cấp bằng tốt nghiệp', runningHead);

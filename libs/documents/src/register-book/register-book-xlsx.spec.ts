@@ -11,7 +11,8 @@ const REGISTER_NUMBER = 12;
 const allRows = (sheet: Worksheet): Row[] => sheet.getRows(1, sheet.rowCount) ?? [];
 const cellTexts = (row: Row): unknown[] => (row.values as unknown[]).slice(1);
 /** Register lines are the rows whose register-number cell holds one. */
-const registerLines = (sheet: Worksheet): Row[] => allRows(sheet).filter((r) => /\/THPT-2024$/.test(String(r.getCell(REGISTER_NUMBER).value ?? '')));
+const registerLines = (sheet: Worksheet): Row[] =>
+  allRows(sheet).filter((r) => /\/THPT-2024$/.test(String(r.getCell(REGISTER_NUMBER).value ?? '')));
 
 function rowStartingWith(sheet: Worksheet, text: string): Row {
   const row = allRows(sheet).find((r) => r.getCell(1).value === text);
@@ -36,8 +37,21 @@ describe('registerBookToXlsx', () => {
       'Năm: 2024',
     ]);
     expect(cellTexts(sheet.getRow(HEADER_ROW))).toEqual([
-      'STT', 'Họ và tên', 'Ngày tháng năm sinh', 'Nơi sinh', 'Giới tính', 'Dân tộc', 'Học sinh trường / Lớp', 'Năm tốt nghiệp', 'Xếp loại',
-      'Hình thức đào tạo', 'Số hiệu văn bằng', 'Số vào sổ gốc', 'Người nhận ký, ghi rõ họ tên', 'Ngày nhận', 'Ghi chú',
+      'STT',
+      'Họ và tên',
+      'Ngày tháng năm sinh',
+      'Nơi sinh',
+      'Giới tính',
+      'Dân tộc',
+      'Học sinh trường / Lớp',
+      'Năm tốt nghiệp',
+      'Xếp loại',
+      'Hình thức đào tạo',
+      'Số hiệu văn bằng',
+      'Số vào sổ gốc',
+      'Người nhận ký, ghi rõ họ tên',
+      'Ngày nhận',
+      'Ghi chú',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` });
@@ -67,14 +81,42 @@ describe('registerBookToXlsx', () => {
   it('writes the cells as the register reads them: partial birth dates, Nam/Nữ, dd/mm/yyyy text, notes in words', () => {
     const [thuy, yen, hung, anh] = registerLines(sheet);
     expect(cellTexts(thuy as Row)).toEqual([
-      1, 'Nguyễn Thị Thuỷ', '18/09/2006', 'Hải Phòng', 'Nữ', 'Kinh', 'Trường THPT Ngô Quyền, lớp 12A1', '2024', 'Giỏi', 'Chính quy', 'HP 0203418',
-      '000001/THPT-2024', 'Nguyễn Thị Thuỷ', '20/08/2024', 'Phôi HP 0203417 in hỏng (In sai) ngày 12/08/2024, thay bằng phôi HP 0203418',
+      1,
+      'Nguyễn Thị Thuỷ',
+      '18/09/2006',
+      'Hải Phòng',
+      'Nữ',
+      'Kinh',
+      'Trường THPT Ngô Quyền, lớp 12A1',
+      '2024',
+      'Giỏi',
+      'Chính quy',
+      'HP 0203418',
+      '000001/THPT-2024',
+      'Nguyễn Thị Thuỷ',
+      '20/08/2024',
+      'Phôi HP 0203417 in hỏng (In sai) ngày 12/08/2024, thay bằng phôi HP 0203418',
     ]);
-    expect(cellTexts(yen as Row).slice(1, 10)).toEqual(['Đặng Hoàng Yến', '09/2006', 'Xã Tiên Lãng, huyện Tiên Lãng, Hải Phòng', 'Nữ', 'Sán Dìu', 'Trường THPT Lê Quý Đôn', '2024', '', 'Giáo dục thường xuyên']);
+    expect(cellTexts(yen as Row).slice(1, 10)).toEqual([
+      'Đặng Hoàng Yến',
+      '09/2006',
+      'Xã Tiên Lãng, huyện Tiên Lãng, Hải Phòng',
+      'Nữ',
+      'Sán Dìu',
+      'Trường THPT Lê Quý Đôn',
+      '2024',
+      '',
+      'Giáo dục thường xuyên',
+    ]);
     expect(yen?.getCell(15).value).toBe('Người nhận thay: Đặng Văn Hùng (giấy ủy quyền 15/UQ-2024)');
-    expect([hung?.getCell(2).value, hung?.getCell(3).value, hung?.getCell(5).value, hung?.getCell(11).value, hung?.getCell(13).value, hung?.getCell(14).value]).toEqual([
-      'Lê Quốc Hưng', '2006', 'Nam', '', '', '',
-    ]);
+    expect([
+      hung?.getCell(2).value,
+      hung?.getCell(3).value,
+      hung?.getCell(5).value,
+      hung?.getCell(11).value,
+      hung?.getCell(13).value,
+      hung?.getCell(14).value,
+    ]).toEqual(['Lê Quốc Hưng', '2006', 'Nam', '', '', '']);
     expect(anh?.getCell(15).value).toBe('Mất trước khi phát, biên bản 03/BB-SGDĐT ngày 25/08/2024, đã báo Công an phường Lê Chân');
     expect(anh?.getCell(3).type).toBe(ValueType.String);
   });
@@ -84,7 +126,10 @@ describe('registerBookToXlsx', () => {
     const roles = rowStartingWith(sheet, 'Người lập sổ');
     expect(roles.getCell(9).value).toBe('Thủ trưởng đơn vị');
     expect(sheet.getRow(roles.number - 1).getCell(9).value).toBe('Hải Phòng, ngày 05 tháng 01 năm 2025');
-    expect([sheet.getRow(roles.number + 1).getCell(1).value, sheet.getRow(roles.number + 1).getCell(9).value]).toEqual(['(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)']);
+    expect([sheet.getRow(roles.number + 1).getCell(1).value, sheet.getRow(roles.number + 1).getCell(9).value]).toEqual([
+      '(Ký, ghi rõ họ tên)',
+      '(Ký, ghi rõ họ tên, đóng dấu)',
+    ]);
     expect(roles.number).toBeGreaterThan(registerLines(sheet).at(-1)?.number ?? Infinity);
   });
 
@@ -100,7 +145,9 @@ describe('registerBookToXlsx', () => {
     expect(nfd.sections[0]?.rows[0]?.fullName).not.toBe('Nguyễn Thị Thuỷ');
     const bytes = await registerBookToXlsx(nfd);
     const { sheet: read } = await readSheet(bytes);
-    expect(registerLines(read).map((r) => r.getCell(2).value)).toEqual(registerBookFixture(10).sections.flatMap((s) => s.rows.map((r) => r.fullName.normalize('NFC'))));
+    expect(registerLines(read).map((r) => r.getCell(2).value)).toEqual(
+      registerBookFixture(10).sections.flatMap((s) => s.rows.map((r) => r.fullName.normalize('NFC'))),
+    );
     expect(read.getCell('A1').value).toBe('Ủy ban nhân dân thành phố Hải Phòng'.normalize('NFC'));
     expect(sha256(bytes)).toBe(sha256(await registerBookToXlsx(registerBookFixture(10))));
   });

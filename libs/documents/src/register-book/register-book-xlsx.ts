@@ -1,7 +1,21 @@
 import { normalizeNfcDeep } from '@so-goc/domain';
 import type { Row, Workbook, Worksheet } from 'exceljs';
 import { BASE_FONT, newWorkbook, printSetup, styleBodyRow, styleHeaderRow, titleLine, writeWorkbook } from '../xlsx/workbook';
-import { HEAD_HINT, HEAD_ROLE, PREPARER_HINT, PREPARER_ROLE, bookHeading, closingDateline, rowTexts, sectionDetails, sectionTitle, totalLine, type BookClosing, type BookHeader, type BookHeading } from './register-book-content';
+import {
+  HEAD_HINT,
+  HEAD_ROLE,
+  PREPARER_HINT,
+  PREPARER_ROLE,
+  bookHeading,
+  closingDateline,
+  rowTexts,
+  sectionDetails,
+  sectionTitle,
+  totalLine,
+  type BookClosing,
+  type BookHeader,
+  type BookHeading,
+} from './register-book-content';
 import { REGISTER_BOOK_COLUMNS, type RegisterBookExportInput } from './register-book-export';
 
 const WIDTHS = [7, 24, 12, 22, 8, 9, 26, 10, 10, 14, 13, 18, 22, 12, 42];
@@ -18,9 +32,18 @@ export interface SignatureBlocks {
   readonly right: readonly [number, number];
 }
 
-function signatureLine(sheet: Worksheet, blocks: SignatureBlocks, left: string, right: string, style: { bold?: boolean; italic?: boolean; size?: number }): void {
+function signatureLine(
+  sheet: Worksheet,
+  blocks: SignatureBlocks,
+  left: string,
+  right: string,
+  style: { bold?: boolean; italic?: boolean; size?: number },
+): void {
   const row = sheet.addRow([]);
-  for (const [[from, to], text] of [[blocks.left, left], [blocks.right, right]] as const) {
+  for (const [[from, to], text] of [
+    [blocks.left, left],
+    [blocks.right, right],
+  ] as const) {
     sheet.mergeCells(row.number, from, row.number, to);
     const cell = row.getCell(from);
     cell.value = text;
@@ -59,7 +82,13 @@ export interface BookSheet {
 }
 
 /** A one-sheet workbook that opens with the book's title block and the heading row of `columns`. */
-export function openBookSheet(input: BookHeader, heading: BookHeading, sheetName: string, columns: readonly string[], widths: readonly number[]): BookSheet {
+export function openBookSheet(
+  input: BookHeader,
+  heading: BookHeading,
+  sheetName: string,
+  columns: readonly string[],
+  widths: readonly number[],
+): BookSheet {
   const workbook = newWorkbook(input.generatedAt, `${heading.title} năm ${input.year} – ${input.authorityName}`);
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = widths.map((w) => ({ width: w }));
@@ -80,7 +109,12 @@ export function addRegisterLine(sheet: Worksheet, lineNumber: number, texts: rea
 }
 
 /** The footer, then A4 landscape printing under the repeated heading row; the file's bytes, dated from generatedAt. */
-export function closeBookSheet({ workbook, sheet, header }: BookSheet, blocks: SignatureBlocks, closing: BookClosing, generatedAt: string): Promise<Buffer> {
+export function closeBookSheet(
+  { workbook, sheet, header }: BookSheet,
+  blocks: SignatureBlocks,
+  closing: BookClosing,
+  generatedAt: string,
+): Promise<Buffer> {
   drawFooter(sheet, blocks, closing);
   printSetup(sheet, 'landscape', header.number);
   return writeWorkbook(workbook, generatedAt);
@@ -101,5 +135,10 @@ export async function registerBookToXlsx(raw: RegisterBookExportInput): Promise<
       addRegisterLine(sheet, lineNumber, texts, CENTERED_COLUMNS);
     }
   }
-  return closeBookSheet(book, { width: WIDTH, left: LEFT_BLOCK, right: RIGHT_BLOCK }, { total: totalLine(input), dateline: closingDateline(input) }, input.generatedAt);
+  return closeBookSheet(
+    book,
+    { width: WIDTH, left: LEFT_BLOCK, right: RIGHT_BLOCK },
+    { total: totalLine(input), dateline: closingDateline(input) },
+    input.generatedAt,
+  );
 }

@@ -14,7 +14,9 @@ export function runTool(tool: string, args: string[], aptPackage = 'poppler-util
     return execFileSync(tool, args, { env: process.env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} was not found: install ${aptPackage} (apt-get install -y ${aptPackage}). The PDF tests render pages and must not be skipped.`);
+      throw new Error(
+        `${tool} was not found: install ${aptPackage} (apt-get install -y ${aptPackage}). The PDF tests render pages and must not be skipped.`,
+      );
     }
     throw error;
   }
@@ -51,7 +53,9 @@ export interface WordBox {
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
 export function wordBoxes(pdf: Uint8Array, page: number): WordBox[] {
-  const html = withPdfFile(pdf, (path) => poppler('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-']).toString('utf8'));
+  const html = withPdfFile(pdf, (path) =>
+    poppler('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-']).toString('utf8'),
+  );
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
     xMin: Number(m[1]),
     yMin: Number(m[2]),
@@ -69,7 +73,9 @@ export interface GrayImage {
 
 /** Binary PGM (P5, 8-bit), which is what `pdftoppm -gray` writes. */
 export function parsePgm(bytes: Buffer): GrayImage {
-  const header = /^P5\s+(?:#[^\n]*\s+)*(\d+)\s+(?:#[^\n]*\s+)*(\d+)\s+(?:#[^\n]*\s+)*(\d+)\s/.exec(bytes.subarray(0, 200).toString('latin1'));
+  const header = /^P5\s+(?:#[^\n]*\s+)*(\d+)\s+(?:#[^\n]*\s+)*(\d+)\s+(?:#[^\n]*\s+)*(\d+)\s/.exec(
+    bytes.subarray(0, 200).toString('latin1'),
+  );
   if (!header) throw new Error('Not a binary PGM image');
   const [width, height, max] = [Number(header[1]), Number(header[2]), Number(header[3])];
   if (max > 255) throw new Error('16-bit PGM is not expected from pdftoppm -gray');
@@ -79,11 +85,16 @@ export function parsePgm(bytes: Buffer): GrayImage {
 }
 
 /** Renders one page in grey; `crop` is in points from the top-left, like poppler's word boxes. */
-export function renderGray(pdf: Uint8Array, options: { page?: number; dpi?: number; crop?: { x: number; y: number; width: number; height: number }; png?: string } = {}): GrayImage {
+export function renderGray(
+  pdf: Uint8Array,
+  options: { page?: number; dpi?: number; crop?: { x: number; y: number; width: number; height: number }; png?: string } = {},
+): GrayImage {
   const page = String(options.page ?? 1);
   const dpi = options.dpi ?? 50;
   const px = (points: number) => String(Math.round((points * dpi) / 72));
-  const crop = options.crop ? ['-x', px(options.crop.x), '-y', px(options.crop.y), '-W', px(options.crop.width), '-H', px(options.crop.height)] : [];
+  const crop = options.crop
+    ? ['-x', px(options.crop.x), '-y', px(options.crop.y), '-W', px(options.crop.width), '-H', px(options.crop.height)]
+    : [];
   return withPdfFile(pdf, (path, dir) => {
     const base = join(dir, 'page');
     poppler('pdftoppm', ['-gray', '-r', String(dpi), '-f', page, '-l', page, '-singlefile', ...crop, path, base]);

@@ -11,12 +11,23 @@ describe('verification letter wording', () => {
   it('words every result, naming the differing fields and the decisions with their dates', () => {
     const none = { mismatchedFields: [], decisions: [] };
     expect(resultText({ result: 'MATCH', ...none })).toBe('Khớp với sổ gốc');
-    expect(resultText({ result: 'MISMATCH', ...none, mismatchedFields: ['fullName', 'birthDate', 'registerNumber', 'schoolName'] })).toBe('Không khớp: họ tên, ngày sinh, số vào sổ, schoolName');
+    expect(resultText({ result: 'MISMATCH', ...none, mismatchedFields: ['fullName', 'birthDate', 'registerNumber', 'schoolName'] })).toBe(
+      'Không khớp: họ tên, ngày sinh, số vào sổ, schoolName',
+    );
     expect(resultText({ result: 'MISMATCH', ...none })).toBe('Không khớp với sổ gốc');
     expect(resultText({ result: 'NOT_FOUND', ...none })).toBe('Không có trong sổ gốc');
-    expect(resultText({ result: 'REVOKED', ...none, decisions: [{ decisionNumber: '230/QĐ-SGDĐT', decisionDate: '2024-11-02' }] })).toBe('Đã bị thu hồi theo Quyết định số 230/QĐ-SGDĐT\nngày 02/11/2024');
+    expect(resultText({ result: 'REVOKED', ...none, decisions: [{ decisionNumber: '230/QĐ-SGDĐT', decisionDate: '2024-11-02' }] })).toBe(
+      'Đã bị thu hồi theo Quyết định số 230/QĐ-SGDĐT\nngày 02/11/2024',
+    );
     expect(
-      resultText({ result: 'CORRECTED', ...none, decisions: [{ decisionNumber: '201/QĐ-SGDĐT', decisionDate: '2024-10-01' }, { decisionNumber: '15/QĐ-SGDĐT', decisionDate: '2025-01-20' }] }),
+      resultText({
+        result: 'CORRECTED',
+        ...none,
+        decisions: [
+          { decisionNumber: '201/QĐ-SGDĐT', decisionDate: '2024-10-01' },
+          { decisionNumber: '15/QĐ-SGDĐT', decisionDate: '2025-01-20' },
+        ],
+      }),
     ).toBe('Đã chỉnh sửa theo Quyết định số 201/QĐ-SGDĐT\nngày 01/10/2024;\nQuyết định số 15/QĐ-SGDĐT\nngày 20/01/2025');
   });
 

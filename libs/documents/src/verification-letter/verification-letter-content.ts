@@ -75,7 +75,9 @@ export function resultText(answer: VerificationLetterAnswer): string {
     case 'MATCH':
       return 'Khớp với sổ gốc';
     case 'MISMATCH':
-      return answer.mismatchedFields.length > 0 ? `Không khớp: ${answer.mismatchedFields.map(mismatchFieldLabel).join(', ')}` : 'Không khớp với sổ gốc';
+      return answer.mismatchedFields.length > 0
+        ? `Không khớp: ${answer.mismatchedFields.map(mismatchFieldLabel).join(', ')}`
+        : 'Không khớp với sổ gốc';
     case 'NOT_FOUND':
       return 'Không có trong sổ gốc';
     case 'REVOKED':
@@ -89,7 +91,13 @@ export function resultText(answer: VerificationLetterAnswer): string {
 
 /** The five cells of a person's row, the first four as the letter asked. */
 export function subjectCells(subject: VerificationLetterSubject, answer: VerificationLetterAnswer, index: number): string[] {
-  return [String(index + 1), subject.fullName, askedBirthDate(subject.birthDate), `${subject.serial ?? NOT_GIVEN}\n${subject.registerNumber ?? NOT_GIVEN}`, resultText(answer)];
+  return [
+    String(index + 1),
+    subject.fullName,
+    askedBirthDate(subject.birthDate),
+    `${subject.serial ?? NOT_GIVEN}\n${subject.registerNumber ?? NOT_GIVEN}`,
+    resultText(answer),
+  ];
 }
 
 /** Each person answered once: a letter whose answers do not line up with its people must not be printed. */

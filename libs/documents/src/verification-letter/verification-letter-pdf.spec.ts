@@ -20,8 +20,13 @@ function box(boxes: readonly WordBox[], text: string): WordBox {
 /** A letter about `count` people, to run the table over pages. */
 function longLetter(count: number): VerificationLetterInput {
   const base = verificationLetterFixture();
-  const subjects = Array.from({ length: count }, (_, i) => ({ ...(base.subjects[i % base.subjects.length] as VerificationLetterInput['subjects'][number]) }));
-  const answers = Array.from({ length: count }, (_, i) => base.answers[i % base.answers.length] as VerificationLetterInput['answers'][number]);
+  const subjects = Array.from({ length: count }, (_, i) => ({
+    ...(base.subjects[i % base.subjects.length] as VerificationLetterInput['subjects'][number]),
+  }));
+  const answers = Array.from(
+    { length: count },
+    (_, i) => base.answers[i % base.answers.length] as VerificationLetterInput['answers'][number],
+  );
   return { ...base, subjects, answers };
 }
 
@@ -64,11 +69,30 @@ describe('verificationLetterToPdf', () => {
       'Sở Giáo dục và Đào tạo Hải Phòng nhận được Công văn số 217/PC02 ngày 01/03/2026 của Phòng Cảnh sát hình sự, Công an thành phố Hải Phòng về việc đề nghị xác minh văn bằng tốt nghiệp của 6 người.',
     );
     expect(flat(text)).toContain('Sở Giáo dục và Đào tạo Hải Phòng trả lời để Quý cơ quan biết./.');
-    for (const expected of ['Nơi nhận:', '- Như trên;', '- Lưu: VT, QLCL.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Thị Bình', 'Quét mã để kiểm tra công văn này']) expect(text).toContain(expected);
+    for (const expected of [
+      'Nơi nhận:',
+      '- Như trên;',
+      '- Lưu: VT, QLCL.',
+      'KT. GIÁM ĐỐC',
+      'PHÓ GIÁM ĐỐC',
+      'Trần Thị Bình',
+      'Quét mã để kiểm tra công văn này',
+    ])
+      expect(text).toContain(expected);
   });
 
   it('answers every person with the name, date and numbers as asked', () => {
-    for (const expected of ['Nguyễn Thị Thuỷ', 'Đặng Hoàng Yến', 'Hoàng Thị Ngọc Ánh', 'Vũ Thị Thanh Phượng', '18/09/2006', 'HP 0203418', '000001/THPT-2024', '000999/THPT-2024', '(không ghi)']) {
+    for (const expected of [
+      'Nguyễn Thị Thuỷ',
+      'Đặng Hoàng Yến',
+      'Hoàng Thị Ngọc Ánh',
+      'Vũ Thị Thanh Phượng',
+      '18/09/2006',
+      'HP 0203418',
+      '000001/THPT-2024',
+      '000999/THPT-2024',
+      '(không ghi)',
+    ]) {
       expect({ expected, found: text.includes(expected.normalize('NFC')) }).toEqual({ expected, found: true });
     }
   });
@@ -82,7 +106,16 @@ describe('verificationLetterToPdf', () => {
       .filter((b) => b.xMin >= heading.xMin - 30 && b.yMin > heading.yMax + 2 && b.yMax < note.yMin)
       .sort((a, b) => Math.round(a.yMin) - Math.round(b.yMin) || a.xMin - b.xMin);
     expect(flat(column.map((b) => b.text).join(' '))).toBe(flat(input.answers.map(resultText).join(' ')));
-    for (const expected of ['Khớp với sổ gốc', 'Không khớp: họ tên,', 'Không có trong sổ gốc', 'Đã bị thu hồi theo Quyết', '230/QĐ-SGDĐT', 'ngày 02/11/2024', 'Đã chỉnh sửa theo Quyết', 'ngày 01/10/2024']) {
+    for (const expected of [
+      'Khớp với sổ gốc',
+      'Không khớp: họ tên,',
+      'Không có trong sổ gốc',
+      'Đã bị thu hồi theo Quyết',
+      '230/QĐ-SGDĐT',
+      'ngày 02/11/2024',
+      'Đã chỉnh sửa theo Quyết',
+      'ngày 01/10/2024',
+    ]) {
       expect(text).toContain(expected);
     }
   });

@@ -10,8 +10,21 @@ import { drawTable, type TableColumn } from '../pdf/table';
 import { wrapText } from '../pdf/text-wrap';
 import { formatDateVi } from '../vietnamese/format';
 import {
-  ADDRESSEE_LABEL, LETTER_COLUMNS, LETTER_SUBJECT, NATIONAL_MOTTO, NATIONAL_NAME, QR_CAPTION, RECIPIENTS_LABEL, checkAnswers, closingParagraph, letterDateline,
-  letterNumberLine, openingParagraph, recipientLines, subjectCells, tableNote,
+  ADDRESSEE_LABEL,
+  LETTER_COLUMNS,
+  LETTER_SUBJECT,
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  QR_CAPTION,
+  RECIPIENTS_LABEL,
+  checkAnswers,
+  closingParagraph,
+  letterDateline,
+  letterNumberLine,
+  openingParagraph,
+  recipientLines,
+  subjectCells,
+  tableNote,
 } from './verification-letter-content';
 import type { VerificationLetterInput, VerificationLetterPdf } from './verification-letter-input';
 
@@ -56,7 +69,14 @@ function balancedLines(text: string, width: number, style: TextStyle): string[] 
 }
 
 /** Centred lines in a column from `top` down; returns where the block ends and how wide its widest line is. */
-function centredBlock(flow: PageFlow, lines: readonly string[], column: Column, style: TextStyle, top: number, skew = false): { bottom: number; widest: number } {
+function centredBlock(
+  flow: PageFlow,
+  lines: readonly string[],
+  column: Column,
+  style: TextStyle,
+  top: number,
+  skew = false,
+): { bottom: number; widest: number } {
   const lineHeight = lineHeightOf(style.size);
   let cursor = top;
   let widest = 0;
@@ -65,7 +85,14 @@ function centredBlock(flow: PageFlow, lines: readonly string[], column: Column, 
     const width = textWidth(style.font, line, style.size);
     widest = Math.max(widest, width);
     const x = column.x + (column.width - width) / 2;
-    flow.page.drawText(line, { x, y: cursor + lineHeight - style.size, font: style.font, size: style.size, color: BLACK, ...(skew ? { ySkew: OBLIQUE } : {}) });
+    flow.page.drawText(line, {
+      x,
+      y: cursor + lineHeight - style.size,
+      font: style.font,
+      size: style.size,
+      color: BLACK,
+      ...(skew ? { ySkew: OBLIQUE } : {}),
+    });
   }
   return { bottom: cursor, widest };
 }
@@ -85,7 +112,8 @@ function drawLetterHead(flow: PageFlow, input: VerificationLetterInput, fonts: S
   const top = flow.cursor;
 
   let cursor = top;
-  if (input.superiorName) cursor = centredBlock(flow, balancedLines(input.superiorName.toUpperCase(), left.width, regular), left, regular, cursor).bottom;
+  if (input.superiorName)
+    cursor = centredBlock(flow, balancedLines(input.superiorName.toUpperCase(), left.width, regular), left, regular, cursor).bottom;
   const authority = centredBlock(flow, balancedLines(input.authorityName.toUpperCase(), left.width, bold), left, bold, cursor);
   // Nghị định 30: a solid rule a third to a half as long as the line above it.
   rule(flow, left, authority.widest * 0.4, authority.bottom - 5);
@@ -96,18 +124,37 @@ function drawLetterHead(flow: PageFlow, input: VerificationLetterInput, fonts: S
 
   const band = Math.min(authority.bottom, motto.bottom) - 10;
   const number = centredBlock(flow, [letterNumberLine(input.letterNumber)], left, { font: fonts.regular, size: BODY_SIZE }, band);
-  const subject = centredBlock(flow, balancedLines(LETTER_SUBJECT, left.width, { font: fonts.regular, size: SMALL_SIZE + 1 }), left, { font: fonts.regular, size: SMALL_SIZE + 1 }, number.bottom);
-  const dateline = centredBlock(flow, [letterDateline(input.place, input.respondedOn)], right, { font: fonts.regular, size: BODY_SIZE }, band, true);
+  const subject = centredBlock(
+    flow,
+    balancedLines(LETTER_SUBJECT, left.width, { font: fonts.regular, size: SMALL_SIZE + 1 }),
+    left,
+    { font: fonts.regular, size: SMALL_SIZE + 1 },
+    number.bottom,
+  );
+  const dateline = centredBlock(
+    flow,
+    [letterDateline(input.place, input.respondedOn)],
+    right,
+    { font: fonts.regular, size: BODY_SIZE },
+    band,
+    true,
+  );
   flow.cursor = Math.min(subject.bottom, dateline.bottom);
 }
 
 /** A body paragraph as the decree sets it: first line indented, lines justified, the last one left. */
 function justified(flow: PageFlow, text: string, style: TextStyle): void {
   const measure = (t: string) => textWidth(style.font, t, style.size);
-  const normal = text.split(/\s+/).filter((w) => w !== '').join(' ');
+  const normal = text
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .join(' ');
   const [first = ''] = wrapText(normal, flow.width - INDENT, measure);
   const rest = normal.slice(first.length).trim();
-  const lines = [{ text: first, x: flow.left + INDENT, width: flow.width - INDENT }, ...(rest === '' ? [] : wrapText(rest, flow.width, measure).map((t) => ({ text: t, x: flow.left, width: flow.width })))];
+  const lines = [
+    { text: first, x: flow.left + INDENT, width: flow.width - INDENT },
+    ...(rest === '' ? [] : wrapText(rest, flow.width, measure).map((t) => ({ text: t, x: flow.left, width: flow.width }))),
+  ];
   const lineHeight = lineHeightOf(style.size);
   lines.forEach((line, i) => {
     flow.ensureRoom(lineHeight);
@@ -130,7 +177,11 @@ function justified(flow: PageFlow, text: string, style: TextStyle): void {
 
 function tableColumns(contentWidth: number): TableColumn[] {
   const fixed = FIXED_WIDTHS.reduce((sum, w) => sum + w, 0);
-  return LETTER_COLUMNS.map((title, i) => ({ title, width: FIXED_WIDTHS[i] ?? contentWidth - fixed, align: i === 0 || i === 2 ? 'center' : undefined }));
+  return LETTER_COLUMNS.map((title, i) => ({
+    title,
+    width: FIXED_WIDTHS[i] ?? contentWidth - fixed,
+    align: i === 0 || i === 2 ? 'center' : undefined,
+  }));
 }
 
 /**
@@ -138,7 +189,10 @@ function tableColumns(contentWidth: number): TableColumn[] {
  * the page under "Nơi nhận:", where the signer's column leaves the left free. All on the same page.
  */
 function drawClosing(flow: PageFlow, doc: PDFDocument, input: VerificationLetterInput, fonts: SerifFonts): void {
-  const titleLines = input.signerTitle.split('\n').map((l) => l.trim().toUpperCase()).filter((l) => l !== '');
+  const titleLines = input.signerTitle
+    .split('\n')
+    .map((l) => l.trim().toUpperCase())
+    .filter((l) => l !== '');
   const recipients = recipientLines(input.letterNumber);
   const itemSize = SMALL_SIZE + 1;
   const captionSize = SMALL_SIZE - 1;
@@ -152,7 +206,10 @@ function drawClosing(flow: PageFlow, doc: PDFDocument, input: VerificationLetter
   const top = flow.cursor;
   flow.page.drawText(RECIPIENTS_LABEL, { x: left.x, y: top - BODY_SIZE, font: fonts.bold, size: BODY_SIZE, color: BLACK, ySkew: OBLIQUE });
   recipients.forEach((line, i) => {
-    drawLine(flow.page, line, left.x, left.width, top - lineHeightOf(BODY_SIZE) - i * lineHeightOf(itemSize) - itemSize, { font: fonts.regular, size: itemSize });
+    drawLine(flow.page, line, left.x, left.width, top - lineHeightOf(BODY_SIZE) - i * lineHeightOf(itemSize) - itemSize, {
+      font: fonts.regular,
+      size: itemSize,
+    });
   });
   const title = centredBlock(flow, titleLines, right, { font: fonts.bold, size: BODY_SIZE }, top);
   flow.cursor = centredBlock(flow, [input.signerName], right, { font: fonts.bold, size: BODY_SIZE }, title.bottom - SIGNATURE_SPACE).bottom;
@@ -165,7 +222,12 @@ function drawClosing(flow: PageFlow, doc: PDFDocument, input: VerificationLetter
 /** From the second page on, the page number at the top centre (Nghị định 30, Phụ lục I). */
 function numberPages(flow: PageFlow, fonts: SerifFonts): void {
   flow.pages.forEach((page, i) => {
-    if (i > 0) drawLine(page, String(i + 1), flow.left, flow.width, flow.size[1] - flow.margins.top / 2 - SMALL_SIZE / 2, { font: fonts.regular, size: SMALL_SIZE + 1, align: 'center' });
+    if (i > 0)
+      drawLine(page, String(i + 1), flow.left, flow.width, flow.size[1] - flow.margins.top / 2 - SMALL_SIZE / 2, {
+        font: fonts.regular,
+        size: SMALL_SIZE + 1,
+        align: 'center',
+      });
   });
 }
 
@@ -190,7 +252,13 @@ export async function verificationLetterToPdf(raw: VerificationLetterInput): Pro
   flow.space(12);
   const body = { font: fonts.regular, size: BODY_SIZE };
   justified(flow, openingParagraph(input), body);
-  drawTable(flow, tableColumns(flow.width), input.subjects.map((s, i) => ({ cells: subjectCells(s, input.answers[i] as (typeof input.answers)[number], i) })), fonts, TABLE_SIZE);
+  drawTable(
+    flow,
+    tableColumns(flow.width),
+    input.subjects.map((s, i) => ({ cells: subjectCells(s, input.answers[i] as (typeof input.answers)[number], i) })),
+    fonts,
+    TABLE_SIZE,
+  );
   flow.space(3);
   flow.paragraph(tableNote(input), { font: fonts.regular, size: SMALL_SIZE });
   flow.space(PARAGRAPH_GAP + 2);

@@ -5,7 +5,11 @@ describe('holderDigest', () => {
   const digest = holderDigest('Nguyễn Thị Thu Hằng', '2006-09-18');
 
   it('is base64url of the first 16 bytes of SHA-256 over the domain-separated, upper-cased name and date', () => {
-    const expected = createHash('sha256').update('sogoc-holder-v1\0NGUYỄN THỊ THU HẰNG\x002006-09-18', 'utf8').digest().subarray(0, 16).toString('base64url');
+    const expected = createHash('sha256')
+      .update('sogoc-holder-v1\0NGUYỄN THỊ THU HẰNG\x002006-09-18', 'utf8')
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
     expect(digest).toBe(expected);
     expect(digest).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });

@@ -23,7 +23,13 @@ export function holderDigest(fullName: string, birthDate: string): string {
  * because a case mapping is not guaranteed to keep a string composed.
  */
 function canonicalName(fullName: string): string {
-  const name = fullName.normalize('NFC').replace(/\s+/g, ' ').trim().toUpperCase().replace(/\u00d0/g, '\u0110').normalize('NFC');
+  const name = fullName
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase()
+    .replace(/\u00d0/g, '\u0110')
+    .normalize('NFC');
   if (name === '') throw new RangeError('holderDigest needs a non-empty full name');
   return name;
 }

@@ -1,5 +1,13 @@
 import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { InvalidKeySetError, keyIdOf, parsePublishedKeySet, publishedKeyOf, validatePublishedKeySet, verificationKeySetOf, type PublishedKey } from './key-set';
+import {
+  InvalidKeySetError,
+  keyIdOf,
+  parsePublishedKeySet,
+  publishedKeyOf,
+  validatePublishedKeySet,
+  verificationKeySetOf,
+  type PublishedKey,
+} from './key-set';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const published = publishedKeyOf({ publicKey, authorityCode: 'SGD-HP', createdAt: '2024-01-01T00:00:00.000Z', retiredAt: null });
@@ -23,7 +31,12 @@ describe('published key set', () => {
   });
 
   it('publishes the public half only, even when handed the private key', () => {
-    const fromPrivate = publishedKeyOf({ publicKey: privateKey, authorityCode: 'SGD-HP', createdAt: '2024-01-01T00:00:00.000Z', retiredAt: null });
+    const fromPrivate = publishedKeyOf({
+      publicKey: privateKey,
+      authorityCode: 'SGD-HP',
+      createdAt: '2024-01-01T00:00:00.000Z',
+      retiredAt: null,
+    });
     expect(fromPrivate).toEqual(published);
     expect(Object.keys(published).sort()).toEqual(['alg', 'authorityCode', 'createdAt', 'crv', 'kid', 'kty', 'retiredAt', 'use', 'x']);
     expect(published).toMatchObject({ kty: 'OKP', crv: 'Ed25519', use: 'sig', alg: 'EdDSA', kid: keyIdOf(publicKey) });
@@ -31,7 +44,7 @@ describe('published key set', () => {
     expect(JSON.stringify(fromPrivate)).not.toContain(d);
   });
 
-  it('parses its own JSON and builds keys that verify the owner\'s signatures', () => {
+  it("parses its own JSON and builds keys that verify the owner's signatures", () => {
     const set = parsePublishedKeySet(JSON.stringify({ keys: [published] }));
     expect(set).toEqual({ keys: [published] });
     const key = verificationKeySetOf(set).keys.get(published.kid);
@@ -41,7 +54,12 @@ describe('published key set', () => {
   });
 
   it('accepts a retired key beside the active one of the same authority', () => {
-    const next = publishedKeyOf({ publicKey: generateKeyPairSync('ed25519').publicKey, authorityCode: 'SGD-HP', createdAt: '2025-01-01T00:00:00.000Z', retiredAt: null });
+    const next = publishedKeyOf({
+      publicKey: generateKeyPairSync('ed25519').publicKey,
+      authorityCode: 'SGD-HP',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      retiredAt: null,
+    });
     expect(problemsOf([{ ...published, retiredAt: '2025-01-01T00:00:00.000Z' }, next])).toEqual([]);
     expect(problemsOf([published, next])).toEqual(['SGD-HP has more than one active key (retiredAt null)']);
   });
@@ -66,7 +84,9 @@ describe('published key set', () => {
   });
 
   it('refuses duplicate kids, non-objects and a set without keys', () => {
-    expect(problemsOf([published, { ...published, retiredAt: '2025-01-01T00:00:00Z' }])).toContain(`kid ${published.kid} appears more than once`);
+    expect(problemsOf([published, { ...published, retiredAt: '2025-01-01T00:00:00Z' }])).toContain(
+      `kid ${published.kid} appears more than once`,
+    );
     expect(problemsOf(['x'])).toEqual(['keys[0] is not an object']);
     expect(() => validatePublishedKeySet({})).toThrow(/"keys" array/);
     expect(() => parsePublishedKeySet('{')).toThrow(InvalidKeySetError);

@@ -50,7 +50,12 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 /** Only the public half is ever read: a private KeyObject is reduced to its public key first. */
-export function publishedKeyOf(key: { publicKey: KeyObject; authorityCode: string; createdAt: string; retiredAt: string | null }): PublishedKey {
+export function publishedKeyOf(key: {
+  publicKey: KeyObject;
+  authorityCode: string;
+  createdAt: string;
+  retiredAt: string | null;
+}): PublishedKey {
   const publicKey = key.publicKey.type === 'private' ? createPublicKey(key.publicKey) : key.publicKey;
   return {
     kid: keyIdOf(publicKey),
@@ -106,14 +111,21 @@ function validateEntry(entry: unknown, at: string, problems: string[]): Publishe
   const before = problems.length;
   // A published set is served to anyone; a private member here means the private key has leaked.
   if ('d' in entry) problems.push(`${at} contains private key material ("d"); never publish it`);
-  for (const [member, expected] of [['kty', 'OKP'], ['crv', 'Ed25519'], ['use', 'sig'], ['alg', 'EdDSA']] as const) {
+  for (const [member, expected] of [
+    ['kty', 'OKP'],
+    ['crv', 'Ed25519'],
+    ['use', 'sig'],
+    ['alg', 'EdDSA'],
+  ] as const) {
     if (entry[member] !== expected) problems.push(`${at}.${member} must be "${expected}"`);
   }
   const { kid, authorityCode, x, createdAt, retiredAt } = entry;
-  if (typeof authorityCode !== 'string' || !AUTHORITY_CODE_PATTERN.test(authorityCode)) problems.push(`${at}.authorityCode must be an authority code such as SGD-HP`);
+  if (typeof authorityCode !== 'string' || !AUTHORITY_CODE_PATTERN.test(authorityCode))
+    problems.push(`${at}.authorityCode must be an authority code such as SGD-HP`);
   if (!isInstant(createdAt)) problems.push(`${at}.createdAt must be an ISO instant`);
   if (retiredAt !== null && !isInstant(retiredAt)) problems.push(`${at}.retiredAt must be an ISO instant or null`);
-  if (isInstant(createdAt) && isInstant(retiredAt) && Date.parse(retiredAt) < Date.parse(createdAt)) problems.push(`${at}.retiredAt is before its createdAt`);
+  if (isInstant(createdAt) && isInstant(retiredAt) && Date.parse(retiredAt) < Date.parse(createdAt))
+    problems.push(`${at}.retiredAt is before its createdAt`);
   const expectedKid = typeof x === 'string' ? kidOfX(x) : undefined;
   if (expectedKid === undefined) problems.push(`${at}.x must be base64url of a ${ED25519_PUBLIC_BYTES}-byte Ed25519 public key`);
   else if (kid !== expectedKid) problems.push(`${at}.kid must be ${expectedKid}, the id derived from its public key`);

@@ -28,7 +28,8 @@ describe('verification payload bytes', () => {
   });
 
   it('packs dates from any century the ISO form can write', () => {
-    for (const issueDate of ['1956-07-01', '2099-12-31', '1000-01-01']) expect(decodePayload(encodePayload({ ...payload, issueDate }))?.issueDate).toBe(issueDate);
+    for (const issueDate of ['1956-07-01', '2099-12-31', '1000-01-01'])
+      expect(decodePayload(encodePayload({ ...payload, issueDate }))?.issueDate).toBe(issueDate);
   });
 
   it('refuses a lower-case UUID spelled as text, decomposed text and invalid UTF-8', () => {

@@ -39,8 +39,10 @@ export function encodePayload(payload: VerificationPayload): Buffer {
   if (payload.v !== VERSION) throw new RangeError(`Unsupported verification payload version ${String(payload.v)}`);
   const kind = KINDS.indexOf(payload.kind);
   if (kind < 0) throw new RangeError(`Verification payload kind must be diploma or copy, not ${String(payload.kind)}`);
-  if (payload.kind === 'copy' && payload.copyNumber === undefined) throw new RangeError('A copy\'s verification payload needs its copyNumber');
-  if (payload.kind === 'diploma' && payload.copyNumber !== undefined) throw new RangeError('A diploma\'s verification payload has no copyNumber');
+  if (payload.kind === 'copy' && payload.copyNumber === undefined)
+    throw new RangeError("A copy's verification payload needs its copyNumber");
+  if (payload.kind === 'diploma' && payload.copyNumber !== undefined)
+    throw new RangeError("A diploma's verification payload has no copyNumber");
   const parts: Buffer[] = [Buffer.from([VERSION, kind]), fixedBytes('kid', payload.kid, KID_BYTES), diplomaIdBytes(payload.diplomaId)];
   for (const field of ['serial', 'registerNumber', 'authorityCode'] as const) parts.push(textBytes(field, payload[field]));
   parts.push(dateBytes(payload.issueDate), fixedBytes('holderDigest', payload.holderDigest, HOLDER_DIGEST_BYTES));
@@ -62,7 +64,14 @@ export function decodePayload(bytes: Buffer): VerificationPayload | undefined {
   const digest = reader.fixed(HOLDER_DIGEST_BYTES);
   const copyNumber = kind === 'copy' ? reader.text() : undefined;
   if (!reader.atEnd() || reader.failed || kind === undefined || kid === undefined || digest === undefined) return undefined;
-  if (diplomaId === undefined || serial === undefined || registerNumber === undefined || authorityCode === undefined || issueDate === undefined) return undefined;
+  if (
+    diplomaId === undefined ||
+    serial === undefined ||
+    registerNumber === undefined ||
+    authorityCode === undefined ||
+    issueDate === undefined
+  )
+    return undefined;
   if (kind === 'copy' && copyNumber === undefined) return undefined;
   const payload = { v: VERSION, kid, kind, diplomaId, serial, registerNumber, authorityCode, issueDate, holderDigest: digest } as const;
   return copyNumber === undefined ? payload : { ...payload, copyNumber };
@@ -75,7 +84,8 @@ function fixedBytes(field: string, value: string, length: number): Buffer {
 }
 
 function diplomaIdBytes(value: string): Buffer {
-  if (typeof value === 'string' && LOWER_UUID.test(value)) return Buffer.concat([Buffer.from([UUID_MARKER]), Buffer.from(value.replace(/-/g, ''), 'hex')]);
+  if (typeof value === 'string' && LOWER_UUID.test(value))
+    return Buffer.concat([Buffer.from([UUID_MARKER]), Buffer.from(value.replace(/-/g, ''), 'hex')]);
   return textBytes('diplomaId', value);
 }
 
@@ -87,7 +97,8 @@ function textBytes(field: string, value: string): Buffer {
 }
 
 function dateBytes(value: string): Buffer {
-  if (!isIsoDate(value)) throw new RangeError(`Verification payload issueDate must be an ISO date (YYYY-MM-DD), not ${JSON.stringify(value)}`);
+  if (!isIsoDate(value))
+    throw new RangeError(`Verification payload issueDate must be an ISO date (YYYY-MM-DD), not ${JSON.stringify(value)}`);
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   const packed = (year << 9) | (month << 5) | day;
   return Buffer.from([packed >>> 16, (packed >>> 8) & 0xff, packed & 0xff]);

@@ -15,7 +15,9 @@ function newKey(): TestKey {
 
 function keySetOf(...entries: { key: TestKey; authorityCode: string; retiredAt?: string }[]): VerificationKeySet {
   return verificationKeySetOf({
-    keys: entries.map(({ key, authorityCode, retiredAt }) => publishedKeyOf({ publicKey: key.publicKey, authorityCode, createdAt: '2024-01-01T00:00:00.000Z', retiredAt: retiredAt ?? null })),
+    keys: entries.map(({ key, authorityCode, retiredAt }) =>
+      publishedKeyOf({ publicKey: key.publicKey, authorityCode, createdAt: '2024-01-01T00:00:00.000Z', retiredAt: retiredAt ?? null }),
+    ),
   });
 }
 
@@ -45,7 +47,10 @@ const OTHER_CHARACTERS = ['.', '+', '/', '=', ' ', '%', 'é', '\0'];
 describe('verification tokens', () => {
   it('round-trips a diploma and a copy', () => {
     const diploma = diplomaPayload();
-    expect(verifyVerificationToken(signVerificationToken(diploma, haiPhong.privateKey), keySet)).toEqual({ status: 'valid', payload: diploma });
+    expect(verifyVerificationToken(signVerificationToken(diploma, haiPhong.privateKey), keySet)).toEqual({
+      status: 'valid',
+      payload: diploma,
+    });
     const copy = diplomaPayload({ kind: 'copy', copyNumber: '015/BS-2025' });
     expect(verifyVerificationToken(signVerificationToken(copy, haiPhong.privateKey), keySet)).toEqual({ status: 'valid', payload: copy });
   });
@@ -54,7 +59,10 @@ describe('verification tokens', () => {
     const payload = diplomaPayload({ diplomaId: 'SGD-HP/THPT/2024/000123', serial: 'HP 0203417', registerNumber: 'Số 12/ĐT-2024' });
     expect(verifyVerificationToken(signVerificationToken(payload, haiPhong.privateKey), keySet)).toEqual({ status: 'valid', payload });
     const upperUuid = diplomaPayload({ diplomaId: '0B9D1C2E-5F4A-4E7B-9C3D-2A1F6E8B7D40' });
-    expect(verifyVerificationToken(signVerificationToken(upperUuid, haiPhong.privateKey), keySet)).toEqual({ status: 'valid', payload: upperUuid });
+    expect(verifyVerificationToken(signVerificationToken(upperUuid, haiPhong.privateKey), keySet)).toEqual({
+      status: 'valid',
+      payload: upperUuid,
+    });
   });
 
   it('is deterministic and URL-safe, and signs decomposed text as its composed form', () => {
@@ -91,7 +99,8 @@ describe('verification tokens', () => {
 
   it('reports forged for every truncation and for characters added at either end', () => {
     const token = signVerificationToken(diplomaPayload(), haiPhong.privateKey);
-    for (let length = 0; length < token.length; length++) expect(verifyVerificationToken(token.slice(0, length), keySet).status).toBe('forged');
+    for (let length = 0; length < token.length; length++)
+      expect(verifyVerificationToken(token.slice(0, length), keySet).status).toBe('forged');
     for (const extra of ['A', '.', '=', ' ']) {
       expect(verifyVerificationToken(extra + token, keySet).status).toBe('forged');
       expect(verifyVerificationToken(token + extra, keySet).status).toBe('forged');
@@ -105,9 +114,12 @@ describe('verification tokens', () => {
     expect(verifyVerificationToken(undefined as unknown as string, keySet)).toEqual({ status: 'forged', reason: 'malformed' });
   });
 
-  it('refuses a token signed with authority A\'s genuine key that claims authority B', () => {
+  it("refuses a token signed with authority A's genuine key that claims authority B", () => {
     const claimsThaiNguyen = diplomaPayload({ authorityCode: 'SGD-TN' });
-    expect(verifyVerificationToken(signVerificationToken(claimsThaiNguyen, haiPhong.privateKey), keySet)).toEqual({ status: 'forged', reason: 'key_not_valid_for_authority' });
+    expect(verifyVerificationToken(signVerificationToken(claimsThaiNguyen, haiPhong.privateKey), keySet)).toEqual({
+      status: 'forged',
+      reason: 'key_not_valid_for_authority',
+    });
   });
 
   it('refuses a token whose kid is not in the published set', () => {
@@ -127,7 +139,10 @@ describe('verification tokens', () => {
     const retired = haiPhong;
     const current = newKey();
     const oldToken = signVerificationToken(diplomaPayload(), retired.privateKey);
-    const rotated = keySetOf({ key: retired, authorityCode: 'SGD-HP', retiredAt: '2025-01-01T00:00:00.000Z' }, { key: current, authorityCode: 'SGD-HP' });
+    const rotated = keySetOf(
+      { key: retired, authorityCode: 'SGD-HP', retiredAt: '2025-01-01T00:00:00.000Z' },
+      { key: current, authorityCode: 'SGD-HP' },
+    );
     expect(verifyVerificationToken(oldToken, rotated)).toMatchObject({ status: 'valid', payload: { kid: retired.kid } });
     const newToken = signVerificationToken(diplomaPayload({ kid: current.kid }), current.privateKey);
     expect(verifyVerificationToken(newToken, rotated)).toMatchObject({ status: 'valid', payload: { kid: current.kid } });
@@ -136,7 +151,7 @@ describe('verification tokens', () => {
 
   describe('signing refuses payloads it could not encode faithfully', () => {
     it.each<[string, Partial<VerificationPayload>, RegExp]>([
-      ['a kid that is not the signing key\'s', { kid: thaiNguyen.kid }, /not the id of the signing key/],
+      ["a kid that is not the signing key's", { kid: thaiNguyen.kid }, /not the id of the signing key/],
       ['an impossible issue date', { issueDate: '2024-02-30' }, /issueDate/],
       ['an issue instant instead of a date', { issueDate: '2024-06-30T00:00:00Z' }, /issueDate/],
       ['a copy without its copy number', { kind: 'copy' }, /copyNumber/],

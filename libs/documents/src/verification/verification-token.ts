@@ -9,8 +9,7 @@ export type { VerificationPayload } from './payload-codec';
 export type ForgeryReason = 'malformed' | 'unknown_key' | 'bad_signature' | 'key_not_valid_for_authority';
 
 export type VerificationResult =
-  | { readonly status: 'valid'; readonly payload: VerificationPayload }
-  | { readonly status: 'forged'; readonly reason: ForgeryReason };
+  { readonly status: 'valid'; readonly payload: VerificationPayload } | { readonly status: 'forged'; readonly reason: ForgeryReason };
 
 // Domain separation: a signature made for a token can never pass as a signature over anything else the same key signs.
 const SIGNING_DOMAIN = Buffer.from('sogoc-vt-v1\0', 'latin1');
@@ -24,7 +23,8 @@ const MAX_TOKEN_LENGTH = 1024;
  * token could never be verified.
  */
 export function signVerificationToken(payload: VerificationPayload, privateKey: KeyObject): string {
-  if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519') throw new TypeError('Verification tokens are signed with an Ed25519 private key');
+  if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519')
+    throw new TypeError('Verification tokens are signed with an Ed25519 private key');
   const kid = keyIdOf(createPublicKey(privateKey));
   if (payload.kid !== kid) throw new RangeError(`Payload kid ${payload.kid} is not the id of the signing key (${kid})`);
   const bytes = encodePayload(payload);

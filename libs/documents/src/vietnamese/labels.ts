@@ -44,7 +44,8 @@ const STATE_LABELS: Readonly<Record<BlankStatus, string>> = {
 export const NO_REASON_LABEL = 'Không ghi lý do';
 
 // Unknown codes print as they are: a raw code on paper is better than a silently dropped fact.
-const lookup = (labels: Readonly<Record<string, string>>, code: string): string => (Object.hasOwn(labels, code) ? (labels[code] as string) : code);
+const lookup = (labels: Readonly<Record<string, string>>, code: string): string =>
+  Object.hasOwn(labels, code) ? (labels[code] as string) : code;
 
 export const movementLabel = (code: string): string => lookup(MOVEMENT_LABELS, code);
 export const kindLabel = (code: string): string => lookup(KIND_LABELS, code);
@@ -60,6 +61,7 @@ export function ledgerNoteLabel(note: string | null): string {
   if (note === null) return '';
   if (Object.hasOwn(REASON_LABELS, note)) return reasonLabel(note);
   const coded = /^([a-z_]+): ([\s\S]*)$/u.exec(note);
-  if (coded && Object.hasOwn(REASON_LABELS, coded[1]!)) return coded[2]!.trim() === '' ? reasonLabel(coded[1]!) : `${reasonLabel(coded[1]!)}: ${coded[2]!.trim()}`;
+  if (coded && Object.hasOwn(REASON_LABELS, coded[1]!))
+    return coded[2]!.trim() === '' ? reasonLabel(coded[1]!) : `${reasonLabel(coded[1]!)}: ${coded[2]!.trim()}`;
   return note;
 }

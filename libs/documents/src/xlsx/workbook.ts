@@ -39,7 +39,9 @@ function textCellsAsText(workbook: Workbook): void {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const value = cell.value as unknown;
         if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-          cell.value = String((value as { formula?: unknown; sharedFormula?: unknown }).formula ?? (value as { sharedFormula?: unknown }).sharedFormula ?? '');
+          cell.value = String(
+            (value as { formula?: unknown; sharedFormula?: unknown }).formula ?? (value as { sharedFormula?: unknown }).sharedFormula ?? '',
+          );
         }
         if (typeof cell.value === 'string') cell.numFmt = '@';
       });
@@ -48,7 +50,12 @@ function textCellsAsText(workbook: Workbook): void {
 }
 
 /** A line of the title block, spanning the table's width. */
-export function titleLine(sheet: Worksheet, width: number, text: string, style: { bold?: boolean; size?: number; align?: Alignment['horizontal'] } = {}): Row {
+export function titleLine(
+  sheet: Worksheet,
+  width: number,
+  text: string,
+  style: { bold?: boolean; size?: number; align?: Alignment['horizontal'] } = {},
+): Row {
   const row = sheet.addRow([text]);
   sheet.mergeCells(row.number, 1, row.number, width);
   const cell = row.getCell(1);
@@ -79,6 +86,14 @@ export function styleBodyRow(row: Row, width: number, bold = false): void {
 
 /** Print on A4, as wide as the page, with the header row repeated on every printed page. */
 export function printSetup(sheet: Worksheet, orientation: 'portrait' | 'landscape', headerRow: number): void {
-  sheet.pageSetup = { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}`, horizontalCentered: true };
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    horizontalCentered: true,
+  };
   sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
 }

@@ -42,7 +42,12 @@ export const accessControlDecider: Decider<AccessControlCommand, AccessControlSt
         const problems = collectProblems(rolesProblem(command.roles), booleanProblem('includeSubordinates', command.includeSubordinates));
         if (problems.length > 0) throw invalidInput(problems);
         const officer = activeOfficerOf(state, command.authorityCode, command.officerId);
-        return [{ type: 'OfficerRolesChanged', data: { officerId: officer.officerId, roles: unique(command.roles), includeSubordinates: command.includeSubordinates } }];
+        return [
+          {
+            type: 'OfficerRolesChanged',
+            data: { officerId: officer.officerId, roles: unique(command.roles), includeSubordinates: command.includeSubordinates },
+          },
+        ];
       }
       case 'DisableOfficer': {
         const problems = collectProblems(requireText('reason', command.reason, 300));
@@ -86,7 +91,9 @@ export const accessControlDecider: Decider<AccessControlCommand, AccessControlSt
             field: 'tokenId',
           });
         }
-        return [{ type: 'OfficerTokenRevoked', data: { tokenId: token.tokenId, officerId: officer.officerId, reason: command.reason.trim() } }];
+        return [
+          { type: 'OfficerTokenRevoked', data: { tokenId: token.tokenId, officerId: officer.officerId, reason: command.reason.trim() } },
+        ];
       }
     }
   },
@@ -94,21 +101,52 @@ export const accessControlDecider: Decider<AccessControlCommand, AccessControlSt
 
 function newOfficer(
   state: AccessControlState,
-  command: { officerId: string; username: string; fullName: string; authorityCode: string; roles: OfficerRole[]; includeSubordinates: boolean },
+  command: {
+    officerId: string;
+    username: string;
+    fullName: string;
+    authorityCode: string;
+    roles: OfficerRole[];
+    includeSubordinates: boolean;
+  },
 ): AccessControlEvent {
   const problems = collectProblems(
-    requirePattern('officerId', command.officerId, ID, 'chỉ gồm chữ thường, chữ số, gạch ngang', 'must be lower-case letters, digits or hyphens'),
-    requirePattern('username', command.username, USERNAME, 'gồm 3–64 chữ thường, chữ số, dấu chấm, gạch', 'must be 3–64 lower-case letters, digits, dots, dashes'),
+    requirePattern(
+      'officerId',
+      command.officerId,
+      ID,
+      'chỉ gồm chữ thường, chữ số, gạch ngang',
+      'must be lower-case letters, digits or hyphens',
+    ),
+    requirePattern(
+      'username',
+      command.username,
+      USERNAME,
+      'gồm 3–64 chữ thường, chữ số, dấu chấm, gạch',
+      'must be 3–64 lower-case letters, digits, dots, dashes',
+    ),
     requirePersonText('fullName', command.fullName, 120),
     rolesProblem(command.roles),
     booleanProblem('includeSubordinates', command.includeSubordinates),
   );
   if (problems.length > 0) throw invalidInput(problems);
   if (state.officers.has(command.officerId)) {
-    throw new DomainError({ code: 'OFFICER_ALREADY_EXISTS', kind: 'conflict', messageVi: `Đã có cán bộ mã ${command.officerId}.`, messageEn: `Officer ${command.officerId} already exists.`, field: 'officerId' });
+    throw new DomainError({
+      code: 'OFFICER_ALREADY_EXISTS',
+      kind: 'conflict',
+      messageVi: `Đã có cán bộ mã ${command.officerId}.`,
+      messageEn: `Officer ${command.officerId} already exists.`,
+      field: 'officerId',
+    });
   }
   if ([...state.officers.values()].some((officer) => officer.username === command.username)) {
-    throw new DomainError({ code: 'USERNAME_TAKEN', kind: 'conflict', messageVi: `Tên đăng nhập ${command.username} đã được dùng.`, messageEn: `Username ${command.username} is taken.`, field: 'username' });
+    throw new DomainError({
+      code: 'USERNAME_TAKEN',
+      kind: 'conflict',
+      messageVi: `Tên đăng nhập ${command.username} đã được dùng.`,
+      messageEn: `Username ${command.username} is taken.`,
+      field: 'username',
+    });
   }
   return {
     type: 'OfficerAccountCreated',
@@ -142,10 +180,19 @@ function newToken(
   );
   if (problems.length > 0) throw invalidInput(problems);
   if (state.tokens.has(command.tokenId)) {
-    throw new DomainError({ code: 'TOKEN_ID_TAKEN', kind: 'conflict', messageVi: 'Mã truy cập bị trùng.', messageEn: 'Token id already used.', field: 'tokenId' });
+    throw new DomainError({
+      code: 'TOKEN_ID_TAKEN',
+      kind: 'conflict',
+      messageVi: 'Mã truy cập bị trùng.',
+      messageEn: 'Token id already used.',
+      field: 'tokenId',
+    });
   }
   const expiresAt = new Date(Date.parse(occurredAt) + command.lifetimeDays * 24 * 3600 * 1000).toISOString();
-  return { type: 'OfficerTokenIssued', data: { tokenId: command.tokenId, officerId: command.officerId, secretHash: command.secretHash, expiresAt } };
+  return {
+    type: 'OfficerTokenIssued',
+    data: { tokenId: command.tokenId, officerId: command.officerId, secretHash: command.secretHash, expiresAt },
+  };
 }
 
 function officerOf(state: AccessControlState, authorityCode: string, officerId: string): OfficerRecord {
@@ -166,13 +213,20 @@ function officerOf(state: AccessControlState, authorityCode: string, officerId: 
 function activeOfficerOf(state: AccessControlState, authorityCode: string, officerId: string): OfficerRecord {
   const officer = officerOf(state, authorityCode, officerId);
   if (officer.disabled) {
-    throw new DomainError({ code: 'OFFICER_DISABLED', kind: 'rule_violation', messageVi: 'Tài khoản cán bộ đã bị khoá.', messageEn: 'The officer account is disabled.', field: 'officerId' });
+    throw new DomainError({
+      code: 'OFFICER_DISABLED',
+      kind: 'rule_violation',
+      messageVi: 'Tài khoản cán bộ đã bị khoá.',
+      messageEn: 'The officer account is disabled.',
+      field: 'officerId',
+    });
   }
   return officer;
 }
 
 function rolesProblem(roles: unknown): FieldProblem | undefined {
-  if (Array.isArray(roles) && roles.length > 0 && roles.every((role) => (OFFICER_ROLES as readonly unknown[]).includes(role))) return undefined;
+  if (Array.isArray(roles) && roles.length > 0 && roles.every((role) => (OFFICER_ROLES as readonly unknown[]).includes(role)))
+    return undefined;
   return {
     field: 'roles',
     code: 'NOT_ALLOWED_VALUE',
@@ -182,7 +236,9 @@ function rolesProblem(roles: unknown): FieldProblem | undefined {
 }
 
 function booleanProblem(field: string, value: unknown): FieldProblem | undefined {
-  return typeof value === 'boolean' ? undefined : { field, code: 'NOT_BOOLEAN', messageVi: `"${field}" phải là đúng/sai.`, messageEn: `"${field}" must be true or false.` };
+  return typeof value === 'boolean'
+    ? undefined
+    : { field, code: 'NOT_BOOLEAN', messageVi: `"${field}" phải là đúng/sai.`, messageEn: `"${field}" must be true or false.` };
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -8,7 +8,14 @@ export function evolveAccessControl(state: AccessControlState, event: AccessCont
     case 'OfficerAccountCreated':
       return { ...state, officers: with_(state.officers, event.data.officerId, { ...event.data, disabled: false }) };
     case 'OfficerRolesChanged':
-      return { ...state, officers: change(state.officers, event.data.officerId, (o) => ({ ...o, roles: event.data.roles, includeSubordinates: event.data.includeSubordinates })) };
+      return {
+        ...state,
+        officers: change(state.officers, event.data.officerId, (o) => ({
+          ...o,
+          roles: event.data.roles,
+          includeSubordinates: event.data.includeSubordinates,
+        })),
+      };
     case 'OfficerAccountDisabled':
       return { ...state, officers: change(state.officers, event.data.officerId, (o) => ({ ...o, disabled: true })) };
     case 'OfficerTokenIssued':

@@ -13,13 +13,24 @@ export function idempotencyKeyStream(key: string): string {
 
 export type IdempotencyKeyEvent = DomainEvent<'IdempotencyKeyUsed', { key: string; fingerprint: string; act: string; firstUsedAt: string }>;
 export type IdempotencyKeyCommand = { type: 'UseIdempotencyKey'; key: string; fingerprint: string; act: string };
-export type IdempotencyKeyState = { readonly status: 'unused' } | { readonly status: 'used'; readonly fingerprint: string; readonly act: string; readonly firstUsedAt: string };
+export type IdempotencyKeyState =
+  | { readonly status: 'unused' }
+  | { readonly status: 'used'; readonly fingerprint: string; readonly act: string; readonly firstUsedAt: string };
 
 export const idempotencyKeyDecider: Decider<IdempotencyKeyCommand, IdempotencyKeyState, IdempotencyKeyEvent> = {
   initialState: { status: 'unused' },
-  evolve: (state, event) => (state.status === 'used' ? state : { status: 'used', fingerprint: event.data.fingerprint, act: event.data.act, firstUsedAt: event.data.firstUsedAt }),
+  evolve: (state, event) =>
+    state.status === 'used'
+      ? state
+      : { status: 'used', fingerprint: event.data.fingerprint, act: event.data.act, firstUsedAt: event.data.firstUsedAt },
   decide(command, state, context) {
-    if (state.status === 'unused') return [{ type: 'IdempotencyKeyUsed', data: { key: command.key, fingerprint: command.fingerprint, act: command.act, firstUsedAt: context.occurredAt } }];
+    if (state.status === 'unused')
+      return [
+        {
+          type: 'IdempotencyKeyUsed',
+          data: { key: command.key, fingerprint: command.fingerprint, act: command.act, firstUsedAt: context.occurredAt },
+        },
+      ];
     if (state.fingerprint === command.fingerprint) return [];
     throw new DomainError({
       code: 'IDEMPOTENCY_KEY_REUSED',

@@ -34,8 +34,14 @@ export interface FindingSighting {
 
 export type FindingEvent =
   | DomainEvent<'FindingRaised', { findingId: string; detectionKey: string } & FindingSighting>
-  | DomainEvent<'FindingSeenAgain', { findingId: string; lastSeen: string; occurrences: number; severity: FindingSeverity; facts: Readonly<Record<string, unknown>> }>
-  | DomainEvent<'FindingReopened', { findingId: string; lastSeen: string; occurrences: number; facts: Readonly<Record<string, unknown>>; reopenedAt: string }>
+  | DomainEvent<
+      'FindingSeenAgain',
+      { findingId: string; lastSeen: string; occurrences: number; severity: FindingSeverity; facts: Readonly<Record<string, unknown>> }
+    >
+  | DomainEvent<
+      'FindingReopened',
+      { findingId: string; lastSeen: string; occurrences: number; facts: Readonly<Record<string, unknown>>; reopenedAt: string }
+    >
   | DomainEvent<'FindingAcknowledged', { findingId: string; by: string; at: string; note: string | null }>
   | DomainEvent<'FindingAssigned', { findingId: string; assignee: string; by: string; at: string; note: string | null }>
   | DomainEvent<'FindingClosed', { findingId: string; by: string; at: string; note: string }>;
@@ -73,17 +79,41 @@ export const findingDecider: Decider<FindingCommand, FindingState, FindingEvent>
     const at = context.occurredAt;
     if (command.type === 'RecordSighting') {
       const s = command.sighting;
-      if (state.status === 'none') return [{ type: 'FindingRaised', data: { findingId: command.findingId, detectionKey: command.detectionKey, ...s } }];
+      if (state.status === 'none')
+        return [{ type: 'FindingRaised', data: { findingId: command.findingId, detectionKey: command.detectionKey, ...s } }];
       // Sightings arrive again after a crash or a resweep: only a higher count is news.
       if (s.occurrences <= state.occurrences) return [];
-      if (state.status === 'closed') return [{ type: 'FindingReopened', data: { findingId: command.findingId, lastSeen: s.lastSeen, occurrences: s.occurrences, facts: s.facts, reopenedAt: at } }];
-      return [{ type: 'FindingSeenAgain', data: { findingId: command.findingId, lastSeen: s.lastSeen, occurrences: s.occurrences, severity: s.severity, facts: s.facts } }];
+      if (state.status === 'closed')
+        return [
+          {
+            type: 'FindingReopened',
+            data: { findingId: command.findingId, lastSeen: s.lastSeen, occurrences: s.occurrences, facts: s.facts, reopenedAt: at },
+          },
+        ];
+      return [
+        {
+          type: 'FindingSeenAgain',
+          data: { findingId: command.findingId, lastSeen: s.lastSeen, occurrences: s.occurrences, severity: s.severity, facts: s.facts },
+        },
+      ];
     }
     if (state.status === 'none') {
-      throw new DomainError({ code: 'FINDING_NOT_FOUND', kind: 'not_found', messageVi: 'Không có phát hiện kiểm tra này.', messageEn: 'No such audit finding.', field: 'findingId' });
+      throw new DomainError({
+        code: 'FINDING_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có phát hiện kiểm tra này.',
+        messageEn: 'No such audit finding.',
+        field: 'findingId',
+      });
     }
     if (state.status === 'closed') {
-      throw new DomainError({ code: 'FINDING_CLOSED', kind: 'conflict', messageVi: 'Phát hiện này đã được đóng.', messageEn: 'This finding is already closed.', field: 'findingId' });
+      throw new DomainError({
+        code: 'FINDING_CLOSED',
+        kind: 'conflict',
+        messageVi: 'Phát hiện này đã được đóng.',
+        messageEn: 'This finding is already closed.',
+        field: 'findingId',
+      });
     }
     switch (command.type) {
       case 'AcknowledgeFinding':
@@ -96,7 +126,12 @@ export const findingDecider: Decider<FindingCommand, FindingState, FindingEvent>
           requireOptionalText('note', command.note, 2000),
         );
         if (state.assignee === command.assignee) return [];
-        return [{ type: 'FindingAssigned', data: { findingId: command.findingId, assignee: command.assignee, by, at, note: command.note?.trim() || null } }];
+        return [
+          {
+            type: 'FindingAssigned',
+            data: { findingId: command.findingId, assignee: command.assignee, by, at, note: command.note?.trim() || null },
+          },
+        ];
       case 'CloseFinding':
         throwIfInvalid(requireText('note', command.note, 2000));
         return [{ type: 'FindingClosed', data: { findingId: command.findingId, by, at, note: command.note.trim() } }];

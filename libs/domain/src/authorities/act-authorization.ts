@@ -28,13 +28,23 @@ export interface ActAuthorization {
 export function authorizeAct(directory: AuthorityDirectory, query: ActAuthorizationQuery): ActAuthorization {
   const acting = directory.authorities.get(query.actingAuthorityCode);
   if (!acting || !isActiveOn(acting, query.actDate)) {
-    throw refusal('ACTING_AUTHORITY_NOT_ACTIVE', `Đơn vị ${query.actingAuthorityCode} không hoạt động vào ngày ${query.actDate}.`, `${query.actingAuthorityCode} is not active on ${query.actDate}.`);
+    throw refusal(
+      'ACTING_AUTHORITY_NOT_ACTIVE',
+      `Đơn vị ${query.actingAuthorityCode} không hoạt động vào ngày ${query.actDate}.`,
+      `${query.actingAuthorityCode} is not active on ${query.actDate}.`,
+    );
   }
   const issuer = query.act === 'issue' ? acting : query.issuerCode ? directory.authorities.get(query.issuerCode) : undefined;
   if (!issuer) throw refusal('ISSUER_UNKNOWN', 'Không xác định được đơn vị đã cấp văn bằng.', 'The issuing authority is unknown.');
   const answer = competenceFor({ diplomaKind: query.diplomaKind, act: query.act, actDate: query.actDate, issuerKind: issuer.kind });
   if (!answer.permitted) {
-    throw new DomainError({ code: answer.code, kind: 'rule_violation', messageVi: answer.messageVi, messageEn: answer.messageEn, ...(answer.rule !== undefined ? { rule: answer.rule } : {}) });
+    throw new DomainError({
+      code: answer.code,
+      kind: 'rule_violation',
+      messageVi: answer.messageVi,
+      messageEn: answer.messageEn,
+      ...(answer.rule !== undefined ? { rule: answer.rule } : {}),
+    });
   }
   if (answer.basis === 'register_holder') {
     const holder = registerHolderOn(directory, issuer.code, query.actDate, query.diplomaKind);

@@ -1,7 +1,15 @@
 import type { Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
+import {
+  collectProblems,
+  requireIsoDate,
+  requireOneOf,
+  requireOptionalText,
+  requirePattern,
+  requireText,
+  requirePersonText,
+} from '../shared/validation';
 import {
   AUTHORITY_CODE_PATTERN,
   AUTHORITY_KINDS,
@@ -25,7 +33,13 @@ const ALLOWED_PARENTS: Record<AuthorityKind, readonly (AuthorityKind | null)[]> 
 };
 
 const codeProblem = (field: string, value: unknown) =>
-  requirePattern(field, value, AUTHORITY_CODE_PATTERN, 'phải gồm 2–32 chữ in hoa, chữ số hoặc dấu gạch ngang', 'must be 2–32 capital letters, digits or hyphens');
+  requirePattern(
+    field,
+    value,
+    AUTHORITY_CODE_PATTERN,
+    'phải gồm 2–32 chữ in hoa, chữ số hoặc dấu gạch ngang',
+    'must be 2–32 capital letters, digits or hyphens',
+  );
 
 export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, AuthorityDirectory, AuthorityDirectoryEvent> = {
   initialState: EMPTY_DIRECTORY,
@@ -92,11 +106,16 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
             field: 'name',
           });
         }
-        return [{ type: 'AuthorityRenamed', data: { code: record.code, previousName: record.name, name, effectiveOn: command.effectiveOn } }];
+        return [
+          { type: 'AuthorityRenamed', data: { code: record.code, previousName: record.name, name, effectiveOn: command.effectiveOn } },
+        ];
       }
 
       case 'SetGoverningBody': {
-        const problems = collectProblems(requireOptionalText('governingBody', command.governingBody, 200), requireIsoDate('effectiveOn', command.effectiveOn));
+        const problems = collectProblems(
+          requireOptionalText('governingBody', command.governingBody, 200),
+          requireIsoDate('effectiveOn', command.effectiveOn),
+        );
         if (problems.length > 0) throw invalidInput(problems);
         const record = activeAuthority(directory, command.code, command.effectiveOn, 'code');
         const governingBody = command.governingBody?.trim() || null;
@@ -109,7 +128,12 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
             field: 'governingBody',
           });
         }
-        return [{ type: 'AuthorityGoverningBodySet', data: { code: record.code, previous: record.governingBody, governingBody, effectiveOn: command.effectiveOn } }];
+        return [
+          {
+            type: 'AuthorityGoverningBodySet',
+            data: { code: record.code, previous: record.governingBody, governingBody, effectiveOn: command.effectiveOn },
+          },
+        ];
       }
 
       case 'MergeAuthority':
@@ -143,16 +167,40 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
               field: 'intoCode',
             });
           }
-          return [{ type: 'AuthorityMerged', data: { code: record.code, intoCode: successor.code, effectiveOn: command.effectiveOn, decisionRef: command.decisionRef.trim() } }];
+          return [
+            {
+              type: 'AuthorityMerged',
+              data: {
+                code: record.code,
+                intoCode: successor.code,
+                effectiveOn: command.effectiveOn,
+                decisionRef: command.decisionRef.trim(),
+              },
+            },
+          ];
         }
         return [
-          { type: 'AuthorityAbolished', data: { code: record.code, successorCode: successor.code, effectiveOn: command.effectiveOn, decisionRef: command.decisionRef.trim() } },
+          {
+            type: 'AuthorityAbolished',
+            data: {
+              code: record.code,
+              successorCode: successor.code,
+              effectiveOn: command.effectiveOn,
+              decisionRef: command.decisionRef.trim(),
+            },
+          },
         ];
       }
 
       case 'RegisterSigner': {
         const problems = collectProblems(
-          requirePattern('signerId', command.signerId, /^[a-z0-9][a-z0-9-]{1,63}$/, 'chỉ gồm chữ thường, chữ số, gạch ngang', 'must be lower-case letters, digits or hyphens'),
+          requirePattern(
+            'signerId',
+            command.signerId,
+            /^[a-z0-9][a-z0-9-]{1,63}$/,
+            'chỉ gồm chữ thường, chữ số, gạch ngang',
+            'must be lower-case letters, digits or hyphens',
+          ),
           codeProblem('authorityCode', command.authorityCode),
           requirePersonText('fullName', command.fullName, 120),
           requirePersonText('title', command.title, 120),
@@ -226,7 +274,9 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
             field: 'validTo',
           });
         }
-        return [{ type: 'SignerMandateEnded', data: { signerId: signer.signerId, validTo: command.validTo, reason: command.reason.trim() } }];
+        return [
+          { type: 'SignerMandateEnded', data: { signerId: signer.signerId, validTo: command.validTo, reason: command.reason.trim() } },
+        ];
       }
 
       case 'HandOverRegisters':

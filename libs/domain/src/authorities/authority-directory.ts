@@ -22,13 +22,23 @@ export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityD
     case 'AuthorityMerged':
       update(authorities, event.data.code, (record) => ({
         ...record,
-        end: { how: 'merged', effectiveOn: event.data.effectiveOn, successorCode: event.data.intoCode, decisionRef: event.data.decisionRef },
+        end: {
+          how: 'merged',
+          effectiveOn: event.data.effectiveOn,
+          successorCode: event.data.intoCode,
+          decisionRef: event.data.decisionRef,
+        },
       }));
       break;
     case 'AuthorityAbolished':
       update(authorities, event.data.code, (record) => ({
         ...record,
-        end: { how: 'abolished', effectiveOn: event.data.effectiveOn, successorCode: event.data.successorCode, decisionRef: event.data.decisionRef },
+        end: {
+          how: 'abolished',
+          effectiveOn: event.data.effectiveOn,
+          successorCode: event.data.successorCode,
+          decisionRef: event.data.decisionRef,
+        },
       }));
       break;
     case 'SignerRegistered':
@@ -60,12 +70,18 @@ export function isActiveOn(record: AuthorityRecord, date: IsoDate): boolean {
  * so on along the chain of mergers and abolitions (rules 32, 41, 46); for a kind, also along recorded
  * hand-overs of that kind's books (TT10/2026).
  */
-export function registerHolderOn(directory: AuthorityDirectory, code: string, date: IsoDate, kind?: DiplomaKind): AuthorityRecord | undefined {
+export function registerHolderOn(
+  directory: AuthorityDirectory,
+  code: string,
+  date: IsoDate,
+  kind?: DiplomaKind,
+): AuthorityRecord | undefined {
   const seen = new Set<string>();
   let current = directory.authorities.get(code);
   for (;;) {
     if (!current || seen.has(current.code)) return undefined;
-    const next = current.end && current.end.effectiveOn <= date ? current.end.successorCode : handedOverTo(directory, current.code, kind, date);
+    const next =
+      current.end && current.end.effectiveOn <= date ? current.end.successorCode : handedOverTo(directory, current.code, kind, date);
     if (next === undefined) return current;
     seen.add(current.code);
     current = directory.authorities.get(next);
@@ -78,7 +94,11 @@ export function registersHeldOn(directory: AuthorityDirectory, code: string, dat
   return [...directory.authorities.keys()].filter((other) => other === code || registerHolderOn(directory, other, date)?.code === code);
 }
 
-export function isWithinScope(directory: AuthorityDirectory, scope: { authorityCode: string; includeSubordinates: boolean }, target: string): boolean {
+export function isWithinScope(
+  directory: AuthorityDirectory,
+  scope: { authorityCode: string; includeSubordinates: boolean },
+  target: string,
+): boolean {
   if (target === scope.authorityCode) return true;
   if (!scope.includeSubordinates) return false;
   const seen = new Set<string>();
@@ -100,7 +120,11 @@ export function signerEntitledOn(
   const refuse = (code: string, vi: string, en: string): DomainError =>
     new DomainError({ code, kind: 'rule_violation', messageVi: vi, messageEn: en, field: 'signerId', rule: 25 });
   if (!signer || signer.authorityCode !== query.authorityCode) {
-    throw refuse('SIGNER_NOT_OF_AUTHORITY', `Người ký ${query.signerId} không thuộc đơn vị ${query.authorityCode}.`, `Signer ${query.signerId} does not sign for ${query.authorityCode}.`);
+    throw refuse(
+      'SIGNER_NOT_OF_AUTHORITY',
+      `Người ký ${query.signerId} không thuộc đơn vị ${query.authorityCode}.`,
+      `Signer ${query.signerId} does not sign for ${query.authorityCode}.`,
+    );
   }
   if (signer.validFrom > query.date || (signer.validTo !== null && signer.validTo < query.date)) {
     throw refuse(
@@ -110,7 +134,11 @@ export function signerEntitledOn(
     );
   }
   if (!query.roles.includes(signer.role)) {
-    throw refuse('SIGNER_ROLE_NOT_ALLOWED', `Chức danh của người ký không được ký văn bằng này.`, `The signer's role may not sign this document.`);
+    throw refuse(
+      'SIGNER_ROLE_NOT_ALLOWED',
+      `Chức danh của người ký không được ký văn bằng này.`,
+      `The signer's role may not sign this document.`,
+    );
   }
   if (signer.role === 'deputy_in_charge' && !signer.delegationRef) {
     throw new DomainError({
@@ -129,7 +157,10 @@ export function signerEntitledOn(
  * The line above an authority's name on its papers (Nghị định 30/2020): its governing body when recorded;
  * otherwise its parent in the directory, except a Sở's, which is the ministry and never heads its papers.
  */
-export function letterheadSuperior(record: { kind: string; governingBody: string | null }, parent: { name: string; kind: string } | undefined): string | null {
+export function letterheadSuperior(
+  record: { kind: string; governingBody: string | null },
+  parent: { name: string; kind: string } | undefined,
+): string | null {
   if (record.governingBody) return record.governingBody;
   if (!parent || parent.kind === 'ministry') return null;
   return parent.name;

@@ -30,7 +30,12 @@ export interface AuthorityRecord {
   readonly governingBody: string | null;
   readonly registeredOn: IsoDate;
   /** Set when the authority stops: from that date `successorCode` holds its registers (rules 32, 41). */
-  readonly end: { readonly how: 'merged' | 'abolished'; readonly effectiveOn: IsoDate; readonly successorCode: string; readonly decisionRef: string } | null;
+  readonly end: {
+    readonly how: 'merged' | 'abolished';
+    readonly effectiveOn: IsoDate;
+    readonly successorCode: string;
+    readonly decisionRef: string;
+  } | null;
 }
 
 export interface SignerRecord {
@@ -56,20 +61,41 @@ export interface AuthorityDirectory {
 
 export type AuthorityDirectoryEvent =
   /** `governingBody` is absent from events recorded before it existed. */
-  | DomainEvent<'AuthorityRegistered', { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: IsoDate; governingBody?: string | null }>
+  | DomainEvent<
+      'AuthorityRegistered',
+      { code: string; name: string; kind: AuthorityKind; parentCode: string | null; registeredOn: IsoDate; governingBody?: string | null }
+    >
   | DomainEvent<'AuthorityGoverningBodySet', { code: string; previous: string | null; governingBody: string | null; effectiveOn: IsoDate }>
   | DomainEvent<'AuthorityRenamed', { code: string; previousName: string; name: string; effectiveOn: IsoDate }>
   | DomainEvent<'AuthorityMerged', { code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }>
   | DomainEvent<'AuthorityAbolished', { code: string; successorCode: string; effectiveOn: IsoDate; decisionRef: string }>
   | DomainEvent<
       'SignerRegistered',
-      { signerId: string; authorityCode: string; fullName: string; title: string; role: SignerRoleName; validFrom: IsoDate; validTo: IsoDate | null; delegationRef: string | null; officerId?: string | null }
+      {
+        signerId: string;
+        authorityCode: string;
+        fullName: string;
+        title: string;
+        role: SignerRoleName;
+        validFrom: IsoDate;
+        validTo: IsoDate | null;
+        delegationRef: string | null;
+        officerId?: string | null;
+      }
     >
   | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>
   | DomainEvent<'RegistersHandedOver', RegisterHandOver>;
 
 export type AuthorityDirectoryCommand =
-  | { type: 'RegisterAuthority'; code: string; name: string; kind: AuthorityKind; parentCode?: string | null; registeredOn: IsoDate; governingBody?: string | null }
+  | {
+      type: 'RegisterAuthority';
+      code: string;
+      name: string;
+      kind: AuthorityKind;
+      parentCode?: string | null;
+      registeredOn: IsoDate;
+      governingBody?: string | null;
+    }
   | { type: 'SetGoverningBody'; code: string; governingBody: string | null; effectiveOn: IsoDate }
   | { type: 'RenameAuthority'; code: string; name: string; effectiveOn: IsoDate }
   | { type: 'MergeAuthority'; code: string; intoCode: string; effectiveOn: IsoDate; decisionRef: string }

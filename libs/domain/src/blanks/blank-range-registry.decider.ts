@@ -26,7 +26,13 @@ export const blankRangeRegistryDecider: Decider<ClaimBlankRange, BlankRangeRegis
   decide(command, state) {
     const { type: _type, ...claim } = command;
     if (state.some((existing) => existing.lotId === claim.lotId)) {
-      throw new DomainError({ code: 'LOT_ID_TAKEN', kind: 'conflict', messageVi: `Mã lô ${claim.lotId} đã được dùng.`, messageEn: `Lot id ${claim.lotId} is already used.`, field: 'lotId' });
+      throw new DomainError({
+        code: 'LOT_ID_TAKEN',
+        kind: 'conflict',
+        messageVi: `Mã lô ${claim.lotId} đã được dùng.`,
+        messageEn: `Lot id ${claim.lotId} is already used.`,
+        field: 'lotId',
+      });
     }
     const samePrefix = state.filter((existing) => existing.prefix === claim.prefix);
     const otherWidth = samePrefix.find((existing) => existing.width !== claim.width);

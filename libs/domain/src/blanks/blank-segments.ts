@@ -58,7 +58,11 @@ export function outsideLot(segments: readonly Segment[], ranges: readonly Serial
 }
 
 /** A new segment list in which every serial of `ranges` has had `change` applied. */
-export function assign(segments: readonly Segment[], ranges: readonly SerialRange[], change: (segment: Segment) => SegmentProps): Segment[] {
+export function assign(
+  segments: readonly Segment[],
+  ranges: readonly SerialRange[],
+  change: (segment: Segment) => SegmentProps,
+): Segment[] {
   let result = [...segments];
   for (const range of normalizeRanges(ranges)) {
     const next: Segment[] = [];
@@ -80,7 +84,8 @@ function merge(segments: readonly Segment[]): Segment[] {
   const merged: Segment[] = [];
   for (const segment of segments) {
     const last = merged[merged.length - 1];
-    if (last && last.to + 1 === segment.from && sameProps(props(last), props(segment))) merged[merged.length - 1] = { ...last, to: segment.to };
+    if (last && last.to + 1 === segment.from && sameProps(props(last), props(segment)))
+      merged[merged.length - 1] = { ...last, to: segment.to };
     else merged.push(segment);
   }
   return merged;

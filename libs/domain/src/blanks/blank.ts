@@ -5,7 +5,15 @@ import type { SerialRange } from './serial-range';
 export const BLANK_KINDS = ['THCS', 'THPT', 'THCS_COPY', 'THPT_COPY'] as const;
 export type BlankKind = (typeof BLANK_KINDS)[number];
 
-export const SPOILAGE_REASONS = ['damaged_at_receipt', 'damaged', 'misprint', 'poor_quality', 'obsolete_template', 'signed_but_wrong', 'revoked_and_recovered'] as const;
+export const SPOILAGE_REASONS = [
+  'damaged_at_receipt',
+  'damaged',
+  'misprint',
+  'poor_quality',
+  'obsolete_template',
+  'signed_but_wrong',
+  'revoked_and_recovered',
+] as const;
 export type SpoilageReason = (typeof SPOILAGE_REASONS)[number];
 
 /**
@@ -61,19 +69,62 @@ export type BlankLotEvent =
         damaged: SerialRange[];
       }
     >
-  | DomainEvent<'BlanksAllocated', { ranges: SerialRange[]; fromAuthority: string; toAuthority: string; handover: DocumentRef; allocatedOn: IsoDate; quantity: number }>
-  | DomainEvent<'BlanksReserved', { ranges: SerialRange[]; authorityCode: string; printRunId: string; reservedOn: IsoDate; quantity: number }>
-  | DomainEvent<'BlanksReleased', { ranges: SerialRange[]; authorityCode: string; printRunId: string; releasedOn: IsoDate; quantity: number }>
-  | DomainEvent<'BlanksBound', { authorityCode: string; printRunId: string; boundOn: IsoDate; bindings: { serial: number; diplomaId: string }[] }>
-  | DomainEvent<'BlanksSpoiled', { ranges: SerialRange[]; authorityCode: string; reason: SpoilageReason; note: string; spoiledOn: IsoDate; quantity: number }>
+  | DomainEvent<
+      'BlanksAllocated',
+      { ranges: SerialRange[]; fromAuthority: string; toAuthority: string; handover: DocumentRef; allocatedOn: IsoDate; quantity: number }
+    >
+  | DomainEvent<
+      'BlanksReserved',
+      { ranges: SerialRange[]; authorityCode: string; printRunId: string; reservedOn: IsoDate; quantity: number }
+    >
+  | DomainEvent<
+      'BlanksReleased',
+      { ranges: SerialRange[]; authorityCode: string; printRunId: string; releasedOn: IsoDate; quantity: number }
+    >
+  | DomainEvent<
+      'BlanksBound',
+      { authorityCode: string; printRunId: string; boundOn: IsoDate; bindings: { serial: number; diplomaId: string }[] }
+    >
+  | DomainEvent<
+      'BlanksSpoiled',
+      { ranges: SerialRange[]; authorityCode: string; reason: SpoilageReason; note: string; spoiledOn: IsoDate; quantity: number }
+    >
   | DomainEvent<
       'BlanksDestroyed',
-      { ranges: SerialRange[]; authorityCode: string; councilDecision: DocumentRef; members: CouncilMember[]; method: string; place: string; minutesRef: string; destroyedOn: IsoDate; quantity: number }
+      {
+        ranges: SerialRange[];
+        authorityCode: string;
+        councilDecision: DocumentRef;
+        members: CouncilMember[];
+        method: string;
+        place: string;
+        minutesRef: string;
+        destroyedOn: IsoDate;
+        quantity: number;
+      }
     >
-  | DomainEvent<'BlanksLost', { ranges: SerialRange[]; authorityCode: string; minutesRef: string; policeUnit: string; policeNotifiedAt: string; circumstances: string; lostOn: IsoDate; quantity: number }>
-  | DomainEvent<'BlanksReturned', { ranges: SerialRange[]; authorityCode: string; document: DocumentRef; returnedOn: IsoDate; quantity: number }>
+  | DomainEvent<
+      'BlanksLost',
+      {
+        ranges: SerialRange[];
+        authorityCode: string;
+        minutesRef: string;
+        policeUnit: string;
+        policeNotifiedAt: string;
+        circumstances: string;
+        lostOn: IsoDate;
+        quantity: number;
+      }
+    >
+  | DomainEvent<
+      'BlanksReturned',
+      { ranges: SerialRange[]; authorityCode: string; document: DocumentRef; returnedOn: IsoDate; quantity: number }
+    >
   /** Fraud signal (rule 18, F4/F14): someone tried to use a blank that may never be used again. */
-  | DomainEvent<'BlankReuseAttempted', { serials: { serial: number; status: BlankStatus }[]; authorityCode: string; printRunId: string; attemptedOn: IsoDate }>;
+  | DomainEvent<
+      'BlankReuseAttempted',
+      { serials: { serial: number; status: BlankStatus }[]; authorityCode: string; printRunId: string; attemptedOn: IsoDate }
+    >;
 
 export type BlankLotCommand =
   | {
@@ -93,7 +144,14 @@ export type BlankLotCommand =
       missing?: SerialRange[];
       damaged?: SerialRange[];
     }
-  | { type: 'AllocateBlanks'; authorityCode: string; toAuthority: string; ranges: SerialRange[]; handover: DocumentRef; allocatedOn: IsoDate }
+  | {
+      type: 'AllocateBlanks';
+      authorityCode: string;
+      toAuthority: string;
+      ranges: SerialRange[];
+      handover: DocumentRef;
+      allocatedOn: IsoDate;
+    }
   /** Either the ranges the officer chose, or a count: then the lowest serials in stock are taken. */
   | { type: 'ReserveBlanks'; authorityCode: string; printRunId: string; ranges?: SerialRange[]; count?: number; reservedOn: IsoDate }
   | { type: 'ReleaseBlanks'; authorityCode: string; printRunId: string; ranges: SerialRange[]; releasedOn: IsoDate }
@@ -109,7 +167,15 @@ export type BlankLotCommand =
    * are reserved and printed, in order, in one append.
    */
   | { type: 'BindNextBlanks'; authorityCode: string; printRunId: string; diplomaIds: string[]; boundOn: IsoDate }
-  | { type: 'ReplaceMisprintedBlank'; authorityCode: string; printRunId: string; diplomaId: string; oldSerial: number; note: string; replacedOn: IsoDate }
+  | {
+      type: 'ReplaceMisprintedBlank';
+      authorityCode: string;
+      printRunId: string;
+      diplomaId: string;
+      oldSerial: number;
+      note: string;
+      replacedOn: IsoDate;
+    }
   | {
       type: 'DestroyBlanks';
       authorityCode: string;
@@ -121,5 +187,14 @@ export type BlankLotCommand =
       minutesRef: string;
       destroyedOn: IsoDate;
     }
-  | { type: 'ReportBlanksLost'; authorityCode: string; ranges: SerialRange[]; minutesRef: string; policeUnit: string; policeNotifiedAt: string; circumstances: string; lostOn: IsoDate }
+  | {
+      type: 'ReportBlanksLost';
+      authorityCode: string;
+      ranges: SerialRange[];
+      minutesRef: string;
+      policeUnit: string;
+      policeNotifiedAt: string;
+      circumstances: string;
+      lostOn: IsoDate;
+    }
   | { type: 'ReturnBlanks'; authorityCode: string; ranges: SerialRange[]; document: DocumentRef; returnedOn: IsoDate };

@@ -40,7 +40,9 @@ export function formatSerial(prefix: string, width: number, value: number): stri
 }
 
 export function formatRange(prefix: string, width: number, range: SerialRange): string {
-  return range.from === range.to ? formatSerial(prefix, width, range.from) : `${formatSerial(prefix, width, range.from)}–${formatSerial(prefix, width, range.to)}`;
+  return range.from === range.to
+    ? formatSerial(prefix, width, range.from)
+    : `${formatSerial(prefix, width, range.from)}–${formatSerial(prefix, width, range.to)}`;
 }
 
 /** "HP 0203417", "HP0203417" or "hp 0203417" → prefix HP, number 203417, width 7. */

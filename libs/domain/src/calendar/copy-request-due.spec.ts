@@ -50,7 +50,10 @@ describe('Copy request due time (rule 49, docs/domain.md §2.8)', () => {
   });
 
   it('rule 49: a request received during Tết is due the first working day after it', () => {
-    expect(copyRequestDue(calendar, { channel: 'online', receivedAt: '2026-02-18T03:00:00Z', dossierCompleteAt: '2026-02-18T03:00:00Z' }).dueDate).toBe('2026-02-23');
+    expect(
+      copyRequestDue(calendar, { channel: 'online', receivedAt: '2026-02-18T03:00:00Z', dossierCompleteAt: '2026-02-18T03:00:00Z' })
+        .dueDate,
+    ).toBe('2026-02-23');
   });
 
   it('rule 49: a make-up Saturday counts as a working day', () => {
@@ -61,18 +64,30 @@ describe('Copy request due time (rule 49, docs/domain.md §2.8)', () => {
   });
 
   it('rule 49: a postal request counts from its complete dossier (incoming postmark), not from first receipt', () => {
-    const due = copyRequestDue(calendar, { channel: 'post', receivedAt: '2026-04-22T02:00:00Z', dossierCompleteAt: '2026-04-24T09:00:00Z' });
+    const due = copyRequestDue(calendar, {
+      channel: 'post',
+      receivedAt: '2026-04-22T02:00:00Z',
+      dossierCompleteAt: '2026-04-24T09:00:00Z',
+    });
     // Friday 24/4 16:00 local; Monday 27/4 is the Giỗ Tổ nghỉ bù.
     expect(due).toMatchObject({ countsFrom: '2026-04-24', dueDate: '2026-04-28' });
   });
 
   it('rule 49: a postmark may precede the office logging the envelope', () => {
-    expect(copyRequestDue(calendar, { channel: 'post', receivedAt: '2026-11-17T03:00:00Z', dossierCompleteAt: '2026-11-16T01:00:00Z' }).dueDate).toBe('2026-11-16');
+    expect(
+      copyRequestDue(calendar, { channel: 'post', receivedAt: '2026-11-17T03:00:00Z', dossierCompleteAt: '2026-11-16T01:00:00Z' }).dueDate,
+    ).toBe('2026-11-16');
   });
 
   it('rule 49: postal and online requests need the complete-dossier time', () => {
-    expect(refusal({ channel: 'post', receivedAt: '2026-11-17T03:00:00Z' })).toMatchObject({ code: 'INVALID_INPUT', field: 'dossierCompleteAt' });
-    expect(refusal({ channel: 'online', receivedAt: '2026-11-17T03:00:00Z' })).toMatchObject({ code: 'INVALID_INPUT', field: 'dossierCompleteAt' });
+    expect(refusal({ channel: 'post', receivedAt: '2026-11-17T03:00:00Z' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'dossierCompleteAt',
+    });
+    expect(refusal({ channel: 'online', receivedAt: '2026-11-17T03:00:00Z' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'dossierCompleteAt',
+    });
   });
 
   it('rule 49: an online dossier cannot be complete before it was received', () => {
@@ -81,7 +96,10 @@ describe('Copy request due time (rule 49, docs/domain.md §2.8)', () => {
   });
 
   it('rule 49: a counter request completed later counts from completion', () => {
-    expect(copyRequestDue(calendar, { channel: 'counter', receivedAt: '2026-11-16T02:00:00Z', dossierCompleteAt: '2026-11-18T09:00:00Z' }).dueDate).toBe('2026-11-19');
+    expect(
+      copyRequestDue(calendar, { channel: 'counter', receivedAt: '2026-11-16T02:00:00Z', dossierCompleteAt: '2026-11-18T09:00:00Z' })
+        .dueDate,
+    ).toBe('2026-11-19');
   });
 
   it('rule 49: an extension of one working day with a reason moves the due date', () => {
@@ -101,14 +119,23 @@ describe('Copy request due time (rule 49, docs/domain.md §2.8)', () => {
   });
 
   it('rule 49: an extension beyond one working day needs a written agreement (§2.8, TT13/2025)', () => {
-    const timing: CopyRequestTiming = { channel: 'counter', receivedAt: '2026-11-06T02:00:00Z', extension: { workingDays: 3, reason: 'Nội dung phức tạp' } };
+    const timing: CopyRequestTiming = {
+      channel: 'counter',
+      receivedAt: '2026-11-06T02:00:00Z',
+      extension: { workingDays: 3, reason: 'Nội dung phức tạp' },
+    };
     expect(refusal(timing)).toMatchObject({ code: 'COPY_EXTENSION_NEEDS_WRITTEN_AGREEMENT', kind: 'rule_violation', rule: 49 });
-    const agreed = copyRequestDue(calendar, { ...timing, extension: { workingDays: 3, reason: 'Nội dung phức tạp', writtenAgreementRef: 'TT-2026/118' } });
+    const agreed = copyRequestDue(calendar, {
+      ...timing,
+      extension: { workingDays: 3, reason: 'Nội dung phức tạp', writtenAgreementRef: 'TT-2026/118' },
+    });
     expect(agreed.dueDate).toBe('2026-11-11');
   });
 
   it('rule 49: refuses nonsense extensions and instants without an offset', () => {
-    expect(refusal({ channel: 'counter', receivedAt: '2026-11-20T02:00:00Z', extension: { workingDays: 0, reason: 'x' } })).toMatchObject({ field: 'extension.workingDays' });
+    expect(refusal({ channel: 'counter', receivedAt: '2026-11-20T02:00:00Z', extension: { workingDays: 0, reason: 'x' } })).toMatchObject({
+      field: 'extension.workingDays',
+    });
     // Without an offset the instant would be read in the machine's zone.
     expect(refusal({ channel: 'counter', receivedAt: '2026-11-20T09:00:00' })).toMatchObject({ field: 'receivedAt' });
     expect(refusal({ channel: 'counter', receivedAt: '2026-02-30T09:00:00Z' })).toMatchObject({ field: 'receivedAt' });

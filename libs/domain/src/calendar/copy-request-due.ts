@@ -124,7 +124,9 @@ function extensionProblems(extension: CopyRequestExtension): FieldProblem[] {
           messageEn: `The extension must be a whole number of working days from 1 to ${MAX_EXTENSION_WORKING_DAYS}.`,
         },
     requireText('extension.reason', extension.reason, 500),
-    extension.writtenAgreementRef === undefined ? undefined : requireText('extension.writtenAgreementRef', extension.writtenAgreementRef, 100),
+    extension.writtenAgreementRef === undefined
+      ? undefined
+      : requireText('extension.writtenAgreementRef', extension.writtenAgreementRef, 100),
   );
 }
 

@@ -41,7 +41,9 @@ describe('Holiday calendar (rule 49 counts on it)', () => {
   });
 
   it('refuses to publish a year a second time without marking it an amendment', () => {
-    given(holidayCalendarDecider, [published2028]).when(publish2028).thenRefusedWith('HOLIDAY_YEAR_ALREADY_PUBLISHED', { kind: 'conflict', field: 'year' });
+    given(holidayCalendarDecider, [published2028])
+      .when(publish2028)
+      .thenRefusedWith('HOLIDAY_YEAR_ALREADY_PUBLISHED', { kind: 'conflict', field: 'year' });
   });
 
   it('treats a baseline year as published: changing it takes an amendment', () => {
@@ -70,13 +72,35 @@ describe('Holiday calendar (rule 49 counts on it)', () => {
     const base = holidayCalendarDecider.initialState.years.get(2027);
     if (!base) throw new Error('baseline 2027 missing');
     given(holidayCalendarDecider)
-      .when({ type: 'PublishHolidayYear', year: 2027, holidays: [...base.holidays], makeUpWorkingDays: [...base.makeUpWorkingDays], source: 'TB 99/TB-BNV', amends: true })
-      .then([{ type: 'HolidayYearPublished', data: { year: 2027, holidays: [...base.holidays].sort((a, b) => a.date.localeCompare(b.date)), makeUpWorkingDays: [], source: 'TB 99/TB-BNV', amends: true } }]);
+      .when({
+        type: 'PublishHolidayYear',
+        year: 2027,
+        holidays: [...base.holidays],
+        makeUpWorkingDays: [...base.makeUpWorkingDays],
+        source: 'TB 99/TB-BNV',
+        amends: true,
+      })
+      .then([
+        {
+          type: 'HolidayYearPublished',
+          data: {
+            year: 2027,
+            holidays: [...base.holidays].sort((a, b) => a.date.localeCompare(b.date)),
+            makeUpWorkingDays: [],
+            source: 'TB 99/TB-BNV',
+            amends: true,
+          },
+        },
+      ]);
   });
 
   it('refuses an amendment that changes nothing, and an amendment of a year never published', () => {
-    given(holidayCalendarDecider, [published2028]).when({ ...publish2028, amends: true }).thenRefusedWith('HOLIDAY_YEAR_UNCHANGED');
-    given(holidayCalendarDecider).when({ ...publish2028, amends: true }).thenRefusedWith('HOLIDAY_YEAR_NOT_PUBLISHED', { field: 'amends' });
+    given(holidayCalendarDecider, [published2028])
+      .when({ ...publish2028, amends: true })
+      .thenRefusedWith('HOLIDAY_YEAR_UNCHANGED');
+    given(holidayCalendarDecider)
+      .when({ ...publish2028, amends: true })
+      .thenRefusedWith('HOLIDAY_YEAR_NOT_PUBLISHED', { field: 'amends' });
   });
 
   it('refuses bad dates, naming the field at fault', () => {
@@ -109,9 +133,15 @@ describe('Holiday calendar (rule 49 counts on it)', () => {
   });
 
   it('refuses a year outside 2000–2100, a missing source and a list that is not a list', () => {
-    given(holidayCalendarDecider).when({ ...publish2028, year: 1999 }).thenRefusedWith('INVALID_INPUT', { field: 'year' });
-    given(holidayCalendarDecider).when({ ...publish2028, year: 2101 }).thenRefusedWith('INVALID_INPUT', { field: 'year' });
-    given(holidayCalendarDecider).when({ ...publish2028, source: '' }).thenRefusedWith('INVALID_INPUT', { field: 'source' });
+    given(holidayCalendarDecider)
+      .when({ ...publish2028, year: 1999 })
+      .thenRefusedWith('INVALID_INPUT', { field: 'year' });
+    given(holidayCalendarDecider)
+      .when({ ...publish2028, year: 2101 })
+      .thenRefusedWith('INVALID_INPUT', { field: 'year' });
+    given(holidayCalendarDecider)
+      .when({ ...publish2028, source: '' })
+      .thenRefusedWith('INVALID_INPUT', { field: 'source' });
     given(holidayCalendarDecider)
       .when({ ...publish2028, holidays: null as unknown as HolidayCalendarCommand['holidays'] })
       .thenRefusedWith('INVALID_INPUT', { field: 'holidays' });

@@ -76,10 +76,21 @@ function validate(command: HolidayCalendarCommand): FieldProblem[] {
     requireText('source', command.source, 500),
     command.amends === undefined || typeof command.amends === 'boolean'
       ? undefined
-      : { field: 'amends', code: 'NOT_A_BOOLEAN', messageVi: '"amends" phải là true hoặc false.', messageEn: '"amends" must be true or false.' },
+      : {
+          field: 'amends',
+          code: 'NOT_A_BOOLEAN',
+          messageVi: '"amends" phải là true hoặc false.',
+          messageEn: '"amends" must be true or false.',
+        },
   );
   const holidays = validateDays('holidays', command.holidays, MAX_HOLIDAYS, yearOk ? command.year : undefined, problems);
-  const makeUps = validateDays('makeUpWorkingDays', command.makeUpWorkingDays, MAX_MAKE_UP_DAYS, yearOk ? command.year : undefined, problems);
+  const makeUps = validateDays(
+    'makeUpWorkingDays',
+    command.makeUpWorkingDays,
+    MAX_MAKE_UP_DAYS,
+    yearOk ? command.year : undefined,
+    problems,
+  );
 
   const holidayDates = new Set(holidays.map((day) => day.date));
   for (const { date, index } of makeUps) {
@@ -105,9 +116,20 @@ function validate(command: HolidayCalendarCommand): FieldProblem[] {
 }
 
 /** Checks one list and returns its well-formed dates with their positions, for the checks across lists. */
-function validateDays(listField: string, value: unknown, max: number, year: number | undefined, problems: FieldProblem[]): { date: string; index: number }[] {
+function validateDays(
+  listField: string,
+  value: unknown,
+  max: number,
+  year: number | undefined,
+  problems: FieldProblem[],
+): { date: string; index: number }[] {
   if (!Array.isArray(value)) {
-    problems.push({ field: listField, code: 'NOT_A_LIST', messageVi: `"${listField}" phải là một danh sách.`, messageEn: `"${listField}" must be a list.` });
+    problems.push({
+      field: listField,
+      code: 'NOT_A_LIST',
+      messageVi: `"${listField}" phải là một danh sách.`,
+      messageEn: `"${listField}" must be a list.`,
+    });
     return [];
   }
   if (value.length > max) {

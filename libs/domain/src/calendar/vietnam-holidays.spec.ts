@@ -17,13 +17,22 @@ describe('Vietnam public-sector holidays 2020–2027 (baseline data)', () => {
     expect(VIETNAM_HOLIDAY_BASELINE.map((year) => year.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
   });
 
-  it.each(VIETNAM_HOLIDAY_BASELINE.map((year) => [year.year, year] as const))('%i lists weekdays off and weekend make-up days only', (_, year) => {
-    for (const day of year.holidays) expect([day.date, isWeekend(day.date)]).toEqual([day.date, false]);
-    for (const day of year.makeUpWorkingDays) expect([day.date, isWeekend(day.date)]).toEqual([day.date, true]);
-  });
+  it.each(VIETNAM_HOLIDAY_BASELINE.map((year) => [year.year, year] as const))(
+    '%i lists weekdays off and weekend make-up days only',
+    (_, year) => {
+      for (const day of year.holidays) expect([day.date, isWeekend(day.date)]).toEqual([day.date, false]);
+      for (const day of year.makeUpWorkingDays) expect([day.date, isWeekend(day.date)]).toEqual([day.date, true]);
+    },
+  );
 
   it.each(VIETNAM_HOLIDAY_BASELINE.map((year) => [year.year, year] as const))('%i passes the validation officers go through', (_, year) => {
-    const command = { type: 'PublishHolidayYear' as const, year: year.year, holidays: [...year.holidays], makeUpWorkingDays: [...year.makeUpWorkingDays], source: year.source };
+    const command = {
+      type: 'PublishHolidayYear' as const,
+      year: year.year,
+      holidays: [...year.holidays],
+      makeUpWorkingDays: [...year.makeUpWorkingDays],
+      source: year.source,
+    };
     expect(holidayCalendarDecider.decide(command, { years: new Map() }, TEST_CONTEXT)).toHaveLength(1);
   });
 
@@ -44,14 +53,16 @@ describe('Vietnam public-sector holidays 2020–2027 (baseline data)', () => {
   });
 
   it('places Giỗ Tổ on 10/3 âm lịch each year', () => {
-    for (const date of ['2020-04-02', '2021-04-21', '2024-04-18', '2025-04-07', '2027-04-16']) expect(calendar.holidays.get(date)).toBe('Giỗ Tổ Hùng Vương');
+    for (const date of ['2020-04-02', '2021-04-21', '2024-04-18', '2025-04-07', '2027-04-16'])
+      expect(calendar.holidays.get(date)).toBe('Giỗ Tổ Hùng Vương');
     // 2022 (Sunday 10/4) and 2023 (Saturday 29/4) fell on weekends and were compensated.
     expect(calendar.holidays.get('2022-04-11')).toBe('Nghỉ bù Giỗ Tổ Hùng Vương');
     expect(calendar.holidays.get('2023-05-02')).toBe('Nghỉ bù Giỗ Tổ Hùng Vương');
   });
 
   it('gives Quốc khánh one day under the 2012 Labour Code and two from 2021', () => {
-    const quocKhanh = (year: number) => VIETNAM_HOLIDAY_BASELINE.find((y) => y.year === year)?.holidays.filter((d) => d.name.includes('Quốc khánh')).length;
+    const quocKhanh = (year: number) =>
+      VIETNAM_HOLIDAY_BASELINE.find((y) => y.year === year)?.holidays.filter((d) => d.name.includes('Quốc khánh')).length;
     expect(quocKhanh(2020)).toBe(1);
     for (const year of [2021, 2022, 2023, 2024, 2025, 2026, 2027]) expect(quocKhanh(year)).toBe(2);
   });

@@ -1,5 +1,13 @@
 import { BASELINE_CALENDAR_STATE, calendarFromState } from './holiday-calendar';
-import { addCalendarDays, addWorkingDays, calendarCovers, dayOfWeek, isWorkingDay, nextWorkingDay, workingDaysBetween } from './working-days';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  calendarCovers,
+  dayOfWeek,
+  isWorkingDay,
+  nextWorkingDay,
+  workingDaysBetween,
+} from './working-days';
 
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
 
@@ -40,7 +48,11 @@ describe('Working days on the public-sector calendar', () => {
     expect(workingDaysBetween(calendar, '2026-04-24', '2026-05-04')).toBe(3);
     expect(workingDaysBetween(calendar, '2026-05-04', '2026-04-24')).toBe(-3);
     expect(workingDaysBetween(calendar, '2026-05-04', '2026-05-04')).toBe(0);
-    for (const [from, n] of [['2025-01-20', 7], ['2024-04-25', 4], ['2026-08-28', 5]] as const) {
+    for (const [from, n] of [
+      ['2025-01-20', 7],
+      ['2024-04-25', 4],
+      ['2026-08-28', 5],
+    ] as const) {
       expect(workingDaysBetween(calendar, from, addWorkingDays(calendar, from, n))).toBe(n);
     }
   });

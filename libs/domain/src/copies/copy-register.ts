@@ -25,15 +25,38 @@ export interface CopyRegisterState {
 
 export const copyRegisterDecider: Decider<CopyRegisterCommand, CopyRegisterState, CopyRegisterEvent> = {
   initialState: { next: 1, requests: new Set(), firstOf: new Map() },
-  evolve: (state, event) => ({ next: event.data.last + 1, requests: new Set(state.requests).add(event.data.requestId), firstOf: new Map(state.firstOf).set(event.data.requestId, event.data.first) }),
+  evolve: (state, event) => ({
+    next: event.data.last + 1,
+    requests: new Set(state.requests).add(event.data.requestId),
+    firstOf: new Map(state.firstOf).set(event.data.requestId, event.data.first),
+  }),
   decide(command, state) {
     const ids = command.copyIds;
     if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100 || new Set(ids).size !== ids.length) {
-      throw invalidInput([{ field: 'copies', code: 'OUT_OF_RANGE', messageVi: 'Mỗi lần cấp từ 1 đến 100 bản sao.', messageEn: 'Issue 1 to 100 copies at a time.' }]);
+      throw invalidInput([
+        {
+          field: 'copies',
+          code: 'OUT_OF_RANGE',
+          messageVi: 'Mỗi lần cấp từ 1 đến 100 bản sao.',
+          messageEn: 'Issue 1 to 100 copies at a time.',
+        },
+      ]);
     }
     if (state.requests.has(command.requestId)) {
-      throw new DomainError({ code: 'REQUEST_ALREADY_NUMBERED', kind: 'conflict', messageVi: 'Yêu cầu này đã được cấp số vào sổ bản sao.', messageEn: 'This request already has copy numbers.', field: 'requestId', rule: 52 });
+      throw new DomainError({
+        code: 'REQUEST_ALREADY_NUMBERED',
+        kind: 'conflict',
+        messageVi: 'Yêu cầu này đã được cấp số vào sổ bản sao.',
+        messageEn: 'This request already has copy numbers.',
+        field: 'requestId',
+        rule: 52,
+      });
     }
-    return [{ type: 'CopyNumbersAssigned', data: { requestId: command.requestId, first: state.next, last: state.next + ids.length - 1, copyIds: ids } }];
+    return [
+      {
+        type: 'CopyNumbersAssigned',
+        data: { requestId: command.requestId, first: state.next, last: state.next + ids.length - 1, copyIds: ids },
+      },
+    ];
   },
 };

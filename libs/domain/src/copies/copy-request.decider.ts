@@ -6,13 +6,21 @@ import { signerEntitledOn } from '../authorities/authority-directory';
 import { COPY_REQUEST_CHANNELS, copyRequestDue } from '../calendar/copy-request-due';
 import { vietnamDateOf } from '../shared/dates';
 import { currentHolder } from '../diplomas/diploma-state';
-import { HEIR_KINDS, REFUSAL_GROUNDS, REQUESTER_KINDS, type CopyRefusalGround, type CopyRequestCommand, type CopyRequestEvent, type DiplomaFacts, type Requester } from './copy-request';
+import {
+  HEIR_KINDS,
+  REFUSAL_GROUNDS,
+  REQUESTER_KINDS,
+  type CopyRefusalGround,
+  type CopyRequestCommand,
+  type CopyRequestEvent,
+  type DiplomaFacts,
+  type Requester,
+} from './copy-request';
 
 type Received = Extract<CopyRequestEvent, { type: 'CopyRequestReceived' }>['data'];
 
 export type CopyRequestState =
-  | { readonly status: 'none' }
-  | { readonly status: 'open' | 'refused' | 'issued'; readonly request: Received; readonly dueBy: string };
+  { readonly status: 'none' } | { readonly status: 'open' | 'refused' | 'issued'; readonly request: Received; readonly dueBy: string };
 
 export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, CopyRequestEvent> = {
   initialState: { status: 'none' },
@@ -32,19 +40,51 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
     switch (command.type) {
       case 'ReceiveCopyRequest': {
         throwIfInvalid(
-          requirePattern('requestId', command.requestId, /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, 'gồm chữ, số, gạch ngang', 'must be letters, digits, hyphens'),
+          requirePattern(
+            'requestId',
+            command.requestId,
+            /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/,
+            'gồm chữ, số, gạch ngang',
+            'must be letters, digits, hyphens',
+          ),
           requireText('diplomaId', command.diplomaId, 128),
           ...requesterProblems(command.requester),
           requireOneOf('channel', command.channel, COPY_REQUEST_CHANNELS),
-          Number.isInteger(command.copies) && command.copies >= 1 && command.copies <= 100 ? undefined : { field: 'copies', code: 'OUT_OF_RANGE', messageVi: 'Số bản sao từ 1 đến 100.', messageEn: 'Copies must be 1 to 100.' },
-          Number.isInteger(command.feePerCopy) && command.feePerCopy >= 0 ? undefined : { field: 'feePerCopy', code: 'OUT_OF_RANGE', messageVi: 'Lệ phí không hợp lệ.', messageEn: 'The fee is not valid.' },
+          Number.isInteger(command.copies) && command.copies >= 1 && command.copies <= 100
+            ? undefined
+            : { field: 'copies', code: 'OUT_OF_RANGE', messageVi: 'Số bản sao từ 1 đến 100.', messageEn: 'Copies must be 1 to 100.' },
+          Number.isInteger(command.feePerCopy) && command.feePerCopy >= 0
+            ? undefined
+            : { field: 'feePerCopy', code: 'OUT_OF_RANGE', messageVi: 'Lệ phí không hợp lệ.', messageEn: 'The fee is not valid.' },
         );
-        if (state.status !== 'none') throw new DomainError({ code: 'COPY_REQUEST_EXISTS', kind: 'conflict', messageVi: 'Yêu cầu này đã được tiếp nhận.', messageEn: 'This request was already received.', field: 'requestId' });
+        if (state.status !== 'none')
+          throw new DomainError({
+            code: 'COPY_REQUEST_EXISTS',
+            kind: 'conflict',
+            messageVi: 'Yêu cầu này đã được tiếp nhận.',
+            messageEn: 'This request was already received.',
+            field: 'requestId',
+          });
         // Rule 49: the due time follows from the channel, the 15:00 cut-off and the working-day calendar.
-        const due = copyRequestDue(command.calendar, { channel: command.channel, receivedAt: command.receivedAt, ...(command.dossierCompleteAt ? { dossierCompleteAt: command.dossierCompleteAt } : {}) });
+        const due = copyRequestDue(command.calendar, {
+          channel: command.channel,
+          receivedAt: command.receivedAt,
+          ...(command.dossierCompleteAt ? { dossierCompleteAt: command.dossierCompleteAt } : {}),
+        });
         const refusal = command.diploma === undefined ? undefined : registerRefusal(command.diploma);
         const refused: CopyRequestEvent[] = refusal
-          ? [{ type: 'CopyRequestRefused', data: { requestId: command.requestId, grounds: [refusal.ground], reasons: refusal.reasons, refusedOn: vietnamDateOf(command.receivedAt), letterRef: command.refusalLetterRef?.trim() || `${command.requestId}/TC` } }]
+          ? [
+              {
+                type: 'CopyRequestRefused',
+                data: {
+                  requestId: command.requestId,
+                  grounds: [refusal.ground],
+                  reasons: refusal.reasons,
+                  refusedOn: vietnamDateOf(command.receivedAt),
+                  letterRef: command.refusalLetterRef?.trim() || `${command.requestId}/TC`,
+                },
+              },
+            ]
           : [];
         return [
           {
@@ -72,15 +112,38 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
           channel: open.request.channel,
           receivedAt: open.request.receivedAt,
           ...(open.request.dossierCompleteAt ? { dossierCompleteAt: open.request.dossierCompleteAt } : {}),
-          extension: { workingDays: command.workingDays, reason: command.reason, ...(command.writtenAgreementRef ? { writtenAgreementRef: command.writtenAgreementRef } : {}) },
+          extension: {
+            workingDays: command.workingDays,
+            reason: command.reason,
+            ...(command.writtenAgreementRef ? { writtenAgreementRef: command.writtenAgreementRef } : {}),
+          },
         });
-        return [{ type: 'CopyRequestExtended', data: { requestId: command.requestId, workingDays: command.workingDays, reason: command.reason.trim(), writtenAgreementRef: command.writtenAgreementRef ?? null, dueBy: due.dueBy, dueDate: due.dueDate } }];
+        return [
+          {
+            type: 'CopyRequestExtended',
+            data: {
+              requestId: command.requestId,
+              workingDays: command.workingDays,
+              reason: command.reason.trim(),
+              writtenAgreementRef: command.writtenAgreementRef ?? null,
+              dueBy: due.dueBy,
+              dueDate: due.dueDate,
+            },
+          },
+        ];
       }
       case 'RefuseCopyRequest': {
         throwIfInvalid(
-          Array.isArray(command.grounds) && command.grounds.length > 0 && command.grounds.every((g) => (REFUSAL_GROUNDS as readonly string[]).includes(g))
+          Array.isArray(command.grounds) &&
+            command.grounds.length > 0 &&
+            command.grounds.every((g) => (REFUSAL_GROUNDS as readonly string[]).includes(g))
             ? undefined
-            : { field: 'grounds', code: 'BAD_GROUNDS', messageVi: 'Phải nêu căn cứ từ chối.', messageEn: 'Name the grounds of the refusal.' },
+            : {
+                field: 'grounds',
+                code: 'BAD_GROUNDS',
+                messageVi: 'Phải nêu căn cứ từ chối.',
+                messageEn: 'Name the grounds of the refusal.',
+              },
           // Rule 50: the answer is written, with its reasons.
           requireText('reasons', command.reasons, 2000),
           requireText('letterRef', command.letterRef, 100),
@@ -88,23 +151,62 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
         );
         requireOpen(state);
         for (const ground of command.grounds) requireGroundHolds(ground, command.diploma);
-        return [{ type: 'CopyRequestRefused', data: { requestId: command.requestId, grounds: command.grounds, reasons: command.reasons.trim(), refusedOn: command.refusedOn, letterRef: command.letterRef.trim() } }];
+        return [
+          {
+            type: 'CopyRequestRefused',
+            data: {
+              requestId: command.requestId,
+              grounds: command.grounds,
+              reasons: command.reasons.trim(),
+              refusedOn: command.refusedOn,
+              letterRef: command.letterRef.trim(),
+            },
+          },
+        ];
       }
       case 'IssueCopies': {
-        throwIfInvalid(requireIsoDate('issuedOn', command.issuedOn), requireText('issuePlace', command.issuePlace, 120), requireText('signerId', command.signerId, 64));
+        throwIfInvalid(
+          requireIsoDate('issuedOn', command.issuedOn),
+          requireText('issuePlace', command.issuePlace, 120),
+          requireText('signerId', command.signerId, 64),
+        );
         const open = requireOpen(state);
         const { issued, state: life } = command.diploma;
         const refusal = refusalGroundFor(command.diploma, open.request.requester);
         if (refusal) throw refusal;
         if (command.copies.length !== open.request.copies) {
-          throw invalidInput([{ field: 'copies', code: 'COPY_COUNT_MISMATCH', messageVi: `Yêu cầu ${open.request.copies} bản, cấp ${command.copies.length}.`, messageEn: `${open.request.copies} copies requested, ${command.copies.length} issued.` }]);
+          throw invalidInput([
+            {
+              field: 'copies',
+              code: 'COPY_COUNT_MISMATCH',
+              messageVi: `Yêu cầu ${open.request.copies} bản, cấp ${command.copies.length}.`,
+              messageEn: `${open.request.copies} copies requested, ${command.copies.length} issued.`,
+            },
+          ]);
         }
         if (command.issuedOn < vietnamDateOf(open.request.receivedAt)) {
-          throw new DomainError({ code: 'DATE_TOO_EARLY', kind: 'rule_violation', messageVi: 'Ngày cấp bản sao trước ngày nhận yêu cầu.', messageEn: 'The copies are dated before the request.', field: 'issuedOn' });
+          throw new DomainError({
+            code: 'DATE_TOO_EARLY',
+            kind: 'rule_violation',
+            messageVi: 'Ngày cấp bản sao trước ngày nhận yêu cầu.',
+            messageEn: 'The copies are dated before the request.',
+            field: 'issuedOn',
+          });
         }
         // Rule 46: the body managing the register on the day issues copies, its own signer signs (§4.8).
-        const authorization = authorizeAct(command.directory, { act: 'copy', diplomaKind: issued.kind, actDate: command.issuedOn, actingAuthorityCode: command.actingAuthorityCode, issuerCode: issued.authorityCode });
-        const signer = signerEntitledOn(command.directory, { signerId: command.signerId, authorityCode: command.actingAuthorityCode, date: command.issuedOn, roles: authorization.signerRoles });
+        const authorization = authorizeAct(command.directory, {
+          act: 'copy',
+          diplomaKind: issued.kind,
+          actDate: command.issuedOn,
+          actingAuthorityCode: command.actingAuthorityCode,
+          issuerCode: issued.authorityCode,
+        });
+        const signer = signerEntitledOn(command.directory, {
+          signerId: command.signerId,
+          authorityCode: command.actingAuthorityCode,
+          date: command.issuedOn,
+          roles: authorization.signerRoles,
+        });
         return [
           {
             type: 'CopiesIssued',
@@ -140,10 +242,30 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
 /** Rules 48, 50, 55: the reason this request cannot be served, if any. */
 export function refusalGroundFor(diploma: DiplomaFacts | null, requester: Requester): DomainError | undefined {
   const refuse = (ground: CopyRefusalGround, rule: number, vi: string, en: string) =>
-    new DomainError({ code: 'COPY_MUST_BE_REFUSED', kind: 'rule_violation', messageVi: `${vi} Hãy trả lời từ chối bằng văn bản (căn cứ: ${ground}).`, messageEn: `${en} Record a written refusal (ground: ${ground}).`, field: 'requestId', rule });
-  if (!diploma || diploma.issued.issueDate === null) return refuse('no_register_entry', 50, 'Sổ gốc không có văn bằng này.', 'The register has no such diploma.');
-  if (diploma.state.status === 'superseded') return refuse('diploma_superseded', 55, `Văn bằng đã được cấp lại (số hiệu mới ${diploma.state.replacedBy?.serialLabel}).`, `The diploma was replaced (new serial ${diploma.state.replacedBy?.serialLabel}).`);
-  if (diploma.state.status === 'revoked') return refuse('diploma_revoked', 55, `Văn bằng đã bị thu hồi theo quyết định ${diploma.state.revocation?.decisionNumber} ngày ${diploma.state.revocation?.decisionDate}.`, `The diploma was revoked by decision ${diploma.state.revocation?.decisionNumber} of ${diploma.state.revocation?.decisionDate}.`);
+    new DomainError({
+      code: 'COPY_MUST_BE_REFUSED',
+      kind: 'rule_violation',
+      messageVi: `${vi} Hãy trả lời từ chối bằng văn bản (căn cứ: ${ground}).`,
+      messageEn: `${en} Record a written refusal (ground: ${ground}).`,
+      field: 'requestId',
+      rule,
+    });
+  if (!diploma || diploma.issued.issueDate === null)
+    return refuse('no_register_entry', 50, 'Sổ gốc không có văn bằng này.', 'The register has no such diploma.');
+  if (diploma.state.status === 'superseded')
+    return refuse(
+      'diploma_superseded',
+      55,
+      `Văn bằng đã được cấp lại (số hiệu mới ${diploma.state.replacedBy?.serialLabel}).`,
+      `The diploma was replaced (new serial ${diploma.state.replacedBy?.serialLabel}).`,
+    );
+  if (diploma.state.status === 'revoked')
+    return refuse(
+      'diploma_revoked',
+      55,
+      `Văn bằng đã bị thu hồi theo quyết định ${diploma.state.revocation?.decisionNumber} ngày ${diploma.state.revocation?.decisionDate}.`,
+      `The diploma was revoked by decision ${diploma.state.revocation?.decisionNumber} of ${diploma.state.revocation?.decisionDate}.`,
+    );
   const entitlement = entitlementGap(requester);
   if (entitlement) return refuse('requester_not_entitled', 48, entitlement.vi, entitlement.en);
   return undefined;
@@ -154,13 +276,20 @@ export function refusalGroundFor(diploma: DiplomaFacts | null, requester: Reques
  * the officer gives the written refusal in the same step instead of accepting a request that must fail.
  */
 export function registerRefusal(diploma: DiplomaFacts | null): { ground: CopyRefusalGround; reasons: string } | undefined {
-  if (!diploma || diploma.issued.issueDate === null) return { ground: 'no_register_entry', reasons: 'Sổ gốc không có văn bằng này (Nghị định 23/2015, Điều 17).' };
+  if (!diploma || diploma.issued.issueDate === null)
+    return { ground: 'no_register_entry', reasons: 'Sổ gốc không có văn bằng này (Nghị định 23/2015, Điều 17).' };
   const { state } = diploma;
   if (state.status === 'revoked' && state.revocation) {
-    return { ground: 'diploma_revoked', reasons: `Văn bằng đã bị thu hồi, hủy bỏ theo Quyết định số ${state.revocation.decisionNumber} ngày ${dmy(state.revocation.decisionDate)}; không cấp bản sao từ sổ gốc.` };
+    return {
+      ground: 'diploma_revoked',
+      reasons: `Văn bằng đã bị thu hồi, hủy bỏ theo Quyết định số ${state.revocation.decisionNumber} ngày ${dmy(state.revocation.decisionDate)}; không cấp bản sao từ sổ gốc.`,
+    };
   }
   if (state.status === 'superseded' && state.replacedBy) {
-    return { ground: 'diploma_superseded', reasons: `Văn bằng đã được cấp lại (số hiệu mới ${state.replacedBy.serialLabel}); bản sao chỉ cấp theo văn bằng cấp lại.` };
+    return {
+      ground: 'diploma_superseded',
+      reasons: `Văn bằng đã được cấp lại (số hiệu mới ${state.replacedBy.serialLabel}); bản sao chỉ cấp theo văn bằng cấp lại.`,
+    };
   }
   return undefined;
 }
@@ -169,25 +298,56 @@ const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 function entitlementGap(requester: Requester): { vi: string; en: string } | undefined {
   if (requester.kind === 'holder') return undefined;
-  if (!requester.entitlementDocument) return { vi: 'Người yêu cầu không phải người được cấp và không có giấy tờ chứng minh quyền yêu cầu (ủy quyền, đại diện hoặc quan hệ thân nhân).', en: 'The requester is not the holder and shows no entitlement (authorisation, representation or kinship).' };
-  if (HEIR_KINDS.includes(requester.kind) && !requester.deathCertificate) return { vi: 'Thân nhân chỉ được yêu cầu khi người được cấp đã chết (cần giấy chứng tử).', en: 'Relatives may ask only when the holder has died (death certificate needed).' };
+  if (!requester.entitlementDocument)
+    return {
+      vi: 'Người yêu cầu không phải người được cấp và không có giấy tờ chứng minh quyền yêu cầu (ủy quyền, đại diện hoặc quan hệ thân nhân).',
+      en: 'The requester is not the holder and shows no entitlement (authorisation, representation or kinship).',
+    };
+  if (HEIR_KINDS.includes(requester.kind) && !requester.deathCertificate)
+    return {
+      vi: 'Thân nhân chỉ được yêu cầu khi người được cấp đã chết (cần giấy chứng tử).',
+      en: 'Relatives may ask only when the holder has died (death certificate needed).',
+    };
   return undefined;
 }
 
 function requireGroundHolds(ground: CopyRefusalGround, diploma: DiplomaFacts | null): void {
   const holds =
-    ground === 'no_register_entry' ? !diploma || diploma.issued.issueDate === null
-    : ground === 'diploma_revoked' ? diploma?.state.status === 'revoked'
-    : ground === 'diploma_superseded' ? diploma?.state.status === 'superseded'
-    : true;
+    ground === 'no_register_entry'
+      ? !diploma || diploma.issued.issueDate === null
+      : ground === 'diploma_revoked'
+        ? diploma?.state.status === 'revoked'
+        : ground === 'diploma_superseded'
+          ? diploma?.state.status === 'superseded'
+          : true;
   if (!holds) {
-    throw new DomainError({ code: 'REFUSAL_GROUND_NOT_MET', kind: 'rule_violation', messageVi: `Căn cứ từ chối "${ground}" không đúng với sổ gốc.`, messageEn: `The refusal ground "${ground}" does not match the register.`, field: 'grounds' });
+    throw new DomainError({
+      code: 'REFUSAL_GROUND_NOT_MET',
+      kind: 'rule_violation',
+      messageVi: `Căn cứ từ chối "${ground}" không đúng với sổ gốc.`,
+      messageEn: `The refusal ground "${ground}" does not match the register.`,
+      field: 'grounds',
+    });
   }
 }
 
 function requireOpen(state: CopyRequestState): Extract<CopyRequestState, { status: 'open' | 'refused' | 'issued' }> {
-  if (state.status === 'none') throw new DomainError({ code: 'COPY_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có yêu cầu cấp bản sao này.', messageEn: 'No such copy request.', field: 'requestId' });
-  if (state.status !== 'open') throw new DomainError({ code: 'COPY_REQUEST_CLOSED', kind: 'conflict', messageVi: 'Yêu cầu đã được giải quyết.', messageEn: 'The request was already answered.', field: 'requestId' });
+  if (state.status === 'none')
+    throw new DomainError({
+      code: 'COPY_REQUEST_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có yêu cầu cấp bản sao này.',
+      messageEn: 'No such copy request.',
+      field: 'requestId',
+    });
+  if (state.status !== 'open')
+    throw new DomainError({
+      code: 'COPY_REQUEST_CLOSED',
+      kind: 'conflict',
+      messageVi: 'Yêu cầu đã được giải quyết.',
+      messageEn: 'The request was already answered.',
+      field: 'requestId',
+    });
   return state;
 }
 
@@ -211,4 +371,3 @@ function normalizedRequester(requester: Requester): Requester {
     deathCertificate: requester.deathCertificate?.trim() || null,
   };
 }
-

@@ -16,11 +16,26 @@ export function copyRequestStream(requestId: string): string {
 }
 
 /** Rule 48 / TT21 Art. 30: the holder, a legal or authorised representative, or an heir of a dead holder. */
-export const REQUESTER_KINDS = ['holder', 'legal_representative', 'authorised_representative', 'parent', 'child', 'spouse', 'sibling', 'other_heir'] as const;
+export const REQUESTER_KINDS = [
+  'holder',
+  'legal_representative',
+  'authorised_representative',
+  'parent',
+  'child',
+  'spouse',
+  'sibling',
+  'other_heir',
+] as const;
 export type RequesterKind = (typeof REQUESTER_KINDS)[number];
 export const HEIR_KINDS: readonly RequesterKind[] = ['parent', 'child', 'spouse', 'sibling', 'other_heir'];
 
-export const REFUSAL_GROUNDS = ['no_register_entry', 'diploma_revoked', 'diploma_superseded', 'revocation_case_open', 'requester_not_entitled'] as const;
+export const REFUSAL_GROUNDS = [
+  'no_register_entry',
+  'diploma_revoked',
+  'diploma_superseded',
+  'revocation_case_open',
+  'requester_not_entitled',
+] as const;
 export type CopyRefusalGround = (typeof REFUSAL_GROUNDS)[number];
 
 export interface Requester {
@@ -69,11 +84,29 @@ export type CopyRequestEvent =
         dueDate: IsoDate;
       }
     >
-  | DomainEvent<'CopyRequestExtended', { requestId: string; workingDays: number; reason: string; writtenAgreementRef: string | null; dueBy: string; dueDate: IsoDate }>
-  | DomainEvent<'CopyRequestRefused', { requestId: string; grounds: CopyRefusalGround[]; reasons: string; refusedOn: IsoDate; letterRef: string }>
+  | DomainEvent<
+      'CopyRequestExtended',
+      { requestId: string; workingDays: number; reason: string; writtenAgreementRef: string | null; dueBy: string; dueDate: IsoDate }
+    >
+  | DomainEvent<
+      'CopyRequestRefused',
+      { requestId: string; grounds: CopyRefusalGround[]; reasons: string; refusedOn: IsoDate; letterRef: string }
+    >
   | DomainEvent<
       'CopiesIssued',
-      { requestId: string; diplomaId: string; authorityCode: string; content: CopyContent; copies: IssuedCopy[]; issuedOn: IsoDate; issuePlace: string; signerName: string; signerTitle: string; lotId: string; regime: string }
+      {
+        requestId: string;
+        diplomaId: string;
+        authorityCode: string;
+        content: CopyContent;
+        copies: IssuedCopy[];
+        issuedOn: IsoDate;
+        issuePlace: string;
+        signerName: string;
+        signerTitle: string;
+        lotId: string;
+        regime: string;
+      }
     >;
 
 /** What the diploma's streams say right now, gathered by the handler for the decision. */
@@ -103,8 +136,23 @@ export type CopyRequestCommand =
       /** The written refusal's reference, when the office numbers it at the counter. */
       refusalLetterRef?: string | null;
     }
-  | { type: 'ExtendCopyRequest'; requestId: string; workingDays: number; reason: string; writtenAgreementRef?: string | null; calendar: Calendar }
-  | { type: 'RefuseCopyRequest'; requestId: string; grounds: CopyRefusalGround[]; reasons: string; refusedOn: IsoDate; letterRef: string; diploma: DiplomaFacts | null }
+  | {
+      type: 'ExtendCopyRequest';
+      requestId: string;
+      workingDays: number;
+      reason: string;
+      writtenAgreementRef?: string | null;
+      calendar: Calendar;
+    }
+  | {
+      type: 'RefuseCopyRequest';
+      requestId: string;
+      grounds: CopyRefusalGround[];
+      reasons: string;
+      refusedOn: IsoDate;
+      letterRef: string;
+      diploma: DiplomaFacts | null;
+    }
   | {
       type: 'IssueCopies';
       requestId: string;

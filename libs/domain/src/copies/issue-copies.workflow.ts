@@ -41,28 +41,72 @@ export function copyRegisterYearOf(issuedOn: IsoDate): number {
 export function decideIssueCopies(input: IssueCopiesInput, read: IssueCopiesRead, context: CommandContext): WorkflowDecision {
   const requestStream = copyRequestStream(input.requestId);
   if (read.request.status === 'issued') return { appends: [], primaryStream: requestStream };
-  if (read.request.status === 'none') throw new DomainError({ code: 'COPY_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có yêu cầu cấp bản sao này.', messageEn: 'No such copy request.', field: 'requestId' });
+  if (read.request.status === 'none')
+    throw new DomainError({
+      code: 'COPY_REQUEST_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có yêu cầu cấp bản sao này.',
+      messageEn: 'No such copy request.',
+      field: 'requestId',
+    });
   if (!read.diploma) throw refusalGroundFor(null, read.request.request.requester)!;
   const kind = read.diploma.issued.kind;
   // Rule 53: copies go on copy blanks of the diploma's kind.
   if (read.lot.status !== 'received' || read.lot.header.kind !== `${kind}_COPY`) {
-    throw new DomainError({ code: 'BLANK_TEMPLATE_MISMATCH', kind: 'rule_violation', messageVi: `Bản sao văn bằng ${kind} phải in trên phôi bản sao ${kind}.`, messageEn: `A copy of a ${kind} diploma goes on ${kind} copy blanks.`, field: 'lotId', rule: 53 });
+    throw new DomainError({
+      code: 'BLANK_TEMPLATE_MISMATCH',
+      kind: 'rule_violation',
+      messageVi: `Bản sao văn bằng ${kind} phải in trên phôi bản sao ${kind}.`,
+      messageEn: `A copy of a ${kind} diploma goes on ${kind} copy blanks.`,
+      field: 'lotId',
+      rule: 53,
+    });
   }
   const lot = read.lot;
   const copyIds = Array.from({ length: read.request.request.copies }, (_, i) => `${input.requestId}-${i + 1}`);
   const year = copyRegisterYearOf(input.issuedOn);
-  const command = { type: 'IssueCopies' as const, requestId: input.requestId, lotId: input.lotId, issuedOn: input.issuedOn, issuePlace: input.issuePlace, signerId: input.signerId, actingAuthorityCode: input.authorityCode, directory: read.directory };
+  const command = {
+    type: 'IssueCopies' as const,
+    requestId: input.requestId,
+    lotId: input.lotId,
+    issuedOn: input.issuedOn,
+    issuePlace: input.issuePlace,
+    signerId: input.signerId,
+    actingAuthorityCode: input.authorityCode,
+    directory: read.directory,
+  };
 
   const numberedFirst = read.register.firstOf.get(input.requestId);
-  const numberEvents = numberedFirst === undefined ? copyRegisterDecider.decide({ type: 'AssignCopyNumbers', requestId: input.requestId, copyIds }, read.register, context) : [];
+  const numberEvents =
+    numberedFirst === undefined
+      ? copyRegisterDecider.decide({ type: 'AssignCopyNumbers', requestId: input.requestId, copyIds }, read.register, context)
+      : [];
   const first = numberedFirst ?? numberEvents[0]!.data.first;
 
   const boundBefore = new Map([...lot.diplomaBySerial].filter(([, id]) => copyIds.includes(id)).map(([serial, id]) => [id, serial]));
-  const lotEvents = boundBefore.size === 0 ? blankLotDecider.decide({ type: 'BindNextBlanks', authorityCode: input.authorityCode, printRunId: `copies-${input.requestId}`.slice(0, 64), diplomaIds: copyIds, boundOn: input.issuedOn }, lot, context) : [];
+  const lotEvents =
+    boundBefore.size === 0
+      ? blankLotDecider.decide(
+          {
+            type: 'BindNextBlanks',
+            authorityCode: input.authorityCode,
+            printRunId: `copies-${input.requestId}`.slice(0, 64),
+            diplomaIds: copyIds,
+            boundOn: input.issuedOn,
+          },
+          lot,
+          context,
+        )
+      : [];
   const serialOf = new Map(boundBefore);
   for (const event of lotEvents) if (event.type === 'BlanksBound') for (const b of event.data.bindings) serialOf.set(b.diplomaId, b.serial);
 
-  const copies: IssuedCopy[] = copyIds.map((copyId, i) => ({ copyId, copyNumber: formatCopyNumber(kind, year, first + i), copyNumberValue: first + i, serial: formatSerial(lot.header.prefix, lot.header.width, serialOf.get(copyId)!) }));
+  const copies: IssuedCopy[] = copyIds.map((copyId, i) => ({
+    copyId,
+    copyNumber: formatCopyNumber(kind, year, first + i),
+    copyNumberValue: first + i,
+    serial: formatSerial(lot.header.prefix, lot.header.width, serialOf.get(copyId)!),
+  }));
   const requestEvents = copyRequestDecider.decide({ ...command, diploma: read.diploma, copies }, read.request, context);
   return {
     appends: [

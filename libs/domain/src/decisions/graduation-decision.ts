@@ -62,7 +62,12 @@ export type GraduationDecisionEvent =
 export type GraduationDecisionCommand = RecordGraduationDecision | ClaimGraduatesForPrintRun | ReleaseGraduateClaims;
 
 /** Without graduateIds, every graduate of the decision not yet in a print run is claimed. */
-export type ClaimGraduatesForPrintRun = { type: 'ClaimGraduatesForPrintRun'; printRunId: string; authorityCode: string; graduateIds?: string[] };
+export type ClaimGraduatesForPrintRun = {
+  type: 'ClaimGraduatesForPrintRun';
+  printRunId: string;
+  authorityCode: string;
+  graduateIds?: string[];
+};
 export type ReleaseGraduateClaims = { type: 'ReleaseGraduateClaims'; printRunId: string };
 
 export type RecordGraduationDecision = {
@@ -91,7 +96,8 @@ export type GraduationDecisionState =
 export const graduationDecisionDecider: Decider<GraduationDecisionCommand, GraduationDecisionState, GraduationDecisionEvent> = {
   initialState: { status: 'none' },
   evolve(state, event) {
-    if (event.type === 'GraduationDecisionRecorded') return { status: 'recorded', header: event.data, graduates: new Map(), printRunOf: new Map() };
+    if (event.type === 'GraduationDecisionRecorded')
+      return { status: 'recorded', header: event.data, graduates: new Map(), printRunOf: new Map() };
     if (state.status !== 'recorded') return state;
     switch (event.type) {
       case 'GraduatesListed': {
@@ -115,7 +121,13 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
     if (command.type === 'ClaimGraduatesForPrintRun') return claimGraduates(command, state);
     if (command.type === 'ReleaseGraduateClaims') return releaseClaims(command, state);
     const problems = collectProblems(
-      requirePattern('decisionId', command.decisionId, /^[a-z0-9][a-z0-9-]{2,95}$/, 'chỉ gồm chữ thường, chữ số, gạch ngang', 'must be lower-case letters, digits, hyphens'),
+      requirePattern(
+        'decisionId',
+        command.decisionId,
+        /^[a-z0-9][a-z0-9-]{2,95}$/,
+        'chỉ gồm chữ thường, chữ số, gạch ngang',
+        'must be lower-case letters, digits, hyphens',
+      ),
       requireText('number', command.number, 60),
       requireIsoDate('date', command.date),
       requireOneOf('kind', command.kind, DIPLOMA_KINDS),
@@ -123,7 +135,12 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
       requirePattern('sourceFile.sha256', command.sourceFile?.sha256, /^[0-9a-f]{64}$/, 'không hợp lệ', 'is not valid'),
       Array.isArray(command.graduates) && command.graduates.length > 0
         ? undefined
-        : { field: 'graduates', code: 'NO_GRADUATES', messageVi: 'Quyết định phải có danh sách người tốt nghiệp.', messageEn: 'The decision must list its graduates.' },
+        : {
+            field: 'graduates',
+            code: 'NO_GRADUATES',
+            messageVi: 'Quyết định phải có danh sách người tốt nghiệp.',
+            messageEn: 'The decision must list its graduates.',
+          },
     );
     if (problems.length > 0) throw invalidInput(problems);
     if (state.status === 'recorded') {
@@ -167,7 +184,10 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
     };
     const chunks: GraduationDecisionEvent[] = [];
     for (let start = 0; start < listed.length; start += GRADUATES_PER_EVENT) {
-      chunks.push({ type: 'GraduatesListed', data: { decisionId: command.decisionId, graduates: listed.slice(start, start + GRADUATES_PER_EVENT) } });
+      chunks.push({
+        type: 'GraduatesListed',
+        data: { decisionId: command.decisionId, graduates: listed.slice(start, start + GRADUATES_PER_EVENT) },
+      });
     }
     return [{ type: 'GraduationDecisionRecorded', data: header }, ...chunks];
   },
@@ -175,7 +195,14 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
 
 function recordedDecision(state: GraduationDecisionState): Extract<GraduationDecisionState, { status: 'recorded' }> {
   if (state.status !== 'recorded') {
-    throw new DomainError({ code: 'DECISION_NOT_FOUND', kind: 'not_found', messageVi: 'Không có quyết định công nhận tốt nghiệp này.', messageEn: 'No such graduation decision.', field: 'decisionId', rule: 4 });
+    throw new DomainError({
+      code: 'DECISION_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có quyết định công nhận tốt nghiệp này.',
+      messageEn: 'No such graduation decision.',
+      field: 'decisionId',
+      rule: 4,
+    });
   }
   return state;
 }
@@ -194,7 +221,14 @@ function claimGraduates(command: ClaimGraduatesForPrintRun, state: GraduationDec
   const wanted = command.graduateIds ?? [...decision.graduates.keys()].filter((id) => !decision.printRunOf.has(id));
   const unknown = wanted.filter((id) => !decision.graduates.has(id));
   if (unknown.length > 0) {
-    throw new DomainError({ code: 'GRADUATE_NOT_IN_DECISION', kind: 'invalid_input', messageVi: `Không có trong quyết định: ${unknown.slice(0, 10).join(', ')}.`, messageEn: `Not in the decision: ${unknown.slice(0, 10).join(', ')}.`, field: 'graduateIds', rule: 4 });
+    throw new DomainError({
+      code: 'GRADUATE_NOT_IN_DECISION',
+      kind: 'invalid_input',
+      messageVi: `Không có trong quyết định: ${unknown.slice(0, 10).join(', ')}.`,
+      messageEn: `Not in the decision: ${unknown.slice(0, 10).join(', ')}.`,
+      field: 'graduateIds',
+      rule: 4,
+    });
   }
   const taken = wanted.filter((id) => decision.printRunOf.has(id));
   if (taken.length > 0) {
@@ -209,13 +243,26 @@ function claimGraduates(command: ClaimGraduatesForPrintRun, state: GraduationDec
     });
   }
   if (wanted.length === 0 || new Set(wanted).size !== wanted.length) {
-    throw new DomainError({ code: 'NOTHING_TO_PRINT', kind: 'rule_violation', messageVi: 'Không còn người nào của quyết định này chờ in văn bằng (hoặc danh sách bị lặp).', messageEn: 'No graduate of this decision is waiting for a diploma (or the list repeats someone).', field: 'graduateIds' });
+    throw new DomainError({
+      code: 'NOTHING_TO_PRINT',
+      kind: 'rule_violation',
+      messageVi: 'Không còn người nào của quyết định này chờ in văn bằng (hoặc danh sách bị lặp).',
+      messageEn: 'No graduate of this decision is waiting for a diploma (or the list repeats someone).',
+      field: 'graduateIds',
+    });
   }
-  return [{ type: 'GraduatesClaimedForPrintRun', data: { decisionId: decision.header.decisionId, printRunId: command.printRunId, graduateIds: wanted } }];
+  return [
+    {
+      type: 'GraduatesClaimedForPrintRun',
+      data: { decisionId: decision.header.decisionId, printRunId: command.printRunId, graduateIds: wanted },
+    },
+  ];
 }
 
 function releaseClaims(command: ReleaseGraduateClaims, state: GraduationDecisionState): GraduationDecisionEvent[] {
   const decision = recordedDecision(state);
   const graduateIds = [...decision.printRunOf].filter(([, run]) => run === command.printRunId).map(([id]) => id);
-  return graduateIds.length === 0 ? [] : [{ type: 'GraduateClaimsReleased', data: { decisionId: decision.header.decisionId, printRunId: command.printRunId, graduateIds } }];
+  return graduateIds.length === 0
+    ? []
+    : [{ type: 'GraduateClaimsReleased', data: { decisionId: decision.header.decisionId, printRunId: command.printRunId, graduateIds } }];
 }

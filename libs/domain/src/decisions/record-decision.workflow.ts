@@ -1,9 +1,21 @@
 import type { CommandContext } from '../shared/command-context';
 import type { StreamAppend, WorkflowDecision } from '../shared/workflow';
 import { GraduateListRejected } from '../graduates/graduate-list-rejected';
-import { graduateRegistryDecider, graduateRegistryStream, personKeysOf, earlierRecognitions, type GraduateRegistryState, type PersonKey } from '../graduates/graduate-registry';
+import {
+  graduateRegistryDecider,
+  graduateRegistryStream,
+  personKeysOf,
+  earlierRecognitions,
+  type GraduateRegistryState,
+  type PersonKey,
+} from '../graduates/graduate-registry';
 import type { RowProblem } from '../graduates/row-problem';
-import { graduationDecisionDecider, graduationDecisionStream, type GraduationDecisionState, type RecordGraduationDecision } from './graduation-decision';
+import {
+  graduationDecisionDecider,
+  graduationDecisionStream,
+  type GraduationDecisionState,
+  type RecordGraduationDecision,
+} from './graduation-decision';
 
 /** The registry streams a decision's people fall in: read them all before deciding. */
 export function registryStreamsOf(command: RecordGraduationDecision): string[] {
@@ -23,7 +35,11 @@ export function decideRecordGraduationDecision(
 ): WorkflowDecision {
   const decisionStream = graduationDecisionStream(command.decisionId);
   // The same decision from the same file, sent again: nothing left to do.
-  if (read.decision.status === 'recorded' && read.decision.header.sourceFile.sha256 === command.sourceFile.sha256 && read.decision.header.number === command.number.trim()) {
+  if (
+    read.decision.status === 'recorded' &&
+    read.decision.header.sourceFile.sha256 === command.sourceFile.sha256 &&
+    read.decision.header.number === command.number.trim()
+  ) {
     return { appends: [], primaryStream: decisionStream };
   }
   const recognisedBy = { decisionId: command.decisionId, decisionNumber: command.number, decisionDate: command.date };
@@ -38,7 +54,11 @@ export function decideRecordGraduationDecision(
   }
   const conflicts = new Map<number, RowProblem>();
   for (const [stream, people] of byStream) {
-    for (const problem of earlierRecognitions(command.kind, { type: 'ReserveGraduates', decision: recognisedBy, people }, read.registries.get(stream) ?? new Map())) {
+    for (const problem of earlierRecognitions(
+      command.kind,
+      { type: 'ReserveGraduates', decision: recognisedBy, people },
+      read.registries.get(stream) ?? new Map(),
+    )) {
       // The national ID is the stronger match: keep it when a row conflicts on both keys.
       if (!conflicts.has(problem.row) || problem.field === 'nationalId') conflicts.set(problem.row, problem);
     }
@@ -46,6 +66,13 @@ export function decideRecordGraduationDecision(
   if (conflicts.size > 0) throw new GraduateListRejected([...conflicts.values()].sort((a, b) => a.row - b.row));
   const decisionEvents = graduationDecisionDecider.decide(command, read.decision, context);
   const decider = graduateRegistryDecider(command.kind);
-  const reservations: StreamAppend[] = [...byStream].map(([stream, people]) => ({ stream, events: decider.decide({ type: 'ReserveGraduates', decision: recognisedBy, people }, read.registries.get(stream) ?? decider.initialState, context) }));
+  const reservations: StreamAppend[] = [...byStream].map(([stream, people]) => ({
+    stream,
+    events: decider.decide(
+      { type: 'ReserveGraduates', decision: recognisedBy, people },
+      read.registries.get(stream) ?? decider.initialState,
+      context,
+    ),
+  }));
   return { appends: [...reservations, { stream: decisionStream, events: decisionEvents }], primaryStream: decisionStream };
 }

@@ -50,17 +50,44 @@ export function decideReissue(input: ReissueInput, read: ReissueRead, context: C
   if (read.replacement.reissuedFrom !== null) return { appends: [], primaryStream: newStream };
   const bindingRun = `reissue-${newDiplomaId}`.slice(0, 64);
 
-  const boundBefore = read.lot.status === 'received' ? [...read.lot.diplomaBySerial].find(([, diplomaId]) => diplomaId === newDiplomaId)?.[0] : undefined;
-  const lotEvents = boundBefore === undefined ? blankLotDecider.decide({ type: 'BindNextBlanks', authorityCode: input.authorityCode, printRunId: bindingRun, diplomaIds: [newDiplomaId], boundOn: input.issueDate }, read.lot, context) : [];
+  const boundBefore =
+    read.lot.status === 'received' ? [...read.lot.diplomaBySerial].find(([, diplomaId]) => diplomaId === newDiplomaId)?.[0] : undefined;
+  const lotEvents =
+    boundBefore === undefined
+      ? blankLotDecider.decide(
+          {
+            type: 'BindNextBlanks',
+            authorityCode: input.authorityCode,
+            printRunId: bindingRun,
+            diplomaIds: [newDiplomaId],
+            boundOn: input.issueDate,
+          },
+          read.lot,
+          context,
+        )
+      : [];
   const serial = boundBefore ?? lotEvents.flatMap((e) => (e.type === 'BlanksBound' ? e.data.bindings.map((b) => b.serial) : []))[0]!;
   if (read.lot.status !== 'received') throw new Error('unreachable: the lot decider refuses a lot that does not exist');
   const newSerialLabel = formatSerial(read.lot.header.prefix, read.lot.header.width, serial);
 
-  const earlierReissue = read.old.events.find((e): e is Extract<ReissueEvent, { type: 'DiplomaReissued' }> => e.type === 'DiplomaReissued' && e.data.newDiplomaId === newDiplomaId);
+  const earlierReissue = read.old.events.find(
+    (e): e is Extract<ReissueEvent, { type: 'DiplomaReissued' }> => e.type === 'DiplomaReissued' && e.data.newDiplomaId === newDiplomaId,
+  );
   const oldEvents = earlierReissue
     ? []
     : diplomaDecider.decide(
-        { type: 'ReissueDiploma', issued: read.old.issued, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, issuerError: input.issuerError, changes: input.changes, newDiplomaId, newSerialLabel, actingAuthorityCode: input.authorityCode, directory: read.directory },
+        {
+          type: 'ReissueDiploma',
+          issued: read.old.issued,
+          decisionNumber: input.decisionNumber,
+          decisionDate: input.decisionDate,
+          issuerError: input.issuerError,
+          changes: input.changes,
+          newDiplomaId,
+          newSerialLabel,
+          actingAuthorityCode: input.authorityCode,
+          directory: read.directory,
+        },
         read.old.state,
         context,
       );
@@ -68,7 +95,19 @@ export function decideReissue(input: ReissueInput, read: ReissueRead, context: C
   const holder = { ...currentHolder(read.old.issued.holder, read.old.state) };
   for (const change of reissued.changes) Object.assign(holder, { [change.field]: change.after });
   const newEvents = diplomaDecider.decide(
-    { type: 'IssueReplacementDiploma', replaced: read.old.issued, reissue: reissued, holder, lotId: input.lotId, serial, issueDate: input.issueDate, issuePlace: input.issuePlace, signerId: input.signerId, actingAuthorityCode: input.authorityCode, directory: read.directory },
+    {
+      type: 'IssueReplacementDiploma',
+      replaced: read.old.issued,
+      reissue: reissued,
+      holder,
+      lotId: input.lotId,
+      serial,
+      issueDate: input.issueDate,
+      issuePlace: input.issuePlace,
+      signerId: input.signerId,
+      actingAuthorityCode: input.authorityCode,
+      directory: read.directory,
+    },
     read.replacement,
     context,
   );
@@ -93,16 +132,36 @@ export function decideRevokedDiplomaReturned(
   context: CommandContext,
 ): WorkflowDecision {
   const stream = diplomaStream(input.diplomaId);
-  const diplomaEvents = diplomaDecider.decide({ type: 'RecordRevokedDiplomaReturned', issued: read.diploma.issued, returnedOn: input.returnedOn, receivedBy: input.receivedBy }, read.diploma.state, context);
+  const diplomaEvents = diplomaDecider.decide(
+    { type: 'RecordRevokedDiplomaReturned', issued: read.diploma.issued, returnedOn: input.returnedOn, receivedBy: input.receivedBy },
+    read.diploma.state,
+    context,
+  );
   const serial = parseSerial(read.diploma.issued.serialLabel);
-  const holderOfPaper = serial && read.lot.status === 'received' ? read.lot.segments.find((s) => s.from <= serial.value && serial.value <= s.to)?.holder : undefined;
+  const holderOfPaper =
+    serial && read.lot.status === 'received'
+      ? read.lot.segments.find((s) => s.from <= serial.value && serial.value <= s.to)?.holder
+      : undefined;
   const lotEvents =
     serial && holderOfPaper && diplomaEvents.length > 0
       ? blankLotDecider.decide(
-          { type: 'SpoilBlanks', authorityCode: holderOfPaper, ranges: [{ from: serial.value, to: serial.value }], reason: 'revoked_and_recovered', note: `${read.diploma.issued.registerLabel}, trả lại ${input.returnedOn}`, spoiledOn: input.returnedOn },
+          {
+            type: 'SpoilBlanks',
+            authorityCode: holderOfPaper,
+            ranges: [{ from: serial.value, to: serial.value }],
+            reason: 'revoked_and_recovered',
+            note: `${read.diploma.issued.registerLabel}, trả lại ${input.returnedOn}`,
+            spoiledOn: input.returnedOn,
+          },
           read.lot,
           context,
         )
       : [];
-  return { appends: [{ stream, events: diplomaEvents }, { stream: blankLotStream(read.lotId), events: lotEvents }], primaryStream: stream };
+  return {
+    appends: [
+      { stream, events: diplomaEvents },
+      { stream: blankLotStream(read.lotId), events: lotEvents },
+    ],
+    primaryStream: stream,
+  };
 }

@@ -10,7 +10,14 @@ const ACT_VI: Record<string, string> = { correct: 'chỉnh sửa', revoke: 'thu 
  */
 export function requireIssuedAndLive(issued: IssuedDiploma, state: DiplomaState, act: 'correct' | 'revoke' | 'reissue'): void {
   if (issued.issueDate === null) {
-    throw new DomainError({ code: 'DIPLOMA_NOT_ISSUED', kind: 'rule_violation', messageVi: 'Văn bằng chưa được cấp.', messageEn: 'The diploma has not been issued.', field: 'diplomaId', rule: 5 });
+    throw new DomainError({
+      code: 'DIPLOMA_NOT_ISSUED',
+      kind: 'rule_violation',
+      messageVi: 'Văn bằng chưa được cấp.',
+      messageEn: 'The diploma has not been issued.',
+      field: 'diplomaId',
+      rule: 5,
+    });
   }
   if (state.status === 'superseded') {
     throw new DomainError({

@@ -29,7 +29,11 @@ export interface DiplomaState {
   readonly delivery: { readonly deliveredOn: IsoDate; readonly recipient: Recipient } | null;
   readonly lostMinutesRef: string | null;
   /** Corrections in force, oldest first: the register plus these is the current truth (rule 57). */
-  readonly corrections: readonly { readonly decisionNumber: string; readonly decisionDate: IsoDate; readonly changes: readonly FieldChange[] }[];
+  readonly corrections: readonly {
+    readonly decisionNumber: string;
+    readonly decisionDate: IsoDate;
+    readonly changes: readonly FieldChange[];
+  }[];
   readonly requests: ReadonlyMap<string, CorrectionRequestState>;
   readonly revocation: RevocationState | null;
   readonly replacedBy: { readonly diplomaId: string; readonly serialLabel: string } | null;
@@ -51,12 +55,27 @@ export const INITIAL_DIPLOMA_STATE: DiplomaState = {
 export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): DiplomaState {
   switch (event.type) {
     case 'DiplomaDelivered':
-      return { ...state, status: state.status === 'issued' ? 'delivered' : state.status, delivery: { deliveredOn: event.data.deliveredOn, recipient: event.data.recipient } };
+      return {
+        ...state,
+        status: state.status === 'issued' ? 'delivered' : state.status,
+        delivery: { deliveredOn: event.data.deliveredOn, recipient: event.data.recipient },
+      };
     case 'DiplomaLostBeforeDelivery':
       return { ...state, status: 'lost_before_delivery', lostMinutesRef: event.data.minutesRef };
     case 'DiplomaCorrectionRequested': {
       const d = event.data;
-      return { ...state, requests: new Map(state.requests).set(d.requestId, { requestId: d.requestId, status: 'open', ground: d.ground, changes: d.changes, dossierCompleteOn: d.dossierCompleteOn, dueBy: d.dueBy, document: d.document }) };
+      return {
+        ...state,
+        requests: new Map(state.requests).set(d.requestId, {
+          requestId: d.requestId,
+          status: 'open',
+          ground: d.ground,
+          changes: d.changes,
+          dossierCompleteOn: d.dossierCompleteOn,
+          dueBy: d.dueBy,
+          document: d.document,
+        }),
+      };
     }
     case 'DiplomaCorrected': {
       const d = event.data;
@@ -73,7 +92,18 @@ export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): Diploma
     }
     case 'DiplomaRevoked': {
       const d = event.data;
-      return { ...state, status: 'revoked', revocation: { decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, ground: d.ground, publishedOn: null, returnDueBy: null, returnedOn: null } };
+      return {
+        ...state,
+        status: 'revoked',
+        revocation: {
+          decisionNumber: d.decisionNumber,
+          decisionDate: d.decisionDate,
+          ground: d.ground,
+          publishedOn: null,
+          returnDueBy: null,
+          returnedOn: null,
+        },
+      };
     }
     case 'DiplomaRevocationPublished':
       return { ...state, revocation: { ...state.revocation!, publishedOn: event.data.publishedOn } };

@@ -55,14 +55,34 @@ export interface Recipient {
 }
 
 export type HandOverEvent =
-  | DomainEvent<'DiplomaDelivered', { diplomaId: string; printRunId: string | null; recipient: Recipient; deliveredOn: IsoDate; deliveredBy: string }>
+  | DomainEvent<
+      'DiplomaDelivered',
+      { diplomaId: string; printRunId: string | null; recipient: Recipient; deliveredOn: IsoDate; deliveredBy: string }
+    >
   | DomainEvent<
       'DiplomaLostBeforeDelivery',
-      { diplomaId: string; printRunId: string | null; serialLabel: string; minutesRef: string; policeUnit: string; policeNotifiedAt: string; circumstances: string; reportedTo: string[]; lostOn: IsoDate }
+      {
+        diplomaId: string;
+        printRunId: string | null;
+        serialLabel: string;
+        minutesRef: string;
+        policeUnit: string;
+        policeNotifiedAt: string;
+        circumstances: string;
+        reportedTo: string[];
+        lostOn: IsoDate;
+      }
     >;
 
 export type HandOverCommand =
-  | { type: 'DeliverDiploma'; issued: IssuedDiploma; recipient: Recipient; deliveredOn: IsoDate; actingAuthorityCode: string; deliveredBy: string }
+  | {
+      type: 'DeliverDiploma';
+      issued: IssuedDiploma;
+      recipient: Recipient;
+      deliveredOn: IsoDate;
+      actingAuthorityCode: string;
+      deliveredBy: string;
+    }
   | {
       type: 'ReportDiplomaLostBeforeDelivery';
       issued: IssuedDiploma;

@@ -23,21 +23,33 @@ describe('Reissue (rules 36–39)', () => {
     const events = diplomaDecider.decide(reissue(), diplomaDecider.initialState, undefined as never);
     expect(events.map((e) => e.type)).toEqual(['DiplomaRevoked', 'DiplomaReissued']);
     expect(events[0]).toMatchObject({ data: { ground: 'issuer_error', source: 'issuer' } });
-    expect(events[1]).toMatchObject({ data: { newSerialLabel: 'HP 0205001', newRegisterLabel: '000417/THPT-2024/1', changes: [{ field: 'fullName', before: 'Nguyễn Thị Thuỷ', after: 'Nguyễn Thị Thu Thuỷ' }] } });
+    expect(events[1]).toMatchObject({
+      data: {
+        newSerialLabel: 'HP 0205001',
+        newRegisterLabel: '000417/THPT-2024/1',
+        changes: [{ field: 'fullName', before: 'Nguyễn Thị Thuỷ', after: 'Nguyễn Thị Thu Thuỷ' }],
+      },
+    });
     const state = events.reduce(diplomaDecider.evolve, diplomaDecider.initialState);
     expect(state.status).toBe('superseded');
   });
 
   it('rule 36: no reissue without the issuer’s error', () => {
-    given(diplomaDecider).when(reissue({ issuerError: '' })).thenRefusedWith('INVALID_INPUT', { field: 'issuerError' });
+    given(diplomaDecider)
+      .when(reissue({ issuerError: '' }))
+      .thenRefusedWith('INVALID_INPUT', { field: 'issuerError' });
   });
 
   it('rule 39: the new diploma goes on a new blank', () => {
-    given(diplomaDecider).when(reissue({ newSerialLabel: 'HP 0203418' })).thenRefusedWith('REISSUE_NEEDS_NEW_BLANK', { rule: 39 });
+    given(diplomaDecider)
+      .when(reissue({ newSerialLabel: 'HP 0203418' }))
+      .thenRefusedWith('REISSUE_NEEDS_NEW_BLANK', { rule: 39 });
   });
 
   it('rule 36: the head of the authority holding the register decides; another Sở cannot', () => {
-    given(diplomaDecider).when(reissue({ actingAuthorityCode: 'SGD-QN' })).thenRefusedWith('NOT_REGISTER_HOLDER');
+    given(diplomaDecider)
+      .when(reissue({ actingAuthorityCode: 'SGD-QN' }))
+      .thenRefusedWith('NOT_REGISTER_HOLDER');
   });
 
   it('rule 39: a replacement’s own replacement numbers on from the original', () => {

@@ -21,7 +21,16 @@ export interface ReissueChange {
 export type ReissueEvent =
   | DomainEvent<
       'DiplomaReissued',
-      { diplomaId: string; newDiplomaId: string; newSerialLabel: string; newRegisterLabel: string; decisionNumber: string; decisionDate: IsoDate; issuerError: string; changes: ReissueChange[] }
+      {
+        diplomaId: string;
+        newDiplomaId: string;
+        newSerialLabel: string;
+        newRegisterLabel: string;
+        decisionNumber: string;
+        decisionDate: IsoDate;
+        issuerError: string;
+        changes: ReissueChange[];
+      }
     >
   | DomainEvent<
       'DiplomaIssuedAsReplacement',
@@ -84,7 +93,10 @@ export function reissueRegisterLabel(oldLabel: string): string {
   return `${number}/${book}/${Number(sequence ?? 0) + 1}`;
 }
 
-export function reissueDiploma(command: Extract<ReissueCommand, { type: 'ReissueDiploma' }>, state: DiplomaState): (RevocationEvent | ReissueEvent)[] {
+export function reissueDiploma(
+  command: Extract<ReissueCommand, { type: 'ReissueDiploma' }>,
+  state: DiplomaState,
+): (RevocationEvent | ReissueEvent)[] {
   throwIfInvalid(
     requireText('decisionNumber', command.decisionNumber, 60),
     requireIsoDate('decisionDate', command.decisionDate),
@@ -94,11 +106,26 @@ export function reissueDiploma(command: Extract<ReissueCommand, { type: 'Reissue
   );
   requireIssuedAndLive(command.issued, state, 'reissue');
   if (command.newSerialLabel === command.issued.serialLabel) {
-    throw new DomainError({ code: 'REISSUE_NEEDS_NEW_BLANK', kind: 'rule_violation', messageVi: 'Văn bằng cấp lại phải in trên phôi mới.', messageEn: 'A reissued diploma goes on a new blank.', field: 'newSerialLabel', rule: 39 });
+    throw new DomainError({
+      code: 'REISSUE_NEEDS_NEW_BLANK',
+      kind: 'rule_violation',
+      messageVi: 'Văn bằng cấp lại phải in trên phôi mới.',
+      messageEn: 'A reissued diploma goes on a new blank.',
+      field: 'newSerialLabel',
+      rule: 39,
+    });
   }
-  const authorization = authorizeAct(command.directory, { act: 'reissue', diplomaKind: command.issued.kind, actDate: command.decisionDate, actingAuthorityCode: command.actingAuthorityCode, issuerCode: command.issued.authorityCode });
+  const authorization = authorizeAct(command.directory, {
+    act: 'reissue',
+    diplomaKind: command.issued.kind,
+    actDate: command.decisionDate,
+    actingAuthorityCode: command.actingAuthorityCode,
+    issuerCode: command.issued.authorityCode,
+  });
   const holder = currentHolder(command.issued.holder, state);
-  const changes = (command.changes ?? []).map((c) => ({ field: c.field, before: String(holder[c.field]), after: c.after.trim().replace(/\s+/g, ' ') })).filter((c) => c.before !== c.after);
+  const changes = (command.changes ?? [])
+    .map((c) => ({ field: c.field, before: String(holder[c.field]), after: c.after.trim().replace(/\s+/g, ' ') }))
+    .filter((c) => c.before !== c.after);
   return [
     // Rule 38: the issuer's error is a revocation ground; the old paper is revoked with the reissue.
     revokedEvent({ ...command, ground: 'issuer_error', reasons: command.issuerError, source: 'issuer' }, authorization.regime.code),
@@ -118,16 +145,47 @@ export function reissueDiploma(command: Extract<ReissueCommand, { type: 'Reissue
   ];
 }
 
-export function issueReplacement(command: Extract<ReissueCommand, { type: 'IssueReplacementDiploma' }>, state: DiplomaState): ReissueEvent[] {
-  throwIfInvalid(requireIsoDate('issueDate', command.issueDate), requirePersonText('issuePlace', command.issuePlace, 120), requireText('signerId', command.signerId, 64));
+export function issueReplacement(
+  command: Extract<ReissueCommand, { type: 'IssueReplacementDiploma' }>,
+  state: DiplomaState,
+): ReissueEvent[] {
+  throwIfInvalid(
+    requireIsoDate('issueDate', command.issueDate),
+    requirePersonText('issuePlace', command.issuePlace, 120),
+    requireText('signerId', command.signerId, 64),
+  );
   if (state.reissuedFrom !== null) {
-    throw new DomainError({ code: 'DIPLOMA_EXISTS', kind: 'conflict', messageVi: 'Văn bằng cấp lại đã được ghi nhận.', messageEn: 'The replacement diploma is already recorded.', field: 'newDiplomaId' });
+    throw new DomainError({
+      code: 'DIPLOMA_EXISTS',
+      kind: 'conflict',
+      messageVi: 'Văn bằng cấp lại đã được ghi nhận.',
+      messageEn: 'The replacement diploma is already recorded.',
+      field: 'newDiplomaId',
+    });
   }
   if (command.issueDate < command.reissue.decisionDate) {
-    throw new DomainError({ code: 'DATE_TOO_EARLY', kind: 'rule_violation', messageVi: 'Ngày cấp lại trước ngày quyết định.', messageEn: 'The reissue is dated before its decision.', field: 'issueDate', rule: 25 });
+    throw new DomainError({
+      code: 'DATE_TOO_EARLY',
+      kind: 'rule_violation',
+      messageVi: 'Ngày cấp lại trước ngày quyết định.',
+      messageEn: 'The reissue is dated before its decision.',
+      field: 'issueDate',
+      rule: 25,
+    });
   }
-  const authorization = authorizeAct(command.directory, { act: 'reissue', diplomaKind: command.replaced.kind, actDate: command.issueDate, actingAuthorityCode: command.actingAuthorityCode, issuerCode: command.replaced.authorityCode });
-  const signer = signerEntitledOn(command.directory, { signerId: command.signerId, authorityCode: command.actingAuthorityCode, date: command.issueDate, roles: authorization.signerRoles });
+  const authorization = authorizeAct(command.directory, {
+    act: 'reissue',
+    diplomaKind: command.replaced.kind,
+    actDate: command.issueDate,
+    actingAuthorityCode: command.actingAuthorityCode,
+    issuerCode: command.replaced.authorityCode,
+  });
+  const signer = signerEntitledOn(command.directory, {
+    signerId: command.signerId,
+    authorityCode: command.actingAuthorityCode,
+    date: command.issueDate,
+    roles: authorization.signerRoles,
+  });
   return [
     {
       type: 'DiplomaIssuedAsReplacement',
@@ -153,4 +211,3 @@ export function issueReplacement(command: Extract<ReissueCommand, { type: 'Issue
     },
   ];
 }
-

@@ -27,10 +27,25 @@ export const RETURN_DAYS = 30;
 export type RevocationEvent =
   | DomainEvent<
       'DiplomaRevoked',
-      { diplomaId: string; serialLabel: string; registerLabel: string; issuerCode: string; decisionNumber: string; decisionDate: IsoDate; ground: RevocationGround; reasons: string; source: RevocationSource; authorityCode: string; regime: string }
+      {
+        diplomaId: string;
+        serialLabel: string;
+        registerLabel: string;
+        issuerCode: string;
+        decisionNumber: string;
+        decisionDate: IsoDate;
+        ground: RevocationGround;
+        reasons: string;
+        source: RevocationSource;
+        authorityCode: string;
+        regime: string;
+      }
     >
   | DomainEvent<'DiplomaRevocationPublished', { diplomaId: string; publishedOn: IsoDate; where: string }>
-  | DomainEvent<'DiplomaRevocationNotified', { diplomaId: string; recipients: { kind: string; name: string }[]; holderReceivedOn: IsoDate; returnDueBy: IsoDate }>
+  | DomainEvent<
+      'DiplomaRevocationNotified',
+      { diplomaId: string; recipients: { kind: string; name: string }[]; holderReceivedOn: IsoDate; returnDueBy: IsoDate }
+    >
   | DomainEvent<'RevokedDiplomaReturned', { diplomaId: string; returnedOn: IsoDate; receivedBy: string }>;
 
 export type RevocationCommand =
@@ -58,7 +73,12 @@ export function revokeDiploma(command: Extract<RevocationCommand, { type: 'Revok
     requireText('reasons', command.reasons, 2000),
     requireOneOf('source', command.source, REVOCATION_SOURCES),
   );
-  if (state.status === 'revoked' && state.revocation?.decisionNumber === command.decisionNumber.trim() && state.revocation.decisionDate === command.decisionDate) return [];
+  if (
+    state.status === 'revoked' &&
+    state.revocation?.decisionNumber === command.decisionNumber.trim() &&
+    state.revocation.decisionDate === command.decisionDate
+  )
+    return [];
   if (state.status === 'revoked') {
     throw new DomainError({
       code: 'DIPLOMA_ALREADY_REVOKED',
@@ -72,18 +92,45 @@ export function revokeDiploma(command: Extract<RevocationCommand, { type: 'Revok
   requireIssuedAndLive(command.issued, state, 'revoke');
   if (command.ground === 'issuer_error') {
     // Rules 36, 38: the issuer's own error is answered by a reissue, which revokes the old paper with it.
-    throw new DomainError({ code: 'ISSUER_ERROR_NEEDS_REISSUE', kind: 'rule_violation', messageVi: 'Sai sót do cơ quan cấp: thu hồi cùng với cấp lại văn bằng (dùng thao tác cấp lại).', messageEn: "An issuer's error is revoked together with a reissue (use the reissue).", field: 'ground', rule: 38 });
+    throw new DomainError({
+      code: 'ISSUER_ERROR_NEEDS_REISSUE',
+      kind: 'rule_violation',
+      messageVi: 'Sai sót do cơ quan cấp: thu hồi cùng với cấp lại văn bằng (dùng thao tác cấp lại).',
+      messageEn: "An issuer's error is revoked together with a reissue (use the reissue).",
+      field: 'ground',
+      rule: 38,
+    });
   }
   if (command.decisionDate < command.issued.issueDate!) {
-    throw new DomainError({ code: 'DATE_TOO_EARLY', kind: 'rule_violation', messageVi: 'Ngày quyết định thu hồi trước ngày cấp văn bằng.', messageEn: 'The revocation is dated before the diploma was issued.', field: 'decisionDate' });
+    throw new DomainError({
+      code: 'DATE_TOO_EARLY',
+      kind: 'rule_violation',
+      messageVi: 'Ngày quyết định thu hồi trước ngày cấp văn bằng.',
+      messageEn: 'The revocation is dated before the diploma was issued.',
+      field: 'decisionDate',
+    });
   }
   // Rule 41: the issuer, or whoever holds its register on the decision's date.
-  const authorization = authorizeAct(command.directory, { act: 'revoke', diplomaKind: command.issued.kind, actDate: command.decisionDate, actingAuthorityCode: command.actingAuthorityCode, issuerCode: command.issued.authorityCode });
+  const authorization = authorizeAct(command.directory, {
+    act: 'revoke',
+    diplomaKind: command.issued.kind,
+    actDate: command.decisionDate,
+    actingAuthorityCode: command.actingAuthorityCode,
+    issuerCode: command.issued.authorityCode,
+  });
   return [revokedEvent(command, authorization.regime.code)];
 }
 
 export function revokedEvent(
-  command: { issued: IssuedDiploma; decisionNumber: string; decisionDate: IsoDate; ground: RevocationGround; reasons: string; source: RevocationSource; actingAuthorityCode: string },
+  command: {
+    issued: IssuedDiploma;
+    decisionNumber: string;
+    decisionDate: IsoDate;
+    ground: RevocationGround;
+    reasons: string;
+    source: RevocationSource;
+    actingAuthorityCode: string;
+  },
   regime: string,
 ): Extract<RevocationEvent, { type: 'DiplomaRevoked' }> {
   return {
@@ -104,48 +151,100 @@ export function revokedEvent(
   };
 }
 
-export function publishRevocation(command: Extract<RevocationCommand, { type: 'PublishRevocation' }>, state: DiplomaState): RevocationEvent[] {
+export function publishRevocation(
+  command: Extract<RevocationCommand, { type: 'PublishRevocation' }>,
+  state: DiplomaState,
+): RevocationEvent[] {
   throwIfInvalid(requireIsoDate('publishedOn', command.publishedOn), requireText('where', command.where, 500));
   const revocation = requireRevoked(state);
   if (command.publishedOn < revocation.decisionDate) throw tooEarly('publishedOn');
-  return [{ type: 'DiplomaRevocationPublished', data: { diplomaId: command.issued.diplomaId, publishedOn: command.publishedOn, where: command.where.trim() } }];
+  return [
+    {
+      type: 'DiplomaRevocationPublished',
+      data: { diplomaId: command.issued.diplomaId, publishedOn: command.publishedOn, where: command.where.trim() },
+    },
+  ];
 }
 
-export function notifyRevocation(command: Extract<RevocationCommand, { type: 'NotifyRevocation' }>, state: DiplomaState): RevocationEvent[] {
+export function notifyRevocation(
+  command: Extract<RevocationCommand, { type: 'NotifyRevocation' }>,
+  state: DiplomaState,
+): RevocationEvent[] {
   const recipientsOk =
     Array.isArray(command.recipients) &&
     command.recipients.some((r) => r?.kind === 'holder') &&
-    command.recipients.every((r) => (NOTIFICATION_RECIPIENT_KINDS as readonly string[]).includes(r?.kind) && typeof r?.name === 'string' && r.name.trim().length > 0);
+    command.recipients.every(
+      (r) =>
+        (NOTIFICATION_RECIPIENT_KINDS as readonly string[]).includes(r?.kind) && typeof r?.name === 'string' && r.name.trim().length > 0,
+    );
   throwIfInvalid(
     requireIsoDate('holderReceivedOn', command.holderReceivedOn),
-    recipientsOk ? undefined : { field: 'recipients', code: 'BAD_RECIPIENTS', messageVi: 'Phải gửi quyết định cho người được cấp (và nêu tên từng nơi nhận).', messageEn: 'The decision must go to the holder (name every recipient).' },
+    recipientsOk
+      ? undefined
+      : {
+          field: 'recipients',
+          code: 'BAD_RECIPIENTS',
+          messageVi: 'Phải gửi quyết định cho người được cấp (và nêu tên từng nơi nhận).',
+          messageEn: 'The decision must go to the holder (name every recipient).',
+        },
   );
   const revocation = requireRevoked(state);
   if (command.holderReceivedOn < revocation.decisionDate) throw tooEarly('holderReceivedOn');
   return [
     {
       type: 'DiplomaRevocationNotified',
-      data: { diplomaId: command.issued.diplomaId, recipients: command.recipients.map((r) => ({ kind: r.kind, name: r.name.trim() })), holderReceivedOn: command.holderReceivedOn, returnDueBy: addCalendarDays(command.holderReceivedOn, RETURN_DAYS) },
+      data: {
+        diplomaId: command.issued.diplomaId,
+        recipients: command.recipients.map((r) => ({ kind: r.kind, name: r.name.trim() })),
+        holderReceivedOn: command.holderReceivedOn,
+        returnDueBy: addCalendarDays(command.holderReceivedOn, RETURN_DAYS),
+      },
     },
   ];
 }
 
-export function recordReturn(command: Extract<RevocationCommand, { type: 'RecordRevokedDiplomaReturned' }>, state: DiplomaState): RevocationEvent[] {
+export function recordReturn(
+  command: Extract<RevocationCommand, { type: 'RecordRevokedDiplomaReturned' }>,
+  state: DiplomaState,
+): RevocationEvent[] {
   throwIfInvalid(requireIsoDate('returnedOn', command.returnedOn), requirePersonText('receivedBy', command.receivedBy, 120));
   const revocation = requireRevoked(state);
   if (revocation.returnedOn) {
-    throw new DomainError({ code: 'ALREADY_RETURNED', kind: 'conflict', messageVi: `Văn bằng đã được nộp lại ngày ${revocation.returnedOn}.`, messageEn: `The diploma was returned on ${revocation.returnedOn}.`, field: 'returnedOn' });
+    throw new DomainError({
+      code: 'ALREADY_RETURNED',
+      kind: 'conflict',
+      messageVi: `Văn bằng đã được nộp lại ngày ${revocation.returnedOn}.`,
+      messageEn: `The diploma was returned on ${revocation.returnedOn}.`,
+      field: 'returnedOn',
+    });
   }
   if (command.returnedOn < revocation.decisionDate) throw tooEarly('returnedOn');
-  return [{ type: 'RevokedDiplomaReturned', data: { diplomaId: command.issued.diplomaId, returnedOn: command.returnedOn, receivedBy: command.receivedBy.trim() } }];
+  return [
+    {
+      type: 'RevokedDiplomaReturned',
+      data: { diplomaId: command.issued.diplomaId, returnedOn: command.returnedOn, receivedBy: command.receivedBy.trim() },
+    },
+  ];
 }
 
 function requireRevoked(state: DiplomaState) {
-  if (!state.revocation) throw new DomainError({ code: 'DIPLOMA_NOT_REVOKED', kind: 'rule_violation', messageVi: 'Văn bằng chưa bị thu hồi.', messageEn: 'The diploma has not been revoked.', field: 'diplomaId' });
+  if (!state.revocation)
+    throw new DomainError({
+      code: 'DIPLOMA_NOT_REVOKED',
+      kind: 'rule_violation',
+      messageVi: 'Văn bằng chưa bị thu hồi.',
+      messageEn: 'The diploma has not been revoked.',
+      field: 'diplomaId',
+    });
   return state.revocation;
 }
 
 function tooEarly(field: string): DomainError {
-  return new DomainError({ code: 'DATE_TOO_EARLY', kind: 'rule_violation', messageVi: 'Ngày này trước ngày quyết định thu hồi.', messageEn: 'This date is before the revocation decision.', field });
+  return new DomainError({
+    code: 'DATE_TOO_EARLY',
+    kind: 'rule_violation',
+    messageVi: 'Ngày này trước ngày quyết định thu hồi.',
+    messageEn: 'This date is before the revocation decision.',
+    field,
+  });
 }
-

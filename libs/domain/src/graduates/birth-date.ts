@@ -14,8 +14,7 @@ const ISO_FULL = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
 export type BirthDateParse =
-  | { readonly ok: true; readonly value: BirthDate }
-  | { readonly ok: false; readonly reason: 'format' | 'impossible' };
+  { readonly ok: true; readonly value: BirthDate } | { readonly ok: false; readonly reason: 'format' | 'impossible' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -14,7 +14,9 @@ export interface EarlierGraduate {
 }
 
 /** Whatever validated of a row: a row with a bad date can still be a duplicate by its national ID. */
-export type DuplicateCandidate = { readonly row: number } & Partial<Pick<GraduateRecord, 'nationalId' | 'fullName' | 'birthDate' | 'school'>>;
+export type DuplicateCandidate = { readonly row: number } & Partial<
+  Pick<GraduateRecord, 'nationalId' | 'fullName' | 'birthDate' | 'school'>
+>;
 
 /**
  * Same name, birth date and school, whatever the diacritics, case, spacing or tone placement
@@ -53,17 +55,27 @@ export function findDuplicates(
     if (nationalId) {
       const firstRow = firstRowById.get(nationalId);
       if (firstRow === undefined) firstRowById.set(nationalId, row);
-      else problems.push({
-        row, column: idColumn, field: 'nationalId', code: 'DUPLICATE_NATIONAL_ID_IN_FILE', value: nationalId,
-        messageVi: `Số định danh cá nhân ${nationalId} trùng với dòng ${firstRow}.`,
-        messageEn: `National ID ${nationalId} is the same as on row ${firstRow}.`,
-      });
+      else
+        problems.push({
+          row,
+          column: idColumn,
+          field: 'nationalId',
+          code: 'DUPLICATE_NATIONAL_ID_IN_FILE',
+          value: nationalId,
+          messageVi: `Số định danh cá nhân ${nationalId} trùng với dòng ${firstRow}.`,
+          messageEn: `National ID ${nationalId} is the same as on row ${firstRow}.`,
+        });
       const previous = earlierById.get(nationalId);
-      if (previous) problems.push({
-        row, column: idColumn, field: 'nationalId', code: 'DUPLICATE_NATIONAL_ID_IN_EARLIER_DECISION', value: nationalId,
-        messageVi: `Số định danh cá nhân ${nationalId} đã được công nhận tốt nghiệp tại quyết định ${previous.decisionRef} (${previous.fullName}); mỗi người chỉ được cấp bằng một lần.`,
-        messageEn: `National ID ${nationalId} was already recognised by decision ${previous.decisionRef} (${previous.fullName}); a diploma is issued once (rule 1).`,
-      });
+      if (previous)
+        problems.push({
+          row,
+          column: idColumn,
+          field: 'nationalId',
+          code: 'DUPLICATE_NATIONAL_ID_IN_EARLIER_DECISION',
+          value: nationalId,
+          messageVi: `Số định danh cá nhân ${nationalId} đã được công nhận tốt nghiệp tại quyết định ${previous.decisionRef} (${previous.fullName}); mỗi người chỉ được cấp bằng một lần.`,
+          messageEn: `National ID ${nationalId} was already recognised by decision ${previous.decisionRef} (${previous.fullName}); a diploma is issued once (rule 1).`,
+        });
     }
     const { fullName, birthDate, school } = candidate;
     if (fullName && birthDate && school) {
@@ -71,17 +83,27 @@ export function findDuplicates(
       const shown = `${fullName}, ${formatBirthDateVi(birthDate)}, ${school}`;
       const firstRow = firstRowByPerson.get(key);
       if (firstRow === undefined) firstRowByPerson.set(key, row);
-      else problems.push({
-        row, column: nameColumn, field: 'fullName', code: 'DUPLICATE_PERSON_IN_FILE', value: fullName,
-        messageVi: `Trùng người với dòng ${firstRow}: cùng họ tên, ngày sinh và trường (${shown}).`,
-        messageEn: `Same person as row ${firstRow}: same name, date of birth and school (${shown}).`,
-      });
+      else
+        problems.push({
+          row,
+          column: nameColumn,
+          field: 'fullName',
+          code: 'DUPLICATE_PERSON_IN_FILE',
+          value: fullName,
+          messageVi: `Trùng người với dòng ${firstRow}: cùng họ tên, ngày sinh và trường (${shown}).`,
+          messageEn: `Same person as row ${firstRow}: same name, date of birth and school (${shown}).`,
+        });
       const previous = earlierByPerson.get(key);
-      if (previous) problems.push({
-        row, column: nameColumn, field: 'fullName', code: 'DUPLICATE_PERSON_IN_EARLIER_DECISION', value: fullName,
-        messageVi: `${shown} đã được công nhận tốt nghiệp tại quyết định ${previous.decisionRef}; mỗi người chỉ được cấp bằng một lần.`,
-        messageEn: `${shown} was already recognised by decision ${previous.decisionRef}; a diploma is issued once (rule 1).`,
-      });
+      if (previous)
+        problems.push({
+          row,
+          column: nameColumn,
+          field: 'fullName',
+          code: 'DUPLICATE_PERSON_IN_EARLIER_DECISION',
+          value: fullName,
+          messageVi: `${shown} đã được công nhận tốt nghiệp tại quyết định ${previous.decisionRef}; mỗi người chỉ được cấp bằng một lần.`,
+          messageEn: `${shown} was already recognised by decision ${previous.decisionRef}; a diploma is issued once (rule 1).`,
+        });
     }
   }
   return problems;

@@ -4,7 +4,16 @@
  * serial and register number from printing, so they are not columns of the list.
  */
 export const GRADUATE_FIELDS = [
-  'fullName', 'birthDate', 'birthPlace', 'sex', 'ethnicity', 'nationalId', 'school', 'className', 'classification', 'trainingMode',
+  'fullName',
+  'birthDate',
+  'birthPlace',
+  'sex',
+  'ethnicity',
+  'nationalId',
+  'school',
+  'className',
+  'classification',
+  'trainingMode',
 ] as const;
 export type GraduateField = (typeof GRADUATE_FIELDS)[number];
 
@@ -13,7 +22,9 @@ export type GraduateField = (typeof GRADUATE_FIELDS)[number];
  * only where the template has it (§4.1 row 9, open question Q12). Every other column is required.
  */
 export const OPTIONAL_GRADUATE_FIELDS: readonly GraduateField[] = ['className', 'classification'];
-export const REQUIRED_GRADUATE_FIELDS: readonly GraduateField[] = GRADUATE_FIELDS.filter((field) => !OPTIONAL_GRADUATE_FIELDS.includes(field));
+export const REQUIRED_GRADUATE_FIELDS: readonly GraduateField[] = GRADUATE_FIELDS.filter(
+  (field) => !OPTIONAL_GRADUATE_FIELDS.includes(field),
+);
 
 /** The register's own headers: used to name a column when the file has none to quote. */
 export const GRADUATE_FIELD_LABELS: Readonly<Record<GraduateField, string>> = {

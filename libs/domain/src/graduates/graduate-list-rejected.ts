@@ -10,7 +10,12 @@ export class GraduateListRejected extends DomainError {
       messageVi: `Danh sách có ${rowProblems.length} lỗi; chưa ghi nhận gì. Sửa các dòng được nêu rồi tải lên lại.`,
       messageEn: `The list has ${rowProblems.length} problems; nothing was recorded. Fix the rows listed and upload it again.`,
       field: 'file',
-      fieldProblems: rowProblems.map((p) => ({ field: `row ${p.row}: ${p.column}`, code: p.code, messageVi: p.messageVi, messageEn: p.messageEn })),
+      fieldProblems: rowProblems.map((p) => ({
+        field: `row ${p.row}: ${p.column}`,
+        code: p.code,
+        messageVi: p.messageVi,
+        messageEn: p.messageEn,
+      })),
     });
   }
 }

@@ -20,7 +20,9 @@ export interface PersonKey {
 }
 
 export function personKeysOf(graduate: { nationalId: string; fullName: string; birthDate: string; school: string }): PersonKey[] {
-  const keys: PersonKey[] = [{ key: `nbs:${searchKey(graduate.fullName)}|${graduate.birthDate}|${searchKey(graduate.school)}`, matchedOn: 'nameBirthDateSchool' }];
+  const keys: PersonKey[] = [
+    { key: `nbs:${searchKey(graduate.fullName)}|${graduate.birthDate}|${searchKey(graduate.school)}`, matchedOn: 'nameBirthDateSchool' },
+  ];
   if (graduate.nationalId.trim() !== '') keys.unshift({ key: `id:${graduate.nationalId.trim()}`, matchedOn: 'nationalId' });
   return keys;
 }
@@ -56,7 +58,10 @@ export function earlierRecognitions(kind: DiplomaKind, command: ReserveGraduates
     for (const { key, matchedOn } of person.keys) {
       const earlier = state.get(key);
       if (!earlier || earlier.decisionId === command.decision.decisionId) continue;
-      const how = matchedOn === 'nationalId' ? { vi: 'cùng số định danh', en: 'same national ID' } : { vi: 'cùng họ tên, ngày sinh và trường', en: 'same name, birth date and school' };
+      const how =
+        matchedOn === 'nationalId'
+          ? { vi: 'cùng số định danh', en: 'same national ID' }
+          : { vi: 'cùng họ tên, ngày sinh và trường', en: 'same name, birth date and school' };
       problems.push({
         row: person.row,
         column: matchedOn === 'nationalId' ? 'Số định danh cá nhân' : 'Họ và tên',

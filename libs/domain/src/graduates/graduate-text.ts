@@ -5,7 +5,10 @@
  * legitimate and a line break in a name means a cell was pasted wrongly.
  */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\p{Zs}+/gu, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/\p{Zs}+/gu, ' ')
+    .trim();
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are matched in order to refuse them

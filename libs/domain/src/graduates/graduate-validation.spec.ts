@@ -35,14 +35,34 @@ const codes = (result: GraduateRowResult) => problemsOf(result).map((p) => `${p.
 describe('validateGraduateRow', () => {
   it('turns a good row into a record of canonical values', () => {
     expect(recordOf(validate({}))).toEqual({
-      fullName: 'Lê Đình Quân', birthDate: '2006-09-18', birthPlace: 'Điện Biên', sex: 'male', ethnicity: 'Kinh',
-      nationalId: '022206193630', school: 'THPT An Dương', className: '12A3', classification: null, trainingMode: 'regular',
+      fullName: 'Lê Đình Quân',
+      birthDate: '2006-09-18',
+      birthPlace: 'Điện Biên',
+      sex: 'male',
+      ethnicity: 'Kinh',
+      nationalId: '022206193630',
+      school: 'THPT An Dương',
+      className: '12A3',
+      classification: null,
+      trainingMode: 'regular',
     });
   });
 
   it('composes decomposed (NFD) text before anything else', () => {
     const nfd = (text: string) => text.normalize('NFD');
-    const record = recordOf(validate({ fullName: nfd('Nguyễn Phương Hạnh'), birthPlace: nfd('Thanh Hóa'), sex: nfd('Nữ'), ethnicity: nfd("H'Mông"), school: nfd('THCS Đằng Hải'), classification: nfd('Khá') }, { kind: 'THCS', decisionDate: '2024-06-10' }));
+    const record = recordOf(
+      validate(
+        {
+          fullName: nfd('Nguyễn Phương Hạnh'),
+          birthPlace: nfd('Thanh Hóa'),
+          sex: nfd('Nữ'),
+          ethnicity: nfd("H'Mông"),
+          school: nfd('THCS Đằng Hải'),
+          classification: nfd('Khá'),
+        },
+        { kind: 'THCS', decisionDate: '2024-06-10' },
+      ),
+    );
     expect(record.fullName).toBe('Nguyễn Phương Hạnh'.normalize('NFC'));
     expect(record.birthPlace).toBe('Thanh Hóa'.normalize('NFC'));
     expect(record.school).toBe('THCS Đằng Hải'.normalize('NFC'));
@@ -55,7 +75,13 @@ describe('validateGraduateRow', () => {
   });
 
   it.each([
-    ['Nam', 'male'], ['nam', 'male'], ['NAM', 'male'], ['Nữ', 'female'], ['nữ', 'female'], ['Nu', 'female'], [' Nữ ', 'female'],
+    ['Nam', 'male'],
+    ['nam', 'male'],
+    ['NAM', 'male'],
+    ['Nữ', 'female'],
+    ['nữ', 'female'],
+    ['Nu', 'female'],
+    [' Nữ ', 'female'],
   ])('reads sex %j as %s', (sex, expected) => {
     expect(recordOf(validate({ sex })).sex).toBe(expected);
   });
@@ -65,7 +91,11 @@ describe('validateGraduateRow', () => {
   });
 
   it.each([
-    ['Chính quy', 'regular'], ['chinh quy', 'regular'], ['CQ', 'regular'], ['Giáo dục thường xuyên', 'continuing'], ['GDTX', 'continuing'],
+    ['Chính quy', 'regular'],
+    ['chinh quy', 'regular'],
+    ['CQ', 'regular'],
+    ['Giáo dục thường xuyên', 'continuing'],
+    ['GDTX', 'continuing'],
   ])('reads training mode %j as %s', (trainingMode, expected) => {
     expect(recordOf(validate({ trainingMode })).trainingMode).toBe(expected);
   });
@@ -117,9 +147,12 @@ describe('validateGraduateRow', () => {
     expect(codes(validate({ birthDate: '08/2014' }))).toEqual(['birthDate:IMPLAUSIBLE_AGE']);
   });
 
-  it.each(['12345', '22206193630', '0222061936301', '02220619363O', '000206193630', '099206193630'])('refuses national ID %j', (nationalId) => {
-    expect(codes(validate({ nationalId }))).toEqual(['nationalId:BAD_NATIONAL_ID']);
-  });
+  it.each(['12345', '22206193630', '0222061936301', '02220619363O', '000206193630', '099206193630'])(
+    'refuses national ID %j',
+    (nationalId) => {
+      expect(codes(validate({ nationalId }))).toEqual(['nationalId:BAD_NATIONAL_ID']);
+    },
+  );
 
   it.each([
     ['fullName', 'Trần Thị <script>alert(1)</script>'],
@@ -132,8 +165,17 @@ describe('validateGraduateRow', () => {
   });
 
   it('limits lengths: name 100, place 100, school 200, class 20', () => {
-    expect(recordOf(validate({ fullName: `Nguyễn ${'A'.repeat(93)}`, birthPlace: 'x'.repeat(100), school: 's'.repeat(200), className: 'c'.repeat(20) }))).toBeDefined();
-    const result = validate({ fullName: `Nguyễn ${'A'.repeat(94)}`, birthPlace: 'x'.repeat(300), school: 's'.repeat(201), className: 'c'.repeat(21) });
+    expect(
+      recordOf(
+        validate({ fullName: `Nguyễn ${'A'.repeat(93)}`, birthPlace: 'x'.repeat(100), school: 's'.repeat(200), className: 'c'.repeat(20) }),
+      ),
+    ).toBeDefined();
+    const result = validate({
+      fullName: `Nguyễn ${'A'.repeat(94)}`,
+      birthPlace: 'x'.repeat(300),
+      school: 's'.repeat(201),
+      className: 'c'.repeat(21),
+    });
     expect(codes(result)).toEqual(['fullName:TOO_LONG', 'birthPlace:TOO_LONG', 'school:TOO_LONG', 'className:TOO_LONG']);
     expect(problemsOf(result)[1]?.messageVi).toBe('Cột "Nơi sinh" dài 300 ký tự, vượt quá giới hạn 100 ký tự.');
   });
@@ -143,18 +185,41 @@ describe('validateGraduateRow', () => {
   });
 
   it('reports every problem of a row at once, and the fields that did validate', () => {
-    const result = validate({ fullName: '  ', birthDate: '31/02/2006', sex: 'M', ethnicity: 'Không rõ', nationalId: '12345', trainingMode: '' });
+    const result = validate({
+      fullName: '  ',
+      birthDate: '31/02/2006',
+      sex: 'M',
+      ethnicity: 'Không rõ',
+      nationalId: '12345',
+      trainingMode: '',
+    });
     expect(codes(result)).toEqual([
-      'fullName:REQUIRED', 'birthDate:BAD_DATE', 'sex:UNKNOWN_SEX', 'ethnicity:UNKNOWN_ETHNICITY', 'nationalId:BAD_NATIONAL_ID', 'trainingMode:REQUIRED',
+      'fullName:REQUIRED',
+      'birthDate:BAD_DATE',
+      'sex:UNKNOWN_SEX',
+      'ethnicity:UNKNOWN_ETHNICITY',
+      'nationalId:BAD_NATIONAL_ID',
+      'trainingMode:REQUIRED',
     ]);
-    expect('valid' in result && result.valid).toEqual({ birthPlace: 'Điện Biên', school: 'THPT An Dương', className: '12A3', classification: null });
+    expect('valid' in result && result.valid).toEqual({
+      birthPlace: 'Điện Biên',
+      school: 'THPT An Dương',
+      className: '12A3',
+      classification: null,
+    });
   });
 
   it('names the column as the file wrote it, in Vietnamese and English', () => {
-    const [problem] = problemsOf(validateGraduateRow({ row: 9, values: { ...GOOD, fullName: '' } }, { ...CONTEXT, columns: { fullName: 'HO VA TEN' } }));
+    const [problem] = problemsOf(
+      validateGraduateRow({ row: 9, values: { ...GOOD, fullName: '' } }, { ...CONTEXT, columns: { fullName: 'HO VA TEN' } }),
+    );
     expect(problem).toEqual({
-      row: 9, column: 'HO VA TEN', field: 'fullName', code: 'REQUIRED',
-      messageVi: 'Cột "HO VA TEN" không được để trống.', messageEn: '"HO VA TEN" must not be empty.',
+      row: 9,
+      column: 'HO VA TEN',
+      field: 'fullName',
+      code: 'REQUIRED',
+      messageVi: 'Cột "HO VA TEN" không được để trống.',
+      messageEn: '"HO VA TEN" must not be empty.',
     });
   });
 
@@ -165,14 +230,22 @@ describe('validateGraduateRow', () => {
 });
 
 describe('validateGraduateRow refuses text a spreadsheet would run as a formula (issue 16)', () => {
-  it.each(['=HYPERLINK("http://evil.example","Bấm")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '  =1+1'])('a full name, place, school or class starting like %j', (attack) => {
-    expect(codes(validate({ fullName: attack, birthPlace: attack, school: attack, className: attack }))).toEqual([
-      'fullName:FORMULA_TRIGGER', 'birthPlace:FORMULA_TRIGGER', 'school:FORMULA_TRIGGER', 'className:FORMULA_TRIGGER',
-    ]);
-  });
+  it.each(['=HYPERLINK("http://evil.example","Bấm")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '  =1+1'])(
+    'a full name, place, school or class starting like %j',
+    (attack) => {
+      expect(codes(validate({ fullName: attack, birthPlace: attack, school: attack, className: attack }))).toEqual([
+        'fullName:FORMULA_TRIGGER',
+        'birthPlace:FORMULA_TRIGGER',
+        'school:FORMULA_TRIGGER',
+        'className:FORMULA_TRIGGER',
+      ]);
+    },
+  );
 
   it('keeps the characters where real names have them: a hyphen or @ inside, not at the start', () => {
-    expect(recordOf(validate({ fullName: 'Nguyễn Thị Thu-Hà', birthPlace: 'Bà Rịa - Vũng Tàu', school: 'THPT Số 1 @ Tiên Lãng' })).birthPlace).toBe('Bà Rịa - Vũng Tàu');
+    expect(
+      recordOf(validate({ fullName: 'Nguyễn Thị Thu-Hà', birthPlace: 'Bà Rịa - Vũng Tàu', school: 'THPT Số 1 @ Tiên Lãng' })).birthPlace,
+    ).toBe('Bà Rịa - Vũng Tàu');
   });
 
   it('still refuses control characters in names (rule on markup and control characters)', () => {

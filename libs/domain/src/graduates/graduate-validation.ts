@@ -28,8 +28,7 @@ export interface GraduateListContext {
  * that did validate, so duplicates can still be looked for and the officer sees everything at once.
  */
 export type GraduateRowResult =
-  | { readonly record: GraduateRecord }
-  | { readonly problems: readonly RowProblem[]; readonly valid: Partial<GraduateRecord> };
+  { readonly record: GraduateRecord } | { readonly problems: readonly RowProblem[]; readonly valid: Partial<GraduateRecord> };
 
 /** Text copied as written onto the diploma and the registers; the other fields are parsed into values. */
 const FREE_TEXT_FIELDS: readonly GraduateField[] = ['fullName', 'birthPlace', 'school', 'className'];
@@ -52,7 +51,15 @@ export function validateGraduateRow(raw: RawGraduateRow, context: GraduateListCo
   const valid: { -readonly [K in keyof GraduateRecord]?: GraduateRecord[K] } = {};
 
   const report = (field: GraduateField, code: string, messageVi: string, messageEn: string, value?: string) => {
-    problems.push({ row: raw.row, column: columnName(context.columns, field), field, code, messageVi, messageEn, ...(value === undefined ? {} : { value }) });
+    problems.push({
+      row: raw.row,
+      column: columnName(context.columns, field),
+      field,
+      code,
+      messageVi,
+      messageEn,
+      ...(value === undefined ? {} : { value }),
+    });
   };
 
   /** Cleaned text of a field; null when empty and allowed to be; undefined once a problem is reported. */
@@ -65,20 +72,35 @@ export function validateGraduateRow(raw: RawGraduateRow, context: GraduateListCo
       return undefined;
     }
     if (hasForbiddenCharacters(value)) {
-      report(field, 'MARKUP_IN_TEXT',
+      report(
+        field,
+        'MARKUP_IN_TEXT',
         `Cột "${column}" chứa ký tự không được phép (dấu < >, ký tự điều khiển, xuống dòng hoặc ký tự ẩn).`,
-        `"${column}" contains characters that are not allowed (< >, control characters, line breaks or invisible characters).`, value);
+        `"${column}" contains characters that are not allowed (< >, control characters, line breaks or invisible characters).`,
+        value,
+      );
       return undefined;
     }
     // No name, place, school or class starts with = + - @; in a spreadsheet such a cell is a formula (issue 16).
     if (FREE_TEXT_FIELDS.includes(field) && startsLikeFormula(value)) {
-      report(field, 'FORMULA_TRIGGER', `Cột "${column}" không được bắt đầu bằng dấu = + - hoặc @.`, `"${column}" must not start with =, +, - or @.`, value);
+      report(
+        field,
+        'FORMULA_TRIGGER',
+        `Cột "${column}" không được bắt đầu bằng dấu = + - hoặc @.`,
+        `"${column}" must not start with =, +, - or @.`,
+        value,
+      );
       return undefined;
     }
     const max = MAX_LENGTH[field];
     if (max !== undefined && characterCount(value) > max) {
-      report(field, 'TOO_LONG', `Cột "${column}" dài ${characterCount(value)} ký tự, vượt quá giới hạn ${max} ký tự.`,
-        `"${column}" is ${characterCount(value)} characters long; the limit is ${max}.`, value);
+      report(
+        field,
+        'TOO_LONG',
+        `Cột "${column}" dài ${characterCount(value)} ký tự, vượt quá giới hạn ${max} ký tự.`,
+        `"${column}" is ${characterCount(value)} characters long; the limit is ${max}.`,
+        value,
+      );
       return undefined;
     }
     return value;
@@ -103,23 +125,42 @@ export function validateGraduateRow(raw: RawGraduateRow, context: GraduateListCo
   if (sexText) {
     const sex = parseSex(sexText);
     if (sex) valid.sex = sex;
-    else report('sex', 'UNKNOWN_SEX', `Giới tính "${sexText}" không hợp lệ; ghi "Nam" hoặc "Nữ".`, `Sex "${sexText}" is not valid; write "Nam" or "Nữ".`, sexText);
+    else
+      report(
+        'sex',
+        'UNKNOWN_SEX',
+        `Giới tính "${sexText}" không hợp lệ; ghi "Nam" hoặc "Nữ".`,
+        `Sex "${sexText}" is not valid; write "Nam" or "Nữ".`,
+        sexText,
+      );
   }
 
   const ethnicityText = text('ethnicity');
   if (ethnicityText) {
     const ethnicity = canonicalEthnicity(ethnicityText);
     if (ethnicity) valid.ethnicity = ethnicity;
-    else report('ethnicity', 'UNKNOWN_ETHNICITY', `Dân tộc "${ethnicityText}" không có trong danh mục 54 dân tộc Việt Nam.`,
-      `Ethnicity "${ethnicityText}" is not one of Vietnam's 54 ethnic groups.`, ethnicityText);
+    else
+      report(
+        'ethnicity',
+        'UNKNOWN_ETHNICITY',
+        `Dân tộc "${ethnicityText}" không có trong danh mục 54 dân tộc Việt Nam.`,
+        `Ethnicity "${ethnicityText}" is not one of Vietnam's 54 ethnic groups.`,
+        ethnicityText,
+      );
   }
 
   const idText = text('nationalId');
   if (idText) {
     const nationalId = compactNationalId(idText);
     if (isNationalId(nationalId)) valid.nationalId = nationalId;
-    else report('nationalId', 'BAD_NATIONAL_ID', `Số định danh cá nhân "${idText}" phải gồm đúng 12 chữ số, bắt đầu bằng mã tỉnh 001–096.`,
-      `National ID "${idText}" must be exactly 12 digits starting with a province code 001–096.`, idText);
+    else
+      report(
+        'nationalId',
+        'BAD_NATIONAL_ID',
+        `Số định danh cá nhân "${idText}" phải gồm đúng 12 chữ số, bắt đầu bằng mã tỉnh 001–096.`,
+        `National ID "${idText}" must be exactly 12 digits starting with a province code 001–096.`,
+        idText,
+      );
   }
 
   const classificationText = text('classification');
@@ -128,19 +169,36 @@ export function validateGraduateRow(raw: RawGraduateRow, context: GraduateListCo
     const allowed = CLASSIFICATIONS_BY_KIND[context.kind];
     const classification = parseClassification(classificationText);
     if (allowed.length === 0) {
-      report('classification', 'CLASSIFICATION_NOT_ALLOWED', `Bằng tốt nghiệp ${context.kind} không ghi xếp loại; để trống cột này.`,
-        `${context.kind} diplomas carry no classification; leave this column empty.`, classificationText);
+      report(
+        'classification',
+        'CLASSIFICATION_NOT_ALLOWED',
+        `Bằng tốt nghiệp ${context.kind} không ghi xếp loại; để trống cột này.`,
+        `${context.kind} diplomas carry no classification; leave this column empty.`,
+        classificationText,
+      );
     } else if (classification && allowed.includes(classification)) valid.classification = classification;
-    else report('classification', 'UNKNOWN_CLASSIFICATION', `Xếp loại "${classificationText}" không hợp lệ; để trống hoặc ghi một trong: ${allowed.join(', ')}.`,
-      `Classification "${classificationText}" is not valid; leave it empty or write one of: ${allowed.join(', ')}.`, classificationText);
+    else
+      report(
+        'classification',
+        'UNKNOWN_CLASSIFICATION',
+        `Xếp loại "${classificationText}" không hợp lệ; để trống hoặc ghi một trong: ${allowed.join(', ')}.`,
+        `Classification "${classificationText}" is not valid; leave it empty or write one of: ${allowed.join(', ')}.`,
+        classificationText,
+      );
   }
 
   const modeText = text('trainingMode');
   if (modeText) {
     const trainingMode = parseTrainingMode(modeText);
     if (trainingMode) valid.trainingMode = trainingMode;
-    else report('trainingMode', 'UNKNOWN_TRAINING_MODE', `Hình thức đào tạo "${modeText}" không hợp lệ; ghi "Chính quy" hoặc "Giáo dục thường xuyên" (GDTX).`,
-      `Training mode "${modeText}" is not valid; write "Chính quy" or "Giáo dục thường xuyên" (GDTX).`, modeText);
+    else
+      report(
+        'trainingMode',
+        'UNKNOWN_TRAINING_MODE',
+        `Hình thức đào tạo "${modeText}" không hợp lệ; ghi "Chính quy" hoặc "Giáo dục thường xuyên" (GDTX).`,
+        `Training mode "${modeText}" is not valid; write "Chính quy" or "Giáo dục thường xuyên" (GDTX).`,
+        modeText,
+      );
   }
 
   if (problems.length > 0) return { problems: problems.sort(byRowThenColumn(GRADUATE_FIELDS)), valid };
@@ -155,17 +213,25 @@ function checkBirthDate(
 ): BirthDate | undefined {
   const parsed = parseBirthDate(text);
   if (!parsed.ok) {
-    if (parsed.reason === 'impossible') report('BAD_DATE', `Ngày sinh "${text}" không có thật trên lịch.`, `Date of birth "${text}" is not a real calendar date.`);
-    else report('BAD_DATE', `Ngày sinh "${text}" không đúng dạng ngày/tháng/năm (dd/mm/yyyy); hồ sơ cũ chỉ có tháng/năm hoặc năm thì ghi mm/yyyy hoặc yyyy.`,
-      `Date of birth "${text}" is not dd/mm/yyyy (old records may give mm/yyyy or yyyy).`);
+    if (parsed.reason === 'impossible')
+      report('BAD_DATE', `Ngày sinh "${text}" không có thật trên lịch.`, `Date of birth "${text}" is not a real calendar date.`);
+    else
+      report(
+        'BAD_DATE',
+        `Ngày sinh "${text}" không đúng dạng ngày/tháng/năm (dd/mm/yyyy); hồ sơ cũ chỉ có tháng/năm hoặc năm thì ghi mm/yyyy hoặc yyyy.`,
+        `Date of birth "${text}" is not dd/mm/yyyy (old records may give mm/yyyy or yyyy).`,
+      );
     return undefined;
   }
   const { earliest, latest } = birthDateBounds(parsed.value);
   const shown = formatBirthDateVi(parsed.value);
   const decision = formatBirthDateVi(context.decisionDate);
   if (earliest > context.decisionDate) {
-    report('FUTURE_BIRTH_DATE', `Ngày sinh ${shown} sau ngày quyết định công nhận tốt nghiệp (${decision}).`,
-      `Date of birth ${shown} is after the graduation decision date (${context.decisionDate}).`);
+    report(
+      'FUTURE_BIRTH_DATE',
+      `Ngày sinh ${shown} sau ngày quyết định công nhận tốt nghiệp (${decision}).`,
+      `Date of birth ${shown} is after the graduation decision date (${context.decisionDate}).`,
+    );
     return undefined;
   }
   // A partial date is only refused when every day it can stand for gives an implausible age.
@@ -173,8 +239,11 @@ function checkBirthDate(
   const youngestPossible = ageOn(latest, context.decisionDate);
   if (oldestPossible < MIN_GRADUATION_AGE || youngestPossible > MAX_GRADUATION_AGE) {
     const age = oldestPossible < MIN_GRADUATION_AGE ? oldestPossible : youngestPossible;
-    report('IMPLAUSIBLE_AGE', `Với ngày sinh ${shown}, người học ${age} tuổi vào ngày quyết định (${decision}); tuổi khi tốt nghiệp phải từ ${MIN_GRADUATION_AGE} đến ${MAX_GRADUATION_AGE}, hãy kiểm tra lại năm sinh.`,
-      `Born ${shown}, the graduate is ${age} on the decision date (${context.decisionDate}); a graduate must be ${MIN_GRADUATION_AGE} to ${MAX_GRADUATION_AGE}.`);
+    report(
+      'IMPLAUSIBLE_AGE',
+      `Với ngày sinh ${shown}, người học ${age} tuổi vào ngày quyết định (${decision}); tuổi khi tốt nghiệp phải từ ${MIN_GRADUATION_AGE} đến ${MAX_GRADUATION_AGE}, hãy kiểm tra lại năm sinh.`,
+      `Born ${shown}, the graduate is ${age} on the decision date (${context.decisionDate}); a graduate must be ${MIN_GRADUATION_AGE} to ${MAX_GRADUATION_AGE}.`,
+    );
     return undefined;
   }
   return parsed.value;

@@ -41,7 +41,15 @@ describe('compareVietnameseNames (architecture §8)', () => {
   });
 
   it('orders tones only after the letters: ngang, huyền, hỏi, ngã, sắc, nặng', () => {
-    expect(sorted(['Lê Ánh', 'Lê Ạnh', 'Lê Anh', 'Lê Ảnh', 'Lê Ành', 'Lê Ãnh', 'Lê Anhs'])).toEqual(['Lê Anh', 'Lê Ành', 'Lê Ảnh', 'Lê Ãnh', 'Lê Ánh', 'Lê Ạnh', 'Lê Anhs']);
+    expect(sorted(['Lê Ánh', 'Lê Ạnh', 'Lê Anh', 'Lê Ảnh', 'Lê Ành', 'Lê Ãnh', 'Lê Anhs'])).toEqual([
+      'Lê Anh',
+      'Lê Ành',
+      'Lê Ảnh',
+      'Lê Ãnh',
+      'Lê Ánh',
+      'Lê Ạnh',
+      'Lê Anhs',
+    ]);
   });
 
   it('sees one name whatever the tone placement, composition or case', () => {
@@ -52,7 +60,12 @@ describe('compareVietnameseNames (architecture §8)', () => {
 
   it('sorts a class list the way an officer expects', () => {
     expect(sorted(['Lê Thị Bình', 'Nguyễn Văn An', 'Trần Đức Anh', 'Phạm Thị Thuỷ', 'Hoàng Minh Đức', 'Vũ Thị Dung'])).toEqual([
-      'Nguyễn Văn An', 'Trần Đức Anh', 'Lê Thị Bình', 'Vũ Thị Dung', 'Hoàng Minh Đức', 'Phạm Thị Thuỷ',
+      'Nguyễn Văn An',
+      'Trần Đức Anh',
+      'Lê Thị Bình',
+      'Vũ Thị Dung',
+      'Hoàng Minh Đức',
+      'Phạm Thị Thuỷ',
     ]);
   });
 });

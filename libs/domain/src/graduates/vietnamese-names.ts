@@ -10,13 +10,7 @@
  * hand; Ð (U+00D0, Icelandic eth) is included because legacy-encoding converters emit it for Đ.
  */
 export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[đð]/g, 'd')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[đð]/g, 'd').replace(/\s+/g, ' ').trim();
 }
 
 // Vietnamese dictionary order: ă, â, đ, ê, ô, ơ, ư are letters of their own, not accented variants.

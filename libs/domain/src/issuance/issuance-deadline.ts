@@ -14,7 +14,11 @@ export interface IssuanceDeadline {
 }
 
 /** Rule 7: the issuance deadline for a decision of this kind and date (the deadline table), or null when none is known. */
-export function issuanceDeadline(kind: DiplomaKind, decisionDate: IsoDate, medium: DiplomaMedium = 'paper'): (IssuanceDeadline & { dueBy: IsoDate }) | null {
+export function issuanceDeadline(
+  kind: DiplomaKind,
+  decisionDate: IsoDate,
+  medium: DiplomaMedium = 'paper',
+): (IssuanceDeadline & { dueBy: IsoDate }) | null {
   const deadline = deadlineFor('issue', kind, decisionDate, medium);
   if (!deadline || deadline.length === null) return null;
   const { length: days, regime, confirmed, confidence, source } = deadline;

@@ -30,7 +30,16 @@ function expand(ranges: readonly { from: number; to: number }[]): Set<number> {
  */
 export function evolvePrintRun(state: PrintRunState, event: PrintRunEvent): PrintRunState {
   if (event.type === 'PrintRunOpened') {
-    return { status: 'open', header: event.data, entries: [], indexOf: new Map(), reservedSerials: expand(event.data.reserved), spoiledSerials: new Set(), printedOn: null, signature: null };
+    return {
+      status: 'open',
+      header: event.data,
+      entries: [],
+      indexOf: new Map(),
+      reservedSerials: expand(event.data.reserved),
+      spoiledSerials: new Set(),
+      printedOn: null,
+      signature: null,
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

@@ -6,7 +6,14 @@ import { requireSignerActor, signerEntitledOn } from '../authorities/authority-d
 import type { Actor } from '../shared/command-context';
 import { formatSerial, type SerialRange } from '../blanks/serial-range';
 import { formatRegisterNumber } from '../registers/register-numbers';
-import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, type OpenPrintRun, type PrintRunCommand, type PrintRunEntry, type PrintRunEvent } from './print-run';
+import {
+  originalDiplomaId,
+  PRINT_RUN_ENTRIES_PER_EVENT,
+  type OpenPrintRun,
+  type PrintRunCommand,
+  type PrintRunEntry,
+  type PrintRunEvent,
+} from './print-run';
 import { evolvePrintRun, spareSerials, type OpenedPrintRun, type PrintRunState, type PrintRunStatus } from './print-run-state';
 
 import type { IsoDate } from '../shared/dates';
@@ -26,7 +33,9 @@ export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEv
         throwIfInvalid(requireIsoDate('printedOn', command.printedOn));
         requireStatus(run, ['open'], 'RecordPrinting');
         notBefore('printedOn', command.printedOn, run.header.openedOn, 'ngày mở đợt in', 'the day the run was opened');
-        return [{ type: 'PrintRunPrinted', data: { printRunId: run.header.printRunId, printedOn: command.printedOn, count: run.entries.length } }];
+        return [
+          { type: 'PrintRunPrinted', data: { printRunId: run.header.printRunId, printedOn: command.printedOn, count: run.entries.length } },
+        ];
       case 'RecordMisprint':
         return misprint(command, run);
       case 'SignPrintRun':
@@ -36,26 +45,62 @@ export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEv
       case 'RecordPrintRunDocument':
         throwIfInvalid(
           requirePattern('sha256', command.sha256, /^[0-9a-f]{64}$/, 'không hợp lệ', 'is not valid'),
-          Number.isInteger(command.pageCount) && command.pageCount === run.entries.length ? undefined : { field: 'pageCount', code: 'PAGE_COUNT_MISMATCH', messageVi: 'Số trang khác số văn bằng của đợt in.', messageEn: "The page count differs from the run's diplomas." },
+          Number.isInteger(command.pageCount) && command.pageCount === run.entries.length
+            ? undefined
+            : {
+                field: 'pageCount',
+                code: 'PAGE_COUNT_MISMATCH',
+                messageVi: 'Số trang khác số văn bằng của đợt in.',
+                messageEn: "The page count differs from the run's diplomas.",
+              },
         );
-        return [{ type: 'PrintRunDocumentRendered', data: { printRunId: run.header.printRunId, mode: command.mode, sha256: command.sha256, pageCount: command.pageCount, renderedAt: command.renderedAt } }];
+        return [
+          {
+            type: 'PrintRunDocumentRendered',
+            data: {
+              printRunId: run.header.printRunId,
+              mode: command.mode,
+              sha256: command.sha256,
+              pageCount: command.pageCount,
+              renderedAt: command.renderedAt,
+            },
+          },
+        ];
     }
   },
 };
 
 function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
   throwIfInvalid(
-    requirePattern('printRunId', command.printRunId, RUN_ID, 'gồm chữ, số, gạch ngang (2–64 ký tự)', 'must be letters, digits, hyphens (2–64)'),
+    requirePattern(
+      'printRunId',
+      command.printRunId,
+      RUN_ID,
+      'gồm chữ, số, gạch ngang (2–64 ký tự)',
+      'must be letters, digits, hyphens (2–64)',
+    ),
     requireIsoDate('openedOn', command.openedOn),
     requireText('templateVersion', command.templateVersion, 50),
     command.exemptFromPublicListing ? requireText('exemptFromPublicListing.basis', command.exemptFromPublicListing.basis, 500) : undefined,
   );
   if (state.status !== 'none') {
-    throw new DomainError({ code: 'PRINT_RUN_EXISTS', kind: 'conflict', messageVi: `Đợt in ${command.printRunId} đã có.`, messageEn: `Print run ${command.printRunId} already exists.`, field: 'printRunId' });
+    throw new DomainError({
+      code: 'PRINT_RUN_EXISTS',
+      kind: 'conflict',
+      messageVi: `Đợt in ${command.printRunId} đã có.`,
+      messageEn: `Print run ${command.printRunId} already exists.`,
+      field: 'printRunId',
+    });
   }
   const { decision, lot, graduates, register } = command;
   if (decision.authorityCode !== command.authorityCode) {
-    throw new DomainError({ code: 'DECISION_OF_ANOTHER_AUTHORITY', kind: 'forbidden', messageVi: 'Quyết định công nhận tốt nghiệp của đơn vị khác.', messageEn: "The graduation decision is another authority's.", field: 'decisionId' });
+    throw new DomainError({
+      code: 'DECISION_OF_ANOTHER_AUTHORITY',
+      kind: 'forbidden',
+      messageVi: 'Quyết định công nhận tốt nghiệp của đơn vị khác.',
+      messageEn: "The graduation decision is another authority's.",
+      field: 'decisionId',
+    });
   }
   // Rule 17: a blank is printed only with a diploma of its own kind and template version.
   if (lot.kind !== decision.kind || lot.templateVersion !== command.templateVersion.trim()) {
@@ -71,17 +116,42 @@ function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
   requireTemplateCurrent(decision.kind, command.templateVersion.trim(), command.openedOn);
   notBefore('openedOn', command.openedOn, decision.date, 'ngày của quyết định công nhận tốt nghiệp', 'the graduation decision date', 4);
   const diplomaIds = graduates.map((g) => originalDiplomaId(g.graduateId));
-  if (diplomaIds.length === 0 || diplomaIds.length !== register.diplomaIds.length || diplomaIds.some((id, i) => register.diplomaIds[i] !== id)) {
-    throw new DomainError({ code: 'REGISTER_ENTRIES_MISMATCH', kind: 'conflict', messageVi: 'Số vào sổ không khớp danh sách của đợt in.', messageEn: "The register entries do not match the run's list.", field: 'printRunId', rule: 21 });
+  if (
+    diplomaIds.length === 0 ||
+    diplomaIds.length !== register.diplomaIds.length ||
+    diplomaIds.some((id, i) => register.diplomaIds[i] !== id)
+  ) {
+    throw new DomainError({
+      code: 'REGISTER_ENTRIES_MISMATCH',
+      kind: 'conflict',
+      messageVi: 'Số vào sổ không khớp danh sách của đợt in.',
+      messageEn: "The register entries do not match the run's list.",
+      field: 'printRunId',
+      rule: 21,
+    });
   }
   const serials = [...command.reserved].sort((a, b) => a.from - b.from).flatMap(expandRange);
   if (serials.length < graduates.length) {
-    throw new DomainError({ code: 'NOT_ENOUGH_BLANKS', kind: 'rule_violation', messageVi: `Đã giữ ${serials.length} phôi cho ${graduates.length} văn bằng.`, messageEn: `${serials.length} blanks reserved for ${graduates.length} diplomas.`, field: 'count', rule: 16 });
+    throw new DomainError({
+      code: 'NOT_ENOUGH_BLANKS',
+      kind: 'rule_violation',
+      messageVi: `Đã giữ ${serials.length} phôi cho ${graduates.length} văn bằng.`,
+      messageEn: `${serials.length} blanks reserved for ${graduates.length} diplomas.`,
+      field: 'count',
+      rule: 16,
+    });
   }
   const exempt = new Set(command.exemptFromPublicListing?.graduateIds ?? []);
   const unknownExempt = [...exempt].filter((id) => !graduates.some((g) => g.graduateId === id));
   if (unknownExempt.length > 0) {
-    throw invalidInput([{ field: 'exemptFromPublicListing.graduateIds', code: 'GRADUATE_NOT_IN_RUN', messageVi: `Không thuộc đợt in: ${unknownExempt.join(', ')}.`, messageEn: `Not in this run: ${unknownExempt.join(', ')}.` }]);
+    throw invalidInput([
+      {
+        field: 'exemptFromPublicListing.graduateIds',
+        code: 'GRADUATE_NOT_IN_RUN',
+        messageVi: `Không thuộc đợt in: ${unknownExempt.join(', ')}.`,
+        messageEn: `Not in this run: ${unknownExempt.join(', ')}.`,
+      },
+    ]);
   }
   const entries: PrintRunEntry[] = graduates.map((graduate, index) => ({
     diplomaId: diplomaIds[index]!,
@@ -115,23 +185,50 @@ function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
     },
   ];
   for (let start = 0; start < entries.length; start += PRINT_RUN_ENTRIES_PER_EVENT) {
-    events.push({ type: 'PrintRunEntriesPlanned', data: { printRunId: command.printRunId, entries: entries.slice(start, start + PRINT_RUN_ENTRIES_PER_EVENT) } });
+    events.push({
+      type: 'PrintRunEntriesPlanned',
+      data: { printRunId: command.printRunId, entries: entries.slice(start, start + PRINT_RUN_ENTRIES_PER_EVENT) },
+    });
   }
   return events;
 }
 
 function misprint(command: Extract<PrintRunCommand, { type: 'RecordMisprint' }>, run: OpenedPrintRun): PrintRunEvent[] {
-  throwIfInvalid(requireText('note', command.note, 500), requireIsoDate('reprintedOn', command.reprintedOn), Number.isSafeInteger(command.newSerial) ? undefined : { field: 'newSerial', code: 'NOT_A_SERIAL_NUMBER', messageVi: 'Số hiệu phôi mới không hợp lệ.', messageEn: 'The new serial is not valid.' });
+  throwIfInvalid(
+    requireText('note', command.note, 500),
+    requireIsoDate('reprintedOn', command.reprintedOn),
+    Number.isSafeInteger(command.newSerial)
+      ? undefined
+      : {
+          field: 'newSerial',
+          code: 'NOT_A_SERIAL_NUMBER',
+          messageVi: 'Số hiệu phôi mới không hợp lệ.',
+          messageEn: 'The new serial is not valid.',
+        },
+  );
   // Misprints are found at the quality check, before the signature; a signed wrong diploma is a reissue matter.
   requireStatus(run, ['printed'], 'RecordMisprint');
   const index = run.indexOf.get(command.diplomaId);
   if (index === undefined) {
-    throw new DomainError({ code: 'DIPLOMA_NOT_IN_RUN', kind: 'not_found', messageVi: `Văn bằng ${command.diplomaId} không thuộc đợt in này.`, messageEn: `Diploma ${command.diplomaId} is not in this print run.`, field: 'diplomaId' });
+    throw new DomainError({
+      code: 'DIPLOMA_NOT_IN_RUN',
+      kind: 'not_found',
+      messageVi: `Văn bằng ${command.diplomaId} không thuộc đợt in này.`,
+      messageEn: `Diploma ${command.diplomaId} is not in this print run.`,
+      field: 'diplomaId',
+    });
   }
   const entry = run.entries[index]!;
   const isSpare = spareSerials(run).includes(command.newSerial);
   if (command.newlyReserved === isSpare || run.spoiledSerials.has(command.newSerial) || command.newSerial === entry.serial) {
-    throw new DomainError({ code: 'REPLACEMENT_BLANK_INVALID', kind: 'conflict', messageVi: 'Phôi thay thế không phải phôi dự phòng của đợt in.', messageEn: "The replacement blank is not one of the run's spares.", field: 'newSerial', rule: 16 });
+    throw new DomainError({
+      code: 'REPLACEMENT_BLANK_INVALID',
+      kind: 'conflict',
+      messageVi: 'Phôi thay thế không phải phôi dự phòng của đợt in.',
+      messageEn: "The replacement blank is not one of the run's spares.",
+      field: 'newSerial',
+      rule: 16,
+    });
   }
   notBefore('reprintedOn', command.reprintedOn, run.printedOn!, 'ngày in', 'the printing date');
   return [
@@ -155,12 +252,33 @@ function misprint(command: Extract<PrintRunCommand, { type: 'RecordMisprint' }>,
 }
 
 function sign(command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>, run: OpenedPrintRun, actor: Actor | undefined): PrintRunEvent[] {
-  throwIfInvalid(requireText('signerId', command.signerId, 64), requireIsoDate('issueDate', command.issueDate), requireText('issuePlace', command.issuePlace, 120));
+  throwIfInvalid(
+    requireText('signerId', command.signerId, 64),
+    requireIsoDate('issueDate', command.issueDate),
+    requireText('issuePlace', command.issuePlace, 120),
+  );
   requireStatus(run, ['printed'], 'SignPrintRun');
-  notBefore('issueDate', command.issueDate, run.header.decisionDate, 'ngày của quyết định công nhận tốt nghiệp', 'the graduation decision date', 25);
+  notBefore(
+    'issueDate',
+    command.issueDate,
+    run.header.decisionDate,
+    'ngày của quyết định công nhận tốt nghiệp',
+    'the graduation decision date',
+    25,
+  );
   notBefore('issueDate', command.issueDate, run.printedOn!, 'ngày in', 'the printing date');
-  const authorization = authorizeAct(command.directory, { act: 'issue', diplomaKind: run.header.kind, actDate: command.issueDate, actingAuthorityCode: run.header.authorityCode });
-  const signer = signerEntitledOn(command.directory, { signerId: command.signerId, authorityCode: run.header.authorityCode, date: command.issueDate, roles: authorization.signerRoles });
+  const authorization = authorizeAct(command.directory, {
+    act: 'issue',
+    diplomaKind: run.header.kind,
+    actDate: command.issueDate,
+    actingAuthorityCode: run.header.authorityCode,
+  });
+  const signer = signerEntitledOn(command.directory, {
+    signerId: command.signerId,
+    authorityCode: run.header.authorityCode,
+    date: command.issueDate,
+    roles: authorization.signerRoles,
+  });
   requireSignerActor(actor, signer);
   return [
     {
@@ -200,10 +318,28 @@ function close(command: Extract<PrintRunCommand, { type: 'ClosePrintRun' }>, run
       rule: 16,
     });
   }
-  return [{ type: 'PrintRunClosed', data: { printRunId: run.header.printRunId, closedOn: command.closedOn, reserved, bound, spoiled, released: released.length, releasedRanges: [...command.releasedRanges] } }];
+  return [
+    {
+      type: 'PrintRunClosed',
+      data: {
+        printRunId: run.header.printRunId,
+        closedOn: command.closedOn,
+        reserved,
+        bound,
+        spoiled,
+        released: released.length,
+        releasedRanges: [...command.releasedRanges],
+      },
+    },
+  ];
 }
 
-const STATUS_VI: Record<PrintRunStatus, string> = { open: 'mới mở (chưa in)', printed: 'đã in, chưa ký', signed: 'đã ký, đã cấp', closed: 'đã đóng' };
+const STATUS_VI: Record<PrintRunStatus, string> = {
+  open: 'mới mở (chưa in)',
+  printed: 'đã in, chưa ký',
+  signed: 'đã ký, đã cấp',
+  closed: 'đã đóng',
+};
 
 function requireStatus(run: OpenedPrintRun, allowed: readonly PrintRunStatus[], act: string): void {
   if (allowed.includes(run.status)) return;
@@ -218,7 +354,14 @@ function requireStatus(run: OpenedPrintRun, allowed: readonly PrintRunStatus[], 
 }
 
 function requireRun(state: PrintRunState): OpenedPrintRun {
-  if (state.status === 'none') throw new DomainError({ code: 'PRINT_RUN_NOT_FOUND', kind: 'not_found', messageVi: 'Không có đợt in này.', messageEn: 'No such print run.', field: 'printRunId' });
+  if (state.status === 'none')
+    throw new DomainError({
+      code: 'PRINT_RUN_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có đợt in này.',
+      messageEn: 'No such print run.',
+      field: 'printRunId',
+    });
   return state;
 }
 
@@ -233,7 +376,6 @@ function notBefore(field: string, date: string, earliest: string, earliestVi: st
     ...(rule !== undefined ? { rule } : {}),
   });
 }
-
 
 function expandRange(range: SerialRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);

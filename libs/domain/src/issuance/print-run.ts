@@ -68,12 +68,37 @@ export type PrintRunEvent =
   | DomainEvent<'PrintRunPrinted', { printRunId: string; printedOn: IsoDate; count: number }>
   | DomainEvent<
       'PrintRunItemReprinted',
-      { printRunId: string; diplomaId: string; registerLabel: string; oldSerial: number; newSerial: number; newSerialLabel: string; reason: 'misprint'; note: string; reprintedOn: IsoDate; newlyReserved: boolean }
+      {
+        printRunId: string;
+        diplomaId: string;
+        registerLabel: string;
+        oldSerial: number;
+        newSerial: number;
+        newSerialLabel: string;
+        reason: 'misprint';
+        note: string;
+        reprintedOn: IsoDate;
+        newlyReserved: boolean;
+      }
     >
   | DomainEvent<'PrintRunSigned', { printRunId: string } & PrintRunSignature>
   /** A rendering of the print job, by its SHA-256: the same data always gives the same bytes (architecture §6). */
-  | DomainEvent<'PrintRunDocumentRendered', { printRunId: string; mode: 'overlay' | 'preview'; sha256: string; pageCount: number; renderedAt: string }>
-  | DomainEvent<'PrintRunClosed', { printRunId: string; closedOn: IsoDate; reserved: number; bound: number; spoiled: number; released: number; releasedRanges: SerialRange[] }>;
+  | DomainEvent<
+      'PrintRunDocumentRendered',
+      { printRunId: string; mode: 'overlay' | 'preview'; sha256: string; pageCount: number; renderedAt: string }
+    >
+  | DomainEvent<
+      'PrintRunClosed',
+      {
+        printRunId: string;
+        closedOn: IsoDate;
+        reserved: number;
+        bound: number;
+        spoiled: number;
+        released: number;
+        releasedRanges: SerialRange[];
+      }
+    >;
 
 /** Facts the command handler gathered from the other streams the opening touched, in this order. */
 export interface OpenPrintRun {
@@ -97,15 +122,33 @@ export type PrintRunCommand =
   | OpenPrintRun
   | { type: 'RecordPrinting'; printRunId: string; printedOn: IsoDate }
   /** The lot already spoiled the old blank and bound the new one (ReplaceMisprintedBlank). */
-  | { type: 'RecordMisprint'; printRunId: string; diplomaId: string; newSerial: number; newlyReserved: boolean; note: string; reprintedOn: IsoDate }
+  | {
+      type: 'RecordMisprint';
+      printRunId: string;
+      diplomaId: string;
+      newSerial: number;
+      newlyReserved: boolean;
+      note: string;
+      reprintedOn: IsoDate;
+    }
   | { type: 'SignPrintRun'; printRunId: string; signerId: string; issueDate: IsoDate; issuePlace: string; directory: AuthorityDirectory }
-  | { type: 'RecordPrintRunDocument'; printRunId: string; mode: 'overlay' | 'preview'; sha256: string; pageCount: number; renderedAt: string }
+  | {
+      type: 'RecordPrintRunDocument';
+      printRunId: string;
+      mode: 'overlay' | 'preview';
+      sha256: string;
+      pageCount: number;
+      renderedAt: string;
+    }
   /** The lot already released the run's unused blanks (releasedRanges). */
   | { type: 'ClosePrintRun'; printRunId: string; closedOn: IsoDate; releasedRanges: SerialRange[] };
 
 /** Diplomas are entered in the register school by school, each school's graduates the Vietnamese way. */
 export function printOrder(graduates: readonly ListedGraduate[]): ListedGraduate[] {
-  const keyed = graduates.map((graduate) => ({ graduate, key: `${vietnameseSortKey(graduate.school)}\u0002${vietnameseNameSortKey(graduate.fullName)}\u0002${graduate.birthDate}\u0002${graduate.graduateId}` }));
+  const keyed = graduates.map((graduate) => ({
+    graduate,
+    key: `${vietnameseSortKey(graduate.school)}\u0002${vietnameseNameSortKey(graduate.fullName)}\u0002${graduate.birthDate}\u0002${graduate.graduateId}`,
+  }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.graduate);
 }

@@ -52,44 +52,95 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
   const runStream = printRunStream(input.printRunId);
   const decisionStream = graduationDecisionStream(input.decisionId);
   if (read.run.status !== 'none') {
-    if (read.run.header.decisionId === input.decisionId && read.run.header.lotId === input.lotId && read.run.header.authorityCode === input.authorityCode) {
+    if (
+      read.run.header.decisionId === input.decisionId &&
+      read.run.header.lotId === input.lotId &&
+      read.run.header.authorityCode === input.authorityCode
+    ) {
       return { appends: [], primaryStream: runStream };
     }
-    throw new DomainError({ code: 'PRINT_RUN_EXISTS', kind: 'conflict', messageVi: `Đợt in ${input.printRunId} đã có.`, messageEn: `Print run ${input.printRunId} already exists.`, field: 'printRunId' });
+    throw new DomainError({
+      code: 'PRINT_RUN_EXISTS',
+      kind: 'conflict',
+      messageVi: `Đợt in ${input.printRunId} đã có.`,
+      messageEn: `Print run ${input.printRunId} already exists.`,
+      field: 'printRunId',
+    });
   }
   const lot = read.lot;
-  if (lot.status !== 'received') throw new DomainError({ code: 'LOT_NOT_FOUND', kind: 'not_found', messageVi: 'Không có lô phôi này.', messageEn: 'No such lot of blanks.', field: 'lotId' });
+  if (lot.status !== 'received')
+    throw new DomainError({
+      code: 'LOT_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có lô phôi này.',
+      messageEn: 'No such lot of blanks.',
+      field: 'lotId',
+    });
   const year = registerYearOf(input.openedOn);
 
-  const claimedBefore = read.decision.status === 'recorded' ? [...read.decision.printRunOf].filter(([, run]) => run === input.printRunId).map(([id]) => id) : [];
+  const claimedBefore =
+    read.decision.status === 'recorded'
+      ? [...read.decision.printRunOf].filter(([, run]) => run === input.printRunId).map(([id]) => id)
+      : [];
   const claimEvents =
     claimedBefore.length > 0
       ? []
-      : graduationDecisionDecider.decide({ type: 'ClaimGraduatesForPrintRun', printRunId: input.printRunId, authorityCode: input.authorityCode, ...(input.graduateIds ? { graduateIds: input.graduateIds } : {}) }, read.decision, context);
+      : graduationDecisionDecider.decide(
+          {
+            type: 'ClaimGraduatesForPrintRun',
+            printRunId: input.printRunId,
+            authorityCode: input.authorityCode,
+            ...(input.graduateIds ? { graduateIds: input.graduateIds } : {}),
+          },
+          read.decision,
+          context,
+        );
   const decision = read.decision;
   if (decision.status !== 'recorded') throw new Error('unreachable: the claim decider refuses a decision that does not exist');
-  const claimedIds = claimedBefore.length > 0 ? claimedBefore : claimEvents.flatMap((e) => (e.type === 'GraduatesClaimedForPrintRun' ? e.data.graduateIds : []));
+  const claimedIds =
+    claimedBefore.length > 0
+      ? claimedBefore
+      : claimEvents.flatMap((e) => (e.type === 'GraduatesClaimedForPrintRun' ? e.data.graduateIds : []));
   const graduates = printOrder(claimedIds.map((id) => decision.graduates.get(id)!));
   const diplomaIds = graduates.map((g) => originalDiplomaId(g.graduateId));
 
-  const reservedBefore = normalizeRanges(lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })));
+  const reservedBefore = normalizeRanges(
+    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
+  );
   let reserveEvents: ReturnType<typeof blankLotDecider.decide> = [];
   if (reservedBefore.length === 0) {
     try {
-      reserveEvents = blankLotDecider.decide({ type: 'ReserveBlanks', authorityCode: input.authorityCode, printRunId: input.printRunId, count: graduates.length + (input.spareBlanks ?? 0), reservedOn: input.openedOn }, lot, context);
+      reserveEvents = blankLotDecider.decide(
+        {
+          type: 'ReserveBlanks',
+          authorityCode: input.authorityCode,
+          printRunId: input.printRunId,
+          count: graduates.length + (input.spareBlanks ?? 0),
+          reservedOn: input.openedOn,
+        },
+        lot,
+        context,
+      );
     } catch (error) {
       // The graduates an earlier attempt claimed go back, so another run can print them.
       if (claimedBefore.length > 0 && error instanceof DomainError) {
-        const release = graduationDecisionDecider.decide({ type: 'ReleaseGraduateClaims', printRunId: input.printRunId }, read.decision, context);
+        const release = graduationDecisionDecider.decide(
+          { type: 'ReleaseGraduateClaims', printRunId: input.printRunId },
+          read.decision,
+          context,
+        );
         return { appends: [{ stream: decisionStream, events: release }], primaryStream: runStream, refusal: error };
       }
       throw error;
     }
   }
-  const reserved = reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
+  const reserved =
+    reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
 
   const numberedBefore = read.register.byPrintRun.get(input.printRunId);
-  const numberEvents = numberedBefore ? [] : registerNumbersDecider.decide({ type: 'AssignRegisterNumbers', printRunId: input.printRunId, diplomaIds }, read.register, context);
+  const numberEvents = numberedBefore
+    ? []
+    : registerNumbersDecider.decide({ type: 'AssignRegisterNumbers', printRunId: input.printRunId, diplomaIds }, read.register, context);
   const first = numberedBefore?.first ?? numberEvents[0]!.data.first;
 
   const runEvents = printRunDecider.decide(
@@ -101,7 +152,13 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
       templateVersion: input.templateVersion,
       decision: decision.header,
       graduates,
-      lot: { lotId: lot.header.lotId, kind: lot.header.kind, templateVersion: lot.header.templateVersion, prefix: lot.header.prefix, width: lot.header.width },
+      lot: {
+        lotId: lot.header.lotId,
+        kind: lot.header.kind,
+        templateVersion: lot.header.templateVersion,
+        prefix: lot.header.prefix,
+        width: lot.header.width,
+      },
       reserved,
       register: { year, first, diplomaIds },
       ...(input.exemptFromPublicListing ? { exemptFromPublicListing: input.exemptFromPublicListing } : {}),
@@ -123,7 +180,13 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
 /** A run is acted on only by the authority that opened it; to anyone else it does not exist. */
 export function openedRunOf(state: PrintRunState, authorityCode: string): OpenedPrintRun {
   if (state.status === 'none' || state.header.authorityCode !== authorityCode) {
-    throw new DomainError({ code: 'PRINT_RUN_NOT_FOUND', kind: 'not_found', messageVi: 'Không có đợt in này.', messageEn: 'No such print run.', field: 'printRunId' });
+    throw new DomainError({
+      code: 'PRINT_RUN_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có đợt in này.',
+      messageEn: 'No such print run.',
+      field: 'printRunId',
+    });
   }
   return state;
 }
@@ -139,15 +202,34 @@ export interface PrintRunAndLot {
  * attempt itself is recorded on the lot as evidence (rule 18, fraud pattern F4) and the caller gets
  * the refusal. The run's own state is checked first, so a wrong-state call records nothing.
  */
-export function decideRecordPrinting(input: { printRunId: string; authorityCode: string; printedOn: IsoDate }, read: PrintRunAndLot, context: CommandContext): WorkflowDecision {
+export function decideRecordPrinting(
+  input: { printRunId: string; authorityCode: string; printedOn: IsoDate },
+  read: PrintRunAndLot,
+  context: CommandContext,
+): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
   const runStream = printRunStream(input.printRunId);
   const lotStream = blankLotStream(run.header.lotId);
-  const runEvents = printRunDecider.decide({ type: 'RecordPrinting', printRunId: input.printRunId, printedOn: input.printedOn }, run, context);
-  const boundBefore = read.lot.status === 'received' && read.lot.segments.some((s) => s.status === 'bound' && s.printRunId === input.printRunId);
+  const runEvents = printRunDecider.decide(
+    { type: 'RecordPrinting', printRunId: input.printRunId, printedOn: input.printedOn },
+    run,
+    context,
+  );
+  const boundBefore =
+    read.lot.status === 'received' && read.lot.segments.some((s) => s.status === 'bound' && s.printRunId === input.printRunId);
   const lotEvents = boundBefore
     ? []
-    : blankLotDecider.decide({ type: 'BindBlanks', authorityCode: run.header.authorityCode, printRunId: run.header.printRunId, boundOn: input.printedOn, bindings: run.entries.map((e) => ({ serial: e.serial, diplomaId: e.diplomaId })) }, read.lot, context);
+    : blankLotDecider.decide(
+        {
+          type: 'BindBlanks',
+          authorityCode: run.header.authorityCode,
+          printRunId: run.header.printRunId,
+          boundOn: input.printedOn,
+          bindings: run.entries.map((e) => ({ serial: e.serial, diplomaId: e.diplomaId })),
+        },
+        read.lot,
+        context,
+      );
   const attempt = lotEvents.find((e) => e.type === 'BlankReuseAttempted');
   if (attempt) {
     const serials = attempt.data.serials.map((s) => `${formatSerial(run.header.prefix, run.header.width, s.serial)} (${s.status})`);
@@ -164,7 +246,13 @@ export function decideRecordPrinting(input: { printRunId: string; authorityCode:
       }),
     };
   }
-  return { appends: [{ stream: lotStream, events: lotEvents }, { stream: runStream, events: runEvents }], primaryStream: runStream };
+  return {
+    appends: [
+      { stream: lotStream, events: lotEvents },
+      { stream: runStream, events: runEvents },
+    ],
+    primaryStream: runStream,
+  };
 }
 
 /** Domain Q4: the blank is spoiled, the diploma goes onto the next blank, the register number stays. */
@@ -175,9 +263,24 @@ export function decideRecordMisprint(
 ): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
   const index = run.indexOf.get(input.diplomaId);
-  if (index === undefined) throw new DomainError({ code: 'DIPLOMA_NOT_IN_RUN', kind: 'not_found', messageVi: `Văn bằng ${input.diplomaId} không thuộc đợt in này.`, messageEn: `Diploma ${input.diplomaId} is not in this print run.`, field: 'diplomaId' });
+  if (index === undefined)
+    throw new DomainError({
+      code: 'DIPLOMA_NOT_IN_RUN',
+      kind: 'not_found',
+      messageVi: `Văn bằng ${input.diplomaId} không thuộc đợt in này.`,
+      messageEn: `Diploma ${input.diplomaId} is not in this print run.`,
+      field: 'diplomaId',
+    });
   const lotEvents = blankLotDecider.decide(
-    { type: 'ReplaceMisprintedBlank', authorityCode: run.header.authorityCode, printRunId: run.header.printRunId, diplomaId: input.diplomaId, oldSerial: run.entries[index]!.serial, note: input.note, replacedOn: input.reprintedOn },
+    {
+      type: 'ReplaceMisprintedBlank',
+      authorityCode: run.header.authorityCode,
+      printRunId: run.header.printRunId,
+      diplomaId: input.diplomaId,
+      oldSerial: run.entries[index]!.serial,
+      note: input.note,
+      replacedOn: input.reprintedOn,
+    },
     read.lot,
     context,
   );
@@ -186,25 +289,64 @@ export function decideRecordMisprint(
   // The run decides its own state (printed, not yet signed: a signed wrong diploma is a reissue) on the
   // serial the lot chose; a refusal here comes before anything is appended.
   const runEvents = printRunDecider.decide(
-    { type: 'RecordMisprint', printRunId: input.printRunId, diplomaId: input.diplomaId, newSerial: bound.data.bindings[0]!.serial, newlyReserved: lotEvents.some((e) => e.type === 'BlanksReserved'), note: input.note, reprintedOn: input.reprintedOn },
+    {
+      type: 'RecordMisprint',
+      printRunId: input.printRunId,
+      diplomaId: input.diplomaId,
+      newSerial: bound.data.bindings[0]!.serial,
+      newlyReserved: lotEvents.some((e) => e.type === 'BlanksReserved'),
+      note: input.note,
+      reprintedOn: input.reprintedOn,
+    },
     run,
     context,
   );
-  return { appends: [{ stream: blankLotStream(run.header.lotId), events: lotEvents }, { stream: printRunStream(input.printRunId), events: runEvents }], primaryStream: printRunStream(input.printRunId) };
+  return {
+    appends: [
+      { stream: blankLotStream(run.header.lotId), events: lotEvents },
+      { stream: printRunStream(input.printRunId), events: runEvents },
+    ],
+    primaryStream: printRunStream(input.printRunId),
+  };
 }
 
 /** The unused spares go back to stock, then the run closes balanced (docs/domain.md §2.3). */
-export function decideClosePrintRun(input: { printRunId: string; authorityCode: string; closedOn: IsoDate }, read: PrintRunAndLot, context: CommandContext): WorkflowDecision {
+export function decideClosePrintRun(
+  input: { printRunId: string; authorityCode: string; closedOn: IsoDate },
+  read: PrintRunAndLot,
+  context: CommandContext,
+): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
   const spares = run.status === 'signed' ? spareSerials(run) : [];
   const stillReserved = new Set<number>();
   if (read.lot.status === 'received') {
-    for (const s of read.lot.segments) if (s.status === 'reserved' && s.printRunId === input.printRunId) for (let v = s.from; v <= s.to; v += 1) stillReserved.add(v);
+    for (const s of read.lot.segments)
+      if (s.status === 'reserved' && s.printRunId === input.printRunId) for (let v = s.from; v <= s.to; v += 1) stillReserved.add(v);
   }
   const toRelease: SerialRange[] = spares.filter((s) => stillReserved.has(s)).map((s) => ({ from: s, to: s }));
-  const lotEvents = toRelease.length > 0 ? blankLotDecider.decide({ type: 'ReleaseBlanks', authorityCode: run.header.authorityCode, printRunId: run.header.printRunId, ranges: toRelease, releasedOn: input.closedOn }, read.lot, context) : [];
+  const lotEvents =
+    toRelease.length > 0
+      ? blankLotDecider.decide(
+          {
+            type: 'ReleaseBlanks',
+            authorityCode: run.header.authorityCode,
+            printRunId: run.header.printRunId,
+            ranges: toRelease,
+            releasedOn: input.closedOn,
+          },
+          read.lot,
+          context,
+        )
+      : [];
   const releasedRanges = normalizeRanges(spares.map((s) => ({ from: s, to: s })));
-  const runEvents = printRunDecider.decide({ type: 'ClosePrintRun', printRunId: input.printRunId, closedOn: input.closedOn, releasedRanges }, run, context);
-  const appends: StreamAppend[] = [{ stream: blankLotStream(run.header.lotId), events: lotEvents }, { stream: printRunStream(input.printRunId), events: runEvents }];
+  const runEvents = printRunDecider.decide(
+    { type: 'ClosePrintRun', printRunId: input.printRunId, closedOn: input.closedOn, releasedRanges },
+    run,
+    context,
+  );
+  const appends: StreamAppend[] = [
+    { stream: blankLotStream(run.header.lotId), events: lotEvents },
+    { stream: printRunStream(input.printRunId), events: runEvents },
+  ];
   return { appends, primaryStream: printRunStream(input.printRunId) };
 }

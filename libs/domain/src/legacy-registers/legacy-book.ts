@@ -73,12 +73,23 @@ export interface FieldDisagreement {
 export type LegacyBookEvent =
   | DomainEvent<'LegacyBookRegistered', LegacyBookHeader & { registeredBy: string; custodianCode: string }>
   | DomainEvent<'LegacyPageScanAttached', PageScan & { bookId: string; attachedBy: string }>
-  | DomainEvent<'LegacyEntriesTranscribed', { bookId: string; entries: LegacyEntry[]; transcribedBy: string; source: 'form' | 'spreadsheet' }>
+  | DomainEvent<
+      'LegacyEntriesTranscribed',
+      { bookId: string; entries: LegacyEntry[]; transcribedBy: string; source: 'form' | 'spreadsheet' }
+    >
   | DomainEvent<'LegacyEntryAmended', { bookId: string; entry: LegacyEntry; amendedBy: string }>
   | DomainEvent<'LegacyEntryDisputed', { bookId: string; entryId: string; disagreements: FieldDisagreement[]; disputedBy: string }>
   | DomainEvent<
       'LegacyEntryChecked',
-      { bookId: string; diplomaId: string; book: LegacyBookHeader; entry: LegacyEntry; scanSha256: string; transcribedBy: string; checkedBy: string }
+      {
+        bookId: string;
+        diplomaId: string;
+        book: LegacyBookHeader;
+        entry: LegacyEntry;
+        scanSha256: string;
+        transcribedBy: string;
+        checkedBy: string;
+      }
     >;
 
 export type LegacyBookCommand =
@@ -96,7 +107,12 @@ export type LegacyBookCommand =
   | { type: 'AttachLegacyPageScan'; page: number; sha256: string; mediaType: string; byteSize: number; directory: AuthorityDirectory }
   | { type: 'TranscribeLegacyEntries'; entries: readonly LegacyEntryInput[]; source: 'form' | 'spreadsheet'; directory: AuthorityDirectory }
   | { type: 'AmendLegacyEntry'; entry: LegacyEntryInput; directory: AuthorityDirectory }
-  | { type: 'CheckLegacyEntries'; confirmed: readonly string[]; disputed: readonly { entryId: string; disagreements: readonly FieldDisagreement[] }[]; directory: AuthorityDirectory };
+  | {
+      type: 'CheckLegacyEntries';
+      confirmed: readonly string[];
+      disputed: readonly { entryId: string; disagreements: readonly FieldDisagreement[] }[];
+      directory: AuthorityDirectory;
+    };
 
 /** What a typist sends for one line: values as written, null where the mark says why there is none. */
 export interface LegacyEntryInput {
@@ -110,7 +126,10 @@ export interface LegacyBookState {
   readonly header: LegacyBookHeader | null;
   readonly custodianCode: string | null;
   readonly scans: ReadonlyMap<number, readonly PageScan[]>;
-  readonly entries: ReadonlyMap<string, { readonly entry: LegacyEntry; readonly typedBy: string; readonly status: 'unchecked' | 'disputed' | 'checked' }>;
+  readonly entries: ReadonlyMap<
+    string,
+    { readonly entry: LegacyEntry; readonly typedBy: string; readonly status: 'unchecked' | 'disputed' | 'checked' }
+  >;
   /** Register number as written (trimmed, case-folded) → entry id: rule 21, one number per diploma. */
   readonly registerNumbers: ReadonlyMap<string, string>;
 }

@@ -67,7 +67,12 @@ const MAX_LENGTH: Record<LegacyEntryField, number> = {
 
 const SEX_BY_KEY: Readonly<Record<string, Sex>> = { nam: 'male', nu: 'female' };
 
-const problem = (field: string, code: string, messageVi: string, messageEn: string): FieldProblem => ({ field, code, messageVi, messageEn });
+const problem = (field: string, code: string, messageVi: string, messageEn: string): FieldProblem => ({
+  field,
+  code,
+  messageVi,
+  messageEn,
+});
 
 /** Reads one line's values into their stored form; every problem is named by `prefix.fields.<name>`. */
 export function readLegacyFields(
@@ -85,27 +90,62 @@ export function readLegacyFields(
     const mark = marks[name];
     values[name] = null;
     if (mark !== undefined && !(LEGACY_FIELD_MARKS as readonly string[]).includes(mark)) {
-      problems.push(problem(`${prefix}.marks.${name}`, 'UNKNOWN_MARK', `Dấu của trường "${name}" phải là "illegible" (không đọc được) hoặc "blank" (sổ để trống).`, `The mark of "${name}" must be "illegible" or "blank".`));
+      problems.push(
+        problem(
+          `${prefix}.marks.${name}`,
+          'UNKNOWN_MARK',
+          `Dấu của trường "${name}" phải là "illegible" (không đọc được) hoặc "blank" (sổ để trống).`,
+          `The mark of "${name}" must be "illegible" or "blank".`,
+        ),
+      );
       continue;
     }
     if (value !== null && mark !== undefined) {
-      problems.push(problem(path, 'MARKED_FIELD_HAS_VALUE', `Trường "${name}" vừa có giá trị vừa được đánh dấu "${mark}".`, `"${name}" has a value and is also marked "${mark}".`));
+      problems.push(
+        problem(
+          path,
+          'MARKED_FIELD_HAS_VALUE',
+          `Trường "${name}" vừa có giá trị vừa được đánh dấu "${mark}".`,
+          `"${name}" has a value and is also marked "${mark}".`,
+        ),
+      );
       continue;
     }
     // Rule 19: the register is copied exactly, so an empty field must say whether the book is empty there
     // or the typist could not read it; a silent gap would be indistinguishable from a typing slip.
     if (value === null) {
       if (mark === undefined && name !== 'remarks') {
-        problems.push(problem(path, 'FIELD_UNACCOUNTED', `Trường "${name}" trống: ghi rõ sổ để trống hay không đọc được.`, `"${name}" is empty: mark it blank in the book or illegible.`));
+        problems.push(
+          problem(
+            path,
+            'FIELD_UNACCOUNTED',
+            `Trường "${name}" trống: ghi rõ sổ để trống hay không đọc được.`,
+            `"${name}" is empty: mark it blank in the book or illegible.`,
+          ),
+        );
       }
       continue;
     }
     if (characterCount(value) > MAX_LENGTH[name]) {
-      problems.push(problem(path, 'TOO_LONG', `Trường "${name}" dài quá ${MAX_LENGTH[name]} ký tự.`, `"${name}" is longer than ${MAX_LENGTH[name]} characters.`));
+      problems.push(
+        problem(
+          path,
+          'TOO_LONG',
+          `Trường "${name}" dài quá ${MAX_LENGTH[name]} ký tự.`,
+          `"${name}" is longer than ${MAX_LENGTH[name]} characters.`,
+        ),
+      );
       continue;
     }
     if (hasForbiddenCharacters(value)) {
-      problems.push(problem(path, 'FORBIDDEN_CHARACTERS', `Trường "${name}" chứa ký tự không được phép.`, `"${name}" contains characters that are not allowed.`));
+      problems.push(
+        problem(
+          path,
+          'FORBIDDEN_CHARACTERS',
+          `Trường "${name}" chứa ký tự không được phép.`,
+          `"${name}" contains characters that are not allowed.`,
+        ),
+      );
       continue;
     }
     const read = readValue(name, value);
@@ -123,12 +163,22 @@ function readValue(name: LegacyEntryField, value: string): string | FieldProblem
     case 'birthDate': {
       const parsed = parseBirthDate(value);
       if (parsed.ok) return parsed.value;
-      return problem(name, 'BAD_BIRTH_DATE', `Ngày sinh "${value}" không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy).`, `Birth date "${value}" is not valid (dd/mm/yyyy, mm/yyyy or yyyy).`);
+      return problem(
+        name,
+        'BAD_BIRTH_DATE',
+        `Ngày sinh "${value}" không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy).`,
+        `Birth date "${value}" is not valid (dd/mm/yyyy, mm/yyyy or yyyy).`,
+      );
     }
     case 'issueDate': {
       const parsed = parseBirthDate(value);
       if (parsed.ok && isIsoDate(parsed.value)) return parsed.value;
-      return problem(name, 'BAD_ISSUE_DATE', `Ngày cấp "${value}" phải là một ngày đầy đủ có thật (dd/mm/yyyy).`, `Issue date "${value}" must be a full real date (dd/mm/yyyy).`);
+      return problem(
+        name,
+        'BAD_ISSUE_DATE',
+        `Ngày cấp "${value}" phải là một ngày đầy đủ có thật (dd/mm/yyyy).`,
+        `Issue date "${value}" must be a full real date (dd/mm/yyyy).`,
+      );
     }
     case 'sex': {
       const sex = SEX_BY_KEY[searchKey(value)];

@@ -30,11 +30,15 @@ const signed = (position: string): LogCheckpointEvent => ({
 
 describe('Signed checkpoints of the event log (issue 16)', () => {
   it('records a checkpoint of the log head', () => {
-    given(logCheckpointDecider).when(sign('120'), SYSTEM).then([signed('120')]);
+    given(logCheckpointDecider)
+      .when(sign('120'), SYSTEM)
+      .then([signed('120')]);
   });
 
   it('records nothing when nothing was appended since the last checkpoint', () => {
-    given(logCheckpointDecider, [signed('120')]).when(sign('120'), SYSTEM).then([]);
+    given(logCheckpointDecider, [signed('120')])
+      .when(sign('120'), SYSTEM)
+      .then([]);
   });
 
   it('says, in the first checkpoint of an older store, that its early events were hashed at migration', () => {
@@ -48,7 +52,9 @@ describe('Signed checkpoints of the event log (issue 16)', () => {
   });
 
   it('refuses a malformed checkpoint, naming every field', () => {
-    const refusal = given(logCheckpointDecider).when({ ...sign('-1'), hash: 'xyz', signature: 'short' }, SYSTEM).thenRefusedWith('INVALID_INPUT');
+    const refusal = given(logCheckpointDecider)
+      .when({ ...sign('-1'), hash: 'xyz', signature: 'short' }, SYSTEM)
+      .thenRefusedWith('INVALID_INPUT');
     expect(refusal.problem.fieldProblems?.map((p) => p.field)).toEqual(['position', 'hash', 'signature']);
   });
 });

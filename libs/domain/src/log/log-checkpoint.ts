@@ -38,8 +38,13 @@ export interface LogCheckpointState {
 }
 
 /** The exact bytes signed: a fixed prefix, so a checkpoint signature can never pass for anything else the key signs. */
-export function logCheckpointMessage(checkpoint: Pick<LogCheckpointSignature, 'position' | 'hash' | 'signedAt' | 'hashedAtMigrationUpTo'>): Buffer {
-  return Buffer.from(`so-goc/log-checkpoint/v1\n${checkpoint.position}\n${checkpoint.hash}\n${checkpoint.signedAt}\n${checkpoint.hashedAtMigrationUpTo}\n`, 'utf8');
+export function logCheckpointMessage(
+  checkpoint: Pick<LogCheckpointSignature, 'position' | 'hash' | 'signedAt' | 'hashedAtMigrationUpTo'>,
+): Buffer {
+  return Buffer.from(
+    `so-goc/log-checkpoint/v1\n${checkpoint.position}\n${checkpoint.hash}\n${checkpoint.signedAt}\n${checkpoint.hashedAtMigrationUpTo}\n`,
+    'utf8',
+  );
 }
 
 const DECIMAL = /^(0|[1-9]\d{0,18})$/;
@@ -51,12 +56,20 @@ export const logCheckpointDecider: Decider<SignLogCheckpoint, LogCheckpointState
   decide(command, state, context) {
     requireRegistryItself(context);
     throwIfInvalid(
-      DECIMAL.test(command.position) ? undefined : problem('position', 'Vị trí phải là số nguyên không âm.', 'The position must be a whole number ≥ 0.'),
-      /^[0-9a-f]{64}$/.test(command.hash) ? undefined : problem('hash', 'Mã băm phải là SHA-256 dạng hex.', 'The hash must be a hex SHA-256.'),
-      DECIMAL.test(command.hashedAtMigrationUpTo) ? undefined : problem('hashedAtMigrationUpTo', 'Phải là số nguyên không âm.', 'Must be a whole number ≥ 0.'),
+      DECIMAL.test(command.position)
+        ? undefined
+        : problem('position', 'Vị trí phải là số nguyên không âm.', 'The position must be a whole number ≥ 0.'),
+      /^[0-9a-f]{64}$/.test(command.hash)
+        ? undefined
+        : problem('hash', 'Mã băm phải là SHA-256 dạng hex.', 'The hash must be a hex SHA-256.'),
+      DECIMAL.test(command.hashedAtMigrationUpTo)
+        ? undefined
+        : problem('hashedAtMigrationUpTo', 'Phải là số nguyên không âm.', 'Must be a whole number ≥ 0.'),
       Number.isNaN(Date.parse(command.signedAt)) ? problem('signedAt', 'Thời điểm ký không hợp lệ.', 'Not an instant.') : undefined,
       /^[A-Za-z0-9_-]{1,100}$/.test(command.keyId) ? undefined : problem('keyId', 'Mã khóa không hợp lệ.', 'Not a key id.'),
-      /^[A-Za-z0-9_-]{86}$/.test(command.signature) ? undefined : problem('signature', 'Chữ ký Ed25519 không hợp lệ.', 'Not an Ed25519 signature.'),
+      /^[A-Za-z0-9_-]{86}$/.test(command.signature)
+        ? undefined
+        : problem('signature', 'Chữ ký Ed25519 không hợp lệ.', 'Not an Ed25519 signature.'),
     );
     // Nothing appended since the last checkpoint: a second one would vouch for nothing new.
     if (state.lastPosition !== undefined && BigInt(command.position) <= state.lastPosition) return [];
@@ -90,6 +103,10 @@ function requireRegistryItself(context: CommandContext): void {
   });
 }
 
-function problem(field: string, messageVi: string, messageEn: string): { field: string; code: string; messageVi: string; messageEn: string } {
+function problem(
+  field: string,
+  messageVi: string,
+  messageEn: string,
+): { field: string; code: string; messageVi: string; messageEn: string } {
   return { field, code: 'INVALID', messageVi, messageEn };
 }

@@ -31,7 +31,12 @@ describe('deadline table by regime, kind and medium', () => {
   it('names a source and a confidence on every row, and has at most one row per act, regime, kind and medium', () => {
     const keys = DEADLINE_TABLE.map((r) => `${r.act}|${r.regime}|${r.kind ?? '*'}|${r.medium ?? '*'}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const r of DEADLINE_TABLE) expect({ key: `${r.act}|${r.regime}`, source: r.source.length > 0, confidence: ['H', 'M', 'L'].includes(r.confidence) }).toEqual({ key: `${r.act}|${r.regime}`, source: true, confidence: true });
+    for (const r of DEADLINE_TABLE)
+      expect({ key: `${r.act}|${r.regime}`, source: r.source.length > 0, confidence: ['H', 'M', 'L'].includes(r.confidence) }).toEqual({
+        key: `${r.act}|${r.regime}`,
+        source: true,
+        confidence: true,
+      });
   });
 
   it('answers every act after issuance for both kinds under every regime (legacy THCS diplomas live on)', () => {
@@ -39,14 +44,29 @@ describe('deadline table by regime, kind and medium', () => {
       for (const kind of DIPLOMA_KINDS) {
         for (const regime of REGIMES) {
           const day = regime.from ?? '2015-01-01';
-          expect({ act, kind, regime: regime.code, found: deadlineFor(act, kind, day)?.regime }).toEqual({ act, kind, regime: regime.code, found: regime.code });
+          expect({ act, kind, regime: regime.code, found: deadlineFor(act, kind, day)?.regime }).toEqual({
+            act,
+            kind,
+            regime: regime.code,
+            found: regime.code,
+          });
         }
       }
     }
   });
 
   it('gives the overdue list the value and whether it is confirmed (rule 7)', () => {
-    expect(issuanceDeadline('THPT', '2026-07-10', 'digital')).toMatchObject({ days: 5, dueBy: '2026-07-15', confirmed: false, confidence: 'M' });
-    expect(issuanceDeadline('THPT', '2024-07-20')).toMatchObject({ days: 75, dueBy: '2024-10-03', confirmed: true, source: 'TT21 Art. 17 (§0.5)' });
+    expect(issuanceDeadline('THPT', '2026-07-10', 'digital')).toMatchObject({
+      days: 5,
+      dueBy: '2026-07-15',
+      confirmed: false,
+      confidence: 'M',
+    });
+    expect(issuanceDeadline('THPT', '2024-07-20')).toMatchObject({
+      days: 75,
+      dueBy: '2024-10-03',
+      confirmed: true,
+      source: 'TT21 Art. 17 (§0.5)',
+    });
   });
 });

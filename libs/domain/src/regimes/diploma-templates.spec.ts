@@ -30,7 +30,11 @@ describe('diploma templates by date (rule 37, Q12)', () => {
       rows.slice(1).forEach((row, i) => {
         const previousEnd = new Date(`${rows[i]!.validTo}T00:00:00Z`);
         previousEnd.setUTCDate(previousEnd.getUTCDate() + 1);
-        expect({ kind, version: row.version, from: row.validFrom }).toEqual({ kind, version: row.version, from: previousEnd.toISOString().slice(0, 10) });
+        expect({ kind, version: row.version, from: row.validFrom }).toEqual({
+          kind,
+          version: row.version,
+          from: previousEnd.toISOString().slice(0, 10),
+        });
       });
       expect(rows.filter((r) => r.validTo === null)).toHaveLength(1);
     }
@@ -60,17 +64,40 @@ describe('a reissue uses the template current on its own date (rule 37)', () => 
     holder: { fullName: 'Trần Văn Bình', birthDate: '2001-02-03', birthPlace: 'Hải Phòng', sex: 'male', ethnicity: 'Kinh' },
   };
   const reissued: Extract<ReissueEvent, { type: 'DiplomaReissued' }>['data'] = {
-    diplomaId: THPT_2019.diplomaId, newDiplomaId: `${THPT_2019.diplomaId}-r1`, newSerialLabel: 'HP 0400001', newRegisterLabel: '000031/THPT-2019/1',
-    decisionNumber: '12/QĐ-SGDĐT', decisionDate: '2026-01-05', issuerError: 'Ghi sai ngày sinh', changes: [],
+    diplomaId: THPT_2019.diplomaId,
+    newDiplomaId: `${THPT_2019.diplomaId}-r1`,
+    newSerialLabel: 'HP 0400001',
+    newRegisterLabel: '000031/THPT-2019/1',
+    decisionNumber: '12/QĐ-SGDĐT',
+    decisionDate: '2026-01-05',
+    issuerError: 'Ghi sai ngày sinh',
+    changes: [],
   };
 
   it('a 2019 diploma (template BGDDT-2008) reissued on 12/01/2026 carries TT21-2019, on 05/05/2026 TT10-2026', () => {
     const replacement = (issueDate: string) => ({
-      type: 'IssueReplacementDiploma' as const, replaced: THPT_2019, reissue: reissued, holder: THPT_2019.holder, lotId: 'HP-THPT-2026', serial: 400001,
-      issueDate, issuePlace: 'Hải Phòng', signerId: 'gd-hp', actingAuthorityCode: 'SGD-HP', directory: PROVINCE,
+      type: 'IssueReplacementDiploma' as const,
+      replaced: THPT_2019,
+      reissue: reissued,
+      holder: THPT_2019.holder,
+      lotId: 'HP-THPT-2026',
+      serial: 400001,
+      issueDate,
+      issuePlace: 'Hải Phòng',
+      signerId: 'gd-hp',
+      actingAuthorityCode: 'SGD-HP',
+      directory: PROVINCE,
     });
     expect(diplomaTemplateOn('THPT', '2019-08-14').version).toBe('BGDDT-2008');
-    given(diplomaDecider).when(replacement('2026-01-12')).then([expect.objectContaining({ type: 'DiplomaIssuedAsReplacement', data: expect.objectContaining({ templateVersion: 'TT21-2019' }) })]);
-    given(diplomaDecider).when(replacement('2026-05-05')).then([expect.objectContaining({ type: 'DiplomaIssuedAsReplacement', data: expect.objectContaining({ templateVersion: 'TT10-2026' }) })]);
+    given(diplomaDecider)
+      .when(replacement('2026-01-12'))
+      .then([
+        expect.objectContaining({ type: 'DiplomaIssuedAsReplacement', data: expect.objectContaining({ templateVersion: 'TT21-2019' }) }),
+      ]);
+    given(diplomaDecider)
+      .when(replacement('2026-05-05'))
+      .then([
+        expect.objectContaining({ type: 'DiplomaIssuedAsReplacement', data: expect.objectContaining({ templateVersion: 'TT10-2026' }) }),
+      ]);
   });
 });

@@ -4,8 +4,21 @@ import type { DiplomaKind } from './legal-regimes';
 
 /** The fields a diploma template prints (docs/domain.md §4.7), beside the static art. */
 export const TEMPLATE_FIELDS = [
-  'issuerLine', 'fullName', 'birthDate', 'birthPlace', 'sex', 'ethnicity', 'school', 'graduationYear', 'classification', 'trainingMode',
-  'issueDateLine', 'signerTitle', 'signerName', 'serial', 'registerNumber',
+  'issuerLine',
+  'fullName',
+  'birthDate',
+  'birthPlace',
+  'sex',
+  'ethnicity',
+  'school',
+  'graduationYear',
+  'classification',
+  'trainingMode',
+  'issueDateLine',
+  'signerTitle',
+  'signerName',
+  'serial',
+  'registerNumber',
 ] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
@@ -35,11 +48,51 @@ const WITHOUT_CLASSIFICATION: readonly TemplateField[] = TEMPLATE_FIELDS.filter(
  * unconfirmed); TT10/2026's THPT template is unseen (S6), only known to exist.
  */
 export const DIPLOMA_TEMPLATES: readonly DiplomaTemplate[] = Object.freeze([
-  { version: 'BGDDT-2008', kind: 'THCS', validFrom: '2008-09-01', validTo: '2020-01-14', fields: ALL, source: 'S11 (Pháp điển 13.1.QĐ.23)', confidence: 'M' },
-  { version: 'BGDDT-2008', kind: 'THPT', validFrom: '2008-09-01', validTo: '2020-01-14', fields: ALL, source: 'S11 (Pháp điển 13.1.QĐ.24)', confidence: 'M' },
-  { version: 'TT21-2019', kind: 'THCS', validFrom: '2020-01-15', validTo: null, fields: ALL, source: 'TT21 Art. 7 (template per MOET); classification: Q12', confidence: 'L' },
-  { version: 'TT21-2019', kind: 'THPT', validFrom: '2020-01-15', validTo: '2026-04-14', fields: WITHOUT_CLASSIFICATION, source: 'TT21 Art. 7; no classification: Q12', confidence: 'L' },
-  { version: 'TT10-2026', kind: 'THPT', validFrom: '2026-04-15', validTo: null, fields: WITHOUT_CLASSIFICATION, source: 'TT10/2026 (S6): MOET prescribes the THPT template', confidence: 'M' },
+  {
+    version: 'BGDDT-2008',
+    kind: 'THCS',
+    validFrom: '2008-09-01',
+    validTo: '2020-01-14',
+    fields: ALL,
+    source: 'S11 (Pháp điển 13.1.QĐ.23)',
+    confidence: 'M',
+  },
+  {
+    version: 'BGDDT-2008',
+    kind: 'THPT',
+    validFrom: '2008-09-01',
+    validTo: '2020-01-14',
+    fields: ALL,
+    source: 'S11 (Pháp điển 13.1.QĐ.24)',
+    confidence: 'M',
+  },
+  {
+    version: 'TT21-2019',
+    kind: 'THCS',
+    validFrom: '2020-01-15',
+    validTo: null,
+    fields: ALL,
+    source: 'TT21 Art. 7 (template per MOET); classification: Q12',
+    confidence: 'L',
+  },
+  {
+    version: 'TT21-2019',
+    kind: 'THPT',
+    validFrom: '2020-01-15',
+    validTo: '2026-04-14',
+    fields: WITHOUT_CLASSIFICATION,
+    source: 'TT21 Art. 7; no classification: Q12',
+    confidence: 'L',
+  },
+  {
+    version: 'TT10-2026',
+    kind: 'THPT',
+    validFrom: '2026-04-15',
+    validTo: null,
+    fields: WITHOUT_CLASSIFICATION,
+    source: 'TT10/2026 (S6): MOET prescribes the THPT template',
+    confidence: 'M',
+  },
 ] satisfies DiplomaTemplate[]);
 
 export const printsField = (template: DiplomaTemplate, field: TemplateField): boolean => template.fields.includes(field);

@@ -48,7 +48,14 @@ const ISSUER_KIND_CHOICES: readonly (AuthorityKind | undefined)[] = [...AUTHORIT
 
 const ALL_COMBINATIONS: [RegimeCode, DiplomaKind, RegulatedAct, AuthorityKind | undefined][] = REGIMES.flatMap((regime) =>
   DIPLOMA_KINDS.flatMap((kind) =>
-    REGULATED_ACTS.flatMap((act) => ISSUER_KIND_CHOICES.map((issuerKind): [RegimeCode, DiplomaKind, RegulatedAct, AuthorityKind | undefined] => [regime.code, kind, act, issuerKind])),
+    REGULATED_ACTS.flatMap((act) =>
+      ISSUER_KIND_CHOICES.map((issuerKind): [RegimeCode, DiplomaKind, RegulatedAct, AuthorityKind | undefined] => [
+        regime.code,
+        kind,
+        act,
+        issuerKind,
+      ]),
+    ),
   ),
 );
 
@@ -84,15 +91,18 @@ describe('legal regimes (domain.md §0.1)', () => {
     expect(regimeOn(date).code).toBe(code);
   });
 
-  it.each(['2024-13-01', '01/07/2025', '2025-02-29', '2025-7-1', '', '2025-07-01T00:00:00Z'])('regimeOn rejects the malformed date %p', (date) => {
-    expect(() => regimeOn(date)).toThrow(DomainError);
-    try {
-      regimeOn(date);
-    } catch (error: unknown) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).problem.fieldProblems?.[0]).toMatchObject({ field: 'date', code: 'BAD_DATE' });
-    }
-  });
+  it.each(['2024-13-01', '01/07/2025', '2025-02-29', '2025-7-1', '', '2025-07-01T00:00:00Z'])(
+    'regimeOn rejects the malformed date %p',
+    (date) => {
+      expect(() => regimeOn(date)).toThrow(DomainError);
+      try {
+        regimeOn(date);
+      } catch (error: unknown) {
+        expect(error).toBeInstanceOf(DomainError);
+        expect((error as DomainError).problem.fieldProblems?.[0]).toMatchObject({ field: 'date', code: 'BAD_DATE' });
+      }
+    },
+  );
 });
 
 describe('policy table invariants', () => {
@@ -106,7 +116,9 @@ describe('policy table invariants', () => {
   });
 
   it('has no dead rows: every row is the answer to at least one combination', () => {
-    const used = new Set<PolicyRow>(ALL_COMBINATIONS.flatMap(([regime, kind, act, issuerKind]) => matchingPolicyRows(regime, kind, act, issuerKind)));
+    const used = new Set<PolicyRow>(
+      ALL_COMBINATIONS.flatMap(([regime, kind, act, issuerKind]) => matchingPolicyRows(regime, kind, act, issuerKind)),
+    );
     expect(POLICY_TABLE.filter((row) => !used.has(row))).toEqual([]);
   });
 
@@ -185,22 +197,104 @@ describe('issuing (TT21 Art. 15(1), TT13/2025, TT10/2026; rules 6, 26)', () => {
   });
 
   it('ignores issuerKind for issue: the actor is the issuer', () => {
-    expect(permitted({ diplomaKind: 'THPT', act: 'issue', actDate: '2024-06-01', issuerKind: 'school' }).competentKinds).toEqual(['province_department']);
+    expect(permitted({ diplomaKind: 'THPT', act: 'issue', actDate: '2024-06-01', issuerKind: 'school' }).competentKinds).toEqual([
+      'province_department',
+    ]);
   });
 });
 
 describe('follow-up acts go to the register holder (rules 32, 36, 41, 46, 58)', () => {
   it.each<[string, DiplomaKind, RegulatedAct, string, AuthorityKind, AuthorityKind, string]>([
-    ['rule 46: the Phòng copies its THCS register under TT21', 'THCS', 'copy', '2024-06-01', 'district_office', 'district_office', 'NĐ 23/2015/NĐ-CP Art. 4(1)'],
-    ['rule 32: the Sở corrects a Phòng-era THCS diploma from 01/07/2025 (TT13/2025)', 'THCS', 'correct', '2025-07-01', 'district_office', 'province_department', 'TT13/2025'],
-    ['rule 46: the Sở copies a Phòng-era THCS diploma from 01/07/2025 (TT13/2025)', 'THCS', 'copy', '2025-07-01', 'district_office', 'province_department', 'TT13/2025'],
-    ['rule 32: the Sở corrects a Phòng-era THCS diploma under TT10/2026', 'THCS', 'correct', '2026-09-01', 'district_office', 'province_department', 'TT13/2025'],
-    ['rule 46: the Sở copies a Phòng-era THCS diploma under TT10/2026', 'THCS', 'copy', '2026-09-01', 'district_office', 'province_department', 'NĐ 23/2015/NĐ-CP Art. 4(1)'],
-    ['rule 41: the commune revokes a THCS diploma it issued (TT13/2025)', 'THCS', 'revoke', '2025-12-01', 'commune_committee', 'commune_committee', 'rule 41'],
-    ['rule 36: the Sở reissues a THPT diploma under TT21 Art. 18', 'THPT', 'reissue', '2023-03-01', 'province_department', 'province_department', 'Art. 18'],
-    ['rule 58: the Sở publishes THPT issuance data under TT21', 'THPT', 'publish', '2021-03-01', 'province_department', 'province_department', 'rule 58'],
-    ['rule 46 (Q1 open): the Sở copies a THPT diploma it issued, on 2026-06-15', 'THPT', 'copy', '2026-06-15', 'province_department', 'province_department', 'Q1'],
-    ['rule 46: a school copies a THPT diploma it issued (TT10/2026)', 'THPT', 'copy', '2027-01-05', 'school', 'school', 'NĐ 23/2015/NĐ-CP Art. 4(1)'],
+    [
+      'rule 46: the Phòng copies its THCS register under TT21',
+      'THCS',
+      'copy',
+      '2024-06-01',
+      'district_office',
+      'district_office',
+      'NĐ 23/2015/NĐ-CP Art. 4(1)',
+    ],
+    [
+      'rule 32: the Sở corrects a Phòng-era THCS diploma from 01/07/2025 (TT13/2025)',
+      'THCS',
+      'correct',
+      '2025-07-01',
+      'district_office',
+      'province_department',
+      'TT13/2025',
+    ],
+    [
+      'rule 46: the Sở copies a Phòng-era THCS diploma from 01/07/2025 (TT13/2025)',
+      'THCS',
+      'copy',
+      '2025-07-01',
+      'district_office',
+      'province_department',
+      'TT13/2025',
+    ],
+    [
+      'rule 32: the Sở corrects a Phòng-era THCS diploma under TT10/2026',
+      'THCS',
+      'correct',
+      '2026-09-01',
+      'district_office',
+      'province_department',
+      'TT13/2025',
+    ],
+    [
+      'rule 46: the Sở copies a Phòng-era THCS diploma under TT10/2026',
+      'THCS',
+      'copy',
+      '2026-09-01',
+      'district_office',
+      'province_department',
+      'NĐ 23/2015/NĐ-CP Art. 4(1)',
+    ],
+    [
+      'rule 41: the commune revokes a THCS diploma it issued (TT13/2025)',
+      'THCS',
+      'revoke',
+      '2025-12-01',
+      'commune_committee',
+      'commune_committee',
+      'rule 41',
+    ],
+    [
+      'rule 36: the Sở reissues a THPT diploma under TT21 Art. 18',
+      'THPT',
+      'reissue',
+      '2023-03-01',
+      'province_department',
+      'province_department',
+      'Art. 18',
+    ],
+    [
+      'rule 58: the Sở publishes THPT issuance data under TT21',
+      'THPT',
+      'publish',
+      '2021-03-01',
+      'province_department',
+      'province_department',
+      'rule 58',
+    ],
+    [
+      'rule 46 (Q1 open): the Sở copies a THPT diploma it issued, on 2026-06-15',
+      'THPT',
+      'copy',
+      '2026-06-15',
+      'province_department',
+      'province_department',
+      'Q1',
+    ],
+    [
+      'rule 46: a school copies a THPT diploma it issued (TT10/2026)',
+      'THPT',
+      'copy',
+      '2027-01-05',
+      'school',
+      'school',
+      'NĐ 23/2015/NĐ-CP Art. 4(1)',
+    ],
     ['rule 41: a school revokes a THPT diploma it issued (TT10/2026)', 'THPT', 'revoke', '2027-01-05', 'school', 'school', 'rule 41'],
   ])('%s', (_name, diplomaKind, act, actDate, issuerKind, holderKind, basisMentions) => {
     const answer = permitted({ diplomaKind, act, actDate, issuerKind });
@@ -215,23 +309,29 @@ describe('follow-up acts go to the register holder (rules 32, 36, 41, 46, 58)', 
     expect(answer).toMatchObject({ basis: 'register_holder', competentKinds: ['province_department'] });
   });
 
-  it.each(['2026-02-10', '2026-06-15'])("a merged Sở's diplomas are copied by its successor: THPT copy on %s, issuerKind province_department (rules 41, 46)", (actDate) => {
-    // The caller resolves the successor (another Sở after a provincial merger); the table only requires the holder be a Sở.
-    const answer = permitted({ diplomaKind: 'THPT', act: 'copy', actDate, issuerKind: 'province_department' });
-    expect(answer.basis).toBe('register_holder');
-    expect(answer.competentKinds).toContain('province_department');
-  });
+  it.each(['2026-02-10', '2026-06-15'])(
+    "a merged Sở's diplomas are copied by its successor: THPT copy on %s, issuerKind province_department (rules 41, 46)",
+    (actDate) => {
+      // The caller resolves the successor (another Sở after a provincial merger); the table only requires the holder be a Sở.
+      const answer = permitted({ diplomaKind: 'THPT', act: 'copy', actDate, issuerKind: 'province_department' });
+      expect(answer.basis).toBe('register_holder');
+      expect(answer.competentKinds).toContain('province_department');
+    },
+  );
 
   it.each<[DiplomaKind, RegulatedAct, string]>([
     ['THCS', 'copy', '2024-06-01'],
     ['THCS', 'correct', '2025-07-01'],
     ['THPT', 'revoke', '2026-06-15'],
     ['THPT', 'publish', '2019-12-31'],
-  ])('refuses a %s %s on %s without issuerKind: the register holder depends on the issuer (ISSUER_KIND_REQUIRED)', (diplomaKind, act, actDate) => {
-    const answer = refused({ diplomaKind, act, actDate });
-    expect(answer.code).toBe('ISSUER_KIND_REQUIRED');
-    expect(answer.messageVi).toMatch(VIETNAMESE_LETTERS);
-  });
+  ])(
+    'refuses a %s %s on %s without issuerKind: the register holder depends on the issuer (ISSUER_KIND_REQUIRED)',
+    (diplomaKind, act, actDate) => {
+      const answer = refused({ diplomaKind, act, actDate });
+      expect(answer.code).toBe('ISSUER_KIND_REQUIRED');
+      expect(answer.messageVi).toMatch(VIETNAMESE_LETTERS);
+    },
+  );
 
   it.each<[DiplomaKind, RegulatedAct, string, AuthorityKind]>([
     ['THPT', 'copy', '2024-06-01', 'school'],
@@ -239,9 +339,12 @@ describe('follow-up acts go to the register holder (rules 32, 36, 41, 46, 58)', 
     ['THCS', 'correct', '2026-09-01', 'province_department'],
     ['THPT', 'revoke', '2026-09-01', 'district_office'],
     ['THCS', 'copy', '2026-09-01', 'ministry'],
-  ])('refuses a %s %s on %s of a diploma "issued" by a %s, which never issued that kind by then (ISSUER_KIND_INCONSISTENT)', (diplomaKind, act, actDate, issuerKind) => {
-    expect(refused({ diplomaKind, act, actDate, issuerKind }).code).toBe('ISSUER_KIND_INCONSISTENT');
-  });
+  ])(
+    'refuses a %s %s on %s of a diploma "issued" by a %s, which never issued that kind by then (ISSUER_KIND_INCONSISTENT)',
+    (diplomaKind, act, actDate, issuerKind) => {
+      expect(refused({ diplomaKind, act, actDate, issuerKind }).code).toBe('ISSUER_KIND_INCONSISTENT');
+    },
+  );
 
   it('covers exactly the five follow-up acts', () => {
     expect([...FOLLOW_UP_ACTS].sort()).toEqual(REGULATED_ACTS.filter((act) => act !== 'issue').sort());
@@ -253,7 +356,12 @@ describe('malformed queries', () => {
     ['a bad act date', { diplomaKind: 'THCS', act: 'copy', actDate: '01/07/2025', issuerKind: 'district_office' }, 'actDate', 'BAD_DATE'],
     ['an unknown act', { diplomaKind: 'THCS', act: 'stamp', actDate: '2025-07-01' }, 'act', 'NOT_ALLOWED_VALUE'],
     ['an unknown diploma kind', { diplomaKind: 'CD', act: 'issue', actDate: '2025-07-01' }, 'diplomaKind', 'NOT_ALLOWED_VALUE'],
-    ['an unknown issuer kind', { diplomaKind: 'THPT', act: 'copy', actDate: '2025-07-01', issuerKind: 'university' }, 'issuerKind', 'NOT_ALLOWED_VALUE'],
+    [
+      'an unknown issuer kind',
+      { diplomaKind: 'THPT', act: 'copy', actDate: '2025-07-01', issuerKind: 'university' },
+      'issuerKind',
+      'NOT_ALLOWED_VALUE',
+    ],
   ])('throw INVALID_INPUT for %s', (_name, query, field, code) => {
     let thrown: unknown;
     try {

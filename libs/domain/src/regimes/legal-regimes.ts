@@ -129,7 +129,12 @@ export type CompetenceAnswer =
  * The policy rows that apply to one combination. Exported so the table can be proven total and unambiguous;
  * `competenceFor` relies on exactly one row matching.
  */
-export function matchingPolicyRows(regime: RegimeCode, diplomaKind: DiplomaKind, act: RegulatedAct, issuerKind?: AuthorityKind): readonly PolicyRow[] {
+export function matchingPolicyRows(
+  regime: RegimeCode,
+  diplomaKind: DiplomaKind,
+  act: RegulatedAct,
+  issuerKind?: AuthorityKind,
+): readonly PolicyRow[] {
   const issuerKey = issuerKind ?? NO_ISSUER_KIND;
   return POLICY_TABLE.filter(
     (row) =>

@@ -140,11 +140,30 @@ function registerHolder(
   competentKinds: readonly AuthorityKind[],
   legalBasis: LegalBasisByAct,
 ): PermitRow {
-  return { regime, diplomaKind, acts: FOLLOW_UP_ACTS, issuerKinds, permitted: true, competentKinds, basis: 'register_holder', signerRoles: HEAD_OR_DEPUTY, legalBasis };
+  return {
+    regime,
+    diplomaKind,
+    acts: FOLLOW_UP_ACTS,
+    issuerKinds,
+    permitted: true,
+    competentKinds,
+    basis: 'register_holder',
+    signerRoles: HEAD_OR_DEPUTY,
+    legalBasis,
+  };
 }
 
 function issuer(regime: RegimeCode, diplomaKind: DiplomaKind, competentKinds: readonly AuthorityKind[], legalBasis: string): PermitRow {
-  return { regime, diplomaKind, acts: ISSUE, permitted: true, competentKinds, basis: 'issuer', signerRoles: HEAD_OR_DEPUTY, legalBasis: { issue: legalBasis } };
+  return {
+    regime,
+    diplomaKind,
+    acts: ISSUE,
+    permitted: true,
+    competentKinds,
+    basis: 'issuer',
+    signerRoles: HEAD_OR_DEPUTY,
+    legalBasis: { issue: legalBasis },
+  };
 }
 
 /*
@@ -169,7 +188,12 @@ export const POLICY_TABLE: readonly PolicyRow[] = Object.freeze([
   issuerKindRequired('TT21/2019', 'THCS'),
   issuerKindInconsistent('TT21/2019', 'THCS', 'district_office'),
 
-  issuer('TT21/2019', 'THPT', ['province_department'], 'TT21/2019 Quy chế Art. 15(1)(b): Giám đốc Sở GDĐT (rule 6 for the deputy in charge)'),
+  issuer(
+    'TT21/2019',
+    'THPT',
+    ['province_department'],
+    'TT21/2019 Quy chế Art. 15(1)(b): Giám đốc Sở GDĐT (rule 6 for the deputy in charge)',
+  ),
   registerHolder('TT21/2019', 'THPT', ['province_department'], ['province_department'], TT21_FOLLOW_UP_BASIS),
   issuerKindRequired('TT21/2019', 'THPT'),
   issuerKindInconsistent('TT21/2019', 'THPT', 'province_department'),
@@ -227,7 +251,10 @@ export const POLICY_TABLE: readonly PolicyRow[] = Object.freeze([
     'THCS',
     ['district_office'],
     ['province_department'],
-    amendedBy('TT13/2025/TT-BGDĐT, not known to be changed by TT10/2026 (Q1): the Sở GDĐT holds the Phòng-era THCS sổ gốc', TT10_FOLLOW_UP_BASIS),
+    amendedBy(
+      'TT13/2025/TT-BGDĐT, not known to be changed by TT10/2026 (Q1): the Sở GDĐT holds the Phòng-era THCS sổ gốc',
+      TT10_FOLLOW_UP_BASIS,
+    ),
   ),
   // Q8, settled by domain.md §0.5: each UBND xã hands its THCS sổ gốc to the Sở before 31/05/2026. Until its
   // recorded hand-over the commune holds them; from that date the Sở does (registerHolderOn follows hand-overs).
@@ -236,7 +263,10 @@ export const POLICY_TABLE: readonly PolicyRow[] = Object.freeze([
     'THCS',
     ['commune_committee'],
     ['commune_committee', 'province_department'],
-    amendedBy('TT10/2026: UBND cấp xã hands its THCS sổ gốc to the Sở GDĐT before 31/05/2026 (domain.md §0.5, Q8); until then it holds them', TT10_FOLLOW_UP_BASIS),
+    amendedBy(
+      'TT10/2026: UBND cấp xã hands its THCS sổ gốc to the Sở GDĐT before 31/05/2026 (domain.md §0.5, Q8); until then it holds them',
+      TT10_FOLLOW_UP_BASIS,
+    ),
   ),
   issuerKindRequired('TT10/2026', 'THCS'),
   issuerKindInconsistent('TT10/2026', 'THCS', 'district_office', 'commune_committee'),
@@ -251,7 +281,13 @@ export const POLICY_TABLE: readonly PolicyRow[] = Object.freeze([
     ['province_department'],
     amendedBy('The Sở GDĐT keeps its pre-15/04/2026 THPT sổ gốc (TT10 transition unconfirmed, Q1)', TT10_FOLLOW_UP_BASIS),
   ),
-  registerHolder('TT10/2026', 'THPT', ['school'], ['school'], amendedBy('Luật 123/2025/QH15: the school keeps the sổ gốc of the diplomas it issues', TT10_FOLLOW_UP_BASIS)),
+  registerHolder(
+    'TT10/2026',
+    'THPT',
+    ['school'],
+    ['school'],
+    amendedBy('Luật 123/2025/QH15: the school keeps the sổ gốc of the diplomas it issues', TT10_FOLLOW_UP_BASIS),
+  ),
   issuerKindRequired('TT10/2026', 'THPT'),
   issuerKindInconsistent('TT10/2026', 'THPT', 'province_department', 'school'),
 ] satisfies readonly PolicyRow[]);

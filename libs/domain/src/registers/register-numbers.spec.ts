@@ -9,15 +9,25 @@ const assigned = (printRunId: string, first: number, diplomaIds: string[]): Regi
 
 describe('Register numbers (rules 21, 24)', () => {
   it('rule 21: starts each book at 1 and continues without a gap, each number with its diploma', () => {
-    given(registerNumbersDecider).when({ type: 'AssignRegisterNumbers', printRunId: 'run-1', diplomaIds: ids('a', 120) }).then([assigned('run-1', 1, ids('a', 120).slice(0, 500))]);
+    given(registerNumbersDecider)
+      .when({ type: 'AssignRegisterNumbers', printRunId: 'run-1', diplomaIds: ids('a', 120) })
+      .then([assigned('run-1', 1, ids('a', 120).slice(0, 500))]);
     given(registerNumbersDecider, [assigned('run-1', 1, ids('a', 120))])
       .when({ type: 'AssignRegisterNumbers', printRunId: 'run-2', diplomaIds: ids('b', 5) })
       .then([assigned('run-2', 121, ids('b', 5))]);
   });
 
   it('writes a large run as consecutive chunks in one append', () => {
-    const events = registerNumbersDecider.decide({ type: 'AssignRegisterNumbers', printRunId: 'run-1', diplomaIds: ids('a', 1_201) }, registerNumbersDecider.initialState, undefined as never);
-    expect(events.map((e) => [e.data.first, e.data.last])).toEqual([[1, 500], [501, 1000], [1001, 1201]]);
+    const events = registerNumbersDecider.decide(
+      { type: 'AssignRegisterNumbers', printRunId: 'run-1', diplomaIds: ids('a', 1_201) },
+      registerNumbersDecider.initialState,
+      undefined as never,
+    );
+    expect(events.map((e) => [e.data.first, e.data.last])).toEqual([
+      [1, 500],
+      [501, 1000],
+      [1001, 1201],
+    ]);
   });
 
   it('rule 24: never numbers the same print run twice', () => {
@@ -30,11 +40,15 @@ describe('Register numbers (rules 21, 24)', () => {
     given(registerNumbersDecider, [assigned('run-1', 1, ids('a', 3))])
       .when({ type: 'AssignRegisterNumbers', printRunId: 'run-2', diplomaIds: ['z-1', 'a-2'] })
       .thenRefusedWith('DIPLOMA_ALREADY_IN_REGISTER', { rule: 21, field: 'diplomaIds' });
-    given(registerNumbersDecider).when({ type: 'AssignRegisterNumbers', printRunId: 'run-2', diplomaIds: ['z-1', 'z-1'] }).thenRefusedWith('DIPLOMA_ALREADY_IN_REGISTER');
+    given(registerNumbersDecider)
+      .when({ type: 'AssignRegisterNumbers', printRunId: 'run-2', diplomaIds: ['z-1', 'z-1'] })
+      .thenRefusedWith('DIPLOMA_ALREADY_IN_REGISTER');
   });
 
   it('refuses an empty list with the field at fault', () => {
-    given(registerNumbersDecider).when({ type: 'AssignRegisterNumbers', printRunId: 'run-1', diplomaIds: [] }).thenRefusedWith('INVALID_INPUT');
+    given(registerNumbersDecider)
+      .when({ type: 'AssignRegisterNumbers', printRunId: 'run-1', diplomaIds: [] })
+      .thenRefusedWith('INVALID_INPUT');
   });
 
   it('writes the number with the kind and the year', () => {

@@ -22,7 +22,10 @@ export function formatRegisterNumber(kind: DiplomaKind, year: number, value: num
 export const REGISTER_ENTRIES_PER_EVENT = 500;
 
 /** Numbers first..last go, in order, to diplomaIds; a large run is several of these in one append. */
-export type RegisterEvent = DomainEvent<'RegisterNumbersAssigned', { printRunId: string; first: number; last: number; count: number; diplomaIds: string[] }>;
+export type RegisterEvent = DomainEvent<
+  'RegisterNumbersAssigned',
+  { printRunId: string; first: number; last: number; count: number; diplomaIds: string[] }
+>;
 
 export type RegisterCommand = { type: 'AssignRegisterNumbers'; printRunId: string; diplomaIds: string[] };
 
@@ -48,10 +51,24 @@ export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, Reg
   decide(command, state) {
     const ids = command.diplomaIds;
     const problems = collectProblems(
-      requirePattern('printRunId', command.printRunId, /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, 'không phải mã đợt in hợp lệ', 'is not a print run id'),
-      Array.isArray(ids) && ids.length >= 1 && ids.length <= MAX_PER_ASSIGNMENT && ids.every((id) => typeof id === 'string' && id.length > 0)
+      requirePattern(
+        'printRunId',
+        command.printRunId,
+        /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/,
+        'không phải mã đợt in hợp lệ',
+        'is not a print run id',
+      ),
+      Array.isArray(ids) &&
+        ids.length >= 1 &&
+        ids.length <= MAX_PER_ASSIGNMENT &&
+        ids.every((id) => typeof id === 'string' && id.length > 0)
         ? undefined
-        : { field: 'diplomaIds', code: 'OUT_OF_RANGE', messageVi: `Mỗi lần vào sổ từ 1 đến ${MAX_PER_ASSIGNMENT} văn bằng.`, messageEn: `Enter 1 to ${MAX_PER_ASSIGNMENT} diplomas at a time.` },
+        : {
+            field: 'diplomaIds',
+            code: 'OUT_OF_RANGE',
+            messageVi: `Mỗi lần vào sổ từ 1 đến ${MAX_PER_ASSIGNMENT} văn bằng.`,
+            messageEn: `Enter 1 to ${MAX_PER_ASSIGNMENT} diplomas at a time.`,
+          },
     );
     if (problems.length > 0) throw invalidInput(problems);
     const earlier = state.byPrintRun.get(command.printRunId);
@@ -82,7 +99,10 @@ export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, Reg
     for (let start = 0; start < ids.length; start += REGISTER_ENTRIES_PER_EVENT) {
       const chunk = ids.slice(start, start + REGISTER_ENTRIES_PER_EVENT);
       const first = state.next + start;
-      events.push({ type: 'RegisterNumbersAssigned', data: { printRunId: command.printRunId, first, last: first + chunk.length - 1, count: chunk.length, diplomaIds: chunk } });
+      events.push({
+        type: 'RegisterNumbersAssigned',
+        data: { printRunId: command.printRunId, first, last: first + chunk.length - 1, count: chunk.length, diplomaIds: chunk },
+      });
     }
     return events;
   },

@@ -4,13 +4,7 @@
  * The kind decides the HTTP status at the edge; the domain never speaks HTTP.
  */
 export type ErrorKind =
-  | 'invalid_input'
-  | 'rule_violation'
-  | 'not_found'
-  | 'conflict'
-  | 'precondition_failed'
-  | 'unauthenticated'
-  | 'forbidden';
+  'invalid_input' | 'rule_violation' | 'not_found' | 'conflict' | 'precondition_failed' | 'unauthenticated' | 'forbidden';
 
 export interface FieldProblem {
   readonly field: string;

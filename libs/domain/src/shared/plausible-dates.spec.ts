@@ -11,7 +11,12 @@ describe('requirePastDate: a recorded fact happened by the day it is recorded (i
   });
 
   it('accepts the day itself, earlier days, and the next day (clock drift around midnight)', () => {
-    expect(['2024-05-20', '2024-05-21', '2019-01-02', '1945-09-02'].map((d) => requirePastDate('receivedOn', d, '2024-05-20'))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['2024-05-20', '2024-05-21', '2019-01-02', '1945-09-02'].map((d) => requirePastDate('receivedOn', d, '2024-05-20'))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('refuses a date before the state existed, or before a bound of the field', () => {
@@ -24,8 +29,16 @@ describe('requirePastDate: a recorded fact happened by the day it is recorded (i
   });
 
   it('finds the …On fields and the dates of cited documents in a command', () => {
-    const command = { type: 'ReceiveBlankLot', receivedOn: '9999-12-31', deliveryNote: { number: 'PGH-1', date: '3000-01-01' }, validTo: '2099-01-01' };
-    expect(pastDateProblems(command, '2024-05-20').map((p) => `${p.field}:${p.code}`)).toEqual(['receivedOn:DATE_IN_FUTURE', 'deliveryNote.date:DATE_IN_FUTURE']);
+    const command = {
+      type: 'ReceiveBlankLot',
+      receivedOn: '9999-12-31',
+      deliveryNote: { number: 'PGH-1', date: '3000-01-01' },
+      validTo: '2099-01-01',
+    };
+    expect(pastDateProblems(command, '2024-05-20').map((p) => `${p.field}:${p.code}`)).toEqual([
+      'receivedOn:DATE_IN_FUTURE',
+      'deliveryNote.date:DATE_IN_FUTURE',
+    ]);
   });
 
   it('takes the day of the act in Vietnam from the command context', () => {

@@ -7,7 +7,8 @@ export const EARLIEST_ACT_DATE: IsoDate = '1945-09-02';
 /** An act may be dated the day after it is recorded at most: clocks drift and midnight falls differently. */
 export const FUTURE_TOLERANCE_DAYS = 1;
 
-const addDays = (date: IsoDate, days: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: IsoDate, days: number): IsoDate =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The calendar date (Vietnam) on which the command was received. */
 export const actedOnOf = (context: CommandContext): IsoDate => vietnamDateOf(context.occurredAt);
@@ -18,14 +19,29 @@ export const actedOnOf = (context: CommandContext): IsoDate => vietnamDateOf(con
  * `receivedOn: 9999-12-31` is refused here (issue 16). A value that is not a date at all is left to
  * requireIsoDate, so it is reported once.
  */
-export function requirePastDate(field: string, value: unknown, actedOn: IsoDate, notBefore: IsoDate = EARLIEST_ACT_DATE): FieldProblem | undefined {
+export function requirePastDate(
+  field: string,
+  value: unknown,
+  actedOn: IsoDate,
+  notBefore: IsoDate = EARLIEST_ACT_DATE,
+): FieldProblem | undefined {
   if (!isIsoDate(value)) return undefined;
   const latest = addDays(actedOn, FUTURE_TOLERANCE_DAYS);
   if (value > latest) {
-    return { field, code: 'DATE_IN_FUTURE', messageVi: `"${field}" (${value}) là ngày trong tương lai; việc này phải đã xảy ra trước ngày ghi (${actedOn}).`, messageEn: `"${field}" (${value}) is in the future; it must have happened by the day it is recorded (${actedOn}).` };
+    return {
+      field,
+      code: 'DATE_IN_FUTURE',
+      messageVi: `"${field}" (${value}) là ngày trong tương lai; việc này phải đã xảy ra trước ngày ghi (${actedOn}).`,
+      messageEn: `"${field}" (${value}) is in the future; it must have happened by the day it is recorded (${actedOn}).`,
+    };
   }
   if (value < notBefore) {
-    return { field, code: 'DATE_TOO_EARLY', messageVi: `"${field}" (${value}) sớm hơn ${notBefore}, không thể đúng.`, messageEn: `"${field}" (${value}) is before ${notBefore}, which cannot be right.` };
+    return {
+      field,
+      code: 'DATE_TOO_EARLY',
+      messageVi: `"${field}" (${value}) sớm hơn ${notBefore}, không thể đúng.`,
+      messageEn: `"${field}" (${value}) is before ${notBefore}, which cannot be right.`,
+    };
   }
   return undefined;
 }

@@ -37,7 +37,13 @@ export function requireOneOf<T extends string>(field: string, value: unknown, al
   };
 }
 
-export function requirePattern(field: string, value: unknown, pattern: RegExp, describeVi: string, describeEn: string): FieldProblem | undefined {
+export function requirePattern(
+  field: string,
+  value: unknown,
+  pattern: RegExp,
+  describeVi: string,
+  describeEn: string,
+): FieldProblem | undefined {
   if (typeof value === 'string' && pattern.test(value)) return undefined;
   return { field, code: 'BAD_FORMAT', messageVi: `"${field}" ${describeVi}.`, messageEn: `"${field}" ${describeEn}.` };
 }

@@ -86,12 +86,23 @@ export const signingKeyDirectoryDecider: Decider<SigningKeyDirectoryCommand, Sig
 
     const key = state.keys.get(command.kid);
     if (!key) {
-      throw new DomainError({ code: 'SIGNING_KEY_NOT_FOUND', kind: 'not_found', messageVi: `Không có khoá ${command.kid}.`, messageEn: `No key ${command.kid}.`, field: 'kid' });
+      throw new DomainError({
+        code: 'SIGNING_KEY_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: `Không có khoá ${command.kid}.`,
+        messageEn: `No key ${command.kid}.`,
+        field: 'kid',
+      });
     }
     checkActor(context.actor.authorityCode, key.authorityCode);
     if (!INSTANT.test(command.retiredAt) || Date.parse(command.retiredAt) < Date.parse(key.createdAt)) {
       throw invalidInput([
-        { field: 'retiredAt', code: 'INVALID_INSTANT', messageVi: 'Thời điểm thu hồi phải là thời điểm UTC không trước ngày tạo khoá.', messageEn: 'retiredAt must be a UTC instant not before the key was created.' },
+        {
+          field: 'retiredAt',
+          code: 'INVALID_INSTANT',
+          messageVi: 'Thời điểm thu hồi phải là thời điểm UTC không trước ngày tạo khoá.',
+          messageEn: 'retiredAt must be a UTC instant not before the key was created.',
+        },
       ]);
     }
     if (key.retiredAt !== null) return key.retiredAt === command.retiredAt ? [] : alreadyRetired(key);
@@ -101,11 +112,15 @@ export const signingKeyDirectoryDecider: Decider<SigningKeyDirectoryCommand, Sig
 
 function publishProblems(command: Extract<SigningKeyDirectoryCommand, { type: 'PublishSigningKey' }>): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const bad = (field: string, messageVi: string, messageEn: string): void => void problems.push({ field, code: 'INVALID_FORMAT', messageVi, messageEn });
+  const bad = (field: string, messageVi: string, messageEn: string): void =>
+    void problems.push({ field, code: 'INVALID_FORMAT', messageVi, messageEn });
   if (typeof command.kid !== 'string' || !KID_PATTERN.test(command.kid)) bad('kid', 'Mã khoá không hợp lệ.', 'Not a key id.');
-  if (typeof command.authorityCode !== 'string' || !AUTHORITY_CODE_PATTERN.test(command.authorityCode)) bad('authorityCode', 'Mã đơn vị không hợp lệ.', 'Not an authority code.');
-  if (typeof command.x !== 'string' || !X_PATTERN.test(command.x)) bad('x', 'Khoá công khai phải là 32 byte Ed25519 (base64url).', 'The public key must be 32 Ed25519 bytes, base64url.');
-  if (typeof command.createdAt !== 'string' || !INSTANT.test(command.createdAt)) bad('createdAt', 'Thời điểm tạo phải là thời điểm UTC.', 'createdAt must be a UTC instant.');
+  if (typeof command.authorityCode !== 'string' || !AUTHORITY_CODE_PATTERN.test(command.authorityCode))
+    bad('authorityCode', 'Mã đơn vị không hợp lệ.', 'Not an authority code.');
+  if (typeof command.x !== 'string' || !X_PATTERN.test(command.x))
+    bad('x', 'Khoá công khai phải là 32 byte Ed25519 (base64url).', 'The public key must be 32 Ed25519 bytes, base64url.');
+  if (typeof command.createdAt !== 'string' || !INSTANT.test(command.createdAt))
+    bad('createdAt', 'Thời điểm tạo phải là thời điểm UTC.', 'createdAt must be a UTC instant.');
   return problems;
 }
 

@@ -6,12 +6,57 @@ import type { IssuedDiploma } from '../diplomas/diploma';
 
 /** Hải Phòng: the Sở, a district office abolished on 01/07/2025 with the Sở as successor. Test data only. */
 const PROVINCE_EVENTS: AuthorityDirectoryEvent[] = [
-  { type: 'AuthorityRegistered', data: { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' } },
-  { type: 'AuthorityRegistered', data: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01' } },
-  { type: 'AuthorityRegistered', data: { code: 'SGD-QN', name: 'Sở Giáo dục và Đào tạo Quảng Ninh', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01' } },
-  { type: 'AuthorityRegistered', data: { code: 'PGD-TN', name: 'Phòng GDĐT huyện Thuỷ Nguyên', kind: 'district_office', parentCode: 'SGD-HP', registeredOn: '2000-01-01' } },
-  { type: 'AuthorityAbolished', data: { code: 'PGD-TN', successorCode: 'SGD-HP', effectiveOn: '2025-07-01', decisionRef: 'QĐ kế thừa hồ sơ' } },
-  { type: 'SignerRegistered', data: { signerId: 'gd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-01', validTo: null, delegationRef: null } },
+  {
+    type: 'AuthorityRegistered',
+    data: { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' },
+  },
+  {
+    type: 'AuthorityRegistered',
+    data: {
+      code: 'SGD-HP',
+      name: 'Sở Giáo dục và Đào tạo Hải Phòng',
+      kind: 'province_department',
+      parentCode: 'BGDDT',
+      registeredOn: '2000-01-01',
+    },
+  },
+  {
+    type: 'AuthorityRegistered',
+    data: {
+      code: 'SGD-QN',
+      name: 'Sở Giáo dục và Đào tạo Quảng Ninh',
+      kind: 'province_department',
+      parentCode: 'BGDDT',
+      registeredOn: '2000-01-01',
+    },
+  },
+  {
+    type: 'AuthorityRegistered',
+    data: {
+      code: 'PGD-TN',
+      name: 'Phòng GDĐT huyện Thuỷ Nguyên',
+      kind: 'district_office',
+      parentCode: 'SGD-HP',
+      registeredOn: '2000-01-01',
+    },
+  },
+  {
+    type: 'AuthorityAbolished',
+    data: { code: 'PGD-TN', successorCode: 'SGD-HP', effectiveOn: '2025-07-01', decisionRef: 'QĐ kế thừa hồ sơ' },
+  },
+  {
+    type: 'SignerRegistered',
+    data: {
+      signerId: 'gd-hp',
+      authorityCode: 'SGD-HP',
+      fullName: 'Nguyễn Văn An',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-01',
+      validTo: null,
+      delegationRef: null,
+    },
+  },
 ];
 export const PROVINCE = foldEvents(authorityDirectoryDecider, PROVINCE_EVENTS);
 export const CALENDAR = calendarFromState(BASELINE_CALENDAR_STATE);

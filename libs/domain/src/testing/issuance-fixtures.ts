@@ -7,12 +7,45 @@ import { printRunDecider } from '../issuance/print-run.decider';
 
 /** A Sở issuing THPT diplomas in 2024 under TT21, with a director and a deputy in charge. Test data only. */
 export const SO_HAI_PHONG: AuthorityDirectoryEvent[] = [
-  { type: 'AuthorityRegistered', data: { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' } },
-  { type: 'AuthorityRegistered', data: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng', kind: 'province_department', parentCode: 'BGDDT', registeredOn: '2000-01-01' } },
-  { type: 'SignerRegistered', data: { signerId: 'gd-hp', authorityCode: 'SGD-HP', fullName: 'Nguyễn Văn An', title: 'Giám đốc', role: 'head', validFrom: '2020-01-01', validTo: '2024-08-14', delegationRef: null } },
+  {
+    type: 'AuthorityRegistered',
+    data: { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'ministry', parentCode: null, registeredOn: '2000-01-01' },
+  },
+  {
+    type: 'AuthorityRegistered',
+    data: {
+      code: 'SGD-HP',
+      name: 'Sở Giáo dục và Đào tạo Hải Phòng',
+      kind: 'province_department',
+      parentCode: 'BGDDT',
+      registeredOn: '2000-01-01',
+    },
+  },
   {
     type: 'SignerRegistered',
-    data: { signerId: 'pgd-hp', authorityCode: 'SGD-HP', fullName: 'Trần Thị Bích', title: 'Phó Giám đốc phụ trách', role: 'deputy_in_charge', validFrom: '2024-08-15', validTo: '2024-08-31', delegationRef: '512/QĐ-UBND' },
+    data: {
+      signerId: 'gd-hp',
+      authorityCode: 'SGD-HP',
+      fullName: 'Nguyễn Văn An',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-01',
+      validTo: '2024-08-14',
+      delegationRef: null,
+    },
+  },
+  {
+    type: 'SignerRegistered',
+    data: {
+      signerId: 'pgd-hp',
+      authorityCode: 'SGD-HP',
+      fullName: 'Trần Thị Bích',
+      title: 'Phó Giám đốc phụ trách',
+      role: 'deputy_in_charge',
+      validFrom: '2024-08-15',
+      validTo: '2024-08-31',
+      delegationRef: '512/QĐ-UBND',
+    },
   },
 ];
 export const DIRECTORY = foldEvents(authorityDirectoryDecider, SO_HAI_PHONG);

@@ -9,7 +9,8 @@ export function stateOf<S, E extends DomainEvent>(decider: Decider<unknown, S, E
   return foldEvents(decider, history);
 }
 
-const nonEmpty = (appends: readonly StreamAppend[]) => appends.filter((a) => a.events.length > 0).map((a) => ({ stream: a.stream, events: [...a.events] }));
+const nonEmpty = (appends: readonly StreamAppend[]) =>
+  appends.filter((a) => a.events.length > 0).map((a) => ({ stream: a.stream, events: [...a.events] }));
 
 /**
  * Given what the streams hold, when a workflow decides, then these appends in this order — or this

@@ -37,17 +37,57 @@ export interface SubjectAnswer {
 export type VerificationRequestEvent =
   | DomainEvent<
       'VerificationRequestReceived',
-      { requestId: string; authorityCode: string; organisation: string; letterNumber: string; letterDate: IsoDate; receivedOn: IsoDate; legalBasis: string | null; subjects: VerificationSubject[] }
+      {
+        requestId: string;
+        authorityCode: string;
+        organisation: string;
+        letterNumber: string;
+        letterDate: IsoDate;
+        receivedOn: IsoDate;
+        legalBasis: string | null;
+        subjects: VerificationSubject[];
+      }
     >
-  | DomainEvent<'VerificationRequestAnswered', { requestId: string; answers: SubjectAnswer[]; responseLetterNumber: string; respondedOn: IsoDate; signerName: string; signerTitle: string }>;
+  | DomainEvent<
+      'VerificationRequestAnswered',
+      {
+        requestId: string;
+        answers: SubjectAnswer[];
+        responseLetterNumber: string;
+        respondedOn: IsoDate;
+        signerName: string;
+        signerTitle: string;
+      }
+    >;
 
 export type VerificationRequestCommand =
-  | { type: 'ReceiveVerificationRequest'; requestId: string; authorityCode: string; organisation: string; letterNumber: string; letterDate: IsoDate; receivedOn: IsoDate; legalBasis?: string | null; subjects: VerificationSubject[] }
-  | { type: 'AnswerVerificationRequest'; requestId: string; answers: SubjectAnswer[]; responseLetterNumber: string; respondedOn: IsoDate; signerId: string; directory: AuthorityDirectory };
+  | {
+      type: 'ReceiveVerificationRequest';
+      requestId: string;
+      authorityCode: string;
+      organisation: string;
+      letterNumber: string;
+      letterDate: IsoDate;
+      receivedOn: IsoDate;
+      legalBasis?: string | null;
+      subjects: VerificationSubject[];
+    }
+  | {
+      type: 'AnswerVerificationRequest';
+      requestId: string;
+      answers: SubjectAnswer[];
+      responseLetterNumber: string;
+      respondedOn: IsoDate;
+      signerId: string;
+      directory: AuthorityDirectory;
+    };
 
 export type VerificationRequestState =
   | { readonly status: 'none' }
-  | { readonly status: 'received' | 'answered'; readonly request: Extract<VerificationRequestEvent, { type: 'VerificationRequestReceived' }>['data'] };
+  | {
+      readonly status: 'received' | 'answered';
+      readonly request: Extract<VerificationRequestEvent, { type: 'VerificationRequestReceived' }>['data'];
+    };
 
 export const verificationRequestDecider: Decider<VerificationRequestCommand, VerificationRequestState, VerificationRequestEvent> = {
   initialState: { status: 'none' },
@@ -58,7 +98,13 @@ export const verificationRequestDecider: Decider<VerificationRequestCommand, Ver
   decide(command, state) {
     if (command.type === 'ReceiveVerificationRequest') {
       throwIfInvalid(
-        requirePattern('requestId', command.requestId, /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/, 'gồm chữ, số, gạch ngang', 'must be letters, digits, hyphens'),
+        requirePattern(
+          'requestId',
+          command.requestId,
+          /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/,
+          'gồm chữ, số, gạch ngang',
+          'must be letters, digits, hyphens',
+        ),
         requirePersonText('organisation', command.organisation, 300),
         requireText('letterNumber', command.letterNumber, 100),
         requireIsoDate('letterDate', command.letterDate),
@@ -66,7 +112,14 @@ export const verificationRequestDecider: Decider<VerificationRequestCommand, Ver
         requireOptionalText('legalBasis', command.legalBasis, 500),
         ...subjectsProblems(command.subjects),
       );
-      if (state.status !== 'none') throw new DomainError({ code: 'VERIFICATION_REQUEST_EXISTS', kind: 'conflict', messageVi: 'Công văn này đã được tiếp nhận.', messageEn: 'This letter was already received.', field: 'requestId' });
+      if (state.status !== 'none')
+        throw new DomainError({
+          code: 'VERIFICATION_REQUEST_EXISTS',
+          kind: 'conflict',
+          messageVi: 'Công văn này đã được tiếp nhận.',
+          messageEn: 'This letter was already received.',
+          field: 'requestId',
+        });
       return [
         {
           type: 'VerificationRequestReceived',
@@ -78,35 +131,96 @@ export const verificationRequestDecider: Decider<VerificationRequestCommand, Ver
             letterDate: command.letterDate,
             receivedOn: command.receivedOn,
             legalBasis: command.legalBasis?.trim() || null,
-            subjects: command.subjects.map((s) => ({ fullName: s.fullName.trim().replace(/\s+/g, ' '), birthDate: s.birthDate?.trim() || null, serial: s.serial?.trim().toUpperCase() || null, registerNumber: s.registerNumber?.trim().toUpperCase() || null })),
+            subjects: command.subjects.map((s) => ({
+              fullName: s.fullName.trim().replace(/\s+/g, ' '),
+              birthDate: s.birthDate?.trim() || null,
+              serial: s.serial?.trim().toUpperCase() || null,
+              registerNumber: s.registerNumber?.trim().toUpperCase() || null,
+            })),
           },
         },
       ];
     }
-    if (state.status === 'none') throw new DomainError({ code: 'VERIFICATION_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có công văn này.', messageEn: 'No such letter.', field: 'requestId' });
-    if (state.status === 'answered') throw new DomainError({ code: 'VERIFICATION_REQUEST_ANSWERED', kind: 'conflict', messageVi: 'Công văn đã được trả lời.', messageEn: 'The letter was already answered.', field: 'requestId' });
+    if (state.status === 'none')
+      throw new DomainError({
+        code: 'VERIFICATION_REQUEST_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có công văn này.',
+        messageEn: 'No such letter.',
+        field: 'requestId',
+      });
+    if (state.status === 'answered')
+      throw new DomainError({
+        code: 'VERIFICATION_REQUEST_ANSWERED',
+        kind: 'conflict',
+        messageVi: 'Công văn đã được trả lời.',
+        messageEn: 'The letter was already answered.',
+        field: 'requestId',
+      });
     throwIfInvalid(
       requireText('responseLetterNumber', command.responseLetterNumber, 100),
       requireIsoDate('respondedOn', command.respondedOn),
-      Array.isArray(command.answers) && command.answers.length === state.request.subjects.length && command.answers.every((a) => (VERIFICATION_RESULTS as readonly string[]).includes(a?.result))
+      Array.isArray(command.answers) &&
+        command.answers.length === state.request.subjects.length &&
+        command.answers.every((a) => (VERIFICATION_RESULTS as readonly string[]).includes(a?.result))
         ? undefined
-        : { field: 'answers', code: 'ANSWERS_INCOMPLETE', messageVi: 'Phải trả lời từng người được hỏi.', messageEn: 'Every person asked about needs an answer.' },
+        : {
+            field: 'answers',
+            code: 'ANSWERS_INCOMPLETE',
+            messageVi: 'Phải trả lời từng người được hỏi.',
+            messageEn: 'Every person asked about needs an answer.',
+          },
     );
-    if (command.respondedOn < state.request.receivedOn) throw new DomainError({ code: 'DATE_TOO_EARLY', kind: 'rule_violation', messageVi: 'Ngày trả lời trước ngày nhận công văn.', messageEn: 'The answer is dated before the letter was received.', field: 'respondedOn' });
-    const signer = signerEntitledOn(command.directory, { signerId: command.signerId, authorityCode: state.request.authorityCode, date: command.respondedOn, roles: SIGNER_ROLES });
-    return [{ type: 'VerificationRequestAnswered', data: { requestId: command.requestId, answers: command.answers, responseLetterNumber: command.responseLetterNumber.trim(), respondedOn: command.respondedOn, signerName: signer.fullName, signerTitle: signer.title } }];
+    if (command.respondedOn < state.request.receivedOn)
+      throw new DomainError({
+        code: 'DATE_TOO_EARLY',
+        kind: 'rule_violation',
+        messageVi: 'Ngày trả lời trước ngày nhận công văn.',
+        messageEn: 'The answer is dated before the letter was received.',
+        field: 'respondedOn',
+      });
+    const signer = signerEntitledOn(command.directory, {
+      signerId: command.signerId,
+      authorityCode: state.request.authorityCode,
+      date: command.respondedOn,
+      roles: SIGNER_ROLES,
+    });
+    return [
+      {
+        type: 'VerificationRequestAnswered',
+        data: {
+          requestId: command.requestId,
+          answers: command.answers,
+          responseLetterNumber: command.responseLetterNumber.trim(),
+          respondedOn: command.respondedOn,
+          signerName: signer.fullName,
+          signerTitle: signer.title,
+        },
+      },
+    ];
   },
 };
 
 function subjectsProblems(subjects: unknown): (FieldProblem | undefined)[] {
   if (!Array.isArray(subjects) || subjects.length === 0 || subjects.length > 200) {
-    return [{ field: 'subjects', code: 'OUT_OF_RANGE', messageVi: 'Công văn phải nêu từ 1 đến 200 người cần xác minh.', messageEn: 'The letter must name 1 to 200 people.' }];
+    return [
+      {
+        field: 'subjects',
+        code: 'OUT_OF_RANGE',
+        messageVi: 'Công văn phải nêu từ 1 đến 200 người cần xác minh.',
+        messageEn: 'The letter must name 1 to 200 people.',
+      },
+    ];
   }
   return subjects.flatMap((s: Partial<VerificationSubject>, i) => [
     requirePersonText(`subjects[${i}].fullName`, s?.fullName, 120),
     s?.serial || s?.registerNumber || s?.birthDate
       ? undefined
-      : { field: `subjects[${i}]`, code: 'SUBJECT_UNIDENTIFIABLE', messageVi: 'Cần ít nhất số hiệu, số vào sổ hoặc ngày sinh.', messageEn: 'Give at least a serial, a register number or a birth date.' },
+      : {
+          field: `subjects[${i}]`,
+          code: 'SUBJECT_UNIDENTIFIABLE',
+          messageVi: 'Cần ít nhất số hiệu, số vào sổ hoặc ngày sinh.',
+          messageEn: 'Give at least a serial, a register number or a birth date.',
+        },
   ]);
 }
-

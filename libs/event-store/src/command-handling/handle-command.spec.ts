@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, DomainError, type AuthorityDirectoryCommand, type CommandContext } from '@so-goc/domain';
+import {
+  AUTHORITY_DIRECTORY_STREAM,
+  authorityDirectoryDecider,
+  DomainError,
+  type AuthorityDirectoryCommand,
+  type CommandContext,
+} from '@so-goc/domain';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { makeTempDir } from '../testing/temp-dir';
 import { handleCommand } from './handle-command';
@@ -73,7 +79,9 @@ describe('handleCommand (read → fold → decide → append)', () => {
 
   it('recognises the same command sent twice at the same moment and records it once', async () => {
     const ctx = context();
-    const outcomes = await Promise.all([1, 2, 3].map(() => handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx })));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx })),
+    );
     expect(outcomes.every((o) => o.revision === 0n)).toBe(true);
     expect((await store.readStream(stream)).events).toHaveLength(1);
   });

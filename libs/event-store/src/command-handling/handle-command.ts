@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  foldEvents,
-  metadataFor,
-  type CommandContext,
-  type Decider,
-  type DomainEvent,
-} from '@so-goc/domain';
+import { DomainError, foldEvents, metadataFor, type CommandContext, type Decider, type DomainEvent } from '@so-goc/domain';
 import { WrongExpectedRevisionError } from '../errors';
 import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
 import { decodeEvent } from './decode-event';
@@ -38,7 +31,6 @@ export interface HandleCommandOptions {
   readonly upcast?: (recorded: RecordedEvent) => DomainEvent;
 }
 
-
 /** Read the stream, fold it, decide, append with the revision read. The only way commands change state. */
 export async function handleCommand<TCommand, TState, TEvent extends DomainEvent>(
   store: EventStore,
@@ -59,7 +51,10 @@ export async function handleCommand<TCommand, TState, TEvent extends DomainEvent
       throw staleRevision(stream, expectedRevision, read.revision);
     }
 
-    const state = foldEvents(decider, read.events.map((recorded) => upcast(recorded) as TEvent));
+    const state = foldEvents(
+      decider,
+      read.events.map((recorded) => upcast(recorded) as TEvent),
+    );
     const decided = decider.decide(command, state, context);
     if (decided.length === 0) return { stream, events: [], revision: read.revision, alreadyHandled: false };
 

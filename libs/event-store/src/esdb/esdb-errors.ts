@@ -60,11 +60,22 @@ export function toPortError(error: unknown, stream: string | undefined, bytes?: 
   const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
   switch (classifyEsdbError(error)) {
     case 'too_large':
-      return new AppendTooLargeError(stream ?? '?', bytes ?? 0, error instanceof MaxAppendSizeExceededError ? error.maxAppendSize : undefined, { cause: error });
+      return new AppendTooLargeError(
+        stream ?? '?',
+        bytes ?? 0,
+        error instanceof MaxAppendSizeExceededError ? error.maxAppendSize : undefined,
+        { cause: error },
+      );
     case 'access_denied':
-      return new EventStoreRefusedError('access_denied', `EventStoreDB refused access${where}: check the credentials in the connection string`, { cause: error });
+      return new EventStoreRefusedError(
+        'access_denied',
+        `EventStoreDB refused access${where}: check the credentials in the connection string`,
+        { cause: error },
+      );
     case 'stream_deleted':
-      return new EventStoreRefusedError('stream_deleted', `EventStoreDB stream deleted${where}: it can never be written again`, { cause: error });
+      return new EventStoreRefusedError('stream_deleted', `EventStoreDB stream deleted${where}: it can never be written again`, {
+        cause: error,
+      });
     case 'invalid_request':
       return new EventStoreRefusedError('invalid_request', `EventStoreDB refused the request${where}${detail}`, { cause: error });
     case 'not_leader':

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AppendOutcomeUnknownError,
-  AppendTooLargeError,
-  EventStoreUnavailableError,
-  WrongExpectedRevisionError,
-} from '../errors';
+import { AppendOutcomeUnknownError, AppendTooLargeError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type { RecordedEvent, SubscriptionHealth } from '../event-store.port';
 import { StreamStateCache } from '../stream-state-cache';
 import { describeEventStoreContract, event } from '../testing/event-store.contract';
@@ -18,7 +13,12 @@ import { FakeEsdbClient } from './testing/fake-esdb-client';
  */
 function setUp(): { fake: FakeEsdbClient; store: EsdbEventStore } {
   const fake = new FakeEsdbClient();
-  const store = new EsdbEventStore({ connectionString: 'esdb://fake', client: fake, resubscribe: { initialDelayMs: 2, maxDelayMs: 20 }, settleMs: 5 });
+  const store = new EsdbEventStore({
+    connectionString: 'esdb://fake',
+    client: fake,
+    resubscribe: { initialDelayMs: 2, maxDelayMs: 20 },
+    settleMs: 5,
+  });
   return { fake, store };
 }
 
@@ -79,7 +79,11 @@ describe('EsdbEventStore subscriptions survive a dropped connection', () => {
 
   it('stops at once when aborted while waiting to resubscribe', async () => {
     const fake = new FakeEsdbClient();
-    const store = new EsdbEventStore({ connectionString: 'esdb://fake', client: fake, resubscribe: { initialDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const store = new EsdbEventStore({
+      connectionString: 'esdb://fake',
+      client: fake,
+      resubscribe: { initialDelayMs: 60_000, maxDelayMs: 60_000 },
+    });
     fake.refuseSubscriptions(1);
     const controller = new AbortController();
     const health: SubscriptionHealth[] = [];

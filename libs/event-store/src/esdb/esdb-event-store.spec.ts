@@ -18,7 +18,9 @@ describeEventStoreContract(
 
 describe('EsdbEventStore without a server', () => {
   it('reports an unreachable server as EventStoreUnavailableError, not a client error type', async () => {
-    const store = new EsdbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10&gossipTimeout=1' });
+    const store = new EsdbEventStore({
+      connectionString: 'esdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10&gossipTimeout=1',
+    });
     await expect(store.appendToStream('unreachable-1', [event('A')], 'no_stream')).rejects.toBeInstanceOf(EventStoreUnavailableError);
     await store.close();
   });

@@ -138,7 +138,11 @@ export class EsdbEventStore implements EventStore {
     // The server gets the deadline too, but a connection that went silent would leave the promise pending for ever.
     const result = await within(
       this.deadline,
-      this.client.appendToStream(stream, payload, { expectedRevision: toEsdbExpected(expected), requiresLeader: true, deadline: this.deadline }),
+      this.client.appendToStream(stream, payload, {
+        expectedRevision: toEsdbExpected(expected),
+        requiresLeader: true,
+        deadline: this.deadline,
+      }),
       () => undefined,
     );
     const position = result.position ?? { commit: -1n, prepare: -1n };
@@ -174,7 +178,12 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  private async findLanded(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, settle: boolean): Promise<AppendResult | undefined> {
+  private async findLanded(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    settle: boolean,
+  ): Promise<AppendResult | undefined> {
     for (const wait of settle ? [0, this.settleMs] : [0]) {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const found = await this.lookFor(stream, events, expected);
@@ -221,7 +230,9 @@ export class EsdbEventStore implements EventStore {
     options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END; maxCount?: number },
   ): Promise<ResolvedEvent[]> {
     try {
-      return await this.withLeader(() => this.collectWithin(this.client.readStream(stream, { ...options, requiresLeader: true, deadline: this.deadline })));
+      return await this.withLeader(() =>
+        this.collectWithin(this.client.readStream(stream, { ...options, requiresLeader: true, deadline: this.deadline })),
+      );
     } catch (error) {
       if (classifyEsdbError(error) === 'stream_not_found') return [];
       throw toPortError(error, stream);
@@ -272,7 +283,10 @@ function wrongExpected(stream: string, expected: ExpectedRevision, error: WrongE
 }
 
 function sizeOf(payload: readonly EventData[]): number {
-  return payload.reduce((total, event) => total + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? {})), 0);
+  return payload.reduce(
+    (total, event) => total + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? {})),
+    0,
+  );
 }
 
 function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {

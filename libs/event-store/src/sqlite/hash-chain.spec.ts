@@ -17,7 +17,8 @@ function newFile(): string {
 async function storeWithTenEvents(): Promise<{ file: string; store: SqliteEventStore }> {
   const file = newFile();
   const store = new SqliteEventStore({ file });
-  for (let i = 0; i < 5; i += 1) await store.appendToStream(`diploma-${i}`, [event('DiplomaIssued', { i }), event('DiplomaDelivered', { i })], 'no_stream');
+  for (let i = 0; i < 5; i += 1)
+    await store.appendToStream(`diploma-${i}`, [event('DiplomaIssued', { i }), event('DiplomaDelivered', { i })], 'no_stream');
   return { file, store };
 }
 
@@ -38,7 +39,10 @@ describe('hash chain of the SQLite store (issue 16)', () => {
     await store.close();
 
     const raw = new Database(file, { readonly: true });
-    const rows = raw.prepare('SELECT position, stream, revision, event_id, type, data, metadata, recorded_at, hash FROM events ORDER BY position').raw().all() as [...ChainedRow, string][];
+    const rows = raw
+      .prepare('SELECT position, stream, revision, event_id, type, data, metadata, recorded_at, hash FROM events ORDER BY position')
+      .raw()
+      .all() as [...ChainedRow, string][];
     raw.close();
     let previous = GENESIS_HASH;
     for (const row of rows) {
@@ -100,7 +104,10 @@ describe('hash chain of the SQLite store (issue 16)', () => {
     raw.exec('DROP TRIGGER events_are_never_updated; DROP TRIGGER events_are_never_deleted;');
     raw.prepare(`UPDATE events SET data = '{"i":42}' WHERE position = 7`).run();
     let previous = GENESIS_HASH;
-    for (const row of raw.prepare('SELECT position, stream, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position').raw().all() as ChainedRow[]) {
+    for (const row of raw
+      .prepare('SELECT position, stream, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position')
+      .raw()
+      .all() as ChainedRow[]) {
       previous = chainHash(previous, row);
       raw.prepare('UPDATE events SET hash = ? WHERE position = ?').run(previous, row[0]);
     }
@@ -124,7 +131,9 @@ describe('hash chain of the SQLite store (issue 16)', () => {
         type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at INTEGER NOT NULL, UNIQUE (stream, revision), UNIQUE (event_id));
       CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable: UPDATE refused'); END;
       CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable: DELETE refused'); END;`);
-    const insert = legacy.prepare(`INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, 'Old', '{}', '{}', 1)`);
+    const insert = legacy.prepare(
+      `INSERT INTO events (stream, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, 'Old', '{}', '{}', 1)`,
+    );
     for (let i = 0; i < 3; i += 1) insert.run('old', i, `old-${i}`);
     legacy.close();
 
@@ -148,7 +157,12 @@ describe('online backup of the SQLite store (issue 16)', () => {
     const file = newFile();
     const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
     const payload = { text: 'Sở Giáo dục và Đào tạo Hải Phòng '.repeat(20) };
-    for (let s = 0; s < 100; s += 1) await store.appendToStream(`seed-${s}`, Array.from({ length: 100 }, () => event('Seeded', payload)), 'no_stream');
+    for (let s = 0; s < 100; s += 1)
+      await store.appendToStream(
+        `seed-${s}`,
+        Array.from({ length: 100 }, () => event('Seeded', payload)),
+        'no_stream',
+      );
     const writer = new SqliteEventStore({ file, synchronous: 'NORMAL' });
     let writing = true;
     let appendsDuringBackup = 0;

@@ -34,7 +34,8 @@ export function chainHash(previousHash: string, row: ChainedRow): string {
  */
 export function migrateHashChain(db: Database): void {
   const hasHash = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('events') WHERE name = 'hash'").get() !== undefined;
-  const hasOrigin = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'chain_origin'").get() !== undefined;
+  const hasOrigin =
+    db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'chain_origin'").get() !== undefined;
   if (hasHash && hasOrigin) return;
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS chain_origin (
@@ -51,7 +52,9 @@ export function migrateHashChain(db: Database): void {
       db.exec('DROP TRIGGER IF EXISTS events_are_never_updated');
       const update = db.prepare<[string, number]>('UPDATE events SET hash = ? WHERE position = ?');
       // Paged: one connection cannot write while it iterates a query.
-      const page = db.prepare<[number], ChainedRow>(`SELECT ${CHAINED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT 1000`).raw();
+      const page = db
+        .prepare<[number], ChainedRow>(`SELECT ${CHAINED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT 1000`)
+        .raw();
       let previous = GENESIS_HASH;
       let after = 0;
       for (let rows = page.all(after); rows.length > 0; rows = page.all(after)) {
@@ -64,7 +67,10 @@ export function migrateHashChain(db: Database): void {
     }
     db.exec(`CREATE TRIGGER IF NOT EXISTS events_are_never_updated BEFORE UPDATE ON events
       BEGIN SELECT RAISE(ABORT, 'events are immutable: UPDATE refused'); END;`);
-    db.prepare('INSERT INTO chain_origin (id, hashed_at_migration_up_to, migrated_at) VALUES (1, ?, ?)').run(head, new Date().toISOString());
+    db.prepare('INSERT INTO chain_origin (id, hashed_at_migration_up_to, migrated_at) VALUES (1, ?, ?)').run(
+      head,
+      new Date().toISOString(),
+    );
   }).immediate();
 }
 

@@ -69,7 +69,9 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
       `INSERT INTO events (position, stream, revision, event_id, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.lastLink = this.db.prepare<[], [number, string | null]>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').raw();
-    this.findById = this.db.prepare<[string], [string, number, number]>('SELECT stream, revision, position FROM events WHERE event_id = ?').raw();
+    this.findById = this.db
+      .prepare<[string], [string, number, number]>('SELECT stream, revision, position FROM events WHERE event_id = ?')
+      .raw();
     this.readStreamRows = this.db
       .prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`)
       .raw();
@@ -135,7 +137,15 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
 
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
     const after = options.after ? Number(options.after.commit) : 0;
-    return new AllStreamSubscription(this.readAllPage, this.pageSize, this.notifier, this.pollIntervalMs, options.signal, () => this.closed, after);
+    return new AllStreamSubscription(
+      this.readAllPage,
+      this.pageSize,
+      this.notifier,
+      this.pollIntervalMs,
+      options.signal,
+      () => this.closed,
+      after,
+    );
   }
 
   headPosition(): Promise<Position | undefined> {
@@ -215,8 +225,7 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
     if (found.every((row) => row === undefined)) return undefined;
     const firstRow = found[0];
     const isSameBatch =
-      firstRow !== undefined &&
-      found.every((row, index) => row !== undefined && row[0] === stream && row[1] === firstRow[1] + index);
+      firstRow !== undefined && found.every((row, index) => row !== undefined && row[0] === stream && row[1] === firstRow[1] + index);
     if (!isSameBatch) {
       const clash = events.find((_, index) => found[index] !== undefined) ?? first;
       throw new EventIdConflictError(stream, clash.id);

@@ -12,7 +12,9 @@ describe('SqliteEventStore across processes (separate connections to one file)',
     const setup = new SqliteEventStore({ file });
     await setup.close();
 
-    const racers = ['A', 'B', 'C', 'D'].map((racer) => spawnTypeScript('libs/event-store/src/testing/racing-appender.ts', [file, stream, racer, '40']));
+    const racers = ['A', 'B', 'C', 'D'].map((racer) =>
+      spawnTypeScript('libs/event-store/src/testing/racing-appender.ts', [file, stream, racer, '40']),
+    );
     const lines = racers.map(outputLines);
     expect(await Promise.all(lines.map((next) => next()))).toEqual(['ready', 'ready', 'ready', 'ready']);
     writeFileSync(`${file}.go`, '');
@@ -26,7 +28,10 @@ describe('SqliteEventStore across processes (separate connections to one file)',
     dir.remove();
 
     expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 160 }, (_, i) => BigInt(i)));
-    const landed = events.map((e) => { const d = e.data as { racer: string; index: number }; return `${d.racer}${d.index}`; });
+    const landed = events.map((e) => {
+      const d = e.data as { racer: string; index: number };
+      return `${d.racer}${d.index}`;
+    });
     expect(new Set(landed).size).toBe(160);
     // They really raced: some appends lost to another process and were told so.
     expect(reports.reduce((sum, report) => sum + report.conflicts, 0)).toBeGreaterThan(0);

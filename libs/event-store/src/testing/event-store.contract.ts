@@ -185,22 +185,22 @@ export function describeEventStoreContract(
       for (const loser of losers) expect(loser.reason).toBeInstanceOf(WrongExpectedRevisionError);
 
       // Then each loser does what a command handler does: read again and retry, all at once.
-      const landed = new Set<number>(
-        racers.filter((index) => firstRound[index]!.status === 'fulfilled'),
-      );
+      const landed = new Set<number>(racers.filter((index) => firstRound[index]!.status === 'fulfilled'));
       await Promise.all(
-        racers.filter((index) => !landed.has(index)).map(async (index) => {
-          const attempt = event('Raced', { index });
-          for (;;) {
-            const { revision } = await store.readStream(stream);
-            try {
-              await store.appendToStream(stream, [attempt], revision);
-              return;
-            } catch (error) {
-              if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        racers
+          .filter((index) => !landed.has(index))
+          .map(async (index) => {
+            const attempt = event('Raced', { index });
+            for (;;) {
+              const { revision } = await store.readStream(stream);
+              try {
+                await store.appendToStream(stream, [attempt], revision);
+                return;
+              } catch (error) {
+                if (!(error instanceof WrongExpectedRevisionError)) throw error;
+              }
             }
-          }
-        }),
+          }),
       );
 
       const read = await store.readStream(stream);
@@ -222,4 +222,3 @@ async function waitUntil(condition: () => boolean, timeoutMs = 10000): Promise<v
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-

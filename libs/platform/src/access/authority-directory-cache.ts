@@ -1,4 +1,10 @@
-import { AUTHORITY_DIRECTORY_STREAM, EMPTY_DIRECTORY, evolveDirectory, type AuthorityDirectory, type AuthorityDirectoryEvent } from '@so-goc/domain';
+import {
+  AUTHORITY_DIRECTORY_STREAM,
+  EMPTY_DIRECTORY,
+  evolveDirectory,
+  type AuthorityDirectory,
+  type AuthorityDirectoryEvent,
+} from '@so-goc/domain';
 import { StreamStateCache, type EventStore } from '@so-goc/event-store';
 
 /** The authority directory folded from its stream (never from a read model), kept up to date on each read. */

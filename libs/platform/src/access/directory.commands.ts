@@ -23,7 +23,12 @@ export class ChangeAuthorityDirectory extends OfficerCommand<AuthorityDirectoryC
 @CommandHandler(ChangeAuthorityDirectory)
 export class ChangeAuthorityDirectoryHandler extends OfficerCommandHandler<ChangeAuthorityDirectory> {
   protected handle({ input, context, ifMatch }: ChangeAuthorityDirectory): Promise<CommandOutcome> {
-    return handleCommand(this.deps.store, authorityDirectoryDecider, { stream: AUTHORITY_DIRECTORY_STREAM, command: input, context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+    return handleCommand(this.deps.store, authorityDirectoryDecider, {
+      stream: AUTHORITY_DIRECTORY_STREAM,
+      command: input,
+      context,
+      ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+    });
   }
 }
 
@@ -31,7 +36,12 @@ export class ChangeOfficerAccess extends OfficerCommand<AccessControlCommand> {}
 @CommandHandler(ChangeOfficerAccess)
 export class ChangeOfficerAccessHandler extends OfficerCommandHandler<ChangeOfficerAccess> {
   protected handle({ input, context, ifMatch }: ChangeOfficerAccess): Promise<CommandOutcome> {
-    return handleCommand(this.deps.store, accessControlDecider, { stream: ACCESS_CONTROL_STREAM, command: input, context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+    return handleCommand(this.deps.store, accessControlDecider, {
+      stream: ACCESS_CONTROL_STREAM,
+      command: input,
+      context,
+      ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+    });
   }
 }
 
@@ -50,7 +60,12 @@ export class PublishHolidayYearHandler extends OfficerCommandHandler<PublishHoli
         messageEn: 'Only an administrator of the Ministry of Education and Training may publish the national holiday calendar.',
       });
     }
-    return handleCommand(this.deps.store, holidayCalendarDecider, { stream: HOLIDAY_CALENDAR_STREAM, command: input, context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+    return handleCommand(this.deps.store, holidayCalendarDecider, {
+      stream: HOLIDAY_CALENDAR_STREAM,
+      command: input,
+      context,
+      ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+    });
   }
 }
 

@@ -39,10 +39,14 @@ describe('OfficerAccess (bearer tokens checked against the access-control stream
 
     const within = await access.authenticate(`Bearer ${token.bearer}`, new Date('2026-11-08T07:59:59Z'));
     expect(within.officer.officerId).toBe('admin');
-    await expect(access.authenticate(`Bearer ${token.bearer}`, new Date('2026-11-08T08:00:00Z'))).rejects.toMatchObject({ problem: { code: 'TOKEN_EXPIRED', kind: 'unauthenticated' } });
+    await expect(access.authenticate(`Bearer ${token.bearer}`, new Date('2026-11-08T08:00:00Z'))).rejects.toMatchObject({
+      problem: { code: 'TOKEN_EXPIRED', kind: 'unauthenticated' },
+    });
 
     const forged = `${token.bearer.slice(0, -4)}AAAA`;
-    await expect(access.authenticate(`Bearer ${forged}`, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({ problem: { code: 'TOKEN_UNKNOWN' } });
+    await expect(access.authenticate(`Bearer ${forged}`, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({
+      problem: { code: 'TOKEN_UNKNOWN' },
+    });
     await expect(access.authenticate(undefined)).rejects.toMatchObject({ problem: { code: 'AUTHENTICATION_REQUIRED' } });
     await store.close();
     dir.remove();

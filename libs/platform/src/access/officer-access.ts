@@ -19,7 +19,10 @@ export interface AuthenticatedOfficer {
 }
 
 const REASONS = {
-  missing: ['Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer …', 'Authentication required: send a token as Authorization: Bearer …'],
+  missing: [
+    'Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer …',
+    'Authentication required: send a token as Authorization: Bearer …',
+  ],
   unknown: ['Mã truy cập không hợp lệ.', 'The token is not valid.'],
   expired: ['Mã truy cập đã hết hạn.', 'The token has expired.'],
   revoked: ['Mã truy cập đã bị thu hồi.', 'The token has been revoked.'],
@@ -61,5 +64,10 @@ export class OfficerAccess {
 
 function unauthenticated(reason: keyof typeof REASONS): DomainError {
   const [vi, en] = REASONS[reason];
-  return new DomainError({ code: reason === 'missing' ? 'AUTHENTICATION_REQUIRED' : `TOKEN_${reason.toUpperCase()}`, kind: 'unauthenticated', messageVi: vi, messageEn: en });
+  return new DomainError({
+    code: reason === 'missing' ? 'AUTHENTICATION_REQUIRED' : `TOKEN_${reason.toUpperCase()}`,
+    kind: 'unauthenticated',
+    messageVi: vi,
+    messageEn: en,
+  });
 }

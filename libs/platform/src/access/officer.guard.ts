@@ -23,15 +23,21 @@ export class OfficerGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<OfficerRequest>();
     const authenticated = await this.access.authenticate(request.header('authorization'));
     const actingRole = roles?.find((role) => authenticated.officer.roles.includes(role));
-    if (!roles || !actingRole) throw forbidden('ROLE_NOT_ALLOWED', 'Vai trò của bạn không được thực hiện thao tác này.', 'Your role may not perform this action.');
+    if (!roles || !actingRole)
+      throw forbidden('ROLE_NOT_ALLOWED', 'Vai trò của bạn không được thực hiện thao tác này.', 'Your role may not perform this action.');
     const target = request.params.code;
     const { authorityCode, includeSubordinates } = authenticated.officer;
     // Most requests act for the officer's own authority; only the others need the directory read.
     const inScope =
       typeof target === 'string' &&
-      (target === authorityCode || (includeSubordinates && isWithinScope(await this.access.directory(), { authorityCode, includeSubordinates }, target)));
+      (target === authorityCode ||
+        (includeSubordinates && isWithinScope(await this.access.directory(), { authorityCode, includeSubordinates }, target)));
     if (!inScope) {
-      throw forbidden('OUTSIDE_SCOPE', 'Đơn vị này nằm ngoài phạm vi tài khoản của bạn.', 'This authority is outside your account’s scope.');
+      throw forbidden(
+        'OUTSIDE_SCOPE',
+        'Đơn vị này nằm ngoài phạm vi tài khoản của bạn.',
+        'This authority is outside your account’s scope.',
+      );
     }
     request.officerAccess = { ...authenticated, actingRole };
     return true;

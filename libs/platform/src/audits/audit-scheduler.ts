@@ -10,7 +10,10 @@ import { AuditSweep } from './audit-sweep';
  * detection into a finding. The projector runs a round every `intervalSeconds`; `cli audit-report` runs one.
  */
 export async function runAuditRound(readModels: Database, commandBus: CommandBus, config: SoGocConfig, now: Date = new Date()) {
-  const scheduled = new ScheduledAudits(readModels, { spoiledDestroyWithinDays: config.audits.spoiledDestroyWithinDays, unknownSerialBurst: config.audits.unknownSerialBurst });
+  const scheduled = new ScheduledAudits(readModels, {
+    spoiledDestroyWithinDays: config.audits.spoiledDestroyWithinDays,
+    unknownSerialBurst: config.audits.unknownSerialBurst,
+  });
   const checked = scheduled.run(now, lookupLogSource(config.audits.lookupLogFile));
   const findingsRecorded = await new AuditSweep(readModels, commandBus).sweep(now);
   return { ...checked, findingsRecorded };

@@ -14,7 +14,10 @@ const AUDIT_ACTOR: Actor = { officerId: 'audit', role: 'system', authorityCode: 
  * sweep repeated after a crash appends nothing twice, and the checkpoint moves only after the command.
  */
 export class AuditSweep {
-  constructor(private readonly readModels: Database, private readonly commandBus: CommandBus) {
+  constructor(
+    private readonly readModels: Database,
+    private readonly commandBus: CommandBus,
+  ) {
     readModels.exec('CREATE TABLE IF NOT EXISTS audit_sweep_checkpoints (detection_table TEXT PRIMARY KEY, change_seq INTEGER NOT NULL)');
   }
 
@@ -23,15 +26,27 @@ export class AuditSweep {
     let sent = 0;
     for (const table of DETECTION_TABLES.filter((t) => present.has(t))) {
       for (;;) {
-        const after = this.readModels.prepare<[string], number>('SELECT change_seq FROM audit_sweep_checkpoints WHERE detection_table = ?').pluck().get(table) ?? 0;
+        const after =
+          this.readModels
+            .prepare<[string], number>('SELECT change_seq FROM audit_sweep_checkpoints WHERE detection_table = ?')
+            .pluck()
+            .get(table) ?? 0;
         const rows = detectionsChangedAfter(this.readModels, table, after, 500);
         if (rows.length === 0) break;
         for (const row of rows) {
           const commandId = `audit:${row.key}:${row.occurrences}`;
-          const context: CommandContext = { commandId: uuidLike(commandId), correlationId: randomUUID(), causationId: uuidLike(commandId), actor: AUDIT_ACTOR, occurredAt: now.toISOString() };
+          const context: CommandContext = {
+            commandId: uuidLike(commandId),
+            correlationId: randomUUID(),
+            causationId: uuidLike(commandId),
+            actor: AUDIT_ACTOR,
+            occurredAt: now.toISOString(),
+          };
           const { key, changeSeq: _seq, seenAt: _seen, ...sighting } = row;
           await this.commandBus.execute(new RecordFindingSighting(key, sighting, context));
-          this.readModels.prepare('INSERT INTO audit_sweep_checkpoints VALUES (?, ?) ON CONFLICT DO UPDATE SET change_seq = excluded.change_seq').run(table, row.changeSeq);
+          this.readModels
+            .prepare('INSERT INTO audit_sweep_checkpoints VALUES (?, ?) ON CONFLICT DO UPDATE SET change_seq = excluded.change_seq')
+            .run(table, row.changeSeq);
           sent += 1;
         }
       }

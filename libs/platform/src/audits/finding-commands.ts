@@ -14,25 +14,42 @@ export function findingIdFor(detectionKey: string): string {
 
 /** A detection's latest sighting, sent by the sweeper (the system acts, no officer). */
 export class RecordFindingSighting extends Command<CommandOutcome> {
-  constructor(readonly detectionKey: string, readonly sighting: FindingSighting, readonly context: CommandContext) {
+  constructor(
+    readonly detectionKey: string,
+    readonly sighting: FindingSighting,
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }
 
 export class AcknowledgeFinding extends Command<CommandOutcome> {
-  constructor(readonly findingId: string, readonly note: string | null, readonly context: CommandContext) {
+  constructor(
+    readonly findingId: string,
+    readonly note: string | null,
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }
 
 export class AssignFinding extends Command<CommandOutcome> {
-  constructor(readonly findingId: string, readonly assignee: string, readonly note: string | null, readonly context: CommandContext) {
+  constructor(
+    readonly findingId: string,
+    readonly assignee: string,
+    readonly note: string | null,
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }
 
 export class CloseFinding extends Command<CommandOutcome> {
-  constructor(readonly findingId: string, readonly note: string, readonly context: CommandContext) {
+  constructor(
+    readonly findingId: string,
+    readonly note: string,
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }
@@ -43,7 +60,11 @@ export class RecordFindingSightingHandler implements ICommandHandler<RecordFindi
 
   execute(c: RecordFindingSighting): Promise<CommandOutcome> {
     const findingId = findingIdFor(c.detectionKey);
-    return handleCommand(this.store, findingDecider, { stream: findingStream(findingId), context: c.context, command: { type: 'RecordSighting', findingId, detectionKey: c.detectionKey, sighting: c.sighting } });
+    return handleCommand(this.store, findingDecider, {
+      stream: findingStream(findingId),
+      context: c.context,
+      command: { type: 'RecordSighting', findingId, detectionKey: c.detectionKey, sighting: c.sighting },
+    });
   }
 }
 
@@ -61,7 +82,8 @@ abstract class HandleFinding<C extends { findingId: string; context: CommandCont
     if (state.status !== 'none') {
       if (!['auditor', 'administrator'].includes(c.context.actor.role)) throw forbidden('role');
       const directory = await authorityDirectoryCache(this.store).current();
-      if (!isWithinScope(directory, { authorityCode: c.context.actor.authorityCode, includeSubordinates: true }, state.authorityCode)) throw forbidden('authorityCode');
+      if (!isWithinScope(directory, { authorityCode: c.context.actor.authorityCode, includeSubordinates: true }, state.authorityCode))
+        throw forbidden('authorityCode');
     }
     return handleCommand(this.store, findingDecider, { stream: findingStream(c.findingId), context: c.context, command: this.command(c) });
   }
@@ -97,7 +119,12 @@ export class CloseFindingHandler extends HandleFinding<CloseFinding> {
   }
 }
 
-export const FINDING_COMMAND_HANDLERS = [RecordFindingSightingHandler, AcknowledgeFindingHandler, AssignFindingHandler, CloseFindingHandler];
+export const FINDING_COMMAND_HANDLERS = [
+  RecordFindingSightingHandler,
+  AcknowledgeFindingHandler,
+  AssignFindingHandler,
+  CloseFindingHandler,
+];
 
 function forbidden(field: string): DomainError {
   return new DomainError({

@@ -1,5 +1,12 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { blankLotDecider, blankLotStream, DomainError, isWithinScope, type BlankLotCommand, type ReceiveBlankLotInput } from '@so-goc/domain';
+import {
+  blankLotDecider,
+  blankLotStream,
+  DomainError,
+  isWithinScope,
+  type BlankLotCommand,
+  type ReceiveBlankLotInput,
+} from '@so-goc/domain';
 import { handleCommand, type CommandOutcome } from '@so-goc/event-store';
 import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
 import { receiveBlankLot } from './receive-blank-lot';
@@ -20,7 +27,12 @@ export class ReceiveBlankLotHandler extends OfficerCommandHandler<ReceiveBlankLo
  */
 abstract class LotActHandler<TCommand extends OfficerCommand<{ lotId: string }>> extends OfficerCommandHandler<TCommand> {
   protected onLot(lotId: string, command: BlankLotCommand, message: TCommand): Promise<CommandOutcome> {
-    return handleCommand(this.deps.store, blankLotDecider, { stream: blankLotStream(lotId), context: message.context, command, ...(message.ifMatch !== undefined ? { expectedRevision: message.ifMatch } : {}) });
+    return handleCommand(this.deps.store, blankLotDecider, {
+      stream: blankLotStream(lotId),
+      context: message.context,
+      command,
+      ...(message.ifMatch !== undefined ? { expectedRevision: message.ifMatch } : {}),
+    });
   }
 }
 
@@ -30,7 +42,10 @@ export class AllocateBlanksHandler extends LotActHandler<AllocateBlanks> {
   protected async handle(message: AllocateBlanks): Promise<CommandOutcome> {
     const { lotId, ...act } = message.input;
     // Blanks go down the hierarchy only: the receiver must be a unit under the giver.
-    if (act.toAuthority === act.authorityCode || !isWithinScope(await this.deps.directory(), { authorityCode: act.authorityCode, includeSubordinates: true }, act.toAuthority)) {
+    if (
+      act.toAuthority === act.authorityCode ||
+      !isWithinScope(await this.deps.directory(), { authorityCode: act.authorityCode, includeSubordinates: true }, act.toAuthority)
+    ) {
       throw new DomainError({
         code: 'RECEIVER_NOT_SUBORDINATE',
         kind: 'rule_violation',
@@ -79,4 +94,11 @@ export class ReturnBlanksHandler extends LotActHandler<ReturnBlanks> {
   }
 }
 
-export const BLANK_COMMAND_HANDLERS = [ReceiveBlankLotHandler, AllocateBlanksHandler, SpoilBlanksHandler, DestroyBlanksHandler, ReportBlanksLostHandler, ReturnBlanksHandler];
+export const BLANK_COMMAND_HANDLERS = [
+  ReceiveBlankLotHandler,
+  AllocateBlanksHandler,
+  SpoilBlanksHandler,
+  DestroyBlanksHandler,
+  ReportBlanksLostHandler,
+  ReturnBlanksHandler,
+];

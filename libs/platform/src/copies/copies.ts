@@ -33,14 +33,37 @@ export interface CopyRequestInput {
   readonly copies: number;
 }
 
-export async function receiveCopyRequest(store: EventStore, calendar: Calendar, feePerCopy: number, input: CopyRequestInput, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
+export async function receiveCopyRequest(
+  store: EventStore,
+  calendar: Calendar,
+  feePerCopy: number,
+  input: CopyRequestInput,
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
   // Issue 17: the decider answers at reception what the register already answers (rule 55).
   const diploma = await diplomaFacts(store, input.diplomaId);
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ReceiveCopyRequest', ...input, feePerCopy, calendar, diploma }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+  return handleCommand(store, copyRequestDecider, {
+    stream: copyRequestStream(input.requestId),
+    context,
+    command: { type: 'ReceiveCopyRequest', ...input, feePerCopy, calendar, diploma },
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+  });
 }
 
-export function extendCopyRequest(store: EventStore, calendar: Calendar, input: { requestId: string; workingDays: number; reason: string; writtenAgreementRef?: string | null }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'ExtendCopyRequest', ...input, calendar }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+export function extendCopyRequest(
+  store: EventStore,
+  calendar: Calendar,
+  input: { requestId: string; workingDays: number; reason: string; writtenAgreementRef?: string | null },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
+  return handleCommand(store, copyRequestDecider, {
+    stream: copyRequestStream(input.requestId),
+    context,
+    command: { type: 'ExtendCopyRequest', ...input, calendar },
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+  });
 }
 
 /** The diploma a request names, or null when the register has no such entry (rule 50). */
@@ -56,7 +79,14 @@ export async function diplomaFacts(store: EventStore, diplomaId: string): Promis
 
 export async function openRequest(store: EventStore, requestId: string) {
   const state = await loadState(store, copyRequestDecider, copyRequestStream(requestId));
-  if (state.status === 'none') throw new DomainError({ code: 'COPY_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có yêu cầu cấp bản sao này.', messageEn: 'No such copy request.', field: 'requestId' });
+  if (state.status === 'none')
+    throw new DomainError({
+      code: 'COPY_REQUEST_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có yêu cầu cấp bản sao này.',
+      messageEn: 'No such copy request.',
+      field: 'requestId',
+    });
   return state;
 }
 
@@ -68,7 +98,12 @@ export async function refuseCopyRequest(
 ): Promise<CommandOutcome> {
   const request = await openRequest(store, input.requestId);
   const diploma = await diplomaFacts(store, request.request.diplomaId);
-  return handleCommand(store, copyRequestDecider, { stream: copyRequestStream(input.requestId), context, command: { type: 'RefuseCopyRequest', ...input, diploma }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+  return handleCommand(store, copyRequestDecider, {
+    stream: copyRequestStream(input.requestId),
+    context,
+    command: { type: 'RefuseCopyRequest', ...input, diploma },
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+  });
 }
 
 /** Copies (rules 46, 52, 53, 57), as decided by decideIssueCopies. */
@@ -92,7 +127,10 @@ export function issueCopies(
           request,
           diploma,
           lot: await reads.state(blankLotDecider, blankLotStream(input.lotId)),
-          register: await reads.state(copyRegisterDecider, copyRegisterStream(input.authorityCode, kind, copyRegisterYearOf(input.issuedOn))),
+          register: await reads.state(
+            copyRegisterDecider,
+            copyRegisterStream(input.authorityCode, kind, copyRegisterYearOf(input.issuedOn)),
+          ),
           directory,
         },
         context,

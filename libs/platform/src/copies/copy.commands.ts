@@ -3,16 +3,30 @@ import { DomainError, verificationRequestDecider, verificationRequestStream, typ
 import type { CommandOutcome } from '@so-goc/event-store';
 import { loadState } from '../issuance/load-state';
 import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
-import { diplomaFacts, extendCopyRequest, issueCopies, openRequest, receiveCopyRequest, refuseCopyRequest, type CopyRequestInput } from './copies';
+import {
+  diplomaFacts,
+  extendCopyRequest,
+  issueCopies,
+  openRequest,
+  receiveCopyRequest,
+  refuseCopyRequest,
+  type CopyRequestInput,
+} from './copies';
 import { answerVerificationRequest, receiveVerificationRequest } from './verification-requests';
 
 type Args<F extends (...args: never[]) => unknown, I extends number> = Parameters<F>[I];
 
 /** A copy request is handled by the office that received it, and only while it holds the diploma's register. */
-abstract class CopyRequestActHandler<TCommand extends OfficerCommand<{ requestId: string; authorityCode: string }>> extends OfficerCommandHandler<TCommand> {
+abstract class CopyRequestActHandler<
+  TCommand extends OfficerCommand<{ requestId: string; authorityCode: string }>,
+> extends OfficerCommandHandler<TCommand> {
   protected async authorizeRequest(requestId: string, actingAuthorityCode: string, context: CommandContext): Promise<void> {
     const request = await openRequest(this.deps.store, requestId);
-    await this.deps.authorizeOnRecord({ authorityCode: request.request.authorityCode, vi: `yêu cầu cấp bản sao ${requestId}`, en: `copy request ${requestId}` }, actingAuthorityCode, context);
+    await this.deps.authorizeOnRecord(
+      { authorityCode: request.request.authorityCode, vi: `yêu cầu cấp bản sao ${requestId}`, en: `copy request ${requestId}` },
+      actingAuthorityCode,
+      context,
+    );
   }
 }
 
@@ -23,8 +37,24 @@ export class ReceiveCopyRequestHandler extends OfficerCommandHandler<ReceiveCopy
     // Rule 46: only the office holding the diploma's register takes requests for it. A request naming no
     // register entry is still received, to be refused in writing (rule 50).
     const diploma = await diplomaFacts(this.deps.store, input.diplomaId);
-    if (diploma) await this.deps.authorizeOnRecord({ authorityCode: diploma.issued.authorityCode, vi: `văn bằng ${diploma.issued.serialLabel}`, en: `diploma ${diploma.issued.serialLabel}` }, input.authorityCode, context);
-    return receiveCopyRequest(this.deps.store, await this.deps.calendar(), this.deps.infrastructure.config.copyFeePerCopyVnd, input, context, ifMatch);
+    if (diploma)
+      await this.deps.authorizeOnRecord(
+        {
+          authorityCode: diploma.issued.authorityCode,
+          vi: `văn bằng ${diploma.issued.serialLabel}`,
+          en: `diploma ${diploma.issued.serialLabel}`,
+        },
+        input.authorityCode,
+        context,
+      );
+    return receiveCopyRequest(
+      this.deps.store,
+      await this.deps.calendar(),
+      this.deps.infrastructure.config.copyFeePerCopyVnd,
+      input,
+      context,
+      ifMatch,
+    );
   }
 }
 
@@ -68,10 +98,32 @@ export class AnswerVerificationRequest extends OfficerCommand<Args<typeof answer
 export class AnswerVerificationRequestHandler extends OfficerCommandHandler<AnswerVerificationRequest> {
   protected async handle({ input, context, ifMatch }: AnswerVerificationRequest): Promise<CommandOutcome> {
     const letter = await loadState(this.deps.store, verificationRequestDecider, verificationRequestStream(input.requestId));
-    if (letter.status === 'none') throw new DomainError({ code: 'VERIFICATION_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có công văn này.', messageEn: 'No such letter.', field: 'requestId' });
-    await this.deps.authorizeOnRecord({ authorityCode: letter.request.authorityCode, vi: `công văn xác minh ${input.requestId}`, en: `verification letter ${input.requestId}` }, input.authorityCode, context);
+    if (letter.status === 'none')
+      throw new DomainError({
+        code: 'VERIFICATION_REQUEST_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có công văn này.',
+        messageEn: 'No such letter.',
+        field: 'requestId',
+      });
+    await this.deps.authorizeOnRecord(
+      {
+        authorityCode: letter.request.authorityCode,
+        vi: `công văn xác minh ${input.requestId}`,
+        en: `verification letter ${input.requestId}`,
+      },
+      input.authorityCode,
+      context,
+    );
     return answerVerificationRequest(this.deps.store, this.deps.readModels, await this.deps.directory(), input, context, ifMatch);
   }
 }
 
-export const COPY_COMMAND_HANDLERS = [ReceiveCopyRequestHandler, ExtendCopyRequestHandler, RefuseCopyRequestHandler, IssueCopiesHandler, ReceiveVerificationRequestHandler, AnswerVerificationRequestHandler];
+export const COPY_COMMAND_HANDLERS = [
+  ReceiveCopyRequestHandler,
+  ExtendCopyRequestHandler,
+  RefuseCopyRequestHandler,
+  IssueCopiesHandler,
+  ReceiveVerificationRequestHandler,
+  AnswerVerificationRequestHandler,
+];

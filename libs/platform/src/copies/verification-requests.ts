@@ -1,15 +1,36 @@
 import type { Database } from 'better-sqlite3';
-import { DomainError, registersHeldOn, verificationRequestDecider, verificationRequestStream, type AuthorityDirectory, type CommandContext, type VerificationSubject } from '@so-goc/domain';
+import {
+  DomainError,
+  registersHeldOn,
+  verificationRequestDecider,
+  verificationRequestStream,
+  type AuthorityDirectory,
+  type CommandContext,
+  type VerificationSubject,
+} from '@so-goc/domain';
 import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { matchVerificationSubject } from '@so-goc/projections';
 import { loadState } from '../issuance/load-state';
 
 export function receiveVerificationRequest(
   store: EventStore,
-  input: { requestId: string; authorityCode: string; organisation: string; letterNumber: string; letterDate: string; receivedOn: string; legalBasis?: string | null; subjects: VerificationSubject[] },
+  input: {
+    requestId: string;
+    authorityCode: string;
+    organisation: string;
+    letterNumber: string;
+    letterDate: string;
+    receivedOn: string;
+    legalBasis?: string | null;
+    subjects: VerificationSubject[];
+  },
   context: CommandContext,
 ): Promise<CommandOutcome> {
-  return handleCommand(store, verificationRequestDecider, { stream: verificationRequestStream(input.requestId), context, command: { type: 'ReceiveVerificationRequest', ...input } });
+  return handleCommand(store, verificationRequestDecider, {
+    stream: verificationRequestStream(input.requestId),
+    context,
+    command: { type: 'ReceiveVerificationRequest', ...input },
+  });
 }
 
 /**
@@ -25,8 +46,20 @@ export async function answerVerificationRequest(
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   const state = await loadState(store, verificationRequestDecider, verificationRequestStream(input.requestId));
-  if (state.status === 'none') throw new DomainError({ code: 'VERIFICATION_REQUEST_NOT_FOUND', kind: 'not_found', messageVi: 'Không có công văn này.', messageEn: 'No such letter.', field: 'requestId' });
+  if (state.status === 'none')
+    throw new DomainError({
+      code: 'VERIFICATION_REQUEST_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có công văn này.',
+      messageEn: 'No such letter.',
+      field: 'requestId',
+    });
   const books = registersHeldOn(directory, state.request.authorityCode, input.respondedOn);
   const answers = state.request.subjects.map((subject) => matchVerificationSubject(readModels, books, subject));
-  return handleCommand(store, verificationRequestDecider, { stream: verificationRequestStream(input.requestId), context, command: { type: 'AnswerVerificationRequest', ...input, answers, directory }, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+  return handleCommand(store, verificationRequestDecider, {
+    stream: verificationRequestStream(input.requestId),
+    context,
+    command: { type: 'AnswerVerificationRequest', ...input, answers, directory },
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+  });
 }

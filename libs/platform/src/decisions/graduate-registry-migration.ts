@@ -22,7 +22,10 @@ const NAME = '2026-12-graduate-registry';
  * stay with the first, as the old read-model check would have answered), then records that it ran.
  * Safe to run again or to be cut short: reservations are keyed by decision, the marker comes last.
  */
-export async function bringGraduateRegistryForward(store: EventStore, now: Date = new Date()): Promise<{ ran: boolean; decisions: number }> {
+export async function bringGraduateRegistryForward(
+  store: EventStore,
+  now: Date = new Date(),
+): Promise<{ ran: boolean; decisions: number }> {
   const marker = await store.readStream(MIGRATIONS_STREAM);
   if (marker.events.some((event) => (event.data as { name?: string }).name === NAME)) return { ran: false, decisions: 0 };
   const head = await store.headPosition();
@@ -30,32 +33,67 @@ export async function bringGraduateRegistryForward(store: EventStore, now: Date 
   if (head) {
     const controller = new AbortController();
     for await (const event of store.subscribeToAll({ signal: controller.signal })) {
-      if (event.type === 'GraduationDecisionRecorded') decisions.set((event.data as DecisionHeader).decisionId, { header: event.data as DecisionHeader, graduates: [] });
-      if (event.type === 'GraduatesListed') decisions.get((event.data as { decisionId: string }).decisionId)?.graduates.push(...(event.data as { graduates: ListedGraduate[] }).graduates);
+      if (event.type === 'GraduationDecisionRecorded')
+        decisions.set((event.data as DecisionHeader).decisionId, { header: event.data as DecisionHeader, graduates: [] });
+      if (event.type === 'GraduatesListed')
+        decisions
+          .get((event.data as { decisionId: string }).decisionId)
+          ?.graduates.push(...(event.data as { graduates: ListedGraduate[] }).graduates);
       if (event.position.commit >= head.commit) controller.abort();
     }
   }
-  const context: CommandContext = { commandId: `migration:${NAME}`, correlationId: NAME, causationId: NAME, actor: { officerId: 'migration', role: 'system', authorityCode: 'system' }, occurredAt: now.toISOString() };
+  const context: CommandContext = {
+    commandId: `migration:${NAME}`,
+    correlationId: NAME,
+    causationId: NAME,
+    actor: { officerId: 'migration', role: 'system', authorityCode: 'system' },
+    occurredAt: now.toISOString(),
+  };
   for (const { header, graduates } of decisions.values()) await reserve(store, header, graduates, context);
   const id = deriveEventId(context.commandId, MIGRATIONS_STREAM, marker.events.length);
-  await store.appendToStream(MIGRATIONS_STREAM, [{ id, type: 'MigrationApplied', data: { name: NAME, decisions: decisions.size }, metadata: metadataFor(context) }], marker.revision);
+  await store.appendToStream(
+    MIGRATIONS_STREAM,
+    [{ id, type: 'MigrationApplied', data: { name: NAME, decisions: decisions.size }, metadata: metadataFor(context) }],
+    marker.revision,
+  );
   return { ran: true, decisions: decisions.size };
 }
 
-async function reserve(store: EventStore, header: DecisionHeader, graduates: readonly ListedGraduate[], context: CommandContext): Promise<void> {
+async function reserve(
+  store: EventStore,
+  header: DecisionHeader,
+  graduates: readonly ListedGraduate[],
+  context: CommandContext,
+): Promise<void> {
   const kind: DiplomaKind = header.kind;
   const decider = graduateRegistryDecider(kind);
   const byStream = new Map<string, string[]>();
-  for (const graduate of graduates) for (const { key } of personKeysOf(graduate)) byStream.set(graduateRegistryStream(kind, key), [...(byStream.get(graduateRegistryStream(kind, key)) ?? []), key]);
+  for (const graduate of graduates)
+    for (const { key } of personKeysOf(graduate))
+      byStream.set(graduateRegistryStream(kind, key), [...(byStream.get(graduateRegistryStream(kind, key)) ?? []), key]);
   for (const [stream, keys] of byStream) {
     for (;;) {
       const read = await store.readStream(stream);
-      const state = foldEvents(decider, read.events.map((event) => decodeEvent<GraduateRegistryEvent>(event)));
+      const state = foldEvents(
+        decider,
+        read.events.map((event) => decodeEvent<GraduateRegistryEvent>(event)),
+      );
       const free = keys.filter((key) => !state.has(key));
       if (free.length === 0) break;
       try {
         const data = { decisionId: header.decisionId, decisionNumber: header.number, decisionDate: header.date, keys: free };
-        await store.appendToStream(stream, [{ id: deriveEventId(`${context.commandId}:${header.decisionId}`, stream, read.events.length), type: 'GraduatesReserved', data, metadata: metadataFor(context) }], read.revision);
+        await store.appendToStream(
+          stream,
+          [
+            {
+              id: deriveEventId(`${context.commandId}:${header.decisionId}`, stream, read.events.length),
+              type: 'GraduatesReserved',
+              data,
+              metadata: metadataFor(context),
+            },
+          ],
+          read.revision,
+        );
         break;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;

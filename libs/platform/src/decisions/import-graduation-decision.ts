@@ -34,7 +34,11 @@ export interface GraduationDecisionFile {
  * reported row by row from the graduate registry's streams (rule 1), never from a read model; resending
  * the same upload records nothing new.
  */
-export async function importGraduationDecision(store: EventStore, file: GraduationDecisionFile, context: CommandContext): Promise<CommandOutcome> {
+export async function importGraduationDecision(
+  store: EventStore,
+  file: GraduationDecisionFile,
+  context: CommandContext,
+): Promise<CommandOutcome> {
   // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
   // handed over to the reader, which also hashes them.
   const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
@@ -55,6 +59,10 @@ export async function importGraduationDecision(store: EventStore, file: Graduati
     const registries = new Map<string, GraduateRegistryState>();
     const decider = graduateRegistryDecider(file.kind);
     for (const stream of registryStreamsOf(command)) registries.set(stream, await reads.state(decider, stream));
-    return decideRecordGraduationDecision(command, { decision: await reads.state(graduationDecisionDecider, graduationDecisionStream(file.decisionId)), registries }, context);
+    return decideRecordGraduationDecision(
+      command,
+      { decision: await reads.state(graduationDecisionDecider, graduationDecisionStream(file.decisionId)), registries },
+      context,
+    );
   });
 }

@@ -24,15 +24,36 @@ import { executeWorkflow } from '../write-path/execute-workflow';
 import { loadDiploma } from './issued-diploma';
 
 /** Each act reads the diploma's issuance facts, then is decided on the diploma's own stream. */
-export async function onDiploma(store: EventStore, diplomaId: string, context: CommandContext, command: (issued: IssuedDiploma) => DiplomaCommand, ifMatch?: bigint): Promise<CommandOutcome> {
+export async function onDiploma(
+  store: EventStore,
+  diplomaId: string,
+  context: CommandContext,
+  command: (issued: IssuedDiploma) => DiplomaCommand,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
   const { issued } = await loadDiploma(store, diplomaId);
-  return handleCommand(store, diplomaDecider, { stream: diplomaStream(diplomaId), context, command: command(issued), ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}) });
+  return handleCommand(store, diplomaDecider, {
+    stream: diplomaStream(diplomaId),
+    context,
+    command: command(issued),
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+  });
 }
 
 export function requestCorrection(
   store: EventStore,
   calendar: Calendar,
-  request: { diplomaId: string; authorityCode: string; requestId: string; ground: CorrectionGround; changes: { field: HolderField; after: string }[]; document: CivilStatusDocument; requestedBy: string; receivedOn: string; dossierCompleteOn: string },
+  request: {
+    diplomaId: string;
+    authorityCode: string;
+    requestId: string;
+    ground: CorrectionGround;
+    changes: { field: HolderField; after: string }[];
+    document: CivilStatusDocument;
+    requestedBy: string;
+    receivedOn: string;
+    dossierCompleteOn: string;
+  },
   context: CommandContext,
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
@@ -47,34 +68,107 @@ export function decideCorrection(
   context: CommandContext,
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
-  return onDiploma(store, request.diplomaId, context, (issued) => ({ type: 'DecideCorrection', issued, requestId: request.requestId, decisionNumber: request.decisionNumber, decisionDate: request.decisionDate, actingAuthorityCode: request.authorityCode, directory }), ifMatch);
+  return onDiploma(
+    store,
+    request.diplomaId,
+    context,
+    (issued) => ({
+      type: 'DecideCorrection',
+      issued,
+      requestId: request.requestId,
+      decisionNumber: request.decisionNumber,
+      decisionDate: request.decisionDate,
+      actingAuthorityCode: request.authorityCode,
+      directory,
+    }),
+    ifMatch,
+  );
 }
 
-export function refuseCorrection(store: EventStore, request: { diplomaId: string; requestId: string; reasons: string; refusedOn: string; authorityCode: string }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
-  return onDiploma(store, request.diplomaId, context, (issued) => ({ type: 'RefuseCorrection', issued, requestId: request.requestId, reasons: request.reasons, refusedOn: request.refusedOn, actingAuthorityCode: request.authorityCode }), ifMatch);
+export function refuseCorrection(
+  store: EventStore,
+  request: { diplomaId: string; requestId: string; reasons: string; refusedOn: string; authorityCode: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
+  return onDiploma(
+    store,
+    request.diplomaId,
+    context,
+    (issued) => ({
+      type: 'RefuseCorrection',
+      issued,
+      requestId: request.requestId,
+      reasons: request.reasons,
+      refusedOn: request.refusedOn,
+      actingAuthorityCode: request.authorityCode,
+    }),
+    ifMatch,
+  );
 }
 
 export function revokeDiploma(
   store: EventStore,
   directory: AuthorityDirectory,
-  request: { diplomaId: string; decisionNumber: string; decisionDate: string; ground: RevocationGround; reasons: string; source: RevocationSource; authorityCode: string },
+  request: {
+    diplomaId: string;
+    decisionNumber: string;
+    decisionDate: string;
+    ground: RevocationGround;
+    reasons: string;
+    source: RevocationSource;
+    authorityCode: string;
+  },
   context: CommandContext,
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   const { diplomaId, authorityCode, ...rest } = request;
-  return onDiploma(store, diplomaId, context, (issued) => ({ type: 'RevokeDiploma', issued, actingAuthorityCode: authorityCode, directory, ...rest }), ifMatch);
+  return onDiploma(
+    store,
+    diplomaId,
+    context,
+    (issued) => ({ type: 'RevokeDiploma', issued, actingAuthorityCode: authorityCode, directory, ...rest }),
+    ifMatch,
+  );
 }
 
-export function publishRevocation(store: EventStore, request: { diplomaId: string; publishedOn: string; where: string }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
-  return onDiploma(store, request.diplomaId, context, (issued) => ({ type: 'PublishRevocation', issued, publishedOn: request.publishedOn, where: request.where }), ifMatch);
+export function publishRevocation(
+  store: EventStore,
+  request: { diplomaId: string; publishedOn: string; where: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
+  return onDiploma(
+    store,
+    request.diplomaId,
+    context,
+    (issued) => ({ type: 'PublishRevocation', issued, publishedOn: request.publishedOn, where: request.where }),
+    ifMatch,
+  );
 }
 
-export function notifyRevocation(store: EventStore, request: { diplomaId: string; recipients: { kind: string; name: string }[]; holderReceivedOn: string }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
-  return onDiploma(store, request.diplomaId, context, (issued) => ({ type: 'NotifyRevocation', issued, recipients: request.recipients, holderReceivedOn: request.holderReceivedOn }), ifMatch);
+export function notifyRevocation(
+  store: EventStore,
+  request: { diplomaId: string; recipients: { kind: string; name: string }[]; holderReceivedOn: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
+  return onDiploma(
+    store,
+    request.diplomaId,
+    context,
+    (issued) => ({ type: 'NotifyRevocation', issued, recipients: request.recipients, holderReceivedOn: request.holderReceivedOn }),
+    ifMatch,
+  );
 }
 
 /** The holder brought the revoked paper back (rules 43, 44): see decideRevokedDiplomaReturned. */
-export async function recordRevokedDiplomaReturned(store: EventStore, request: { diplomaId: string; returnedOn: string; receivedBy: string; authorityCode: string }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
+export async function recordRevokedDiplomaReturned(
+  store: EventStore,
+  request: { diplomaId: string; returnedOn: string; receivedBy: string; authorityCode: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
   return executeWorkflow(
     store,
     context,
@@ -91,7 +185,12 @@ export async function recordRevokedDiplomaReturned(store: EventStore, request: {
 export type ReissueRequest = ReissueInput;
 
 /** Rules 36–39, as decided by decideReissue: the old diploma's, the lot's and the replacement's streams. */
-export async function reissueDiploma(store: EventStore, directory: AuthorityDirectory, request: ReissueRequest, context: CommandContext): Promise<CommandOutcome> {
+export async function reissueDiploma(
+  store: EventStore,
+  directory: AuthorityDirectory,
+  request: ReissueRequest,
+  context: CommandContext,
+): Promise<CommandOutcome> {
   return executeWorkflow(store, context, async (reads) => {
     const { issued } = await loadDiploma(store, request.diplomaId);
     const oldStream = diplomaStream(request.diplomaId);

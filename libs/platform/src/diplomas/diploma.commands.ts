@@ -2,7 +2,17 @@ import { CommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@so-goc/domain';
 import type { CommandOutcome } from '@so-goc/event-store';
 import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
-import { decideCorrection, notifyRevocation, publishRevocation, recordRevokedDiplomaReturned, refuseCorrection, reissueDiploma, requestCorrection, revokeDiploma, type ReissueRequest } from './after-issuance';
+import {
+  decideCorrection,
+  notifyRevocation,
+  publishRevocation,
+  recordRevokedDiplomaReturned,
+  refuseCorrection,
+  reissueDiploma,
+  requestCorrection,
+  revokeDiploma,
+  type ReissueRequest,
+} from './after-issuance';
 import { deliverDiploma, reportDiplomaLostBeforeDelivery } from './hand-over';
 import { issuedDiploma } from './issued-diploma';
 
@@ -12,10 +22,16 @@ type Args<F extends (...args: never[]) => unknown, I extends number> = Parameter
  * Every act on an issued diploma: the acting authority must hold the diploma's register today (the
  * issuer, or its successor) before anything is decided — whatever authority the URL names.
  */
-abstract class DiplomaActHandler<TCommand extends OfficerCommand<{ diplomaId: string; authorityCode: string }>> extends OfficerCommandHandler<TCommand> {
+abstract class DiplomaActHandler<
+  TCommand extends OfficerCommand<{ diplomaId: string; authorityCode: string }>,
+> extends OfficerCommandHandler<TCommand> {
   protected async authorize(diplomaId: string, actingAuthorityCode: string, context: CommandContext): Promise<void> {
     const issued = await issuedDiploma(this.deps.store, diplomaId);
-    await this.deps.authorizeOnRecord({ authorityCode: issued.authorityCode, vi: `văn bằng ${issued.serialLabel}`, en: `diploma ${issued.serialLabel}` }, actingAuthorityCode, context);
+    await this.deps.authorizeOnRecord(
+      { authorityCode: issued.authorityCode, vi: `văn bằng ${issued.serialLabel}`, en: `diploma ${issued.serialLabel}` },
+      actingAuthorityCode,
+      context,
+    );
   }
 }
 

@@ -13,17 +13,38 @@ export async function deliverDiploma(
     stream: diplomaStream(request.diplomaId),
     context,
     ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
-    command: { type: 'DeliverDiploma', issued, recipient: request.recipient, deliveredOn: request.deliveredOn, actingAuthorityCode: request.authorityCode, deliveredBy: request.deliveredBy },
+    command: {
+      type: 'DeliverDiploma',
+      issued,
+      recipient: request.recipient,
+      deliveredOn: request.deliveredOn,
+      actingAuthorityCode: request.authorityCode,
+      deliveredBy: request.deliveredBy,
+    },
   });
 }
 
 export async function reportDiplomaLostBeforeDelivery(
   store: EventStore,
-  request: { diplomaId: string; authorityCode: string; minutesRef: string; policeUnit: string; policeNotifiedAt: string; circumstances: string; reportedTo: string[]; lostOn: string },
+  request: {
+    diplomaId: string;
+    authorityCode: string;
+    minutesRef: string;
+    policeUnit: string;
+    policeNotifiedAt: string;
+    circumstances: string;
+    reportedTo: string[];
+    lostOn: string;
+  },
   context: CommandContext,
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   const { diplomaId, authorityCode, ...report } = request;
   const issued = await issuedDiploma(store, diplomaId);
-  return handleCommand(store, diplomaDecider, { stream: diplomaStream(diplomaId), context, ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}), command: { type: 'ReportDiplomaLostBeforeDelivery', issued, actingAuthorityCode: authorityCode, ...report } });
+  return handleCommand(store, diplomaDecider, {
+    stream: diplomaStream(diplomaId),
+    context,
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+    command: { type: 'ReportDiplomaLostBeforeDelivery', issued, actingAuthorityCode: authorityCode, ...report },
+  });
 }

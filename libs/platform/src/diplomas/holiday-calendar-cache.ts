@@ -1,4 +1,12 @@
-import { BASELINE_CALENDAR_STATE, calendarFromState, evolveHolidayCalendar, HOLIDAY_CALENDAR_STREAM, type Calendar, type HolidayCalendarEvent, type HolidayCalendarState } from '@so-goc/domain';
+import {
+  BASELINE_CALENDAR_STATE,
+  calendarFromState,
+  evolveHolidayCalendar,
+  HOLIDAY_CALENDAR_STREAM,
+  type Calendar,
+  type HolidayCalendarEvent,
+  type HolidayCalendarState,
+} from '@so-goc/domain';
 import { StreamStateCache, type EventStore } from '@so-goc/event-store';
 
 /** The working-day calendar: the seeded 2020–2027 years plus what officers published, from its stream. */
@@ -6,7 +14,9 @@ export class HolidayCalendarCache {
   private readonly cache: StreamStateCache<HolidayCalendarState>;
 
   constructor(store: EventStore) {
-    this.cache = new StreamStateCache(store, HOLIDAY_CALENDAR_STREAM, BASELINE_CALENDAR_STATE, (state, event) => evolveHolidayCalendar(state, { type: event.type, data: event.data } as HolidayCalendarEvent));
+    this.cache = new StreamStateCache(store, HOLIDAY_CALENDAR_STREAM, BASELINE_CALENDAR_STATE, (state, event) =>
+      evolveHolidayCalendar(state, { type: event.type, data: event.data } as HolidayCalendarEvent),
+    );
   }
 
   async current(): Promise<Calendar> {

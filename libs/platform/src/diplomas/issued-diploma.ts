@@ -25,7 +25,13 @@ export interface DiplomaRecord {
 }
 
 function notFound(diplomaId: string): DomainError {
-  return new DomainError({ code: 'DIPLOMA_NOT_FOUND', kind: 'not_found', messageVi: `Không có văn bằng ${diplomaId}.`, messageEn: `No diploma ${diplomaId}.`, field: 'diplomaId' });
+  return new DomainError({
+    code: 'DIPLOMA_NOT_FOUND',
+    kind: 'not_found',
+    messageVi: `Không có văn bằng ${diplomaId}.`,
+    messageEn: `No diploma ${diplomaId}.`,
+    field: 'diplomaId',
+  });
 }
 
 /**
@@ -41,7 +47,17 @@ export async function loadDiploma(store: EventStore, diplomaId: string): Promise
   if (first?.type === 'DiplomaIssuedAsReplacement') {
     const d = (first as Extract<ReissueEvent, { type: 'DiplomaIssuedAsReplacement' }>).data;
     return {
-      issued: { diplomaId, graduateId: d.graduateId, printRunId: null, authorityCode: d.authorityCode, kind: d.kind, serialLabel: d.serialLabel, registerLabel: d.registerLabel, issueDate: d.issueDate, holder: d.holder },
+      issued: {
+        diplomaId,
+        graduateId: d.graduateId,
+        printRunId: null,
+        authorityCode: d.authorityCode,
+        kind: d.kind,
+        serialLabel: d.serialLabel,
+        registerLabel: d.registerLabel,
+        issueDate: d.issueDate,
+        holder: d.holder,
+      },
       state,
       lotId: d.lotId,
     };
@@ -68,7 +84,13 @@ export async function loadDiploma(store: EventStore, diplomaId: string): Promise
       serialLabel: entry.serialLabel,
       registerLabel: entry.registerLabel,
       issueDate: run.signature?.issueDate ?? null,
-      holder: { fullName: graduate.fullName, birthDate: graduate.birthDate, birthPlace: graduate.birthPlace, sex: graduate.sex, ethnicity: graduate.ethnicity },
+      holder: {
+        fullName: graduate.fullName,
+        birthDate: graduate.birthDate,
+        birthPlace: graduate.birthPlace,
+        sex: graduate.sex,
+        ethnicity: graduate.ethnicity,
+      },
     },
     state,
     lotId: run.header.lotId,

@@ -26,10 +26,23 @@ export class DiplomaFaces {
    * The print job of a run in register order. Printing comes before signing, so the issue line is the
    * signature's once the run is signed, or the one the office plans to sign with until then.
    */
-  printRun(printRunId: string, planned: IssueLine | undefined): { faces: { diplomaId: string; face: DiplomaFace }[]; authorityCode: string; templateVersion: string } {
+  printRun(
+    printRunId: string,
+    planned: IssueLine | undefined,
+  ): { faces: { diplomaId: string; face: DiplomaFace }[]; authorityCode: string; templateVersion: string } {
     const run = printRunView(this.db, printRunId);
-    if (!run) throw new DomainError({ code: 'PRINT_RUN_NOT_FOUND', kind: 'not_found', messageVi: 'Không có đợt in này.', messageEn: 'No such print run.', field: 'printRunId' });
-    const signed = run.issueDate && run.issuePlace && run.signerTitle && run.signerName ? { issueDate: run.issueDate, issuePlace: run.issuePlace, signerTitle: run.signerTitle, signerName: run.signerName } : undefined;
+    if (!run)
+      throw new DomainError({
+        code: 'PRINT_RUN_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có đợt in này.',
+        messageEn: 'No such print run.',
+        field: 'printRunId',
+      });
+    const signed =
+      run.issueDate && run.issuePlace && run.signerTitle && run.signerName
+        ? { issueDate: run.issueDate, issuePlace: run.issuePlace, signerTitle: run.signerTitle, signerName: run.signerName }
+        : undefined;
     const line = signed ?? planned;
     if (!line) {
       throw new DomainError({
@@ -47,14 +60,24 @@ export class DiplomaFaces {
       authorityCode: run.authorityCode,
       // Rule 37: the run's own template; an office's own name for its blanks prints as the template of the day.
       templateVersion: hasBuiltInLayout(kind, run.templateVersion) ? run.templateVersion : diplomaTemplateOn(kind, line.issueDate).version,
-      faces: run.entries.map((entry) => ({ diplomaId: entry.diplomaId, face: this.face(entry, { kind: run.kind as 'THCS' | 'THPT', authorityCode: run.authorityCode, authority, graduationYear, line }) })),
+      faces: run.entries.map((entry) => ({
+        diplomaId: entry.diplomaId,
+        face: this.face(entry, { kind: run.kind as 'THCS' | 'THPT', authorityCode: run.authorityCode, authority, graduationYear, line }),
+      })),
     };
   }
 
   /** One copy from the register, carrying "BẢN SAO", its copy number and a copy token (rules 46, 57). */
   copy(copyId: string): { face: DiplomaFace; authorityCode: string; templateVersion: string } {
     const copy = copyById(this.db, copyId);
-    if (!copy) throw new DomainError({ code: 'COPY_NOT_FOUND', kind: 'not_found', messageVi: 'Không có bản sao này.', messageEn: 'No such copy.', field: 'copyId' });
+    if (!copy)
+      throw new DomainError({
+        code: 'COPY_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: 'Không có bản sao này.',
+        messageEn: 'No such copy.',
+        field: 'copyId',
+      });
     const copier = findAuthority(this.db, copy.copiedBy)?.name ?? copy.copiedBy;
     const graduate = diplomaGraduate(this.db, copy.diplomaId);
     // A diploma digitised from a paper book (issue 14) has no graduate row: the book's line says the rest.
@@ -101,7 +124,10 @@ export class DiplomaFaces {
     };
   }
 
-  private face(entry: RegisterEntryView, run: { kind: 'THCS' | 'THPT'; authorityCode: string; authority: string; graduationYear: string; line: IssueLine }): DiplomaFace {
+  private face(
+    entry: RegisterEntryView,
+    run: { kind: 'THCS' | 'THPT'; authorityCode: string; authority: string; graduationYear: string; line: IssueLine },
+  ): DiplomaFace {
     const token = this.sign({
       kind: 'diploma',
       diplomaId: entry.diplomaId,
@@ -133,7 +159,16 @@ export class DiplomaFaces {
     };
   }
 
-  private sign(payload: { kind: 'diploma' | 'copy'; diplomaId: string; serial: string; registerNumber: string; authorityCode: string; issueDate: string; holderDigest: string; copyNumber?: string }): string {
+  private sign(payload: {
+    kind: 'diploma' | 'copy';
+    diplomaId: string;
+    serial: string;
+    registerNumber: string;
+    authorityCode: string;
+    issueDate: string;
+    holderDigest: string;
+    copyNumber?: string;
+  }): string {
     const key = this.keyring.activeSigningKey(payload.authorityCode);
     return signVerificationToken({ v: 1, kid: key.kid, ...payload }, key.privateKey);
   }
@@ -144,4 +179,3 @@ function issuerLine(signerTitle: string, authorityName: string): string {
   const head = signerTitle.replace(/^(KT\.|Q\.|TL\.)\s*/iu, '').split(/\s+(?=phụ trách)/iu)[0] ?? '';
   return `${head} ${authorityName}`.trim().toUpperCase();
 }
-

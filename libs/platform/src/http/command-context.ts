@@ -22,7 +22,10 @@ export function commandContextFrom(request: Request, actor: Actor, now: Date = n
     });
   }
   const commandId = (idempotencyKey ?? randomUUID()).toLowerCase();
-  const idempotency = idempotencyKey === undefined ? undefined : { key: commandId, fingerprint: requestFingerprint(request), act: `${request.method} ${request.path}` };
+  const idempotency =
+    idempotencyKey === undefined
+      ? undefined
+      : { key: commandId, fingerprint: requestFingerprint(request), act: `${request.method} ${request.path}` };
   const correlationId = request.header('x-correlation-id') ?? commandId;
   return {
     commandId,
@@ -40,7 +43,9 @@ export function commandContextFrom(request: Request, actor: Actor, now: Date = n
  * fingerprint; the same Idempotency-Key on anything else is a different request (refused with 409).
  */
 function requestFingerprint(request: Request): string {
-  const hash = createHash('sha256').update(`${request.method} ${request.path}\n`).update(canonicalJson(request.body ?? null));
+  const hash = createHash('sha256')
+    .update(`${request.method} ${request.path}\n`)
+    .update(canonicalJson(request.body ?? null));
   const file = (request as Request & { file?: { buffer?: Buffer } }).file;
   if (file?.buffer) hash.update('\n').update(file.buffer);
   return hash.digest('hex');

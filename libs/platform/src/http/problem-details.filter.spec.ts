@@ -12,7 +12,9 @@ function answer(exception: unknown): { status: number; body: { code: string; mes
     type: () => response,
     send: (body: string) => ((sent = body), response),
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ method: 'POST', originalUrl: '/api/v1/x?name=secret' }), getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ method: 'POST', originalUrl: '/api/v1/x?name=secret' }), getResponse: () => response }),
+  } as unknown as ArgumentsHost;
   new ProblemDetailsFilter().catch(exception, host);
   return { status, body: JSON.parse(sent) as { code: string; messageEn: string; messageVi: string } };
 }

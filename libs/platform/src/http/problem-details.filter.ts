@@ -21,7 +21,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Paths only: a query string can carry a visitor's name and date of birth (the public lookup), which no log may keep.
     const path = request.originalUrl.split('?')[0] ?? '';
     if (status >= 500) this.logger.error(`${request.method} ${path}: ${describeForLog(exception)}`);
-    response.status(status).type('application/problem+json').send(JSON.stringify(toProblemDocument(problem, status, path)));
+    response
+      .status(status)
+      .type('application/problem+json')
+      .send(JSON.stringify(toProblemDocument(problem, status, path)));
   }
 
   private describe(exception: unknown): { problem: ProblemDescription; status: number } {
@@ -46,8 +49,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         problem: {
           code: 'APPEND_OUTCOME_UNKNOWN',
           kind: 'conflict',
-          messageVi: 'Kho dữ liệu không trả lời kịp nên chưa rõ thao tác đã được ghi hay chưa. Hãy gửi lại đúng yêu cầu này: nó sẽ không bị ghi hai lần.',
-          messageEn: 'The event store did not answer in time, so it is unknown whether this was recorded. Resend the same request: it will not be recorded twice.',
+          messageVi:
+            'Kho dữ liệu không trả lời kịp nên chưa rõ thao tác đã được ghi hay chưa. Hãy gửi lại đúng yêu cầu này: nó sẽ không bị ghi hai lần.',
+          messageEn:
+            'The event store did not answer in time, so it is unknown whether this was recorded. Resend the same request: it will not be recorded twice.',
         },
       };
     }
@@ -75,7 +80,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) return { status: exception.getStatus(), problem: fromHttpException(exception) };
     const bodyParserStatus = bodyParserErrorStatus(exception);
-    if (bodyParserStatus !== undefined) return { status: bodyParserStatus, problem: fromHttpException(new HttpException('', bodyParserStatus)) };
+    if (bodyParserStatus !== undefined)
+      return { status: bodyParserStatus, problem: fromHttpException(new HttpException('', bodyParserStatus)) };
     return {
       status: 500,
       problem: {
@@ -91,12 +97,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException): ProblemDescription {
   const status = exception.getStatus();
   const known: Record<number, Omit<ProblemDescription, 'kind'>> = {
-    400: { code: 'MALFORMED_REQUEST', messageVi: 'Yêu cầu không đọc được (JSON sai cú pháp?).', messageEn: 'The request could not be read (malformed JSON?).' },
+    400: {
+      code: 'MALFORMED_REQUEST',
+      messageVi: 'Yêu cầu không đọc được (JSON sai cú pháp?).',
+      messageEn: 'The request could not be read (malformed JSON?).',
+    },
     404: { code: 'ROUTE_NOT_FOUND', messageVi: 'Không có địa chỉ này.', messageEn: 'No such route.' },
     405: { code: 'METHOD_NOT_ALLOWED', messageVi: 'Phương thức không được hỗ trợ.', messageEn: 'Method not allowed.' },
     413: { code: 'PAYLOAD_TOO_LARGE', messageVi: 'Dữ liệu gửi lên quá lớn.', messageEn: 'The request body is too large.' },
     415: { code: 'UNSUPPORTED_MEDIA_TYPE', messageVi: 'Định dạng dữ liệu không được hỗ trợ.', messageEn: 'Unsupported media type.' },
-    429: { code: 'TOO_MANY_REQUESTS', messageVi: 'Quá nhiều yêu cầu; hãy chờ rồi thử lại.', messageEn: 'Too many requests; wait and try again.' },
+    429: {
+      code: 'TOO_MANY_REQUESTS',
+      messageVi: 'Quá nhiều yêu cầu; hãy chờ rồi thử lại.',
+      messageEn: 'Too many requests; wait and try again.',
+    },
   };
   const description = known[status] ?? {
     code: `HTTP_${status}`,

@@ -23,11 +23,27 @@ async function runAndLot(reads: StreamReads, printRunId: string): Promise<PrintR
   return { run, lot: lotId ? await reads.state(blankLotDecider, blankLotStream(lotId)) : blankLotDecider.initialState };
 }
 
-function onRunAndLot(store: EventStore, printRunId: string, context: CommandContext, ifMatch: bigint | undefined, decide: (read: PrintRunAndLot) => WorkflowDecision): Promise<CommandOutcome> {
-  return executeWorkflow(store, context, async (reads) => decide(await runAndLot(reads, printRunId)), ifMatch !== undefined ? { expectedRevision: ifMatch } : {});
+function onRunAndLot(
+  store: EventStore,
+  printRunId: string,
+  context: CommandContext,
+  ifMatch: bigint | undefined,
+  decide: (read: PrintRunAndLot) => WorkflowDecision,
+): Promise<CommandOutcome> {
+  return executeWorkflow(
+    store,
+    context,
+    async (reads) => decide(await runAndLot(reads, printRunId)),
+    ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+  );
 }
 
-export function recordPrinting(store: EventStore, request: { printRunId: string; authorityCode: string; printedOn: string }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
+export function recordPrinting(
+  store: EventStore,
+  request: { printRunId: string; authorityCode: string; printedOn: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
   return onRunAndLot(store, request.printRunId, context, ifMatch, (read) => decideRecordPrinting(request, read, context));
 }
 
@@ -40,7 +56,12 @@ export function recordMisprint(
   return onRunAndLot(store, request.printRunId, context, ifMatch, (read) => decideRecordMisprint(request, read, context));
 }
 
-export function closePrintRun(store: EventStore, request: { printRunId: string; authorityCode: string; closedOn: string }, context: CommandContext, ifMatch?: bigint): Promise<CommandOutcome> {
+export function closePrintRun(
+  store: EventStore,
+  request: { printRunId: string; authorityCode: string; closedOn: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
   return onRunAndLot(store, request.printRunId, context, ifMatch, (read) => decideClosePrintRun(request, read, context));
 }
 
@@ -57,6 +78,13 @@ export async function signPrintRun(
     stream: printRunStream(request.printRunId),
     context,
     ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
-    command: { type: 'SignPrintRun', printRunId: request.printRunId, signerId: request.signerId, issueDate: request.issueDate, issuePlace: request.issuePlace, directory },
+    command: {
+      type: 'SignPrintRun',
+      printRunId: request.printRunId,
+      signerId: request.signerId,
+      issueDate: request.issueDate,
+      issuePlace: request.issuePlace,
+      directory,
+    },
   });
 }

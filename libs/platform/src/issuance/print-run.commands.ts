@@ -25,7 +25,13 @@ export class RecordPrintingHandler extends OfficerCommandHandler<RecordPrinting>
   }
 }
 
-export class RecordMisprint extends OfficerCommand<{ printRunId: string; authorityCode: string; diplomaId: string; note: string; reprintedOn: string }> {}
+export class RecordMisprint extends OfficerCommand<{
+  printRunId: string;
+  authorityCode: string;
+  diplomaId: string;
+  note: string;
+  reprintedOn: string;
+}> {}
 @CommandHandler(RecordMisprint)
 export class RecordMisprintHandler extends OfficerCommandHandler<RecordMisprint> {
   protected handle({ input, context, ifMatch }: RecordMisprint): Promise<CommandOutcome> {
@@ -33,7 +39,13 @@ export class RecordMisprintHandler extends OfficerCommandHandler<RecordMisprint>
   }
 }
 
-export class SignPrintRun extends OfficerCommand<{ printRunId: string; authorityCode: string; signerId: string; issueDate: string; issuePlace: string }> {}
+export class SignPrintRun extends OfficerCommand<{
+  printRunId: string;
+  authorityCode: string;
+  signerId: string;
+  issueDate: string;
+  issuePlace: string;
+}> {}
 @CommandHandler(SignPrintRun)
 export class SignPrintRunHandler extends OfficerCommandHandler<SignPrintRun> {
   protected async handle({ input, context, ifMatch }: SignPrintRun): Promise<CommandOutcome> {
@@ -50,7 +62,13 @@ export class ClosePrintRunHandler extends OfficerCommandHandler<ClosePrintRun> {
 }
 
 /** The SHA-256 of a rendered print job, so the paper can be compared with what was recorded (architecture §6). */
-export class RecordPrintRunDocument extends OfficerCommand<{ printRunId: string; authorityCode: string; mode: 'overlay' | 'preview'; sha256: string; pageCount: number }> {}
+export class RecordPrintRunDocument extends OfficerCommand<{
+  printRunId: string;
+  authorityCode: string;
+  mode: 'overlay' | 'preview';
+  sha256: string;
+  pageCount: number;
+}> {}
 @CommandHandler(RecordPrintRunDocument)
 export class RecordPrintRunDocumentHandler extends OfficerCommandHandler<RecordPrintRunDocument> {
   protected async handle({ input, context, ifMatch }: RecordPrintRunDocument): Promise<CommandOutcome> {
@@ -60,9 +78,23 @@ export class RecordPrintRunDocumentHandler extends OfficerCommandHandler<RecordP
       stream,
       context,
       ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
-      command: { type: 'RecordPrintRunDocument', printRunId: input.printRunId, mode: input.mode, sha256: input.sha256, pageCount: input.pageCount, renderedAt: context.occurredAt },
+      command: {
+        type: 'RecordPrintRunDocument',
+        printRunId: input.printRunId,
+        mode: input.mode,
+        sha256: input.sha256,
+        pageCount: input.pageCount,
+        renderedAt: context.occurredAt,
+      },
     });
   }
 }
 
-export const PRINT_RUN_COMMAND_HANDLERS = [OpenPrintRunHandler, RecordPrintingHandler, RecordMisprintHandler, SignPrintRunHandler, ClosePrintRunHandler, RecordPrintRunDocumentHandler];
+export const PRINT_RUN_COMMAND_HANDLERS = [
+  OpenPrintRunHandler,
+  RecordPrintingHandler,
+  RecordMisprintHandler,
+  SignPrintRunHandler,
+  ClosePrintRunHandler,
+  RecordPrintRunDocumentHandler,
+];

@@ -30,6 +30,12 @@ export function digitisedIssuance(diplomaId: string, checked: Checked): IssuedDi
     registerLabel: f.registerNumber ?? '',
     // An illegible issue date: the last day of the book's year, so no deadline is counted from too early a day.
     issueDate: f.issueDate ?? `${checked.book.year}-12-31`,
-    holder: { fullName: f.fullName ?? '', birthDate: f.birthDate ?? '', birthPlace: f.birthPlace ?? '', sex: (f.sex ?? '') as Sex, ethnicity: f.ethnicity ?? '' },
+    holder: {
+      fullName: f.fullName ?? '',
+      birthDate: f.birthDate ?? '',
+      birthPlace: f.birthPlace ?? '',
+      sex: (f.sex ?? '') as Sex,
+      ethnicity: f.ethnicity ?? '',
+    },
   };
 }

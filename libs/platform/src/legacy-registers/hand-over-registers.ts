@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AUTHORITY_DIRECTORY_STREAM, authorityDirectoryDecider, DomainError, type CommandContext, type RegisterHandOver } from '@so-goc/domain';
+import {
+  AUTHORITY_DIRECTORY_STREAM,
+  authorityDirectoryDecider,
+  DomainError,
+  type CommandContext,
+  type RegisterHandOver,
+} from '@so-goc/domain';
 import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { EVENT_STORE } from '../infrastructure';
 
@@ -21,8 +27,19 @@ export class HandOverRegistersHandler implements ICommandHandler<HandOverRegiste
   async execute({ handOver, context }: HandOverRegisters): Promise<CommandOutcome> {
     // The receiver records the minutes it signed for: custody moves to it, so it alone may claim it.
     if (context.actor.authorityCode !== handOver.toCode) {
-      throw new DomainError({ code: 'NOT_RECEIVER', kind: 'forbidden', messageVi: 'Chỉ đơn vị nhận sổ mới ghi nhận biên bản bàn giao.', messageEn: 'Only the receiving body records the hand-over.', field: 'toCode', rule: 46 });
+      throw new DomainError({
+        code: 'NOT_RECEIVER',
+        kind: 'forbidden',
+        messageVi: 'Chỉ đơn vị nhận sổ mới ghi nhận biên bản bàn giao.',
+        messageEn: 'Only the receiving body records the hand-over.',
+        field: 'toCode',
+        rule: 46,
+      });
     }
-    return handleCommand(this.store, authorityDirectoryDecider, { stream: AUTHORITY_DIRECTORY_STREAM, context, command: { type: 'HandOverRegisters', ...handOver } });
+    return handleCommand(this.store, authorityDirectoryDecider, {
+      stream: AUTHORITY_DIRECTORY_STREAM,
+      context,
+      command: { type: 'HandOverRegisters', ...handOver },
+    });
   }
 }

@@ -17,7 +17,12 @@ export class LegacySheetRejected extends DomainError {
       messageVi: `Tệp có ${rowProblems.length} lỗi; chưa ghi nhận dòng nào. Sửa các dòng được nêu rồi tải lên lại.`,
       messageEn: `The sheet has ${rowProblems.length} problems; nothing was recorded. Fix the rows listed and upload it again.`,
       field: 'file',
-      fieldProblems: rowProblems.map((p) => ({ field: `row ${p.row}: ${p.column}`, code: p.code, messageVi: p.messageVi, messageEn: p.messageEn })),
+      fieldProblems: rowProblems.map((p) => ({
+        field: `row ${p.row}: ${p.column}`,
+        code: p.code,
+        messageVi: p.messageVi,
+        messageEn: p.messageEn,
+      })),
     });
   }
 }
@@ -33,7 +38,10 @@ const ENTRY_PATH = /^entries\[(\d+)\](?:\.fields\.(\w+)|\.(page|line))?/;
  */
 @CommandHandler(ImportLegacyEntries)
 export class ImportLegacyEntriesHandler implements ICommandHandler<ImportLegacyEntries, LegacyImportOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly access: OfficerAccess) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: OfficerAccess,
+  ) {}
 
   async execute({ authorityCode, fileName, bytes, context }: ImportLegacyEntries): Promise<LegacyImportOutcome> {
     const sheet = await readLegacyEntries(bytes, fileName);
@@ -49,7 +57,12 @@ export class ImportLegacyEntriesHandler implements ICommandHandler<ImportLegacyE
     const problems: RowProblem[] = [];
     const commands = new Map<string, LegacyBookCommand>();
     for (const [bookId, rows] of byBook) {
-      const command: LegacyBookCommand = { type: 'TranscribeLegacyEntries', entries: rows.map((row) => row.entry), source: 'spreadsheet', directory };
+      const command: LegacyBookCommand = {
+        type: 'TranscribeLegacyEntries',
+        entries: rows.map((row) => row.entry),
+        source: 'spreadsheet',
+        directory,
+      };
       commands.set(bookId, command);
       try {
         legacyBookDecider.decide(command, await loadState(this.store, legacyBookDecider, legacyBookStream(bookId)), context);
@@ -69,13 +82,26 @@ export class ImportLegacyEntriesHandler implements ICommandHandler<ImportLegacyE
   }
 }
 
-function toRowProblems(error: DomainError, rows: readonly LegacyRow[], headers: Readonly<Record<string, string | undefined>>): RowProblem[] {
-  const found = error.problem.fieldProblems ?? [{ field: error.problem.field ?? '', code: error.problem.code, messageVi: error.problem.messageVi, messageEn: error.problem.messageEn }];
+function toRowProblems(
+  error: DomainError,
+  rows: readonly LegacyRow[],
+  headers: Readonly<Record<string, string | undefined>>,
+): RowProblem[] {
+  const found = error.problem.fieldProblems ?? [
+    { field: error.problem.field ?? '', code: error.problem.code, messageVi: error.problem.messageVi, messageEn: error.problem.messageEn },
+  ];
   return found.map((problem) => {
     const match = ENTRY_PATH.exec(problem.field);
     const row = match ? rows[Number(match[1])] : undefined;
     // A refusal of the whole book (not registered, not held by this authority) is reported on its first row.
     const field = match ? (match[2] ?? match[3] ?? 'line') : 'volume';
-    return { row: (row ?? rows[0]!).row, column: headers[field] ?? field, field, code: problem.code, messageVi: problem.messageVi, messageEn: problem.messageEn };
+    return {
+      row: (row ?? rows[0]!).row,
+      column: headers[field] ?? field,
+      field,
+      code: problem.code,
+      messageVi: problem.messageVi,
+      messageEn: problem.messageEn,
+    };
   });
 }

@@ -1,12 +1,25 @@
 import { join } from 'node:path';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { legacyBookDecider, legacyBookStream, legacyBookId, type LegacyBookCommand, type LegacyBookState, type CommandContext } from '@so-goc/domain';
+import {
+  legacyBookDecider,
+  legacyBookStream,
+  legacyBookId,
+  type LegacyBookCommand,
+  type LegacyBookState,
+  type CommandContext,
+} from '@so-goc/domain';
 import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { EVENT_STORE, type Infrastructure } from '../infrastructure';
 import { OfficerAccess } from '../access/officer-access';
 import { loadState } from '../issuance/load-state';
-import { AmendLegacyEntry, AttachLegacyPageScan, CheckLegacyEntries, RegisterLegacyBook, TranscribeLegacyEntries } from './legacy-book-commands';
+import {
+  AmendLegacyEntry,
+  AttachLegacyPageScan,
+  CheckLegacyEntries,
+  RegisterLegacyBook,
+  TranscribeLegacyEntries,
+} from './legacy-book-commands';
 import { scanFacts, ScanStore } from './scan-store';
 
 export const LEGACY_SCAN_STORE = Symbol('LegacyScanStore');
@@ -21,12 +34,20 @@ function onBook(store: EventStore, bookId: string, command: LegacyBookCommand, c
 
 @CommandHandler(RegisterLegacyBook)
 export class RegisterLegacyBookHandler implements ICommandHandler<RegisterLegacyBook, CommandOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly access: OfficerAccess) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: OfficerAccess,
+  ) {}
 
   async execute({ book, context }: RegisterLegacyBook): Promise<CommandOutcome> {
     const directory = await this.access.directory();
     const bookId = legacyBookId(book.authorityCode, book.kind, book.year, book.volume);
-    return onBook(this.store, bookId, { type: 'RegisterLegacyBook', ...book, actingAuthorityCode: context.actor.authorityCode, directory }, context);
+    return onBook(
+      this.store,
+      bookId,
+      { type: 'RegisterLegacyBook', ...book, actingAuthorityCode: context.actor.authorityCode, directory },
+      context,
+    );
   }
 }
 
@@ -45,7 +66,14 @@ export class AttachLegacyPageScanHandler implements ICommandHandler<AttachLegacy
 
   async execute({ bookId, page, bytes, context }: AttachLegacyPageScan): Promise<CommandOutcome> {
     const facts = scanFacts(bytes);
-    const command: LegacyBookCommand = { type: 'AttachLegacyPageScan', page, sha256: facts.sha256, mediaType: facts.mediaType ?? 'unknown', byteSize: facts.byteSize, directory: await this.access.directory() };
+    const command: LegacyBookCommand = {
+      type: 'AttachLegacyPageScan',
+      page,
+      sha256: facts.sha256,
+      mediaType: facts.mediaType ?? 'unknown',
+      byteSize: facts.byteSize,
+      directory: await this.access.directory(),
+    };
     const state: LegacyBookState = await loadState(this.store, legacyBookDecider, legacyBookStream(bookId));
     legacyBookDecider.decide(command, state, context);
     this.scans.put(bytes, facts);
@@ -55,16 +83,27 @@ export class AttachLegacyPageScanHandler implements ICommandHandler<AttachLegacy
 
 @CommandHandler(TranscribeLegacyEntries)
 export class TranscribeLegacyEntriesHandler implements ICommandHandler<TranscribeLegacyEntries, CommandOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly access: OfficerAccess) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: OfficerAccess,
+  ) {}
 
   async execute({ bookId, entries, context }: TranscribeLegacyEntries): Promise<CommandOutcome> {
-    return onBook(this.store, bookId, { type: 'TranscribeLegacyEntries', entries, source: 'form', directory: await this.access.directory() }, context);
+    return onBook(
+      this.store,
+      bookId,
+      { type: 'TranscribeLegacyEntries', entries, source: 'form', directory: await this.access.directory() },
+      context,
+    );
   }
 }
 
 @CommandHandler(AmendLegacyEntry)
 export class AmendLegacyEntryHandler implements ICommandHandler<AmendLegacyEntry, CommandOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly access: OfficerAccess) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: OfficerAccess,
+  ) {}
 
   async execute({ bookId, entry, context }: AmendLegacyEntry): Promise<CommandOutcome> {
     return onBook(this.store, bookId, { type: 'AmendLegacyEntry', entry, directory: await this.access.directory() }, context);
@@ -73,9 +112,17 @@ export class AmendLegacyEntryHandler implements ICommandHandler<AmendLegacyEntry
 
 @CommandHandler(CheckLegacyEntries)
 export class CheckLegacyEntriesHandler implements ICommandHandler<CheckLegacyEntries, CommandOutcome> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly access: OfficerAccess) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: OfficerAccess,
+  ) {}
 
   async execute({ bookId, confirmed, disputed, context }: CheckLegacyEntries): Promise<CommandOutcome> {
-    return onBook(this.store, bookId, { type: 'CheckLegacyEntries', confirmed, disputed, directory: await this.access.directory() }, context);
+    return onBook(
+      this.store,
+      bookId,
+      { type: 'CheckLegacyEntries', confirmed, disputed, directory: await this.access.directory() },
+      context,
+    );
   }
 }

@@ -11,7 +11,11 @@ export interface ScanFacts {
 }
 
 export function scanFacts(bytes: Uint8Array): ScanFacts {
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), mediaType: sniffScanType(bytes.subarray(0, 16)), byteSize: bytes.byteLength };
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    mediaType: sniffScanType(bytes.subarray(0, 16)),
+    byteSize: bytes.byteLength,
+  };
 }
 
 /**

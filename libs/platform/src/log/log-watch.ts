@@ -85,5 +85,11 @@ export class LogWatch {
 
 function systemContext(now: Date): CommandContext {
   const commandId = randomUUID();
-  return { commandId, correlationId: commandId, causationId: commandId, actor: { officerId: 'log-watch', role: 'system', authorityCode: 'system' }, occurredAt: now.toISOString() };
+  return {
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    actor: { officerId: 'log-watch', role: 'system', authorityCode: 'system' },
+    occurredAt: now.toISOString(),
+  };
 }

@@ -42,7 +42,13 @@ export async function signLogCheckpoint(store: EventStore, keyring: FileKeyring,
   return outcome.events.length > 0 ? { recorded: true, checkpoint } : { recorded: false, reason: 'nothing_new', checkpoint };
 }
 
-export function signChainHead(keyring: FileKeyring, position: bigint, hash: string, signedAt: string, hashedAtMigrationUpTo: bigint): LogCheckpointSignature {
+export function signChainHead(
+  keyring: FileKeyring,
+  position: bigint,
+  hash: string,
+  signedAt: string,
+  hashedAtMigrationUpTo: bigint,
+): LogCheckpointSignature {
   const key = keyring.activeSigningKey(LOG_SIGNING_KEY_OWNER);
   const unsigned = { position: position.toString(), hash, signedAt, hashedAtMigrationUpTo: hashedAtMigrationUpTo.toString() };
   const signature = sign(null, logCheckpointMessage(unsigned), key.privateKey).toString('base64url');

@@ -17,9 +17,19 @@ export interface LogVerification {
  * the store and, when given, those published elsewhere (the portal's list, saved by an auditor), which
  * an attacker who rewrote the file together with its checkpoint events cannot take back.
  */
-export async function verifyLog(store: EventStore, keys: VerificationKeySet, published: readonly LogCheckpointSignature[] = []): Promise<LogVerification> {
+export async function verifyLog(
+  store: EventStore,
+  keys: VerificationKeySet,
+  published: readonly LogCheckpointSignature[] = [],
+): Promise<LogVerification> {
   if (!isHashChained(store)) {
-    return { ok: true, chain: undefined, checkpointsChecked: 0, badSignatures: [], lines: ['This event store is not hash-chained (EventStoreDB is append-only by its own design).'] };
+    return {
+      ok: true,
+      chain: undefined,
+      checkpointsChecked: 0,
+      badSignatures: [],
+      lines: ['This event store is not hash-chained (EventStoreDB is append-only by its own design).'],
+    };
   }
   const recorded = (await store.readStream(LOG_CHECKPOINT_STREAM)).events.map((event) => event.data as LogCheckpointSignature);
   const badSignatures: LogVerification['badSignatures'][number][] = [];
@@ -36,13 +46,20 @@ export async function verifyLog(store: EventStore, keys: VerificationKeySet, pub
       : `CHAIN BROKEN at position ${chain.break!.position}: ${chain.break!.description}`,
     ...badSignatures.map((bad) => `CHECKPOINT REFUSED (position ${bad.position}, signed ${bad.signedAt}): ${bad.why}`),
   ];
-  return { ok: chain.ok && badSignatures.length === 0, chain, checkpointsChecked: anchors.length + badSignatures.length, badSignatures, lines };
+  return {
+    ok: chain.ok && badSignatures.length === 0,
+    chain,
+    checkpointsChecked: anchors.length + badSignatures.length,
+    badSignatures,
+    lines,
+  };
 }
 
 function signatureProblem(checkpoint: LogCheckpointSignature, keys: VerificationKeySet): string | undefined {
   const key = keys.keys.get(checkpoint.keyId);
   if (!key) return `signed with key ${checkpoint.keyId}, which is not published`;
-  if (key.authorityCode !== LOG_SIGNING_KEY_OWNER) return `key ${checkpoint.keyId} belongs to ${key.authorityCode}, not to the registry's log`;
+  if (key.authorityCode !== LOG_SIGNING_KEY_OWNER)
+    return `key ${checkpoint.keyId} belongs to ${key.authorityCode}, not to the registry's log`;
   try {
     if (verify(null, logCheckpointMessage(checkpoint), key.publicKey, Buffer.from(checkpoint.signature, 'base64url'))) return undefined;
   } catch {

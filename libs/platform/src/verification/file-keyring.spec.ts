@@ -28,7 +28,9 @@ function modeOf(path: string): number {
 }
 
 function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
 }
 
 describe('FileKeyring', () => {
@@ -47,7 +49,7 @@ describe('FileKeyring', () => {
     expect(FileKeyring.forConfig({ dataDir: '/srv/so-goc' }).dir).toBe('/srv/so-goc/keys');
   });
 
-  it('makes an authority\'s first key on first use, as a PKCS#8 PEM readable by the owner only', () => {
+  it("makes an authority's first key on first use, as a PKCS#8 PEM readable by the owner only", () => {
     const key = open().activeSigningKey('SGD-HP');
     expect(key).toMatchObject({ authorityCode: 'SGD-HP', createdAt: CREATED.toISOString() });
     const pem = join(dir, 'SGD-HP', `${key.kid}.pem`);
@@ -71,13 +73,16 @@ describe('FileKeyring', () => {
     for (const path of allFiles(dir).filter((file) => file.endsWith('.pem'))) expect(modeOf(path)).toBe(0o600);
   });
 
-  it('keeps one key per authority, and one authority\'s key cannot vouch for another', () => {
+  it("keeps one key per authority, and one authority's key cannot vouch for another", () => {
     const keyring = open();
     const haiPhong = keyring.activeSigningKey('SGD-HP');
     const thaiNguyen = keyring.activeSigningKey('SGD-TN');
     expect(haiPhong.kid).not.toBe(thaiNguyen.kid);
     const forged = signVerificationToken(payloadFor(haiPhong, { authorityCode: 'SGD-TN' }), haiPhong.privateKey);
-    expect(verifyVerificationToken(forged, keyring.verificationKeySet())).toEqual({ status: 'forged', reason: 'key_not_valid_for_authority' });
+    expect(verifyVerificationToken(forged, keyring.verificationKeySet())).toEqual({
+      status: 'forged',
+      reason: 'key_not_valid_for_authority',
+    });
   });
 
   it('rotates: the retired key keeps verifying what it signed and new tokens carry the new kid', () => {
@@ -136,7 +141,9 @@ describe('FileKeyring', () => {
   });
 
   it('logs nothing', () => {
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation(() => undefined));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+      jest.spyOn(console, method).mockImplementation(() => undefined),
+    );
     try {
       const keyring = open();
       keyring.activeSigningKey('SGD-HP');
@@ -179,11 +186,14 @@ describe('FileKeyring', () => {
     open().activeSigningKey('SGD-HP');
     writeFileSync(join(dir, 'keyring.json'), '{"version": 1, "keys": [');
     expect(() => open().activeSigningKey('SGD-HP')).toThrow(/keyring\.json is corrupt/);
-    writeFileSync(join(dir, 'keyring.json'), JSON.stringify({ version: 1, keys: [{ kid: 'AAAAAAAAAAA', authorityCode: 'SGD-HP', x: 'AAAA', createdAt: 'x', retiredAt: null }] }));
+    writeFileSync(
+      join(dir, 'keyring.json'),
+      JSON.stringify({ version: 1, keys: [{ kid: 'AAAAAAAAAAA', authorityCode: 'SGD-HP', x: 'AAAA', createdAt: 'x', retiredAt: null }] }),
+    );
     expect(() => open().publishedKeySet()).toThrow(/keyring\.json is corrupt: .*keys\[0\]\.x/);
   });
 
-  it('ignores what a crash mid-write leaves behind: temporary files and a dead process\'s lock', () => {
+  it("ignores what a crash mid-write leaves behind: temporary files and a dead process's lock", () => {
     const key = open().activeSigningKey('SGD-HP');
     writeFileSync(join(dir, '.keyring.json.4242.abcdef.tmp'), '{"version": 1, "ke');
     writeFileSync(join(dir, 'SGD-HP', '.XXXXXXXXXXX.pem.4242.abcdef.tmp'), '-----BEGIN PRIV');
@@ -191,7 +201,11 @@ describe('FileKeyring', () => {
     writeFileSync(join(dir, 'keyring.lock'), String(dead));
     expect(open().activeSigningKey('SGD-HP').kid).toBe(key.kid);
     const rotated = open().rotate('SGD-HP', '2025-01-01T00:00:00Z');
-    expect(open().publishedKeySet().keys.map((k) => k.kid)).toEqual([key.kid, rotated.kid]);
+    expect(
+      open()
+        .publishedKeySet()
+        .keys.map((k) => k.kid),
+    ).toEqual([key.kid, rotated.kid]);
     expect(existsSync(join(dir, 'keyring.lock'))).toBe(false);
   });
 

@@ -91,7 +91,9 @@ export class FileKeyring {
       const keys = this.readIndex();
       const current = activeEntry(keys, authorityCode);
       if (current && Date.parse(instant) < Date.parse(current.createdAt)) {
-        throw new RangeError(`Cannot retire key ${current.kid} of ${authorityCode} at ${instant}, before it was created (${current.createdAt})`);
+        throw new RangeError(
+          `Cannot retire key ${current.kid} of ${authorityCode} at ${instant}, before it was created (${current.createdAt})`,
+        );
       }
       const retired = keys.map((key) => (key === current ? { ...key, retiredAt: instant } : key));
       return this.create(retired, authorityCode, instant);
@@ -122,7 +124,10 @@ export class FileKeyring {
   /** Errors name the file, never its content: that would put a private key into a log. */
   private load(entry: KeyringEntry): SigningKey {
     const path = this.privateKeyPath(entry);
-    if (!existsSync(path)) throw new Error(`Private key ${entry.kid} of ${entry.authorityCode} is missing (${path}); restore it from backup rather than making a new one`);
+    if (!existsSync(path))
+      throw new Error(
+        `Private key ${entry.kid} of ${entry.authorityCode} is missing (${path}); restore it from backup rather than making a new one`,
+      );
     let privateKey: KeyObject;
     try {
       privateKey = createPrivateKey({ key: readFileSync(path), format: 'pem' });
@@ -145,10 +150,19 @@ export class FileKeyring {
     }
     try {
       const index: unknown = JSON.parse(text);
-      if (typeof index !== 'object' || index === null || !('version' in index) || index.version !== INDEX_VERSION || !('keys' in index) || !Array.isArray(index.keys)) {
+      if (
+        typeof index !== 'object' ||
+        index === null ||
+        !('version' in index) ||
+        index.version !== INDEX_VERSION ||
+        !('keys' in index) ||
+        !Array.isArray(index.keys)
+      ) {
         throw new InvalidKeySetError([`expected {"version": ${INDEX_VERSION}, "keys": [...]}`]);
       }
-      return validatePublishedKeySet({ keys: index.keys.map((entry: unknown) => ({ kty: 'OKP', crv: 'Ed25519', use: 'sig', alg: 'EdDSA', ...(entry as object) })) }).keys.map(toEntry);
+      return validatePublishedKeySet({
+        keys: index.keys.map((entry: unknown) => ({ kty: 'OKP', crv: 'Ed25519', use: 'sig', alg: 'EdDSA', ...(entry as object) })),
+      }).keys.map(toEntry);
     } catch (error) {
       throw new Error(`${this.indexPath} is corrupt: ${(error as Error).message}`);
     }
@@ -173,7 +187,17 @@ function activeEntry(keys: readonly KeyringEntry[], authorityCode: string): Keyr
 }
 
 function toPublished(entry: KeyringEntry): PublishedKey {
-  return { kid: entry.kid, authorityCode: entry.authorityCode, kty: 'OKP', crv: 'Ed25519', x: entry.x, use: 'sig', alg: 'EdDSA', createdAt: entry.createdAt, retiredAt: entry.retiredAt };
+  return {
+    kid: entry.kid,
+    authorityCode: entry.authorityCode,
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: entry.x,
+    use: 'sig',
+    alg: 'EdDSA',
+    createdAt: entry.createdAt,
+    retiredAt: entry.retiredAt,
+  };
 }
 
 function toEntry(key: PublishedKey): KeyringEntry {

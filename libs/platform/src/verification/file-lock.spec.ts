@@ -21,7 +21,9 @@ for (let i = 0; i < rounds; i++) {
 
 function runChild(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', CHILD, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', CHILD, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
@@ -43,7 +45,11 @@ describe('withFileLock', () => {
 
   it('releases the lock when the work throws', () => {
     const lock = join(temp.path, 'x.lock');
-    expect(() => withFileLock(lock, { timeoutMs: 100 }, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      withFileLock(lock, { timeoutMs: 100 }, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(withFileLock(lock, { timeoutMs: 100 }, () => 42)).toBe(42);
   });
 

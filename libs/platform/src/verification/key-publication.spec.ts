@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { holderDigest, signVerificationToken, verificationKeySetOf, verifyVerificationToken, type VerificationPayload } from '@so-goc/documents';
+import {
+  holderDigest,
+  signVerificationToken,
+  verificationKeySetOf,
+  verifyVerificationToken,
+  type VerificationPayload,
+} from '@so-goc/documents';
 import { SIGNING_KEY_DIRECTORY_STREAM, type CommandContext } from '@so-goc/domain';
 import { SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
@@ -16,7 +22,17 @@ const officer = (authorityCode: string): CommandContext => ({
 });
 
 function payload(kid: string): VerificationPayload {
-  return { v: 1, kid, kind: 'diploma', diplomaId: '0b9d1c2e-5f4a-4e7b-9c3d-2a1f6e8b7d40', serial: 'HP 0200001', registerNumber: 'HP-THPT-2024-00001', authorityCode: 'SGD-HP', issueDate: '2024-08-14', holderDigest: holderDigest('Nguyễn Thị Thu Hằng', '2006-09-18') };
+  return {
+    v: 1,
+    kid,
+    kind: 'diploma',
+    diplomaId: '0b9d1c2e-5f4a-4e7b-9c3d-2a1f6e8b7d40',
+    serial: 'HP 0200001',
+    registerNumber: 'HP-THPT-2024-00001',
+    authorityCode: 'SGD-HP',
+    issueDate: '2024-08-14',
+    holderDigest: holderDigest('Nguyễn Thị Thu Hằng', '2006-09-18'),
+  };
 }
 
 describe('KeyPublication: keys that every node knows (issue 20 item 3)', () => {
@@ -45,12 +61,17 @@ describe('KeyPublication: keys that every node knows (issue 20 item 3)', () => {
     // A portal node: its own data directory (empty local keyring) and its own read models.
     const portalKeys = new FileKeyring(join(dir.path, 'portal-keys'));
     const readModels = openReadModelDatabase(join(dir.path, 'portal-read-models.sqlite'));
-    const runner = new ProjectionRunner(store, readModels, [signingKeysProjection], { logger: { log: () => undefined, error: () => undefined } });
+    const runner = new ProjectionRunner(store, readModels, [signingKeysProjection], {
+      logger: { log: () => undefined, error: () => undefined },
+    });
     runner.start();
     await runner.waitUntilCaughtUp((await store.headPosition())!);
     const keySet = verificationKeySetOf(mergePublishedKeySets(publishedSigningKeys(readModels), portalKeys.publishedKeySet()));
     expect(verifyVerificationToken(token, keySet)).toMatchObject({ status: 'valid' });
-    expect(verifyVerificationToken(token, verificationKeySetOf(portalKeys.publishedKeySet()))).toMatchObject({ status: 'forged', reason: 'unknown_key' });
+    expect(verifyVerificationToken(token, verificationKeySetOf(portalKeys.publishedKeySet()))).toMatchObject({
+      status: 'forged',
+      reason: 'unknown_key',
+    });
     await runner.stop();
     readModels.close();
   });
@@ -72,17 +93,21 @@ describe('KeyPublication: keys that every node knows (issue 20 item 3)', () => {
     ]);
   });
 
-  it('says plainly when API nodes keep separate key stores: the second node\'s key is refused, nothing is signed with it', async () => {
+  it("says plainly when API nodes keep separate key stores: the second node's key is refused, nothing is signed with it", async () => {
     const node1 = new KeyPublication(store, new FileKeyring(join(dir.path, 'node1-keys')));
     const node2 = new KeyPublication(store, new FileKeyring(join(dir.path, 'node2-keys')));
     await node1.ensurePublished('SGD-HP', officer('SGD-HP'));
-    await expect(node2.ensurePublished('SGD-HP', officer('SGD-HP'))).rejects.toMatchObject({ problem: { code: 'SIGNING_KEY_HELD_ELSEWHERE', kind: 'conflict' } });
+    await expect(node2.ensurePublished('SGD-HP', officer('SGD-HP'))).rejects.toMatchObject({
+      problem: { code: 'SIGNING_KEY_HELD_ELSEWHERE', kind: 'conflict' },
+    });
     expect((await store.readStream(SIGNING_KEY_DIRECTORY_STREAM)).events).toHaveLength(1);
   });
 
   it("refuses an officer publishing another authority's key", async () => {
     const publication = new KeyPublication(store, new FileKeyring(join(dir.path, 'keys')));
-    await expect(publication.ensurePublished('SGD-HP', officer('SGD-HN'))).rejects.toMatchObject({ problem: { code: 'SIGNING_KEY_OF_ANOTHER_AUTHORITY' } });
+    await expect(publication.ensurePublished('SGD-HP', officer('SGD-HN'))).rejects.toMatchObject({
+      problem: { code: 'SIGNING_KEY_OF_ANOTHER_AUTHORITY' },
+    });
     expect((await store.readStream(SIGNING_KEY_DIRECTORY_STREAM)).revision).toBe('no_stream');
   });
 });

@@ -38,10 +38,15 @@ export class KeyPublication {
     private readonly store: EventStore,
     private readonly keys: SigningKeyStore,
   ) {
-    this.directory = new StreamStateCache(store, SIGNING_KEY_DIRECTORY_STREAM, signingKeyDirectoryDecider.initialState, (state, recorded) => {
-      this.revision = recorded.revision;
-      return evolveSigningKeyDirectory(state, { type: recorded.type, data: recorded.data } as SigningKeyDirectoryEvent);
-    });
+    this.directory = new StreamStateCache(
+      store,
+      SIGNING_KEY_DIRECTORY_STREAM,
+      signingKeyDirectoryDecider.initialState,
+      (state, recorded) => {
+        this.revision = recorded.revision;
+        return evolveSigningKeyDirectory(state, { type: recorded.type, data: recorded.data } as SigningKeyDirectoryEvent);
+      },
+    );
   }
 
   /** Makes sure the authority's active key (and any key this store retired) is in the directory. */
@@ -49,7 +54,8 @@ export class KeyPublication {
     const active = this.keys.activeSigningKey(authorityCode);
     const directory = await this.directory.current();
     const listed = directory.keys.get(active.kid);
-    if (listed && listed.retiredAt === null) return { stream: SIGNING_KEY_DIRECTORY_STREAM, events: [], revision: this.revision, alreadyHandled: true };
+    if (listed && listed.retiredAt === null)
+      return { stream: SIGNING_KEY_DIRECTORY_STREAM, events: [], revision: this.revision, alreadyHandled: true };
     if (listed) throw heldElsewhere(authorityCode, active.kid, 'retired in the directory by another node');
 
     const own = this.keys.publishedKeySet().keys.filter((key) => key.authorityCode === authorityCode);
@@ -61,17 +67,30 @@ export class KeyPublication {
     const publicHalf = own.find((key) => key.kid === active.kid);
     if (!publicHalf) throw new Error(`Key store lists no public key for its active key ${active.kid}`);
     try {
-      return await this.record({ type: 'PublishSigningKey', kid: publicHalf.kid, authorityCode, x: publicHalf.x, createdAt: publicHalf.createdAt }, `publish:${publicHalf.kid}`, context);
+      return await this.record(
+        { type: 'PublishSigningKey', kid: publicHalf.kid, authorityCode, x: publicHalf.x, createdAt: publicHalf.createdAt },
+        `publish:${publicHalf.kid}`,
+        context,
+      );
     } catch (error) {
-      if (error instanceof DomainError && error.problem.code === 'ACTIVE_SIGNING_KEY_EXISTS') throw heldElsewhere(authorityCode, active.kid, error.problem.messageEn);
+      if (error instanceof DomainError && error.problem.code === 'ACTIVE_SIGNING_KEY_EXISTS')
+        throw heldElsewhere(authorityCode, active.kid, error.problem.messageEn);
       throw error;
     }
   }
 
   /** A deterministic command id per key, so two nodes publishing the same key record it once. */
-  private async record(command: Parameters<typeof signingKeyDirectoryDecider.decide>[0], what: string, context: CommandContext): Promise<CommandOutcome> {
+  private async record(
+    command: Parameters<typeof signingKeyDirectoryDecider.decide>[0],
+    what: string,
+    context: CommandContext,
+  ): Promise<CommandOutcome> {
     const commandId = uuidFrom(`signing-key-directory:${what}`);
-    return handleCommand(this.store, signingKeyDirectoryDecider, { stream: SIGNING_KEY_DIRECTORY_STREAM, command, context: { ...context, commandId } });
+    return handleCommand(this.store, signingKeyDirectoryDecider, {
+      stream: SIGNING_KEY_DIRECTORY_STREAM,
+      command,
+      context: { ...context, commandId },
+    });
   }
 }
 

@@ -47,7 +47,12 @@ async function appendInOrder(store: EventStore, reads: StreamReads, decision: Wo
     if (events.length === 0) continue;
     const firstId = deriveEventId(context.commandId, stream, 0);
     if (reads.eventsOf(stream).some((event) => event.id === firstId)) continue;
-    const toAppend = events.map((event, index) => ({ id: deriveEventId(context.commandId, stream, index), type: event.type, data: event.data, metadata }));
+    const toAppend = events.map((event, index) => ({
+      id: deriveEventId(context.commandId, stream, index),
+      type: event.type,
+      data: event.data,
+      metadata,
+    }));
     const result = await store.appendToStream(stream, toAppend, reads.revisionOf(stream));
     appended.set(stream, { events: toAppend, revision: result.nextExpectedRevision });
   }

@@ -39,7 +39,11 @@ export abstract class OfficerCommandHandler<TCommand extends OfficerCommand<unkn
     idempotencyKeyDecider.decide(use, await loadState(this.deps.store, idempotencyKeyDecider, stream), command.context);
     const outcome = await this.handle(command);
     // The key's own record is keyed by the request, so a different request is decided, not skipped.
-    await handleCommand(this.deps.store, idempotencyKeyDecider, { stream, context: { ...command.context, commandId: `${idempotency.key}:${idempotency.fingerprint}` }, command: use });
+    await handleCommand(this.deps.store, idempotencyKeyDecider, {
+      stream,
+      context: { ...command.context, commandId: `${idempotency.key}:${idempotency.fingerprint}` },
+      command: use,
+    });
     return outcome;
   }
 

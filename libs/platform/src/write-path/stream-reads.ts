@@ -16,7 +16,10 @@ export class StreamReads {
     const read = await this.store.readStream(stream);
     this.revisions.set(stream, read.revision);
     this.recorded.set(stream, read.events);
-    return foldEvents(decider, read.events.map((recorded) => decodeEvent<TEvent>(recorded)));
+    return foldEvents(
+      decider,
+      read.events.map((recorded) => decodeEvent<TEvent>(recorded)),
+    );
   }
 
   revisionOf(stream: string): bigint | 'no_stream' {

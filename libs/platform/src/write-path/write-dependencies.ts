@@ -26,7 +26,11 @@ export class WriteDependencies {
   }
 
   /** Issue 12, item 6: the acting authority must hold the record's register today (requireRecordHolder). */
-  async authorizeOnRecord(record: { authorityCode: string; vi: string; en: string }, actingAuthorityCode: string, context: CommandContext): Promise<void> {
+  async authorizeOnRecord(
+    record: { authorityCode: string; vi: string; en: string },
+    actingAuthorityCode: string,
+    context: CommandContext,
+  ): Promise<void> {
     requireRecordHolder(await this.directory(), {
       recordAuthorityCode: record.authorityCode,
       actingAuthorityCode,

@@ -14,7 +14,17 @@ import { SignLogCheckpointHandler } from '../log/sign-log-checkpoint';
 import { WriteDependencies } from './write-dependencies';
 import { LEGACY_REGISTER_HANDLERS, LEGACY_SCAN_STORE, scanStoreFor } from '../legacy-registers';
 
-export const COMMAND_HANDLERS = [...BLANK_COMMAND_HANDLERS, ImportGraduationDecisionHandler, ...PRINT_RUN_COMMAND_HANDLERS, ...DIPLOMA_COMMAND_HANDLERS, ...COPY_COMMAND_HANDLERS, ...ADMINISTRATION_COMMAND_HANDLERS, ...SIGNING_KEY_COMMAND_HANDLERS, SignLogCheckpointHandler, ...LEGACY_REGISTER_HANDLERS];
+export const COMMAND_HANDLERS = [
+  ...BLANK_COMMAND_HANDLERS,
+  ImportGraduationDecisionHandler,
+  ...PRINT_RUN_COMMAND_HANDLERS,
+  ...DIPLOMA_COMMAND_HANDLERS,
+  ...COPY_COMMAND_HANDLERS,
+  ...ADMINISTRATION_COMMAND_HANDLERS,
+  ...SIGNING_KEY_COMMAND_HANDLERS,
+  SignLogCheckpointHandler,
+  ...LEGACY_REGISTER_HANDLERS,
+];
 
 /**
  * The one write path as a module: the CommandBus with every command handler, over one process's store.
@@ -39,7 +49,16 @@ export class WritePathModule {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers: [...shared, WriteDependencies, ...COMMAND_HANDLERS],
-      exports: [INFRASTRUCTURE, EVENT_STORE, READ_MODELS, OfficerAccess, HolidayCalendarCache, WriteDependencies, CqrsModule, LEGACY_SCAN_STORE],
+      exports: [
+        INFRASTRUCTURE,
+        EVENT_STORE,
+        READ_MODELS,
+        OfficerAccess,
+        HolidayCalendarCache,
+        WriteDependencies,
+        CqrsModule,
+        LEGACY_SCAN_STORE,
+      ],
     };
   }
 }

@@ -7,7 +7,13 @@ import { COPY_AUDIT_TABLE } from './copy-audit.projection';
 import { SCHEDULED_AUDIT_TABLE } from './scheduled-audits';
 
 /** Every table a detection writes to; the findings sweeper reads them all. */
-export const DETECTION_TABLES = [SERIAL_SIGHTINGS_TABLE, REGISTER_SEQUENCE_TABLE, ISSUANCE_AUDIT_TABLE, COPY_AUDIT_TABLE, SCHEDULED_AUDIT_TABLE] as const;
+export const DETECTION_TABLES = [
+  SERIAL_SIGHTINGS_TABLE,
+  REGISTER_SEQUENCE_TABLE,
+  ISSUANCE_AUDIT_TABLE,
+  COPY_AUDIT_TABLE,
+  SCHEDULED_AUDIT_TABLE,
+] as const;
 
 /** All detections in the read models (tables not created yet count as empty). */
 export function everyDetection(db: Database): DetectionRow[] {

@@ -104,7 +104,9 @@ const toRow = (r: RawDetectionRow): DetectionRow => ({
 
 /** Rows changed after `afterSeq`, oldest change first: what a sweeper has not yet turned into findings. */
 export function detectionsChangedAfter(db: Database, table: string, afterSeq: number, limit = 1000): DetectionRow[] {
-  return prepared<[number, number], RawDetectionRow>(db, `SELECT * FROM ${table} WHERE change_seq > ? ORDER BY change_seq LIMIT ?`).all(afterSeq, limit).map(toRow);
+  return prepared<[number, number], RawDetectionRow>(db, `SELECT * FROM ${table} WHERE change_seq > ? ORDER BY change_seq LIMIT ?`)
+    .all(afterSeq, limit)
+    .map(toRow);
 }
 
 export function allDetections(db: Database, table: string): DetectionRow[] {

@@ -24,21 +24,52 @@ export const findingsProjection: Projection = {
   },
   apply(db: Database, recorded: RecordedEvent): void {
     const event = { type: recorded.type, data: recorded.data } as FindingEvent;
-    const history = (action: string, at: string, by: string | null = null, note: string | null = null): void => void
-      prepared(db, 'INSERT INTO audit_finding_history VALUES (?, ?, ?, ?, ?, ?)').run(`${recorded.position.commit}/${recorded.position.prepare}`, event.data.findingId, action, by, at, note);
+    const history = (action: string, at: string, by: string | null = null, note: string | null = null): void =>
+      void prepared(db, 'INSERT INTO audit_finding_history VALUES (?, ?, ?, ?, ?, ?)').run(
+        `${recorded.position.commit}/${recorded.position.prepare}`,
+        event.data.findingId,
+        action,
+        by,
+        at,
+        note,
+      );
     switch (event.type) {
       case 'FindingRaised': {
         const d = event.data;
         prepared(db, `INSERT INTO audit_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL)`).run(
-          d.findingId, d.detectionKey, d.pattern, d.severity, d.authorityCode, d.subject, d.summaryVi, d.summaryEn, d.policeReferral ? 1 : 0, JSON.stringify(d.facts), JSON.stringify(d.links), d.firstSeen, d.lastSeen, d.occurrences,
+          d.findingId,
+          d.detectionKey,
+          d.pattern,
+          d.severity,
+          d.authorityCode,
+          d.subject,
+          d.summaryVi,
+          d.summaryEn,
+          d.policeReferral ? 1 : 0,
+          JSON.stringify(d.facts),
+          JSON.stringify(d.links),
+          d.firstSeen,
+          d.lastSeen,
+          d.occurrences,
         );
         return history('raised', d.firstSeen);
       }
       case 'FindingSeenAgain':
-        prepared(db, 'UPDATE audit_findings SET last_seen = ?, occurrences = ?, severity = ?, facts = ? WHERE finding_id = ?').run(event.data.lastSeen, event.data.occurrences, event.data.severity, JSON.stringify(event.data.facts), event.data.findingId);
+        prepared(db, 'UPDATE audit_findings SET last_seen = ?, occurrences = ?, severity = ?, facts = ? WHERE finding_id = ?').run(
+          event.data.lastSeen,
+          event.data.occurrences,
+          event.data.severity,
+          JSON.stringify(event.data.facts),
+          event.data.findingId,
+        );
         return history('seen_again', event.data.lastSeen);
       case 'FindingReopened':
-        prepared(db, `UPDATE audit_findings SET state = 'open', last_seen = ?, occurrences = ?, facts = ? WHERE finding_id = ?`).run(event.data.lastSeen, event.data.occurrences, JSON.stringify(event.data.facts), event.data.findingId);
+        prepared(db, `UPDATE audit_findings SET state = 'open', last_seen = ?, occurrences = ?, facts = ? WHERE finding_id = ?`).run(
+          event.data.lastSeen,
+          event.data.occurrences,
+          JSON.stringify(event.data.facts),
+          event.data.findingId,
+        );
         return history('reopened', event.data.reopenedAt);
       case 'FindingAcknowledged':
         prepared(db, `UPDATE audit_findings SET state = 'acknowledged' WHERE finding_id = ?`).run(event.data.findingId);
@@ -47,7 +78,10 @@ export const findingsProjection: Projection = {
         prepared(db, 'UPDATE audit_findings SET assignee = ? WHERE finding_id = ?').run(event.data.assignee, event.data.findingId);
         return history('assigned', event.data.at, event.data.by, `${event.data.assignee}${event.data.note ? `: ${event.data.note}` : ''}`);
       case 'FindingClosed':
-        prepared(db, `UPDATE audit_findings SET state = 'closed', closed_note = ? WHERE finding_id = ?`).run(event.data.note, event.data.findingId);
+        prepared(db, `UPDATE audit_findings SET state = 'closed', closed_note = ? WHERE finding_id = ?`).run(
+          event.data.note,
+          event.data.findingId,
+        );
         return history('closed', event.data.at, event.data.by, event.data.note);
     }
   },
@@ -88,7 +122,15 @@ export function findings(db: Database, filter: FindingFilter): FindingView[] {
       `SELECT * FROM audit_findings WHERE authority_code IN (SELECT value FROM json_each(?)) AND (? IS NULL OR pattern = ?) AND (? IS NULL OR severity = ?) AND (? IS NULL OR state = ?)
        ORDER BY ${SEVERITY_ORDER}, last_seen DESC, finding_id`,
     )
-    .all(JSON.stringify(filter.authorityCodes), filter.pattern ?? null, filter.pattern ?? null, filter.severity ?? null, filter.severity ?? null, filter.state ?? null, filter.state ?? null);
+    .all(
+      JSON.stringify(filter.authorityCodes),
+      filter.pattern ?? null,
+      filter.pattern ?? null,
+      filter.severity ?? null,
+      filter.severity ?? null,
+      filter.state ?? null,
+      filter.state ?? null,
+    );
   return rows.map((r) => ({
     findingId: r['finding_id'] as string,
     pattern: r['pattern'] as string,
@@ -110,5 +152,9 @@ export function findings(db: Database, filter: FindingFilter): FindingView[] {
 }
 
 export function findingHistory(db: Database, findingId: string): { action: string; by: string | null; at: string; note: string | null }[] {
-  return db.prepare<[string], { action: string; by: string | null; at: string; note: string | null }>('SELECT action, by, at, note FROM audit_finding_history WHERE finding_id = ? ORDER BY position').all(findingId);
+  return db
+    .prepare<[string], { action: string; by: string | null; at: string; note: string | null }>(
+      'SELECT action, by, at, note FROM audit_finding_history WHERE finding_id = ? ORDER BY position',
+    )
+    .all(findingId);
 }

@@ -5,7 +5,8 @@ export interface PublicRegisterDifference {
   readonly authorityCode: string;
   readonly serial: string;
   /** missing: in the register, not public; extra: public with no register entry; otherwise the field that differs. */
-  readonly difference: 'missing' | 'extra' | 'serial' | 'register_number' | 'status' | 'exempt_listed' | 'issuer' | 'holder' | 'revocation_unpublished';
+  readonly difference:
+    'missing' | 'extra' | 'serial' | 'register_number' | 'status' | 'exempt_listed' | 'issuer' | 'holder' | 'revocation_unpublished';
   readonly register: string | null;
   readonly published: string | null;
 }
@@ -50,7 +51,9 @@ export function comparePublicWithRegister(db: Database): PublicRegisterDifferenc
     FROM register_entries e LEFT JOIN graduates g ON g.graduate_id = e.graduate_id WHERE e.state IN ('issued', 'delivered', 'revoked', 'superseded', 'lost_before_delivery')
     UNION ALL
     SELECT d.diploma_id, d.authority_code, d.serial_label, d.register_label, d.state, 0, NULL, NULL FROM replacement_diplomas d`;
-  const rows = db.prepare<[], Joined>(`
+  const rows = db
+    .prepare<[], Joined>(
+      `
     WITH r AS (${registered})
     SELECT r.*, p.authority_code AS p_authority, p.serial_label AS p_serial, p.register_label AS p_register, p.status AS p_status, p.exempt AS p_exempt,
            p.printed_name_key AS p_name, p.printed_birth_date AS p_birth
@@ -58,11 +61,18 @@ export function comparePublicWithRegister(db: Database): PublicRegisterDifferenc
     UNION ALL
     SELECT p.diploma_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.authority_code, p.serial_label, p.register_label, p.status, p.exempt, NULL, NULL
     FROM public_lookup p WHERE p.diploma_id NOT IN (SELECT diploma_id FROM r)
-    ORDER BY 1`).all();
+    ORDER BY 1`,
+    )
+    .all();
   const differences: PublicRegisterDifference[] = [];
   for (const row of rows) {
-    const base = { diplomaId: row.diploma_id, authorityCode: (row.r_authority ?? row.p_authority)!, serial: (row.r_serial ?? row.p_serial)! };
-    const add = (difference: PublicRegisterDifference['difference'], register: string | null, published: string | null) => differences.push({ ...base, difference, register, published });
+    const base = {
+      diplomaId: row.diploma_id,
+      authorityCode: (row.r_authority ?? row.p_authority)!,
+      serial: (row.r_serial ?? row.p_serial)!,
+    };
+    const add = (difference: PublicRegisterDifference['difference'], register: string | null, published: string | null) =>
+      differences.push({ ...base, difference, register, published });
     if (row.r_state === null) {
       add('extra', null, `${row.p_serial} ${row.p_register} (${row.p_status})`);
       continue;
@@ -78,9 +88,21 @@ export function comparePublicWithRegister(db: Database): PublicRegisterDifferenc
     if (row.r_exempt === 1 && row.p_exempt !== 1) add('exempt_listed', 'exempt', 'listed');
     if (row.r_birth !== null && row.p_birth !== null && row.r_birth !== row.p_birth) add('holder', row.r_birth, row.p_birth);
   }
-  const unpublished = db.prepare<[], { diploma_id: string; authority_code: string; serial_label: string; decision_number: string }>(`
+  const unpublished = db
+    .prepare<[], { diploma_id: string; authority_code: string; serial_label: string; decision_number: string }>(
+      `
     SELECT c.diploma_id, c.authority_code, c.serial_label, c.decision_number FROM revocation_cases c
-    LEFT JOIN public_revocations r ON r.diploma_id = c.diploma_id WHERE r.diploma_id IS NULL ORDER BY c.diploma_id`).all();
-  for (const u of unpublished) differences.push({ diplomaId: u.diploma_id, authorityCode: u.authority_code, serial: u.serial_label, difference: 'revocation_unpublished', register: u.decision_number, published: null });
+    LEFT JOIN public_revocations r ON r.diploma_id = c.diploma_id WHERE r.diploma_id IS NULL ORDER BY c.diploma_id`,
+    )
+    .all();
+  for (const u of unpublished)
+    differences.push({
+      diplomaId: u.diploma_id,
+      authorityCode: u.authority_code,
+      serial: u.serial_label,
+      difference: 'revocation_unpublished',
+      register: u.decision_number,
+      published: null,
+    });
   return differences;
 }

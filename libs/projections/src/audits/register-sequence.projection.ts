@@ -28,39 +28,83 @@ export const registerSequenceProjection: Projection = {
     const book = parseBookStream(recorded.stream);
     if (!book) return;
     const { first, last } = event.data;
-    const reference = event.type === 'RegisterNumbersAssigned' ? { printRunId: event.data.printRunId } : { requestId: event.data.requestId };
+    const reference =
+      event.type === 'RegisterNumbersAssigned' ? { printRunId: event.data.printRunId } : { requestId: event.data.requestId };
     const head = prepared<[string], number>(db, 'SELECT last FROM audit_register_heads WHERE stream = ?').pluck().get(recorded.stream) ?? 0;
-    prepared(db, 'INSERT INTO audit_register_heads VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET last = MAX(last, excluded.last)').run(recorded.stream, last);
+    prepared(db, 'INSERT INTO audit_register_heads VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET last = MAX(last, excluded.last)').run(
+      recorded.stream,
+      last,
+    );
     const bookVi = book.copies ? `sổ cấp bản sao ${book.kind} năm ${book.year}` : `sổ gốc ${book.kind} năm ${book.year}`;
     const bookEn = book.copies ? `copy register ${book.kind} ${book.year}` : `original register ${book.kind} ${book.year}`;
     const pattern = book.copies ? 'F10' : 'F5';
-    const links = [book.copies ? `/api/v1/authorities/${book.authorityCode}/copy-register/${book.kind}/${book.year}` : `/api/v1/authorities/${book.authorityCode}/register-books/${book.kind}/${book.year}`];
+    const links = [
+      book.copies
+        ? `/api/v1/authorities/${book.authorityCode}/copy-register/${book.kind}/${book.year}`
+        : `/api/v1/authorities/${book.authorityCode}/register-books/${book.kind}/${book.year}`,
+    ];
     const seenAt = occurredAt(recorded);
     const seq = changeSeqOf(recorded);
     if (first > head + 1) {
-      recordDetection(db, REGISTER_SEQUENCE_TABLE, {
-        key: `${pattern}:gap:${recorded.stream}:${head + 1}`, pattern, severity: 'high', policeReferral: false, authorityCode: book.authorityCode, subject: bookVi,
-        summaryVi: `${cap(bookVi)}: bỏ trống số ${range(head + 1, first - 1)}; số tiếp theo được ghi là ${first}.`,
-        summaryEn: `${cap(bookEn)}: number(s) ${range(head + 1, first - 1)} skipped; the next entry is ${first}.`,
-        facts: { book: recorded.stream, missingFrom: head + 1, missingTo: first - 1, nextRecorded: first, ...reference }, links, seenAt,
-      }, seq);
+      recordDetection(
+        db,
+        REGISTER_SEQUENCE_TABLE,
+        {
+          key: `${pattern}:gap:${recorded.stream}:${head + 1}`,
+          pattern,
+          severity: 'high',
+          policeReferral: false,
+          authorityCode: book.authorityCode,
+          subject: bookVi,
+          summaryVi: `${cap(bookVi)}: bỏ trống số ${range(head + 1, first - 1)}; số tiếp theo được ghi là ${first}.`,
+          summaryEn: `${cap(bookEn)}: number(s) ${range(head + 1, first - 1)} skipped; the next entry is ${first}.`,
+          facts: { book: recorded.stream, missingFrom: head + 1, missingTo: first - 1, nextRecorded: first, ...reference },
+          links,
+          seenAt,
+        },
+        seq,
+      );
     } else if (first <= head) {
-      recordDetection(db, REGISTER_SEQUENCE_TABLE, {
-        key: `${pattern}:duplicate:${recorded.stream}:${first}`, pattern, severity: 'critical', policeReferral: false, authorityCode: book.authorityCode, subject: bookVi,
-        summaryVi: `${cap(bookVi)}: số ${range(first, Math.min(last, head))} được ghi lần thứ hai.`,
-        summaryEn: `${cap(bookEn)}: number(s) ${range(first, Math.min(last, head))} entered a second time.`,
-        facts: { book: recorded.stream, duplicateFrom: first, duplicateTo: Math.min(last, head), ...reference }, links, seenAt,
-      }, seq);
+      recordDetection(
+        db,
+        REGISTER_SEQUENCE_TABLE,
+        {
+          key: `${pattern}:duplicate:${recorded.stream}:${first}`,
+          pattern,
+          severity: 'critical',
+          policeReferral: false,
+          authorityCode: book.authorityCode,
+          subject: bookVi,
+          summaryVi: `${cap(bookVi)}: số ${range(first, Math.min(last, head))} được ghi lần thứ hai.`,
+          summaryEn: `${cap(bookEn)}: number(s) ${range(first, Math.min(last, head))} entered a second time.`,
+          facts: { book: recorded.stream, duplicateFrom: first, duplicateTo: Math.min(last, head), ...reference },
+          links,
+          seenAt,
+        },
+        seq,
+      );
     }
     // Vietnam is UTC+7: an entry made at 23:30 on 31/12 local time still belongs to that year.
     const enteredYear = new Date(Date.parse(seenAt) + 7 * 3600_000).getUTCFullYear();
     if (!book.copies && enteredYear > book.year) {
-      recordDetection(db, REGISTER_SEQUENCE_TABLE, {
-        key: `F6:after-close:${recorded.stream}:${first}`, pattern: 'F6', severity: 'high', policeReferral: false, authorityCode: book.authorityCode, subject: bookVi,
-        summaryVi: `${cap(bookVi)}: số ${range(first, last)} được vào sổ năm ${enteredYear}, sau khi năm ${book.year} đã kết thúc.`,
-        summaryEn: `${cap(bookEn)}: number(s) ${range(first, last)} entered in ${enteredYear}, after the year ${book.year} had ended.`,
-        facts: { book: recorded.stream, first, last, enteredAt: seenAt, ...reference }, links, seenAt,
-      }, seq);
+      recordDetection(
+        db,
+        REGISTER_SEQUENCE_TABLE,
+        {
+          key: `F6:after-close:${recorded.stream}:${first}`,
+          pattern: 'F6',
+          severity: 'high',
+          policeReferral: false,
+          authorityCode: book.authorityCode,
+          subject: bookVi,
+          summaryVi: `${cap(bookVi)}: số ${range(first, last)} được vào sổ năm ${enteredYear}, sau khi năm ${book.year} đã kết thúc.`,
+          summaryEn: `${cap(bookEn)}: number(s) ${range(first, last)} entered in ${enteredYear}, after the year ${book.year} had ended.`,
+          facts: { book: recorded.stream, first, last, enteredAt: seenAt, ...reference },
+          links,
+          seenAt,
+        },
+        seq,
+      );
     }
   },
 };

@@ -1,5 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import { assign, formatSerial, normalizeRanges, parseSerial, type BlankLotEvent, type BlankStatus, type HandOverEvent, type Segment, type SerialRange, type VerificationRequestEvent } from '@so-goc/domain';
+import {
+  assign,
+  formatSerial,
+  normalizeRanges,
+  parseSerial,
+  type BlankLotEvent,
+  type BlankStatus,
+  type HandOverEvent,
+  type Segment,
+  type SerialRange,
+  type VerificationRequestEvent,
+} from '@so-goc/domain';
 import type { RecordedEvent } from '@so-goc/event-store';
 import { prepared } from '../prepared-statements';
 import type { Projection } from '../projection';
@@ -23,8 +34,18 @@ export const serialSightingsProjection: Projection = {
   name: 'audit-serial-sightings',
   version: 1,
   handles: [
-    'BlankLotReceived', 'BlanksAllocated', 'BlanksReserved', 'BlanksReleased', 'BlanksBound', 'BlanksSpoiled', 'BlanksDestroyed', 'BlanksLost', 'BlanksReturned',
-    'BlankReuseAttempted', 'DiplomaLostBeforeDelivery', 'VerificationRequestReceived',
+    'BlankLotReceived',
+    'BlanksAllocated',
+    'BlanksReserved',
+    'BlanksReleased',
+    'BlanksBound',
+    'BlanksSpoiled',
+    'BlanksDestroyed',
+    'BlanksLost',
+    'BlanksReturned',
+    'BlankReuseAttempted',
+    'DiplomaLostBeforeDelivery',
+    'VerificationRequestReceived',
   ],
   tables: ['audit_lots', 'audit_segments', 'audit_spoiled', 'audit_lost_diplomas', SERIAL_SIGHTINGS_TABLE],
   createTables(db: Database): void {
@@ -50,7 +71,16 @@ export const serialSightingsProjection: Projection = {
     switch (event.type) {
       case 'BlankLotReceived': {
         const d = event.data;
-        prepared(db, 'INSERT INTO audit_lots VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(d.lotId, d.kind, d.prefix, d.width, d.range.from, d.range.to, d.receivingAuthority, d.receivedOn);
+        prepared(db, 'INSERT INTO audit_lots VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          d.lotId,
+          d.kind,
+          d.prefix,
+          d.width,
+          d.range.from,
+          d.range.to,
+          d.receivingAuthority,
+          d.receivedOn,
+        );
         let initial: Segment[] = [{ from: d.range.from, to: d.range.to, status: 'in_stock', holder: d.receivingAuthority }];
         initial = assign(initial, d.missing, (s) => ({ status: 'missing', holder: s.holder }));
         initial = assign(initial, d.damaged, (s) => ({ status: 'spoiled', holder: s.holder }));
@@ -65,7 +95,10 @@ export const serialSightingsProjection: Projection = {
       case 'BlanksReleased':
         return segments.change(event.data.ranges, 'in_stock');
       case 'BlanksBound':
-        return segments.change(event.data.bindings.map((b) => ({ from: b.serial, to: b.serial })), 'bound');
+        return segments.change(
+          event.data.bindings.map((b) => ({ from: b.serial, to: b.serial })),
+          'bound',
+        );
       case 'BlanksSpoiled':
         segments.change(event.data.ranges, 'spoiled');
         return markSpoiled(db, lotId, event.data.ranges, event.data.authorityCode, event.data.spoiledOn, event.data.reason);
@@ -83,21 +116,59 @@ export const serialSightingsProjection: Projection = {
         for (const s of event.data.serials) {
           const serial = lot ? formatSerial(lot.prefix, lot.width, s.serial) : String(s.serial);
           const dead = DEAD.includes(s.status);
-          const facts = { serial, statusAtAttempt: s.status, printRunId: event.data.printRunId, attemptedOn: event.data.attemptedOn, lotId };
-          const links = [`/api/v1/authorities/${event.data.authorityCode}/blank-serials/${encodeURIComponent(serial)}`, `/api/v1/authorities/${event.data.authorityCode}/print-runs/${event.data.printRunId}`];
-          record(db, recorded, dead
-            ? { key: `F4:bind:${serial}`, pattern: 'F4', severity: 'critical', policeReferral: true, authorityCode: event.data.authorityCode, subject: serial,
-                summaryVi: `Phôi ${serial} (${statusVi(s.status)}) bị đưa vào in lại trong đợt in ${event.data.printRunId}.`,
-                summaryEn: `Blank ${serial} (${s.status}) was presented for printing in print run ${event.data.printRunId}.`, facts, links }
-            : { key: `F5:bind:${serial}`, pattern: 'F5', severity: 'high', policeReferral: false, authorityCode: event.data.authorityCode, subject: serial,
-                summaryVi: `Phôi ${serial} (${statusVi(s.status)}) bị dùng lại trong đợt in ${event.data.printRunId}.`,
-                summaryEn: `Blank ${serial} (${s.status}) was presented again in print run ${event.data.printRunId}.`, facts, links });
+          const facts = {
+            serial,
+            statusAtAttempt: s.status,
+            printRunId: event.data.printRunId,
+            attemptedOn: event.data.attemptedOn,
+            lotId,
+          };
+          const links = [
+            `/api/v1/authorities/${event.data.authorityCode}/blank-serials/${encodeURIComponent(serial)}`,
+            `/api/v1/authorities/${event.data.authorityCode}/print-runs/${event.data.printRunId}`,
+          ];
+          record(
+            db,
+            recorded,
+            dead
+              ? {
+                  key: `F4:bind:${serial}`,
+                  pattern: 'F4',
+                  severity: 'critical',
+                  policeReferral: true,
+                  authorityCode: event.data.authorityCode,
+                  subject: serial,
+                  summaryVi: `Phôi ${serial} (${statusVi(s.status)}) bị đưa vào in lại trong đợt in ${event.data.printRunId}.`,
+                  summaryEn: `Blank ${serial} (${s.status}) was presented for printing in print run ${event.data.printRunId}.`,
+                  facts,
+                  links,
+                }
+              : {
+                  key: `F5:bind:${serial}`,
+                  pattern: 'F5',
+                  severity: 'high',
+                  policeReferral: false,
+                  authorityCode: event.data.authorityCode,
+                  subject: serial,
+                  summaryVi: `Phôi ${serial} (${statusVi(s.status)}) bị dùng lại trong đợt in ${event.data.printRunId}.`,
+                  summaryEn: `Blank ${serial} (${s.status}) was presented again in print run ${event.data.printRunId}.`,
+                  facts,
+                  links,
+                },
+          );
         }
         return;
       }
       case 'DiplomaLostBeforeDelivery': {
         const d = event.data;
-        prepared(db, 'INSERT OR REPLACE INTO audit_lost_diplomas VALUES (?, ?, ?, ?, ?, ?)').run(d.serialLabel, d.diplomaId, authorityOfLostDiploma(recorded), d.lostOn, d.minutesRef, d.policeUnit);
+        prepared(db, 'INSERT OR REPLACE INTO audit_lost_diplomas VALUES (?, ?, ?, ?, ?, ?)').run(
+          d.serialLabel,
+          d.diplomaId,
+          authorityOfLostDiploma(recorded),
+          d.lostOn,
+          d.minutesRef,
+          d.policeUnit,
+        );
         return;
       }
       case 'VerificationRequestReceived': {
@@ -106,7 +177,14 @@ export const serialSightingsProjection: Projection = {
           if (!subject.serial) return;
           const sighting = classify(db, subject.serial);
           if (!sighting) return;
-          const facts = { ...sighting.facts, requestId: d.requestId, organisation: d.organisation, letterNumber: d.letterNumber, letterDate: d.letterDate, subjectIndex: index + 1 };
+          const facts = {
+            ...sighting.facts,
+            requestId: d.requestId,
+            organisation: d.organisation,
+            letterNumber: d.letterNumber,
+            letterDate: d.letterDate,
+            subjectIndex: index + 1,
+          };
           const links = [`/api/v1/authorities/${d.authorityCode}/verification-requests/${d.requestId}`, ...sighting.links(d.authorityCode)];
           const where = `công văn ${d.letterNumber} của ${d.organisation}`;
           const whereEn = `letter ${d.letterNumber} from ${d.organisation}`;
@@ -157,11 +235,24 @@ export interface SerialVerdict {
 export function classify(db: Database, serialText: string): SerialVerdict | undefined {
   const parsed = parseSerial(serialText);
   const lot = parsed
-    ? prepared<[string, number, number, number], LotRow>(db, 'SELECT * FROM audit_lots WHERE prefix = ? AND first <= ? AND last >= ? AND width = ?').get(parsed.prefix, parsed.value, parsed.value, parsed.width)
+    ? prepared<[string, number, number, number], LotRow>(
+        db,
+        'SELECT * FROM audit_lots WHERE prefix = ? AND first <= ? AND last >= ? AND width = ?',
+      ).get(parsed.prefix, parsed.value, parsed.value, parsed.width)
     : undefined;
   if (!parsed || !lot) {
     const serial = serialText.trim().toUpperCase();
-    return { pattern: 'F1', severity: 'high', policeReferral: false, serial, authorityCode: null, vi: `Số hiệu ${serial} không thuộc lô phôi nào đã nhận`, en: `Serial ${serial}, in no blank lot ever received,`, facts: { serial }, links: () => [] };
+    return {
+      pattern: 'F1',
+      severity: 'high',
+      policeReferral: false,
+      serial,
+      authorityCode: null,
+      vi: `Số hiệu ${serial} không thuộc lô phôi nào đã nhận`,
+      en: `Serial ${serial}, in no blank lot ever received,`,
+      facts: { serial },
+      links: () => [],
+    };
   }
   return classifyKnown(db, lot, parsed.value);
 }
@@ -170,23 +261,64 @@ export function classifyKnown(db: Database, lot: LotRow, value: number): SerialV
   const serial = formatSerial(lot.prefix, lot.width, value);
   const links = (authority: string) => [`/api/v1/authorities/${authority}/blank-serials/${encodeURIComponent(serial)}`];
   if (lot.kind.endsWith('_COPY')) {
-    return { pattern: 'F1', severity: 'high', policeReferral: false, serial, authorityCode: lot.authority_code, vi: `Số hiệu ${serial} là phôi bản sao (${lot.kind}), không phải phôi bằng`, en: `Serial ${serial} is a copy blank (${lot.kind}), not a diploma blank, and`, facts: { serial, lotId: lot.lot_id, kind: lot.kind }, links };
+    return {
+      pattern: 'F1',
+      severity: 'high',
+      policeReferral: false,
+      serial,
+      authorityCode: lot.authority_code,
+      vi: `Số hiệu ${serial} là phôi bản sao (${lot.kind}), không phải phôi bằng`,
+      en: `Serial ${serial} is a copy blank (${lot.kind}), not a diploma blank, and`,
+      facts: { serial, lotId: lot.lot_id, kind: lot.kind },
+      links,
+    };
   }
   // The segment starting at or before the serial, found through the primary key, not by a scan of the lot.
-  const segment = prepared<[string, number], { status: BlankStatus; holder: string; last: number }>(db, 'SELECT status, holder, last FROM audit_segments WHERE lot_id = ? AND first <= ? ORDER BY first DESC LIMIT 1').get(lot.lot_id, value);
+  const segment = prepared<[string, number], { status: BlankStatus; holder: string; last: number }>(
+    db,
+    'SELECT status, holder, last FROM audit_segments WHERE lot_id = ? AND first <= ? ORDER BY first DESC LIMIT 1',
+  ).get(lot.lot_id, value);
   if (!segment || segment.last < value) return undefined;
   const facts = { serial, lotId: lot.lot_id, kind: lot.kind, statusWhenSeen: segment.status, holder: segment.holder };
   if (DEAD.includes(segment.status)) {
-    return { pattern: 'F4', severity: 'critical', policeReferral: true, serial, authorityCode: segment.holder, vi: `Phôi ${serial} (${statusVi(segment.status)})`, en: `Blank ${serial} (${segment.status})`, facts, links };
+    return {
+      pattern: 'F4',
+      severity: 'critical',
+      policeReferral: true,
+      serial,
+      authorityCode: segment.holder,
+      vi: `Phôi ${serial} (${statusVi(segment.status)})`,
+      en: `Blank ${serial} (${segment.status})`,
+      facts,
+      links,
+    };
   }
   if (NEVER_BOUND.includes(segment.status)) {
-    return { pattern: 'F4', severity: 'high', policeReferral: true, serial, authorityCode: segment.holder, vi: `Phôi ${serial} chưa từng in văn bằng (${statusVi(segment.status)})`, en: `Blank ${serial}, never printed as a diploma (${segment.status}),`, facts, links };
+    return {
+      pattern: 'F4',
+      severity: 'high',
+      policeReferral: true,
+      serial,
+      authorityCode: segment.holder,
+      vi: `Phôi ${serial} chưa từng in văn bằng (${statusVi(segment.status)})`,
+      en: `Blank ${serial}, never printed as a diploma (${segment.status}),`,
+      facts,
+      links,
+    };
   }
-  const lost = prepared<[string], { diploma_id: string; authority_code: string; lost_on: string; minutes_ref: string; police_unit: string }>(db, 'SELECT * FROM audit_lost_diplomas WHERE serial_label = ?').get(serial);
+  const lost = prepared<
+    [string],
+    { diploma_id: string; authority_code: string; lost_on: string; minutes_ref: string; police_unit: string }
+  >(db, 'SELECT * FROM audit_lost_diplomas WHERE serial_label = ?').get(serial);
   if (lost) {
     return {
-      pattern: 'F14', severity: 'critical', policeReferral: true, serial, authorityCode: lost.authority_code || segment.holder,
-      vi: `Văn bằng số hiệu ${serial} đã mất trước khi phát (biên bản ${lost.minutes_ref})`, en: `Diploma ${serial}, lost before hand-over (minutes ${lost.minutes_ref}),`,
+      pattern: 'F14',
+      severity: 'critical',
+      policeReferral: true,
+      serial,
+      authorityCode: lost.authority_code || segment.holder,
+      vi: `Văn bằng số hiệu ${serial} đã mất trước khi phát (biên bản ${lost.minutes_ref})`,
+      en: `Diploma ${serial}, lost before hand-over (minutes ${lost.minutes_ref}),`,
       facts: { ...facts, diplomaId: lost.diploma_id, lostOn: lost.lost_on, minutesRef: lost.minutes_ref, policeUnit: lost.police_unit },
       links: (authority) => [...links(authority), `/api/v1/authorities/${authority}/diplomas?serial=${encodeURIComponent(serial)}`],
     };
@@ -215,14 +347,23 @@ function markSpoiled(db: Database, lotId: string, ranges: readonly SerialRange[]
 }
 
 const STATUS_VI: Record<BlankStatus, string> = {
-  missing: 'thiếu khi nhận', in_stock: 'còn trong kho', reserved: 'đã giữ cho đợt in', bound: 'đã in văn bằng', spoiled: 'hỏng chờ hủy',
-  destroyed: 'đã hủy', lost: 'đã mất', returned: 'đã trả lại',
+  missing: 'thiếu khi nhận',
+  in_stock: 'còn trong kho',
+  reserved: 'đã giữ cho đợt in',
+  bound: 'đã in văn bằng',
+  spoiled: 'hỏng chờ hủy',
+  destroyed: 'đã hủy',
+  lost: 'đã mất',
+  returned: 'đã trả lại',
 };
 export const statusVi = (status: BlankStatus): string => STATUS_VI[status];
 
 /** Keeps one lot's segments: an event rewrites only the segments its ranges cross. */
 class LotSegments {
-  constructor(private readonly db: Database, private readonly lotId: string) {}
+  constructor(
+    private readonly db: Database,
+    private readonly lotId: string,
+  ) {}
 
   write(segments: readonly Segment[]): void {
     const insert = prepared(this.db, 'INSERT INTO audit_segments VALUES (?, ?, ?, ?, ?)');
@@ -234,12 +375,25 @@ class LotSegments {
     if (span.length === 0) return;
     const low = span[0]!.from;
     // From the segment holding the lowest serial up to the highest: a range query on the primary key.
-    const start = prepared<[string, number], number>(this.db, 'SELECT first FROM audit_segments WHERE lot_id = ? AND first <= ? ORDER BY first DESC LIMIT 1').pluck().get(this.lotId, low) ?? low;
+    const start =
+      prepared<[string, number], number>(
+        this.db,
+        'SELECT first FROM audit_segments WHERE lot_id = ? AND first <= ? ORDER BY first DESC LIMIT 1',
+      )
+        .pluck()
+        .get(this.lotId, low) ?? low;
     const rows = prepared<[string, number, number], { first: number; last: number; status: BlankStatus; holder: string }>(
-      this.db, 'SELECT first, last, status, holder FROM audit_segments WHERE lot_id = ? AND first >= ? AND first <= ? ORDER BY first',
+      this.db,
+      'SELECT first, last, status, holder FROM audit_segments WHERE lot_id = ? AND first >= ? AND first <= ? ORDER BY first',
     ).all(this.lotId, start, span[span.length - 1]!.to);
     const remove = prepared(this.db, 'DELETE FROM audit_segments WHERE lot_id = ? AND first = ?');
     for (const row of rows) remove.run(this.lotId, row.first);
-    this.write(assign(rows.map((r) => ({ from: r.first, to: r.last, status: r.status, holder: r.holder })), span, (s) => ({ status: status ?? s.status, holder: holder ?? s.holder })));
+    this.write(
+      assign(
+        rows.map((r) => ({ from: r.first, to: r.last, status: r.status, holder: r.holder })),
+        span,
+        (s) => ({ status: status ?? s.status, holder: holder ?? s.holder }),
+      ),
+    );
   }
 }

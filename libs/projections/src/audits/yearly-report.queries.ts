@@ -55,14 +55,30 @@ const KINDS = ['THCS', 'THPT'] as const;
 function blankFigures(db: Database, authorityCode: string, kind: string, from: string, to: string, today: string): BlankFigures {
   const r = blankReconciliation(db, authorityCode, kind, from, to, today);
   const spoiled = db
-    .prepare<[string, string, string, string], number>("SELECT COALESCE(SUM(quantity), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND movement = 'spoiled' AND movement_date BETWEEN ? AND ?")
+    .prepare<[string, string, string, string], number>(
+      "SELECT COALESCE(SUM(quantity), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND movement = 'spoiled' AND movement_date BETWEEN ? AND ?",
+    )
     .pluck()
     .get(authorityCode, kind, from, to)!;
-  return { opening: r.opening, received: r.received, allocatedIn: r.allocatedIn, allocatedOut: r.allocatedOut, used: r.issued + r.spoiledInPrinting, spoiled, destroyed: r.destroyed, lost: r.lost, returned: r.returned, onHand: r.closing };
+  return {
+    opening: r.opening,
+    received: r.received,
+    allocatedIn: r.allocatedIn,
+    allocatedOut: r.allocatedOut,
+    used: r.issued + r.spoiledInPrinting,
+    spoiled,
+    destroyed: r.destroyed,
+    lost: r.lost,
+    returned: r.returned,
+    onHand: r.closing,
+  };
 }
 
 function count(db: Database, sql: string, ...params: (string | number)[]): number {
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 function diplomaFigures(db: Database, authorityCode: string, kind: string, from: string, to: string): DiplomaFigures {
@@ -74,7 +90,16 @@ function diplomaFigures(db: Database, authorityCode: string, kind: string, from:
        WHERE c.authority_code = ? AND COALESCE(e.kind, d.kind) = ? AND c.decision_date BETWEEN ? AND ? AND c.ground != ? GROUP BY c.ground ORDER BY c.ground`,
     )
     .all(authorityCode, kind, from, to, 'issuer_error');
-  const appendix = (action: string) => count(db, 'SELECT COUNT(*) FROM register_appendix WHERE authority_code = ? AND kind = ? AND action = ? AND decision_date BETWEEN ? AND ?', authorityCode, kind, action, from, to);
+  const appendix = (action: string) =>
+    count(
+      db,
+      'SELECT COUNT(*) FROM register_appendix WHERE authority_code = ? AND kind = ? AND action = ? AND decision_date BETWEEN ? AND ?',
+      authorityCode,
+      kind,
+      action,
+      from,
+      to,
+    );
   return {
     issued: count(db, `SELECT COUNT(*) ${issuedIn}`, authorityCode, kind, from, to),
     notHandedOver: count(db, `SELECT COUNT(*) ${issuedIn} AND e.state = 'issued'`, authorityCode, kind, from, to),
@@ -82,18 +107,40 @@ function diplomaFigures(db: Database, authorityCode: string, kind: string, from:
     revoked: revocations.reduce((sum, r) => sum + r.n, 0),
     revokedByGround: Object.fromEntries(revocations.map((r) => [r.ground, r.n])),
     corrected: appendix('correction'),
-    copiesIssued: count(db, 'SELECT COUNT(*) FROM copy_register WHERE authority_code = ? AND kind = ? AND issued_on BETWEEN ? AND ?', authorityCode, kind, from, to),
+    copiesIssued: count(
+      db,
+      'SELECT COUNT(*) FROM copy_register WHERE authority_code = ? AND kind = ? AND issued_on BETWEEN ? AND ?',
+      authorityCode,
+      kind,
+      from,
+      to,
+    ),
   };
 }
 
 function authorityReport(db: Database, code: string, from: string, to: string, today: string): AuthorityYearlyReport {
   const name = db.prepare<[string], string>('SELECT name FROM authorities WHERE code = ?').pluck().get(code) ?? code;
-  const findings = db.prepare<[string], { severity: string; n: number }>("SELECT severity, COUNT(*) AS n FROM audit_findings WHERE authority_code = ? AND state != 'closed' GROUP BY severity").all(code);
+  const findings = db
+    .prepare<[string], { severity: string; n: number }>(
+      "SELECT severity, COUNT(*) AS n FROM audit_findings WHERE authority_code = ? AND state != 'closed' GROUP BY severity",
+    )
+    .all(code);
   return {
     authorityCode: code,
     authorityName: name,
-    kinds: KINDS.map((kind) => ({ kind, blanks: blankFigures(db, code, kind, from, to, today), copyBlanks: blankFigures(db, code, `${kind}_COPY`, from, to, today), diplomas: diplomaFigures(db, code, kind, from, to) })),
-    verificationLettersAnswered: count(db, 'SELECT COUNT(*) FROM verification_requests WHERE authority_code = ? AND responded_on BETWEEN ? AND ?', code, from, to),
+    kinds: KINDS.map((kind) => ({
+      kind,
+      blanks: blankFigures(db, code, kind, from, to, today),
+      copyBlanks: blankFigures(db, code, `${kind}_COPY`, from, to, today),
+      diplomas: diplomaFigures(db, code, kind, from, to),
+    })),
+    verificationLettersAnswered: count(
+      db,
+      'SELECT COUNT(*) FROM verification_requests WHERE authority_code = ? AND responded_on BETWEEN ? AND ?',
+      code,
+      from,
+      to,
+    ),
     openFindings: Object.fromEntries(findings.map((f) => [f.severity, f.n])),
   };
 }
@@ -110,7 +157,18 @@ export function yearlyReport(db: Database, authorityCodes: readonly string[], fr
 }
 
 function sumBlanks(list: readonly BlankFigures[]): BlankFigures {
-  const keys = ['opening', 'received', 'allocatedIn', 'allocatedOut', 'used', 'spoiled', 'destroyed', 'lost', 'returned', 'onHand'] as const;
+  const keys = [
+    'opening',
+    'received',
+    'allocatedIn',
+    'allocatedOut',
+    'used',
+    'spoiled',
+    'destroyed',
+    'lost',
+    'returned',
+    'onHand',
+  ] as const;
   return Object.fromEntries(keys.map((k) => [k, list.reduce((sum, b) => sum + b[k], 0)])) as unknown as BlankFigures;
 }
 
@@ -132,7 +190,15 @@ function rollUp(code: string, reports: readonly AuthorityYearlyReport[]): Author
         kind,
         blanks: sumBlanks(mine.map((k) => k.blanks)),
         copyBlanks: sumBlanks(mine.map((k) => k.copyBlanks)),
-        diplomas: { issued: sum('issued'), notHandedOver: sum('notHandedOver'), reissued: sum('reissued'), revoked: sum('revoked'), revokedByGround: sumRecords(d.map((x) => x.revokedByGround)), corrected: sum('corrected'), copiesIssued: sum('copiesIssued') },
+        diplomas: {
+          issued: sum('issued'),
+          notHandedOver: sum('notHandedOver'),
+          reissued: sum('reissued'),
+          revoked: sum('revoked'),
+          revokedByGround: sumRecords(d.map((x) => x.revokedByGround)),
+          corrected: sum('corrected'),
+          copiesIssued: sum('copiesIssued'),
+        },
       };
     }),
     verificationLettersAnswered: reports.reduce((s, r) => s + r.verificationLettersAnswered, 0),

@@ -7,7 +7,15 @@ import type { Projection } from '../projection';
 export const authoritiesProjection: Projection = {
   name: 'authorities',
   version: 3,
-  handles: ['AuthorityRegistered', 'AuthorityGoverningBodySet', 'AuthorityRenamed', 'AuthorityMerged', 'AuthorityAbolished', 'SignerRegistered', 'SignerMandateEnded'],
+  handles: [
+    'AuthorityRegistered',
+    'AuthorityGoverningBodySet',
+    'AuthorityRenamed',
+    'AuthorityMerged',
+    'AuthorityAbolished',
+    'SignerRegistered',
+    'SignerMandateEnded',
+  ],
   tables: ['authorities', 'authority_signers'],
   createTables(db: Database): void {
     db.exec(`
@@ -115,7 +123,9 @@ const toView = (row: AuthorityRow): AuthorityView => ({
   parentCode: row.parent_code,
   governingBody: row.governing_body,
   registeredOn: row.registered_on,
-  end: row.ended_how ? { how: row.ended_how, effectiveOn: row.ended_on!, successorCode: row.successor_code!, decisionRef: row.end_decision! } : null,
+  end: row.ended_how
+    ? { how: row.ended_how, effectiveOn: row.ended_on!, successorCode: row.successor_code!, decisionRef: row.end_decision! }
+    : null,
 });
 
 export function findAuthority(db: Database, code: string): AuthorityView | undefined {

@@ -12,7 +12,18 @@ import type { Projection } from '../projection';
 export const blankLedgerProjection: Projection = {
   name: 'blank-ledger',
   version: 2,
-  handles: ['BlankLotReceived', 'BlanksAllocated', 'BlanksBound', 'BlanksSpoiled', 'BlanksDestroyed', 'BlanksLost', 'BlanksReturned', 'BlanksReserved', 'BlanksReleased', 'BlankReuseAttempted'],
+  handles: [
+    'BlankLotReceived',
+    'BlanksAllocated',
+    'BlanksBound',
+    'BlanksSpoiled',
+    'BlanksDestroyed',
+    'BlanksLost',
+    'BlanksReturned',
+    'BlanksReserved',
+    'BlanksReleased',
+    'BlankReuseAttempted',
+  ],
   tables: ['blank_lots', 'blank_movements', 'blank_balances', 'blank_segments', 'blank_fraud_signals', 'blank_destructions'],
   createTables(db: Database): void {
     db.exec(`
@@ -55,7 +66,19 @@ export const blankLedgerProjection: Projection = {
       case 'BlankLotReceived': {
         const d = event.data;
         prepared(db, 'INSERT INTO blank_lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-          d.lotId, d.kind, d.templateVersion, d.prefix, d.width, d.range.from, d.range.to, d.receivingAuthority, d.supplier, d.deliveryNote.number, d.deliveryNote.date, d.receivedBy, d.receivedOn,
+          d.lotId,
+          d.kind,
+          d.templateVersion,
+          d.prefix,
+          d.width,
+          d.range.from,
+          d.range.to,
+          d.receivingAuthority,
+          d.supplier,
+          d.deliveryNote.number,
+          d.deliveryNote.date,
+          d.receivedBy,
+          d.receivedOn,
         );
         let segments: Segment[] = [{ from: d.range.from, to: d.range.to, status: 'in_stock', holder: d.receivingAuthority }];
         segments = assign(segments, d.missing, (s) => ({ status: 'missing', holder: s.holder }));
@@ -63,15 +86,33 @@ export const blankLedgerProjection: Projection = {
         ledger.writeSegments(segments);
         const delivered = subtract(d.range, d.missing);
         const note = d.missing.length ? `Thiếu ${d.missing.map((r) => `${r.from}–${r.to}`).join(', ')}` : null;
-        for (const range of delivered) ledger.move(d.receivingAuthority, 'receipt', d.receivedOn, d.deliveryNote.number, range, +1, d.supplier, note);
-        for (const range of d.damaged) ledger.move(d.receivingAuthority, 'spoiled', d.receivedOn, d.deliveryNote.number, range, 0, null, 'damaged_at_receipt');
+        for (const range of delivered)
+          ledger.move(d.receivingAuthority, 'receipt', d.receivedOn, d.deliveryNote.number, range, +1, d.supplier, note);
+        for (const range of d.damaged)
+          ledger.move(d.receivingAuthority, 'spoiled', d.receivedOn, d.deliveryNote.number, range, 0, null, 'damaged_at_receipt');
         return;
       }
       case 'BlanksAllocated':
         ledger.change(event.data.ranges, () => ({ status: 'in_stock', holder: event.data.toAuthority }));
         for (const range of event.data.ranges) {
-          ledger.move(event.data.fromAuthority, 'allocation_out', event.data.allocatedOn, event.data.handover.number, range, -1, event.data.toAuthority);
-          ledger.move(event.data.toAuthority, 'allocation_in', event.data.allocatedOn, event.data.handover.number, range, +1, event.data.fromAuthority);
+          ledger.move(
+            event.data.fromAuthority,
+            'allocation_out',
+            event.data.allocatedOn,
+            event.data.handover.number,
+            range,
+            -1,
+            event.data.toAuthority,
+          );
+          ledger.move(
+            event.data.toAuthority,
+            'allocation_in',
+            event.data.allocatedOn,
+            event.data.handover.number,
+            range,
+            +1,
+            event.data.fromAuthority,
+          );
         }
         return;
       case 'BlanksReserved':
@@ -83,38 +124,87 @@ export const blankLedgerProjection: Projection = {
       case 'BlanksBound': {
         const ranges = normalizeRanges(event.data.bindings.map((b) => ({ from: b.serial, to: b.serial })));
         ledger.change(ranges, (s) => ({ status: 'bound', holder: s.holder, printRunId: event.data.printRunId }));
-        for (const range of ranges) ledger.move(event.data.authorityCode, 'bound', event.data.boundOn, event.data.printRunId, range, -1, null);
+        for (const range of ranges)
+          ledger.move(event.data.authorityCode, 'bound', event.data.boundOn, event.data.printRunId, range, -1, null);
         return;
       }
       case 'BlanksSpoiled': {
         // A signed diploma written wrongly comes back into custody as a spoiled blank awaiting the council.
         const recovered = ledger.rangesWithStatus(event.data.ranges, 'bound');
         ledger.change(event.data.ranges, (s) => ({ status: 'spoiled', holder: s.holder, reason: event.data.reason }));
-        for (const range of event.data.ranges) ledger.move(event.data.authorityCode, 'spoiled', event.data.spoiledOn, null, range, 0, null, `${event.data.reason}: ${event.data.note}`);
-        for (const range of recovered) ledger.move(event.data.authorityCode, 'recovered_for_destruction', event.data.spoiledOn, null, range, +1, null, event.data.note);
+        for (const range of event.data.ranges)
+          ledger.move(
+            event.data.authorityCode,
+            'spoiled',
+            event.data.spoiledOn,
+            null,
+            range,
+            0,
+            null,
+            `${event.data.reason}: ${event.data.note}`,
+          );
+        for (const range of recovered)
+          ledger.move(event.data.authorityCode, 'recovered_for_destruction', event.data.spoiledOn, null, range, +1, null, event.data.note);
         return;
       }
       case 'BlanksDestroyed': {
         const d = event.data;
         const insert = prepared(db, 'INSERT INTO blank_destructions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
         for (const piece of ledger.segmentsIn(d.ranges)) {
-          insert.run(d.minutesRef, d.authorityCode, lotId, piece.from, piece.to, piece.to - piece.from + 1, piece.status, piece.reason ?? null, d.councilDecision.number, d.councilDecision.date, JSON.stringify(d.members), d.method, d.place, d.destroyedOn);
+          insert.run(
+            d.minutesRef,
+            d.authorityCode,
+            lotId,
+            piece.from,
+            piece.to,
+            piece.to - piece.from + 1,
+            piece.status,
+            piece.reason ?? null,
+            d.councilDecision.number,
+            d.councilDecision.date,
+            JSON.stringify(d.members),
+            d.method,
+            d.place,
+            d.destroyedOn,
+          );
         }
         ledger.change(event.data.ranges, (s) => ({ status: 'destroyed', holder: s.holder }));
-        for (const range of event.data.ranges) ledger.move(event.data.authorityCode, 'destroyed', event.data.destroyedOn, event.data.minutesRef, range, -1, null, `${event.data.method}; QĐ ${event.data.councilDecision.number}`);
+        for (const range of event.data.ranges)
+          ledger.move(
+            event.data.authorityCode,
+            'destroyed',
+            event.data.destroyedOn,
+            event.data.minutesRef,
+            range,
+            -1,
+            null,
+            `${event.data.method}; QĐ ${event.data.councilDecision.number}`,
+          );
         return;
       }
       case 'BlanksLost':
         ledger.change(event.data.ranges, (s) => ({ status: 'lost', holder: s.holder }));
-        for (const range of event.data.ranges) ledger.move(event.data.authorityCode, 'lost', event.data.lostOn, event.data.minutesRef, range, -1, event.data.policeUnit, event.data.circumstances);
+        for (const range of event.data.ranges)
+          ledger.move(
+            event.data.authorityCode,
+            'lost',
+            event.data.lostOn,
+            event.data.minutesRef,
+            range,
+            -1,
+            event.data.policeUnit,
+            event.data.circumstances,
+          );
         return;
       case 'BlanksReturned':
         ledger.change(event.data.ranges, (s) => ({ status: 'returned', holder: s.holder }));
-        for (const range of event.data.ranges) ledger.move(event.data.authorityCode, 'returned', event.data.returnedOn, event.data.document.number, range, -1, null);
+        for (const range of event.data.ranges)
+          ledger.move(event.data.authorityCode, 'returned', event.data.returnedOn, event.data.document.number, range, -1, null);
         return;
       case 'BlankReuseAttempted': {
         const insert = prepared(db, 'INSERT INTO blank_fraud_signals VALUES (?, ?, ?, ?, ?, ?, ?)');
-        for (const s of event.data.serials) insert.run(position, lotId, s.serial, s.status, event.data.authorityCode, event.data.printRunId, event.data.attemptedOn);
+        for (const s of event.data.serials)
+          insert.run(position, lotId, s.serial, s.status, event.data.authorityCode, event.data.printRunId, event.data.attemptedOn);
         return;
       }
     }
@@ -155,9 +245,18 @@ class LedgerWriter {
     const span = normalizeRanges(ranges);
     const low = span[0]!.from;
     const high = span[span.length - 1]!.to;
-    const rows = prepared<[string, number, number], SegmentRow>(this.db, 'SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first')
-      .all(this.lotId, low, high);
-    const touched: Segment[] = rows.map((r) => ({ from: r.first, to: r.last, status: r.status, holder: r.holder, ...(r.print_run_id ? { printRunId: r.print_run_id } : {}), ...(r.reason ? { reason: r.reason } : {}) }));
+    const rows = prepared<[string, number, number], SegmentRow>(
+      this.db,
+      'SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first',
+    ).all(this.lotId, low, high);
+    const touched: Segment[] = rows.map((r) => ({
+      from: r.first,
+      to: r.last,
+      status: r.status,
+      holder: r.holder,
+      ...(r.print_run_id ? { printRunId: r.print_run_id } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
+    }));
     const remove = prepared(this.db, 'DELETE FROM blank_segments WHERE lot_id = ? AND first = ?');
     for (const row of rows) remove.run(this.lotId, row.first);
     this.writeSegments(assign(touched, span, update));
@@ -165,7 +264,10 @@ class LedgerWriter {
 
   /** The current segments clipped to `ranges`, i.e. each serial's state just before this event. */
   segmentsIn(ranges: readonly SerialRange[]): Segment[] {
-    const select = prepared<[string, number, number], SegmentRow>(this.db, 'SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first');
+    const select = prepared<[string, number, number], SegmentRow>(
+      this.db,
+      'SELECT first, last, status, holder, print_run_id, reason FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? ORDER BY first',
+    );
     return normalizeRanges(ranges).flatMap((range) =>
       select.all(this.lotId, range.from, range.to).map((r) => ({
         from: Math.max(r.first, range.from),
@@ -178,23 +280,56 @@ class LedgerWriter {
   }
 
   rangesWithStatus(ranges: readonly SerialRange[], status: Segment['status']): SerialRange[] {
-    const select = prepared<[string, number, number, string], { first: number; last: number }>(this.db, 
+    const select = prepared<[string, number, number, string], { first: number; last: number }>(
+      this.db,
       'SELECT first, last FROM blank_segments WHERE lot_id = ? AND last >= ? AND first <= ? AND status = ?',
     );
-    return ranges.flatMap((range) => select.all(this.lotId, range.from, range.to, status).map((r) => ({ from: Math.max(r.first, range.from), to: Math.min(r.last, range.to) })));
+    return ranges.flatMap((range) =>
+      select
+        .all(this.lotId, range.from, range.to, status)
+        .map((r) => ({ from: Math.max(r.first, range.from), to: Math.min(r.last, range.to) })),
+    );
   }
 
-  move(authority: string, movement: string, date: string, document: string | null, range: SerialRange, sign: -1 | 0 | 1, counterpart: string | null, note: string | null = null): void {
+  move(
+    authority: string,
+    movement: string,
+    date: string,
+    document: string | null,
+    range: SerialRange,
+    sign: -1 | 0 | 1,
+    counterpart: string | null,
+    note: string | null = null,
+  ): void {
     const quantity = range.to - range.from + 1;
     const delta = sign * quantity;
-    prepared(this.db, 'INSERT INTO blank_balances (authority_code, kind, on_hand) VALUES (?, ?, ?) ON CONFLICT (authority_code, kind) DO UPDATE SET on_hand = on_hand + excluded.on_hand')
-      .run(authority, this.kind, delta);
-    const balance = prepared(this.db, 'SELECT on_hand FROM blank_balances WHERE authority_code = ? AND kind = ?').pluck().get(authority, this.kind) as number;
-    prepared(this.db, 
-        `INSERT INTO blank_movements (position, authority_code, lot_id, kind, movement, movement_date, document, first, last, quantity, delta, counterpart, balance_after, note)
+    prepared(
+      this.db,
+      'INSERT INTO blank_balances (authority_code, kind, on_hand) VALUES (?, ?, ?) ON CONFLICT (authority_code, kind) DO UPDATE SET on_hand = on_hand + excluded.on_hand',
+    ).run(authority, this.kind, delta);
+    const balance = prepared(this.db, 'SELECT on_hand FROM blank_balances WHERE authority_code = ? AND kind = ?')
+      .pluck()
+      .get(authority, this.kind) as number;
+    prepared(
+      this.db,
+      `INSERT INTO blank_movements (position, authority_code, lot_id, kind, movement, movement_date, document, first, last, quantity, delta, counterpart, balance_after, note)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(this.position, authority, this.lotId, this.kind, movement, date, document, range.from, range.to, quantity, delta, counterpart, balance, note);
+    ).run(
+      this.position,
+      authority,
+      this.lotId,
+      this.kind,
+      movement,
+      date,
+      document,
+      range.from,
+      range.to,
+      quantity,
+      delta,
+      counterpart,
+      balance,
+      note,
+    );
   }
 }
 

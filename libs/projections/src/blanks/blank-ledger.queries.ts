@@ -138,10 +138,23 @@ export interface Reconciliation {
  * Rule 16 for one authority, kind and period. The ledger's flows give the closing balance; when the
  * period runs to today, the serials' own states are counted too, and any difference is listed.
  */
-export function blankReconciliation(db: Database, authorityCode: string, kind: string, from: string, to: string, today: string): Reconciliation {
+export function blankReconciliation(
+  db: Database,
+  authorityCode: string,
+  kind: string,
+  from: string,
+  to: string,
+  today: string,
+): Reconciliation {
   const sum = (condition: string, ...params: (string | number)[]): number =>
-    (db.prepare(`SELECT COALESCE(SUM(quantity), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND ${condition}`).pluck().get(authorityCode, kind, ...params) as number);
-  const opening = db.prepare('SELECT COALESCE(SUM(delta), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND movement_date < ?').pluck().get(authorityCode, kind, from) as number;
+    db
+      .prepare(`SELECT COALESCE(SUM(quantity), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND ${condition}`)
+      .pluck()
+      .get(authorityCode, kind, ...params) as number;
+  const opening = db
+    .prepare('SELECT COALESCE(SUM(delta), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND movement_date < ?')
+    .pluck()
+    .get(authorityCode, kind, from) as number;
   const inPeriod = (movement: string) => sum('movement = ? AND movement_date BETWEEN ? AND ?', movement, from, to);
   const spoiledInPrinting = inPeriod('recovered_for_destruction');
   const flows = {
@@ -154,15 +167,22 @@ export function blankReconciliation(db: Database, authorityCode: string, kind: s
     lost: inPeriod('lost'),
     returned: inPeriod('returned'),
   };
-  const closing = db.prepare('SELECT COALESCE(SUM(delta), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND movement_date <= ?').pluck().get(authorityCode, kind, to) as number;
-  const balanced = opening + flows.received + flows.allocatedIn - flows.allocatedOut - flows.issued - flows.destroyed - flows.lost - flows.returned === closing;
+  const closing = db
+    .prepare('SELECT COALESCE(SUM(delta), 0) FROM blank_movements WHERE authority_code = ? AND kind = ? AND movement_date <= ?')
+    .pluck()
+    .get(authorityCode, kind, to) as number;
+  const balanced =
+    opening + flows.received + flows.allocatedIn - flows.allocatedOut - flows.issued - flows.destroyed - flows.lost - flows.returned ===
+    closing;
 
   let onHandBySerial: Reconciliation['onHandBySerial'] = null;
   const breaks: string[] = [];
   if (to >= today) {
     const count = (status: string) =>
       db
-        .prepare('SELECT COALESCE(SUM(s.last - s.first + 1), 0) FROM blank_segments s JOIN blank_lots l USING (lot_id) WHERE s.holder = ? AND l.kind = ? AND s.status = ?')
+        .prepare(
+          'SELECT COALESCE(SUM(s.last - s.first + 1), 0) FROM blank_segments s JOIN blank_lots l USING (lot_id) WHERE s.holder = ? AND l.kind = ? AND s.status = ?',
+        )
         .pluck()
         .get(authorityCode, kind, status) as number;
     const inStock = count('in_stock');
@@ -200,7 +220,26 @@ export interface DestructionMinutes {
 /** Biên bản huỷ phôi (§4.5): the council, and every serial destroyed under these minutes with its state before. */
 export function destructionMinutes(db: Database, authorityCode: string, minutesRef: string): DestructionMinutes | undefined {
   const rows = db
-    .prepare<[string, string], { lot_id: string; first: number; last: number; quantity: number; state_before: string; reason: string | null; council_decision: string; council_decision_date: string; members: string; method: string; place: string; destroyed_on: string; kind: string; prefix: string; width: number }>(
+    .prepare<
+      [string, string],
+      {
+        lot_id: string;
+        first: number;
+        last: number;
+        quantity: number;
+        state_before: string;
+        reason: string | null;
+        council_decision: string;
+        council_decision_date: string;
+        members: string;
+        method: string;
+        place: string;
+        destroyed_on: string;
+        kind: string;
+        prefix: string;
+        width: number;
+      }
+    >(
       `SELECT d.*, l.kind, l.prefix, l.width FROM blank_destructions d JOIN blank_lots l USING (lot_id)
        WHERE d.authority_code = ? AND d.minutes_ref = ? ORDER BY l.prefix, d.first`,
     )
@@ -215,6 +254,13 @@ export function destructionMinutes(db: Database, authorityCode: string, minutesR
     method: first.method,
     place: first.place,
     destroyedOn: first.destroyed_on,
-    items: rows.map((r) => ({ kind: r.kind, lotId: r.lot_id, range: formatRange(r.prefix, r.width, { from: r.first, to: r.last }), quantity: r.quantity, stateBefore: r.state_before, reason: r.reason ?? '' })),
+    items: rows.map((r) => ({
+      kind: r.kind,
+      lotId: r.lot_id,
+      range: formatRange(r.prefix, r.width, { from: r.first, to: r.last }),
+      quantity: r.quantity,
+      stateBefore: r.state_before,
+      reason: r.reason ?? '',
+    })),
   };
 }

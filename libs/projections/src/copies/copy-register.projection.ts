@@ -34,22 +34,54 @@ export const copyRegisterProjection: Projection = {
       case 'CopyRequestReceived': {
         const d = event.data;
         prepared(db, `INSERT INTO copy_requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, NULL)`).run(
-          d.requestId, d.diplomaId, d.authorityCode, JSON.stringify(d.requester), d.channel, d.receivedAt, d.dossierCompleteAt, d.copies, d.feePerCopy, d.dueBy,
+          d.requestId,
+          d.diplomaId,
+          d.authorityCode,
+          JSON.stringify(d.requester),
+          d.channel,
+          d.receivedAt,
+          d.dossierCompleteAt,
+          d.copies,
+          d.feePerCopy,
+          d.dueBy,
         );
         return;
       }
       case 'CopyRequestExtended':
-        prepared(db, 'UPDATE copy_requests SET due_by = ?, extension_reason = ? WHERE request_id = ?').run(event.data.dueBy, event.data.reason, event.data.requestId);
+        prepared(db, 'UPDATE copy_requests SET due_by = ?, extension_reason = ? WHERE request_id = ?').run(
+          event.data.dueBy,
+          event.data.reason,
+          event.data.requestId,
+        );
         return;
       case 'CopyRequestRefused':
-        prepared(db, `UPDATE copy_requests SET status = 'refused', refusal = ?, answered_on = ? WHERE request_id = ?`).run(JSON.stringify({ grounds: event.data.grounds, reasons: event.data.reasons, letterRef: event.data.letterRef }), event.data.refusedOn, event.data.requestId);
+        prepared(db, `UPDATE copy_requests SET status = 'refused', refusal = ?, answered_on = ? WHERE request_id = ?`).run(
+          JSON.stringify({ grounds: event.data.grounds, reasons: event.data.reasons, letterRef: event.data.letterRef }),
+          event.data.refusedOn,
+          event.data.requestId,
+        );
         return;
       case 'CopiesIssued': {
         const d = event.data;
         prepared(db, `UPDATE copy_requests SET status = 'issued', answered_on = ? WHERE request_id = ?`).run(d.issuedOn, d.requestId);
         const insert = prepared(db, 'INSERT INTO copy_register VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
         for (const copy of d.copies) {
-          insert.run(d.authorityCode, d.content.kind, Number(d.issuedOn.slice(0, 4)), copy.copyNumberValue, copy.copyNumber, copy.copyId, d.requestId, d.diplomaId, copy.serial, d.issuedOn, JSON.stringify(d.content), d.signerName, d.signerTitle, d.issuePlace);
+          insert.run(
+            d.authorityCode,
+            d.content.kind,
+            Number(d.issuedOn.slice(0, 4)),
+            copy.copyNumberValue,
+            copy.copyNumber,
+            copy.copyId,
+            d.requestId,
+            d.diplomaId,
+            copy.serial,
+            d.issuedOn,
+            JSON.stringify(d.content),
+            d.signerName,
+            d.signerTitle,
+            d.issuePlace,
+          );
         }
         return;
       }

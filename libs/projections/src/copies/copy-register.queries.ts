@@ -49,13 +49,31 @@ export function copyRegister(db: Database, book: { authorityCode: string; kind: 
 
 /** One copy by id, for its PDF and for the portal's answer about a copy's QR. */
 export function copyById(db: Database, copyId: string): CopyRegisterRow | undefined {
-  const row = prepared<[string], { authority_code: string; kind: DiplomaKind; register_year: number }>(db, 'SELECT authority_code, kind, register_year FROM copy_register WHERE copy_id = ?').get(copyId);
-  return row ? copyRegister(db, { authorityCode: row.authority_code, kind: row.kind, year: row.register_year }).find((c) => c.copyId === copyId) : undefined;
+  const row = prepared<[string], { authority_code: string; kind: DiplomaKind; register_year: number }>(
+    db,
+    'SELECT authority_code, kind, register_year FROM copy_register WHERE copy_id = ?',
+  ).get(copyId);
+  return row
+    ? copyRegister(db, { authorityCode: row.authority_code, kind: row.kind, year: row.register_year }).find((c) => c.copyId === copyId)
+    : undefined;
 }
 
 /** Rule 49: requests still open after their due time. */
-export function copyRequestsPastDue(db: Database, authorityCode: string, now: string): { requestId: string; diplomaId: string; dueBy: string; receivedAt: string; channel: string }[] {
-  return prepared<[string, string], Record<string, string>>(db, `SELECT request_id, diploma_id, due_by, received_at, channel FROM copy_requests WHERE authority_code = ? AND status = 'open' AND due_by < ? ORDER BY due_by`)
+export function copyRequestsPastDue(
+  db: Database,
+  authorityCode: string,
+  now: string,
+): { requestId: string; diplomaId: string; dueBy: string; receivedAt: string; channel: string }[] {
+  return prepared<[string, string], Record<string, string>>(
+    db,
+    `SELECT request_id, diploma_id, due_by, received_at, channel FROM copy_requests WHERE authority_code = ? AND status = 'open' AND due_by < ? ORDER BY due_by`,
+  )
     .all(authorityCode, now)
-    .map((r) => ({ requestId: r['request_id']!, diplomaId: r['diploma_id']!, dueBy: r['due_by']!, receivedAt: r['received_at']!, channel: r['channel']! }));
+    .map((r) => ({
+      requestId: r['request_id']!,
+      diplomaId: r['diploma_id']!,
+      dueBy: r['due_by']!,
+      receivedAt: r['received_at']!,
+      channel: r['channel']!,
+    }));
 }

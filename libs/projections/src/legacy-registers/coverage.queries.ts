@@ -18,7 +18,10 @@ export interface CoverageRow {
 
 /** Every authority, kind and year the registry knows of; a year absent here is not digitised at all. */
 export function coverageRows(db: Database, authorityCodes?: readonly string[]): CoverageRow[] {
-  const rows = prepared<[], { authority_code: string; kind: string; year: number; issued: number; checked: number; unchecked: number; books: number }>(
+  const rows = prepared<
+    [],
+    { authority_code: string; kind: string; year: number; issued: number; checked: number; unchecked: number; books: number }
+  >(
     db,
     `SELECT authority_code, kind, year, SUM(issued) AS issued, SUM(checked) AS checked, SUM(unchecked) AS unchecked, SUM(books) AS books FROM (
        SELECT authority_code, kind, register_year AS year, COUNT(*) AS issued, 0 AS checked, 0 AS unchecked, 0 AS books
@@ -32,7 +35,15 @@ export function coverageRows(db: Database, authorityCodes?: readonly string[]): 
   ).all();
   return rows
     .filter((r) => !authorityCodes || authorityCodes.includes(r.authority_code))
-    .map((r) => ({ authorityCode: r.authority_code, kind: r.kind, year: r.year, issued: r.issued, digitisedChecked: r.checked, digitisedUnchecked: r.unchecked, books: r.books }));
+    .map((r) => ({
+      authorityCode: r.authority_code,
+      kind: r.kind,
+      year: r.year,
+      issued: r.issued,
+      digitisedChecked: r.checked,
+      digitisedUnchecked: r.unchecked,
+      books: r.books,
+    }));
 }
 
 /** A year counts as held when its diplomas were issued here, or its books are digitised and all checked. */
@@ -76,14 +87,23 @@ export function coverageStatement(db: Database, now = Date.now()): CoverageState
     held.set(key, [...(held.get(key) ?? []), row.year]);
   }
   const nameOf = (code: string) =>
-    prepared<[string], { name: string }>(db, 'SELECT name FROM public_lookup_authority_names WHERE code = ? ORDER BY from_date DESC LIMIT 1').get(code)?.name ?? code;
+    prepared<[string], { name: string }>(
+      db,
+      'SELECT name FROM public_lookup_authority_names WHERE code = ? ORDER BY from_date DESC LIMIT 1',
+    ).get(code)?.name ?? code;
   const parts = [...held].map(([key, years]) => {
     const [code, kind] = key.split('\u0000') as [string, string];
-    return { vi: `văn bằng ${kind} của ${nameOf(code)} năm ${yearRanges(years)}`, en: `${kind} diplomas of ${nameOf(code)} for ${yearRanges(years)}` };
+    return {
+      vi: `văn bằng ${kind} của ${nameOf(code)} năm ${yearRanges(years)}`,
+      en: `${kind} diplomas of ${nameOf(code)} for ${yearRanges(years)}`,
+    };
   });
   const statement: CoverageStatement =
     parts.length === 0
-      ? { vi: 'Hệ thống chưa có dữ liệu văn bằng nào; hãy hỏi cơ quan đã cấp văn bằng.', en: 'This registry holds no diplomas yet; ask the issuing authority.' }
+      ? {
+          vi: 'Hệ thống chưa có dữ liệu văn bằng nào; hãy hỏi cơ quan đã cấp văn bằng.',
+          en: 'This registry holds no diplomas yet; ask the issuing authority.',
+        }
       : {
           vi: `Hệ thống này giữ ${parts.map((p) => p.vi).join('; ')}. Văn bằng của các năm khác chưa được số hóa: hãy hỏi cơ quan đã cấp văn bằng.`,
           en: `This registry holds ${parts.map((p) => p.en).join('; ')}. Other years are not yet digitised: ask the issuing authority.`,

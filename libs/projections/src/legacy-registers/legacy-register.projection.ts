@@ -12,7 +12,14 @@ import type { Projection } from '../projection';
 export const legacyRegisterProjection: Projection = {
   name: 'legacy-register',
   version: 1,
-  handles: ['LegacyBookRegistered', 'LegacyPageScanAttached', 'LegacyEntriesTranscribed', 'LegacyEntryAmended', 'LegacyEntryDisputed', 'LegacyEntryChecked'],
+  handles: [
+    'LegacyBookRegistered',
+    'LegacyPageScanAttached',
+    'LegacyEntriesTranscribed',
+    'LegacyEntryAmended',
+    'LegacyEntryDisputed',
+    'LegacyEntryChecked',
+  ],
   tables: ['legacy_books', 'legacy_scans', 'legacy_entries', 'legacy_disputes'],
   createTables(db: Database): void {
     db.exec(`
@@ -42,7 +49,16 @@ export const legacyRegisterProjection: Projection = {
     switch (event.type) {
       case 'LegacyBookRegistered': {
         const d = event.data;
-        prepared(db, 'INSERT OR REPLACE INTO legacy_books VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(d.bookId, d.authorityCode, d.kind, d.titleAsWritten, d.year, d.volume, d.pageCount, d.custodianCode);
+        prepared(db, 'INSERT OR REPLACE INTO legacy_books VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          d.bookId,
+          d.authorityCode,
+          d.kind,
+          d.titleAsWritten,
+          d.year,
+          d.volume,
+          d.pageCount,
+          d.custodianCode,
+        );
         return;
       }
       case 'LegacyPageScanAttached': {
@@ -51,7 +67,8 @@ export const legacyRegisterProjection: Projection = {
         return;
       }
       case 'LegacyEntriesTranscribed':
-        for (const entry of event.data.entries) upsertEntry(db, event.data.bookId, entry, event.data.transcribedBy, 'unchecked', null, null);
+        for (const entry of event.data.entries)
+          upsertEntry(db, event.data.bookId, entry, event.data.transcribedBy, 'unchecked', null, null);
         return;
       case 'LegacyEntryAmended':
         // The amendment is the third look: the line waits for a check again, and the old disagreement is settled.
@@ -62,7 +79,14 @@ export const legacyRegisterProjection: Projection = {
         const d = event.data;
         prepared(db, `UPDATE legacy_entries SET status = 'disputed' WHERE book_id = ? AND entry_id = ?`).run(d.bookId, d.entryId);
         for (const disagreement of d.disagreements) {
-          prepared(db, 'INSERT OR IGNORE INTO legacy_disputes VALUES (?, ?, ?, ?, ?, ?)').run(d.bookId, d.entryId, String(recorded.position.commit), disagreement.field, disagreement.readingOnScan, d.disputedBy);
+          prepared(db, 'INSERT OR IGNORE INTO legacy_disputes VALUES (?, ?, ?, ?, ?, ?)').run(
+            d.bookId,
+            d.entryId,
+            String(recorded.position.commit),
+            disagreement.field,
+            disagreement.readingOnScan,
+            d.disputedBy,
+          );
         }
         return;
       }
@@ -76,9 +100,28 @@ export const legacyRegisterProjection: Projection = {
   },
 };
 
-function upsertEntry(db: Database, bookId: string, entry: LegacyEntry, typedBy: string, status: string, checkedBy: string | null, diplomaId: string | null): void {
+function upsertEntry(
+  db: Database,
+  bookId: string,
+  entry: LegacyEntry,
+  typedBy: string,
+  status: string,
+  checkedBy: string | null,
+  diplomaId: string | null,
+): void {
   const serial = entry.fields.serial === null ? undefined : parseSerial(entry.fields.serial);
   prepared(db, 'INSERT OR REPLACE INTO legacy_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    bookId, entry.entryId, entry.page, entry.line, status, typedBy, checkedBy, diplomaId, JSON.stringify(entry.fields), JSON.stringify(entry.marks), serial?.prefix ?? null, serial?.value ?? null,
+    bookId,
+    entry.entryId,
+    entry.page,
+    entry.line,
+    status,
+    typedBy,
+    checkedBy,
+    diplomaId,
+    JSON.stringify(entry.fields),
+    JSON.stringify(entry.marks),
+    serial?.prefix ?? null,
+    serial?.value ?? null,
   );
 }

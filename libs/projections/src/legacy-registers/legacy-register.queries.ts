@@ -13,8 +13,26 @@ export interface LegacyBookRow {
   readonly custodianCode: string;
 }
 
-interface BookRow { book_id: string; authority_code: string; kind: string; title: string; year: number; volume: number; page_count: number; custodian_code: string }
-const toBook = (r: BookRow): LegacyBookRow => ({ bookId: r.book_id, authorityCode: r.authority_code, kind: r.kind, titleAsWritten: r.title, year: r.year, volume: r.volume, pageCount: r.page_count, custodianCode: r.custodian_code });
+interface BookRow {
+  book_id: string;
+  authority_code: string;
+  kind: string;
+  title: string;
+  year: number;
+  volume: number;
+  page_count: number;
+  custodian_code: string;
+}
+const toBook = (r: BookRow): LegacyBookRow => ({
+  bookId: r.book_id,
+  authorityCode: r.authority_code,
+  kind: r.kind,
+  titleAsWritten: r.title,
+  year: r.year,
+  volume: r.volume,
+  pageCount: r.page_count,
+  custodianCode: r.custodian_code,
+});
 
 export function legacyBook(db: Database, bookId: string): LegacyBookRow | undefined {
   const row = prepared<[string], BookRow>(db, 'SELECT * FROM legacy_books WHERE book_id = ?').get(bookId);
@@ -29,8 +47,14 @@ export function legacyBookProgress(db: Database, bookId: string) {
        SUM(status = 'unchecked') AS unchecked, SUM(status = 'disputed') AS disputed, SUM(status = 'checked') AS checked
      FROM legacy_entries p WHERE p.book_id = ? GROUP BY p.page ORDER BY p.page`,
   ).all(bookId, bookId);
-  const typists = prepared<[string], { officer: string; typed: number }>(db, 'SELECT typed_by AS officer, COUNT(*) AS typed FROM legacy_entries WHERE book_id = ? GROUP BY typed_by ORDER BY typed_by').all(bookId);
-  const checkers = prepared<[string], { officer: string; checked: number }>(db, 'SELECT checked_by AS officer, COUNT(*) AS checked FROM legacy_entries WHERE book_id = ? AND checked_by IS NOT NULL GROUP BY checked_by ORDER BY checked_by').all(bookId);
+  const typists = prepared<[string], { officer: string; typed: number }>(
+    db,
+    'SELECT typed_by AS officer, COUNT(*) AS typed FROM legacy_entries WHERE book_id = ? GROUP BY typed_by ORDER BY typed_by',
+  ).all(bookId);
+  const checkers = prepared<[string], { officer: string; checked: number }>(
+    db,
+    'SELECT checked_by AS officer, COUNT(*) AS checked FROM legacy_entries WHERE book_id = ? AND checked_by IS NOT NULL GROUP BY checked_by ORDER BY checked_by',
+  ).all(bookId);
   return { pages, typists, checkers };
 }
 
@@ -41,7 +65,15 @@ export function legacyDisputes(db: Database, bookId: string) {
     `SELECT d.entry_id AS entryId, d.field, d.reading_on_scan AS readingOnScan, d.disputed_by AS disputedBy, e.fields AS typed
      FROM legacy_disputes d JOIN legacy_entries e ON e.book_id = d.book_id AND e.entry_id = d.entry_id
      WHERE d.book_id = ? AND e.status = 'disputed' ORDER BY e.page, e.line, d.field`,
-  ).all(bookId).map((row) => ({ entryId: row.entryId, field: row.field, typed: (JSON.parse(row.typed) as Record<string, unknown>)[row.field] ?? null, readingOnScan: row.readingOnScan, disputedBy: row.disputedBy }));
+  )
+    .all(bookId)
+    .map((row) => ({
+      entryId: row.entryId,
+      field: row.field,
+      typed: (JSON.parse(row.typed) as Record<string, unknown>)[row.field] ?? null,
+      readingOnScan: row.readingOnScan,
+      disputedBy: row.disputedBy,
+    }));
 }
 
 export interface DigitisedRegisterRow {
@@ -61,8 +93,21 @@ export function digitisedRegisterRows(db: Database, authorityCodes: readonly str
        WHERE e.status = 'checked' AND b.kind = ? AND b.year = ? AND b.authority_code IN (${authorityCodes.map(() => '?').join(',')})
        ORDER BY b.volume, e.page, e.line`,
     )
-    .all(kind, year, ...authorityCodes) as { diploma_id: string; fields: string; marks: string; page: number; line: number; title: string; volume: number }[];
-  return rows.map((r) => ({ diplomaId: r.diploma_id, fields: JSON.parse(r.fields) as LegacyEntryFields, marks: JSON.parse(r.marks) as Record<string, string>, source: digitisedFrom(r.title, r.volume, r.page, r.line) }));
+    .all(kind, year, ...authorityCodes) as {
+    diploma_id: string;
+    fields: string;
+    marks: string;
+    page: number;
+    line: number;
+    title: string;
+    volume: number;
+  }[];
+  return rows.map((r) => ({
+    diplomaId: r.diploma_id,
+    fields: JSON.parse(r.fields) as LegacyEntryFields,
+    marks: JSON.parse(r.marks) as Record<string, string>,
+    source: digitisedFrom(r.title, r.volume, r.page, r.line),
+  }));
 }
 
 export function digitisedFrom(title: string, volume: number, page: number, line: number): string {
@@ -84,7 +129,10 @@ export function digitisedSerialsInReceivedLots(db: Database) {
 }
 
 /** What a copy of a digitised diploma prints beyond the register's holder data: the book's school, year and mode. */
-export function digitisedLine(db: Database, diplomaId: string): { school: string; classification: string | null; year: number; continuingEducation: boolean } | undefined {
+export function digitisedLine(
+  db: Database,
+  diplomaId: string,
+): { school: string; classification: string | null; year: number; continuingEducation: boolean } | undefined {
   const row = prepared<[string], { fields: string; year: number; title: string }>(
     db,
     `SELECT e.fields, b.year, b.title FROM legacy_entries e JOIN legacy_books b ON b.book_id = e.book_id WHERE e.diploma_id = ? AND e.status = 'checked'`,
@@ -92,5 +140,10 @@ export function digitisedLine(db: Database, diplomaId: string): { school: string
   if (!row) return undefined;
   const fields = JSON.parse(row.fields) as LegacyEntryFields;
   // Bổ túc books are continuing education (GDTX); the cover says so.
-  return { school: fields.school ?? '', classification: fields.classification, year: row.year, continuingEducation: /bổ túc/iu.test(row.title) };
+  return {
+    school: fields.school ?? '',
+    classification: fields.classification,
+    year: row.year,
+    continuingEducation: /bổ túc/iu.test(row.title),
+  };
 }

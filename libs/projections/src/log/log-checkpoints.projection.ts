@@ -25,17 +25,33 @@ export const logCheckpointsProjection: Projection = {
     const event = { type: recorded.type, data: recorded.data } as LogCheckpointEvent;
     const d = event.data;
     prepared(db, 'INSERT OR IGNORE INTO log_checkpoints VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      Number(d.position), d.hash, d.signedAt, d.hashedAtMigrationUpTo, d.keyId, d.signature, d.statementVi, d.statementEn,
+      Number(d.position),
+      d.hash,
+      d.signedAt,
+      d.hashedAtMigrationUpTo,
+      d.keyId,
+      d.signature,
+      d.statementVi,
+      d.statementEn,
     );
   },
 };
 
 /** Newest first; `limit` keeps the public page small while the JSON may hold them all. */
 export function publishedLogCheckpoints(db: Database, limit = 10_000): LogCheckpointSignedData[] {
-  return prepared<[number], { position: number; hash: string; signed_at: string; hashed_at_migration_up_to: string; key_id: string; signature: string; statement_vi: string; statement_en: string }>(
-    db,
-    'SELECT * FROM log_checkpoints ORDER BY position DESC LIMIT ?',
-  )
+  return prepared<
+    [number],
+    {
+      position: number;
+      hash: string;
+      signed_at: string;
+      hashed_at_migration_up_to: string;
+      key_id: string;
+      signature: string;
+      statement_vi: string;
+      statement_en: string;
+    }
+  >(db, 'SELECT * FROM log_checkpoints ORDER BY position DESC LIMIT ?')
     .all(limit)
     .map((row) => ({
       position: String(row.position),

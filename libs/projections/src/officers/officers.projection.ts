@@ -35,18 +35,17 @@ export const officersProjection: Projection = {
     switch (event.type) {
       case 'OfficerAccountCreated': {
         const d = event.data;
-        db.prepare('INSERT INTO officers (officer_id, username, full_name, authority_code, roles, include_subordinates) VALUES (?, ?, ?, ?, ?, ?)').run(
-          d.officerId,
-          d.username,
-          d.fullName,
-          d.authorityCode,
-          d.roles.join(','),
-          d.includeSubordinates ? 1 : 0,
-        );
+        db.prepare(
+          'INSERT INTO officers (officer_id, username, full_name, authority_code, roles, include_subordinates) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(d.officerId, d.username, d.fullName, d.authorityCode, d.roles.join(','), d.includeSubordinates ? 1 : 0);
         return;
       }
       case 'OfficerRolesChanged':
-        db.prepare('UPDATE officers SET roles = ?, include_subordinates = ? WHERE officer_id = ?').run(event.data.roles.join(','), event.data.includeSubordinates ? 1 : 0, event.data.officerId);
+        db.prepare('UPDATE officers SET roles = ?, include_subordinates = ? WHERE officer_id = ?').run(
+          event.data.roles.join(','),
+          event.data.includeSubordinates ? 1 : 0,
+          event.data.officerId,
+        );
         return;
       case 'OfficerAccountDisabled':
         db.prepare('UPDATE officers SET disabled = 1 WHERE officer_id = ?').run(event.data.officerId);
@@ -78,9 +77,10 @@ export interface OfficerView {
 
 export function listOfficers(db: Database, authorityCode: string): OfficerView[] {
   const officers = db
-    .prepare<[string], { officer_id: string; username: string; full_name: string; roles: string; include_subordinates: number; disabled: number }>(
-      'SELECT * FROM officers WHERE authority_code = ? ORDER BY username',
-    )
+    .prepare<
+      [string],
+      { officer_id: string; username: string; full_name: string; roles: string; include_subordinates: number; disabled: number }
+    >('SELECT * FROM officers WHERE authority_code = ? ORDER BY username')
     .all(authorityCode);
   const tokens = db.prepare<[string], { token_id: string; issued_at: string; expires_at: string; revoked: number }>(
     'SELECT token_id, issued_at, expires_at, revoked FROM officer_tokens WHERE officer_id = ? ORDER BY issued_at',
@@ -92,6 +92,8 @@ export function listOfficers(db: Database, authorityCode: string): OfficerView[]
     roles: o.roles.split(','),
     includeSubordinates: o.include_subordinates === 1,
     disabled: o.disabled === 1,
-    tokens: tokens.all(o.officer_id).map((t) => ({ tokenId: t.token_id, issuedAt: t.issued_at, expiresAt: t.expires_at, revoked: t.revoked === 1 })),
+    tokens: tokens
+      .all(o.officer_id)
+      .map((t) => ({ tokenId: t.token_id, issuedAt: t.issued_at, expiresAt: t.expires_at, revoked: t.revoked === 1 })),
   }));
 }

@@ -16,19 +16,54 @@ type AuthorityNameEvent =
   | { type: 'AuthorityRenamed'; data: { code: string; name: string; effectiveOn: string } };
 type LostEvent = { type: 'DiplomaLostBeforeDelivery'; data: { diplomaId: string } };
 type AfterIssuanceEvent =
-  | { type: 'DiplomaCorrected'; data: { diplomaId: string; decisionNumber: string; decisionDate: string; changes: { field: string; after: string }[] } }
+  | {
+      type: 'DiplomaCorrected';
+      data: { diplomaId: string; decisionNumber: string; decisionDate: string; changes: { field: string; after: string }[] };
+    }
   | { type: 'DiplomaRevoked'; data: { diplomaId: string; decisionNumber: string; decisionDate: string; ground: string } }
   | { type: 'DiplomaReissued'; data: { diplomaId: string; newSerialLabel: string; decisionNumber: string; decisionDate: string } }
   | {
       type: 'DiplomaIssuedAsReplacement';
-      data: { diplomaId: string; replaces: string; authorityCode: string; kind: string; holder: { fullName: string; birthDate: string; birthPlace: string }; serialLabel: string; registerLabel: string; issueDate: string };
+      data: {
+        diplomaId: string;
+        replaces: string;
+        authorityCode: string;
+        kind: string;
+        holder: { fullName: string; birthDate: string; birthPlace: string };
+        serialLabel: string;
+        registerLabel: string;
+        issueDate: string;
+      };
     }
   | {
       type: 'LegacyEntryChecked';
-      data: { diplomaId: string; book: { authorityCode: string; kind: string; year: number }; entry: { fields: { serial: string | null; registerNumber: string | null; fullName: string | null; birthDate: string | null; birthPlace: string | null; issueDate: string | null } } };
+      data: {
+        diplomaId: string;
+        book: { authorityCode: string; kind: string; year: number };
+        entry: {
+          fields: {
+            serial: string | null;
+            registerNumber: string | null;
+            fullName: string | null;
+            birthDate: string | null;
+            birthPlace: string | null;
+            issueDate: string | null;
+          };
+        };
+      };
     }
-  | { type: 'CopiesIssued'; data: { requestId: string; diplomaId: string; authorityCode: string; issuedOn: string; copies: { copyId: string; copyNumber: string; serial: string }[] } };
-type PublicLookupEvent = AuthorityNameEvent | LostEvent | AfterIssuanceEvent | Extract<GraduationDecisionEvent, { type: 'GraduatesListed' }> | PrintRunEvent;
+  | {
+      type: 'CopiesIssued';
+      data: {
+        requestId: string;
+        diplomaId: string;
+        authorityCode: string;
+        issuedOn: string;
+        copies: { copyId: string; copyNumber: string; serial: string }[];
+      };
+    };
+type PublicLookupEvent =
+  AuthorityNameEvent | LostEvent | AfterIssuanceEvent | Extract<GraduationDecisionEvent, { type: 'GraduatesListed' }> | PrintRunEvent;
 
 export const PUBLIC_LOOKUP_TABLE = 'public_lookup';
 
@@ -62,7 +97,14 @@ export const publicLookupProjection: Projection = {
     'DiplomaIssuedAsReplacement',
     'CopiesIssued',
   ],
-  tables: [PUBLIC_LOOKUP_TABLE, 'public_lookup_holders', 'public_lookup_runs', 'public_lookup_planned', 'public_lookup_authority_names', 'public_lookup_copies'],
+  tables: [
+    PUBLIC_LOOKUP_TABLE,
+    'public_lookup_holders',
+    'public_lookup_runs',
+    'public_lookup_planned',
+    'public_lookup_authority_names',
+    'public_lookup_copies',
+  ],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS public_lookup (
@@ -114,18 +156,33 @@ export const publicLookupProjection: Projection = {
         return;
       }
       case 'PrintRunOpened':
-        prepared(db, 'INSERT INTO public_lookup_runs VALUES (?, ?, ?)').run(event.data.printRunId, event.data.authorityCode, event.data.kind);
+        prepared(db, 'INSERT INTO public_lookup_runs VALUES (?, ?, ?)').run(
+          event.data.printRunId,
+          event.data.authorityCode,
+          event.data.kind,
+        );
         return;
       case 'PrintRunEntriesPlanned': {
         const insert = prepared(db, 'INSERT INTO public_lookup_planned VALUES (?, ?, ?, ?, ?, ?, ?)');
         for (const e of event.data.entries) {
-          insert.run(e.diplomaId, event.data.printRunId, e.graduateId, e.serialLabel, e.registerLabel, e.registerNumber, e.exemptFromPublicListing ? 1 : 0);
+          insert.run(
+            e.diplomaId,
+            event.data.printRunId,
+            e.graduateId,
+            e.serialLabel,
+            e.registerLabel,
+            e.registerNumber,
+            e.exemptFromPublicListing ? 1 : 0,
+          );
         }
         return;
       }
       case 'PrintRunItemReprinted':
         // Before signing the diploma is still planned; the update of the public row covers a reprint after it.
-        prepared(db, 'UPDATE public_lookup_planned SET serial_label = ? WHERE diploma_id = ?').run(event.data.newSerialLabel, event.data.diplomaId);
+        prepared(db, 'UPDATE public_lookup_planned SET serial_label = ? WHERE diploma_id = ?').run(
+          event.data.newSerialLabel,
+          event.data.diplomaId,
+        );
         prepared(db, 'UPDATE public_lookup SET serial_label = ? WHERE diploma_id = ?').run(event.data.newSerialLabel, event.data.diplomaId);
         return;
       case 'PrintRunSigned':
@@ -139,32 +196,62 @@ export const publicLookupProjection: Projection = {
         // The public learns that a decision corrected the diploma, never what it changed. Lookups match the
         // register as corrected and, since the paper is never reprinted (rule 30), the name and date printed on it.
         const d = event.data;
-        prepared(db, `UPDATE public_lookup SET status = CASE status WHEN 'valid' THEN 'corrected' ELSE status END, corrections = json_insert(corrections, '$[#]', json(?)) WHERE diploma_id = ?`).run(
-          JSON.stringify({ decisionNumber: d.decisionNumber, decisionDate: d.decisionDate }),
-          d.diplomaId,
-        );
-        const row = prepared<[string], { full_name: string; birth_date: string; birth_place: string }>(db, 'SELECT full_name, birth_date, birth_place FROM public_lookup WHERE diploma_id = ?').get(d.diplomaId);
+        prepared(
+          db,
+          `UPDATE public_lookup SET status = CASE status WHEN 'valid' THEN 'corrected' ELSE status END, corrections = json_insert(corrections, '$[#]', json(?)) WHERE diploma_id = ?`,
+        ).run(JSON.stringify({ decisionNumber: d.decisionNumber, decisionDate: d.decisionDate }), d.diplomaId);
+        const row = prepared<[string], { full_name: string; birth_date: string; birth_place: string }>(
+          db,
+          'SELECT full_name, birth_date, birth_place FROM public_lookup WHERE diploma_id = ?',
+        ).get(d.diplomaId);
         if (!row) return;
         const current = { fullName: row.full_name, birthDate: row.birth_date, birthPlace: row.birth_place };
         for (const change of d.changes) if (change.field in current) current[change.field as keyof typeof current] = change.after;
-        prepared(db, 'UPDATE public_lookup SET full_name = ?, name_key = ?, birth_date = ?, birth_place = ? WHERE diploma_id = ?').run(current.fullName, searchKey(current.fullName), current.birthDate, current.birthPlace, d.diplomaId);
+        prepared(db, 'UPDATE public_lookup SET full_name = ?, name_key = ?, birth_date = ?, birth_place = ? WHERE diploma_id = ?').run(
+          current.fullName,
+          searchKey(current.fullName),
+          current.birthDate,
+          current.birthPlace,
+          d.diplomaId,
+        );
         return;
       }
       case 'DiplomaRevoked':
         // An issuer-error revocation comes with its reissue, which says "replaced" rather than "revoked".
         if (event.data.ground === 'issuer_error') return;
-        prepared(db, `UPDATE public_lookup SET status = 'revoked', revocation = json(?) WHERE diploma_id = ?`).run(JSON.stringify({ decisionNumber: event.data.decisionNumber, decisionDate: event.data.decisionDate }), event.data.diplomaId);
+        prepared(db, `UPDATE public_lookup SET status = 'revoked', revocation = json(?) WHERE diploma_id = ?`).run(
+          JSON.stringify({ decisionNumber: event.data.decisionNumber, decisionDate: event.data.decisionDate }),
+          event.data.diplomaId,
+        );
         return;
       case 'DiplomaReissued':
         prepared(db, `UPDATE public_lookup SET status = 'replaced', replacement = json(?) WHERE diploma_id = ?`).run(
-          JSON.stringify({ serial: event.data.newSerialLabel, decisionNumber: event.data.decisionNumber, decisionDate: event.data.decisionDate }),
+          JSON.stringify({
+            serial: event.data.newSerialLabel,
+            decisionNumber: event.data.decisionNumber,
+            decisionDate: event.data.decisionDate,
+          }),
           event.data.diplomaId,
         );
         return;
       case 'DiplomaIssuedAsReplacement': {
         const d = event.data;
-        const exempt = prepared<[string], { exempt: number }>(db, 'SELECT exempt FROM public_lookup WHERE diploma_id = ?').get(d.replaces)?.exempt ?? 0;
-        insertPublicDiploma(db, { diplomaId: d.diplomaId, serial: d.serialLabel, registerLabel: d.registerLabel, kind: d.kind, authorityCode: d.authorityCode, issueDate: d.issueDate, exempt, holder: d.holder }, authorityNameOn(db, d.authorityCode, d.issueDate));
+        const exempt =
+          prepared<[string], { exempt: number }>(db, 'SELECT exempt FROM public_lookup WHERE diploma_id = ?').get(d.replaces)?.exempt ?? 0;
+        insertPublicDiploma(
+          db,
+          {
+            diplomaId: d.diplomaId,
+            serial: d.serialLabel,
+            registerLabel: d.registerLabel,
+            kind: d.kind,
+            authorityCode: d.authorityCode,
+            issueDate: d.issueDate,
+            exempt,
+            holder: d.holder,
+          },
+          authorityNameOn(db, d.authorityCode, d.issueDate),
+        );
         return;
       }
       case 'LegacyEntryChecked': {
@@ -176,18 +263,34 @@ export const publicLookupProjection: Projection = {
         const f = entry.fields;
         if (f.serial === null || f.fullName === null) return;
         const serial = canonicalSerial(f.serial);
-        if (prepared<[string, string], { found: number }>(db, 'SELECT 1 AS found FROM public_lookup WHERE serial_label = ? OR diploma_id = ?').get(serial, diplomaId)) return;
+        if (
+          prepared<[string, string], { found: number }>(
+            db,
+            'SELECT 1 AS found FROM public_lookup WHERE serial_label = ? OR diploma_id = ?',
+          ).get(serial, diplomaId)
+        )
+          return;
         const issueDate = f.issueDate ?? String(book.year);
         insertPublicDiploma(
           db,
-          { diplomaId, serial, registerLabel: f.registerNumber === null ? '' : canonicalRegisterNumber(f.registerNumber), kind: book.kind, authorityCode: book.authorityCode, issueDate, exempt: 0, holder: { fullName: f.fullName, birthDate: f.birthDate ?? '', birthPlace: f.birthPlace ?? '' } },
+          {
+            diplomaId,
+            serial,
+            registerLabel: f.registerNumber === null ? '' : canonicalRegisterNumber(f.registerNumber),
+            kind: book.kind,
+            authorityCode: book.authorityCode,
+            issueDate,
+            exempt: 0,
+            holder: { fullName: f.fullName, birthDate: f.birthDate ?? '', birthPlace: f.birthPlace ?? '' },
+          },
           authorityNameOn(db, book.authorityCode, issueDate),
         );
         return;
       }
       case 'CopiesIssued': {
         const insert = prepared(db, 'INSERT INTO public_lookup_copies VALUES (?, ?, ?, ?, ?, ?)');
-        for (const copy of event.data.copies) insert.run(copy.copyId, copy.copyNumber, copy.serial, event.data.diplomaId, event.data.authorityCode, event.data.issuedOn);
+        for (const copy of event.data.copies)
+          insert.run(copy.copyId, copy.copyNumber, copy.serial, event.data.diplomaId, event.data.authorityCode, event.data.issuedOn);
         return;
       }
       default:
@@ -231,7 +334,16 @@ function publishRun(db: Database, printRunId: string, issueDate: string): void {
   for (const row of rows) {
     insertPublicDiploma(
       db,
-      { diplomaId: row.diploma_id, serial: row.serial_label, registerLabel: row.register_label, kind: row.kind, authorityCode: row.authority_code, issueDate, exempt: row.exempt, holder: { fullName: row.full_name, birthDate: row.birth_date, birthPlace: row.birth_place } },
+      {
+        diplomaId: row.diploma_id,
+        serial: row.serial_label,
+        registerLabel: row.register_label,
+        kind: row.kind,
+        authorityCode: row.authority_code,
+        issueDate,
+        exempt: row.exempt,
+        holder: { fullName: row.full_name, birthDate: row.birth_date, birthPlace: row.birth_place },
+      },
       authorityName,
     );
   }
@@ -268,7 +380,20 @@ function insertPublicDiploma(db: Database, d: PublicDiploma, authorityName: stri
     `INSERT INTO public_lookup (diploma_id, serial_label, register_label, kind, authority_code, authority_name, full_name, name_key, birth_date, birth_place, issue_date, holder_digest, status, exempt, printed_name_key, printed_birth_date)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
   ).run(
-    d.diplomaId, d.serial, d.registerLabel, d.kind, d.authorityCode, authorityName, d.holder.fullName, nameKey, d.holder.birthDate, d.holder.birthPlace, d.issueDate,
-    holderDigest(d.holder.fullName, d.holder.birthDate), d.exempt, nameKey, d.holder.birthDate,
+    d.diplomaId,
+    d.serial,
+    d.registerLabel,
+    d.kind,
+    d.authorityCode,
+    authorityName,
+    d.holder.fullName,
+    nameKey,
+    d.holder.birthDate,
+    d.holder.birthPlace,
+    d.issueDate,
+    holderDigest(d.holder.fullName, d.holder.birthDate),
+    d.exempt,
+    nameKey,
+    d.holder.birthDate,
   );
 }

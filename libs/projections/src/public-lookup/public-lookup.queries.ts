@@ -62,7 +62,10 @@ const SELECT = `SELECT diploma_id, serial_label, register_label, kind, authority
  * visitor already holds, and has no statement that could list, page or prefix-search the register.
  */
 
-export function publicDiplomaBySerialAndHolder(db: Database, query: { serial: string; fullName: string; birthDate: string }): PublicDiplomaRecord | undefined {
+export function publicDiplomaBySerialAndHolder(
+  db: Database,
+  query: { serial: string; fullName: string; birthDate: string },
+): PublicDiplomaRecord | undefined {
   const nameKey = searchKey(query.fullName.normalize('NFC'));
   const row = prepared<[string, string, string, string, string], Row>(
     db,
@@ -71,7 +74,10 @@ export function publicDiplomaBySerialAndHolder(db: Database, query: { serial: st
   return row && toRecord(row);
 }
 
-export function publicDiplomaBySerialAndRegisterNumber(db: Database, query: { serial: string; registerNumber: string }): PublicDiplomaRecord | undefined {
+export function publicDiplomaBySerialAndRegisterNumber(
+  db: Database,
+  query: { serial: string; registerNumber: string },
+): PublicDiplomaRecord | undefined {
   const row = prepared<[string, string], Row>(db, `${SELECT} WHERE serial_label = ? AND register_label = ?`).get(
     canonicalSerial(query.serial),
     canonicalRegisterNumber(query.registerNumber),
@@ -97,7 +103,12 @@ export function canonicalSerial(typed: string): string {
 
 /** Register numbers are printed "000417/THPT-2024"; only case and stray spaces are forgiven. */
 export function canonicalRegisterNumber(typed: string): string {
-  return typed.normalize('NFC').toUpperCase().replace(/\s+/g, ' ').replace(/ ?([/-]) ?/g, '$1').trim();
+  return typed
+    .normalize('NFC')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([/-]) ?/g, '$1')
+    .trim();
 }
 
 function toRecord(row: Row): PublicDiplomaRecord {
@@ -132,15 +143,29 @@ export interface PublicCopyRecord {
 
 /** A copy from the register (bản sao) by its id, for the QR printed on it. */
 export function publicCopyById(db: Database, copyId: string): PublicCopyRecord | undefined {
-  const row = prepared<[string], { copy_id: string; copy_number: string; copy_serial: string; diploma_id: string; authority_code: string; issued_on: string }>(
-    db,
-    'SELECT copy_id, copy_number, copy_serial, diploma_id, authority_code, issued_on FROM public_lookup_copies WHERE copy_id = ?',
-  ).get(copyId);
-  return row && { copyId: row.copy_id, copyNumber: row.copy_number, copySerial: row.copy_serial, diplomaId: row.diploma_id, authorityCode: row.authority_code, issuedOn: row.issued_on };
+  const row = prepared<
+    [string],
+    { copy_id: string; copy_number: string; copy_serial: string; diploma_id: string; authority_code: string; issued_on: string }
+  >(db, 'SELECT copy_id, copy_number, copy_serial, diploma_id, authority_code, issued_on FROM public_lookup_copies WHERE copy_id = ?').get(
+    copyId,
+  );
+  return (
+    row && {
+      copyId: row.copy_id,
+      copyNumber: row.copy_number,
+      copySerial: row.copy_serial,
+      diplomaId: row.diploma_id,
+      authorityCode: row.authority_code,
+      issuedOn: row.issued_on,
+    }
+  );
 }
 
 /** A copy by the diploma it copies and its copy-register number, as a copy's QR names it. */
 export function publicCopyOf(db: Database, diplomaId: string, copyNumber: string): PublicCopyRecord | undefined {
-  const row = prepared<[string, string], { copy_id: string }>(db, 'SELECT copy_id FROM public_lookup_copies WHERE diploma_id = ? AND copy_number = ?').get(diplomaId, copyNumber);
+  const row = prepared<[string, string], { copy_id: string }>(
+    db,
+    'SELECT copy_id FROM public_lookup_copies WHERE diploma_id = ? AND copy_number = ?',
+  ).get(diplomaId, copyNumber);
   return row && publicCopyById(db, row.copy_id);
 }

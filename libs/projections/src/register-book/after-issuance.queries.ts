@@ -65,12 +65,32 @@ export function overdueReturns(db: Database, authorityCode: string, today: strin
      WHERE authority_code = ? AND returned_on IS NULL AND return_due_by IS NOT NULL AND return_due_by < ? AND ground <> 'issuer_error' ORDER BY return_due_by`,
   )
     .all(authorityCode, today)
-    .map((r) => ({ diplomaId: r['diploma_id']!, serial: r['serial_label']!, registerNumber: r['register_label']!, decisionNumber: r['decision_number']!, decisionDate: r['decision_date']!, holderReceivedOn: r['holder_received_on']!, returnDueBy: r['return_due_by']! }));
+    .map((r) => ({
+      diplomaId: r['diploma_id']!,
+      serial: r['serial_label']!,
+      registerNumber: r['register_label']!,
+      decisionNumber: r['decision_number']!,
+      decisionDate: r['decision_date']!,
+      holderReceivedOn: r['holder_received_on']!,
+      returnDueBy: r['return_due_by']!,
+    }));
 }
 
 /** Rule 29: correction dossiers complete for more than 5 working days without a decision or a refusal. */
-export function correctionRequestsPastDue(db: Database, authorityCode: string, today: string): { requestId: string; diplomaId: string; dossierCompleteOn: string; dueBy: string }[] {
-  return prepared<[string, string], Record<string, string>>(db, `SELECT request_id, diploma_id, dossier_complete_on, due_by FROM correction_requests WHERE authority_code = ? AND status = 'open' AND due_by < ? ORDER BY due_by`)
+export function correctionRequestsPastDue(
+  db: Database,
+  authorityCode: string,
+  today: string,
+): { requestId: string; diplomaId: string; dossierCompleteOn: string; dueBy: string }[] {
+  return prepared<[string, string], Record<string, string>>(
+    db,
+    `SELECT request_id, diploma_id, dossier_complete_on, due_by FROM correction_requests WHERE authority_code = ? AND status = 'open' AND due_by < ? ORDER BY due_by`,
+  )
     .all(authorityCode, today)
-    .map((r) => ({ requestId: r['request_id']!, diplomaId: r['diploma_id']!, dossierCompleteOn: r['dossier_complete_on']!, dueBy: r['due_by']! }));
+    .map((r) => ({
+      requestId: r['request_id']!,
+      diplomaId: r['diploma_id']!,
+      dossierCompleteOn: r['dossier_complete_on']!,
+      dueBy: r['due_by']!,
+    }));
 }

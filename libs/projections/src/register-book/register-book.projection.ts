@@ -33,7 +33,17 @@ export const registerBookProjection: Projection = {
     'DiplomaReissued',
     'DiplomaIssuedAsReplacement',
   ],
-  tables: ['graduation_decisions', 'graduates', 'print_runs', 'register_entries', 'replacement_diplomas', 'register_appendix', 'revocation_cases', 'correction_requests', 'digitised_entries'],
+  tables: [
+    'graduation_decisions',
+    'graduates',
+    'print_runs',
+    'register_entries',
+    'replacement_diplomas',
+    'register_appendix',
+    'revocation_cases',
+    'correction_requests',
+    'digitised_entries',
+  ],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS graduation_decisions (
@@ -94,7 +104,8 @@ export const registerBookProjection: Projection = {
     `);
   },
   apply(db: Database, recorded: RecordedEvent): void {
-    const event = { type: recorded.type, data: recorded.data } as GraduationDecisionEvent | PrintRunEvent | DiplomaEvent | Extract<LegacyBookEvent, { type: 'LegacyEntryChecked' }>;
+    const event = { type: recorded.type, data: recorded.data } as
+      GraduationDecisionEvent | PrintRunEvent | DiplomaEvent | Extract<LegacyBookEvent, { type: 'LegacyEntryChecked' }>;
     switch (event.type) {
       case 'LegacyEntryChecked': {
         // A line of an old paper book, checked against its scan (issue 14): its appendix, notes and state
@@ -102,65 +113,156 @@ export const registerBookProjection: Projection = {
         const { diplomaId, book, entry } = event.data;
         const f = entry.fields;
         prepared(db, `INSERT OR IGNORE INTO digitised_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued', '[]')`).run(
-          diplomaId, book.authorityCode, book.kind, book.year, f.serial ?? '', f.registerNumber ?? '', f.fullName ?? '', searchKey(f.fullName ?? ''), f.birthDate ?? '',
+          diplomaId,
+          book.authorityCode,
+          book.kind,
+          book.year,
+          f.serial ?? '',
+          f.registerNumber ?? '',
+          f.fullName ?? '',
+          searchKey(f.fullName ?? ''),
+          f.birthDate ?? '',
         );
         return;
       }
       case 'GraduationDecisionRecorded': {
         const d = event.data;
-        prepared(db, 'INSERT INTO graduation_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(d.decisionId, d.authorityCode, d.number, d.date, d.kind, d.schoolYear, d.examSession, d.graduateCount, JSON.stringify(d.sourceFile));
+        prepared(db, 'INSERT INTO graduation_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          d.decisionId,
+          d.authorityCode,
+          d.number,
+          d.date,
+          d.kind,
+          d.schoolYear,
+          d.examSession,
+          d.graduateCount,
+          JSON.stringify(d.sourceFile),
+        );
         return;
       }
       case 'GraduatesListed': {
         const insert = prepared(db, 'INSERT INTO graduates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
         for (const g of event.data.graduates) {
-          insert.run(g.graduateId, event.data.decisionId, g.sourceRow, g.fullName, searchKey(g.fullName), g.birthDate, g.birthPlace, g.sex, g.ethnicity, g.nationalId, g.school, g.className, g.classification, g.trainingMode);
+          insert.run(
+            g.graduateId,
+            event.data.decisionId,
+            g.sourceRow,
+            g.fullName,
+            searchKey(g.fullName),
+            g.birthDate,
+            g.birthPlace,
+            g.sex,
+            g.ethnicity,
+            g.nationalId,
+            g.school,
+            g.className,
+            g.classification,
+            g.trainingMode,
+          );
         }
         return;
       }
       case 'PrintRunOpened': {
         const d = event.data;
         const reserved = d.reserved.reduce((sum, r) => sum + r.to - r.from + 1, 0);
-        prepared(db, `INSERT INTO print_runs (print_run_id, authority_code, decision_id, kind, register_year, lot_id, template_version, opened_on, status, diploma_count, reserved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`).run(
-          d.printRunId, d.authorityCode, d.decisionId, d.kind, d.registerYear, d.lotId, d.templateVersion, d.openedOn, d.count, reserved,
+        prepared(
+          db,
+          `INSERT INTO print_runs (print_run_id, authority_code, decision_id, kind, register_year, lot_id, template_version, opened_on, status, diploma_count, reserved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        ).run(
+          d.printRunId,
+          d.authorityCode,
+          d.decisionId,
+          d.kind,
+          d.registerYear,
+          d.lotId,
+          d.templateVersion,
+          d.openedOn,
+          d.count,
+          reserved,
         );
         return;
       }
       case 'PrintRunEntriesPlanned': {
-        const run = prepared<[string], { authority_code: string; kind: string; register_year: number; decision_id: string }>(db, 'SELECT authority_code, kind, register_year, decision_id FROM print_runs WHERE print_run_id = ?').get(event.data.printRunId)!;
-        const insert = prepared(db, `INSERT INTO register_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'entered', ?, NULL, NULL, NULL, '[]')`);
+        const run = prepared<[string], { authority_code: string; kind: string; register_year: number; decision_id: string }>(
+          db,
+          'SELECT authority_code, kind, register_year, decision_id FROM print_runs WHERE print_run_id = ?',
+        ).get(event.data.printRunId)!;
+        const insert = prepared(
+          db,
+          `INSERT INTO register_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'entered', ?, NULL, NULL, NULL, '[]')`,
+        );
         for (const e of event.data.entries) {
-          insert.run(e.diplomaId, run.authority_code, run.kind, run.register_year, e.registerNumber, e.registerLabel, e.graduateId, run.decision_id, event.data.printRunId, e.serialLabel, e.exemptFromPublicListing ? 1 : 0);
+          insert.run(
+            e.diplomaId,
+            run.authority_code,
+            run.kind,
+            run.register_year,
+            e.registerNumber,
+            e.registerLabel,
+            e.graduateId,
+            run.decision_id,
+            event.data.printRunId,
+            e.serialLabel,
+            e.exemptFromPublicListing ? 1 : 0,
+          );
         }
         return;
       }
       case 'PrintRunPrinted':
-        prepared(db, `UPDATE print_runs SET status = 'printed', printed_on = ? WHERE print_run_id = ?`).run(event.data.printedOn, event.data.printRunId);
+        prepared(db, `UPDATE print_runs SET status = 'printed', printed_on = ? WHERE print_run_id = ?`).run(
+          event.data.printedOn,
+          event.data.printRunId,
+        );
         prepared(db, `UPDATE register_entries SET state = 'printed' WHERE print_run_id = ?`).run(event.data.printRunId);
         return;
       case 'PrintRunItemReprinted': {
         const d = event.data;
-        const oldLabel = prepared<[string], { serial_label: string }>(db, 'SELECT serial_label FROM register_entries WHERE diploma_id = ?').get(d.diplomaId)!.serial_label;
-        appendNote(db, d.diplomaId, { type: 'serial_replaced', oldSerial: oldLabel, newSerial: d.newSerialLabel, reason: d.reason, on: d.reprintedOn });
+        const oldLabel = prepared<[string], { serial_label: string }>(
+          db,
+          'SELECT serial_label FROM register_entries WHERE diploma_id = ?',
+        ).get(d.diplomaId)!.serial_label;
+        appendNote(db, d.diplomaId, {
+          type: 'serial_replaced',
+          oldSerial: oldLabel,
+          newSerial: d.newSerialLabel,
+          reason: d.reason,
+          on: d.reprintedOn,
+        });
         prepared(db, 'UPDATE register_entries SET serial_label = ? WHERE diploma_id = ?').run(d.newSerialLabel, d.diplomaId);
-        prepared(db, 'UPDATE print_runs SET spoiled = spoiled + 1, reserved = reserved + ? WHERE print_run_id = ?').run(d.newlyReserved ? 1 : 0, d.printRunId);
+        prepared(db, 'UPDATE print_runs SET spoiled = spoiled + 1, reserved = reserved + ? WHERE print_run_id = ?').run(
+          d.newlyReserved ? 1 : 0,
+          d.printRunId,
+        );
         return;
       }
       case 'PrintRunSigned': {
         const d = event.data;
-        prepared(db, `UPDATE print_runs SET status = 'signed', signer_name = ?, signer_title = ?, delegation_ref = ?, issue_date = ?, issue_place = ? WHERE print_run_id = ?`).run(
-          d.signerName, d.signerTitle, d.delegationRef, d.issueDate, d.issuePlace, d.printRunId,
-        );
+        prepared(
+          db,
+          `UPDATE print_runs SET status = 'signed', signer_name = ?, signer_title = ?, delegation_ref = ?, issue_date = ?, issue_place = ? WHERE print_run_id = ?`,
+        ).run(d.signerName, d.signerTitle, d.delegationRef, d.issueDate, d.issuePlace, d.printRunId);
         prepared(db, `UPDATE register_entries SET state = 'issued' WHERE print_run_id = ?`).run(d.printRunId);
         return;
       }
       case 'PrintRunClosed':
-        prepared(db, `UPDATE print_runs SET status = 'closed', closed_on = ?, released = ? WHERE print_run_id = ?`).run(event.data.closedOn, event.data.released, event.data.printRunId);
+        prepared(db, `UPDATE print_runs SET status = 'closed', closed_on = ?, released = ? WHERE print_run_id = ?`).run(
+          event.data.closedOn,
+          event.data.released,
+          event.data.printRunId,
+        );
         return;
       case 'DiplomaDelivered': {
         const d = event.data;
-        prepared(db, `UPDATE register_entries SET state = 'delivered', recipient_name = ?, recipient_kind = ?, received_on = ? WHERE diploma_id = ?`).run(d.recipient.fullName, d.recipient.kind, d.deliveredOn, d.diplomaId);
-        if (d.recipient.kind === 'proxy') appendNote(db, d.diplomaId, { type: 'received_by_proxy', proxyName: d.recipient.fullName, authorisationRef: d.recipient.authorisationRef });
+        prepared(
+          db,
+          `UPDATE register_entries SET state = 'delivered', recipient_name = ?, recipient_kind = ?, received_on = ? WHERE diploma_id = ?`,
+        ).run(d.recipient.fullName, d.recipient.kind, d.deliveredOn, d.diplomaId);
+        if (d.recipient.kind === 'proxy')
+          appendNote(db, d.diplomaId, {
+            type: 'received_by_proxy',
+            proxyName: d.recipient.fullName,
+            authorisationRef: d.recipient.authorisationRef,
+          });
         return;
       }
       case 'DiplomaLostBeforeDelivery': {
@@ -171,35 +273,85 @@ export const registerBookProjection: Projection = {
       }
       case 'DiplomaCorrectionRequested': {
         const d = event.data;
-        prepared(db, `INSERT INTO correction_requests VALUES (?, ?, ?, ?, ?, ?, 'open', NULL)`).run(d.requestId, d.diplomaId, d.authorityCode, d.ground, d.dossierCompleteOn, d.dueBy);
+        prepared(db, `INSERT INTO correction_requests VALUES (?, ?, ?, ?, ?, ?, 'open', NULL)`).run(
+          d.requestId,
+          d.diplomaId,
+          d.authorityCode,
+          d.ground,
+          d.dossierCompleteOn,
+          d.dueBy,
+        );
         return;
       }
       case 'DiplomaCorrectionRefused':
-        prepared(db, `UPDATE correction_requests SET status = 'refused', answered_on = ? WHERE diploma_id = ? AND request_id = ?`).run(event.data.refusedOn, event.data.diplomaId, event.data.requestId);
+        prepared(db, `UPDATE correction_requests SET status = 'refused', answered_on = ? WHERE diploma_id = ? AND request_id = ?`).run(
+          event.data.refusedOn,
+          event.data.diplomaId,
+          event.data.requestId,
+        );
         return;
       case 'DiplomaCorrected': {
-        prepared(db, `UPDATE correction_requests SET status = 'decided', answered_on = ? WHERE diploma_id = ? AND request_id = ?`).run(event.data.decisionDate, event.data.diplomaId, event.data.requestId);
+        prepared(db, `UPDATE correction_requests SET status = 'decided', answered_on = ? WHERE diploma_id = ? AND request_id = ?`).run(
+          event.data.decisionDate,
+          event.data.diplomaId,
+          event.data.requestId,
+        );
         // Rule 22: the correction is written into the appendix; the book's row only gains a note (rule 30).
         const d = event.data;
         const line = lineOf(db, d.diplomaId);
         if (!line) return;
-        const row = appendixRow(db, line, { action: 'correction', diplomaId: d.diplomaId, newSerial: null, newRegister: null, changes: d.changes, decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, note: null });
-        appendNote(db, line.originalId, { type: 'corrected', decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, appendixRow: row });
+        const row = appendixRow(db, line, {
+          action: 'correction',
+          diplomaId: d.diplomaId,
+          newSerial: null,
+          newRegister: null,
+          changes: d.changes,
+          decisionNumber: d.decisionNumber,
+          decisionDate: d.decisionDate,
+          note: null,
+        });
+        appendNote(db, line.originalId, {
+          type: 'corrected',
+          decisionNumber: d.decisionNumber,
+          decisionDate: d.decisionDate,
+          appendixRow: row,
+        });
         return;
       }
       case 'DiplomaRevoked': {
         const d = event.data;
-        prepared(db, 'INSERT INTO revocation_cases (diploma_id, authority_code, issuer_code, serial_label, register_label, decision_number, decision_date, ground, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-          d.diplomaId, d.authorityCode, d.issuerCode, d.serialLabel, d.registerLabel, d.decisionNumber, d.decisionDate, d.ground, d.reasons,
+        prepared(
+          db,
+          'INSERT INTO revocation_cases (diploma_id, authority_code, issuer_code, serial_label, register_label, decision_number, decision_date, ground, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          d.diplomaId,
+          d.authorityCode,
+          d.issuerCode,
+          d.serialLabel,
+          d.registerLabel,
+          d.decisionNumber,
+          d.decisionDate,
+          d.ground,
+          d.reasons,
         );
         const line = lineOf(db, d.diplomaId);
         // An issuer-error revocation is noted with its reissue (next event), not on its own.
-        if (line && d.ground !== 'issuer_error') appendNote(db, line.originalId, { type: 'revoked', decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, ground: d.ground });
+        if (line && d.ground !== 'issuer_error')
+          appendNote(db, line.originalId, {
+            type: 'revoked',
+            decisionNumber: d.decisionNumber,
+            decisionDate: d.decisionDate,
+            ground: d.ground,
+          });
         setState(db, d.diplomaId, 'revoked');
         return;
       }
       case 'DiplomaRevocationNotified':
-        prepared(db, 'UPDATE revocation_cases SET holder_received_on = ?, return_due_by = ? WHERE diploma_id = ?').run(event.data.holderReceivedOn, event.data.returnDueBy, event.data.diplomaId);
+        prepared(db, 'UPDATE revocation_cases SET holder_received_on = ?, return_due_by = ? WHERE diploma_id = ?').run(
+          event.data.holderReceivedOn,
+          event.data.returnDueBy,
+          event.data.diplomaId,
+        );
         return;
       case 'RevokedDiplomaReturned':
         prepared(db, 'UPDATE revocation_cases SET returned_on = ? WHERE diploma_id = ?').run(event.data.returnedOn, event.data.diplomaId);
@@ -208,15 +360,40 @@ export const registerBookProjection: Projection = {
         const d = event.data;
         const line = lineOf(db, d.diplomaId);
         if (!line) return;
-        appendixRow(db, line, { action: 'reissue', diplomaId: d.diplomaId, newSerial: d.newSerialLabel, newRegister: d.newRegisterLabel, changes: d.changes, decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, note: d.issuerError });
-        appendNote(db, line.originalId, { type: 'reissued', decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, newSerial: d.newSerialLabel, newRegisterNumber: d.newRegisterLabel });
+        appendixRow(db, line, {
+          action: 'reissue',
+          diplomaId: d.diplomaId,
+          newSerial: d.newSerialLabel,
+          newRegister: d.newRegisterLabel,
+          changes: d.changes,
+          decisionNumber: d.decisionNumber,
+          decisionDate: d.decisionDate,
+          note: d.issuerError,
+        });
+        appendNote(db, line.originalId, {
+          type: 'reissued',
+          decisionNumber: d.decisionNumber,
+          decisionDate: d.decisionDate,
+          newSerial: d.newSerialLabel,
+          newRegisterNumber: d.newRegisterLabel,
+        });
         setState(db, d.diplomaId, 'superseded');
         return;
       }
       case 'DiplomaIssuedAsReplacement': {
         const d = event.data;
         const original = lineOf(db, d.replaces)?.originalId ?? d.replaces;
-        prepared(db, `INSERT INTO replacement_diplomas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued')`).run(d.diplomaId, d.replaces, original, d.graduateId, d.authorityCode, d.kind, d.registerLabel, d.serialLabel, d.issueDate);
+        prepared(db, `INSERT INTO replacement_diplomas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued')`).run(
+          d.diplomaId,
+          d.replaces,
+          original,
+          d.graduateId,
+          d.authorityCode,
+          d.kind,
+          d.registerLabel,
+          d.serialLabel,
+          d.issueDate,
+        );
         return;
       }
     }
@@ -238,26 +415,82 @@ interface Line {
 }
 
 function lineOf(db: Database, diplomaId: string): Line | undefined {
-  const original = prepared<[string], { authority_code: string; kind: string; register_year: number; graduate_id: string; serial_label: string; register_label: string }>(
+  const original = prepared<
+    [string],
+    { authority_code: string; kind: string; register_year: number; graduate_id: string; serial_label: string; register_label: string }
+  >(
     db,
     'SELECT authority_code, kind, register_year, graduate_id, serial_label, register_label FROM register_entries WHERE diploma_id = ?',
   ).get(diplomaId);
-  if (original) return { originalId: diplomaId, authorityCode: original.authority_code, kind: original.kind, year: original.register_year, graduateId: original.graduate_id, serialLabel: original.serial_label, registerLabel: original.register_label };
-  const digitised = prepared<[string], { authority_code: string; kind: string; register_year: number; serial_label: string; register_label: string }>(
+  if (original)
+    return {
+      originalId: diplomaId,
+      authorityCode: original.authority_code,
+      kind: original.kind,
+      year: original.register_year,
+      graduateId: original.graduate_id,
+      serialLabel: original.serial_label,
+      registerLabel: original.register_label,
+    };
+  const digitised = prepared<
+    [string],
+    { authority_code: string; kind: string; register_year: number; serial_label: string; register_label: string }
+  >(db, 'SELECT authority_code, kind, register_year, serial_label, register_label FROM digitised_entries WHERE diploma_id = ?').get(
+    diplomaId,
+  );
+  if (digitised)
+    return {
+      originalId: diplomaId,
+      authorityCode: digitised.authority_code,
+      kind: digitised.kind,
+      year: digitised.register_year,
+      graduateId: diplomaId,
+      serialLabel: digitised.serial_label,
+      registerLabel: digitised.register_label,
+    };
+  const replacement = prepared<[string], { original_id: string; serial_label: string; register_label: string }>(
     db,
-    'SELECT authority_code, kind, register_year, serial_label, register_label FROM digitised_entries WHERE diploma_id = ?',
+    'SELECT original_id, serial_label, register_label FROM replacement_diplomas WHERE diploma_id = ?',
   ).get(diplomaId);
-  if (digitised) return { originalId: diplomaId, authorityCode: digitised.authority_code, kind: digitised.kind, year: digitised.register_year, graduateId: diplomaId, serialLabel: digitised.serial_label, registerLabel: digitised.register_label };
-  const replacement = prepared<[string], { original_id: string; serial_label: string; register_label: string }>(db, 'SELECT original_id, serial_label, register_label FROM replacement_diplomas WHERE diploma_id = ?').get(diplomaId);
   if (!replacement) return undefined;
   const line = lineOf(db, replacement.original_id);
   return line ? { ...line, serialLabel: replacement.serial_label, registerLabel: replacement.register_label } : undefined;
 }
 
-function appendixRow(db: Database, line: Line, row: { action: string; diplomaId: string; newSerial: string | null; newRegister: string | null; changes: unknown; decisionNumber: string; decisionDate: string; note: string | null }): number {
-  const next = prepared<[string, string, number], { n: number }>(db, 'SELECT COALESCE(MAX(row_number), 0) + 1 AS n FROM register_appendix WHERE authority_code = ? AND kind = ? AND register_year = ?').get(line.authorityCode, line.kind, line.year)!.n;
+function appendixRow(
+  db: Database,
+  line: Line,
+  row: {
+    action: string;
+    diplomaId: string;
+    newSerial: string | null;
+    newRegister: string | null;
+    changes: unknown;
+    decisionNumber: string;
+    decisionDate: string;
+    note: string | null;
+  },
+): number {
+  const next = prepared<[string, string, number], { n: number }>(
+    db,
+    'SELECT COALESCE(MAX(row_number), 0) + 1 AS n FROM register_appendix WHERE authority_code = ? AND kind = ? AND register_year = ?',
+  ).get(line.authorityCode, line.kind, line.year)!.n;
   prepared(db, 'INSERT INTO register_appendix VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    line.authorityCode, line.kind, line.year, next, row.action, row.diplomaId, line.graduateId, line.serialLabel, line.registerLabel, row.newSerial, row.newRegister, JSON.stringify(row.changes), row.decisionNumber, row.decisionDate, row.note,
+    line.authorityCode,
+    line.kind,
+    line.year,
+    next,
+    row.action,
+    row.diplomaId,
+    line.graduateId,
+    line.serialLabel,
+    line.registerLabel,
+    row.newSerial,
+    row.newRegister,
+    JSON.stringify(row.changes),
+    row.decisionNumber,
+    row.decisionDate,
+    row.note,
   );
   return next;
 }
@@ -271,6 +504,12 @@ function setState(db: Database, diplomaId: string, state: string): void {
 
 /** Notes only grow, like the notes column of the paper book. */
 function appendNote(db: Database, diplomaId: string, note: Record<string, unknown>): void {
-  prepared(db, `UPDATE register_entries SET notes = json_insert(notes, '$[#]', json(?)) WHERE diploma_id = ?`).run(JSON.stringify(note), diplomaId);
-  prepared(db, `UPDATE digitised_entries SET notes = json_insert(notes, '$[#]', json(?)) WHERE diploma_id = ?`).run(JSON.stringify(note), diplomaId);
+  prepared(db, `UPDATE register_entries SET notes = json_insert(notes, '$[#]', json(?)) WHERE diploma_id = ?`).run(
+    JSON.stringify(note),
+    diplomaId,
+  );
+  prepared(db, `UPDATE digitised_entries SET notes = json_insert(notes, '$[#]', json(?)) WHERE diploma_id = ?`).run(
+    JSON.stringify(note),
+    diplomaId,
+  );
 }

@@ -110,7 +110,10 @@ export interface RegisterBookSectionView {
  * print run changes, since each run has its own decision, signer and issue date (§4.1 book header).
  */
 export function registerBook(db: Database, book: { authorityCode: string; kind: DiplomaKind; year: number }): RegisterBookSectionView[] {
-  const rows = prepared<[string, string, number], EntryRow>(db, `${ENTRY_SELECT} WHERE e.authority_code = ? AND e.kind = ? AND e.register_year = ? ORDER BY e.register_number`).all(book.authorityCode, book.kind, book.year);
+  const rows = prepared<[string, string, number], EntryRow>(
+    db,
+    `${ENTRY_SELECT} WHERE e.authority_code = ? AND e.kind = ? AND e.register_year = ? ORDER BY e.register_number`,
+  ).all(book.authorityCode, book.kind, book.year);
   const runs = new Map<string, RunRow>();
   const sections: RegisterBookSectionView[] = [];
   let current: RegisterBookSectionView | undefined;
@@ -165,22 +168,65 @@ export type DiplomaQuery = { serial: string } | { registerNumber: string } | { f
 export function findDiplomas(db: Database, authorityCodes: readonly string[], query: DiplomaQuery): RegisterEntryView[] {
   const scope = `e.authority_code IN (${authorityCodes.map(() => '?').join(', ')})`;
   let rows: EntryRow[];
-  if ('serial' in query) rows = db.prepare<unknown[], EntryRow>(`${ENTRY_SELECT} WHERE e.serial_label = ? AND ${scope}`).all(query.serial.trim().toUpperCase(), ...authorityCodes);
-  else if ('registerNumber' in query) rows = db.prepare<unknown[], EntryRow>(`${ENTRY_SELECT} WHERE e.register_label = ? AND ${scope}`).all(query.registerNumber.trim().toUpperCase(), ...authorityCodes);
-  else rows = db.prepare<unknown[], EntryRow>(`${ENTRY_SELECT} WHERE g.name_key = ? AND g.birth_date = ? AND ${scope} ORDER BY e.register_year, e.register_number`).all(searchKey(query.fullName), query.birthDate, ...authorityCodes);
+  if ('serial' in query)
+    rows = db
+      .prepare<unknown[], EntryRow>(`${ENTRY_SELECT} WHERE e.serial_label = ? AND ${scope}`)
+      .all(query.serial.trim().toUpperCase(), ...authorityCodes);
+  else if ('registerNumber' in query)
+    rows = db
+      .prepare<unknown[], EntryRow>(`${ENTRY_SELECT} WHERE e.register_label = ? AND ${scope}`)
+      .all(query.registerNumber.trim().toUpperCase(), ...authorityCodes);
+  else
+    rows = db
+      .prepare<unknown[], EntryRow>(
+        `${ENTRY_SELECT} WHERE g.name_key = ? AND g.birth_date = ? AND ${scope} ORDER BY e.register_year, e.register_number`,
+      )
+      .all(searchKey(query.fullName), query.birthDate, ...authorityCodes);
   return rows.map(toView);
 }
 
-
 /** Every graduate of a decision with the state of their diploma ('waiting' before any print run). */
-export function decisionDiplomas(db: Database, decisionId: string): { graduateId: string; fullName: string; birthDate: string; school: string; state: RegisterEntryState | 'waiting'; registerLabel: string | null; serial: string | null; printRunId: string | null }[] {
-  return prepared<[string], { graduate_id: string; full_name: string; birth_date: string; school: string; state: RegisterEntryState | null; register_label: string | null; serial_label: string | null; print_run_id: string | null }>(
+export function decisionDiplomas(
+  db: Database,
+  decisionId: string,
+): {
+  graduateId: string;
+  fullName: string;
+  birthDate: string;
+  school: string;
+  state: RegisterEntryState | 'waiting';
+  registerLabel: string | null;
+  serial: string | null;
+  printRunId: string | null;
+}[] {
+  return prepared<
+    [string],
+    {
+      graduate_id: string;
+      full_name: string;
+      birth_date: string;
+      school: string;
+      state: RegisterEntryState | null;
+      register_label: string | null;
+      serial_label: string | null;
+      print_run_id: string | null;
+    }
+  >(
     db,
     `SELECT g.graduate_id, g.full_name, g.birth_date, g.school, e.state, e.register_label, e.serial_label, e.print_run_id
      FROM graduates g LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ? ORDER BY g.source_row`,
   )
     .all(decisionId)
-    .map((r) => ({ graduateId: r.graduate_id, fullName: r.full_name, birthDate: r.birth_date, school: r.school, state: r.state ?? 'waiting', registerLabel: r.register_label, serial: r.serial_label, printRunId: r.print_run_id }));
+    .map((r) => ({
+      graduateId: r.graduate_id,
+      fullName: r.full_name,
+      birthDate: r.birth_date,
+      school: r.school,
+      state: r.state ?? 'waiting',
+      registerLabel: r.register_label,
+      serial: r.serial_label,
+      printRunId: r.print_run_id,
+    }));
 }
 
 export interface OverdueDecision {
@@ -196,7 +242,10 @@ export interface OverdueDecision {
 
 /** Rule 7: decisions with graduates still without an issued diploma after the regime's deadline. */
 export function overdueIssuance(db: Database, authorityCode: string, today: string): OverdueDecision[] {
-  const decisions = prepared<[string], { decision_id: string; number: string; decision_date: string; kind: DiplomaKind }>(db, 'SELECT decision_id, number, decision_date, kind FROM graduation_decisions WHERE authority_code = ? ORDER BY decision_date').all(authorityCode);
+  const decisions = prepared<[string], { decision_id: string; number: string; decision_date: string; kind: DiplomaKind }>(
+    db,
+    'SELECT decision_id, number, decision_date, kind FROM graduation_decisions WHERE authority_code = ? ORDER BY decision_date',
+  ).all(authorityCode);
   const count = prepared<[string], { n: number }>(
     db,
     `SELECT COUNT(*) AS n FROM graduates g LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id
@@ -207,7 +256,17 @@ export function overdueIssuance(db: Database, authorityCode: string, today: stri
     const deadline = issuanceDeadline(d.kind, d.decision_date);
     if (!deadline || deadline.dueBy >= today) continue;
     const notIssued = count.get(d.decision_id)!.n;
-    if (notIssued > 0) overdue.push({ decisionId: d.decision_id, decisionNumber: d.number, decisionDate: d.decision_date, kind: d.kind, dueBy: deadline.dueBy, deadlineDays: deadline.days, deadlineConfirmed: deadline.confirmed, notIssued });
+    if (notIssued > 0)
+      overdue.push({
+        decisionId: d.decision_id,
+        decisionNumber: d.number,
+        decisionDate: d.decision_date,
+        kind: d.kind,
+        dueBy: deadline.dueBy,
+        deadlineDays: deadline.days,
+        deadlineConfirmed: deadline.confirmed,
+        notIssued,
+      });
   }
   return overdue;
 }
@@ -242,7 +301,9 @@ export function printRunView(db: Database, printRunId: string): PrintRunView | u
     'SELECT r.*, d.exam_session, d.school_year FROM print_runs r JOIN graduation_decisions d ON d.decision_id = r.decision_id WHERE r.print_run_id = ?',
   ).get(printRunId);
   if (!r) return undefined;
-  const entries = prepared<[string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number`).all(printRunId).map(toView);
+  const entries = prepared<[string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number`)
+    .all(printRunId)
+    .map(toView);
   return {
     printRunId,
     authorityCode: r['authority_code'] as string,
@@ -261,7 +322,12 @@ export function printRunView(db: Database, printRunId: string): PrintRunView | u
     closedOn: r['closed_on'] as string | null,
     examSession: r['exam_session'] as string | null,
     schoolYear: r['school_year'] as string,
-    counts: { diplomas: r['diploma_count'] as number, reserved: r['reserved'] as number, spoiled: r['spoiled'] as number, released: r['released'] as number | null },
+    counts: {
+      diplomas: r['diploma_count'] as number,
+      reserved: r['reserved'] as number,
+      spoiled: r['spoiled'] as number,
+      released: r['released'] as number | null,
+    },
     entries,
   };
 }
@@ -291,6 +357,7 @@ export function diplomaGraduate(db: Database, diplomaId: string): DiplomaGraduat
 
 /** The authority whose decision this is, or undefined when there is no such decision. */
 export function decisionAuthority(db: Database, decisionId: string): string | undefined {
-  return prepared<[string], { authority_code: string }>(db, 'SELECT authority_code FROM graduation_decisions WHERE decision_id = ?').get(decisionId)?.authority_code;
+  return prepared<[string], { authority_code: string }>(db, 'SELECT authority_code FROM graduation_decisions WHERE decision_id = ?').get(
+    decisionId,
+  )?.authority_code;
 }
-

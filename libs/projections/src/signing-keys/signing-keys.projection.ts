@@ -33,12 +33,34 @@ export const signingKeysProjection: Projection = {
 };
 
 /** As a published key set (JWK members), for the portal's verifier and for /keys. */
-export function publishedSigningKeys(db: Database): { keys: { kid: string; authorityCode: string; kty: 'OKP'; crv: 'Ed25519'; x: string; use: 'sig'; alg: 'EdDSA'; createdAt: string; retiredAt: string | null }[] } {
+export function publishedSigningKeys(db: Database): {
+  keys: {
+    kid: string;
+    authorityCode: string;
+    kty: 'OKP';
+    crv: 'Ed25519';
+    x: string;
+    use: 'sig';
+    alg: 'EdDSA';
+    createdAt: string;
+    retiredAt: string | null;
+  }[];
+} {
   const rows = prepared<[], { kid: string; authority_code: string; x: string; created_at: string; retired_at: string | null }>(
     db,
     'SELECT kid, authority_code, x, created_at, retired_at FROM signing_keys ORDER BY authority_code, created_at',
   ).all();
   return {
-    keys: rows.map((row) => ({ kid: row.kid, authorityCode: row.authority_code, kty: 'OKP', crv: 'Ed25519', x: row.x, use: 'sig', alg: 'EdDSA', createdAt: row.created_at, retiredAt: row.retired_at })),
+    keys: rows.map((row) => ({
+      kid: row.kid,
+      authorityCode: row.authority_code,
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: row.x,
+      use: 'sig',
+      alg: 'EdDSA',
+      createdAt: row.created_at,
+      retiredAt: row.retired_at,
+    })),
   };
 }

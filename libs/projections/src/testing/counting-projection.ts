@@ -6,7 +6,9 @@ import type { Projection } from '../projection';
  * A deliberately non-idempotent read model: applying an event twice changes the totals, so any double
  * application (or skip) after a crash shows up in the table hash.
  */
-export function countingProjection(options: { name?: string; version?: number; slowMs?: number; poisonWhen?: (event: RecordedEvent) => boolean } = {}): Projection {
+export function countingProjection(
+  options: { name?: string; version?: number; slowMs?: number; poisonWhen?: (event: RecordedEvent) => boolean } = {},
+): Projection {
   const name = options.name ?? 'counting';
   const totals = `${name}_stream_totals`;
   const log = `${name}_event_log`;
@@ -28,7 +30,11 @@ export function countingProjection(options: { name?: string; version?: number; s
         `INSERT INTO "${totals}" (stream, events, amount) VALUES (?, 1, ?)
          ON CONFLICT (stream) DO UPDATE SET events = events + 1, amount = amount + excluded.amount`,
       ).run(event.stream, amount);
-      db.prepare(`INSERT INTO "${log}" (position, stream, type) VALUES (?, ?, ?)`).run(positionToString(event.position), event.stream, event.type);
+      db.prepare(`INSERT INTO "${log}" (position, stream, type) VALUES (?, ?, ?)`).run(
+        positionToString(event.position),
+        event.stream,
+        event.type,
+      );
       if (options.slowMs) {
         const until = Date.now() + options.slowMs;
         while (Date.now() < until) {

@@ -8,7 +8,13 @@ import { hashTables } from '../table-hash';
 let position = 0n;
 
 /** A stored event as the runner hands it to a projection, for literal histories in projection specs. */
-export function recorded(stream: string, type: string, data: unknown, revision = 0n, occurredAt = '2026-03-03T02:00:00.000Z'): RecordedEvent {
+export function recorded(
+  stream: string,
+  type: string,
+  data: unknown,
+  revision = 0n,
+  occurredAt = '2026-03-03T02:00:00.000Z',
+): RecordedEvent {
   position += 1n;
   return {
     id: `00000000-0000-4000-8000-${position.toString().padStart(12, '0')}`,
@@ -17,7 +23,14 @@ export function recorded(stream: string, type: string, data: unknown, revision =
     revision,
     position: { commit: position, prepare: position },
     data,
-    metadata: { schemaVersion: 1, commandId: 'c', correlationId: 'c', causationId: 'c', actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' }, occurredAt },
+    metadata: {
+      schemaVersion: 1,
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' },
+      occurredAt,
+    },
     recordedAt: new Date(occurredAt),
   } as RecordedEvent;
 }

@@ -37,14 +37,29 @@ export function matchVerificationSubject(db: Database, authorityCodes: readonly 
       if (change.field === 'birthDate') current.birthDate = change.after;
     }
   }
-  const revocation = prepared<[string], { decision_number: string; decision_date: string }>(db, 'SELECT decision_number, decision_date FROM revocation_cases WHERE diploma_id = ?').get(candidate.diploma_id);
-  if (revocation) return { result: 'REVOKED', mismatchedFields: [], decisions: [{ decisionNumber: revocation.decision_number, decisionDate: revocation.decision_date }], diplomaId: candidate.diploma_id };
+  const revocation = prepared<[string], { decision_number: string; decision_date: string }>(
+    db,
+    'SELECT decision_number, decision_date FROM revocation_cases WHERE diploma_id = ?',
+  ).get(candidate.diploma_id);
+  if (revocation)
+    return {
+      result: 'REVOKED',
+      mismatchedFields: [],
+      decisions: [{ decisionNumber: revocation.decision_number, decisionDate: revocation.decision_date }],
+      diplomaId: candidate.diploma_id,
+    };
   const mismatched: string[] = [];
   if (searchKey(subject.fullName) !== searchKey(current.fullName)) mismatched.push('fullName');
   if (subject.birthDate && subject.birthDate !== current.birthDate) mismatched.push('birthDate');
   if (subject.registerNumber && subject.registerNumber !== candidate.register_label) mismatched.push('registerNumber');
   if (mismatched.length > 0) return { result: 'MISMATCH', mismatchedFields: mismatched, decisions: [], diplomaId: candidate.diploma_id };
-  if (corrections.length > 0) return { result: 'CORRECTED', mismatchedFields: [], decisions: corrections.map((c) => ({ decisionNumber: c.decision_number, decisionDate: c.decision_date })), diplomaId: candidate.diploma_id };
+  if (corrections.length > 0)
+    return {
+      result: 'CORRECTED',
+      mismatchedFields: [],
+      decisions: corrections.map((c) => ({ decisionNumber: c.decision_number, decisionDate: c.decision_date })),
+      diplomaId: candidate.diploma_id,
+    };
   return { result: 'MATCH', mismatchedFields: [], decisions: [], diplomaId: candidate.diploma_id };
 }
 
@@ -67,8 +82,16 @@ function findCandidate(db: Database, authorityCodes: readonly string[], subject:
   } else if (subject.birthDate) {
     // Without a serial or number, only one living diploma for that name and date identifies the person.
     found = [
-      ...one(`${ORIGINALS} WHERE g.name_key = ? AND g.birth_date = ? AND e.state <> 'superseded' AND e.authority_code IN (${scope})`, searchKey(subject.fullName), subject.birthDate),
-      ...one(`${DIGITISED} WHERE d.name_key = ? AND d.birth_date = ? AND d.state <> 'superseded' AND d.authority_code IN (${scope})`, searchKey(subject.fullName), subject.birthDate),
+      ...one(
+        `${ORIGINALS} WHERE g.name_key = ? AND g.birth_date = ? AND e.state <> 'superseded' AND e.authority_code IN (${scope})`,
+        searchKey(subject.fullName),
+        subject.birthDate,
+      ),
+      ...one(
+        `${DIGITISED} WHERE d.name_key = ? AND d.birth_date = ? AND d.state <> 'superseded' AND d.authority_code IN (${scope})`,
+        searchKey(subject.fullName),
+        subject.birthDate,
+      ),
     ];
     if (found.length !== 1) return undefined;
   }

@@ -22,14 +22,16 @@ export const verificationRequestsProjection: Projection = {
     const event = { type: recorded.type, data: recorded.data } as VerificationRequestEvent;
     if (event.type === 'VerificationRequestReceived') {
       const d = event.data;
-      prepared(db, 'INSERT INTO verification_requests (request_id, authority_code, organisation, letter_number, letter_date, received_on, subjects) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        d.requestId, d.authorityCode, d.organisation, d.letterNumber, d.letterDate, d.receivedOn, JSON.stringify(d.subjects),
-      );
+      prepared(
+        db,
+        'INSERT INTO verification_requests (request_id, authority_code, organisation, letter_number, letter_date, received_on, subjects) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(d.requestId, d.authorityCode, d.organisation, d.letterNumber, d.letterDate, d.receivedOn, JSON.stringify(d.subjects));
     } else {
       const d = event.data;
-      prepared(db, 'UPDATE verification_requests SET answers = ?, response_letter_number = ?, responded_on = ?, signer_name = ?, signer_title = ? WHERE request_id = ?').run(
-        JSON.stringify(d.answers), d.responseLetterNumber, d.respondedOn, d.signerName, d.signerTitle, d.requestId,
-      );
+      prepared(
+        db,
+        'UPDATE verification_requests SET answers = ?, response_letter_number = ?, responded_on = ?, signer_name = ?, signer_title = ? WHERE request_id = ?',
+      ).run(JSON.stringify(d.answers), d.responseLetterNumber, d.respondedOn, d.signerName, d.signerTitle, d.requestId);
     }
   },
 };
@@ -42,7 +44,14 @@ export interface VerificationRequestView {
   letterDate: string;
   receivedOn: string;
   subjects: { fullName: string; birthDate: string | null; serial: string | null; registerNumber: string | null }[];
-  answers: { result: string; mismatchedFields: string[]; decisions: { decisionNumber: string; decisionDate: string }[]; diplomaId: string | null }[] | null;
+  answers:
+    | {
+        result: string;
+        mismatchedFields: string[];
+        decisions: { decisionNumber: string; decisionDate: string }[];
+        diplomaId: string | null;
+      }[]
+    | null;
   responseLetterNumber: string | null;
   respondedOn: string | null;
   signerName: string | null;
@@ -50,7 +59,9 @@ export interface VerificationRequestView {
 }
 
 export function verificationRequestById(db: Database, requestId: string): VerificationRequestView | undefined {
-  const r = prepared<[string], Record<string, string | null>>(db, 'SELECT * FROM verification_requests WHERE request_id = ?').get(requestId);
+  const r = prepared<[string], Record<string, string | null>>(db, 'SELECT * FROM verification_requests WHERE request_id = ?').get(
+    requestId,
+  );
   if (!r) return undefined;
   return {
     requestId: r['request_id']!,

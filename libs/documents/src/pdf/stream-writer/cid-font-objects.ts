@@ -98,11 +98,25 @@ function descriptorMetrics(face: FontFace): string {
 }
 
 /** Writes the font whose Type0 dictionary was allocated as `type0Id`; `extras` are glyphs beyond the base set. */
-export async function writeCidFont(writer: PdfStreamWriter, type0Id: number, face: FontFace, extras: ReadonlyMap<number, string>): Promise<void> {
+export async function writeCidFont(
+  writer: PdfStreamWriter,
+  type0Id: number,
+  face: FontFace,
+  extras: ReadonlyMap<number, string>,
+): Promise<void> {
   const streams = await streamsFor(face, extras);
   const name = `${streams.tag}+${face.font.postscriptName ?? 'DejaVuSerif'}`;
-  const [cidFont, descriptor, fontFile, cidToGid, toUnicode] = [1, 2, 3, 4, 5].map(() => writer.allocate()) as [number, number, number, number, number];
-  writer.object(type0Id, `<</Type/Font/Subtype/Type0/BaseFont/${name}/Encoding/Identity-H/DescendantFonts[${cidFont} 0 R]/ToUnicode ${toUnicode} 0 R>>`);
+  const [cidFont, descriptor, fontFile, cidToGid, toUnicode] = [1, 2, 3, 4, 5].map(() => writer.allocate()) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  writer.object(
+    type0Id,
+    `<</Type/Font/Subtype/Type0/BaseFont/${name}/Encoding/Identity-H/DescendantFonts[${cidFont} 0 R]/ToUnicode ${toUnicode} 0 R>>`,
+  );
   writer.object(
     cidFont,
     `<</Type/Font/Subtype/CIDFontType2/BaseFont/${name}/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>` +

@@ -7,7 +7,8 @@ const PAYLOAD = 'https://tracuu.example.vn/v/abcDEF123_-xyz';
 function paint(ops: string, size: number): Uint8Array {
   const grid = new Uint8Array(size * size);
   for (const [, x, y, w, h] of ops.matchAll(/(\d+) (\d+) (\d+) (\d+) re/g)) {
-    for (let row = Number(y); row < Number(y) + Number(h); row++) for (let col = Number(x); col < Number(x) + Number(w); col++) grid[row * size + col] = (grid[row * size + col] ?? 0) + 1;
+    for (let row = Number(y); row < Number(y) + Number(h); row++)
+      for (let col = Number(x); col < Number(x) + Number(w); col++) grid[row * size + col] = (grid[row * size + col] ?? 0) + 1;
   }
   return grid;
 }
@@ -40,6 +41,8 @@ describe('qrCode', () => {
   it('scales the symbol, quiet zone included, to the requested square', () => {
     const { modules } = QRCode.create([{ data: Buffer.from(PAYLOAD, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
     const m = 100 / (modules.size + 8);
-    expect(qrCode(PAYLOAD, 10, 20, 100)).toMatch(new RegExp(`^q 0 g ${m.toFixed(3).replace(/0+$/, '')} 0 0 -${m.toFixed(3).replace(/0+$/, '')} 10 120 cm\n`));
+    expect(qrCode(PAYLOAD, 10, 20, 100)).toMatch(
+      new RegExp(`^q 0 g ${m.toFixed(3).replace(/0+$/, '')} 0 0 -${m.toFixed(3).replace(/0+$/, '')} 10 120 cm\n`),
+    );
   });
 });

@@ -7,14 +7,33 @@ describe('FontFace', () => {
     for (const text of ['Nguyễn Thị Thuỷ', 'AVAT Tự', 'Đặng Hoàng Yến']) {
       const shaped = regular.shape(text);
       const glyphs = regular.font.layout(text, { liga: false });
-      expect(shaped.tj.replace(/ -?[\d.]+ /g, '').replace(/[<>]/g, '')).toBe(glyphs.glyphs.map((g) => g.id.toString(16).toUpperCase().padStart(4, '0')).join(''));
+      expect(shaped.tj.replace(/ -?[\d.]+ /g, '').replace(/[<>]/g, '')).toBe(
+        glyphs.glyphs.map((g) => g.id.toString(16).toUpperCase().padStart(4, '0')).join(''),
+      );
       expect(shaped.width).toBeCloseTo((glyphs.advanceWidth * 1000) / regular.font.unitsPerEm, 6);
       expect(shaped.extras).toEqual([]);
     }
   });
 
   it('gives, through its cached pairwise path, exactly what a full fontkit layout of the word gives', () => {
-    const words = ['Nguyễn', 'Thuỷ', 'Đặng', 'Yến', 'AVAT', 'Tự', 'Võ', 'Wyatt', 'LÝ', 'P.Thủy', '000417/THPT-2024', 'HP', '0203418', 'ngày', '“Trường”', 'Ý-Ả'];
+    const words = [
+      'Nguyễn',
+      'Thuỷ',
+      'Đặng',
+      'Yến',
+      'AVAT',
+      'Tự',
+      'Võ',
+      'Wyatt',
+      'LÝ',
+      'P.Thủy',
+      '000417/THPT-2024',
+      'HP',
+      '0203418',
+      'ngày',
+      '“Trường”',
+      'Ý-Ả',
+    ];
     for (const style of ['regular', 'bold'] as const) {
       const face = fontFace(style);
       for (const word of words) {

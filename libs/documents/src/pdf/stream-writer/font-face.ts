@@ -46,7 +46,10 @@ export class FontFace {
   private readonly words = new WordCache<ShapedText>(WORDS_PER_GENERATION);
   private readonly space: ShapedText;
 
-  constructor(readonly style: FontStyle, bytes: Uint8Array) {
+  constructor(
+    readonly style: FontStyle,
+    bytes: Uint8Array,
+  ) {
     this.font = fontkit.create(bytes);
     this.scale = 1000 / this.font.unitsPerEm;
     const base = new Map<number, string>();
@@ -85,7 +88,8 @@ export class FontFace {
     for (const char of word) {
       const cp = char.codePointAt(0) ?? 0;
       // A missing glyph would print as an empty box on a legal document: refuse, naming the character.
-      if (!this.font.hasGlyphForCodePoint(cp)) throw new RangeError(`DejaVu Serif has no glyph for ${JSON.stringify(char)} (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`);
+      if (!this.font.hasGlyphForCodePoint(cp))
+        throw new RangeError(`DejaVu Serif has no glyph for ${JSON.stringify(char)} (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`);
     }
     const run = this.font.layout(word, FEATURES);
     const tj = new TjBuilder();
@@ -147,8 +151,18 @@ export class FontFace {
       const [a, b] = [this.baseChars.get(left), this.baseChars.get(right)];
       const [pa, pb] = run.positions;
       const plain =
-        a && b && pa && pb && run.glyphs.length === 2 && run.glyphs[0]?.id === a.id && run.glyphs[1]?.id === b.id &&
-        !pa.xOffset && !pa.yOffset && !pb.xOffset && !pb.yOffset && pb.xAdvance * this.scale === b.advance;
+        a &&
+        b &&
+        pa &&
+        pb &&
+        run.glyphs.length === 2 &&
+        run.glyphs[0]?.id === a.id &&
+        run.glyphs[1]?.id === b.id &&
+        !pa.xOffset &&
+        !pa.yOffset &&
+        !pb.xOffset &&
+        !pb.yOffset &&
+        pb.xAdvance * this.scale === b.advance;
       kern = plain ? pa.xAdvance * this.scale - a.advance : Number.NaN;
       this.pairs.set(key, kern);
     }

@@ -56,7 +56,9 @@ export class PdfStreamWriter {
       }
     }
     this.sink.ascii(lines);
-    this.sink.ascii(`trailer\n<</Size ${this.count}/Root ${rootId} 0 R/Info ${infoId} 0 R/ID[<${id}><${id}>]>>\nstartxref\n${xrefAt}\n%%EOF\n`);
+    this.sink.ascii(
+      `trailer\n<</Size ${this.count}/Root ${rootId} 0 R/Info ${infoId} 0 R/ID[<${id}><${id}>]>>\nstartxref\n${xrefAt}\n%%EOF\n`,
+    );
   }
 
   private begin(id: number): void {

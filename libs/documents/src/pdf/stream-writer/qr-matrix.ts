@@ -35,7 +35,9 @@ const MASK_AT: ReadonlyArray<(i: number, j: number) => boolean> = [
 
 function encode(payload: string, maskPattern?: MaskPattern): QRCode.QRCode {
   const segments = [{ data: Buffer.from(payload, 'utf8'), mode: 'byte' as const }];
-  return maskPattern === undefined ? QRCode.create(segments, { errorCorrectionLevel: 'M' }) : QRCode.create(segments, { errorCorrectionLevel: 'M', maskPattern });
+  return maskPattern === undefined
+    ? QRCode.create(segments, { errorCorrectionLevel: 'M' })
+    : QRCode.create(segments, { errorCorrectionLevel: 'M', maskPattern });
 }
 
 // Grids are padded to whole 32-bit words so that applying a mask XORs four modules at a time.
@@ -66,7 +68,11 @@ function masksFor(n: number, reserved: Uint8Array): { masks: Uint8Array[]; trans
 
 /** target = source XOR mask, on padded grids of equal size. */
 function xor(target: Uint8Array, source: Uint8Array, mask: Uint8Array): void {
-  const [t, s, m] = [target, source, mask].map((grid) => new Uint32Array(grid.buffer, grid.byteOffset, grid.length >> 2)) as [Uint32Array, Uint32Array, Uint32Array];
+  const [t, s, m] = [target, source, mask].map((grid) => new Uint32Array(grid.buffer, grid.byteOffset, grid.length >> 2)) as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
   for (let i = 0; i < t.length; i++) t[i] = (s[i] as number) ^ (m[i] as number);
 }
 

@@ -22,20 +22,49 @@ const registerNumber = (n: number) => `${pad(n + 1, 6)}/THPT-2024`;
 function specialRows(): Partial<RegisterBookRow>[] {
   return [
     {
-      fullName: 'Nguyễn Thị Thuỷ', birthDate: '2006-09-18', sex: 'female', className: '12A1', classification: 'Giỏi', recipientName: 'Nguyễn Thị Thuỷ', receivedOn: '2024-08-20',
+      fullName: 'Nguyễn Thị Thuỷ',
+      birthDate: '2006-09-18',
+      sex: 'female',
+      className: '12A1',
+      classification: 'Giỏi',
+      recipientName: 'Nguyễn Thị Thuỷ',
+      receivedOn: '2024-08-20',
       notes: [{ type: 'serial_replaced', oldSerial: 'HP 0203417', newSerial: 'HP 0203418', reason: 'misprint', on: '2024-08-12' }],
     },
     {
-      fullName: 'Đặng Hoàng Yến', birthDate: '2006-09', sex: 'female', ethnicity: 'Sán Dìu', className: null, classification: null, trainingMode: 'continuing',
-      recipientName: 'Đặng Văn Hùng', receivedOn: '2024-08-22', notes: [{ type: 'received_by_proxy', proxyName: 'Đặng Văn Hùng', authorisationRef: '15/UQ-2024' }],
+      fullName: 'Đặng Hoàng Yến',
+      birthDate: '2006-09',
+      sex: 'female',
+      ethnicity: 'Sán Dìu',
+      className: null,
+      classification: null,
+      trainingMode: 'continuing',
+      recipientName: 'Đặng Văn Hùng',
+      receivedOn: '2024-08-22',
+      notes: [{ type: 'received_by_proxy', proxyName: 'Đặng Văn Hùng', authorisationRef: '15/UQ-2024' }],
     },
     { fullName: 'Lê Quốc Hưng', birthDate: '2006', sex: 'male', serial: null, recipientName: null, receivedOn: null, notes: [] },
     {
-      fullName: 'Hoàng Thị Ngọc Ánh', birthDate: '2006-01-02', sex: 'female', ethnicity: 'Tày', recipientName: null, receivedOn: null,
+      fullName: 'Hoàng Thị Ngọc Ánh',
+      birthDate: '2006-01-02',
+      sex: 'female',
+      ethnicity: 'Tày',
+      recipientName: null,
+      receivedOn: null,
       notes: [{ type: 'lost_before_delivery', minutesRef: '03/BB-SGDĐT', policeUnit: 'phường Lê Chân', on: '2024-08-25' }],
     },
     { notes: [{ type: 'corrected', decisionNumber: '201/QĐ-SGDĐT', decisionDate: '2024-10-01', appendixRow: 3 }] },
-    { notes: [{ type: 'reissued', decisionNumber: '215/QĐ-SGDĐT', decisionDate: '2024-10-15', newSerial: 'HP 0210001', newRegisterNumber: '000005/THPT-2024/1' }] },
+    {
+      notes: [
+        {
+          type: 'reissued',
+          decisionNumber: '215/QĐ-SGDĐT',
+          decisionDate: '2024-10-15',
+          newSerial: 'HP 0210001',
+          newRegisterNumber: '000005/THPT-2024/1',
+        },
+      ],
+    },
     { notes: [{ type: 'revoked', decisionNumber: '230/QĐ-SGDĐT', decisionDate: '2024-11-02', ground: LONG_GROUND }] },
   ];
 }
@@ -62,10 +91,42 @@ function generatedRow(n: number): RegisterBookRow {
 }
 
 const SECTION_HEADS: Omit<RegisterBookSection, 'rows'>[] = [
-  { decisionNumber: '125/QĐ-SGDĐT', decisionDate: '2024-07-20', examSession: 'Kỳ thi tốt nghiệp THPT năm 2024', signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc', issueDate: '2024-08-10', issuePlace: 'Hải Phòng' },
-  { decisionNumber: '140/QĐ-SGDĐT', decisionDate: '2024-09-05', examSession: null, signerName: 'Trần Thị Bình', signerTitle: 'Phó Giám đốc', issueDate: '2024-09-20', issuePlace: 'Hải Phòng' },
-  { decisionNumber: '152/QĐ-SGDĐT', decisionDate: '2024-10-10', examSession: 'Kỳ thi tốt nghiệp THPT năm 2024 (đợt 2)', signerName: null, signerTitle: null, issueDate: null, issuePlace: null },
-  { decisionNumber: '168/QĐ-SGDĐT', decisionDate: '2024-11-18', examSession: null, signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc', issueDate: '2024-12-01', issuePlace: 'Hải Phòng' },
+  {
+    decisionNumber: '125/QĐ-SGDĐT',
+    decisionDate: '2024-07-20',
+    examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
+    signerName: 'Nguyễn Văn An',
+    signerTitle: 'Giám đốc',
+    issueDate: '2024-08-10',
+    issuePlace: 'Hải Phòng',
+  },
+  {
+    decisionNumber: '140/QĐ-SGDĐT',
+    decisionDate: '2024-09-05',
+    examSession: null,
+    signerName: 'Trần Thị Bình',
+    signerTitle: 'Phó Giám đốc',
+    issueDate: '2024-09-20',
+    issuePlace: 'Hải Phòng',
+  },
+  {
+    decisionNumber: '152/QĐ-SGDĐT',
+    decisionDate: '2024-10-10',
+    examSession: 'Kỳ thi tốt nghiệp THPT năm 2024 (đợt 2)',
+    signerName: null,
+    signerTitle: null,
+    issueDate: null,
+    issuePlace: null,
+  },
+  {
+    decisionNumber: '168/QĐ-SGDĐT',
+    decisionDate: '2024-11-18',
+    examSession: null,
+    signerName: 'Nguyễn Văn An',
+    signerTitle: 'Giám đốc',
+    issueDate: '2024-12-01',
+    issuePlace: 'Hải Phòng',
+  },
 ];
 
 /** A THPT book of `rowCount` lines split over `sectionCount` decisions, register numbers running through. */
@@ -73,7 +134,10 @@ export function registerBookFixture(rowCount = 40, sectionCount = 2): RegisterBo
   const special = specialRows();
   const rows = Array.from({ length: rowCount }, (_, n) => ({ ...generatedRow(n), ...special[n] }));
   const perSection = Math.ceil(rowCount / sectionCount);
-  const sections = SECTION_HEADS.slice(0, sectionCount).map((head, i) => ({ ...head, rows: rows.slice(i * perSection, (i + 1) * perSection) }));
+  const sections = SECTION_HEADS.slice(0, sectionCount).map((head, i) => ({
+    ...head,
+    rows: rows.slice(i * perSection, (i + 1) * perSection),
+  }));
   return {
     authorityName: 'Sở Giáo dục và Đào tạo Hải Phòng',
     superiorName: 'Ủy ban nhân dân thành phố Hải Phòng',

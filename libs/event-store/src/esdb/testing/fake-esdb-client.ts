@@ -48,7 +48,12 @@ export type AppendFault =
 export interface RecordedCall {
   readonly op: 'readStream' | 'appendToStream' | 'subscribeToAll' | 'readAllFiltered';
   readonly stream?: string;
-  readonly options: { readonly requiresLeader?: boolean; readonly deadline?: number; readonly fromPosition?: unknown; readonly filter?: Filter };
+  readonly options: {
+    readonly requiresLeader?: boolean;
+    readonly deadline?: number;
+    readonly fromPosition?: unknown;
+    readonly filter?: Filter;
+  };
 }
 
 /**
@@ -120,7 +125,10 @@ export class FakeEsdbClient implements EsdbClient {
     this.calls.push({ op: 'appendToStream', stream: streamName, options });
     this.leaderCheck(options.requiresLeader);
     const fault = this.appendFaults.shift();
-    const size = events.reduce((total, event) => total + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? {})), 0);
+    const size = events.reduce(
+      (total, event) => total + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? {})),
+      0,
+    );
     if (size > this.maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(this.maxAppendSize);
     if (fault === 'timeout_before_commit') throw new DeadlineExceededError();
     if (fault === 'unavailable_before_commit') throw grpcError(status.UNAVAILABLE, 'Connection dropped');
@@ -192,7 +200,12 @@ export class FakeEsdbClient implements EsdbClient {
     };
   }
 
-  private async *deliver(live: LiveSubscription, options: SubscribeToAllOptions, after: bigint, fail: boolean): AsyncGenerator<AllStreamResolvedEvent> {
+  private async *deliver(
+    live: LiveSubscription,
+    options: SubscribeToAllOptions,
+    after: bigint,
+    fail: boolean,
+  ): AsyncGenerator<AllStreamResolvedEvent> {
     if (fail) throw grpcError(status.UNAVAILABLE, 'No connection established');
     this.leaderCheck(options.requiresLeader);
     const inclusive = this.resendsBoundaryEvent && after >= 0n;
@@ -234,20 +247,24 @@ export class FakeEsdbClient implements EsdbClient {
     metadata.set('exception', 'not-leader');
     metadata.set('leader-endpoint-host', 'node2');
     metadata.set('leader-endpoint-port', '2113');
-    throw convertToCommandError(Object.assign(new Error('Leader info available'), { code: status.NOT_FOUND, details: 'Leader info available', metadata }));
+    throw convertToCommandError(
+      Object.assign(new Error('Leader info available'), { code: status.NOT_FOUND, details: 'Leader info available', metadata }),
+    );
   }
 
   private commit(streamName: string, events: EventData[], expected: NonNullable<AppendToStreamOptions['expectedRevision']>): AppendResult {
     const existing = this.events(streamName);
     const current = existing.at(-1)?.revision ?? -1n;
     const ids = events.map((event) => event.id);
-    if (expected === 'any' && ids.every((id) => this.anyCache.has(id))) return this.resultFor(existing.filter((event) => ids.includes(event.id)));
+    if (expected === 'any' && ids.every((id) => this.anyCache.has(id)))
+      return this.resultFor(existing.filter((event) => ids.includes(event.id)));
     if (expected === 'no_stream' || typeof expected === 'bigint') {
       const from = expected === 'no_stream' ? 0 : Number(expected) + 1;
       const there = existing.slice(from, from + ids.length);
       if (there.length === ids.length && there.every((event, index) => event.id === ids[index])) return this.resultFor(there);
       const ok = expected === 'no_stream' ? existing.length === 0 : current === expected;
-      if (!ok) throw new WrongExpectedVersionError(undefined, { streamName, expected, current: existing.length === 0 ? 'no_stream' : current });
+      if (!ok)
+        throw new WrongExpectedVersionError(undefined, { streamName, expected, current: existing.length === 0 ? 'no_stream' : current });
     }
     if (expected === 'stream_exists' && existing.length === 0) {
       throw new WrongExpectedVersionError(undefined, { streamName, expected, current: 'no_stream' });
@@ -307,5 +324,7 @@ function resolved(event: Stored): ResolvedEvent & AllStreamResolvedEvent {
 
 /** A gRPC status as the client receives it, turned into the client's error type the way the client does. */
 function grpcError(code: status, details: string): Error {
-  return convertToCommandError(Object.assign(new Error(`${code} ${status[code]}: ${details}`), { code, details, metadata: new Metadata() }));
+  return convertToCommandError(
+    Object.assign(new Error(`${code} ${status[code]}: ${details}`), { code, details, metadata: new Metadata() }),
+  );
 }
