@@ -54,7 +54,7 @@ describe('Officers’ console in a browser: scenario 1, and the revocation of sc
     expect(
       (
         await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
-          body: { roles: ['administrator', 'registrar'], includeSubordinates: true },
+          body: { roles: ['administrator', 'registrar', 'signer'], includeSubordinates: true },
         })
       ).status,
     ).toBe(201);

@@ -38,7 +38,7 @@ describe('Copies from the original register (rules 46, 48–50, 52, 53, 55, 57)'
         receivedBy: 'Lan',
         receivedOn: '2026-01-05',
       },
-      context(),
+      context('SGD-HP', '2026-01-05T02:00:00.000Z'),
     );
     let db = await world.readModels();
     const [holder, revoked, other] = printRunView(db, 'thcs-tn-2024')!.entries.slice(0, 3);

@@ -229,7 +229,7 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
         receivedBy: 'Lan',
         receivedOn: '2026-01-05',
       },
-      context(),
+      context('SGD-HP', '2026-01-05T02:00:00.000Z'),
     );
     await receiveCopyRequest(
       store,
@@ -420,7 +420,7 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
         receivedBy: 'Lan',
         receivedOn: '2026-01-05',
       },
-      context(),
+      context('SGD-HP', '2026-01-05T02:00:00.000Z'),
     );
     // The commune has copy blanks of its own, so what refuses its copy is custody, not paper.
     await receiveBlankLot(

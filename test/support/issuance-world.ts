@@ -60,7 +60,7 @@ export async function issuanceWorld() {
         receivedBy: 'Nguyễn Thị Lan',
         receivedOn: '2024-05-20',
       },
-      context(),
+      context('SGD-HP', '2024-05-20T02:00:00.000Z'),
     );
   await receive('HP-THPT-2024', 'THPT', 200001, 212000);
   await receive('HP-THCS-2024', 'THCS', 300001, 302500);

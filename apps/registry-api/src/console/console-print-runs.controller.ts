@@ -290,7 +290,8 @@ export class ConsolePrintRunsController {
   }
 
   @Post(':printRunId/sign/confirmed')
-  @ConsolePage('registrar', 'signer')
+  // Signing is the signer's own act (rules 6, 25): the registrar prepares, the signer records it.
+  @ConsolePage('signer')
   signConfirmed(
     @Param('code') code: string,
     @Param('printRunId') printRunId: string,

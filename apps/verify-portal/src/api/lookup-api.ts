@@ -64,6 +64,7 @@ export class LookupApi {
       corrections: answer.corrections,
       replacedBy: answer.replacedBy,
       revocation: answer.revocation,
+      coverage: answer.coverage,
       checkedAt: this.portal.now().toISOString(),
     });
   }
