@@ -440,7 +440,7 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
         receivedBy: 'Hưng',
         receivedOn: '2026-01-05',
       },
-      context('UBX-TN'),
+      context('UBX-TN', '2026-01-05T02:00:00.000Z'),
     );
     await receiveCopyRequest(
       store,
