@@ -19,6 +19,8 @@ import {
 import { SqliteEventStore, type EventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache } from '@so-goc/platform';
 import { loadState } from '@so-goc/platform/issuance/load-state';
+import { importGraduationDecision } from '@so-goc/platform/decisions/import-graduation-decision';
+import { fixture } from '@so-goc/documents/graduate-lists/testing/fixture-files';
 import { CRASH_ACTS, REISSUED_DIPLOMA } from '../support/crash-acts';
 import { issuanceWorld } from '../support/issuance-world';
 import { exited, spawnTypeScript } from '../support/spawn-ts';
@@ -49,8 +51,35 @@ describe('Acts spanning streams survive a crash between their appends (issue 12)
   beforeAll(async () => {
     world = await issuanceWorld();
     await world.issueThpt2024();
-    // A second, smaller decision for the run the crash test opens.
-    await world.importDecision('sgd-hp-2000-2024', 'graduates-thpt-2024.csv', { number: '2000/QĐ-SGDĐT', date: '2024-08-01' });
+    // A second decision, of other people (rule 1 refuses the same people twice), for the run the crash test opens.
+    const all = Buffer.from(fixture('graduates-thpt-2024.csv')).toString('utf8').split('\n');
+    const takenIds = new Set(all.map((line) => line.split(',')[6]));
+    const lines = all.slice(0, 301);
+    const others = lines.map((line, i) => {
+      if (i === 0 || line.trim() === '') return line;
+      const cells = line.split(',');
+      cells[1] = `${cells[1]} Anh`;
+      let suffix = 999000 + i;
+      while (takenIds.has(`${cells[6]!.slice(0, 6)}${String(suffix).slice(-6)}`)) suffix += 1000;
+      cells[6] = `${cells[6]!.slice(0, 6)}${String(suffix).slice(-6)}`;
+      takenIds.add(cells[6]);
+      return cells.join(',');
+    });
+    await importGraduationDecision(
+      world.store,
+      {
+        decisionId: 'sgd-hp-2000-2024',
+        authorityCode: 'SGD-HP',
+        number: '2000/QĐ-SGDĐT',
+        date: '2024-08-01',
+        kind: 'THPT',
+        schoolYear: '2023-2024',
+        examSession: null,
+        fileName: 'bo-sung.csv',
+        bytes: new Uint8Array(Buffer.from(others.join('\n'))),
+      },
+      resendWithoutKey(),
+    );
     prepared = join(world.dir.path, 'prepared.sqlite');
     await world.store.close();
     copyFileSync(join(world.dir.path, 'events.sqlite'), prepared);
