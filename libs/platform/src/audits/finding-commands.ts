@@ -6,6 +6,7 @@ import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/eve
 import { EVENT_STORE } from '../infrastructure';
 import { authorityDirectoryCache } from '../access/authority-directory-cache';
 import { loadState } from '../issuance/load-state';
+import { underIdempotencyKey } from '../write-path/idempotency-key-guard';
 
 /** One finding per detection key, whatever the key's characters. */
 export function findingIdFor(detectionKey: string): string {
@@ -73,15 +74,24 @@ export class RecordFindingSightingHandler implements ICommandHandler<RecordFindi
  * (a Sở watches its units). Checked against the finding's recorded authority before anything is appended.
  */
 abstract class HandleFinding<C extends { findingId: string; context: CommandContext }> {
-  constructor(protected readonly store: EventStore) {}
+  // One fold of the directory stream per handler, brought up to date on each read, not one per command.
+  private readonly directory: ReturnType<typeof authorityDirectoryCache>;
+
+  constructor(protected readonly store: EventStore) {
+    this.directory = authorityDirectoryCache(store);
+  }
 
   protected abstract command(c: C): Parameters<typeof findingDecider.decide>[0];
 
-  async execute(c: C): Promise<CommandOutcome> {
+  execute(c: C): Promise<CommandOutcome> {
+    return underIdempotencyKey(this.store, c.context, () => this.handle(c));
+  }
+
+  private async handle(c: C): Promise<CommandOutcome> {
     const state = await loadState(this.store, findingDecider, findingStream(c.findingId));
     if (state.status !== 'none') {
       if (!['auditor', 'administrator'].includes(c.context.actor.role)) throw forbidden('role');
-      const directory = await authorityDirectoryCache(this.store).current();
+      const directory = await this.directory.current();
       if (!isWithinScope(directory, { authorityCode: c.context.actor.authorityCode, includeSubordinates: true }, state.authorityCode))
         throw forbidden('authorityCode');
     }

@@ -8,6 +8,7 @@ import {
   type RegisterHandOver,
 } from '@so-goc/domain';
 import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { underIdempotencyKey } from '../write-path/idempotency-key-guard';
 import { EVENT_STORE } from '../infrastructure';
 
 /** TT10/2026: a body records the registers it received (minutes, date, list of books). */
@@ -36,10 +37,12 @@ export class HandOverRegistersHandler implements ICommandHandler<HandOverRegiste
         rule: 46,
       });
     }
-    return handleCommand(this.store, authorityDirectoryDecider, {
-      stream: AUTHORITY_DIRECTORY_STREAM,
-      context,
-      command: { type: 'HandOverRegisters', ...handOver },
-    });
+    return underIdempotencyKey(this.store, context, () =>
+      handleCommand(this.store, authorityDirectoryDecider, {
+        stream: AUTHORITY_DIRECTORY_STREAM,
+        context,
+        command: { type: 'HandOverRegisters', ...handOver },
+      }),
+    );
   }
 }

@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { readLegacyEntries, type LegacyRow } from '@so-goc/documents';
 import { DomainError, legacyBookDecider, legacyBookId, legacyBookStream, type LegacyBookCommand, type RowProblem } from '@so-goc/domain';
 import { handleCommand, type EventStore } from '@so-goc/event-store';
+import { underIdempotencyKey } from '../write-path/idempotency-key-guard';
 import { EVENT_STORE } from '../infrastructure';
 import { OfficerAccess } from '../access/officer-access';
 import { loadState } from '../issuance/load-state';
@@ -43,7 +44,11 @@ export class ImportLegacyEntriesHandler implements ICommandHandler<ImportLegacyE
     private readonly access: OfficerAccess,
   ) {}
 
-  async execute({ authorityCode, fileName, bytes, context }: ImportLegacyEntries): Promise<LegacyImportOutcome> {
+  execute(command: ImportLegacyEntries): Promise<LegacyImportOutcome> {
+    return underIdempotencyKey(this.store, command.context, () => this.import(command));
+  }
+
+  private async import({ authorityCode, fileName, bytes, context }: ImportLegacyEntries): Promise<LegacyImportOutcome> {
     const sheet = await readLegacyEntries(bytes, fileName);
     if (sheet.problems.length > 0) throw new LegacySheetRejected(sheet.problems);
     const directory = await this.access.directory();

@@ -13,6 +13,7 @@ import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/eve
 import { EVENT_STORE, type Infrastructure } from '../infrastructure';
 import { OfficerAccess } from '../access/officer-access';
 import { loadState } from '../issuance/load-state';
+import { underIdempotencyKey } from '../write-path/idempotency-key-guard';
 import {
   AmendLegacyEntry,
   AttachLegacyPageScan,
@@ -29,7 +30,9 @@ export function scanStoreFor(infrastructure: Infrastructure): ScanStore {
 }
 
 function onBook(store: EventStore, bookId: string, command: LegacyBookCommand, context: CommandContext): Promise<CommandOutcome> {
-  return handleCommand(store, legacyBookDecider, { stream: legacyBookStream(bookId), command, context });
+  return underIdempotencyKey(store, context, () =>
+    handleCommand(store, legacyBookDecider, { stream: legacyBookStream(bookId), command, context }),
+  );
 }
 
 @CommandHandler(RegisterLegacyBook)

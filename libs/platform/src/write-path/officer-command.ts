@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
-import { idempotencyKeyDecider, idempotencyKeyStream, type CommandContext } from '@so-goc/domain';
-import { handleCommand, type CommandOutcome } from '@so-goc/event-store';
-import { loadState } from '../issuance/load-state';
+import type { CommandContext } from '@so-goc/domain';
+import type { CommandOutcome } from '@so-goc/event-store';
+import { underIdempotencyKey } from './idempotency-key-guard';
 import { WriteDependencies } from './write-dependencies';
 
 /**
@@ -29,22 +29,8 @@ export abstract class OfficerCommand<TInput> extends Command<CommandOutcome> {
 export abstract class OfficerCommandHandler<TCommand extends OfficerCommand<unknown>> {
   constructor(protected readonly deps: WriteDependencies) {}
 
-  async execute(command: TCommand): Promise<CommandOutcome> {
-    const idempotency = command.context.idempotency;
-    if (!idempotency) return this.handle(command);
-    const stream = idempotencyKeyStream(idempotency.key);
-    const use = { type: 'UseIdempotencyKey' as const, key: idempotency.key, fingerprint: idempotency.fingerprint, act: idempotency.act };
-    // Refused before anything is done when the key names another request; recorded only once the act
-    // succeeded, so a refused act leaves nothing behind, not even its key.
-    idempotencyKeyDecider.decide(use, await loadState(this.deps.store, idempotencyKeyDecider, stream), command.context);
-    const outcome = await this.handle(command);
-    // The key's own record is keyed by the request, so a different request is decided, not skipped.
-    await handleCommand(this.deps.store, idempotencyKeyDecider, {
-      stream,
-      context: { ...command.context, commandId: `${idempotency.key}:${idempotency.fingerprint}` },
-      command: use,
-    });
-    return outcome;
+  execute(command: TCommand): Promise<CommandOutcome> {
+    return underIdempotencyKey(this.deps.store, command.context, () => this.handle(command));
   }
 
   protected abstract handle(command: TCommand): Promise<CommandOutcome>;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DiplomaKind } from '@so-goc/domain';
 import { prepared } from '../prepared-statements';
-import { ENTRY_SELECT, toView, type EntryRow, type PrintRunView, type RegisterEntryView } from '../register-book/register-book.queries';
+import { ENTRY_SELECT, toView, type EntryRow, type RegisterEntryView } from '../register-book/register-book.queries';
 
 /** Lists the officers' console pages through, one page at a time: a book of 20,000 lines is never sent whole. */
 export interface DecisionListRow {
@@ -96,40 +96,6 @@ export function blankLotsHeld(
      FROM blank_lots l JOIN blank_segments s ON s.lot_id = l.lot_id AND s.holder = ?
      GROUP BY l.lot_id ORDER BY l.received_on, l.lot_id`,
   ).all(authorityCode);
-}
-
-/** A print run without its entries (a run can hold 20,000): the page shows them 50 at a time. */
-export function printRunSummary(db: Database, printRunId: string): Omit<PrintRunView, 'entries'> | undefined {
-  const r = prepared<[string], Record<string, string | number | null>>(
-    db,
-    'SELECT r.*, d.exam_session, d.school_year FROM print_runs r JOIN graduation_decisions d ON d.decision_id = r.decision_id WHERE r.print_run_id = ?',
-  ).get(printRunId);
-  if (!r) return undefined;
-  return {
-    printRunId,
-    authorityCode: r['authority_code'] as string,
-    decisionId: r['decision_id'] as string,
-    kind: r['kind'] as string,
-    registerYear: r['register_year'] as number,
-    lotId: r['lot_id'] as string,
-    templateVersion: r['template_version'] as string,
-    status: r['status'] as string,
-    openedOn: r['opened_on'] as string,
-    printedOn: r['printed_on'] as string | null,
-    issueDate: r['issue_date'] as string | null,
-    issuePlace: r['issue_place'] as string | null,
-    signerName: r['signer_name'] as string | null,
-    signerTitle: r['signer_title'] as string | null,
-    closedOn: r['closed_on'] as string | null,
-    examSession: r['exam_session'] as string | null,
-    schoolYear: r['school_year'] as string,
-    counts: {
-      diplomas: r['diploma_count'] as number,
-      reserved: r['reserved'] as number,
-      spoiled: r['spoiled'] as number,
-      released: r['released'] as number | null,
-    },
-  };
 }
 
 export function printRunEntryByLabel(db: Database, printRunId: string, registerLabel: string): RegisterEntryView | undefined {

@@ -296,14 +296,21 @@ export interface PrintRunView {
 }
 
 export function printRunView(db: Database, printRunId: string): PrintRunView | undefined {
+  const summary = printRunSummary(db, printRunId);
+  if (!summary) return undefined;
+  const entries = prepared<[string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number`)
+    .all(printRunId)
+    .map(toView);
+  return { ...summary, entries };
+}
+
+/** A print run without its entries (a run can hold 20,000): a page shows them a page at a time. */
+export function printRunSummary(db: Database, printRunId: string): Omit<PrintRunView, 'entries'> | undefined {
   const r = prepared<[string], Record<string, string | number | null>>(
     db,
     'SELECT r.*, d.exam_session, d.school_year FROM print_runs r JOIN graduation_decisions d ON d.decision_id = r.decision_id WHERE r.print_run_id = ?',
   ).get(printRunId);
   if (!r) return undefined;
-  const entries = prepared<[string], EntryRow>(db, `${ENTRY_SELECT} WHERE e.print_run_id = ? ORDER BY e.register_number`)
-    .all(printRunId)
-    .map(toView);
   return {
     printRunId,
     authorityCode: r['authority_code'] as string,
@@ -328,7 +335,6 @@ export function printRunView(db: Database, printRunId: string): PrintRunView | u
       spoiled: r['spoiled'] as number,
       released: r['released'] as number | null,
     },
-    entries,
   };
 }
 
