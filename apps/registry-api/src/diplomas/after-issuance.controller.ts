@@ -28,6 +28,7 @@ import {
   ReissueDiploma,
   RequestCorrection,
   RevokeDiploma,
+  ProposeRevocation,
 } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -40,6 +41,7 @@ import {
   ReissueDiplomaDto,
   RequestCorrectionDto,
   RevokeDiplomaDto,
+  ProposeRevocationDto,
 } from './after-issuance.dto';
 
 /**
@@ -129,6 +131,23 @@ export class AfterIssuanceController {
       await this.commands.execute(
         officerCommandFrom(ReissueDiploma, { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, request, actor),
       ),
+    );
+  }
+
+  @Post('diplomas/:diplomaId/revocation-proposal')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Đề xuất thu hồi văn bằng (§2.7); người đề xuất không tự ghi nhận quyết định (issue 17)' })
+  async proposeRevocation(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: ProposeRevocationDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(ProposeRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)),
     );
   }
 

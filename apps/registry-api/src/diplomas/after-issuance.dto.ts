@@ -62,6 +62,14 @@ export class RevokeDiplomaDto {
   @ApiProperty({ enum: REVOCATION_SOURCES }) @IsIn(REVOCATION_SOURCES) source!: RevocationSource;
 }
 
+/** §2.7 "Opened": who proposes is recorded; another officer records the decision (issue 17). */
+export class ProposeRevocationDto {
+  @ApiProperty({ enum: REVOCATION_GROUNDS }) @IsIn(REVOCATION_GROUNDS) ground!: RevocationGround;
+  @ApiProperty({ example: 'Công văn 9/CV-CAHP: học bạ giả' }) @IsString() @MaxLength(2000) reasons!: string;
+  @ApiProperty({ enum: REVOCATION_SOURCES }) @IsIn(REVOCATION_SOURCES) source!: RevocationSource;
+  @ApiProperty({ example: '2026-02-01' }) @Matches(ISO_DATE) proposedOn!: string;
+}
+
 export class PublishRevocationDto {
   @ApiProperty({ example: '2026-02-03' }) @Matches(ISO_DATE) publishedOn!: string;
   @ApiProperty({ example: 'https://haiphong.edu.vn/thu-hoi-van-bang' }) @IsString() @MaxLength(500) where!: string;

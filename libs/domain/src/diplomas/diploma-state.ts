@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/dates';
 import type { CivilStatusDocument, CorrectionGround, FieldChange } from './correction';
 import type { DiplomaEvent, HolderData, Recipient } from './diploma';
-import type { RevocationGround } from './revocation';
+import type { RevocationGround, RevocationSource } from './revocation';
 
 export type DiplomaStatus = 'issued' | 'delivered' | 'lost_before_delivery' | 'revoked' | 'superseded';
 
@@ -13,6 +13,16 @@ export interface CorrectionRequestState {
   readonly dossierCompleteOn: IsoDate;
   readonly dueBy: IsoDate;
   readonly document: CivilStatusDocument;
+  /** Who recorded the dossier (issue 17: not the one who records the decision). */
+  readonly recordedBy?: string;
+}
+
+/** An open proposal to revoke (§2.7 "Opened"): who proposed it may not record the decision (issue 17). */
+export interface RevocationProposalState {
+  readonly proposedBy: string;
+  readonly proposedOn: IsoDate;
+  readonly ground: RevocationGround;
+  readonly source: RevocationSource;
 }
 
 export interface RevocationState {
@@ -36,6 +46,7 @@ export interface DiplomaState {
   }[];
   readonly requests: ReadonlyMap<string, CorrectionRequestState>;
   readonly revocation: RevocationState | null;
+  readonly revocationProposal: RevocationProposalState | null;
   readonly replacedBy: { readonly diplomaId: string; readonly serialLabel: string } | null;
   /** For a replacement: the facts of its issue, recorded in its own first event. */
   readonly reissuedFrom: string | null;
@@ -48,6 +59,7 @@ export const INITIAL_DIPLOMA_STATE: DiplomaState = {
   corrections: [],
   requests: new Map(),
   revocation: null,
+  revocationProposal: null,
   replacedBy: null,
   reissuedFrom: null,
 };
@@ -74,6 +86,7 @@ export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): Diploma
           dossierCompleteOn: d.dossierCompleteOn,
           dueBy: d.dueBy,
           document: d.document,
+          ...(d.recordedBy ? { recordedBy: d.recordedBy } : {}),
         }),
       };
     }
@@ -104,6 +117,10 @@ export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): Diploma
           returnedOn: null,
         },
       };
+    }
+    case 'DiplomaRevocationProposed': {
+      const d = event.data;
+      return { ...state, revocationProposal: { proposedBy: d.proposedBy, proposedOn: d.proposedOn, ground: d.ground, source: d.source } };
     }
     case 'DiplomaRevocationPublished':
       return { ...state, revocation: { ...state.revocation!, publishedOn: event.data.publishedOn } };

@@ -132,6 +132,17 @@ export function revokeDiploma(
   );
 }
 
+/** §2.7 "Opened": an officer proposes the revocation; another records the head's decision (issue 17). */
+export function proposeRevocation(
+  store: EventStore,
+  request: { diplomaId: string; ground: RevocationGround; reasons: string; source: RevocationSource; proposedOn: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
+  const { diplomaId, ...rest } = request;
+  return onDiploma(store, diplomaId, context, (issued) => ({ type: 'ProposeRevocation', issued, ...rest }), ifMatch);
+}
+
 export function publishRevocation(
   store: EventStore,
   request: { diplomaId: string; publishedOn: string; where: string },

@@ -5,6 +5,7 @@ import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-com
 import {
   decideCorrection,
   notifyRevocation,
+  proposeRevocation,
   publishRevocation,
   recordRevokedDiplomaReturned,
   refuseCorrection,
@@ -89,6 +90,16 @@ export class ReissueDiplomaHandler extends DiplomaActHandler<ReissueDiploma> {
   }
 }
 
+export class ProposeRevocation extends OfficerCommand<Args<typeof proposeRevocation, 1> & { authorityCode: string }> {}
+@CommandHandler(ProposeRevocation)
+export class ProposeRevocationHandler extends DiplomaActHandler<ProposeRevocation> {
+  protected async handle({ input, context, ifMatch }: ProposeRevocation): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    const { authorityCode: _authorityCode, ...request } = input;
+    return proposeRevocation(this.deps.store, request, context, ifMatch);
+  }
+}
+
 export class RevokeDiploma extends OfficerCommand<Args<typeof revokeDiploma, 2>> {}
 @CommandHandler(RevokeDiploma)
 export class RevokeDiplomaHandler extends DiplomaActHandler<RevokeDiploma> {
@@ -132,6 +143,7 @@ export const DIPLOMA_COMMAND_HANDLERS = [
   DecideCorrectionHandler,
   RefuseCorrectionHandler,
   ReissueDiplomaHandler,
+  ProposeRevocationHandler,
   RevokeDiplomaHandler,
   PublishRevocationHandler,
   NotifyRevocationHandler,
