@@ -47,6 +47,8 @@ export interface DiplomaState {
   readonly requests: ReadonlyMap<string, CorrectionRequestState>;
   readonly revocation: RevocationState | null;
   readonly revocationProposal: RevocationProposalState | null;
+  /** §0.5: the diploma issued also as a digital record. */
+  readonly digital: { readonly issuedOn: IsoDate; readonly reference: string } | null;
   readonly replacedBy: { readonly diplomaId: string; readonly serialLabel: string } | null;
   /** For a replacement: the facts of its issue, recorded in its own first event. */
   readonly reissuedFrom: string | null;
@@ -60,6 +62,7 @@ export const INITIAL_DIPLOMA_STATE: DiplomaState = {
   requests: new Map(),
   revocation: null,
   revocationProposal: null,
+  digital: null,
   replacedBy: null,
   reissuedFrom: null,
 };
@@ -122,6 +125,8 @@ export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): Diploma
       const d = event.data;
       return { ...state, revocationProposal: { proposedBy: d.proposedBy, proposedOn: d.proposedOn, ground: d.ground, source: d.source } };
     }
+    case 'DiplomaIssuedDigitally':
+      return { ...state, digital: { issuedOn: event.data.issuedOn, reference: event.data.reference } };
     case 'DiplomaRevocationPublished':
       return { ...state, revocation: { ...state.revocation!, publishedOn: event.data.publishedOn } };
     case 'DiplomaRevocationNotified':

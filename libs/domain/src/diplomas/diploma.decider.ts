@@ -5,6 +5,7 @@ import { handOver } from './hand-over';
 import { decideCorrection, refuseCorrection, requestCorrection } from './correction';
 import { notifyRevocation, proposeRevocation, publishRevocation, recordReturn, revokeDiploma } from './revocation';
 import { issueReplacement, reissueDiploma } from './reissue';
+import { recordDigitalIssue } from './digital-issue';
 
 export const diplomaDecider: Decider<DiplomaCommand, DiplomaState, DiplomaEvent> = {
   initialState: INITIAL_DIPLOMA_STATE,
@@ -32,6 +33,8 @@ export const diplomaDecider: Decider<DiplomaCommand, DiplomaState, DiplomaEvent>
         return recordReturn(command, state);
       case 'ReissueDiploma':
         return reissueDiploma(command, state);
+      case 'RecordDigitalIssue':
+        return recordDigitalIssue(command, state);
       case 'IssueReplacementDiploma':
         return issueReplacement(command, state);
     }

@@ -5,6 +5,7 @@ import type { Sex } from '../graduates/graduate';
 import type { CorrectionEvent, CorrectionCommand } from './correction';
 import type { RevocationCommand, RevocationEvent } from './revocation';
 import type { ReissueCommand, ReissueEvent } from './reissue';
+import type { DigitalIssueEvent, RecordDigitalIssueCommand } from './digital-issue';
 
 /**
  * One diploma after it was issued: hand-over, corrections, reissue and revocation. The stream holds only
@@ -95,5 +96,5 @@ export type HandOverCommand =
       lostOn: IsoDate;
     };
 
-export type DiplomaEvent = HandOverEvent | CorrectionEvent | RevocationEvent | ReissueEvent;
-export type DiplomaCommand = HandOverCommand | CorrectionCommand | RevocationCommand | ReissueCommand;
+export type DiplomaEvent = HandOverEvent | CorrectionEvent | RevocationEvent | ReissueEvent | DigitalIssueEvent;
+export type DiplomaCommand = HandOverCommand | CorrectionCommand | RevocationCommand | ReissueCommand | RecordDigitalIssueCommand;
