@@ -143,4 +143,26 @@ describe('Corrections and reissue over HTTP, into the register appendix (issue: 
     expect(byHead.status).toBe(201);
     expect(((await byHead.json()) as { events: { type: string }[] }).events.map((e) => e.type)).toEqual(['DiplomaRevoked']);
   });
+
+  it('records a 2024 diploma back-issued as a digital record in 2026, once; not before the medium existed (domain §0.5)', async () => {
+    const url = `/api/v1/authorities/SGD-HP/diplomas/${issued[8]!.diplomaId}/digital-issue`;
+    const tooEarly = await t.request('POST', url, { body: { issuedOn: '2025-03-01', reference: 'CSDL-VB-1' } });
+    expect(tooEarly.status).toBe(422);
+    expect(await tooEarly.json()).toMatchObject({ code: 'DIGITAL_MEDIUM_NOT_AVAILABLE', field: 'issuedOn' });
+    const recorded = await t.request('POST', url, { body: { issuedOn: '2026-09-01', reference: 'CSDL-VB-2024-000009' } });
+    expect(recorded.status).toBe(201);
+    expect(((await recorded.json()) as { events: { type: string }[] }).events.map((e) => e.type)).toEqual(['DiplomaIssuedDigitally']);
+    const store = new SqliteEventStore({ file: t.eventsFile });
+    try {
+      const stream = await store.readStream(diplomaStream(issued[8]!.diplomaId));
+      expect(stream.events.map((e) => e.data)).toEqual([
+        expect.objectContaining({ issuedOn: '2026-09-01', reference: 'CSDL-VB-2024-000009', deadline: null, withinDeadline: null }),
+      ]);
+    } finally {
+      await store.close();
+    }
+    const other = await t.request('POST', url, { body: { issuedOn: '2026-09-02', reference: 'CSDL-VB-2024-999999' } });
+    expect(other.status).toBe(409);
+    expect(await other.json()).toMatchObject({ code: 'DIGITAL_DIPLOMA_ALREADY_ISSUED' });
+  });
 });

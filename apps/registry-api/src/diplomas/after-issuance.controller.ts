@@ -29,6 +29,7 @@ import {
   RequestCorrection,
   RevokeDiploma,
   ProposeRevocation,
+  RecordDigitalIssue,
 } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -42,6 +43,7 @@ import {
   RequestCorrectionDto,
   RevokeDiplomaDto,
   ProposeRevocationDto,
+  RecordDigitalIssueDto,
 } from './after-issuance.dto';
 
 /**
@@ -131,6 +133,23 @@ export class AfterIssuanceController {
       await this.commands.execute(
         officerCommandFrom(ReissueDiploma, { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, request, actor),
       ),
+    );
+  }
+
+  @Post('diplomas/:diplomaId/digital-issue')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Ghi nhận cấp văn bằng điện tử (mục 0.5): ngày cấp và mã bản ghi' })
+  async recordDigitalIssue(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: RecordDigitalIssueDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(RecordDigitalIssue, { diplomaId, authorityCode: code, ...body }, request, actor)),
     );
   }
 

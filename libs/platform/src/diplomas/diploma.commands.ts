@@ -7,6 +7,7 @@ import {
   notifyRevocation,
   proposeRevocation,
   publishRevocation,
+  recordDigitalIssue,
   recordRevokedDiplomaReturned,
   refuseCorrection,
   reissueDiploma,
@@ -90,6 +91,15 @@ export class ReissueDiplomaHandler extends DiplomaActHandler<ReissueDiploma> {
   }
 }
 
+export class RecordDigitalIssue extends OfficerCommand<Args<typeof recordDigitalIssue, 1>> {}
+@CommandHandler(RecordDigitalIssue)
+export class RecordDigitalIssueHandler extends DiplomaActHandler<RecordDigitalIssue> {
+  protected async handle({ input, context, ifMatch }: RecordDigitalIssue): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return recordDigitalIssue(this.deps.store, input, context, ifMatch);
+  }
+}
+
 export class ProposeRevocation extends OfficerCommand<Args<typeof proposeRevocation, 1> & { authorityCode: string }> {}
 @CommandHandler(ProposeRevocation)
 export class ProposeRevocationHandler extends DiplomaActHandler<ProposeRevocation> {
@@ -144,6 +154,7 @@ export const DIPLOMA_COMMAND_HANDLERS = [
   RefuseCorrectionHandler,
   ReissueDiplomaHandler,
   ProposeRevocationHandler,
+  RecordDigitalIssueHandler,
   RevokeDiplomaHandler,
   PublishRevocationHandler,
   NotifyRevocationHandler,
