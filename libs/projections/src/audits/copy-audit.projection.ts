@@ -177,14 +177,18 @@ interface CopyLot {
   receiver: string;
 }
 
-const copyLot = (db: Database, lotId: string) =>
-  prepared<[string], CopyLot>(db, 'SELECT * FROM audit_copy_lots WHERE lot_id = ?').get(lotId);
+/** A lot of copy blanks (kind `*_COPY`, rule 53), or undefined for a lot of diploma blanks. */
+const copyLot = (db: Database, lotId: string): CopyLot | undefined => {
+  const lot = prepared<[string], CopyLot>(db, 'SELECT * FROM audit_copy_lots WHERE lot_id = ?').get(lotId);
+  return lot?.kind.endsWith('_COPY') ? lot : undefined;
+};
 
-/** The copy-blank ledger, kept only for lots of copy blanks (kind `*_COPY`). */
+/** The copy-blank ledger, kept only for lots of copy blanks (kind `*_COPY`); other lots are only listed. */
 function applyCopyBlankEvent(db: Database, recorded: RecordedEvent, event: BlankLotEvent): void {
   if (event.type === 'BlankLotReceived') {
     const d = event.data;
-    if (!d.kind.endsWith('_COPY')) return;
+    // Every lot is listed with its kind (one row a lot), so later events of a diploma-blank lot are
+    // recognised and skipped with one lookup; only copy-blank lots keep a ledger.
     prepared(db, 'INSERT OR REPLACE INTO audit_copy_lots VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       d.lotId,
       d.kind,
@@ -194,6 +198,7 @@ function applyCopyBlankEvent(db: Database, recorded: RecordedEvent, event: Blank
       d.range.to,
       d.receivingAuthority,
     );
+    if (!d.kind.endsWith('_COPY')) return;
     markOut(db, d.lotId, d.missing, 'missing');
     markOut(db, d.lotId, d.damaged, 'spoiled');
     return;
