@@ -33,11 +33,18 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(): Promise<TestSystem> {
+export interface TestSystemOptions {
+  /** More configuration, as environment variables (SOGOC_METRICS_TOKEN, SOGOC_READY_MAX_LAG…). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Receives every JSON log line of the apps; without it the system logs nothing. */
+  readonly logSink?: (line: string) => void;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const dir = makeTempDir('e2e');
   // The portal's port is chosen first so that QR codes and letters can point at it, as at a real office.
   const portalPort = await freePort();
-  const config = loadConfig({ SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: String(portalPort) });
+  const config = loadConfig({ ...options.env, SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: String(portalPort) });
   const eventsFile = join(dir.path, 'events.sqlite');
   const setupStore = new SqliteEventStore({ file: eventsFile });
   const setupReadModels = openReadModelDatabase(':memory:');
@@ -58,7 +65,7 @@ export async function startTestSystem(): Promise<TestSystem> {
     fullName: 'Quản trị Hải Phòng',
     lifetimeDays: 30,
   });
-  const system = await serve(config, undefined, { quiet: true });
+  const system = await serve(config, undefined, { quiet: true, ...(options.logSink ? { logSink: options.logSink } : {}) });
   const api = system.apiUrl!;
   return {
     system,

@@ -29,6 +29,8 @@ export interface ProjectionState {
 export interface ProjectionLogger {
   log(message: string): void;
   error(message: string): void;
+  /** Told after each committed batch: how many events it held, the checkpoint now, and how long it took (structured logs, metrics). */
+  batch?(projection: string, events: number, position: Position, durationMs: number): void;
 }
 
 interface CheckpointRow {
@@ -232,6 +234,7 @@ export class ProjectionLoop {
     const last = batch[batch.length - 1];
     if (!last) return;
     let current: RecordedEvent | undefined;
+    const started = performance.now();
     try {
       this.db.transaction(() => {
         for (const event of batch) {
@@ -249,6 +252,7 @@ export class ProjectionLoop {
       throw poison;
     }
     this.position = last.position;
+    this.logger.batch?.(this.projection.name, batch.length, last.position, performance.now() - started);
     this.notifyProgress();
   }
 
