@@ -27,7 +27,7 @@ import {
   registerBookProjection,
   revocationsPublishedBy,
 } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);

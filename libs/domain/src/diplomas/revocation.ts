@@ -1,7 +1,8 @@
+import { requireActDate } from '../shared/plausible-dates';
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOneOf, requireText, requirePersonText } from '../shared/validation';
+import { throwIfInvalid, requireOneOf, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { addCalendarDays } from '../calendar/working-days';
@@ -64,10 +65,14 @@ export type RevocationCommand =
   | { type: 'NotifyRevocation'; issued: IssuedDiploma; recipients: { kind: string; name: string }[]; holderReceivedOn: IsoDate }
   | { type: 'RecordRevokedDiplomaReturned'; issued: IssuedDiploma; returnedOn: IsoDate; receivedBy: string };
 
-export function revokeDiploma(command: Extract<RevocationCommand, { type: 'RevokeDiploma' }>, state: DiplomaState): RevocationEvent[] {
+export function revokeDiploma(
+  command: Extract<RevocationCommand, { type: 'RevokeDiploma' }>,
+  state: DiplomaState,
+  actedOn?: IsoDate,
+): RevocationEvent[] {
   throwIfInvalid(
     requireText('decisionNumber', command.decisionNumber, 60),
-    requireIsoDate('decisionDate', command.decisionDate),
+    requireActDate('decisionDate', command.decisionDate, actedOn),
     requireOneOf('ground', command.ground, REVOCATION_GROUNDS),
     // Rule 42: the decision states its reasons.
     requireText('reasons', command.reasons, 2000),
@@ -154,8 +159,9 @@ export function revokedEvent(
 export function publishRevocation(
   command: Extract<RevocationCommand, { type: 'PublishRevocation' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): RevocationEvent[] {
-  throwIfInvalid(requireIsoDate('publishedOn', command.publishedOn), requireText('where', command.where, 500));
+  throwIfInvalid(requireActDate('publishedOn', command.publishedOn, actedOn), requireText('where', command.where, 500));
   const revocation = requireRevoked(state);
   if (command.publishedOn < revocation.decisionDate) throw tooEarly('publishedOn');
   return [
@@ -169,6 +175,7 @@ export function publishRevocation(
 export function notifyRevocation(
   command: Extract<RevocationCommand, { type: 'NotifyRevocation' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): RevocationEvent[] {
   const recipientsOk =
     Array.isArray(command.recipients) &&
@@ -178,7 +185,7 @@ export function notifyRevocation(
         (NOTIFICATION_RECIPIENT_KINDS as readonly string[]).includes(r?.kind) && typeof r?.name === 'string' && r.name.trim().length > 0,
     );
   throwIfInvalid(
-    requireIsoDate('holderReceivedOn', command.holderReceivedOn),
+    requireActDate('holderReceivedOn', command.holderReceivedOn, actedOn),
     recipientsOk
       ? undefined
       : {
@@ -206,8 +213,9 @@ export function notifyRevocation(
 export function recordReturn(
   command: Extract<RevocationCommand, { type: 'RecordRevokedDiplomaReturned' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): RevocationEvent[] {
-  throwIfInvalid(requireIsoDate('returnedOn', command.returnedOn), requirePersonText('receivedBy', command.receivedBy, 120));
+  throwIfInvalid(requireActDate('returnedOn', command.returnedOn, actedOn), requirePersonText('receivedBy', command.receivedBy, 120));
   const revocation = requireRevoked(state);
   if (revocation.returnedOn) {
     throw new DomainError({
