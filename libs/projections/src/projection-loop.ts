@@ -100,13 +100,15 @@ export class ProjectionLoop {
     };
   }
 
-  start(): void {
+  /** `gate`: what must hold before the first event is applied (the read models belong to this store); its rejection fails the loop. */
+  start(gate?: Promise<void>): void {
     if (this.status === 'running' || this.status === 'starting') return;
     this.controller = new AbortController();
     this.status = 'starting';
     this.error = undefined;
     this.failedEventId = undefined;
-    this.running = this.run(this.controller.signal).catch((error: unknown) => {
+    const signal = this.controller.signal;
+    this.running = (gate ? gate.then(() => (signal.aborted ? undefined : this.run(signal))) : this.run(signal)).catch((error: unknown) => {
       this.status = 'failed';
       this.error = error instanceof Error ? error.message : String(error);
       this.logger.error(`PROJECTION STOPPED: ${this.error}`);
