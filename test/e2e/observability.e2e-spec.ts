@@ -1,3 +1,6 @@
+import type { Database } from 'better-sqlite3';
+import { INFRASTRUCTURE, type Infrastructure } from '@so-goc/platform';
+import { serve } from '../../apps/cli/src/commands/serve';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 
 /**
@@ -202,6 +205,44 @@ describe('logs, metrics and readiness (issues 16 and 20)', () => {
     await eventuallyStatus(() => ready(), 200);
     // Liveness is another question: /health stayed up throughout.
     expect((await t.request('GET', '/health', { token: null })).status).toBe(200);
+  });
+});
+
+describe('an officers’ API without the projector in its process (issue 20 item 4)', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem({ apps: ['registry-api'], env: { SOGOC_METRICS_TOKEN: SCRAPE_TOKEN } });
+    const roles = await t.request('POST', '/api/v1/authorities/SGD-HP/officers/admin-hp/roles', {
+      body: { roles: ['administrator', 'registrar'], includeSubordinates: false },
+    });
+    expect(roles.status).toBe(201);
+  });
+  afterAll(() => t.stop());
+
+  it('opens the read models read-only, is not ready until a projector elsewhere has caught up, then answers from them', async () => {
+    const readModels: Database = t.system.api!.get<Infrastructure>(INFRASTRUCTURE).readModels;
+    expect(readModels.readonly).toBe(true);
+    expect(() => readModels.exec('CREATE TABLE intruder (x)')).toThrow(/readonly/);
+
+    // Writes go to the store; nothing projects them yet.
+    expect((await t.request('POST', LOTS, { body: lot(1) })).status).toBe(201);
+    expect((await t.request('GET', '/ready', { token: null })).status).toBe(503);
+    const waiting = (await (await t.request('GET', '/ready')).json()) as { waitingFor: { name: string }[] };
+    expect(waiting.waitingFor.map((w) => w.name)).toContain('projector');
+
+    // The projector starts in "another process" (its own store and read-model connections).
+    const projector = await serve(t.config, ['projector'], { quiet: true });
+    try {
+      await eventuallyStatus(() => t.request('GET', '/ready', { token: null }), 200);
+      const ledger = await t.request('GET', '/api/v1/authorities/SGD-HP/blank-ledger');
+      expect(ledger.status).toBe(200);
+      expect(JSON.stringify(await ledger.json())).toContain('HP-2024-THPT-1');
+      // Its metrics read the checkpoints the other process wrote.
+      const metrics = await (await fetch(`${t.api}/metrics`, { headers: { authorization: `Bearer ${SCRAPE_TOKEN}` } })).text();
+      expect(sample(metrics, 'sogoc_projection_lag', { projection: 'blank-ledger' })).toBe(0);
+    } finally {
+      await projector.close();
+    }
   });
 });
 

@@ -5,7 +5,8 @@ import { createRegistryApi } from './create-registry-api';
 /** The officers' API alone, for deployments that run the apps as separate processes. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const infrastructure = openInfrastructure(config);
+  // The projector (its own process) writes the read models; the API only reads them.
+  const infrastructure = openInfrastructure(config, { readModelsReadOnly: true });
   const log = new JsonLog('registry-api');
   const metrics = new Metrics();
   countAppends(infrastructure.store, metrics);

@@ -50,7 +50,8 @@ export async function serve(
   const silent = options.quiet === true && options.logSink === undefined;
   const logOf = (service: string): JsonLog => (silent ? JsonLog.silent(service) : new JsonLog(service, options.logSink));
   const logger = silent ? { logger: false as const } : {};
-  const infrastructure = openInfrastructure(config);
+  // Only the process that projects writes the read models; the others open them read-only (issue 20 item 4).
+  const infrastructure = openInfrastructure(config, { readModelsReadOnly: !apps.includes('projector') });
   // One registry per process: the API's /metrics shows the appends, projections and portal of this process.
   const metrics = new Metrics();
   countAppends(infrastructure.store, metrics);
