@@ -37,7 +37,7 @@ const context = (): CommandContext => {
     correlationId: id,
     causationId: id,
     actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' },
-    occurredAt: '2024-08-01T02:00:00.000Z',
+    occurredAt: '2024-08-15T02:00:00.000Z',
   };
 };
 

@@ -27,7 +27,7 @@ import {
   registerBookProjection,
   revocationsPublishedBy,
 } from '@so-goc/projections';
-import { context, issuanceWorld, signerContext } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld, signerContextAfterTheFacts as signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);

@@ -29,7 +29,7 @@ describe('cli audit-report (issue 15 §3)', () => {
       });
       await handleCommand(world.store, verificationRequestDecider, {
         stream: verificationRequestStream('cv-ca-9'),
-        context: context(),
+        context: context('SGD-HP', '2024-09-04T09:00:00.000Z'), // recorded on the day it is dated (issue 16)
         command: {
           type: 'ReceiveVerificationRequest',
           requestId: 'cv-ca-9',

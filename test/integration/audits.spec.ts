@@ -81,7 +81,7 @@ describe('fraud audits over a real store, read models and lookup log', () => {
   it('F4: a lost blank named in a verification letter is flagged for the police', async () => {
     await handleCommand(world.store, blankLotDecider, {
       stream: blankLotStream('HP-THPT-2024'),
-      context: context(),
+      context: context('SGD-HP', '2024-09-01T09:00:00.000Z'), // recorded on the day it is dated (issue 16)
       command: {
         type: 'ReportBlanksLost',
         authorityCode: 'SGD-HP',
@@ -95,7 +95,7 @@ describe('fraud audits over a real store, read models and lookup log', () => {
     });
     await handleCommand(world.store, verificationRequestDecider, {
       stream: verificationRequestStream('cv-77'),
-      context: context(),
+      context: context('SGD-HP', '2024-09-04T09:00:00.000Z'), // recorded on the day it is dated (issue 16)
       command: {
         type: 'ReceiveVerificationRequest',
         requestId: 'cv-77',
@@ -369,7 +369,7 @@ describe('fraud audits over a real store, read models and lookup log', () => {
     expect((await newDetections()).map((d) => d.key)).toEqual(['F11:over-printed:extra']);
     await handleCommand(world.store, blankLotDecider, {
       stream: blankLotStream('HP-THPT-2024'),
-      context: context(),
+      context: context('SGD-HP', '2024-09-01T09:00:00.000Z'), // recorded on the day it is dated (issue 16)
       command: {
         type: 'SpoilBlanks',
         authorityCode: 'SGD-HP',

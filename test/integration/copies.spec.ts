@@ -10,7 +10,7 @@ import {
   revokeDiploma,
 } from '@so-goc/platform';
 import { copyRegister, copyRegisterProjection, copyRequestsPastDue, hashTables, printRunView } from '@so-goc/projections';
-import { context, issuanceWorld, signerContext } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld, signerContextAfterTheFacts as signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);

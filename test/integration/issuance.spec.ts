@@ -21,7 +21,7 @@ import {
   registerBook,
   registerBookProjection,
 } from '@so-goc/projections';
-import { context, issuanceWorld, signerContext } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld, signerContextAfterTheFacts as signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 

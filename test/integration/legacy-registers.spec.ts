@@ -41,7 +41,7 @@ import {
 } from '@so-goc/projections';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld } from '../support/issuance-world';
 import { LookupService } from '../../apps/verify-portal/src/lookup/lookup.service';
 import type { KeySetCache } from '../../apps/verify-portal/src/keys/key-set-cache';
 

@@ -87,7 +87,7 @@ describe('public-lookup projection: what the portal may answer from (docs/domain
         reportedTo: ['Bộ GDĐT'],
         lostOn: '2024-08-18',
       },
-      ctx(),
+      ctx('2024-08-19T09:00:00.000Z'), // recorded after the loss it reports (issue 16)
     );
     // The rename is back-dated before the issue date, so the diplomas of 14/08/2024 carry the new name.
     await handleCommand(store, authorityDirectoryDecider, {
@@ -131,7 +131,7 @@ describe('public-lookup projection: what the portal may answer from (docs/domain
     await recordMisprint(
       store,
       { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', diplomaId: first.diplomaId, note: 'Kẹt giấy', reprintedOn: '2024-08-06' },
-      ctx(),
+      ctx('2024-08-06T09:00:00.000Z'),
     );
     await signFixtureRun(store);
     db = await world.readModels();

@@ -8,7 +8,7 @@ import {
   revokeDiploma,
 } from '@so-goc/platform';
 import { hashTables, printRunView, verificationRequestById, verificationRequestsProjection } from '@so-goc/projections';
-import { context, issuanceWorld, signerContext } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld, signerContextAfterTheFacts as signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 

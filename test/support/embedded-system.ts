@@ -5,9 +5,9 @@ import type { AuthorityDirectoryCommand } from '@so-goc/domain';
 import { SqliteEventStore, type RecordedEvent } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import { openReadModelDatabase } from '@so-goc/projections';
-import { ChangeAuthorityDirectory, loadConfig, openCommandBus } from '@so-goc/platform';
+import { ChangeAuthorityDirectory, loadConfig, openCommandBus, type SoGocConfig } from '@so-goc/platform';
 import { cliContext, createFirstAdministrator } from '../../apps/cli/src/commands/create-admin';
-import { serve, type RunningSystem } from '../../apps/cli/src/commands/serve';
+import { serve, type RunningSystem, type ServableApp } from '../../apps/cli/src/commands/serve';
 
 /**
  * The embedded system as `npm start` runs it, on real SQLite files in a temp dir and ephemeral ports,
@@ -15,6 +15,7 @@ import { serve, type RunningSystem } from '../../apps/cli/src/commands/serve';
  */
 export interface TestSystem {
   readonly system: RunningSystem;
+  readonly config: SoGocConfig;
   readonly api: string;
   readonly portal: string;
   /** Where QR codes on documents point. */
@@ -33,11 +34,20 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(): Promise<TestSystem> {
+export interface TestSystemOptions {
+  /** More configuration, as environment variables (SOGOC_METRICS_TOKEN, SOGOC_READY_MAX_LAG…). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Receives every JSON log line of the apps; without it the system logs nothing. */
+  readonly logSink?: (line: string) => void;
+  /** Only these apps (all three by default); `portal` is then undefined when the portal is not among them. */
+  readonly apps?: readonly ServableApp[];
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const dir = makeTempDir('e2e');
   // The portal's port is chosen first so that QR codes and letters can point at it, as at a real office.
   const portalPort = await freePort();
-  const config = loadConfig({ SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: String(portalPort) });
+  const config = loadConfig({ ...options.env, SOGOC_DATA_DIR: dir.path, SOGOC_API_PORT: '0', SOGOC_PORTAL_PORT: String(portalPort) });
   const eventsFile = join(dir.path, 'events.sqlite');
   const setupStore = new SqliteEventStore({ file: eventsFile });
   const setupReadModels = openReadModelDatabase(':memory:');
@@ -58,10 +68,11 @@ export async function startTestSystem(): Promise<TestSystem> {
     fullName: 'Quản trị Hải Phòng',
     lifetimeDays: 30,
   });
-  const system = await serve(config, undefined, { quiet: true });
+  const system = await serve(config, options.apps, { quiet: true, ...(options.logSink ? { logSink: options.logSink } : {}) });
   const api = system.apiUrl!;
   return {
     system,
+    config,
     api,
     portalPublicUrl: config.portalPublicUrl,
     portal: system.portalUrl!,

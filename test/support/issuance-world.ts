@@ -16,11 +16,9 @@ import { openReadModelDatabase, ProjectionRunner, ALL_PROJECTIONS } from '@so-go
 import type { Database } from 'better-sqlite3';
 import { loadDemoProvinceInto } from '../../apps/cli/src/commands/demo-province';
 
-export const context = (
-  authorityCode = 'SGD-HP',
-  occurredAt = '2024-08-01T02:00:00.000Z',
-  commandId: string = randomUUID(),
-): CommandContext => ({
+const DEFAULT_OCCURRED_AT = '2024-08-01T02:00:00.000Z';
+
+export const context = (authorityCode = 'SGD-HP', occurredAt = DEFAULT_OCCURRED_AT, commandId: string = randomUUID()): CommandContext => ({
   commandId,
   correlationId: commandId,
   causationId: commandId,
@@ -28,9 +26,20 @@ export const context = (
   occurredAt,
 });
 
+/**
+ * For specs that record acts of many dates (2024 hand-overs, 2026 corrections and copies) and whose
+ * outcome does not depend on when each was recorded: everything is recorded on 30/11/2026, after every
+ * date the fixtures give an act (issue 16 refuses an act dated after the day it is recorded).
+ */
+export const RECORDED_AFTER_THE_FACTS = '2026-11-30T02:00:00.000Z';
+export const contextAfterTheFacts = (authorityCode = 'SGD-HP', occurredAt = RECORDED_AFTER_THE_FACTS, commandId?: string): CommandContext =>
+  context(authorityCode, occurredAt, commandId);
+export const signerContextAfterTheFacts = (authorityCode = 'SGD-HP', occurredAt = RECORDED_AFTER_THE_FACTS): CommandContext =>
+  signerContext(authorityCode, occurredAt);
+
 /** The Giám đốc's own account (ky-hp in the demo province): only an officer in the signer role records a signature (issue 17). */
-export const signerContext = (authorityCode = 'SGD-HP'): CommandContext => {
-  const base = context(authorityCode);
+export const signerContext = (authorityCode = 'SGD-HP', occurredAt?: string): CommandContext => {
+  const base = context(authorityCode, occurredAt);
   return { ...base, actor: { ...base.actor, officerId: 'ky-hp', role: 'signer' } };
 };
 
@@ -110,7 +119,9 @@ export async function issuanceWorld() {
     issueDate: string;
     issuePlace: string;
   }) => {
-    const ctx = context(run.authorityCode);
+    // Each step is recorded on its own day at the earliest: an act dated after the day it is recorded is refused (issue 16).
+    const on = (date: string) => (`${date}T02:00:00.000Z` > DEFAULT_OCCURRED_AT ? `${date}T02:00:00.000Z` : DEFAULT_OCCURRED_AT);
+    const ctx = context(run.authorityCode, on(run.openedOn));
     await openPrintRun(
       store,
       {
@@ -126,7 +137,7 @@ export async function issuanceWorld() {
     await recordPrinting(
       store,
       { printRunId: run.printRunId, authorityCode: run.authorityCode, printedOn: run.printedOn },
-      context(run.authorityCode),
+      context(run.authorityCode, on(run.printedOn)),
     );
     const directory = await authorityDirectoryCache(store).current();
     await signPrintRun(
@@ -139,7 +150,7 @@ export async function issuanceWorld() {
         issueDate: run.issueDate,
         issuePlace: run.issuePlace,
       },
-      signerContext(run.authorityCode),
+      signerContext(run.authorityCode, on(run.issueDate)),
     );
   };
   return {

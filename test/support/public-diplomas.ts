@@ -114,9 +114,14 @@ export async function issueFixtureDiplomas(
       spareBlanks: 2,
       ...(exemptIds.length > 0 ? { exemptFromPublicListing: { graduateIds: exemptIds, basis: 'Công văn số 12/CV-CA' } } : {}),
     },
-    ctx(),
+    // Each act recorded on its day: one dated after the day it is recorded is refused (issue 16).
+    ctx('2024-08-05T02:00:00.000Z'),
   );
-  await recordPrinting(store, { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, ctx());
+  await recordPrinting(
+    store,
+    { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', printedOn: '2024-08-06' },
+    ctx('2024-08-06T02:00:00.000Z'),
+  );
   if (options.sign !== false) await signFixtureRun(store, issueDate);
   const entries = (await store.readStream(printRunStream('thpt-2024-dot-1'))).events
     .filter((e) => e.type === 'PrintRunEntriesPlanned')
@@ -148,7 +153,10 @@ export async function signFixtureRun(store: EventStore, issueDate = '2024-08-14'
     store,
     directory,
     { printRunId: 'thpt-2024-dot-1', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate, issuePlace: 'Hải Phòng' },
-    { ...ctx(), actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } },
+    {
+      ...ctx(`${issueDate}T02:00:00.000Z` > '2024-08-01T02:00:00.000Z' ? `${issueDate}T02:00:00.000Z` : undefined),
+      actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' },
+    },
   );
 }
 

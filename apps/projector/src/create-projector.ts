@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, LogLevel } from '@nestjs/common';
-import type { Infrastructure } from '@so-goc/platform';
-import { ALL_PROJECTIONS, ProjectionRunner } from '@so-goc/projections';
+import { positionToString } from '@so-goc/event-store';
+import type { Infrastructure, JsonLog, Metrics } from '@so-goc/platform';
+import { ALL_PROJECTIONS, ProjectionRunner, type ProjectionLogger } from '@so-goc/projections';
 import { ProjectorModule } from './projector.module';
 
 export interface Projector {
@@ -9,12 +10,35 @@ export interface Projector {
   readonly runner: ProjectionRunner;
 }
 
+export interface ProjectorOptions {
+  /** false: nothing but errors on stderr (tests), unless `log` is given. */
+  readonly logger?: LogLevel[] | false;
+  /** One JSON line per committed batch and per start, rebuild or stop of a projection (and Nest's messages). */
+  readonly log?: JsonLog;
+  /** Counts applied events per projection (`sogoc_projection_events_total`). */
+  readonly metrics?: Metrics;
+}
+
 /** A standalone Nest context (no HTTP) that owns the projections and their checkpoints. */
-export async function createProjector(infrastructure: Infrastructure, options: { logger?: LogLevel[] | false } = {}): Promise<Projector> {
-  const quiet = options.logger === false ? { logger: { log: () => undefined, error: (message: string) => console.error(message) } } : {};
-  const runner = new ProjectionRunner(infrastructure.store, infrastructure.readModels, ALL_PROJECTIONS, quiet);
+export async function createProjector(infrastructure: Infrastructure, options: ProjectorOptions = {}): Promise<Projector> {
+  const runner = new ProjectionRunner(infrastructure.store, infrastructure.readModels, ALL_PROJECTIONS, {
+    logger: projectionLogger(options),
+  });
   const context = await NestFactory.createApplicationContext(ProjectorModule.register(runner, infrastructure), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: options.log && options.logger !== false ? options.log.forNest() : (options.logger ?? ['log', 'warn', 'error']),
   });
   return { context, runner };
+}
+
+/** JSON lines when a log is given; otherwise plain console lines (errors only when quiet). Batches are counted either way. */
+function projectionLogger({ log, metrics, logger }: ProjectorOptions): ProjectionLogger {
+  const applied = metrics?.counter('sogoc_projection_events_total', 'Events delivered to each projection and committed in a batch.');
+  return {
+    log: (message) => (log ? log.info(message) : logger === false ? undefined : console.log(message)),
+    error: (message) => (log ? log.error(message) : console.error(message)),
+    batch: (projection, events, position, durationMs) => {
+      applied?.inc({ projection }, events);
+      log?.info('batch', { projection, events, position: positionToString(position), durationMs: Math.round(durationMs * 100) / 100 });
+    },
+  };
 }

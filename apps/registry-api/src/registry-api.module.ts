@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { FINDING_COMMAND_HANDLERS, OfficerGuard, WritePathModule, type Infrastructure } from '@so-goc/platform';
+import { FINDING_COMMAND_HANDLERS, Metrics, OfficerGuard, WritePathModule, type Infrastructure } from '@so-goc/platform';
 import type { ProjectionRunner } from '@so-goc/projections';
 import { AuditsController } from './audits/audits.controller';
 import { YearlyReportController } from './audits/yearly-report.controller';
@@ -8,6 +8,7 @@ import { AuthoritiesController } from './authorities/authorities.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
 import { BlanksController } from './blanks/blanks.controller';
 import { HealthController, PROJECTION_RUNNER } from './health/health.controller';
+import { API_METRICS, OperationsController } from './health/operations.controller';
 import { OfficersController } from './officers/officers.controller';
 import { AfterIssuanceController } from './diplomas/after-issuance.controller';
 import { CopiesController } from './copies/copies.controller';
@@ -23,8 +24,9 @@ import { CONSOLE_CONTROLLERS, consoleProviders } from './console/console.provide
 @Module({})
 export class RegistryApiModule {
   /** The runner is passed only when the projector runs in the same process (embedded mode). */
-  static register(infrastructure: Infrastructure, runner?: ProjectionRunner): DynamicModule {
+  static register(infrastructure: Infrastructure, runner?: ProjectionRunner, metrics: Metrics = new Metrics()): DynamicModule {
     const providers: Provider[] = [
+      { provide: API_METRICS, useValue: metrics },
       { provide: APP_GUARD, useClass: OfficerGuard },
       ...FINDING_COMMAND_HANDLERS,
       ...consoleProviders(infrastructure),
@@ -36,6 +38,7 @@ export class RegistryApiModule {
       controllers: [
         ...CONSOLE_CONTROLLERS,
         HealthController,
+        OperationsController,
         AuthoritiesController,
         OfficersController,
         BlanksController,

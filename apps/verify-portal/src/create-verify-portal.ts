@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { FileKeyring, mergePublishedKeySets, type SoGocConfig } from '@so-goc/platform';
+import { FileKeyring, JsonLog, mergePublishedKeySets, Metrics, registerReadModelMetrics, type SoGocConfig } from '@so-goc/platform';
 import { publishedSigningKeys } from '@so-goc/projections';
 import { portalDocs } from './docs/portal-docs';
 import { portalRouter } from './http/portal-router';
@@ -17,6 +17,10 @@ export interface PortalSources {
 export interface VerifyPortalOptions {
   /** Where unexpected errors go, with the path only; console.error unless given. */
   readonly logError?: (message: string) => void;
+  /** One JSON line per request, and unexpected errors (route template only); stdout unless given. */
+  readonly log?: JsonLog;
+  /** The process's metrics (shared with the apps beside it); the portal's own otherwise. */
+  readonly metrics?: Metrics;
   /** Defaults to the national signing-key directory in the read models, plus the local keyring's public index (embedded mode). */
   readonly keySet?: KeySetSource;
   readonly settings?: Partial<PortalSettings>;
@@ -28,12 +32,20 @@ export async function createVerifyPortal(sources: PortalSources, options: Verify
   const keyring = FileKeyring.forConfig(sources.config);
   const keySet = (): ReturnType<typeof keyring.publishedKeySet> =>
     mergePublishedKeySets(directoryKeys(sources.readModels), keyring.publishedKeySet());
-  const portal = new Portal(sources.readModels, options.keySet ?? keySet, settings, options.now);
+  const metrics = options.metrics ?? new Metrics();
+  registerReadModelMetrics(metrics, sources.readModels);
+  const log = options.log ?? new JsonLog('verify-portal');
+  const portal = new Portal(sources.readModels, options.keySet ?? keySet, settings, options.now, metrics);
   const docs = await portalDocs();
-  const logError = options.logError ?? ((message: string) => console.error(message));
+  const logError = options.logError;
   const router = portalRouter(portal, {
     docs: docs.handler,
-    onError: (path, error) => logError(`verify-portal ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    log,
+    metricsToken: sources.config.metricsToken,
+    onError: (route, error) =>
+      logError
+        ? logError(`verify-portal ${route}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+        : log.error('unexpected error', { route, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
   return new VerifyPortalServer(router, settings.timeouts, async () => {
     // The lookup log's last batch is written before the process goes.

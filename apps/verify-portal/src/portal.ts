@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Database } from 'better-sqlite3';
+import { Metrics, type Counter } from '@so-goc/platform';
 import { clientResolver, type ClientOf } from './clients/client-of-request';
 import { TokenBucketLimiter } from './clients/token-bucket';
 import { KeySetCache, type KeySetSource } from './keys/key-set-cache';
@@ -23,13 +24,18 @@ export class Portal {
   readonly limiter: TokenBucketLimiter;
   readonly log: LookupLog;
   readonly clientOf: ClientOf;
+  private readonly refusals: Counter;
+  private readonly lookupsCounted: Counter;
 
   constructor(
     readonly readModels: Database,
     keySource: KeySetSource,
     readonly settings: PortalSettings,
     readonly now: () => Date = () => new Date(),
+    readonly metrics: Metrics = new Metrics(),
   ) {
+    this.refusals = metrics.counter('sogoc_rate_limit_refusals_total', 'Lookups refused by the rate limit (429), by channel.');
+    this.lookupsCounted = metrics.counter('sogoc_portal_lookups_total', 'Lookups answered, by channel, kind of query and result.');
     this.keys = new KeySetCache(keySource);
     this.lookups = new LookupService(readModels, this.keys);
     this.limiter = new TokenBucketLimiter(settings.rateLimit);
@@ -46,11 +52,13 @@ export class Portal {
     const decision = this.limiter.take(client);
     if (decision.allowed) return { admitted: true, client };
     this.log.refused(client, channel);
+    this.refusals.inc({ channel });
     return { admitted: false, client, retryAfterSeconds: decision.retryAfterSeconds };
   }
 
   record(channel: LookupChannel, queryKind: LoggedKind, result: LoggedResult, client: string, serial?: string): void {
     this.log.record({ channel, queryKind, result, client, serial });
+    this.lookupsCounted.inc({ channel, kind: queryKind, result });
   }
 
   /**

@@ -23,6 +23,10 @@ export interface SoGocConfig {
     readonly unknownSerialBurst: number;
     readonly lookupLogFile: string;
   };
+  /** Operations (issue 16): the bearer token a Prometheus scraper sends for `/metrics` (SOGOC_METRICS_TOKEN); unset, only an administrator may read the officers' API's metrics and the portal has none. */
+  readonly metricsToken?: string;
+  /** `/ready` of the officers' API answers 503 while any projection is more than this many positions behind the store's head (SOGOC_READY_MAX_LAG). */
+  readonly readyMaxLag: number;
 }
 
 /** Everything configurable comes from the environment, with defaults that run on a bare machine. */
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       unknownSerialBurst: wholeNumber('SOGOC_AUDIT_UNKNOWN_SERIAL_BURST', env.SOGOC_AUDIT_UNKNOWN_SERIAL_BURST, 20),
       lookupLogFile: join(dataDir, 'lookup-log.sqlite'),
     },
+    ...(env.SOGOC_METRICS_TOKEN ? { metricsToken: scrapeToken(env.SOGOC_METRICS_TOKEN) } : {}),
+    readyMaxLag: wholeNumber('SOGOC_READY_MAX_LAG', env.SOGOC_READY_MAX_LAG, 100),
     portalPublicUrl: (env.SOGOC_PORTAL_PUBLIC_URL ?? `http://127.0.0.1:${port(env.SOGOC_PORTAL_PORT, 3001)}`).replace(/\/+$/, ''),
   };
 }
@@ -75,4 +81,9 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
   const parsed = Number(value);
   if (!Number.isSafeInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number ≥ 0, not ${value}`);
   return parsed;
+}
+
+function scrapeToken(value: string): string {
+  if (value.length < 16) throw new Error('SOGOC_METRICS_TOKEN must be at least 16 characters');
+  return value;
 }

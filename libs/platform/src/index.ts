@@ -52,3 +52,7 @@ export * from './console-auth/totp';
 export * from './console-auth/password';
 export * from './console-auth/secret-box';
 export * from './console-auth/enrol-console-login';
+export * from './observability/json-log';
+export * from './observability/metrics';
+export * from './observability/http-observer';
+export * from './observability/read-model-metrics';

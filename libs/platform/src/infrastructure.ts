@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { EsdbEventStore, SqliteEventStore, type EventStore } from '@so-goc/event-store';
 import { openReadModelDatabase } from '@so-goc/projections';
@@ -12,13 +12,23 @@ export interface Infrastructure {
   close(): Promise<void>;
 }
 
-export function openInfrastructure(config: SoGocConfig): Infrastructure {
+export interface InfrastructureOptions {
+  /**
+   * Open the read-model file read-only: for a process that hosts no projector (the officers' API or the
+   * portal on their own, issue 20 item 4), so that only the process that projects ever writes it.
+   */
+  readonly readModelsReadOnly?: boolean;
+}
+
+export function openInfrastructure(config: SoGocConfig, options: InfrastructureOptions = {}): Infrastructure {
   mkdirSync(config.dataDir, { recursive: true });
   const store: EventStore =
     config.eventStore.kind === 'sqlite'
       ? new SqliteEventStore({ file: config.eventStore.file, synchronous: config.eventStore.synchronous })
       : new EsdbEventStore({ connectionString: config.eventStore.connectionString });
-  const readModels = openReadModelDatabase(config.readModelFile);
+  // The projector (another process) may not have made the file yet: made here, empty, so it can be opened read-only.
+  if (options.readModelsReadOnly && !existsSync(config.readModelFile)) openReadModelDatabase(config.readModelFile).close();
+  const readModels = openReadModelDatabase(config.readModelFile, { readonly: options.readModelsReadOnly ?? false });
   return {
     config,
     store,

@@ -29,6 +29,8 @@ export interface ProjectionState {
 export interface ProjectionLogger {
   log(message: string): void;
   error(message: string): void;
+  /** Told after each committed batch: how many events it held, the checkpoint now, and how long it took (structured logs, metrics). */
+  batch?(projection: string, events: number, position: Position, durationMs: number): void;
 }
 
 interface CheckpointRow {
@@ -98,13 +100,15 @@ export class ProjectionLoop {
     };
   }
 
-  start(): void {
+  /** `gate`: what must hold before the first event is applied (the read models belong to this store); its rejection fails the loop. */
+  start(gate?: Promise<void>): void {
     if (this.status === 'running' || this.status === 'starting') return;
     this.controller = new AbortController();
     this.status = 'starting';
     this.error = undefined;
     this.failedEventId = undefined;
-    this.running = this.run(this.controller.signal).catch((error: unknown) => {
+    const signal = this.controller.signal;
+    this.running = (gate ? gate.then(() => (signal.aborted ? undefined : this.run(signal))) : this.run(signal)).catch((error: unknown) => {
       this.status = 'failed';
       this.error = error instanceof Error ? error.message : String(error);
       this.logger.error(`PROJECTION STOPPED: ${this.error}`);
@@ -232,6 +236,7 @@ export class ProjectionLoop {
     const last = batch[batch.length - 1];
     if (!last) return;
     let current: RecordedEvent | undefined;
+    const started = performance.now();
     try {
       this.db.transaction(() => {
         for (const event of batch) {
@@ -249,6 +254,7 @@ export class ProjectionLoop {
       throw poison;
     }
     this.position = last.position;
+    this.logger.batch?.(this.projection.name, batch.length, last.position, performance.now() - started);
     this.notifyProgress();
   }
 

@@ -3,6 +3,7 @@ import type { EventStore, Position } from '@so-goc/event-store';
 import type { Projection } from './projection';
 import { ProjectionLoop, type ProjectionLogger, type ProjectionState } from './projection-loop';
 import { migrateCheckpointTable } from './read-model-database';
+import { bindReadModelsToStore, StoreMismatchError, storeIdentityOf } from './store-identity';
 import { readinessOf, recordHeadAtStart, recordProjectorStarting, type Readiness } from './projection-runner-readiness';
 
 export interface ProjectionRunnerOptions {
@@ -21,6 +22,7 @@ const consoleLogger: ProjectionLogger = {
  */
 export class ProjectionRunner {
   private readonly loops: ReadonlyMap<string, ProjectionLoop>;
+  private readonly logger: ProjectionLogger;
 
   constructor(
     private readonly store: EventStore,
@@ -29,6 +31,7 @@ export class ProjectionRunner {
     options: ProjectionRunnerOptions = {},
   ) {
     migrateCheckpointTable(db);
+    this.logger = options.logger ?? consoleLogger;
     const names = new Set<string>();
     for (const projection of projections) {
       if (names.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
@@ -43,17 +46,28 @@ export class ProjectionRunner {
   }
 
   /** Readiness starts false and turns true once every projection has reached the head the store has now. */
+  /**
+   * Nothing is applied until the read-model file is known to belong to this store (issue 20 item 4):
+   * pointed at another store, every projection fails with StoreMismatchError and readiness stays false.
+   */
   start(): void {
     recordProjectorStarting(this.db);
-    this.store
-      .headPosition()
+    const bound = storeIdentityOf(this.store).then((identity) => {
+      if (this.db.open) bindReadModelsToStore(this.db, identity);
+    });
+    bound
+      .then(() => this.store.headPosition())
       .then((head) => {
         if (this.db.open) recordHeadAtStart(this.db, head);
       })
       .catch((error: unknown) =>
-        console.error(`Projector could not read the store head: ${error instanceof Error ? error.message : String(error)}`),
+        this.logger.error(
+          error instanceof StoreMismatchError
+            ? `PROJECTOR REFUSED: ${error.message}`
+            : `Projector could not read the store head: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
-    for (const loop of this.loops.values()) loop.start();
+    for (const loop of this.loops.values()) loop.start(bound);
   }
 
   readiness(): Readiness {

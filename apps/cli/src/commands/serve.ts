@@ -2,7 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import {
   bringGraduateRegistryForward,
   closeOnSignals,
+  countAppends,
   FileKeyring,
+  JsonLog,
+  Metrics,
+  type LogSink,
   LogWatch,
   openInfrastructure,
   type SoGocConfig,
@@ -22,7 +26,16 @@ export interface RunningSystem {
   readonly projector?: Projector;
   /** The scheduled check of the event log's chain and its daily checkpoint; runs beside the projector. */
   readonly logWatch?: LogWatch;
+  /** The process's metrics: what `/metrics` of the API (and of the portal, with a scrape token) renders. */
+  readonly metrics: Metrics;
   close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** No log lines (tests), unless `logSink` is given. */
+  readonly quiet?: boolean;
+  /** Where the JSON log lines of every app go; stdout by default. */
+  readonly logSink?: LogSink;
 }
 
 /**
@@ -32,13 +45,21 @@ export interface RunningSystem {
 export async function serve(
   config: SoGocConfig,
   apps: readonly ServableApp[] = SERVABLE_APPS,
-  options: { quiet?: boolean } = {},
+  options: ServeOptions = {},
 ): Promise<RunningSystem> {
-  const logger = options.quiet ? { logger: false as const } : {};
-  const infrastructure = openInfrastructure(config);
+  const silent = options.quiet === true && options.logSink === undefined;
+  const logOf = (service: string): JsonLog => (silent ? JsonLog.silent(service) : new JsonLog(service, options.logSink));
+  const logger = silent ? { logger: false as const } : {};
+  // Only the process that projects writes the read models; the others open them read-only (issue 20 item 4).
+  const infrastructure = openInfrastructure(config, { readModelsReadOnly: !apps.includes('projector') });
+  // One registry per process: the API's /metrics shows the appends, projections and portal of this process.
+  const metrics = new Metrics();
+  countAppends(infrastructure.store, metrics);
   // Stores written by earlier releases are brought forward before anyone can write (issue 12).
   await bringGraduateRegistryForward(infrastructure.store);
-  const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
+  const projector = apps.includes('projector')
+    ? await createProjector(infrastructure, { ...logger, ...(silent ? {} : { log: logOf('projector') }), metrics })
+    : undefined;
   const logWatch = projector
     ? new LogWatch(
         infrastructure.store,
@@ -52,13 +73,18 @@ export async function serve(
   let apiUrl: string | undefined;
   let portalUrl: string | undefined;
   if (apps.includes('registry-api')) {
-    api = await createRegistryApi(infrastructure, { ...logger, ...(projector ? { runner: projector.runner } : {}) });
+    api = await createRegistryApi(infrastructure, {
+      ...logger,
+      log: logOf('registry-api'),
+      metrics,
+      ...(projector ? { runner: projector.runner } : {}),
+    });
     await api.listen(config.apiPort, config.host);
     servers.push(api);
     apiUrl = await api.getUrl();
   }
   if (apps.includes('verify-portal')) {
-    const portal = await createVerifyPortal(infrastructure, options.quiet ? { logError: () => undefined } : {});
+    const portal = await createVerifyPortal(infrastructure, { log: logOf('verify-portal'), metrics });
     await portal.listen(config.portalPort, config.host);
     servers.push(portal);
     portalUrl = await portal.getUrl();
@@ -75,6 +101,7 @@ export async function serve(
     ...(portalUrl ? { portalUrl: portalUrl.replace('[::1]', 'localhost') } : {}),
     ...(projector ? { projector } : {}),
     ...(logWatch ? { logWatch } : {}),
+    metrics,
     close,
   };
 }

@@ -37,6 +37,8 @@ export function sendProblem(
   more: object = {},
   extra?: ExtraHeaders,
 ): void {
+  // The request's log line carries the problem's stable code (see observeRequests).
+  (response as ServerResponse & { problemCode?: string }).problemCode = problem.code;
   send(response, status, PROBLEM_HEADERS, JSON.stringify({ ...toProblemDocument(problem, status, path), ...more }), extra);
 }
 

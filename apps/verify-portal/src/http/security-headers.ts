@@ -57,6 +57,15 @@ export const TEXT_HEADERS: readonly string[] = [
   'Content-Security-Policy',
   DATA_CSP,
 ];
+/** Prometheus text exposition (version 0.0.4), never cached. */
+export const METRICS_HEADERS: readonly string[] = [
+  ...COMMON,
+  ...NO_STORE,
+  'Content-Type',
+  'text/plain; version=0.0.4; charset=utf-8',
+  'Content-Security-Policy',
+  DATA_CSP,
+];
 export const CSS_HEADERS: readonly string[] = [
   ...COMMON,
   'Cache-Control',

@@ -1,15 +1,8 @@
+import { actedOnIfKnown, requireScheduledDate } from '../shared/plausible-dates';
 import type { Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput } from '../shared/errors';
-import {
-  collectProblems,
-  requireIsoDate,
-  requireOneOf,
-  requireOptionalText,
-  requirePattern,
-  requireText,
-  requirePersonText,
-} from '../shared/validation';
+import { collectProblems, requireOneOf, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import {
   AUTHORITY_CODE_PATTERN,
   AUTHORITY_KINDS,
@@ -45,7 +38,9 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
   initialState: EMPTY_DIRECTORY,
   evolve: evolveDirectory,
 
-  decide(command, directory) {
+  decide(command, directory, context) {
+    // The directory's dates may be set ahead (a merger effective on 1 July) but not absurdly far, nor before 1945 (issue 16).
+    const actedOn = actedOnIfKnown(context);
     switch (command.type) {
       case 'RegisterAuthority': {
         const problems = collectProblems(
@@ -53,7 +48,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
           requirePersonText('name', command.name, 200),
           requireOneOf('kind', command.kind, AUTHORITY_KINDS),
           command.parentCode == null ? undefined : codeProblem('parentCode', command.parentCode),
-          requireIsoDate('registeredOn', command.registeredOn),
+          requireScheduledDate('registeredOn', command.registeredOn, actedOn),
           requireOptionalText('governingBody', command.governingBody, 200),
         );
         if (problems.length > 0) throw invalidInput(problems);
@@ -93,7 +88,10 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
       }
 
       case 'RenameAuthority': {
-        const problems = collectProblems(requirePersonText('name', command.name, 200), requireIsoDate('effectiveOn', command.effectiveOn));
+        const problems = collectProblems(
+          requirePersonText('name', command.name, 200),
+          requireScheduledDate('effectiveOn', command.effectiveOn, actedOn),
+        );
         if (problems.length > 0) throw invalidInput(problems);
         const record = activeAuthority(directory, command.code, command.effectiveOn, 'code');
         const name = command.name.trim();
@@ -114,7 +112,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
       case 'SetGoverningBody': {
         const problems = collectProblems(
           requireOptionalText('governingBody', command.governingBody, 200),
-          requireIsoDate('effectiveOn', command.effectiveOn),
+          requireScheduledDate('effectiveOn', command.effectiveOn, actedOn),
         );
         if (problems.length > 0) throw invalidInput(problems);
         const record = activeAuthority(directory, command.code, command.effectiveOn, 'code');
@@ -142,7 +140,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
         const successorCode = command.type === 'MergeAuthority' ? command.intoCode : command.successorCode;
         const problems = collectProblems(
           codeProblem(successorField, successorCode),
-          requireIsoDate('effectiveOn', command.effectiveOn),
+          requireScheduledDate('effectiveOn', command.effectiveOn, actedOn),
           requireText('decisionRef', command.decisionRef, 100),
         );
         if (problems.length > 0) throw invalidInput(problems);
@@ -205,8 +203,8 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
           requirePersonText('fullName', command.fullName, 120),
           requirePersonText('title', command.title, 120),
           requireOneOf('role', command.role, SIGNER_ROLES),
-          requireIsoDate('validFrom', command.validFrom),
-          command.validTo == null ? undefined : requireIsoDate('validTo', command.validTo),
+          requireScheduledDate('validFrom', command.validFrom, actedOn),
+          command.validTo == null ? undefined : requireScheduledDate('validTo', command.validTo, actedOn),
           requireOptionalText('delegationRef', command.delegationRef, 100),
           requireOptionalText('officerId', command.officerId, 64),
         );
@@ -251,7 +249,10 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
       }
 
       case 'EndSignerMandate': {
-        const problems = collectProblems(requireIsoDate('validTo', command.validTo), requireText('reason', command.reason, 300));
+        const problems = collectProblems(
+          requireScheduledDate('validTo', command.validTo, actedOn),
+          requireText('reason', command.reason, 300),
+        );
         if (problems.length > 0) throw invalidInput(problems);
         const signer = directory.signers.get(command.signerId);
         // A signer of another authority is reported as absent to this one.
@@ -280,7 +281,7 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
       }
 
       case 'HandOverRegisters':
-        return [{ type: 'RegistersHandedOver', data: decideHandOver(command, directory) }];
+        return [{ type: 'RegistersHandedOver', data: decideHandOver(command, directory, actedOn) }];
     }
   },
 };

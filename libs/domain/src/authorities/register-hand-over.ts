@@ -1,6 +1,7 @@
+import { requireScheduledDate } from '../shared/plausible-dates';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requireText } from '../shared/validation';
+import { collectProblems, requireOneOf, requireText } from '../shared/validation';
 import { DIPLOMA_KINDS, type DiplomaKind } from '../regimes/legal-regimes';
 import type { AuthorityDirectory } from './authority';
 import { isActiveOn } from './authority-directory';
@@ -26,10 +27,10 @@ export interface HandOverRegistersCommand extends RegisterHandOver {
   readonly type: 'HandOverRegisters';
 }
 
-export function decideHandOver(command: HandOverRegistersCommand, directory: AuthorityDirectory): RegisterHandOver {
+export function decideHandOver(command: HandOverRegistersCommand, directory: AuthorityDirectory, actedOn?: IsoDate): RegisterHandOver {
   const problems = collectProblems(
     requireOneOf('kind', command.kind, DIPLOMA_KINDS),
-    requireIsoDate('effectiveOn', command.effectiveOn),
+    requireScheduledDate('effectiveOn', command.effectiveOn, actedOn),
     requireText('minutesRef', command.minutesRef, 100),
     Array.isArray(command.books) && command.books.length > 0 && command.books.length <= 500
       ? command.books.map((book, i) => requireText(`books[${i}]`, book, 200)).find((p) => p !== undefined)

@@ -1,7 +1,7 @@
 import type { Decider } from '../shared/decider';
 import { DomainError, type FieldProblem } from '../shared/errors';
 import type { IsoDate } from '../shared/dates';
-import { actedOnOf, pastDateProblems } from '../shared/plausible-dates';
+import { actedOnIfKnown, actedOnOf, pastDateProblems, requireActDate } from '../shared/plausible-dates';
 import {
   collectProblems,
   throwIfInvalid,
@@ -99,6 +99,8 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
   evolve: evolveBlankLot,
 
   decide(command, state, context) {
+    // Every date of a blank's act has happened by the day it is recorded (issue 16).
+    const actedOn = actedOnIfKnown(context);
     if (command.type === 'ReceiveBlankLot') {
       if (state.status !== 'none') {
         throw new DomainError({
@@ -163,8 +165,8 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         throwIfInvalid(
           rangesProblem(command.ranges),
           requirePattern('toAuthority', command.toAuthority, CODE, 'không phải mã đơn vị hợp lệ', 'is not an authority code'),
-          ...documentProblems('handover', command.handover),
-          requireIsoDate('allocatedOn', command.allocatedOn),
+          ...documentProblems('handover', command.handover, actedOn),
+          requireActDate('allocatedOn', command.allocatedOn, actedOn),
         );
         const ranges = inLot(header, segments, command.ranges);
         if (command.toAuthority === command.authorityCode)
@@ -195,7 +197,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         throwIfInvalid(
           byCount ? countProblem(command.count) : rangesProblem(command.ranges),
           printRunProblem(command.printRunId),
-          requireIsoDate('reservedOn', command.reservedOn),
+          requireActDate('reservedOn', command.reservedOn, actedOn),
         );
         const ranges = byCount
           ? lowestInStock(header, segments, command.authorityCode, command.count as number)
@@ -218,7 +220,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         throwIfInvalid(
           rangesProblem(command.ranges),
           printRunProblem(command.printRunId),
-          requireIsoDate('releasedOn', command.releasedOn),
+          requireActDate('releasedOn', command.releasedOn, actedOn),
         );
         const ranges = inLot(header, segments, command.ranges);
         requireAll(
@@ -245,7 +247,11 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         ];
       }
       case 'BindBlanks': {
-        throwIfInvalid(printRunProblem(command.printRunId), requireIsoDate('boundOn', command.boundOn), bindingsProblem(command.bindings));
+        throwIfInvalid(
+          printRunProblem(command.printRunId),
+          requireActDate('boundOn', command.boundOn, actedOn),
+          bindingsProblem(command.bindings),
+        );
         const ranges = inLot(
           header,
           segments,
@@ -293,7 +299,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
           rangesProblem(command.ranges),
           requireOneOf('reason', command.reason, SPOILAGE_REASONS),
           requireText('note', command.note, 500),
-          requireIsoDate('spoiledOn', command.spoiledOn),
+          requireActDate('spoiledOn', command.spoiledOn, actedOn),
         );
         const ranges = inLot(header, segments, command.ranges);
         // A printed blank comes back into custody only as a misprint, a signed diploma written wrongly, or
@@ -318,12 +324,12 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
         ];
       }
       case 'ReplaceMisprintedBlank':
-        return replaceMisprintedBlank(command, state);
+        return replaceMisprintedBlank(command, state, actedOn);
       case 'BindNextBlanks': {
         const ids = command.diplomaIds;
         throwIfInvalid(
           printRunProblem(command.printRunId),
-          requireIsoDate('boundOn', command.boundOn),
+          requireActDate('boundOn', command.boundOn, actedOn),
           Array.isArray(ids) &&
             ids.length > 0 &&
             ids.length <= 1000 &&
@@ -364,12 +370,12 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       case 'DestroyBlanks': {
         throwIfInvalid(
           rangesProblem(command.ranges),
-          ...documentProblems('councilDecision', command.councilDecision),
+          ...documentProblems('councilDecision', command.councilDecision, actedOn),
           membersProblem(command.members),
           requireText('method', command.method, 200),
           requirePersonText('place', command.place, 200),
           requireText('minutesRef', command.minutesRef, 100),
-          requireIsoDate('destroyedOn', command.destroyedOn),
+          requireActDate('destroyedOn', command.destroyedOn, actedOn),
         );
         const ranges = inLot(header, segments, command.ranges);
         requireAll(header, segments, ranges, held('spoiled'), command.authorityCode, 'BLANKS_NOT_SPOILED', 'huỷ', 'destroy');
@@ -403,7 +409,7 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
             'must be an ISO 8601 instant',
           ),
           requireText('circumstances', command.circumstances, 2000),
-          requireIsoDate('lostOn', command.lostOn),
+          requireActDate('lostOn', command.lostOn, actedOn),
         );
         const ranges = inLot(header, segments, command.ranges);
         // A blank a print run holds is the run's: it is printed on, spoiled as a misprint or released when
@@ -439,8 +445,8 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
       case 'ReturnBlanks': {
         throwIfInvalid(
           rangesProblem(command.ranges),
-          ...documentProblems('document', command.document),
-          requireIsoDate('returnedOn', command.returnedOn),
+          ...documentProblems('document', command.document, actedOn),
+          requireActDate('returnedOn', command.returnedOn, actedOn),
         );
         const ranges = inLot(header, segments, command.ranges);
         requireAll(header, segments, ranges, held('in_stock'), command.authorityCode, 'BLANKS_NOT_IN_STOCK', 'trả nhà cung cấp', 'return');
@@ -537,12 +543,13 @@ export function validateReceipt(command: Extract<BlankLotCommand, { type: 'Recei
 function replaceMisprintedBlank(
   command: Extract<BlankLotCommand, { type: 'ReplaceMisprintedBlank' }>,
   state: Extract<BlankLotState, { status: 'received' }>,
+  actedOn: IsoDate | undefined,
 ): BlankLotEvent[] {
   throwIfInvalid(
     printRunProblem(command.printRunId),
     integerProblem('oldSerial', command.oldSerial),
     requireText('note', command.note, 500),
-    requireIsoDate('replacedOn', command.replacedOn),
+    requireActDate('replacedOn', command.replacedOn, actedOn),
   );
   const { header, segments } = state;
   inLot(header, segments, [{ from: command.oldSerial, to: command.oldSerial }]);
@@ -683,8 +690,9 @@ function rangesProblem(ranges: unknown, field = 'ranges', allowEmpty = false): F
   return undefined;
 }
 
-function documentProblems(field: string, document: DocumentRef | undefined): (FieldProblem | undefined)[] {
-  return [requireText(`${field}.number`, document?.number, 100), requireIsoDate(`${field}.date`, document?.date)];
+/** `actedOn` given: the document's date is an act's (requireActDate); a receipt checks its dates all at once (pastDateProblems). */
+function documentProblems(field: string, document: DocumentRef | undefined, actedOn?: IsoDate): (FieldProblem | undefined)[] {
+  return [requireText(`${field}.number`, document?.number, 100), requireActDate(`${field}.date`, document?.date, actedOn)];
 }
 
 function printRunProblem(printRunId: unknown): FieldProblem | undefined {

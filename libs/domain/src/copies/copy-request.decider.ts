@@ -1,6 +1,7 @@
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
 import { authorizeAct } from '../authorities/act-authorization';
 import { signerEntitledOn } from '../authorities/authority-directory';
 import { COPY_REQUEST_CHANNELS, copyRequestDue } from '../calendar/copy-request-due';
@@ -36,7 +37,9 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
         return state.status === 'none' ? state : { ...state, status: 'issued' };
     }
   },
-  decide(command, state) {
+  decide(command, state, context) {
+    // A refusal and the copies issued are dated by days that have come (issue 16).
+    const actedOn = actedOnIfKnown(context);
     switch (command.type) {
       case 'ReceiveCopyRequest': {
         throwIfInvalid(
@@ -147,7 +150,7 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
           // Rule 50: the answer is written, with its reasons.
           requireText('reasons', command.reasons, 2000),
           requireText('letterRef', command.letterRef, 100),
-          requireIsoDate('refusedOn', command.refusedOn),
+          requireActDate('refusedOn', command.refusedOn, actedOn),
         );
         requireOpen(state);
         for (const ground of command.grounds) requireGroundHolds(ground, command.diploma);
@@ -166,7 +169,7 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
       }
       case 'IssueCopies': {
         throwIfInvalid(
-          requireIsoDate('issuedOn', command.issuedOn),
+          requireActDate('issuedOn', command.issuedOn, actedOn),
           requireText('issuePlace', command.issuePlace, 120),
           requireText('signerId', command.signerId, 64),
         );

@@ -1,7 +1,8 @@
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import type { Decider, DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput } from '../shared/errors';
-import { collectProblems, requireIsoDate, requireOneOf, requirePattern, requireText } from '../shared/validation';
+import { collectProblems, requireOneOf, requirePattern, requireText } from '../shared/validation';
 import type { GraduateRecord } from '../graduates/graduate';
 import { DIPLOMA_KINDS, type DiplomaKind } from '../regimes/legal-regimes';
 
@@ -117,7 +118,9 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
       }
     }
   },
-  decide(command, state) {
+  decide(command, state, context) {
+    // A decision is dated by the day it was signed, which has come by the day it is recorded (issue 16).
+    const actedOn = actedOnIfKnown(context);
     if (command.type === 'ClaimGraduatesForPrintRun') return claimGraduates(command, state);
     if (command.type === 'ReleaseGraduateClaims') return releaseClaims(command, state);
     const problems = collectProblems(
@@ -129,7 +132,7 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
         'must be lower-case letters, digits, hyphens',
       ),
       requireText('number', command.number, 60),
-      requireIsoDate('date', command.date),
+      requireActDate('date', command.date, actedOn),
       requireOneOf('kind', command.kind, DIPLOMA_KINDS),
       requirePattern('schoolYear', command.schoolYear, /^\d{4}-\d{4}$/, 'phải có dạng 2023-2024', 'must look like 2023-2024'),
       requirePattern('sourceFile.sha256', command.sourceFile?.sha256, /^[0-9a-f]{64}$/, 'không hợp lệ', 'is not valid'),

@@ -1,7 +1,8 @@
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOneOf, requirePattern, requireText, requirePersonText } from '../shared/validation';
+import { throwIfInvalid, requireOneOf, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { addWorkingDays } from '../calendar/working-days';
@@ -125,16 +126,17 @@ export function requestCorrection(
   state: DiplomaState,
   context?: CommandContext,
 ): CorrectionEvent[] {
+  const actedOn = actedOnIfKnown(context);
   throwIfInvalid(
     requirePattern('requestId', command.requestId, REQUEST_ID, 'gồm chữ, số, gạch ngang', 'must be letters, digits, hyphens'),
     requireOneOf('ground', command.ground, CORRECTION_GROUNDS),
     requireText('document.kind', command.document?.kind, 100),
     requireText('document.number', command.document?.number, 100),
-    requireIsoDate('document.date', command.document?.date),
+    requireActDate('document.date', command.document?.date, actedOn),
     requirePersonText('document.issuedBy', command.document?.issuedBy, 200),
     requirePersonText('requestedBy', command.requestedBy, 120),
-    requireIsoDate('receivedOn', command.receivedOn),
-    requireIsoDate('dossierCompleteOn', command.dossierCompleteOn),
+    requireActDate('receivedOn', command.receivedOn, actedOn),
+    requireActDate('dossierCompleteOn', command.dossierCompleteOn, actedOn),
     changesProblem(command.changes),
   );
   requireIssuedAndLive(command.issued, state, 'correct');
@@ -202,7 +204,8 @@ export function decideCorrection(
   state: DiplomaState,
   context?: CommandContext,
 ): CorrectionEvent[] {
-  throwIfInvalid(requireText('decisionNumber', command.decisionNumber, 60), requireIsoDate('decisionDate', command.decisionDate));
+  const actedOn = actedOnIfKnown(context);
+  throwIfInvalid(requireText('decisionNumber', command.decisionNumber, 60), requireActDate('decisionDate', command.decisionDate, actedOn));
   const request = openRequest(state, command.requestId);
   requireIssuedAndLive(command.issued, state, 'correct');
   if (command.decisionDate < request.dossierCompleteOn) {
@@ -251,7 +254,7 @@ export function refuseCorrection(
   context?: CommandContext,
 ): CorrectionEvent[] {
   // Rule 29: a refusal is written, with its reasons.
-  throwIfInvalid(requireText('reasons', command.reasons, 2000), requireIsoDate('refusedOn', command.refusedOn));
+  throwIfInvalid(requireText('reasons', command.reasons, 2000), requireActDate('refusedOn', command.refusedOn, actedOnIfKnown(context)));
   const request = openRequest(state, command.requestId);
   // A refusal is the competent body's answer too (rule 29): not the clerk who took the dossier.
   requireDeciderOtherThan(request.recordedBy, context, 'correction', 'requestId');

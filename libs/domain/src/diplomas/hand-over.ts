@@ -1,18 +1,12 @@
+import type { IsoDate } from '../shared/dates';
+import { requireActDate } from '../shared/plausible-dates';
 import { DomainError } from '../shared/errors';
-import {
-  throwIfInvalid,
-  requireIsoDate,
-  requireOneOf,
-  requireOptionalText,
-  requirePattern,
-  requireText,
-  requirePersonText,
-} from '../shared/validation';
+import { throwIfInvalid, requireOneOf, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import { RECIPIENT_KINDS, type HandOverCommand, type HandOverEvent, type IssuedDiploma } from './diploma';
 import type { DiplomaState } from './diploma-state';
 
 /** Hand-over (cấp phát, rule 23) and a signed diploma lost before it (rule 14). */
-export function handOver(command: HandOverCommand, state: DiplomaState): HandOverEvent[] {
+export function handOver(command: HandOverCommand, state: DiplomaState, actedOn?: IsoDate): HandOverEvent[] {
   switch (command.type) {
     case 'DeliverDiploma': {
       const { recipient } = command;
@@ -23,7 +17,7 @@ export function handOver(command: HandOverCommand, state: DiplomaState): HandOve
           ? requireText('recipient.authorisationRef', recipient.authorisationRef, 200)
           : requireOptionalText('recipient.authorisationRef', recipient?.authorisationRef, 200),
         requireOptionalText('recipient.idDocument', recipient?.idDocument, 100),
-        requireIsoDate('deliveredOn', command.deliveredOn),
+        requireActDate('deliveredOn', command.deliveredOn, actedOn),
         requirePersonText('deliveredBy', command.deliveredBy, 120),
       );
       const issueDate = requireIssued(command.issued, command.actingAuthorityCode);
@@ -79,7 +73,7 @@ export function handOver(command: HandOverCommand, state: DiplomaState): HandOve
               messageVi: 'Phải báo cáo cơ quan quản lý cấp trên và Bộ GDĐT (quy tắc 14).',
               messageEn: 'The supervisor and MOET must be informed (rule 14).',
             },
-        requireIsoDate('lostOn', command.lostOn),
+        requireActDate('lostOn', command.lostOn, actedOn),
       );
       const issueDate = requireIssued(command.issued, command.actingAuthorityCode);
       requireNotHandedOver(state);

@@ -1,7 +1,8 @@
+import { requireActDate } from '../shared/plausible-dates';
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requirePattern, requireText, requirePersonText } from '../shared/validation';
+import { throwIfInvalid, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { signerEntitledOn } from '../authorities/authority-directory';
@@ -96,10 +97,11 @@ export function reissueRegisterLabel(oldLabel: string): string {
 export function reissueDiploma(
   command: Extract<ReissueCommand, { type: 'ReissueDiploma' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): (RevocationEvent | ReissueEvent)[] {
   throwIfInvalid(
     requireText('decisionNumber', command.decisionNumber, 60),
-    requireIsoDate('decisionDate', command.decisionDate),
+    requireActDate('decisionDate', command.decisionDate, actedOn),
     requireText('issuerError', command.issuerError, 2000),
     requirePattern('newDiplomaId', command.newDiplomaId, /^[A-Za-z0-9][A-Za-z0-9-]{1,127}$/, 'không hợp lệ', 'is not valid'),
     requireText('newSerialLabel', command.newSerialLabel, 40),
@@ -148,9 +150,10 @@ export function reissueDiploma(
 export function issueReplacement(
   command: Extract<ReissueCommand, { type: 'IssueReplacementDiploma' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): ReissueEvent[] {
   throwIfInvalid(
-    requireIsoDate('issueDate', command.issueDate),
+    requireActDate('issueDate', command.issueDate, actedOn),
     requirePersonText('issuePlace', command.issuePlace, 120),
     requireText('signerId', command.signerId, 64),
   );

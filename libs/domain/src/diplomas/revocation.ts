@@ -1,7 +1,8 @@
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOneOf, requireText, requirePersonText } from '../shared/validation';
+import { throwIfInvalid, requireOneOf, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { authorizeAct } from '../authorities/act-authorization';
 import { addCalendarDays } from '../calendar/working-days';
@@ -89,8 +90,9 @@ export function proposeRevocation(
   state: DiplomaState,
   context?: CommandContext,
 ): RevocationEvent[] {
+  const actedOn = actedOnIfKnown(context);
   throwIfInvalid(
-    requireIsoDate('proposedOn', command.proposedOn),
+    requireActDate('proposedOn', command.proposedOn, actedOn),
     requireOneOf('ground', command.ground, REVOCATION_GROUNDS),
     requireText('reasons', command.reasons, 2000),
     requireOneOf('source', command.source, REVOCATION_SOURCES),
@@ -141,9 +143,10 @@ export function revokeDiploma(
   state: DiplomaState,
   context?: CommandContext,
 ): RevocationEvent[] {
+  const actedOn = actedOnIfKnown(context);
   throwIfInvalid(
     requireText('decisionNumber', command.decisionNumber, 60),
-    requireIsoDate('decisionDate', command.decisionDate),
+    requireActDate('decisionDate', command.decisionDate, actedOn),
     requireOneOf('ground', command.ground, REVOCATION_GROUNDS),
     // Rule 42: the decision states its reasons.
     requireText('reasons', command.reasons, 2000),
@@ -232,8 +235,9 @@ export function revokedEvent(
 export function publishRevocation(
   command: Extract<RevocationCommand, { type: 'PublishRevocation' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): RevocationEvent[] {
-  throwIfInvalid(requireIsoDate('publishedOn', command.publishedOn), requireText('where', command.where, 500));
+  throwIfInvalid(requireActDate('publishedOn', command.publishedOn, actedOn), requireText('where', command.where, 500));
   const revocation = requireRevoked(state);
   if (command.publishedOn < revocation.decisionDate) throw tooEarly('publishedOn');
   return [
@@ -247,6 +251,7 @@ export function publishRevocation(
 export function notifyRevocation(
   command: Extract<RevocationCommand, { type: 'NotifyRevocation' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): RevocationEvent[] {
   const recipientsOk =
     Array.isArray(command.recipients) &&
@@ -256,7 +261,7 @@ export function notifyRevocation(
         (NOTIFICATION_RECIPIENT_KINDS as readonly string[]).includes(r?.kind) && typeof r?.name === 'string' && r.name.trim().length > 0,
     );
   throwIfInvalid(
-    requireIsoDate('holderReceivedOn', command.holderReceivedOn),
+    requireActDate('holderReceivedOn', command.holderReceivedOn, actedOn),
     recipientsOk
       ? undefined
       : {
@@ -284,8 +289,9 @@ export function notifyRevocation(
 export function recordReturn(
   command: Extract<RevocationCommand, { type: 'RecordRevokedDiplomaReturned' }>,
   state: DiplomaState,
+  actedOn?: IsoDate,
 ): RevocationEvent[] {
-  throwIfInvalid(requireIsoDate('returnedOn', command.returnedOn), requirePersonText('receivedBy', command.receivedBy, 120));
+  throwIfInvalid(requireActDate('returnedOn', command.returnedOn, actedOn), requirePersonText('receivedBy', command.receivedBy, 120));
   const revocation = requireRevoked(state);
   if (revocation.returnedOn) {
     throw new DomainError({

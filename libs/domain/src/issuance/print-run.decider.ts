@@ -1,6 +1,7 @@
 import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requirePattern, requireText } from '../shared/validation';
+import { throwIfInvalid, requirePattern, requireText } from '../shared/validation';
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import { authorizeAct } from '../authorities/act-authorization';
 import { requireSignerActor, signerEntitledOn } from '../authorities/authority-directory';
 import type { Actor } from '../shared/command-context';
@@ -26,22 +27,24 @@ export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEv
   initialState: { status: 'none' },
   evolve: evolvePrintRun,
   decide(command, state, context) {
-    if (command.type === 'OpenPrintRun') return open(command, state);
+    // Every date of a print run's act has happened by the day it is recorded (issue 16).
+    const actedOn = actedOnIfKnown(context);
+    if (command.type === 'OpenPrintRun') return open(command, state, actedOn);
     const run = requireRun(state);
     switch (command.type) {
       case 'RecordPrinting':
-        throwIfInvalid(requireIsoDate('printedOn', command.printedOn));
+        throwIfInvalid(requireActDate('printedOn', command.printedOn, actedOn));
         requireStatus(run, ['open'], 'RecordPrinting');
         notBefore('printedOn', command.printedOn, run.header.openedOn, 'ngày mở đợt in', 'the day the run was opened');
         return [
           { type: 'PrintRunPrinted', data: { printRunId: run.header.printRunId, printedOn: command.printedOn, count: run.entries.length } },
         ];
       case 'RecordMisprint':
-        return misprint(command, run);
+        return misprint(command, run, actedOn);
       case 'SignPrintRun':
-        return sign(command, run, context?.actor);
+        return sign(command, run, context?.actor, actedOn);
       case 'ClosePrintRun':
-        return close(command, run);
+        return close(command, run, actedOn);
       case 'RecordPrintRunDocument':
         throwIfInvalid(
           requirePattern('sha256', command.sha256, /^[0-9a-f]{64}$/, 'không hợp lệ', 'is not valid'),
@@ -70,7 +73,7 @@ export const printRunDecider: Decider<PrintRunCommand, PrintRunState, PrintRunEv
   },
 };
 
-function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
+function open(command: OpenPrintRun, state: PrintRunState, actedOn: IsoDate | undefined): PrintRunEvent[] {
   throwIfInvalid(
     requirePattern(
       'printRunId',
@@ -79,7 +82,7 @@ function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
       'gồm chữ, số, gạch ngang (2–64 ký tự)',
       'must be letters, digits, hyphens (2–64)',
     ),
-    requireIsoDate('openedOn', command.openedOn),
+    requireActDate('openedOn', command.openedOn, actedOn),
     requireText('templateVersion', command.templateVersion, 50),
     command.exemptFromPublicListing ? requireText('exemptFromPublicListing.basis', command.exemptFromPublicListing.basis, 500) : undefined,
   );
@@ -193,10 +196,14 @@ function open(command: OpenPrintRun, state: PrintRunState): PrintRunEvent[] {
   return events;
 }
 
-function misprint(command: Extract<PrintRunCommand, { type: 'RecordMisprint' }>, run: OpenedPrintRun): PrintRunEvent[] {
+function misprint(
+  command: Extract<PrintRunCommand, { type: 'RecordMisprint' }>,
+  run: OpenedPrintRun,
+  actedOn: IsoDate | undefined,
+): PrintRunEvent[] {
   throwIfInvalid(
     requireText('note', command.note, 500),
-    requireIsoDate('reprintedOn', command.reprintedOn),
+    requireActDate('reprintedOn', command.reprintedOn, actedOn),
     Number.isSafeInteger(command.newSerial)
       ? undefined
       : {
@@ -251,10 +258,15 @@ function misprint(command: Extract<PrintRunCommand, { type: 'RecordMisprint' }>,
   ];
 }
 
-function sign(command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>, run: OpenedPrintRun, actor: Actor | undefined): PrintRunEvent[] {
+function sign(
+  command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>,
+  run: OpenedPrintRun,
+  actor: Actor | undefined,
+  actedOn: IsoDate | undefined,
+): PrintRunEvent[] {
   throwIfInvalid(
     requireText('signerId', command.signerId, 64),
-    requireIsoDate('issueDate', command.issueDate),
+    requireActDate('issueDate', command.issueDate, actedOn),
     requireText('issuePlace', command.issuePlace, 120),
   );
   requireStatus(run, ['printed'], 'SignPrintRun');
@@ -299,8 +311,12 @@ function sign(command: Extract<PrintRunCommand, { type: 'SignPrintRun' }>, run: 
   ];
 }
 
-function close(command: Extract<PrintRunCommand, { type: 'ClosePrintRun' }>, run: OpenedPrintRun): PrintRunEvent[] {
-  throwIfInvalid(requireIsoDate('closedOn', command.closedOn));
+function close(
+  command: Extract<PrintRunCommand, { type: 'ClosePrintRun' }>,
+  run: OpenedPrintRun,
+  actedOn: IsoDate | undefined,
+): PrintRunEvent[] {
+  throwIfInvalid(requireActDate('closedOn', command.closedOn, actedOn));
   requireStatus(run, ['signed'], 'ClosePrintRun');
   const spares = spareSerials(run);
   const released = [...command.releasedRanges].flatMap(expandRange);

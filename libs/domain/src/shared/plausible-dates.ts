@@ -1,6 +1,7 @@
 import { isIsoDate, vietnamDateOf, type IsoDate } from './dates';
 import type { FieldProblem } from './errors';
 import type { CommandContext } from './command-context';
+import { requireIsoDate } from './validation';
 
 /** No act in a Vietnamese register predates the state (2 September 1945): an earlier date is a typo. */
 export const EARLIEST_ACT_DATE: IsoDate = '1945-09-02';
@@ -12,6 +13,13 @@ const addDays = (date: IsoDate, days: number): IsoDate =>
 
 /** The calendar date (Vietnam) on which the command was received. */
 export const actedOnOf = (context: CommandContext): IsoDate => vietnamDateOf(context.occurredAt);
+
+/**
+ * actedOnOf for deciders that older specs call without a context (`undefined as never`): then only the
+ * form of a date is checked. Every real write path passes the command's context.
+ */
+export const actedOnIfKnown = (context: CommandContext | undefined): IsoDate | undefined =>
+  context === undefined ? undefined : actedOnOf(context);
 
 /**
  * The date of something that has already happened when it is recorded (a receipt, a hand-over, a
@@ -63,4 +71,38 @@ export function pastDateProblems(command: object, actedOn: IsoDate): FieldProble
   };
   walk(command, '', 0);
   return problems;
+}
+
+/**
+ * The date of an act that has happened by the day it is recorded (a hand-over, a decision, a
+ * correction, a copy issued, a blank spoiled…): a real calendar date (BAD_DATE), not before 2 September
+ * 1945 (DATE_TOO_EARLY), not after the day it is recorded plus FUTURE_TOLERANCE_DAYS (DATE_IN_FUTURE).
+ * `actedOn` is the day the command was received (actedOnOf(context)); without it only the form is checked.
+ */
+export function requireActDate(field: string, value: unknown, actedOn: IsoDate | undefined): FieldProblem | undefined {
+  return requireIsoDate(field, value) ?? (actedOn === undefined ? undefined : requirePastDate(field, value, actedOn));
+}
+
+/** How far ahead a date that may be set in advance (an authority's change taking effect, a key valid until) can lie. */
+export const SCHEDULED_YEARS_AHEAD = 10;
+
+/**
+ * The date of something decided in advance (a merger effective on 1 July, a seal valid until…): it may
+ * lie ahead, but not beyond SCHEDULED_YEARS_AHEAD years (DATE_IN_FUTURE: 9999-12-31 is a typo, not a
+ * plan), and not before 1945 (DATE_TOO_EARLY).
+ */
+export function requireScheduledDate(field: string, value: unknown, actedOn: IsoDate | undefined): FieldProblem | undefined {
+  const form = requireIsoDate(field, value);
+  if (form || actedOn === undefined || !isIsoDate(value)) return form;
+  const latest = `${Number(actedOn.slice(0, 4)) + SCHEDULED_YEARS_AHEAD}${actedOn.slice(4)}`;
+  if (value > latest) {
+    return {
+      field,
+      code: 'DATE_IN_FUTURE',
+      messageVi: `"${field}" (${value}) xa hơn ${SCHEDULED_YEARS_AHEAD} năm kể từ ngày ghi (${actedOn}), không thể đúng.`,
+      messageEn: `"${field}" (${value}) is more than ${SCHEDULED_YEARS_AHEAD} years after the day it is recorded (${actedOn}), which cannot be right.`,
+    };
+  }
+  // The upper bound is checked above; requirePastDate is asked with the latest date as "acted on" for the lower one.
+  return value < EARLIEST_ACT_DATE ? requirePastDate(field, value, latest) : undefined;
 }

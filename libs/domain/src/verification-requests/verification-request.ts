@@ -1,7 +1,8 @@
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import type { DomainEvent, Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError, type FieldProblem } from '../shared/errors';
-import { throwIfInvalid, requireIsoDate, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
+import { throwIfInvalid, requireOptionalText, requirePattern, requireText, requirePersonText } from '../shared/validation';
 import type { AuthorityDirectory } from '../authorities/authority';
 import { signerEntitledOn } from '../authorities/authority-directory';
 import { SIGNER_ROLES } from '../authorities/authority';
@@ -95,7 +96,9 @@ export const verificationRequestDecider: Decider<VerificationRequestCommand, Ver
     if (event.type === 'VerificationRequestReceived') return { status: 'received', request: event.data };
     return state.status === 'none' ? state : { ...state, status: 'answered' };
   },
-  decide(command, state) {
+  decide(command, state, context) {
+    // A letter, its receipt and the answer are dated by days that have come (issue 16).
+    const actedOn = actedOnIfKnown(context);
     if (command.type === 'ReceiveVerificationRequest') {
       throwIfInvalid(
         requirePattern(
@@ -107,8 +110,8 @@ export const verificationRequestDecider: Decider<VerificationRequestCommand, Ver
         ),
         requirePersonText('organisation', command.organisation, 300),
         requireText('letterNumber', command.letterNumber, 100),
-        requireIsoDate('letterDate', command.letterDate),
-        requireIsoDate('receivedOn', command.receivedOn),
+        requireActDate('letterDate', command.letterDate, actedOn),
+        requireActDate('receivedOn', command.receivedOn, actedOn),
         requireOptionalText('legalBasis', command.legalBasis, 500),
         ...subjectsProblems(command.subjects),
       );
@@ -159,7 +162,7 @@ export const verificationRequestDecider: Decider<VerificationRequestCommand, Ver
       });
     throwIfInvalid(
       requireText('responseLetterNumber', command.responseLetterNumber, 100),
-      requireIsoDate('respondedOn', command.respondedOn),
+      requireActDate('respondedOn', command.respondedOn, actedOn),
       Array.isArray(command.answers) &&
         command.answers.length === state.request.subjects.length &&
         command.answers.every((a) => (VERIFICATION_RESULTS as readonly string[]).includes(a?.result))

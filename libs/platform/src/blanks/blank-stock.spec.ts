@@ -20,7 +20,7 @@ const context = (authorityCode = 'SGD-HP'): CommandContext => {
     correlationId: commandId,
     causationId: commandId,
     actor: { officerId: 'cb-1', role: 'registrar', authorityCode },
-    occurredAt: '2024-05-20T03:00:00.000Z',
+    occurredAt: '2024-12-31T03:00:00.000Z',
   };
 };
 

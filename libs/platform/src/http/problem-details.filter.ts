@@ -17,6 +17,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { problem, status } = this.describe(exception);
+    // The request log line carries the problem's stable code (see observeRequests).
+    if (response.locals) response.locals.problemCode = problem.code;
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="so-goc"');
     // Paths only: a query string can carry a visitor's name and date of birth (the public lookup), which no log may keep.
     const path = request.originalUrl.split('?')[0] ?? '';
