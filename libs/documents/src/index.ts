@@ -39,7 +39,7 @@ export type { RegisterBookExportInput, RegisterBookRow, RegisterBookSection, Reg
 export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from './register-book/register-book-export';
 export { registerNoteLabel } from './register-book/register-book-labels';
 export { registerBookToXlsx } from './register-book/register-book-xlsx';
-export { registerBookToPdf } from './register-book/register-book-pdf';
+export { registerBookPdfStream, registerBookToPdf } from './register-book/register-book-pdf';
 export type {
   RegisterAppendixChange,
   RegisterAppendixExportInput,

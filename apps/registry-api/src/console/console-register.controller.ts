@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
+import { registerBookPdfStream, registerBookToXlsx } from '@so-goc/documents';
 import { DomainError, registersHeldOn, vietnamDateOf } from '@so-goc/domain';
 import {
   registerEntryOf,
@@ -149,7 +149,7 @@ export class ConsoleRegisterController {
     );
     return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, {
       xlsx: () => registerBookToXlsx(input),
-      pdf: () => registerBookToPdf(input),
+      pdf: () => registerBookPdfStream(input),
     });
   }
 

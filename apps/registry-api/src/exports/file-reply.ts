@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@so-goc/domain';
@@ -10,7 +11,8 @@ export async function exportReply(
   response: Response,
   format: string,
   name: string,
-  writers: { readonly xlsx: () => Promise<Uint8Array>; readonly pdf: () => Promise<Uint8Array> },
+  // A long book's PDF comes as a stream (issue 19): its first pages leave while the rest is laid out.
+  writers: { readonly xlsx: () => Promise<Uint8Array>; readonly pdf: () => Promise<Uint8Array> | Readable },
 ): Promise<StreamableFile> {
   if (format !== 'xlsx' && format !== 'pdf') {
     throw new DomainError({
@@ -21,13 +23,22 @@ export async function exportReply(
       field: 'format',
     });
   }
-  return fileReply(response, await writers[format](), format, name);
+  const file = await writers[format]();
+  if (file instanceof Readable) {
+    setFileHeaders(response, format, name);
+    return new StreamableFile(file);
+  }
+  return fileReply(response, file, format, name);
+}
+
+function setFileHeaders(response: Response, format: 'xlsx' | 'pdf', name: string): void {
+  response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
+  response.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
 }
 
 /** A downloaded file; a document whose hash is recorded carries it, so the caller can compare. */
 export function fileReply(response: Response, bytes: Uint8Array, format: 'xlsx' | 'pdf', name: string, sha256?: string): StreamableFile {
-  response.setHeader('Content-Type', format === 'xlsx' ? XLSX : PDF);
-  response.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
+  setFileHeaders(response, format, name);
   if (sha256) response.setHeader('X-Content-SHA256', sha256);
   return new StreamableFile(Buffer.from(bytes));
 }

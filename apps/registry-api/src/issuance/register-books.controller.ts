@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseIntPipe, Res, StreamableFile } fro
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { registerBookToPdf, registerBookToXlsx } from '@so-goc/documents';
+import { registerBookPdfStream, registerBookToXlsx } from '@so-goc/documents';
 import type { DiplomaKind } from '@so-goc/domain';
 import {
   digitisedRegisterRows,
@@ -57,7 +57,7 @@ export class RegisterBooksController {
     );
     return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, {
       xlsx: () => registerBookToXlsx(input),
-      pdf: () => registerBookToPdf(input),
+      pdf: () => registerBookPdfStream(input),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { normalizeNfcDeep } from '@so-goc/domain';
-import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
-import { SIGNATURE_LINES, closeBookPdf, openBookPdf } from '../register-book/register-book-pdf';
+import { drawBookTable } from '../pdf/book-table';
+import type { TableColumn, TableRow } from '../pdf/table';
+import { SIGNATURE_LINES, bookPdf } from '../register-book/register-book-pdf';
 import { bookCells, copyLineTexts, copyRegisterClosing, copyRegisterHeading } from './copy-register-content';
 import { COPY_RECIPIENT_COLUMN, COPY_REGISTER_PDF_COLUMNS, type CopyRegisterExportInput } from './copy-register-export';
 
@@ -21,18 +22,18 @@ function columns(contentWidth: number): TableColumn[] {
 export async function copyRegisterToPdf(raw: CopyRegisterExportInput): Promise<Uint8Array> {
   const input = normalizeNfcDeep(raw);
   const heading = copyRegisterHeading(input);
-  // A page filed on its own still names the book it belongs to.
-  const book = await openBookPdf(
-    input,
-    heading,
-    'Sổ cấp bản sao từ sổ gốc cấp bằng tốt nghiệp',
-    () => `${input.authorityName} – ${heading.title} năm ${input.year}`,
-  );
   const rows: TableRow[] = input.rows.map((r, i) => {
     const cells = bookCells(copyLineTexts(r), i + 1);
     cells[COPY_RECIPIENT_COLUMN] = SIGNATURE_LINES + (cells[COPY_RECIPIENT_COLUMN] ?? '');
     return { cells };
   });
-  drawTable(book.flow, columns(book.flow.width), rows, book.fonts, TABLE_SIZE);
-  return closeBookPdf(book, copyRegisterClosing(input));
+  return bookPdf({
+    header: input,
+    heading,
+    documentName: 'Sổ cấp bản sao từ sổ gốc cấp bằng tốt nghiệp',
+    // A page filed on its own still names the book it belongs to.
+    runningHead: () => `${input.authorityName} – ${heading.title} năm ${input.year}`,
+    body: (book) => drawBookTable(book, columns(book.width), rows, TABLE_SIZE),
+    closing: copyRegisterClosing(input),
+  });
 }

@@ -1,6 +1,6 @@
 import { writeCidFont } from '../pdf/stream-writer/cid-font-objects';
 import { fontFace, type FontStyle } from '../pdf/stream-writer/font-face';
-import { num, textString } from '../pdf/stream-writer/pdf-syntax';
+import { num, pdfDate, textString } from '../pdf/stream-writer/pdf-syntax';
 import type { ByteSink } from '../pdf/stream-writer/byte-sink';
 import { PdfStreamWriter } from '../pdf/stream-writer/pdf-stream-writer';
 import type { DiplomaKind } from './diploma-face';
@@ -19,12 +19,6 @@ export interface DocumentInfo {
   subject?: string;
   /** ISO instant; no dates are written without it, so the bytes never depend on the clock. */
   generatedAt?: string;
-}
-
-function pdfDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`Not an ISO instant: ${JSON.stringify(iso)}`);
-  return `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 }
 
 export class DiplomaDocument {

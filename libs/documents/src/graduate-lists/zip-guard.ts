@@ -186,3 +186,44 @@ class RowTagCounter {
     this.tail = keep >= 0 && keep > text.length - 5 ? text.slice(keep) : '';
   }
 }
+
+/**
+ * The merged ranges ("H8:H9") of worksheet `xl/worksheets/sheet<n>.xml`, read by inflating the entry as a
+ * stream and keeping nothing of it but the <mergeCell> references: exceljs's streaming reader skips
+ * them, and an office merges one school name down a block of rows. Call after inspectXlsxArchive.
+ */
+export async function mergedRanges(bytes: Uint8Array, sheetNumber: string): Promise<string[]> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = centralDirectory(buffer);
+  if (!Array.isArray(entries)) return [];
+  const entry = entries.find((e) => e.name.toLowerCase() === `xl/worksheets/sheet${sheetNumber}.xml`);
+  const data = entry && entryData(buffer, entry);
+  if (!entry || !data) return [];
+  const ranges: string[] = [];
+  let tail = '';
+  const scan = (chunk: Buffer) => {
+    const text = tail + chunk.toString('latin1');
+    const pattern = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"[^>]*>/g;
+    let end = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      ranges.push(m[1] as string);
+      end = pattern.lastIndex;
+    }
+    // A tag cut by the chunk boundary is completed by the next chunk.
+    const open = text.lastIndexOf('<');
+    tail = open >= end && text.indexOf('>', open) < 0 ? text.slice(open) : '';
+  };
+  if (entry.method === STORED) {
+    scan(data);
+    return ranges;
+  }
+  if (entry.method !== DEFLATE) return [];
+  await new Promise<void>((resolve) => {
+    const inflate = createInflateRaw();
+    inflate.on('data', scan);
+    inflate.on('end', resolve);
+    inflate.on('error', () => resolve());
+    inflate.end(data);
+  });
+  return ranges;
+}

@@ -1,6 +1,7 @@
 import { normalizeNfcDeep } from '@so-goc/domain';
-import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
-import { SIGNATURE_LINES, closeBookPdf, openBookPdf } from '../register-book/register-book-pdf';
+import { drawBookTable } from '../pdf/book-table';
+import type { TableColumn, TableRow } from '../pdf/table';
+import { SIGNATURE_LINES, bookPdf } from '../register-book/register-book-pdf';
 import { appendixClosing, appendixHeading, rowTexts } from './register-appendix-content';
 import {
   APPENDIX_RECIPIENT_COLUMN,
@@ -25,18 +26,18 @@ function columns(contentWidth: number): TableColumn[] {
 export async function registerAppendixToPdf(raw: RegisterAppendixExportInput): Promise<Uint8Array> {
   const input = normalizeNfcDeep(raw);
   const heading = appendixHeading(input);
-  // A page filed on its own still names the book it is the appendix of.
-  const book = await openBookPdf(
-    input,
-    heading,
-    'Phụ lục sổ gốc cấp bằng tốt nghiệp',
-    () => `${input.authorityName} – ${heading.title} năm ${input.year}`,
-  );
   const rows: TableRow[] = input.rows.map((r) => {
     const cells = rowTexts(r);
     cells[APPENDIX_RECIPIENT_COLUMN] = SIGNATURE_LINES + (cells[APPENDIX_RECIPIENT_COLUMN] ?? '');
     return { cells };
   });
-  drawTable(book.flow, columns(book.flow.width), rows, book.fonts, TABLE_SIZE);
-  return closeBookPdf(book, appendixClosing(input));
+  return bookPdf({
+    header: input,
+    heading,
+    documentName: 'Phụ lục sổ gốc cấp bằng tốt nghiệp',
+    // A page filed on its own still names the book it is the appendix of.
+    runningHead: () => `${input.authorityName} – ${heading.title} năm ${input.year}`,
+    body: (book) => drawBookTable(book, columns(book.width), rows, TABLE_SIZE),
+    closing: appendixClosing(input),
+  });
 }

@@ -1,11 +1,12 @@
-import { PageSizes, type PDFDocument } from 'pdf-lib';
+import type { Readable } from 'node:stream';
+import { PageSizes } from 'pdf-lib';
 import { normalizeNfcDeep } from '@so-goc/domain';
-import { cacheTextEncoding } from '../pdf/encoding-cache';
-import { embedSerifFonts, type SerifFonts } from '../pdf/fonts';
-import { PageFlow, lineHeightOf } from '../pdf/page-flow';
-import { createPdf, savePdf } from '../pdf/pdf-file';
-import { sealPage } from '../pdf/seal-page';
-import { drawTable, type TableColumn, type TableRow } from '../pdf/table';
+import { drawBookTable } from '../pdf/book-table';
+import { BookWriter } from '../pdf/book-writer';
+import { lineHeightOf } from '../pdf/page-flow';
+import { MemorySink } from '../pdf/stream-writer/byte-sink';
+import { ReadableSink } from '../pdf/stream-writer/readable-sink';
+import type { TableColumn, TableRow } from '../pdf/table';
 import { formatDateVi } from '../vietnamese/format';
 import {
   HEAD_HINT,
@@ -51,114 +52,150 @@ function columns(contentWidth: number): TableColumn[] {
 }
 
 /** Issuing body under its superior at the top left, then the book's title, as on the cover of a register. */
-function drawBookHeading(flow: PageFlow, heading: BookHeading, fonts: SerifFonts): void {
-  const block = { x: flow.left, width: flow.width * 0.5 };
-  if (heading.superior) flow.paragraph(heading.superior.toUpperCase(), { font: fonts.regular, size: 10, align: 'center' }, block);
-  flow.paragraph(heading.authority.toUpperCase(), { font: fonts.bold, size: 10.5, align: 'center' }, block);
-  flow.space(10);
-  flow.paragraph(heading.title, { font: fonts.bold, size: 15, align: 'center' });
-  flow.paragraph(heading.kind, { font: fonts.regular, size: 10.5, align: 'center' });
-  flow.paragraph(heading.year, { font: fonts.bold, size: 10.5, align: 'center' });
-  flow.paragraph(heading.generated, { font: fonts.regular, size: 8.5, align: 'right' });
-  flow.space(4);
+function drawBookHeading(book: BookWriter, heading: BookHeading): void {
+  const block = { x: book.left, width: book.width * 0.5 };
+  if (heading.superior) book.paragraph(heading.superior.toUpperCase(), { font: 'regular', size: 10, align: 'center' }, block);
+  book.paragraph(heading.authority.toUpperCase(), { font: 'bold', size: 10.5, align: 'center' }, block);
+  book.space(10);
+  book.paragraph(heading.title, { font: 'bold', size: 15, align: 'center' });
+  book.paragraph(heading.kind, { font: 'regular', size: 10.5, align: 'center' });
+  book.paragraph(heading.year, { font: 'bold', size: 10.5, align: 'center' });
+  book.paragraph(heading.generated, { font: 'regular', size: 8.5, align: 'right' });
+  book.space(4);
 }
 
-function drawSection(flow: PageFlow, section: RegisterBookSection, firstLine: number, fonts: SerifFonts): void {
+function* sectionRows(section: RegisterBookSection, firstLine: number): Generator<TableRow> {
+  for (const [i, row] of section.rows.entries()) yield { cells: rowTexts(row, firstLine + i) };
+}
+
+async function drawSection(book: BookWriter, section: RegisterBookSection, firstLine: number): Promise<void> {
   const details = sectionDetails(section);
   // The decision block must not be left alone at the foot of a page: keep room for the table's heading
   // and a first line under it.
-  flow.ensureRoom(lineHeightOf(10) + details.length * lineHeightOf(9) + 80);
-  flow.paragraph(sectionTitle(section), { font: fonts.bold, size: 10 });
-  for (const detail of details) flow.paragraph(detail, { font: fonts.regular, size: 9 });
-  flow.space(3);
-  const rows: TableRow[] = section.rows.map((r, i) => ({ cells: rowTexts(r, firstLine + i) }));
-  drawTable(flow, columns(flow.width), rows, fonts, TABLE_SIZE, CELL_PADDING);
+  book.ensureRoom(lineHeightOf(10) + details.length * lineHeightOf(9) + 80);
+  book.paragraph(sectionTitle(section), { font: 'bold', size: 10 });
+  for (const detail of details) book.paragraph(detail, { font: 'regular', size: 9 });
+  book.space(3);
+  await drawBookTable(book, columns(book.width), sectionRows(section, firstLine), TABLE_SIZE, CELL_PADDING);
 }
 
 /** The book preparer on the left; the dateline and the head of unit, who signs and seals, on the right. */
-function drawClosing(flow: PageFlow, closing: BookClosing, fonts: SerifFonts): void {
+function drawClosing(book: BookWriter, closing: BookClosing): void {
   // The total and the signatures close the book together: neither is left alone on a page.
-  flow.space(8);
-  flow.ensureRoom(lineHeightOf(10) + 8 + lineHeightOf(10.5) + lineHeightOf(11) + lineHeightOf(9) + SIGNATURE_SPACE);
-  flow.paragraph(closing.total, { font: fonts.regular, size: 10 });
-  flow.space(8);
-  const half = flow.width / 2;
-  const left = { x: flow.left, width: half };
-  const right = { x: flow.left + half, width: half };
-  flow.paragraph(closing.dateline, { font: fonts.regular, size: 10.5, align: 'center' }, right);
-  const top = flow.cursor;
-  flow.paragraph(PREPARER_ROLE.toUpperCase(), { font: fonts.bold, size: 11, align: 'center' }, left);
-  flow.paragraph(PREPARER_HINT, { font: fonts.regular, size: 9, align: 'center' }, left);
-  flow.cursor = top;
-  flow.paragraph(HEAD_ROLE.toUpperCase(), { font: fonts.bold, size: 11, align: 'center' }, right);
-  flow.paragraph(HEAD_HINT, { font: fonts.regular, size: 9, align: 'center' }, right);
-  flow.space(SIGNATURE_SPACE);
+  book.space(8);
+  book.ensureRoom(lineHeightOf(10) + 8 + lineHeightOf(10.5) + lineHeightOf(11) + lineHeightOf(9) + SIGNATURE_SPACE);
+  book.paragraph(closing.total, { font: 'regular', size: 10 });
+  book.space(8);
+  const half = book.width / 2;
+  const left = { x: book.left, width: half };
+  const right = { x: book.left + half, width: half };
+  book.paragraph(closing.dateline, { font: 'regular', size: 10.5, align: 'center' }, right);
+  const top = book.cursor;
+  book.paragraph(PREPARER_ROLE.toUpperCase(), { font: 'bold', size: 11, align: 'center' }, left);
+  book.paragraph(PREPARER_HINT, { font: 'regular', size: 9, align: 'center' }, left);
+  book.cursor = top;
+  book.paragraph(HEAD_ROLE.toUpperCase(), { font: 'bold', size: 11, align: 'center' }, right);
+  book.paragraph(HEAD_HINT, { font: 'regular', size: 9, align: 'center' }, right);
+  book.space(SIGNATURE_SPACE);
 }
 
-export interface BookPdf {
-  readonly doc: PDFDocument;
-  readonly fonts: SerifFonts;
-  readonly flow: PageFlow;
+/** What a book is made of: the sổ gốc, its appendix and the copy register differ only in these. */
+export interface BookSpec {
+  readonly header: BookHeader;
+  readonly heading: BookHeading;
+  /** Starts the subject: "Sổ gốc cấp bằng tốt nghiệp" THPT năm 2024 của … */
+  readonly documentName: string;
+  /** Asked for at each new page after the first, so it may follow the book along. */
+  readonly runningHead: () => string;
+  /** The book's lines, between the heading and the closing. */
+  readonly body: (book: BookWriter) => Promise<void>;
+  readonly closing: BookClosing;
 }
 
 /**
- * A book's PDF with its heading drawn: landscape A4 pages that are sealed to bytes once full and, after
- * the first, open with the running head (asked for at each new page, so it may follow the book along).
- * `documentName` starts the subject: "Sổ gốc cấp bằng tốt nghiệp" THPT năm 2024 của …
+ * Landscape A4 pages, the heading, the body, the total and the signature places, and "Trang x/N" on
+ * every page, written to `sink` page by page.
  */
-export async function openBookPdf(
-  input: BookHeader,
-  heading: BookHeading,
-  documentName: string,
-  runningHead: () => string,
-): Promise<BookPdf> {
-  const doc = await createPdf({
-    title: `${heading.title} năm ${input.year} – ${input.authorityName}`,
-    author: input.authorityName,
-    subject: `${documentName} ${input.kind} năm ${input.year} của ${input.authorityName} (${input.authorityCode})`,
-    generatedAt: input.generatedAt,
-  });
-  const fonts = cacheTextEncoding(await embedSerifFonts(doc));
-  const flow = new PageFlow(doc, LANDSCAPE, MARGINS, (f, index) => {
-    const finished = f.pages[index - 1];
-    // Nothing more is drawn on the previous page until its number: keep its bytes, not its operators.
-    if (finished) sealPage(doc, finished);
-    if (index > 0) f.paragraph(runningHead(), { font: fonts.regular, size: 8.5 });
-    f.space(index > 0 ? 4 : 0);
-  });
-  flow.newPage();
-  drawBookHeading(flow, heading, fonts);
-  return { doc, fonts, flow };
+async function writeBook(spec: BookSpec, sink: MemorySink | ReadableSink, pace?: () => Promise<void>): Promise<void> {
+  const { header, heading } = spec;
+  const book = new BookWriter(
+    sink,
+    {
+      size: LANDSCAPE,
+      margins: MARGINS,
+      pageNumber: { font: 'regular', size: 9 },
+      onNewPage: (b, index) => {
+        if (index > 0) b.paragraph(spec.runningHead(), { font: 'regular', size: 8.5 });
+        b.space(index > 0 ? 4 : 0);
+      },
+    },
+    {
+      title: `${heading.title} năm ${header.year} – ${header.authorityName}`,
+      author: header.authorityName,
+      subject: `${spec.documentName} ${header.kind} năm ${header.year} của ${header.authorityName} (${header.authorityCode})`,
+      generatedAt: header.generatedAt,
+    },
+    pace,
+  );
+  book.newPage();
+  drawBookHeading(book, heading);
+  await spec.body(book);
+  drawClosing(book, spec.closing);
+  await book.finish();
 }
 
-/** The total and the signature places, then "Trang x/N" on every page; the finished file's bytes. */
-export function closeBookPdf({ doc, fonts, flow }: BookPdf, closing: BookClosing): Promise<Uint8Array> {
-  drawClosing(flow, closing, fonts);
-  flow.numberPages({ font: fonts.regular, size: 9 });
-  return savePdf(doc);
+/** The finished file's bytes, for a caller that needs them whole (a hash, an archive, a test). */
+export async function bookPdf(spec: BookSpec): Promise<Uint8Array> {
+  const sink = new MemorySink();
+  await writeBook(spec, sink);
+  return sink.close().bytes;
 }
 
-export async function registerBookToPdf(raw: RegisterBookExportInput): Promise<Uint8Array> {
+/** The file as a stream: the first pages leave while the rest is laid out; the reader's pace bounds memory. */
+export function bookPdfStream(spec: BookSpec): Readable {
+  const sink = new ReadableSink();
+  writeBook(spec, sink, () => sink.ready()).then(
+    () => sink.end(),
+    (error: unknown) => sink.fail(error instanceof Error ? error : new Error(String(error))),
+  );
+  return sink.stream;
+}
+
+function registerBookSpec(raw: RegisterBookExportInput): BookSpec {
   const input = normalizeNfcDeep(raw);
   const heading = bookHeading(input);
   // A page filed on its own still names the book and the decision its lines were issued on.
   let current: RegisterBookSection | undefined;
-  const runningHead = () =>
-    [
-      input.authorityName,
-      `${heading.title} năm ${input.year}`,
-      current && `QĐ công nhận tốt nghiệp số ${current.decisionNumber} ngày ${formatDateVi(current.decisionDate)}`,
-    ]
-      .filter(Boolean)
-      .join(' – ');
-  const book = await openBookPdf(input, heading, 'Sổ gốc cấp bằng tốt nghiệp', runningHead);
-  const { flow, fonts } = book;
-  let firstLine = 1;
-  for (const section of input.sections) {
-    current = section;
-    drawSection(flow, section, firstLine, fonts);
-    firstLine += section.rows.length;
-    flow.space(10);
-  }
-  return closeBookPdf(book, { total: totalLine(input), dateline: closingDateline(input) });
+  return {
+    header: input,
+    heading,
+    documentName: 'Sổ gốc cấp bằng tốt nghiệp',
+    runningHead: () =>
+      [
+        input.authorityName,
+        `${heading.title} năm ${input.year}`,
+        current && `QĐ công nhận tốt nghiệp số ${current.decisionNumber} ngày ${formatDateVi(current.decisionDate)}`,
+      ]
+        .filter(Boolean)
+        .join(' – '),
+    body: async (book) => {
+      let firstLine = 1;
+      for (const section of input.sections) {
+        current = section;
+        await drawSection(book, section, firstLine);
+        firstLine += section.rows.length;
+        book.space(10);
+      }
+    },
+    closing: { total: totalLine(input), dateline: closingDateline(input) },
+  };
+}
+
+export async function registerBookToPdf(input: RegisterBookExportInput): Promise<Uint8Array> {
+  return bookPdf(registerBookSpec(input));
+}
+
+/** The sổ gốc streamed as it is written: what the HTTP export sends (issue 19). */
+export function registerBookPdfStream(input: RegisterBookExportInput): Readable {
+  return bookPdfStream(registerBookSpec(input));
 }

@@ -47,7 +47,8 @@ export abstract class ByteSink {
 
   protected abstract consume(chunk: Uint8Array): void;
 
-  private flush(): void {
+  /** Hands what is buffered on now: a consumer waiting for its first bytes need not wait for a full chunk. */
+  protected flush(): void {
     if (this.used === 0) return;
     // consume() may keep the chunk (the memory sink does), so it gets a copy, not the reused buffer.
     this.emit(Buffer.from(this.buffer.subarray(0, this.used)));

@@ -25,3 +25,10 @@ export function utf16Hex(text: string): string {
 export const hex4 = (value: number): string => value.toString(16).padStart(4, '0').toUpperCase();
 
 export const ref = (id: number): string => `${id} 0 R`;
+
+/** A PDF date (PDF 32000-1, 7.9.4) in UTC from an ISO instant. */
+export function pdfDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not an ISO instant: ${JSON.stringify(iso)}`);
+  return `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+}
