@@ -31,7 +31,7 @@ export class Portal {
     readonly now: () => Date = () => new Date(),
   ) {
     this.keys = new KeySetCache(keySource);
-    this.lookups = new LookupService(readModels, this.keys);
+    this.lookups = new LookupService(readModels, this.keys, () => now().toISOString().slice(0, 10));
     this.limiter = new TokenBucketLimiter(settings.rateLimit);
     this.log = new LookupLog(settings.lookupLogFile, { retentionDays: settings.logRetentionDays });
     this.clientOf = clientResolver(settings.trustProxy);
