@@ -57,6 +57,9 @@ const line = (n: number, overrides: Partial<Record<'birth' | 'place', string>> =
 describe('Paper registers over HTTP (issue 14)', () => {
   let t: TestSystem;
   beforeAll(async () => {
+    // The portal's per-client limit is not under test here; this file asks it many times from one address.
+    process.env.SOGOC_PORTAL_RATE_PER_MINUTE = '6000';
+    process.env.SOGOC_PORTAL_RATE_BURST = '1000';
     t = await startTestSystem();
   });
   afterAll(() => t.stop());
@@ -269,5 +272,159 @@ describe('Paper registers over HTTP (issue 14)', () => {
       if (!Array.isArray(answered.answers)) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(answered.answers!.map((a) => a.result)).toEqual(['MATCH']);
+  });
+  it('a NOT_FOUND names what the registry holds for the issuer and year asked: a complete book, a partial one, a book not started, a year never digitised (JSON and the Vietnamese page)', async () => {
+    const checker = (
+      (await (await t.request('POST', '/api/v1/authorities/SGD-HP/officers/kiem-tra/tokens', { body: { lifetimeDays: 7 } })).json()) as {
+        token: string;
+      }
+    ).token;
+    const typed = (year: number, page: number, n: number) => [
+      'THPT',
+      year,
+      1,
+      page,
+      n,
+      `${page}${n}/${year}`,
+      `C ${year * 100 + page * 10 + n}`,
+      `Đỗ Thị Dòng ${n}`,
+      String(year - 18),
+      'Kiến An, Hải Phòng',
+      'Nữ',
+      'Kinh',
+      'Trường PTTH Kiến An',
+      new Date(Date.UTC(year, 6, 30)),
+      'Trần Văn Bình',
+      'Giám đốc',
+      '',
+    ];
+    const upload = async (blob: Blob) => {
+      const form = new FormData();
+      form.append('file', blob, 'so-goc.xlsx');
+      const response = await fetch(`${t.api}/api/v1/authorities/SGD-HP/legacy-entries/import`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${t.adminToken}`, 'idempotency-key': randomUUID() },
+      });
+      expect({ status: response.status, body: response.status === 201 ? '' : await response.text() }).toEqual({ status: 201, body: '' });
+    };
+    const register = async (year: number, pageCount: number) => {
+      const response = await t.request('POST', '/api/v1/authorities/SGD-HP/legacy-books', {
+        body: { kind: 'THPT', titleAsWritten: 'Sổ gốc cấp bằng tốt nghiệp PTTH', year, volume: 1, pageCount },
+      });
+      expect({ status: response.status, body: response.status === 201 ? '' : await response.text() }).toEqual({ status: 201, body: '' });
+    };
+    // 2002: a two-page book, every line typed and checked. 2003: five pages, only page 1 checked, a line
+    // of page 2 still waiting for its check. 2004: registered, nothing typed. 2005: nothing at all.
+    await register(2002, 2);
+    await register(2003, 5);
+    await register(2004, 3);
+    await upload(await sheet([typed(2002, 1, 1), typed(2002, 1, 2), typed(2002, 2, 1), typed(2003, 1, 1), typed(2003, 2, 1)]));
+    // The checker compares each line with its page's scan, so the pages typed get one.
+    for (const [year, page] of [
+      [2002, 1],
+      [2002, 2],
+      [2003, 1],
+      [2003, 2],
+    ] as const) {
+      const form = new FormData();
+      const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from(`page ${page} of the ${year} book`)]);
+      form.append('file', new Blob([png]), `trang-${page}.png`);
+      const scan = await fetch(`${t.api}/api/v1/authorities/SGD-HP/legacy-books/SGD-HP-THPT-${year}-v1/pages/${page}/scans`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${t.adminToken}`, 'idempotency-key': randomUUID() },
+      });
+      expect(scan.status).toBe(201);
+    }
+    for (const [year, lines] of [
+      [2002, ['p1-l1', 'p1-l2', 'p2-l1']],
+      [2003, ['p1-l1']],
+    ] as const) {
+      const check = await t.request('POST', `/api/v1/authorities/SGD-HP/legacy-books/SGD-HP-THPT-${year}-v1/checks`, {
+        token: checker,
+        body: { confirmed: lines },
+      });
+      expect({ status: check.status, body: check.status === 201 ? '' : await check.text() }).toEqual({ status: 201, body: '' });
+    }
+
+    type Answer = { status: string; coverage?: { vi: string; en: string }; coverageOf?: { kinds: { books: object[] }[] } };
+    const ask = async (year: number, who = 'fullName=' + encodeURIComponent('Không Có Ai') + '&birthDate=1977') =>
+      (await (await fetch(`${t.portal}/api/v1/lookup?serial=C%20999999&${who}&issuerCode=sgd-hp&year=${year}`)).json()) as Answer;
+    // The projector runs beside the API: wait (on the officers' side, not the rate-limited portal) until
+    // the coverage read model has folded the four checks.
+    for (let i = 0; i < 200; i += 1) {
+      const rows = (
+        (await (await t.request('GET', '/api/v1/authorities/SGD-HP/coverage')).json()) as {
+          coverage: { year: number; digitisedChecked: number }[];
+        }
+      ).coverage;
+      if (rows.filter((r) => r.year === 2002 || r.year === 2003).reduce((sum, r) => sum + r.digitisedChecked, 0) === 4) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const complete = await ask(2002);
+    const holder = { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' };
+    expect(complete).toMatchObject({
+      status: 'NOT_FOUND',
+      coverageOf: {
+        authority: holder,
+        year: 2002,
+        kinds: [
+          {
+            kind: 'THPT',
+            issued: 0,
+            books: [{ volume: 1, pageCount: 2, pagesChecked: 2, linesChecked: 3, linesUnchecked: 0, digitisation: 'complete', holder }],
+          },
+        ],
+      },
+    });
+    expect(complete.coverage!.vi).toBe(
+      'Sổ gốc THPT năm 2002, tập 1: đã số hóa và kiểm tra toàn bộ 2 trang; văn bằng không tìm thấy thì không có trong sổ này (sổ giấy do Sở Giáo dục và Đào tạo Hải Phòng giữ).',
+    );
+    const partial = await ask(2003);
+    expect(partial.coverageOf!.kinds[0]!.books).toEqual([
+      {
+        volume: 1,
+        title: 'Sổ gốc cấp bằng tốt nghiệp PTTH',
+        pageCount: 5,
+        pagesChecked: 1,
+        linesChecked: 1,
+        linesUnchecked: 1,
+        digitisation: 'partial',
+        holder,
+      },
+    ]);
+    expect(partial.coverage!.vi).toContain('mới số hóa một phần (1/5 trang đã kiểm tra); không tìm thấy chưa chắc là văn bằng giả');
+    expect((await ask(2004)).coverageOf!.kinds[0]!.books).toMatchObject([{ digitisation: 'not_started', holder }]);
+    const never = await ask(2005);
+    expect(never).toMatchObject({ status: 'NOT_FOUND', coverageOf: { year: 2005, kinds: [] } });
+    expect(never.coverage!.vi).toContain('sổ gốc năm đó chưa được số hóa');
+
+    // Issuer without a year is refused, with its field.
+    const half = await fetch(`${t.portal}/api/v1/lookup?serial=C%20999999&registerNumber=1&issuerCode=SGD-HP`);
+    expect(half.status).toBe(400);
+    expect(await half.json()).toMatchObject({ code: 'YEAR_REQUIRED', field: 'year' });
+
+    // Nothing about the person: a real line's serial with the wrong name, another person, or serial +
+    // register number all get the same words for the same issuer and year.
+    const others = [
+      await ask(2002, `fullName=${encodeURIComponent('Đỗ Thị Dòng 1')}&birthDate=1976`),
+      await ask(2002, `fullName=${encodeURIComponent('Lê Văn Khác')}&birthDate=01/01/1977`),
+      await ask(2002, 'registerNumber=11%2F2002'),
+    ];
+    for (const other of others) expect({ ...other, checkedAt: undefined }).toEqual({ ...complete, checkedAt: undefined });
+    // The Vietnamese page says the same under its "not found".
+    const page = await fetch(`${t.portal}/tra-cuu`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `serial=C+999999&fullName=${encodeURIComponent('Không Có Ai')}&birthDate=1977&issuerCode=SGD-HP&year=2003`,
+    });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<p data-coverage>Sổ gốc THPT năm 2003, tập 1: mới số hóa một phần (1/5 trang đã kiểm tra)');
+    expect(html).toContain('hãy hỏi Sở Giáo dục và Đào tạo Hải Phòng, đơn vị đang giữ sổ giấy.');
+    const form = await (await fetch(`${t.portal}/`)).text();
+    expect(form).toContain('name="issuerCode"');
+    expect(form).toContain('name="year"');
   });
 });

@@ -27,6 +27,7 @@ import {
 } from '@so-goc/platform';
 import {
   copyRegister,
+  coverageForIssuerYear,
   coverageRows,
   coverageStatement,
   digitisedRegisterRows,
@@ -509,6 +510,14 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
     expect(digitisedSerialsInReceivedLots(db)).toEqual([
       { diplomaId, bookId, entryId: 'p1-l1', serial: 'HP 0200555', lotId: 'HP-THPT-2024', receivingAuthority: 'SGD-HP' },
     ]);
+    // The portal's coverage for the commune's 2025 THCS book names who holds the paper book: the Sở from
+    // the hand-over date, the commune before it.
+    const book = (today: string) => coverageForIssuerYear(db, 'UBX-TN', 2025, today).kinds[0]!.books[0]!;
+    expect(book('2026-05-19').holder.code).toBe('UBX-TN');
+    expect(book('2026-05-20')).toMatchObject({
+      digitisation: 'partial',
+      holder: { code: 'SGD-HP', name: 'Sở Giáo dục và Đào tạo Hải Phòng' },
+    });
     await world.close();
   });
 });

@@ -37,7 +37,7 @@ export class Portal {
     this.refusals = metrics.counter('sogoc_rate_limit_refusals_total', 'Lookups refused by the rate limit (429), by channel.');
     this.lookupsCounted = metrics.counter('sogoc_portal_lookups_total', 'Lookups answered, by channel, kind of query and result.');
     this.keys = new KeySetCache(keySource);
-    this.lookups = new LookupService(readModels, this.keys);
+    this.lookups = new LookupService(readModels, this.keys, () => now().toISOString().slice(0, 10));
     this.limiter = new TokenBucketLimiter(settings.rateLimit);
     this.log = new LookupLog(settings.lookupLogFile, { retentionDays: settings.logRetentionDays });
     this.clientOf = clientResolver(settings.trustProxy);

@@ -7,6 +7,7 @@ import { publicRevocationsProjection } from './revocations/public-revocations.pr
 import { copyRegisterProjection } from './copies/copy-register.projection';
 import { verificationRequestsProjection } from './verification/verification-requests.projection';
 import { legacyRegisterProjection } from './legacy-registers/legacy-register.projection';
+import { coverageProjection } from './legacy-registers/coverage.projection';
 import { signingKeysProjection } from './signing-keys/signing-keys.projection';
 import { logCheckpointsProjection } from './log/log-checkpoints.projection';
 import { serialSightingsProjection } from './audits/serial-sightings.projection';
@@ -36,6 +37,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   verificationRequestsProjection,
   signingKeysProjection,
   legacyRegisterProjection,
+  coverageProjection,
   ...AUDIT_PROJECTIONS,
   findingsProjection,
   logCheckpointsProjection,

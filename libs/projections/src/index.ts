@@ -22,6 +22,7 @@ export * from './verification/verification-requests.projection';
 export * from './legacy-registers/legacy-register.projection';
 export * from './legacy-registers/legacy-register.queries';
 export * from './legacy-registers/coverage.queries';
+export * from './legacy-registers/coverage.projection';
 export * from './signing-keys/signing-keys.projection';
 export * from './log/log-checkpoints.projection';
 export * from './audits/detections';

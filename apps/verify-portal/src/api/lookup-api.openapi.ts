@@ -15,6 +15,13 @@ const lookupFields = {
     fullName: { type: 'string', example: 'Nguyễn Thị Thu Hằng', maxLength: 120 },
     birthDate: { type: 'string', example: '2006-09-18', description: 'ISO (2006-09-18) or dd/mm/yyyy.', maxLength: 20 },
     registerNumber: { type: 'string', example: '000417/THPT-2024', maxLength: 40 },
+    issuerCode: {
+      type: 'string',
+      example: 'SGD-HP',
+      maxLength: 32,
+      description: 'Optional, with year: a NOT_FOUND answer then says what the registry holds for that issuer and year.',
+    },
+    year: { type: 'string', example: '1998', pattern: '^\\d{4}$', description: 'Optional, with issuerCode.' },
   },
 };
 const lookupAnswers = {

@@ -61,6 +61,12 @@ export class LookupAnswerDto {
     },
   })
   coverage?: { vi: string; en: string };
+  @ApiPropertyOptional({
+    description:
+      'NOT_FOUND only, when issuerCode and year were given: {authority {code, name}, year, kinds: [{kind, issued, books: [{volume, title, pageCount, ' +
+      'pagesChecked, linesChecked, linesUnchecked, digitisation: complete | partial | not_started, holder {code, name}}]}]}; kinds is empty for a year never digitised',
+  })
+  coverageOf?: object;
   @ApiPropertyOptional({ type: ReplacementDto }) replacedBy?: ReplacementDto;
   @ApiPropertyOptional({ type: DecisionRefDto }) revocation?: DecisionRefDto;
   @ApiPropertyOptional({ type: CopyDto, description: 'Only when a copy from the register (bản sao) was scanned: which copy it is' })

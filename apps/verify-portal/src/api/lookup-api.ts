@@ -65,6 +65,7 @@ export class LookupApi {
       replacedBy: answer.replacedBy,
       revocation: answer.revocation,
       coverage: answer.coverage,
+      coverageOf: answer.coverageOf,
       checkedAt: this.portal.now().toISOString(),
     });
   }

@@ -1,4 +1,4 @@
-import type { CoverageStatement, PublicDecisionRef, PublicDiplomaRecord, PublicReplacement } from '@so-goc/projections';
+import type { CoverageStatement, IssuerYearCoverage, PublicDecisionRef, PublicDiplomaRecord, PublicReplacement } from '@so-goc/projections';
 
 /** Stable codes: integrators branch on them, so a code is never renamed or reused. */
 export const LOOKUP_STATUSES = [
@@ -48,6 +48,8 @@ export interface LookupAnswer {
   readonly revocation?: PublicDecisionRef;
   /** With NOT_FOUND only: which issuers and years the registry holds (issue 14), the same whoever was asked for. */
   readonly coverage?: CoverageStatement;
+  /** With NOT_FOUND when the visitor named the issuer and year: the same coverage, book by book. */
+  readonly coverageOf?: IssuerYearCoverage;
 }
 
 export const NOT_FOUND: LookupAnswer = Object.freeze({ status: 'NOT_FOUND' });

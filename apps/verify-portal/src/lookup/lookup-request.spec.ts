@@ -51,4 +51,17 @@ describe('parseLookupQuery', () => {
     expect(codes({ serial: 'HP 1', fullName: 'A', birthDate: '18/09/06' })).toEqual(['birthDate:BIRTH_DATE_FORMAT']);
     expect(parseLookupQuery({ serial: 'HP 1', registerNumber: '1', lang: 'en' }, ['lang']).ok).toBe(true);
   });
+
+  it('takes an issuer code and year together, to say what the registry holds for them under "not found" (issue 14)', () => {
+    expect(parseLookupQuery({ serial: 'A 1', registerNumber: '1', issuerCode: 'sgd-hp', year: '1998' })).toMatchObject({
+      ok: true,
+      request: { kind: 'serial_register', coverageOf: { issuerCode: 'SGD-HP', year: 1998 } },
+    });
+    expect(codes({ serial: 'A 1', registerNumber: '1', issuerCode: 'SGD-HP' })).toEqual(['year:YEAR_REQUIRED']);
+    expect(codes({ serial: 'A 1', fullName: 'A', birthDate: '1980', year: '1998' })).toEqual(['issuerCode:ISSUER_REQUIRED']);
+    expect(codes({ serial: 'A 1', registerNumber: '1', issuerCode: 'Sở HP', year: '98' })).toEqual([
+      'issuerCode:ISSUER_FORMAT',
+      'year:YEAR_FORMAT',
+    ]);
+  });
 });

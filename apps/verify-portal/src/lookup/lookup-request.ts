@@ -1,10 +1,21 @@
 import { parseBirthDate, type FieldProblem } from '@so-goc/domain';
 
-export type LookupRequest =
-  | { readonly kind: 'serial_holder'; readonly serial: string; readonly fullName: string; readonly birthDate: string }
-  | { readonly kind: 'serial_register'; readonly serial: string; readonly registerNumber: string };
+/**
+ * Optional with either way of asking: the issuer and year printed on the paper. They never widen the
+ * match (the diploma is still found only by serial + holder or serial + register number); they say
+ * which issuer and year the "not found" answer should tell the registry's coverage of (issue 14 §7).
+ */
+export interface CoverageAsked {
+  readonly issuerCode: string;
+  readonly year: number;
+}
 
-export const LOOKUP_FIELDS = ['serial', 'fullName', 'birthDate', 'registerNumber'] as const;
+export type LookupRequest = (
+  | { readonly kind: 'serial_holder'; readonly serial: string; readonly fullName: string; readonly birthDate: string }
+  | { readonly kind: 'serial_register'; readonly serial: string; readonly registerNumber: string }
+) & { readonly coverageOf?: CoverageAsked };
+
+export const LOOKUP_FIELDS = ['serial', 'fullName', 'birthDate', 'registerNumber', 'issuerCode', 'year'] as const;
 export type LookupField = (typeof LOOKUP_FIELDS)[number];
 
 /** What the visitor typed, NFC and trimmed, to put back into the form next to the problems. */
@@ -19,7 +30,8 @@ export type ParsedLookup =
       readonly kind: LookupRequest['kind'] | undefined;
     };
 
-const MAX_LENGTH: Record<LookupField, number> = { serial: 40, fullName: 120, birthDate: 20, registerNumber: 40 };
+const MAX_LENGTH: Record<LookupField, number> = { serial: 40, fullName: 120, birthDate: 20, registerNumber: 40, issuerCode: 32, year: 4 };
+const ISSUER_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const SERIAL_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u;
 
 /**
@@ -120,13 +132,43 @@ export function parseLookupQuery(query: Readonly<Record<string, unknown>>, ignor
         );
     }
   }
+  const coverageOf = readCoverageAsked(typed, problems);
   if (problems.length > 0 || kind === undefined) return { ok: false, problems, typed, kind };
   const serial = typed.serial!;
+  const asked = coverageOf ? { coverageOf } : {};
   const request: LookupRequest =
     kind === 'serial_holder'
-      ? { kind, serial, fullName: typed.fullName!, birthDate: birthDate! }
-      : { kind, serial, registerNumber: typed.registerNumber! };
+      ? { kind, serial, fullName: typed.fullName!, birthDate: birthDate!, ...asked }
+      : { kind, serial, registerNumber: typed.registerNumber!, ...asked };
   return { ok: true, request, typed };
+}
+
+/** Issuer code and year go together: one without the other names no register. */
+function readCoverageAsked(typed: TypedLookup, problems: FieldProblem[]): CoverageAsked | undefined {
+  if (typed.issuerCode === undefined && typed.year === undefined) return undefined;
+  const before = problems.length;
+  const issuerCode = typed.issuerCode?.toUpperCase();
+  if (issuerCode === undefined)
+    problems.push(
+      problem('issuerCode', 'ISSUER_REQUIRED', 'Hãy nhập mã cơ quan cấp cùng với năm cấp.', 'Enter the issuer code along with the year.'),
+    );
+  else if (!ISSUER_CODE.test(issuerCode))
+    problems.push(
+      problem(
+        'issuerCode',
+        'ISSUER_FORMAT',
+        'Mã cơ quan cấp gồm chữ in hoa, số và dấu gạch, ví dụ SGD-HP.',
+        'An issuer code has capitals, digits and dashes, e.g. SGD-HP.',
+      ),
+    );
+  const year = typed.year === undefined ? undefined : Number(typed.year);
+  if (typed.year === undefined)
+    problems.push(
+      problem('year', 'YEAR_REQUIRED', 'Hãy nhập năm cấp cùng với mã cơ quan cấp.', 'Enter the year along with the issuer code.'),
+    );
+  else if (!/^\d{4}$/.test(typed.year) || year! < 1945 || year! > 2100)
+    problems.push(problem('year', 'YEAR_FORMAT', 'Năm cấp gồm 4 chữ số, ví dụ 1998.', 'The year has four digits, e.g. 1998.'));
+  return problems.length > before ? undefined : { issuerCode: issuerCode!, year: year! };
 }
 
 function problem(field: string, code: string, messageVi: string, messageEn: string): FieldProblem {

@@ -3,7 +3,9 @@ import { decodeBase64UrlStrict } from '@so-goc/documents/verification/base64url'
 import { decodePayload } from '@so-goc/documents/verification/payload-codec';
 import {
   canonicalSerial,
+  coverageForIssuerYear,
   coverageStatement,
+  issuerYearStatement,
   publicCopyOf,
   publicDiplomaById,
   publicDiplomaBySerialAndHolder,
@@ -24,6 +26,7 @@ export class LookupService {
   constructor(
     private readonly readModels: Database,
     private readonly keys: KeySetCache,
+    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
   lookup(request: LookupRequest): LookupAnswer {
@@ -31,7 +34,18 @@ export class LookupService {
       request.kind === 'serial_holder'
         ? publicDiplomaBySerialAndHolder(this.readModels, request)
         : publicDiplomaBySerialAndRegisterNumber(this.readModels, request);
-    return record ? answerFor(record, request.kind) : { ...NOT_FOUND, coverage: coverageStatement(this.readModels) };
+    return record ? answerFor(record, request.kind) : { ...NOT_FOUND, ...this.coverage(request) };
+  }
+
+  /**
+   * Under "not found": for the issuer and year the visitor named, what the registry holds (each paper
+   * book fully, partly or not digitised, and who holds it); without them, the registry-wide summary.
+   * Computed from the coverage projection and the issuer and year only, never from the person asked for.
+   */
+  private coverage(request: LookupRequest): Pick<LookupAnswer, 'coverage' | 'coverageOf'> {
+    if (!request.coverageOf) return { coverage: coverageStatement(this.readModels) };
+    const detail = coverageForIssuerYear(this.readModels, request.coverageOf.issuerCode, request.coverageOf.year, this.today());
+    return { coverage: issuerYearStatement(detail), coverageOf: detail };
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@so-goc/domain';
-import type { LookupField, LookupRequest, TypedLookup } from '../lookup/lookup-request';
+import { LOOKUP_FIELDS, type LookupField, type LookupRequest, type TypedLookup } from '../lookup/lookup-request';
 import { html, type SafeHtml } from './html';
 import { layout, type PageFrame } from './layout';
 import { UI, type Lang } from './texts';
@@ -29,6 +29,8 @@ ${langInput(frame.lang)}
 ${field(frame.lang, 'h', 'serial', state, errorsIn)}
 ${field(frame.lang, 'h', 'fullName', state, errorsIn)}
 ${field(frame.lang, 'h', 'birthDate', state, errorsIn)}
+${field(frame.lang, 'h', 'issuerCode', state, errorsIn)}
+${field(frame.lang, 'h', 'year', state, errorsIn)}
 <button type="submit">${t.submit}</button>
 </form>
 </section>
@@ -38,6 +40,8 @@ ${field(frame.lang, 'h', 'birthDate', state, errorsIn)}
 ${langInput(frame.lang)}
 ${field(frame.lang, 'r', 'serial', state, errorsIn)}
 ${field(frame.lang, 'r', 'registerNumber', state, errorsIn)}
+${field(frame.lang, 'r', 'issuerCode', state, errorsIn)}
+${field(frame.lang, 'r', 'year', state, errorsIn)}
 <button type="submit">${t.submit}</button>
 </form>
 </section>
@@ -69,7 +73,7 @@ function field(lang: Lang, way: Way, name: LookupField, state: LookupFormState, 
 <label for="${id}">${t[name]}</label>
 <span class="hint" id="${id}-hint">${t[`${name}Hint`]}</span>
 ${problem ? html`<span class="field-error" id="${id}-error">${messageOf(lang, problem)}</span>` : ''}
-<input type="text" id="${id}" name="${name}" value="${value ?? ''}" autocomplete="off" spellcheck="false" aria-describedby="${describedBy}"${problem ? html` aria-invalid="true"` : ''}${name === 'serial' || name === 'registerNumber' ? html` autocapitalize="characters"` : ''}>
+<input type="text" id="${id}" name="${name}" value="${value ?? ''}" autocomplete="off" spellcheck="false" aria-describedby="${describedBy}"${problem ? html` aria-invalid="true"` : ''}${name === 'serial' || name === 'registerNumber' || name === 'issuerCode' ? html` autocapitalize="characters"` : ''}>
 </div>`;
 }
 
@@ -78,5 +82,5 @@ function messageOf(lang: Lang, problem: FieldProblem): string {
 }
 
 function isField(name: string): name is LookupField {
-  return name === 'serial' || name === 'fullName' || name === 'birthDate' || name === 'registerNumber';
+  return (LOOKUP_FIELDS as readonly string[]).includes(name);
 }

@@ -110,6 +110,10 @@ const VI_UI = {
   birthDateHint: 'Ngày/tháng/năm, ví dụ: 18/09/2006',
   registerNumber: 'Số vào sổ gốc cấp văn bằng',
   registerNumberHint: 'In trên văn bằng, ví dụ: 000417/THPT-2024',
+  issuerCode: 'Mã cơ quan cấp (không bắt buộc)',
+  issuerCodeHint: 'Nếu không tìm thấy, hệ thống cho biết đã số hóa sổ gốc của cơ quan này năm đó chưa. Ví dụ: SGD-HP',
+  year: 'Năm cấp (không bắt buộc)',
+  yearHint: 'Ví dụ: 1998',
   submit: 'Tra cứu',
   qrNote:
     'Văn bằng có mã QR? Quét mã bằng điện thoại để mở trang kiểm tra. Chỉ tin trang có địa chỉ chính thức của cơ quan quản lý văn bằng.',
@@ -167,6 +171,10 @@ const EN_UI: UiText = {
   birthDateHint: 'Day/month/year, e.g. 18/09/2006',
   registerNumber: 'Original register number',
   registerNumberHint: 'Printed on the diploma, e.g. 000417/THPT-2024',
+  issuerCode: 'Issuer code (optional)',
+  issuerCodeHint: 'If nothing is found, the registry says whether it has digitised this issuer’s registers of that year. E.g. SGD-HP',
+  year: 'Year of issue (optional)',
+  yearHint: 'E.g. 1998',
   submit: 'Look up',
   qrNote:
     'Does the diploma carry a QR code? Scan it with a phone to open its check page. Trust only pages at the official address of the diploma registry.',
