@@ -35,6 +35,14 @@ export class ConsoleClient {
     return response;
   }
 
+  /** The same browser (same cookies) talking to another node of the system, or to this one restarted. */
+  on(base: string): ConsoleClient {
+    const other = new ConsoleClient(base);
+    other.cookies = new Map(this.cookies);
+    other.lastHtml = this.lastHtml;
+    return other;
+  }
+
   /** The CSRF token of the last page seen. */
   csrf(): string {
     return /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? '';

@@ -32,7 +32,12 @@ export function consoleProviders(infrastructure: Infrastructure, env: NodeJS.Pro
   return [
     {
       provide: SessionStore,
-      useValue: new SessionStore((Number.isFinite(idleMinutes) && idleMinutes > 0 ? idleMinutes : DEFAULT_IDLE_MINUTES) * 60_000),
+      // Beside the event store, so a restart or a second node on the same data directory keeps officers signed in.
+      useFactory: () =>
+        new SessionStore(
+          (Number.isFinite(idleMinutes) && idleMinutes > 0 ? idleMinutes : DEFAULT_IDLE_MINUTES) * 60_000,
+          join(infrastructure.config.dataDir, 'console-sessions.sqlite'),
+        ),
     },
     { provide: CONSOLE_SECRET_BOX, useValue: SecretBox.forFile(join(infrastructure.config.dataDir, 'console-secret.key')) },
     { provide: RowReports, useValue: new RowReports() },
