@@ -6,6 +6,7 @@ import { ConsoleGuard } from './auth/console.guard';
 import { SessionStore } from './auth/session-store';
 import { ConsoleAuthController } from './console-auth.controller';
 import { ConsoleBlanksController } from './console-blanks.controller';
+import { ConsoleBlankActsController } from './console-blank-acts.controller';
 import { ConsoleHomeController } from './console-home.controller';
 import { ConsoleDecisionsController } from './console-decisions.controller';
 import { RowReports } from './pages/row-report';
@@ -18,6 +19,7 @@ import { ConsoleAfterIssuanceController } from './console-after-issuance.control
 export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleAuthController,
   ConsoleBlanksController,
+  ConsoleBlankActsController,
   ConsoleDecisionsController,
   ConsolePrintRunsController,
   ConsoleRegisterController,
