@@ -1,7 +1,16 @@
-import { dirname } from 'node:path';
-import { ACCESS_CONTROL_STREAM, accessControlDecider, type OfficerRole } from '@so-goc/domain';
+import { dirname, join } from 'node:path';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+import {
+  ACCESS_CONTROL_STREAM,
+  accessControlDecider,
+  verificationRequestDecider,
+  verificationRequestStream,
+  type OfficerRole,
+} from '@so-goc/domain';
 import { handleCommand, SqliteEventStore } from '@so-goc/event-store';
-import { loadConfig } from '@so-goc/platform';
+import { AuditSweep, EVENT_STORE, FINDING_COMMAND_HANDLERS, loadConfig } from '@so-goc/platform';
+import { openReadModelDatabase } from '@so-goc/projections';
 import { cliContext } from '../../apps/cli/src/commands/create-admin';
 import { serve } from '../../apps/cli/src/commands/serve';
 import { ConsoleClient, enrolForConsole } from '../support/console-client';
@@ -252,6 +261,84 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       expect(rec).toContain('Khớp');
       // Another district's officer sees nothing of the Sở's serials.
       expect((await c.get('/console/SGD-HP/blanks/serial?serial=HP%209999999')).status).toBe(404);
+    });
+  });
+
+  describe('audit findings', () => {
+    it('lists the finding of a lost blank named in a police letter; the auditor opens, acknowledges and closes it; others are kept out', async () => {
+      // HP 0700050 was reported lost through the console above; now a police letter names it (F4/F14).
+      const store = new SqliteEventStore({ file: t.eventsFile });
+      await handleCommand(store, verificationRequestDecider, {
+        stream: verificationRequestStream('cv-adm-1'),
+        context: cliContext('test-given'),
+        command: {
+          type: 'ReceiveVerificationRequest',
+          requestId: 'cv-adm-1',
+          authorityCode: 'SGD-HP',
+          organisation: 'Công an TP Hải Phòng',
+          letterNumber: '7/CV-CA',
+          letterDate: '2024-09-03',
+          receivedOn: '2024-09-04',
+          subjects: [{ fullName: 'Giả', birthDate: null, serial: 'HP 0700050', registerNumber: null }],
+        },
+      });
+      const readModels = openReadModelDatabase(join(dirname(t.eventsFile), 'read-models.sqlite'));
+      const moduleRef = await Test.createTestingModule({
+        imports: [CqrsModule.forRoot()],
+        providers: [{ provide: EVENT_STORE, useValue: store }, ...FINDING_COMMAND_HANDLERS],
+      }).compile();
+      await moduleRef.init();
+      for (let i = 0; i < 200 && readModels.prepare('SELECT COUNT(*) FROM audit_serial_detections').pluck().get() === 0; i += 1)
+        await new Promise((r) => setTimeout(r, 25));
+      await new AuditSweep(readModels, moduleRef.get(CommandBus)).sweep(new Date());
+      await moduleRef.close();
+      readModels.close();
+      await store.close();
+
+      await officer('SGD-HP', 'au-kiem', ['auditor'], { includeSubordinates: true });
+      const a = new ConsoleClient(t.api);
+      await a.signIn('au-kiem', PASSWORD);
+      const list = await eventuallyHtml(a, '/console/SGD-HP/audits', (html) => html.includes('HP 0700050'));
+      expect(list).toContain('Chuyển công an');
+      const findingPath = /href="(\/console\/SGD-HP\/audits\/[0-9a-f]{24})"/.exec(list)?.[1];
+      expect(findingPath).toBeDefined();
+      expect((await a.get('/console/SGD-HP/audits?state=closed')).status).toBe(200);
+      expect(a.lastHtml).toContain('Không có phát hiện nào khớp bộ lọc.');
+      expect((await a.get('/console/SGD-HP/audits?severity=urgent')).status).toBe(400);
+      const xlsx = await a.get('/console/SGD-HP/audits/findings.xlsx');
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+
+      await a.get(findingPath!);
+      const ack = await a.post(`${findingPath!}/acknowledge`, { ackNote: 'Đã chuyển phòng Khảo thí' });
+      expect({ status: ack.status, html: ack.status === 303 ? '' : a.lastHtml.slice(a.lastHtml.indexOf('<main')) }).toEqual({
+        status: 303,
+        html: '',
+      });
+      await eventuallyHtml(a, findingPath!, (html) => html.includes('Đã chuyển phòng Khảo thí'));
+      // Closing needs a note: refused beside its field, nothing recorded.
+      const before = (await t.events()).length;
+      const refused = await a.post(`${findingPath!}/close`, { closeNote: '' });
+      expect(refused.status).toBe(400);
+      expect(a.lastHtml).toContain('href="#f-closeNote"');
+      expect((await t.events()).length).toBe(before);
+      expect((await a.post(`${findingPath!}/close`, { closeNote: 'Đã chuyển Công an quận theo công văn 15/SGDĐT' })).status).toBe(303);
+      await eventuallyHtml(a, findingPath!, (html) => html.includes('Đã đóng'));
+
+      // A registrar has no audit page; an auditor of a district does not see the Sở's findings.
+      await officer('SGD-HP', 'au-vanbang', ['registrar']);
+      const r = new ConsoleClient(t.api);
+      await r.signIn('au-vanbang', PASSWORD);
+      expect((await r.get('/console/SGD-HP/audits')).status).toBe(403);
+      await officer('PGD-LC', 'au-lechan', ['auditor']);
+      const d = new ConsoleClient(t.api);
+      await d.signIn('au-lechan', PASSWORD);
+      expect((await d.get('/console/SGD-HP/audits')).status).toBe(403);
+      expect((await d.get(findingPath!.replace('SGD-HP', 'PGD-LC'))).status).toBe(404);
+      const beforePost = (await t.events()).length;
+      await d.get('/console/PGD-LC/audits');
+      expect((await d.post(`${findingPath!}/acknowledge`, {})).status).toBe(403);
+      expect((await t.events()).length).toBe(beforePost);
     });
   });
 });

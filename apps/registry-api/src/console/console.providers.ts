@@ -7,6 +7,7 @@ import { SessionStore } from './auth/session-store';
 import { ConsoleAuthController } from './console-auth.controller';
 import { ConsoleBlanksController } from './console-blanks.controller';
 import { ConsoleBlankActsController } from './console-blank-acts.controller';
+import { ConsoleAuditsController } from './console-audits.controller';
 import { ConsoleHomeController } from './console-home.controller';
 import { ConsoleDecisionsController } from './console-decisions.controller';
 import { RowReports } from './pages/row-report';
@@ -20,6 +21,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleAuthController,
   ConsoleBlanksController,
   ConsoleBlankActsController,
+  ConsoleAuditsController,
   ConsoleDecisionsController,
   ConsolePrintRunsController,
   ConsoleRegisterController,
