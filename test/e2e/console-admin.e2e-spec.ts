@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
@@ -339,6 +340,138 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       await d.get('/console/PGD-LC/audits');
       expect((await d.post(`${findingPath!}/acknowledge`, {})).status).toBe(403);
       expect((await t.events()).length).toBe(beforePost);
+    });
+  });
+
+  describe('administration', () => {
+    let admin: ConsoleClient;
+
+    beforeAll(async () => {
+      const secret = (await officer('SGD-HP', 'ad-quantri', ['administrator'], { withTotp: true }))!;
+      admin = new ConsoleClient(t.api);
+      await admin.signIn('ad-quantri', PASSWORD, secret);
+    });
+
+    it('creates an officer with a first password, changes roles, and the officer signs in; a signer gets an authenticator shown once', async () => {
+      expect((await admin.get('/console/SGD-HP/admin')).status).toBe(200);
+      expect(admin.lastHtml).toContain('ad-quantri');
+      await admin.get('/console/SGD-HP/admin/officers/new');
+      // Bad input: the form comes back with what was typed, nothing recorded.
+      const before = (await t.events(ACCESS_CONTROL_STREAM)).length;
+      const bad = await admin.post('/console/SGD-HP/admin/officers/new', {
+        officerId: 'Cán Bộ',
+        username: 'moi.vb',
+        fullName: 'Phạm Văn Mới',
+        password: 'ngắn',
+      });
+      expect(bad.status).toBe(400);
+      expect(admin.lastHtml).toContain('value="moi.vb"');
+      expect(admin.lastHtml).toContain('href="#f-roles"');
+      expect(admin.lastHtml).toContain('href="#f-password"');
+      expect((await t.events(ACCESS_CONTROL_STREAM)).length).toBe(before);
+
+      const created = await admin.post('/console/SGD-HP/admin/officers/new', {
+        officerId: 'ad-moi',
+        username: 'moi.vb',
+        fullName: 'Phạm Văn Mới',
+        roles: 'registrar',
+        password: PASSWORD,
+      });
+      expect(created.status).toBe(303);
+      const moi = new ConsoleClient(t.api);
+      await moi.signIn('moi.vb', PASSWORD);
+      expect((await moi.get('/console/SGD-HP/blanks')).status).toBe(200);
+      expect((await moi.get('/console/SGD-HP/admin/officers/new')).status).toBe(403);
+
+      await admin.get('/console/SGD-HP/admin/officers/ad-moi');
+      const body = new URLSearchParams({ _csrf: admin.csrf(), _commandId: randomUUID() });
+      body.append('roles', 'registrar');
+      body.append('roles', 'auditor');
+      const roles = await fetch(`${t.api}/console/SGD-HP/admin/officers/ad-moi/roles`, {
+        method: 'POST',
+        headers: { cookie: admin.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual',
+      });
+      expect(roles.status).toBe(303);
+      await eventuallyHtml(admin, '/console/SGD-HP/admin/officers/ad-moi', (html) => html.includes('Chuyên viên văn bằng, Thanh tra'));
+
+      await admin.get('/console/SGD-HP/admin/officers/new');
+      const signer = await admin.post('/console/SGD-HP/admin/officers/new', {
+        officerId: 'ad-ky',
+        username: 'ky.gd',
+        fullName: 'Đỗ Thị Ký',
+        roles: 'signer',
+        password: PASSWORD,
+      });
+      expect(signer.status).toBe(200);
+      expect(admin.lastHtml).toContain('Chỉ hiện một lần');
+      expect(admin.lastHtml).toContain('data:image/svg+xml;base64,');
+      const key = /data-secret>([A-Z2-7]+)</.exec(admin.lastHtml)?.[1];
+      expect(key).toBeDefined();
+      const ky = new ConsoleClient(t.api);
+      await ky.signIn('ky.gd', PASSWORD, key);
+      expect((await ky.get('/console/SGD-HP')).status).toBe(200);
+    });
+
+    it('issues an API token shown once, which works until revoked; disabling ends the officer’s session at once', async () => {
+      await admin.get('/console/SGD-HP/admin/officers/ad-moi');
+      expect((await admin.post('/console/SGD-HP/admin/officers/ad-moi/tokens', { lifetimeDays: '7' })).status).toBe(200);
+      const bearer = /data-secret>([^<]+)</.exec(admin.lastHtml)?.[1];
+      expect(bearer).toBeDefined();
+      expect((await t.request('GET', '/api/v1/authorities/SGD-HP/blank-ledger', { token: bearer! })).status).toBe(200);
+      const page = await eventuallyHtml(admin, '/console/SGD-HP/admin/officers/ad-moi', (html) => html.includes('Còn hạn'));
+      const revokePath = /action="(\/console\/SGD-HP\/admin\/officers\/ad-moi\/tokens\/[^"]+\/revoke)"/.exec(page)?.[1];
+      expect((await admin.post(revokePath!, { reason: 'Hết dùng' })).status).toBe(303);
+      expect((await t.request('GET', '/api/v1/authorities/SGD-HP/blank-ledger', { token: bearer! })).status).toBe(401);
+
+      const moi = new ConsoleClient(t.api);
+      await moi.signIn('moi.vb', PASSWORD);
+      expect((await moi.get('/console/SGD-HP/blanks')).status).toBe(200);
+      await admin.get('/console/SGD-HP/admin/officers/ad-moi');
+      expect((await admin.post('/console/SGD-HP/admin/officers/ad-moi/disable', { reason: '' })).status).toBe(400);
+      expect((await admin.post('/console/SGD-HP/admin/officers/ad-moi/disable', { reason: 'Chuyển công tác' })).status).toBe(303);
+      expect((await moi.get('/console/SGD-HP/blanks')).status).toBe(303);
+    });
+
+    it('shows the directory and the holiday calendar; only the ministry publishes the calendar; other roles and districts are kept out', async () => {
+      expect((await admin.get('/console/SGD-HP/admin/directory')).status).toBe(200);
+      expect(admin.lastHtml).toContain('Phòng GDĐT Lê Chân');
+      expect((await admin.get('/console/SGD-HP/admin/holidays?year=2028')).status).toBe(200);
+      expect(admin.lastHtml).toContain('Lịch nghỉ lễ toàn quốc do quản trị viên của Bộ công bố.');
+      const before = (await t.events()).length;
+      const publish = await admin.post('/console/SGD-HP/admin/holidays', {
+        year: '2028',
+        holidays: '26/01/2028 Tết Nguyên đán',
+        makeUpWorkingDays: '',
+        source: 'TB 1',
+      });
+      expect(publish.status).toBe(403);
+      expect((await t.events()).length).toBe(before);
+
+      await officer('SGD-HP', 'ad-vanbang', ['registrar']);
+      const r = new ConsoleClient(t.api);
+      await r.signIn('ad-vanbang', PASSWORD);
+      expect((await r.get('/console/SGD-HP/admin')).status).toBe(403);
+      expect((await r.get('/console/SGD-HP/admin/directory')).status).toBe(200);
+      const secret = (await officer('PGD-NQ', 'ad-ngoquyen', ['administrator'], { withTotp: true }))!;
+      const d = new ConsoleClient(t.api);
+      await d.signIn('ad-ngoquyen', PASSWORD, secret);
+      expect((await d.get('/console/SGD-HP/admin')).status).toBe(403);
+      await d.get('/console/PGD-NQ/admin/officers/new');
+      const beforeCreate = (await t.events()).length;
+      expect(
+        (
+          await d.post('/console/SGD-HP/admin/officers/new', {
+            officerId: 'x-y',
+            username: 'x.y',
+            fullName: 'X',
+            roles: 'registrar',
+            password: PASSWORD,
+          })
+        ).status,
+      ).toBe(403);
+      expect((await t.events()).length).toBe(beforeCreate);
     });
   });
 });

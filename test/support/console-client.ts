@@ -59,6 +59,11 @@ export class ConsoleClient {
     }
   }
 
+  /** The Cookie header this browser would send (for a form a test builds itself, e.g. with repeated fields). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   private headers(): Record<string, string> {
     return this.cookies.size > 0 ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
   }

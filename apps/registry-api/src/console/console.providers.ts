@@ -8,6 +8,7 @@ import { ConsoleAuthController } from './console-auth.controller';
 import { ConsoleBlanksController } from './console-blanks.controller';
 import { ConsoleBlankActsController } from './console-blank-acts.controller';
 import { ConsoleAuditsController } from './console-audits.controller';
+import { ConsoleAdminController } from './console-admin.controller';
 import { ConsoleHomeController } from './console-home.controller';
 import { ConsoleDecisionsController } from './console-decisions.controller';
 import { RowReports } from './pages/row-report';
@@ -22,6 +23,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleBlanksController,
   ConsoleBlankActsController,
   ConsoleAuditsController,
+  ConsoleAdminController,
   ConsoleDecisionsController,
   ConsolePrintRunsController,
   ConsoleRegisterController,
