@@ -474,4 +474,164 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       expect((await t.events()).length).toBe(beforeCreate);
     });
   });
+
+  describe('paper registers', () => {
+    const bookPath = '/console/SGD-HP/legacy-books/SGD-HP-THPT-2001-v1';
+    const line1 = {
+      line: '1',
+      registerNumber: '01/2001',
+      serial: 'B 000801',
+      fullName: 'Phạm Văn Số Một',
+      birthDate: '1983',
+      birthPlace: '?',
+      sex: 'Nam',
+      ethnicity: 'Kinh',
+      school: 'Trường PTTH Ngô Quyền',
+      classification: 'Khá',
+      issueDate: '15/08/2001',
+      signerName: 'Trần Văn Bình',
+      signerTitle: 'Giám đốc',
+      remarks: '-',
+    };
+    let typist: ConsoleClient;
+    let checker: ConsoleClient;
+
+    beforeAll(async () => {
+      await officer('SGD-HP', 'lg-go', ['registrar']);
+      await officer('SGD-HP', 'lg-soat', ['registrar']);
+      typist = new ConsoleClient(t.api);
+      await typist.signIn('lg-go', PASSWORD);
+      checker = new ConsoleClient(t.api);
+      await checker.signIn('lg-soat', PASSWORD);
+    });
+
+    it('registers a book, stores a page scan, types lines with marks keyboard-style, and refuses a bad line keeping what was typed', async () => {
+      await typist.get('/console/SGD-HP/legacy-books');
+      const bad = await typist.post('/console/SGD-HP/legacy-books', {
+        kind: 'THPT',
+        titleAsWritten: 'Sổ gốc cấp bằng tốt nghiệp PTTH',
+        year: '2001',
+        volume: '1',
+        pageCount: 'mười',
+      });
+      expect(bad.status).toBe(400);
+      expect(typist.lastHtml).toContain('href="#f-pageCount"');
+      expect(typist.lastHtml).toContain('value="Sổ gốc cấp bằng tốt nghiệp PTTH"');
+      const ok = await typist.post('/console/SGD-HP/legacy-books', {
+        kind: 'THPT',
+        titleAsWritten: 'Sổ gốc cấp bằng tốt nghiệp PTTH',
+        year: '2001',
+        volume: '1',
+        pageCount: '10',
+      });
+      expect(ok.status).toBe(303);
+      await eventuallyHtml(typist, '/console/SGD-HP/legacy-books', (html) => html.includes('SGD-HP-THPT-2001-v1'));
+
+      await typist.get(`${bookPath}/pages/2`);
+      const upload = (bytes: Buffer) => {
+        const form = new FormData();
+        form.append('_commandId', randomUUID());
+        form.append('file', new Blob([bytes]), 'trang-2.png');
+        return fetch(`${t.api}${bookPath}/pages/2/scans?_csrf=${encodeURIComponent(typist.csrf())}`, {
+          method: 'POST',
+          body: form,
+          headers: { cookie: typist.cookieHeader() },
+          redirect: 'manual',
+        });
+      };
+      const notAScan = await upload(Buffer.from('GIF89a…'));
+      expect(notAScan.status).toBe(400);
+      expect(await notAScan.text()).toContain('href="#f-file"');
+      const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from('page 2 of the 2001 book')]);
+      expect((await upload(png)).status).toBe(303);
+      const page = await eventuallyHtml(typist, `${bookPath}/pages/2`, (html) => html.includes('/scans/'));
+      const scanPath = /src="([^"]+\/scans\/[0-9a-f]{64})"/.exec(page)?.[1];
+      const scan = await typist.get(scanPath!);
+      expect(scan.headers.get('content-type')).toBe('image/png');
+
+      expect((await typist.post(`${bookPath}/pages/2/entries`, line1)).status).toBe(303);
+      // A birth year after the issue date: refused beside the field, the line kept as typed.
+      const before = (await t.events()).length;
+      const wrong = await typist.post(`${bookPath}/pages/2/entries`, {
+        ...line1,
+        line: '2',
+        serial: 'B 000802',
+        registerNumber: '02/2001',
+        fullName: 'Lê Thị Hai',
+        birthDate: '2002',
+      });
+      expect(wrong.status).toBe(400);
+      expect(typist.lastHtml).toContain('href="#f-birthDate"');
+      expect(typist.lastHtml).toContain('value="Lê Thị Hai"');
+      expect((await t.events()).length).toBe(before);
+      expect(
+        (
+          await typist.post(`${bookPath}/pages/2/entries`, {
+            ...line1,
+            line: '2',
+            serial: 'B 000802',
+            registerNumber: '02/2001',
+            fullName: 'Lê Thị Hai',
+            birthDate: '5/1983',
+          })
+        ).status,
+      ).toBe(303);
+      const typed = await eventuallyHtml(typist, `${bookPath}/pages/2`, (html) => html.includes('Lê Thị Hai'));
+      expect(typed).toContain('[không đọc được]');
+      expect(typed).toContain('[để trống]');
+      expect(typed).toContain('value="3"');
+    });
+
+    it('the typist cannot check their own lines; a second officer confirms one and disputes another, listed for a third look', async () => {
+      await typist.get(`${bookPath}/pages/2/check`);
+      expect(typist.lastHtml).toContain('Không có dòng nào của người khác chờ bạn soát');
+      await checker.get(`${bookPath}/pages/2/check`);
+      const ids = [...checker.lastHtml.matchAll(/name="verdict-([^"]+)" value="ok"/g)].map((m) => m[1]!);
+      expect(ids).toEqual(['p2-l1', 'p2-l2']);
+      const done = await checker.post(`${bookPath}/pages/2/check`, {
+        'verdict-p2-l1': 'ok',
+        'verdict-p2-l2': 'wrong',
+        'field-p2-l2': 'fullName',
+        'reading-p2-l2': 'Lê Thị Hà',
+      });
+      expect(done.status).toBe(303);
+      const book = await eventuallyHtml(checker, bookPath, (html) => html.includes('Lê Thị Hà'));
+      expect(book).toContain('lg-soat');
+      expect(book).toMatch(/<td>p2-l2<\/td>/);
+    });
+
+    it('keeps entry pages from an auditor and hides ethnicity from them; records a hand-over and refuses a bad one', async () => {
+      await officer('SGD-HP', 'lg-thanhtra', ['auditor']);
+      const auditor = new ConsoleClient(t.api);
+      await auditor.signIn('lg-thanhtra', PASSWORD);
+      expect((await auditor.get(bookPath)).status).toBe(200);
+      expect(auditor.lastHtml).not.toContain('Kinh');
+      expect((await auditor.get(`${bookPath}/pages/2`)).status).toBe(403);
+
+      await typist.get('/console/SGD-HP/legacy-books/hand-over');
+      const before = (await t.events()).length;
+      const bad = await typist.post('/console/SGD-HP/legacy-books/hand-over', {
+        fromCode: 'PGD-LC',
+        kind: 'THCS',
+        effectiveOn: '31/02/2026',
+        minutesRef: 'BB-BG-1',
+        books: 'Sổ THCS 2020',
+      });
+      expect(bad.status).toBe(400);
+      expect(typist.lastHtml).toContain('href="#f-effectiveOn"');
+      expect(typist.lastHtml).toContain('Sổ THCS 2020');
+      expect((await t.events()).length).toBe(before);
+      const handed = await typist.post('/console/SGD-HP/legacy-books/hand-over', {
+        fromCode: 'PGD-LC',
+        kind: 'THCS',
+        effectiveOn: '20/05/2026',
+        minutesRef: 'BB-BG-1',
+        books: 'Sổ THCS 2020',
+      });
+      expect({
+        status: handed.status,
+        page: handed.status === 303 ? '' : typist.lastHtml.slice(typist.lastHtml.indexOf('<main'), typist.lastHtml.indexOf('<main') + 600),
+      }).toEqual({ status: 303, page: '' });
+    });
+  });
 });

@@ -9,6 +9,7 @@ import { ConsoleBlanksController } from './console-blanks.controller';
 import { ConsoleBlankActsController } from './console-blank-acts.controller';
 import { ConsoleAuditsController } from './console-audits.controller';
 import { ConsoleAdminController } from './console-admin.controller';
+import { ConsoleLegacyBooksController } from './console-legacy-books.controller';
 import { ConsoleHomeController } from './console-home.controller';
 import { ConsoleDecisionsController } from './console-decisions.controller';
 import { RowReports } from './pages/row-report';
@@ -24,6 +25,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleBlankActsController,
   ConsoleAuditsController,
   ConsoleAdminController,
+  ConsoleLegacyBooksController,
   ConsoleDecisionsController,
   ConsolePrintRunsController,
   ConsoleRegisterController,

@@ -85,6 +85,13 @@ label.check .hint{margin:0}
 .filter-row{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0 1rem}
 .filter-row .field{margin-bottom:.5rem}
 td form{margin:0}
+.split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.25rem;align-items:start}
+.scan-pane{background:#fff;border:1px solid #d0d7de;padding:.75rem;position:sticky;top:.5rem}
+.scan-pane img{display:block;max-width:100%;height:auto;border:1px solid #d0d7de;margin-bottom:.75rem}
+.entry-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:0 1rem}
+.entry-grid .field{margin-bottom:.6rem}
+.check-entry dl.summary{grid-template-columns:minmax(7rem,11rem) 1fr;font-size:.95rem}
+@media (max-width:60rem){.split{grid-template-columns:1fr}.scan-pane{position:static}}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0;white-space:nowrap}
 footer.site{border-top:1px solid #d0d7de;background:#fff;color:#3d4852;font-size:.9rem}
 footer.site .wrap{padding:1rem}
