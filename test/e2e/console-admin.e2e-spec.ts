@@ -16,6 +16,7 @@ import { cliContext } from '../../apps/cli/src/commands/create-admin';
 import { serve } from '../../apps/cli/src/commands/serve';
 import { ConsoleClient, enrolForConsole } from '../support/console-client';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { issueThptCohortOverHttp } from '../support/issued-over-http';
 
 jest.setTimeout(240_000);
 
@@ -632,6 +633,59 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
         status: handed.status,
         page: handed.status === 303 ? '' : typist.lastHtml.slice(typist.lastHtml.indexOf('<main'), typist.lastHtml.indexOf('<main') + 600),
       }).toEqual({ status: 303, page: '' });
+    });
+  });
+
+  describe('hand-over by class list', () => {
+    it('hands over the ticked diplomas of one class at once, each its own record; a resent form records nothing twice', async () => {
+      const issued = await issueThptCohortOverHttp(t, { rows: 30 });
+      await officer('SGD-HP', 'ho-phat', ['registrar']);
+      const c = new ConsoleClient(t.api);
+      await c.signIn('ho-phat', PASSWORD);
+      await c.get('/console/SGD-HP/hand-over');
+      const run = /<option value="([^"]+)">[^<]*THPT 2024/.exec(c.lastHtml)?.[1];
+      expect(run).toBeDefined();
+      await c.get(`/console/SGD-HP/hand-over?run=${encodeURIComponent(run!)}`);
+      // The class with the most diplomas waiting.
+      const klass = [...c.lastHtml.matchAll(/<option value="([^"]+ · [^"]+)">[^<]*\((\d+)\)<\/option>/g)].sort(
+        (a, b) => Number(b[2]) - Number(a[2]),
+      )[0]?.[1];
+      expect(klass).toBeDefined();
+      const path = `/console/SGD-HP/hand-over?run=${encodeURIComponent(run!)}&class=${encodeURIComponent(klass!.replace(/&amp;/g, '&'))}`;
+      await c.get(path);
+      const ids = [...c.lastHtml.matchAll(/name="diploma" value="([^"]+)"/g)].map((m) => m[1]!);
+      expect(ids.length).toBeGreaterThan(1);
+      expect(ids.every((id) => issued.some((e) => e.diplomaId === id))).toBe(true);
+      const ticked = ids.slice(0, -1);
+      const form = (deliveredOn: string) => {
+        const body = new URLSearchParams({ _csrf: c.csrf(), _commandId: randomUUID(), deliveredOn, deliveredBy: 'Cán bộ ho-phat' });
+        for (const id of ticked) body.append('diploma', id);
+        return body;
+      };
+      const send = (body: URLSearchParams) =>
+        fetch(`${t.api}${path}`, {
+          method: 'POST',
+          headers: { cookie: c.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+          redirect: 'manual',
+        });
+      // Before the issue date: every line refused with the rule's words and number, nothing recorded.
+      const early = await send(form('25/07/2024'));
+      expect(early.status).toBe(400);
+      expect(await early.text()).toMatch(/trước ngày cấp .*\(quy tắc 5\)/);
+      const body = form('20/08/2024');
+      const first = await send(body);
+      expect(first.status).toBe(200);
+      expect(await first.text()).toContain(`Đã ghi nhận phát ${ticked.length} văn bằng.`);
+      const delivered = async () =>
+        (await t.events()).filter((e) => e.type === 'DiplomaDelivered' && ticked.includes((e.data as { diplomaId: string }).diplomaId))
+          .length;
+      expect(await delivered()).toBe(ticked.length);
+      await send(body);
+      expect(await delivered()).toBe(ticked.length);
+      // The one left unticked still waits on the list.
+      await c.get(path);
+      expect([...c.lastHtml.matchAll(/name="diploma" value="([^"]+)"/g)].map((m) => m[1])).toEqual([ids.at(-1)]);
     });
   });
 });

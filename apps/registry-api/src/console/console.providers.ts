@@ -10,6 +10,7 @@ import { ConsoleBlankActsController } from './console-blank-acts.controller';
 import { ConsoleAuditsController } from './console-audits.controller';
 import { ConsoleAdminController } from './console-admin.controller';
 import { ConsoleLegacyBooksController } from './console-legacy-books.controller';
+import { ConsoleClassHandOverController } from './console-class-hand-over.controller';
 import { ConsoleHomeController } from './console-home.controller';
 import { ConsoleDecisionsController } from './console-decisions.controller';
 import { RowReports } from './pages/row-report';
@@ -26,6 +27,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleAuditsController,
   ConsoleAdminController,
   ConsoleLegacyBooksController,
+  ConsoleClassHandOverController,
   ConsoleDecisionsController,
   ConsolePrintRunsController,
   ConsoleRegisterController,
