@@ -201,6 +201,7 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       const confirm = await c.post('/console/SGD-HP/blanks/act/destroy', destroy);
       expect(confirm.status).toBe(200);
       expect(c.lastHtml).toContain('Huỷ 2 phôi của lô HP-ADM-1?');
+      expect(c.lastHtml).toContain('HP 0700031–HP 0700032');
       expect(c.lastHtml).toContain('không thể hoàn tác');
       expect((await t.events()).length).toBe(before);
       const refused = await c.post('/console/SGD-HP/blanks/act/destroy', { ...destroy, confirmed: 'yes' });

@@ -89,7 +89,7 @@ export class ConsoleBlankActsController {
     if (built && errors.length === 0 && act === 'destroy' && confirmed !== 'yes') {
       if (confirmed !== 'edit') {
         const { ranges, members } = built.input as DestroyBlanks['input'];
-        const prefix = parseSerial((values['ranges'] ?? '').split(/[\r\n-–]/)[0] ?? '');
+        const prefix = firstSerialOf(values['ranges'] ?? '');
         return sendPage(
           response,
           confirmDestructionPage(ctx, {
@@ -175,6 +175,16 @@ export class ConsoleBlankActsController {
   }
 }
 
+/** The first serial typed (its letters and width say how to read and show the rest). */
+function firstSerialOf(text: string): ReturnType<typeof parseSerial> {
+  return parseSerial(
+    text
+      .trim()
+      .split(/\r?\n/)[0]
+      ?.split(/\s*[-–]\s*(?=[A-Za-z])/)[0] ?? '',
+  );
+}
+
 function isAct(act: string): act is BlankAct {
   return (BLANK_ACTS as readonly string[]).includes(act);
 }
@@ -190,7 +200,7 @@ function buildCommand(
   const lotId = (v['lotId'] ?? '').trim();
   if (!lotId) errors.push({ field: 'lotId', message: say('Nhập mã lô phôi.', 'Enter the lot code.') });
   const rangesText = (v['ranges'] ?? '').trim();
-  const first = parseSerial(rangesText.split(/\r?\n/)[0]?.split(/\s*[-–]\s*(?=[A-Za-z])/)[0] ?? '');
+  const first = firstSerialOf(rangesText);
   const ranges: SerialRange[] | undefined = first ? readRanges(rangesText, first.prefix) : undefined;
   if (!ranges || ranges.length === 0)
     errors.push({

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_LIFETIME_DAYS, OFFICER_ROLES } from '@so-goc/domain';
+import { MAX_TOKEN_LIFETIME_DAYS, OFFICER_ROLES, type AuthorityKind, type SignerRoleName } from '@so-goc/domain';
 import type { AuthorityView, OfficerView, SignerView } from '@so-goc/projections';
 import {
   errorSummary,
@@ -256,13 +256,20 @@ ${textArea(ctx.lang, { name: 'reason', label: { vi: 'Lý do', en: 'Reason' }, va
   });
 }
 
-const KIND_WORDS: Record<string, Words> = {
-  ministry: { vi: 'Bộ', en: 'Ministry' },
-  provincial_department: { vi: 'Sở GDĐT', en: 'Provincial department' },
+const KIND_WORDS: Record<AuthorityKind, Words> = {
+  ministry: { vi: 'Bộ Giáo dục và Đào tạo', en: 'Ministry' },
+  province_department: { vi: 'Sở GDĐT', en: 'Provincial department' },
   district_office: { vi: 'Phòng GDĐT', en: 'District office' },
-  commune: { vi: 'UBND xã, phường', en: 'Commune' },
+  commune_committee: { vi: 'UBND xã, phường', en: 'Commune committee' },
   school: { vi: 'Trường', en: 'School' },
 };
+
+const SIGNER_ROLE_WORDS: Record<SignerRoleName, Words> = {
+  head: { vi: 'Thủ trưởng', en: 'Head' },
+  deputy_in_charge: { vi: 'Cấp phó được giao', en: 'Deputy in charge' },
+};
+
+const kindWords = (ctx: PageContext, kind: string): string => (KIND_WORDS as Record<string, Words | undefined>)[kind]?.[ctx.lang] ?? kind;
 
 function authorityEnd(ctx: PageContext, a: AuthorityView): string {
   if (!a.end) return ctx.lang === 'vi' ? 'Đang hoạt động' : 'Active';
@@ -297,7 +304,7 @@ export function directoryPage(
     body: markup`${adminNav(ctx, 'directory')}<p class="hint">${vi ? 'Danh mục đơn vị' : 'Authority directory'}</p><h1>${a.name}</h1>
 ${summaryList(ctx.lang, [
   [{ vi: 'Mã', en: 'Code' }, a.code],
-  [{ vi: 'Loại', en: 'Kind' }, KIND_WORDS[a.kind]?.[ctx.lang] ?? a.kind],
+  [{ vi: 'Loại', en: 'Kind' }, kindWords(ctx, a.kind)],
   [{ vi: 'Cấp trên', en: 'Parent' }, o.parent ? `${o.parent.name} (${o.parent.code})` : '—'],
   [{ vi: 'Cơ quan chủ quản', en: 'Governing body' }, a.governingBody ?? '—'],
   [{ vi: 'Thành lập', en: 'Registered' }, dmy(a.registeredOn)],
@@ -333,7 +340,7 @@ ${table(ctx.lang, {
   rows: o.signers.map((s) => [
     s.fullName,
     s.title,
-    s.role,
+    (SIGNER_ROLE_WORDS as Record<string, Words | undefined>)[s.role]?.[ctx.lang] ?? s.role,
     dmy(s.validFrom),
     s.validTo ? dmy(s.validTo) : '—',
     s.delegationRef ?? '—',
@@ -355,7 +362,7 @@ ${table(ctx.lang, {
   rows: o.subordinates.map((s) => [
     markup`<a href="${consoleBase(s.code)}/admin/directory">${s.code}</a>`,
     s.name,
-    KIND_WORDS[s.kind]?.[ctx.lang] ?? s.kind,
+    kindWords(ctx, s.kind),
     authorityEnd(ctx, s),
   ]),
   empty: { vi: 'Không có đơn vị trực thuộc.', en: 'No units under this authority.' },

@@ -287,7 +287,7 @@ export function reconciliationPage(
     hasErrors: o.errors.length > 0,
     body: markup`${errorSummary(ctx.lang, o.errors)}<h1>${vi ? 'Đối chiếu phôi theo kỳ' : 'Blank reconciliation for a period'}</h1>
 <p>${vi ? 'Nhận + nhận từ cấp trên = giao xuống + cấp văn bằng + huỷ + mất + trả lại + (tồn cuối − tồn đầu) (quy tắc 16).' : 'Received + received from above = handed down + issued + destroyed + lost + returned + (closing − opening) (rule 16).'}</p>
-<form method="get" action="${base}/blanks/reconciliation">
+<form method="get" action="${base}/blanks/reconciliation"><div class="filter-row">
 ${selectField(ctx.lang, {
   name: 'kind',
   label: { vi: 'Loại phôi', en: 'Kind of blank' },
@@ -297,7 +297,7 @@ ${selectField(ctx.lang, {
 })}
 ${textField(ctx.lang, { name: 'from', label: { vi: 'Từ ngày', en: 'From' }, hint: DATE_HINT, value: v['from'] ?? '', errors: o.errors, short: true })}
 ${textField(ctx.lang, { name: 'to', label: { vi: 'Đến ngày', en: 'To' }, hint: DATE_HINT, value: v['to'] ?? '', errors: o.errors, short: true })}
-<div class="actions">${submit(ctx.lang, { vi: 'Đối chiếu', en: 'Reconcile' })}</div></form>
+</div><div class="actions">${submit(ctx.lang, { vi: 'Đối chiếu', en: 'Reconcile' })}</div></form>
 ${
   r
     ? markup`<h2>${r.kind}, ${dmy(r.from)} – ${dmy(r.to)} ${r.balanced ? tag(vi ? 'Khớp' : 'Balanced', 'green') : tag(vi ? 'Không khớp' : 'Does not balance', 'red')}</h2>

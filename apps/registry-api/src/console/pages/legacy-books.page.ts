@@ -321,14 +321,19 @@ ${autofocusFirstEmpty(o.errors.length === 0 ? 'registerNumber' : (o.errors[0]?.f
   });
 }
 
+/** A typed field as the officer reads it back: its mark in words, sex in words, a stored date as day/month/year. */
+function shownValue(ctx: PageContext, e: LegacyPageEntry, f: LegacyEntryField): string {
+  const vi = ctx.lang === 'vi';
+  const mark = e.marks[f];
+  if (mark) return mark === 'illegible' ? (vi ? '[không đọc được]' : '[illegible]') : vi ? '[để trống]' : '[blank]';
+  const value = e.fields[f] ?? '';
+  if (f === 'sex' && (value === 'male' || value === 'female')) return value === 'male' ? (vi ? 'Nam' : 'Male') : vi ? 'Nữ' : 'Female';
+  return /^\d{4}-\d{2}(-\d{2})?$/.test(value) ? value.split('-').reverse().join('/') : value;
+}
+
 function pageEntriesTable(ctx: PageContext, entries: readonly LegacyPageEntry[], sensitive: boolean): SafeHtml {
   const shown = LEGACY_ENTRY_FIELDS.filter((f) => sensitive || f !== 'ethnicity');
-  const cell = (e: LegacyPageEntry, f: LegacyEntryField): string => {
-    const mark = e.marks[f];
-    if (mark)
-      return mark === 'illegible' ? (ctx.lang === 'vi' ? '[không đọc được]' : '[illegible]') : ctx.lang === 'vi' ? '[để trống]' : '[blank]';
-    return e.fields[f] ?? '';
-  };
+  const cell = (e: LegacyPageEntry, f: LegacyEntryField): string => shownValue(ctx, e, f);
   return table(ctx.lang, {
     caption: { vi: 'Theo thứ tự dòng', en: 'In line order' },
     columns: [
@@ -397,7 +402,7 @@ ${
           (
             e,
           ) => markup`<fieldset class="card check-entry"><legend>${vi ? `Dòng ${e.line}` : `Line ${e.line}`} · ${e.fields.fullName ?? ''}</legend>
-<dl class="summary">${shown.map((f) => markup`<dt>${FIELD_WORDS[f][ctx.lang]}</dt><dd>${e.marks[f] ? (e.marks[f] === 'illegible' ? (vi ? '[không đọc được]' : '[illegible]') : vi ? '[để trống]' : '[blank]') : (e.fields[f] ?? '')}</dd>`)}</dl>
+<dl class="summary">${shown.map((f) => markup`<dt>${FIELD_WORDS[f][ctx.lang]}</dt><dd>${shownValue(ctx, e, f)}</dd>`)}</dl>
 <div class="radios"><label><input type="radio" name="verdict-${e.entryId}" value="ok" checked> ${vi ? 'Khớp với bản quét' : 'Matches the scan'}</label>
 <label><input type="radio" name="verdict-${e.entryId}" value="wrong"> ${vi ? 'Sai ở trường:' : 'Wrong in field:'}</label></div>
 ${selectField(ctx.lang, { name: `field-${e.entryId}`, label: { vi: 'Trường sai', en: 'Field in error' }, value: '', errors: o.errors, options: shown.map((f) => ({ value: f, label: FIELD_WORDS[f][ctx.lang] })) })}

@@ -85,6 +85,7 @@ label.check .hint{margin:0}
 .filter-row{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0 1rem}
 .filter-row .field{margin-bottom:.5rem}
 td form{margin:0}
+td input[type=checkbox]{width:1.35rem;height:1.35rem;margin:0}
 .split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.25rem;align-items:start}
 .scan-pane{background:#fff;border:1px solid #d0d7de;padding:.75rem;position:sticky;top:.5rem}
 .scan-pane img{display:block;max-width:100%;height:auto;border:1px solid #d0d7de;margin-bottom:.75rem}
