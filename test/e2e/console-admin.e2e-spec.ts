@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
@@ -226,7 +228,17 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       await c.post('/console/SGD-HP/blanks/act/destroy', destroy);
       const destroyed = await c.post('/console/SGD-HP/blanks/act/destroy', { ...destroy, confirmed: 'yes' });
       expect(destroyed.status).toBe(303);
+      expect(destroyed.headers.get('location')).toBe('/console/SGD-HP/blanks?done=destroy&minutes=BB-HUY-01');
       expect((await t.events('blank-lot-HP-ADM-1')).map((e) => e.type)).toContain('BlanksDestroyed');
+      // The minutes as the office files them, once the ledger has the destruction.
+      let minutes = await c.get('/console/SGD-HP/blanks/destructions/BB-HUY-01.pdf');
+      for (let i = 0; i < 100 && minutes.status === 404; i += 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        minutes = await c.get('/console/SGD-HP/blanks/destructions/BB-HUY-01.pdf');
+      }
+      expect(minutes.status).toBe(200);
+      expect(minutes.headers.get('content-type')).toContain('application/pdf');
+      writeFileSync(join(tmpdir(), 'consoleadmin-bien-ban-huy.pdf'), Buffer.from(await minutes.arrayBuffer()));
     });
 
     it('reports blanks lost and returns others, then shows a serial’s history and a balanced reconciliation', async () => {

@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { formatRange, isWithinScope, parseSerial, vietnamDateOf, type SerialRange, type SpoilageReason } from '@so-goc/domain';
-import { blankReconciliation, blankSerialStatus } from '@so-goc/projections';
+import { DomainError, formatRange, isWithinScope, parseSerial, vietnamDateOf, type SerialRange, type SpoilageReason } from '@so-goc/domain';
+import { destructionMinutesToPdf, destructionMinutesToXlsx } from '@so-goc/documents';
+import { blankReconciliation, blankSerialStatus, destructionMinutes, letterheadOf } from '@so-goc/projections';
 import {
   AllocateBlanks,
   DestroyBlanks,
@@ -16,6 +17,7 @@ import {
   ReturnBlanks,
   SpoilBlanks,
 } from '@so-goc/platform';
+import { exportReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
@@ -106,13 +108,40 @@ export class ConsoleBlankActsController {
     if (built && errors.length === 0) {
       try {
         await this.commands.execute(built.make(consoleCommandContext(request, body)));
-        return response.redirect(303, `${consoleBase(code)}/blanks?done=${act}`);
+        const minutes =
+          act === 'destroy' ? `&minutes=${encodeURIComponent((built.input as DestroyBlanks['input']).minutesRef.trim())}` : '';
+        return response.redirect(303, `${consoleBase(code)}/blanks?done=${act}${minutes}`);
       } catch (error) {
         if (!isRefusal(error)) throw error;
         errors.push(...refusalErrors(ctx.lang, error, FIELD_NAMES));
       }
     }
     sendPage(response, blankActPage(ctx, { act, values, errors, ...(commandId ? { commandId } : {}) }), 400);
+  }
+
+  /** The destruction minutes as the office files them, as GET …/blank-destructions/:minutesRef.:format of the API. */
+  @Get('destructions/:minutesRef.:format')
+  @ConsolePage(...READ_ROLES)
+  async minutes(
+    @Param('code') code: string,
+    @Param('minutesRef') minutesRef: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const found = destructionMinutes(this.db, code, minutesRef);
+    if (!found)
+      throw new DomainError({
+        code: 'MINUTES_NOT_FOUND',
+        kind: 'not_found',
+        messageVi: `Không có biên bản huỷ ${minutesRef} của đơn vị.`,
+        messageEn: `No destruction minutes ${minutesRef} for this authority.`,
+        field: 'minutesRef',
+      });
+    const input = { ...found, ...letterheadOf(this.db, code), generatedAt: new Date().toISOString() };
+    return exportReply(response, format, `bien-ban-huy-phoi-${minutesRef.replace(/[^A-Za-z0-9-]/g, '-')}`, {
+      xlsx: () => destructionMinutesToXlsx(input),
+      pdf: () => destructionMinutesToPdf(input),
+    });
   }
 
   @Get('serial')

@@ -54,6 +54,7 @@ export class ConsoleBlanksController {
     @Param('code') code: string,
     @Query('page') pageParam: string | undefined,
     @Query('done') done: string | undefined,
+    @Query('minutes') minutes: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): void {
@@ -68,6 +69,7 @@ export class ConsoleBlanksController {
         page,
         total: rows.length,
         ...(doneText ? { done: doneText } : {}),
+        ...(done === 'destroy' && minutes ? { minutesRef: minutes } : {}),
       }),
     );
   }

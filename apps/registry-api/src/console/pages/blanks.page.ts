@@ -35,13 +35,20 @@ export function count(ctx: PageContext, value: number): string {
   return value.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB');
 }
 
-export function blanksPage(ctx: PageContext, o: { rows: readonly LedgerRow[]; page: number; total: number; done?: string }): string {
+export function blanksPage(
+  ctx: PageContext,
+  o: { rows: readonly LedgerRow[]; page: number; total: number; done?: string; minutesRef?: string },
+): string {
   const base = consoleBase(ctx.authorityCode ?? '');
   const vi = ctx.lang === 'vi';
   return page(ctx, {
     title: { vi: 'Phôi văn bằng', en: 'Blanks' },
     nav: 'blanks',
-    body: markup`${o.done ? notice(o.done) : ''}<h1>${vi ? 'Sổ quản lý phôi' : 'Blank ledger'}</h1>
+    body: markup`${o.done ? notice(o.done) : ''}${
+      o.minutesRef
+        ? markup`<p>${vi ? `Biên bản huỷ ${o.minutesRef}: ` : `Destruction minutes ${o.minutesRef}: `}<a href="${base}/blanks/destructions/${encodeURIComponent(o.minutesRef)}.pdf" download>PDF</a> · <a href="${base}/blanks/destructions/${encodeURIComponent(o.minutesRef)}.xlsx" download>Excel</a></p>`
+        : ''
+    }<h1>${vi ? 'Sổ quản lý phôi' : 'Blank ledger'}</h1>
 <div class="actions">${linkButton(ctx.lang, `${base}/blanks/receive`, { vi: 'Nhận lô phôi', en: 'Receive a lot' }, 'primary')}
 ${linkButton(ctx.lang, `${base}/blanks/act/allocate`, { vi: 'Giao phôi xuống', en: 'Hand down' })}
 ${linkButton(ctx.lang, `${base}/blanks/act/spoil`, { vi: 'Ghi phôi hỏng', en: 'Spoiled' })}
