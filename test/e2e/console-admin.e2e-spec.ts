@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import ExcelJS from 'exceljs';
 import { Test } from '@nestjs/testing';
 import {
   ACCESS_CONTROL_STREAM,
@@ -594,6 +595,75 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       expect(typed).toContain('[không đọc được]');
       expect(typed).toContain('[để trống]');
       expect(typed).toContain('value="3"');
+    });
+
+    it('imports typed lines from Excel: a bad sheet lists every bad row with Excel’s row number and records nothing; the clean one is recorded', async () => {
+      const sheet = async (birth: string) => {
+        const workbook = new ExcelJS.Workbook();
+        const ws = workbook.addWorksheet('Sổ gốc 2001');
+        ws.addRow(['SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG — SỔ GỐC NHẬP LẠI']);
+        ws.addRow([
+          'Loại văn bằng',
+          'Năm',
+          'Tập',
+          'Trang',
+          'Dòng',
+          'Số vào sổ',
+          'Số hiệu',
+          'Họ và tên',
+          'Ngày sinh',
+          'Nơi sinh',
+          'Giới tính',
+          'Dân tộc',
+          'Trường',
+          'Ngày cấp',
+          'Người ký',
+          'Chức vụ',
+          'Ghi chú',
+        ]);
+        for (const n of [1, 2])
+          ws.addRow([
+            'PTTH',
+            2001,
+            1,
+            3,
+            n,
+            `1${n}/2001`,
+            `B 00090${n}`,
+            `Vũ Văn Nhập ${n}`,
+            n === 2 ? birth : '1983',
+            'An Hải',
+            'Nam',
+            'Kinh',
+            'Trường PTTH Ngô Quyền',
+            new Date(Date.UTC(2001, 7, 15)),
+            'Trần Văn Bình',
+            'Giám đốc',
+            '',
+          ]);
+        return Buffer.from(await workbook.xlsx.writeBuffer());
+      };
+      const upload = async (bytes: Buffer) => {
+        await typist.get('/console/SGD-HP/legacy-books');
+        const form = new FormData();
+        form.append('_commandId', randomUUID());
+        form.append('sheet', new Blob([bytes]), 'so-goc-2001.xlsx');
+        return fetch(`${t.api}/console/SGD-HP/legacy-books/import?_csrf=${encodeURIComponent(typist.csrf())}`, {
+          method: 'POST',
+          body: form,
+          headers: { cookie: typist.cookieHeader() },
+          redirect: 'manual',
+        });
+      };
+      const before = (await t.events()).length;
+      const bad = await upload(await sheet('2002'));
+      expect(bad.status).toBe(400);
+      const html = await bad.text();
+      expect(html).toMatch(/<td class="num">4<\/td><td>Ngày sinh<\/td>/);
+      expect((await t.events()).length).toBe(before);
+      const good = await upload(await sheet('1984'));
+      expect(good.status).toBe(303);
+      expect(good.headers.get('location')).toBe('/console/SGD-HP/legacy-books?done=imported');
     });
 
     it('the typist cannot check their own lines; a second officer confirms one and disputes another, listed for a third look', async () => {

@@ -44,7 +44,9 @@ import {
   AttachLegacyPageScan,
   CheckLegacyEntries,
   HandOverRegisters,
+  ImportLegacyEntries,
   LEGACY_SCAN_STORE,
+  LegacySheetRejected,
   PublicRoute,
   READ_MODELS,
   READ_ROLES,
@@ -68,6 +70,10 @@ const DONE: Record<string, Words> = {
   scan: { vi: 'Đã lưu bản quét.', en: 'The scan was stored.' },
   checked: { vi: 'Đã ghi kết quả soát.', en: 'The check was recorded.' },
   handed: { vi: 'Đã ghi nhận bàn giao sổ.', en: 'The hand-over was recorded.' },
+  imported: {
+    vi: 'Đã nhập tệp; các dòng mới chờ người thứ hai soát.',
+    en: 'The sheet was imported; new lines await a second officer’s check.',
+  },
 };
 
 /** A refusal about `entries[0].fields.birthDate` belongs beside the form's `birthDate`. */
@@ -167,6 +173,49 @@ export class ConsoleLegacyBooksController {
         values,
         errors,
         ...(commandId ? { commandId } : {}),
+      }),
+      400,
+    );
+  }
+
+  /** Bulk intake from Excel, as POST …/legacy-entries/import: every bad row listed with Excel's row number, nothing recorded until the sheet is clean. */
+  @Post('import')
+  @ConsolePage('registrar')
+  @UseInterceptors(FileInterceptor('sheet', { limits: { fileSize: 200 * 1024 * 1024, files: 1 } }))
+  async importSheet(
+    @Param('code') code: string,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @Body() body: unknown,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = pageContext(request, response);
+    const errors: FieldError[] = [];
+    let rowProblems: LegacySheetRejected['rowProblems'] | undefined;
+    if (!file) errors.push({ field: 'sheet', message: ctx.lang === 'vi' ? 'Chọn tệp Excel.' : 'Choose an Excel file.' });
+    else {
+      try {
+        const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
+        await this.commands.execute(
+          new ImportLegacyEntries(code, fileName, new Uint8Array(file.buffer), consoleCommandContext(request, body)),
+        );
+        return response.redirect(303, `${consoleBase(code)}/legacy-books?done=imported`);
+      } catch (error) {
+        if (error instanceof LegacySheetRejected) {
+          rowProblems = error.rowProblems;
+          errors.push({ field: 'sheet', message: ctx.lang === 'vi' ? error.problem.messageVi : error.problem.messageEn });
+        } else if (isRefusal(error)) errors.push(...refusalErrors(ctx.lang, error).map((e) => ({ ...e, field: 'sheet' })));
+        else throw error;
+      }
+    }
+    sendPage(
+      response,
+      legacyBooksPage(ctx, {
+        books: legacyBooksHeldBy(this.db, code),
+        coverage: coverageRows(this.db, [code]),
+        values: {},
+        errors,
+        ...(rowProblems ? { rowProblems } : {}),
       }),
       400,
     );

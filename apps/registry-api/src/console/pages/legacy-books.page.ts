@@ -70,12 +70,37 @@ export function legacyBooksPage(
     errors: readonly FieldError[];
     done?: string;
     commandId?: string;
+    rowProblems?: readonly { row: number; column: string; messageVi: string; messageEn: string }[];
   },
 ): string {
   const base = consoleBase(ctx.authorityCode ?? '');
   const vi = ctx.lang === 'vi';
   const v = o.values;
   const e = o.errors;
+  const importForm =
+    ctx.actingRole === 'registrar'
+      ? markup`<h2>${vi ? 'Nhập các dòng đã gõ từ Excel' : 'Import typed lines from Excel'}</h2>
+<p class="hint">${vi ? 'Mỗi dòng ghi rõ sổ, trang, dòng. Tệp có dòng lỗi thì không dòng nào được ghi; gửi lại cùng tệp không ghi trùng.' : 'Each row names its book, page and line. A sheet with a bad row records nothing; sending the same sheet again records nothing twice.'}</p>
+${
+  o.rowProblems && o.rowProblems.length > 0
+    ? table(ctx.lang, {
+        caption: { vi: 'Các dòng lỗi, theo số dòng Excel', en: 'Bad rows, by Excel row number' },
+        columns: [
+          { label: { vi: 'Dòng', en: 'Row' }, num: true },
+          { label: { vi: 'Cột', en: 'Column' } },
+          { label: { vi: 'Lỗi', en: 'Problem' } },
+        ],
+        rows: o.rowProblems.map((p) => [p.row, p.column, vi ? p.messageVi : p.messageEn]),
+      })
+    : ''
+}
+${form(
+  ctx,
+  { action: `${base}/legacy-books/import`, multipart: true, label: { vi: 'Nhập từ Excel', en: 'Import from Excel' } },
+  markup`${fileField(ctx.lang, { name: 'sheet', label: { vi: 'Tệp Excel (.xlsx)', en: 'Excel file (.xlsx)' }, accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', errors: e })}
+<div class="actions">${submit(ctx.lang, { vi: 'Kiểm tra và nhập', en: 'Check and import' }, 'secondary')}</div>`,
+)}`
+      : '';
   return page(ctx, {
     title: { vi: 'Số hoá sổ gốc cũ', en: 'Digitising old registers' },
     nav: 'legacy',
@@ -140,7 +165,8 @@ ${textField(ctx.lang, { name: 'pageCount', label: { vi: 'Số trang', en: 'Pages
 <div class="actions">${submit(ctx.lang, { vi: 'Đăng ký sổ', en: 'Register the book' })}</div>`,
 )}`
     : ''
-}`,
+}
+${importForm}`,
   });
 }
 
