@@ -318,6 +318,11 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       expect(list).toContain('Chuyển công an');
       const findingPath = /href="(\/console\/SGD-HP\/audits\/[0-9a-f]{24})"/.exec(list)?.[1];
       expect(findingPath).toBeDefined();
+      // The home page counts the new serious ones for an auditor.
+      await a.get('/console/SGD-HP');
+      const serious =
+        /<span class="count">(\d+)<\/span><a href="\/console\/SGD-HP\/audits\?state=open">phát hiện gian lận nghiêm trọng/.exec(a.lastHtml);
+      expect(Number(serious?.[1])).toBeGreaterThanOrEqual(1);
       expect((await a.get('/console/SGD-HP/audits?state=closed')).status).toBe(200);
       expect(a.lastHtml).toContain('Không có phát hiện nào khớp bộ lọc.');
       expect((await a.get('/console/SGD-HP/audits?severity=urgent')).status).toBe(400);
@@ -346,6 +351,8 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
       const r = new ConsoleClient(t.api);
       await r.signIn('au-vanbang', PASSWORD);
       expect((await r.get('/console/SGD-HP/audits')).status).toBe(403);
+      await r.get('/console/SGD-HP');
+      expect(r.lastHtml).not.toContain('phát hiện gian lận nghiêm trọng');
       await officer('PGD-LC', 'au-lechan', ['auditor']);
       const d = new ConsoleClient(t.api);
       await d.signIn('au-lechan', PASSWORD);
