@@ -77,6 +77,9 @@ async function cohortWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+/** The first row's school and class (row i is in school 1 + i % 61, class 12A(1 + i % 9)): about 36 diplomas. */
+const CLASS_OF_THE_BENCH = 'Trường THPT số 1 · 12A1';
+
 async function loadCohort(eventsFile: string, dataDir: string): Promise<void> {
   const store = new SqliteEventStore({ file: eventsFile, synchronous: 'NORMAL' });
   try {
@@ -203,6 +206,18 @@ async function main(): Promise<void> {
         `/console/SGD-HP/register/THPT/2024?page=${last}`,
         '/console/SGD-HP/register/search?serial=HP+0210000',
         `/console/SGD-HP/register/search?fullName=Nguyen+Van+Lan&birthDate=${encodeURIComponent('08/08/2006')}`,
+        // The blanks-after-receipt, class hand-over and paper-register screens (branch consoleadmin).
+        '/console/SGD-HP/blanks/act/allocate',
+        '/console/SGD-HP/blanks/act/destroy',
+        '/console/SGD-HP/blanks/serial?serial=HP+0210000',
+        `/console/SGD-HP/blanks/reconciliation?kind=THPT&from=${encodeURIComponent('01/01/2024')}&to=${encodeURIComponent('31/12/2024')}`,
+        '/console/SGD-HP/hand-over',
+        '/console/SGD-HP/hand-over?run=thpt-2024',
+        `/console/SGD-HP/hand-over?run=thpt-2024&class=${encodeURIComponent(CLASS_OF_THE_BENCH)}`,
+        '/console/SGD-HP/legacy-books',
+        '/console/SGD-HP/legacy-books/hand-over',
+        '/console/SGD-HP/admin/directory',
+        '/console/SGD-HP/admin/holidays',
         '/console/login',
       ];
       process.stdout.write(`\n${'page'.padEnd(64)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'worst'.padStart(8)}\n`);

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { listPrintRuns, printRunView, type RegisterEntryView } from '@so-goc/projections';
+import { classAwaitingHandOver, classesAwaitingHandOver, listPrintRuns } from '@so-goc/projections';
 import { DeliverDiploma, PublicRoute, READ_MODELS } from '@so-goc/platform';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -14,7 +14,7 @@ import { ReadYourWrites } from './pages/read-your-writes';
 import type { FieldError } from './ui/components';
 import { pageContext } from './ui/request-context';
 
-const classKey = (e: RegisterEntryView) => `${e.school} · ${e.className ?? '—'}`;
+const classKey = (school: string, className: string | null) => `${school} · ${className ?? '—'}`;
 
 /**
  * Hand-over by class list: the diplomas of one class of a signed print run, ticked on one page, each
@@ -100,15 +100,21 @@ export class ConsoleClassHandOverController {
     sendPage(response, classHandOverPage(ctx, { ...after, values, errors: [], outcomes }), refused.length > 0 ? 400 : 200);
   }
 
-  /** Signed (or closed) runs of the authority, the classes of the chosen run, and the diplomas still waiting in the chosen class. */
+  /**
+   * Signed (or closed) runs of the authority, the classes of the chosen run with diplomas still waiting,
+   * and the waiting diplomas of the chosen class (a class at a time: never a 20,000-line page).
+   */
   private selection(code: string, run: string | undefined, klass: string | undefined) {
     const runs = listPrintRuns(this.db, code).filter((r) => r.status === 'signed' || r.status === 'closed');
-    const view = run && runs.some((r) => r.printRunId === run) ? printRunView(this.db, run) : undefined;
-    const waiting = (view?.entries ?? []).filter((e) => e.state === 'issued');
-    const classes = [...new Set(waiting.map(classKey))]
-      .sort()
-      .map((key) => ({ key, label: key, waiting: waiting.filter((e) => classKey(e) === key).length }));
-    const entries = waiting.filter((e) => !klass || classKey(e) === klass);
-    return { runs, ...(view ? { run: view.printRunId } : {}), classes, ...(klass ? { klass } : {}), entries };
+    const chosenRun = run && runs.some((r) => r.printRunId === run) ? run : undefined;
+    const groups = chosenRun ? classesAwaitingHandOver(this.db, chosenRun) : [];
+    const classes = groups.map((g) => ({
+      key: classKey(g.school, g.className),
+      label: classKey(g.school, g.className),
+      waiting: g.waiting,
+    }));
+    const group = klass ? groups.find((g) => classKey(g.school, g.className) === klass) : undefined;
+    const entries = chosenRun && group ? classAwaitingHandOver(this.db, chosenRun, group.school, group.className) : [];
+    return { runs, ...(chosenRun ? { run: chosenRun } : {}), classes, ...(group && klass ? { klass } : {}), entries };
   }
 }

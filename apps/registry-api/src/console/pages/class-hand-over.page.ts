@@ -94,9 +94,11 @@ ${textField(ctx.lang, { name: 'deliveredOn', label: { vi: 'Ngày phát', en: 'Ha
 ${textField(ctx.lang, { name: 'deliveredBy', label: { vi: 'Cán bộ phát', en: 'Handed over by' }, value: v['deliveredBy'] ?? ctx.officer?.fullName ?? '', errors: o.errors })}
 <div class="actions">${submit(ctx.lang, { vi: 'Ghi nhận đã phát các văn bằng được đánh dấu', en: 'Record the ticked hand-overs' })}</div>`,
       )
-    : o.run
-      ? markup`<p>${vi ? 'Không còn văn bằng nào chờ phát trong lựa chọn này.' : 'No diploma awaits hand-over in this selection.'} ${tag(vi ? 'Xong' : 'Done', 'green')}</p>`
-      : ''
+    : o.run && !o.klass && o.classes.length > 0
+      ? markup`<p>${vi ? 'Chọn một lớp để xem danh sách.' : 'Choose a class to see its list.'}</p>`
+      : o.run
+        ? markup`<p>${vi ? 'Không còn văn bằng nào chờ phát trong lựa chọn này.' : 'No diploma awaits hand-over in this selection.'} ${tag(vi ? 'Xong' : 'Done', 'green')}</p>`
+        : ''
 }`,
   });
 }
