@@ -32,13 +32,13 @@ const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const PASSWORD = 'bench-console-password';
 const GIVEN = ['Thuỷ', 'Hoà', 'Yến', 'Hưng', 'Ánh', 'Dũng', 'Khoa', 'Lan', 'Mai', 'Tuấn', 'Phương', 'Quỳnh', 'Sơn', 'Trang'];
 
-const context = (): CommandContext => {
+const context = (role: 'registrar' | 'signer' = 'registrar', officerId = 'bench'): CommandContext => {
   const id = randomUUID();
   return {
     commandId: id,
     correlationId: id,
     causationId: id,
-    actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' },
+    actor: { officerId, role, authorityCode: 'SGD-HP' },
     occurredAt: '2024-08-01T02:00:00.000Z',
   };
 };
@@ -63,7 +63,8 @@ async function cohortWorkbook(): Promise<Uint8Array> {
     sheet.addRow([
       i + 1,
       `Nguyễn Văn ${GIVEN[i % GIVEN.length]}`,
-      new Date(Date.UTC(2006, i % 12, 1 + (i % 28))),
+      // Day of 2006 by i % 365: with 14 names and 61 schools no two rows are the same person (the list refuses those).
+      new Date(Date.UTC(2006, 0, 1 + (i % 365))),
       'Hải Phòng',
       i % 2 ? 'Nữ' : 'Nam',
       'Kinh',
@@ -137,7 +138,8 @@ async function loadCohort(eventsFile: string, dataDir: string): Promise<void> {
       store,
       directory,
       { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
-      context(),
+      // Only the signer's own account (the demo province's ky-hp) records a signature (rule 25, issue 17).
+      context('signer', 'ky-hp'),
     );
     await enrolConsoleLogin(
       store,

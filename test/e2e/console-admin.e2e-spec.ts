@@ -275,8 +275,19 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
         html.includes('Trả lại'),
       );
       expect(rec).toContain('Khớp');
-      // Another district's officer sees nothing of the Sở's serials.
       expect((await c.get('/console/SGD-HP/blanks/serial?serial=HP%209999999')).status).toBe(404);
+      // An officer of a district cannot act on the Sở's blanks or read its serials: 403, nothing recorded.
+      await officer('PGD-NQ', 'bl-ngoquyen', ['registrar']);
+      const d = new ConsoleClient(t.api);
+      await d.signIn('bl-ngoquyen', PASSWORD);
+      expect((await d.get('/console/SGD-HP/blanks/serial?serial=HP%200700050')).status).toBe(403);
+      await d.get('/console/PGD-NQ/blanks/act/spoil');
+      const before = (await t.events()).length;
+      const spoil = { lotId: 'HP-ADM-1', ranges: 'HP 0700060', reason: 'damaged', note: 'x', spoiledOn: '05/08/2024' };
+      expect((await d.post('/console/SGD-HP/blanks/act/spoil', spoil)).status).toBe(403);
+      // Nor through its own pages, on blanks it does not hold.
+      expect((await d.post('/console/PGD-NQ/blanks/act/spoil', spoil)).status).toBe(403);
+      expect((await t.events()).length).toBe(before);
     });
   });
 
@@ -337,6 +348,8 @@ describe('Officers’ console: sessions, blanks, administration, audits (issues 
         html: '',
       });
       await eventuallyHtml(a, findingPath!, (html) => html.includes('Đã chuyển phòng Khảo thí'));
+      expect((await a.post(`${findingPath!}/assign`, { assignee: 'au-kiem', assignNote: 'Xác minh với Công an quận' })).status).toBe(303);
+      await eventuallyHtml(a, findingPath!, (html) => html.includes('au-kiem: Xác minh với Công an quận'));
       // Closing needs a note: refused beside its field, nothing recorded.
       const before = (await t.events()).length;
       const refused = await a.post(`${findingPath!}/close`, { closeNote: '' });
