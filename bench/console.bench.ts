@@ -32,13 +32,13 @@ const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const PASSWORD = 'bench-console-password';
 const GIVEN = ['Thuỷ', 'Hoà', 'Yến', 'Hưng', 'Ánh', 'Dũng', 'Khoa', 'Lan', 'Mai', 'Tuấn', 'Phương', 'Quỳnh', 'Sơn', 'Trang'];
 
-const context = (): CommandContext => {
+const context = (role: 'registrar' | 'signer' = 'registrar', officerId = 'bench'): CommandContext => {
   const id = randomUUID();
   return {
     commandId: id,
     correlationId: id,
     causationId: id,
-    actor: { officerId: 'bench', role: 'registrar', authorityCode: 'SGD-HP' },
+    actor: { officerId, role, authorityCode: 'SGD-HP' },
     occurredAt: '2024-08-15T02:00:00.000Z',
   };
 };
@@ -63,7 +63,8 @@ async function cohortWorkbook(): Promise<Uint8Array> {
     sheet.addRow([
       i + 1,
       `Nguyễn Văn ${GIVEN[i % GIVEN.length]}`,
-      new Date(Date.UTC(2006, i % 12, 1 + (i % 28))),
+      // Day of 2006 by i % 365: with 14 names and 61 schools no two rows are the same person (the list refuses those).
+      new Date(Date.UTC(2006, 0, 1 + (i % 365))),
       'Hải Phòng',
       i % 2 ? 'Nữ' : 'Nam',
       'Kinh',
@@ -76,6 +77,9 @@ async function cohortWorkbook(): Promise<Uint8Array> {
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/** The first row's school and class (row i is in school 1 + i % 61, class 12A(1 + i % 9)): about 36 diplomas. */
+const CLASS_OF_THE_BENCH = 'Trường THPT số 1 · 12A1';
 
 async function loadCohort(eventsFile: string, dataDir: string): Promise<void> {
   const store = new SqliteEventStore({ file: eventsFile, synchronous: 'NORMAL' });
@@ -134,7 +138,8 @@ async function loadCohort(eventsFile: string, dataDir: string): Promise<void> {
       store,
       directory,
       { printRunId: 'thpt-2024', authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
-      context(),
+      // Only the signer's own account (the demo province's ky-hp) records a signature (rule 25, issue 17).
+      context('signer', 'ky-hp'),
     );
     await enrolConsoleLogin(
       store,
@@ -203,6 +208,18 @@ async function main(): Promise<void> {
         `/console/SGD-HP/register/THPT/2024?page=${last}`,
         '/console/SGD-HP/register/search?serial=HP+0210000',
         `/console/SGD-HP/register/search?fullName=Nguyen+Van+Lan&birthDate=${encodeURIComponent('08/08/2006')}`,
+        // The blanks-after-receipt, class hand-over and paper-register screens (branch consoleadmin).
+        '/console/SGD-HP/blanks/act/allocate',
+        '/console/SGD-HP/blanks/act/destroy',
+        '/console/SGD-HP/blanks/serial?serial=HP+0210000',
+        `/console/SGD-HP/blanks/reconciliation?kind=THPT&from=${encodeURIComponent('01/01/2024')}&to=${encodeURIComponent('31/12/2024')}`,
+        '/console/SGD-HP/hand-over',
+        '/console/SGD-HP/hand-over?run=thpt-2024',
+        `/console/SGD-HP/hand-over?run=thpt-2024&class=${encodeURIComponent(CLASS_OF_THE_BENCH)}`,
+        '/console/SGD-HP/legacy-books',
+        '/console/SGD-HP/legacy-books/hand-over',
+        '/console/SGD-HP/admin/directory',
+        '/console/SGD-HP/admin/holidays',
         '/console/login',
       ];
       process.stdout.write(`\n${'page'.padEnd(64)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'worst'.padStart(8)}\n`);

@@ -35,6 +35,14 @@ export class ConsoleClient {
     return response;
   }
 
+  /** The same browser (same cookies) talking to another node of the system, or to this one restarted. */
+  on(base: string): ConsoleClient {
+    const other = new ConsoleClient(base);
+    other.cookies = new Map(this.cookies);
+    other.lastHtml = this.lastHtml;
+    return other;
+  }
+
   /** The CSRF token of the last page seen. */
   csrf(): string {
     return /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? '';
@@ -49,6 +57,11 @@ export class ConsoleClient {
       const second = await this.post('/console/login/code', { code: totp(base32Decode(totpSecret), new Date()) });
       if (second.status !== 303) throw new Error(`code refused: ${second.status}`);
     }
+  }
+
+  /** The Cookie header this browser would send (for a form a test builds itself, e.g. with repeated fields). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   private headers(): Record<string, string> {

@@ -14,7 +14,7 @@ import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.g
 import { blanksPage, LEDGER_PAGE_SIZE, receiveLotPage } from './pages/blanks.page';
 import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId, type FormValues } from './pages/form-input';
 import type { FieldError } from './ui/components';
-import type { Lang } from './ui/html';
+import type { Lang, Words } from './ui/html';
 import { consoleBase } from './ui/layout';
 import { pageContext } from './ui/request-context';
 
@@ -25,6 +25,15 @@ const FIELD_NAMES = {
   width: 'firstSerial',
   'deliveryNote.number': 'deliveryNoteNumber',
   'deliveryNote.date': 'deliveryNoteDate',
+};
+
+const DONE_WORDS: Record<string, Words> = {
+  received: { vi: 'Đã ghi nhận lô phôi.', en: 'The lot was recorded.' },
+  allocate: { vi: 'Đã ghi nhận giao phôi xuống đơn vị.', en: 'The hand-over was recorded.' },
+  spoil: { vi: 'Đã ghi phôi hỏng; phôi chờ hội đồng huỷ.', en: 'The blanks were recorded as spoiled; they await the council.' },
+  destroy: { vi: 'Đã ghi nhận huỷ phôi theo biên bản.', en: 'The destruction was recorded.' },
+  lose: { vi: 'Đã ghi nhận mất phôi.', en: 'The loss was recorded.' },
+  return: { vi: 'Đã ghi nhận trả phôi.', en: 'The return was recorded.' },
 };
 
 /** Blanks: the ledger and receiving a lot, through the same platform call as POST …/blank-lots. */
@@ -45,13 +54,14 @@ export class ConsoleBlanksController {
     @Param('code') code: string,
     @Query('page') pageParam: string | undefined,
     @Query('done') done: string | undefined,
+    @Query('minutes') minutes: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): void {
     const ctx = pageContext(request, response);
     const rows = blankLedger(this.db, code);
     const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
-    const doneText = done === 'received' ? (ctx.lang === 'vi' ? 'Đã ghi nhận lô phôi.' : 'The lot was recorded.') : undefined;
+    const doneText = done ? DONE_WORDS[done]?.[ctx.lang] : undefined;
     sendPage(
       response,
       blanksPage(ctx, {
@@ -59,6 +69,7 @@ export class ConsoleBlanksController {
         page,
         total: rows.length,
         ...(doneText ? { done: doneText } : {}),
+        ...(done === 'destroy' && minutes ? { minutesRef: minutes } : {}),
       }),
     );
   }
@@ -166,7 +177,8 @@ function receiptCommand(lang: Lang, code: string, v: FormValues, errors: FieldEr
   };
 }
 
-function readRanges(text: string, prefix: string | undefined): SerialRange[] | undefined {
+/** One serial or one "first-last" range a line, all with the same letters. */
+export function readRanges(text: string, prefix: string | undefined): SerialRange[] | undefined {
   const ranges: SerialRange[] = [];
   for (const line of text
     .split(/\r?\n/)

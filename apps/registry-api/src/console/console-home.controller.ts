@@ -2,16 +2,17 @@ import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { vietnamDateOf } from '@so-goc/domain';
+import { isWithinScope, vietnamDateOf } from '@so-goc/domain';
 import {
   blankCounts,
   copyRequestsPastDue,
   correctionRequestsPastDue,
   findAuthority,
+  findings,
   overdueIssuance,
   overdueReturns,
 } from '@so-goc/projections';
-import { PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import { OfficerAccess, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
@@ -25,12 +26,23 @@ import { pageContext } from './ui/request-context';
 @UseFilters(ConsoleErrorFilter)
 @Controller('console/:code')
 export class ConsoleHomeController {
-  constructor(@Inject(READ_MODELS) private readonly db: Database) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly access: OfficerAccess,
+  ) {}
 
   @Get()
   @ConsolePage(...READ_ROLES)
-  home(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
+  async home(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     const now = new Date();
+    const roles = request.officerAccess?.officer.roles ?? [];
+    const watchesAudits = roles.includes('auditor') || roles.includes('administrator');
+    const directory = watchesAudits ? await this.access.directory() : undefined;
+    const scope = directory
+      ? [...directory.authorities.keys()].filter((other) =>
+          isWithinScope(directory, { authorityCode: code, includeSubordinates: true }, other),
+        )
+      : [];
     const today = vietnamDateOf(now);
     const blanks = blankCounts(this.db, code);
     sendPage(
@@ -42,6 +54,13 @@ export class ConsoleHomeController {
         revokedNotReturned: overdueReturns(this.db, code, today).length,
         spoiledAwaitingDestruction: blanks.spoiledAwaitingDestruction,
         blanksOnHand: blanks.onHand,
+        ...(watchesAudits
+          ? {
+              newSeriousFindings: findings(this.db, { authorityCodes: scope, state: 'open' }).filter(
+                (f) => f.severity === 'critical' || f.severity === 'high',
+              ).length,
+            }
+          : {}),
       }),
     );
   }

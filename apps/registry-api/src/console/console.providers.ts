@@ -6,6 +6,11 @@ import { ConsoleGuard } from './auth/console.guard';
 import { SessionStore } from './auth/session-store';
 import { ConsoleAuthController } from './console-auth.controller';
 import { ConsoleBlanksController } from './console-blanks.controller';
+import { ConsoleBlankActsController } from './console-blank-acts.controller';
+import { ConsoleAuditsController } from './console-audits.controller';
+import { ConsoleAdminController } from './console-admin.controller';
+import { ConsoleLegacyBooksController } from './console-legacy-books.controller';
+import { ConsoleClassHandOverController } from './console-class-hand-over.controller';
 import { ConsoleHomeController } from './console-home.controller';
 import { ConsoleDecisionsController } from './console-decisions.controller';
 import { RowReports } from './pages/row-report';
@@ -18,6 +23,11 @@ import { ConsoleAfterIssuanceController } from './console-after-issuance.control
 export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleAuthController,
   ConsoleBlanksController,
+  ConsoleBlankActsController,
+  ConsoleAuditsController,
+  ConsoleAdminController,
+  ConsoleLegacyBooksController,
+  ConsoleClassHandOverController,
   ConsoleDecisionsController,
   ConsolePrintRunsController,
   ConsoleRegisterController,
@@ -32,7 +42,12 @@ export function consoleProviders(infrastructure: Infrastructure, env: NodeJS.Pro
   return [
     {
       provide: SessionStore,
-      useValue: new SessionStore((Number.isFinite(idleMinutes) && idleMinutes > 0 ? idleMinutes : DEFAULT_IDLE_MINUTES) * 60_000),
+      // Beside the event store, so a restart or a second node on the same data directory keeps officers signed in.
+      useFactory: () =>
+        new SessionStore(
+          (Number.isFinite(idleMinutes) && idleMinutes > 0 ? idleMinutes : DEFAULT_IDLE_MINUTES) * 60_000,
+          join(infrastructure.config.dataDir, 'console-sessions.sqlite'),
+        ),
     },
     { provide: CONSOLE_SECRET_BOX, useValue: SecretBox.forFile(join(infrastructure.config.dataDir, 'console-secret.key')) },
     { provide: RowReports, useValue: new RowReports() },

@@ -141,6 +141,14 @@ export function letterheadOf(db: Database, code: string): { authorityName: strin
   return { authorityName: authority.name, superiorName: letterheadSuperior(authority, parent) };
 }
 
+/** Authorities merged into or succeeded by this one: their registers are held here now. */
+export function listPredecessors(db: Database, code: string): AuthorityView[] {
+  return db
+    .prepare<[string], AuthorityRow>('SELECT * FROM authorities WHERE successor_code = ? ORDER BY ended_on, code')
+    .all(code)
+    .map(toView);
+}
+
 export function listSubordinates(db: Database, code: string): AuthorityView[] {
   return db.prepare<[string], AuthorityRow>('SELECT * FROM authorities WHERE parent_code = ? ORDER BY kind, code').all(code).map(toView);
 }

@@ -147,3 +147,62 @@ export function digitisedLine(
     continuingEducation: /bổ túc/iu.test(row.title),
   };
 }
+
+/** The paper books an authority keeps: its own and those handed to it (custody), newest year first. */
+export function legacyBooksHeldBy(db: Database, code: string): (LegacyBookRow & { entries: number; checked: number })[] {
+  return prepared<[string, string], BookRow & { entries: number; checked: number }>(
+    db,
+    `SELECT b.*, (SELECT COUNT(*) FROM legacy_entries e WHERE e.book_id = b.book_id) AS entries,
+       (SELECT COUNT(*) FROM legacy_entries e WHERE e.book_id = b.book_id AND e.status = 'checked') AS checked
+     FROM legacy_books b WHERE b.custodian_code = ? OR b.authority_code = ? ORDER BY b.year DESC, b.kind, b.volume`,
+  )
+    .all(code, code)
+    .map((r) => ({ ...toBook(r), entries: r.entries, checked: r.checked }));
+}
+
+export interface LegacyPageEntry {
+  readonly entryId: string;
+  readonly line: number;
+  readonly status: 'unchecked' | 'disputed' | 'checked';
+  readonly typedBy: string;
+  readonly checkedBy: string | null;
+  readonly fields: Partial<LegacyEntryFields>;
+  readonly marks: Record<string, string>;
+}
+
+/** The lines typed from one page of a book, in line order: the typist's and the checker's view. */
+export function legacyPageEntries(db: Database, bookId: string, page: number): LegacyPageEntry[] {
+  return prepared<
+    [string, number],
+    {
+      entry_id: string;
+      line: number;
+      status: LegacyPageEntry['status'];
+      typed_by: string;
+      checked_by: string | null;
+      fields: string;
+      marks: string;
+    }
+  >(
+    db,
+    'SELECT entry_id, line, status, typed_by, checked_by, fields, marks FROM legacy_entries WHERE book_id = ? AND page = ? ORDER BY line',
+  )
+    .all(bookId, page)
+    .map((r) => ({
+      entryId: r.entry_id,
+      line: r.line,
+      status: r.status,
+      typedBy: r.typed_by,
+      checkedBy: r.checked_by,
+      fields: JSON.parse(r.fields) as Partial<LegacyEntryFields>,
+      marks: JSON.parse(r.marks) as Record<string, string>,
+    }));
+}
+
+/** The scans of one page (content-addressed: the name is the SHA-256). */
+export function legacyPageScans(db: Database, bookId: string, page: number): { sha256: string; mediaType: string; byteSize: number }[] {
+  return prepared<[string, number], { sha256: string; mediaType: string; byteSize: number }>(
+    db,
+    'SELECT sha256, media_type AS mediaType, byte_size AS byteSize FROM legacy_scans WHERE book_id = ? AND page = ? ORDER BY sha256',
+  ).all(bookId, page);
+}

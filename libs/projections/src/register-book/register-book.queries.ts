@@ -367,3 +367,23 @@ export function decisionAuthority(db: Database, decisionId: string): string | un
     decisionId,
   )?.authority_code;
 }
+
+/** The classes of a print run with diplomas still to hand over (issued, not delivered), for the class-list hand-over. */
+export function classesAwaitingHandOver(db: Database, printRunId: string): { school: string; className: string | null; waiting: number }[] {
+  return prepared<[string], { school: string; className: string | null; waiting: number }>(
+    db,
+    `SELECT g.school, g.class_name AS className, COUNT(*) AS waiting
+     FROM register_entries e JOIN graduates g ON g.graduate_id = e.graduate_id
+     WHERE e.print_run_id = ? AND e.state = 'issued' GROUP BY g.school, g.class_name ORDER BY g.school, g.class_name`,
+  ).all(printRunId);
+}
+
+/** One class's diplomas of a print run still to hand over, in register order. */
+export function classAwaitingHandOver(db: Database, printRunId: string, school: string, className: string | null): RegisterEntryView[] {
+  return prepared<[string, string, string | null, string | null], EntryRow>(
+    db,
+    `${ENTRY_SELECT} WHERE e.print_run_id = ? AND e.state = 'issued' AND g.school = ? AND (g.class_name = ? OR (? IS NULL AND g.class_name IS NULL)) ORDER BY e.register_number`,
+  )
+    .all(printRunId, school, className, className)
+    .map(toView);
+}

@@ -17,7 +17,7 @@ import { consoleBase, page } from '../ui/layout';
 import type { PageContext } from '../ui/page-context';
 import { dmy, type FormValues } from './form-input';
 
-const MOVEMENTS: Record<string, { vi: string; en: string }> = {
+export const MOVEMENTS: Record<string, { vi: string; en: string }> = {
   receipt: { vi: 'Nhận', en: 'Received' },
   allocation_out: { vi: 'Giao xuống', en: 'Handed down' },
   allocation_in: { vi: 'Nhận từ cấp trên', en: 'Received from above' },
@@ -35,14 +35,28 @@ export function count(ctx: PageContext, value: number): string {
   return value.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB');
 }
 
-export function blanksPage(ctx: PageContext, o: { rows: readonly LedgerRow[]; page: number; total: number; done?: string }): string {
+export function blanksPage(
+  ctx: PageContext,
+  o: { rows: readonly LedgerRow[]; page: number; total: number; done?: string; minutesRef?: string },
+): string {
   const base = consoleBase(ctx.authorityCode ?? '');
   const vi = ctx.lang === 'vi';
   return page(ctx, {
     title: { vi: 'Phôi văn bằng', en: 'Blanks' },
     nav: 'blanks',
-    body: markup`${o.done ? notice(o.done) : ''}<h1>${vi ? 'Sổ quản lý phôi' : 'Blank ledger'}</h1>
+    body: markup`${o.done ? notice(o.done) : ''}${
+      o.minutesRef
+        ? markup`<p>${vi ? `Biên bản huỷ ${o.minutesRef}: ` : `Destruction minutes ${o.minutesRef}: `}<a href="${base}/blanks/destructions/${encodeURIComponent(o.minutesRef)}.pdf" download>PDF</a> · <a href="${base}/blanks/destructions/${encodeURIComponent(o.minutesRef)}.xlsx" download>Excel</a></p>`
+        : ''
+    }<h1>${vi ? 'Sổ quản lý phôi' : 'Blank ledger'}</h1>
 <div class="actions">${linkButton(ctx.lang, `${base}/blanks/receive`, { vi: 'Nhận lô phôi', en: 'Receive a lot' }, 'primary')}
+${linkButton(ctx.lang, `${base}/blanks/act/allocate`, { vi: 'Giao phôi xuống', en: 'Hand down' })}
+${linkButton(ctx.lang, `${base}/blanks/act/spoil`, { vi: 'Ghi phôi hỏng', en: 'Spoiled' })}
+${linkButton(ctx.lang, `${base}/blanks/act/destroy`, { vi: 'Huỷ phôi', en: 'Destroy' })}
+${linkButton(ctx.lang, `${base}/blanks/act/lose`, { vi: 'Báo mất', en: 'Report lost' })}
+${linkButton(ctx.lang, `${base}/blanks/act/return`, { vi: 'Trả phôi', en: 'Return' })}</div>
+<div class="actions"><a href="${base}/blanks/serial">${vi ? 'Tra số hiệu phôi' : 'Look up a serial'}</a>
+<a href="${base}/blanks/reconciliation">${vi ? 'Đối chiếu theo kỳ' : 'Reconcile a period'}</a>
 <a href="${base}/blanks/ledger.xlsx" download>${vi ? 'Tải sổ (Excel)' : 'Download (Excel)'}</a>
 <a href="${base}/blanks/ledger.pdf" download>${vi ? 'Tải sổ (PDF)' : 'Download (PDF)'}</a></div>
 ${table(ctx.lang, {

@@ -9,6 +9,8 @@ export interface TodayCounts {
   readonly revokedNotReturned: number;
   readonly spoiledAwaitingDestruction: number;
   readonly blanksOnHand: number;
+  /** Open critical or high audit findings of the authority and its units (issue 15); only for auditors and administrators. */
+  readonly newSeriousFindings?: number;
 }
 
 /** What needs doing today, each with its count and where to do it. */
@@ -26,6 +28,7 @@ ${item(counts.correctionsPastDue, { vi: 'hồ sơ chỉnh sửa quá hạn 5 ng�
 ${item(counts.copiesPastDue, { vi: 'yêu cầu cấp bản sao quá hạn', en: 'copy requests past due' }, `${base}`, { vi: 'Quy tắc 49', en: 'Rule 49' })}
 ${item(counts.revokedNotReturned, { vi: 'văn bằng bị thu hồi chưa nộp lại sau 30 ngày', en: 'revoked diplomas not returned after 30 days' }, `${base}`, { vi: 'Quy tắc 43', en: 'Rule 43' })}
 ${item(counts.spoiledAwaitingDestruction, { vi: 'phôi hỏng chờ hội đồng huỷ', en: 'spoiled blanks awaiting destruction' }, `${base}/blanks`, { vi: 'Quy tắc 12', en: 'Rule 12' })}
+${counts.newSeriousFindings !== undefined ? item(counts.newSeriousFindings, { vi: 'phát hiện gian lận nghiêm trọng chưa xử lý', en: 'serious audit findings not yet handled' }, `${base}/audits?state=open`, { vi: 'Mục 6: kiểm tra gian lận', en: '§6: fraud audits' }) : ''}
 ${item(counts.blanksOnHand, { vi: 'phôi đang quản lý', en: 'blanks on hand' }, `${base}/blanks`, { vi: 'Sổ quản lý phôi', en: 'Blank ledger' }, false)}
 </ul>`,
   });

@@ -39,6 +39,7 @@ export function printRunsPage(ctx: PageContext, runs: readonly PrintRunListRow[]
     nav: 'print-runs',
     body: markup`<h1>${ctx.lang === 'vi' ? 'Đợt in văn bằng' : 'Print runs'}</h1>
 <p>${ctx.lang === 'vi' ? 'Mở đợt in từ trang của một quyết định tốt nghiệp.' : 'Open a print run from a graduation decision’s page.'} <a href="${base}/decisions">${ctx.lang === 'vi' ? 'Các quyết định' : 'Decisions'}</a></p>
+<p><a href="${base}/hand-over">${ctx.lang === 'vi' ? 'Phát văn bằng theo danh sách lớp' : 'Hand over by class list'}</a></p>
 ${table(ctx.lang, {
   caption: { vi: 'Các đợt in, mới nhất trước', en: 'Print runs, newest first' },
   columns: [

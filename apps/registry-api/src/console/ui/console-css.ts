@@ -73,6 +73,26 @@ dl.summary dd{margin:0;overflow-wrap:anywhere}
 .todo li.due{border-top-color:#a4161a}
 .todo .count{display:block;font-size:2rem;font-weight:700;line-height:1.1}
 .pager{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+.subnav ul{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;border-bottom:1px solid #c4ced8}
+.subnav a{display:inline-block;padding:.35rem 0;font-weight:600}
+.subnav a[aria-current=page]{border-bottom:4px solid #0b4f8a;text-decoration:none;color:#1b1b1b}
+.checks{display:grid;gap:.35rem}
+label.check{display:flex;gap:.6rem;align-items:flex-start;font-weight:400;margin:0}
+label.check input{width:1.35rem;height:1.35rem;margin:.15rem 0 0;flex:none}
+label.check .hint{margin:0}
+.secret{display:inline-block;font-size:1.15rem;background:#fff;border:2px dashed #5b6770;padding:.5rem .75rem;overflow-wrap:anywhere;max-width:100%}
+.button.small{min-height:0;padding:.2rem .7rem;font-size:.9rem;border-bottom-width:2px}
+.filter-row{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0 1rem}
+.filter-row .field{margin-bottom:.5rem}
+td form{margin:0}
+td input[type=checkbox]{width:1.35rem;height:1.35rem;margin:0}
+.split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.25rem;align-items:start}
+.scan-pane{background:#fff;border:1px solid #d0d7de;padding:.75rem;position:sticky;top:.5rem}
+.scan-pane img{display:block;max-width:100%;height:auto;border:1px solid #d0d7de;margin-bottom:.75rem}
+.entry-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:0 1rem}
+.entry-grid .field{margin-bottom:.6rem}
+.check-entry dl.summary{grid-template-columns:minmax(7rem,11rem) 1fr;font-size:.95rem}
+@media (max-width:60rem){.split{grid-template-columns:1fr}.scan-pane{position:static}}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0;white-space:nowrap}
 footer.site{border-top:1px solid #d0d7de;background:#fff;color:#3d4852;font-size:.9rem}
 footer.site .wrap{padding:1rem}

@@ -2,7 +2,7 @@ import { markup, type Html, type SafeHtml, type Words } from './html';
 import { form } from './components';
 import type { PageContext } from './page-context';
 
-export type NavKey = 'home' | 'blanks' | 'decisions' | 'print-runs' | 'register' | 'none';
+export type NavKey = 'home' | 'blanks' | 'decisions' | 'print-runs' | 'register' | 'legacy' | 'audits' | 'admin' | 'none';
 
 const NAV: readonly { key: NavKey; path: string; label: Words }[] = [
   { key: 'home', path: '', label: { vi: 'Việc hôm nay', en: 'Today' } },
@@ -10,6 +10,9 @@ const NAV: readonly { key: NavKey; path: string; label: Words }[] = [
   { key: 'decisions', path: '/decisions', label: { vi: 'Quyết định tốt nghiệp', en: 'Graduation decisions' } },
   { key: 'print-runs', path: '/print-runs', label: { vi: 'Đợt in', en: 'Print runs' } },
   { key: 'register', path: '/register', label: { vi: 'Sổ gốc', en: 'Original register' } },
+  { key: 'legacy', path: '/legacy-books', label: { vi: 'Số hoá sổ cũ', en: 'Old registers' } },
+  { key: 'audits', path: '/audits', label: { vi: 'Kiểm tra', en: 'Audits' } },
+  { key: 'admin', path: '/admin', label: { vi: 'Quản trị', en: 'Administration' } },
 ];
 
 const ROLE_NAMES: Record<string, Words> = {
