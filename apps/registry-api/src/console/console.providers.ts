@@ -13,6 +13,7 @@ import { ConsolePrintRunsController } from './console-print-runs.controller';
 import { ReadYourWrites } from './pages/read-your-writes';
 import { ConsoleRegisterController } from './console-register.controller';
 import { ConsoleAfterIssuanceController } from './console-after-issuance.controller';
+import { ConsoleDiplomaActsController } from './console-diploma-acts.controller';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
 export const CONSOLE_CONTROLLERS: Type[] = [
@@ -22,6 +23,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsolePrintRunsController,
   ConsoleRegisterController,
   ConsoleAfterIssuanceController,
+  ConsoleDiplomaActsController,
   ConsoleHomeController,
 ];
 
