@@ -56,7 +56,7 @@ ${textField(ctx.lang, { name: 'documentIssuedBy', label: { vi: 'Cơ quan cấp g
 </fieldset>
 ${textField(ctx.lang, { name: 'requestedBy', label: { vi: 'Người đề nghị', en: 'Requested by' }, value: v['requestedBy'] ?? '', errors })}
 ${dateField(ctx, 'receivedOn', { vi: 'Ngày nhận hồ sơ', en: 'Received on' }, v, errors)}
-${textField(ctx.lang, { name: 'dossierCompleteOn', label: { vi: 'Ngày hồ sơ đầy đủ', en: 'Dossier complete on' }, hint: { vi: 'ngày/tháng/năm — hạn 5 ngày làm việc tính từ ngày này (quy tắc 29)', en: 'day/month/year — the 5 working days run from here (rule 29)' }, value: v['dossierCompleteOn'] ?? '', errors, short: true })}`;
+${textField(ctx.lang, { name: 'dossierCompleteOn', label: { vi: 'Ngày hồ sơ đầy đủ', en: 'Dossier complete on' }, hint: { vi: 'ngày/tháng/năm — thời hạn giải quyết tính từ ngày này (quy tắc 29)', en: 'day/month/year — the time to decide runs from here (rule 29)' }, value: v['dossierCompleteOn'] ?? '', errors, short: true })}`;
 }
 
 export function decideCorrectionFields(ctx: PageContext, v: FormValues, errors: readonly FieldError[]): SafeHtml {
