@@ -53,7 +53,7 @@ import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { actFormPage, confirmActPage, PAGE_SIZE, pageNumber, vietnamTime } from './pages/act-pages';
+import { actFormPage, confirmActPage, inWords, PAGE_SIZE, pageNumber, vietnamTime } from './pages/act-pages';
 import {
   CHANNEL_WORDS,
   copiesIndexPage,
@@ -200,6 +200,8 @@ export class ConsoleCopiesController {
       confirmActPage(ctx, {
         title: { vi: 'Xác nhận tiếp nhận', en: 'Confirm the request' },
         nav: 'copies',
+        tone: 'info',
+        caption: vi ? `Nhận yêu cầu cấp bản sao ${read.requestId}` : `Copy request ${read.requestId}`,
         heading: vi ? `Hạn trả: ${vietnamTime(ctx, due.dueBy)}` : `Due: ${vietnamTime(ctx, due.dueBy)}`,
         warning: vi
           ? `Tính theo quy tắc 49: nhận lúc ${counted}; ${sameDay ? 'nhận trước 15:00 trong ngày làm việc nên trả trong ngày' : 'nhận sau 15:00 hoặc ngoài ngày làm việc nên trả vào ngày làm việc tiếp theo'}.${due.provisional ? ' Lịch nghỉ lễ năm này chưa công bố: hạn có thể thay đổi.' : ''} Phiếu tiếp nhận được ghi lại và không xoá được.`
@@ -515,7 +517,13 @@ export class ConsoleCopiesController {
         return response.redirect(303, `${here}?done=${spec.done}`);
       } catch (error) {
         if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error, { 'extension.writtenAgreementRef': 'writtenAgreementRef', requestId: '' }));
+        errors.push(
+          ...inWords(
+            ctx,
+            refusalErrors(ctx.lang, error, { 'extension.writtenAgreementRef': 'writtenAgreementRef', requestId: '' }),
+            REFUSAL_WORDS,
+          ),
+        );
       }
     }
     sendPage(response, this.formPage(name, ctx, found, v, errors, sentCommandId(body)), 400);

@@ -38,7 +38,7 @@ import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { actFormPage, confirmActPage, entrySummary, PAGE_SIZE, pageNumber } from './pages/act-pages';
+import { actFormPage, confirmActPage, entrySummary, inWords, PAGE_SIZE, pageNumber } from './pages/act-pages';
 import {
   afterIssuanceIndexPage,
   appendixPage,
@@ -663,7 +663,9 @@ export class ConsoleDiplomaActsController {
         return response.redirect(303, `${consoleBase(p.code)}/diplomas/${p.diplomaId}?done=${act.done}`);
       } catch (error) {
         if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error, act.fieldNames ?? {}));
+        errors.push(
+          ...inWords(ctx, refusalErrors(ctx.lang, error, act.fieldNames ?? {}), { ...CORRECTION_GROUND_WORDS, ...HOLDER_FIELD_WORDS }),
+        );
       }
     }
     sendPage(response, this.formPage(name, ctx, entry, path, v, errors, p.requestId, sentCommandId(body)), 400);

@@ -32,7 +32,7 @@ export function actFormPage(
     nav: o.nav,
     hasErrors: o.errors.length > 0,
     body: markup`${errorSummary(ctx.lang, o.errors)}<p class="hint">${o.caption}</p><h1>${o.heading}</h1>
-${o.summary ?? ''}${o.intro ?? ''}
+${o.summary ?? ''}${o.intro ? markup`<p>${o.intro}</p>` : ''}
 ${form(
   ctx,
   { action: o.action, ...(o.commandId ? { commandId: o.commandId } : {}) },
@@ -50,6 +50,9 @@ export function confirmActPage(
     heading: string;
     nav: NavKey | ActsNavKey;
     warning: string;
+    /** Red for an act that cannot be taken back; plain for one that only records what happened. */
+    tone?: 'warning' | 'info';
+    caption?: string;
     rows: readonly (readonly [Words, Html])[];
     action: string;
     values: FormValues;
@@ -60,14 +63,14 @@ export function confirmActPage(
   return page(ctx, {
     title: o.title,
     nav: o.nav,
-    body: markup`<h1>${o.heading}</h1>
-<div class="warning-text">${o.warning}</div>
+    body: markup`${o.caption ? markup`<p class="hint">${o.caption}</p>` : ''}<h1>${o.heading}</h1>
+<div class="${o.tone === 'info' ? 'notice' : 'warning-text'}">${o.warning}</div>
 ${summaryList(ctx.lang, o.rows)}
 ${form(
   ctx,
   { action: o.action, label: o.submitLabel },
   markup`${hiddenFields(o.values)}
-<div class="actions">${submit(ctx.lang, o.submitLabel, 'warning')}${linkButton(ctx.lang, o.back.href, o.back.label ?? { vi: 'Quay lại', en: 'Go back' })}</div>`,
+<div class="actions">${submit(ctx.lang, o.submitLabel, o.tone === 'info' ? 'primary' : 'warning')}${linkButton(ctx.lang, o.back.href, o.back.label ?? { vi: 'Quay lại', en: 'Go back' })}</div>`,
 )}`,
   });
 }
@@ -104,4 +107,18 @@ export const PAGE_SIZE = 50;
 
 export function pageNumber(raw: unknown): number {
   return Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1);
+}
+
+/**
+ * A decider's sentence names grounds and fields by their codes ("requester_not_entitled", "birthDate"):
+ * the officer reads them in words.
+ */
+export function inWords(ctx: PageContext, errors: readonly FieldError[], words: Record<string, Words>): FieldError[] {
+  const codes = Object.keys(words).sort((a, b) => b.length - a.length);
+  if (codes.length === 0) return [...errors];
+  const pattern = new RegExp(`"?\\b(${codes.join('|')})\\b"?`, 'g');
+  return errors.map((e) => ({
+    ...e,
+    message: e.message.replace(pattern, (_m, code: string) => `«${words[code]![ctx.lang].replace(/\s*\((quy tắc|rule)[^)]*\)$/, '')}»`),
+  }));
 }

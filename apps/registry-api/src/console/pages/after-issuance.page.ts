@@ -7,6 +7,7 @@ import type { PageContext } from '../ui/page-context';
 import { entrySummary, PAGE_SIZE } from './act-pages';
 import { stateTag } from './decisions.page';
 import { dmy, type FormValues } from './form-input';
+import { maySeeIdentifiers } from './register.page';
 import { GROUND_WORDS } from './revocation.page';
 
 /** Rule 27's four grounds, in the words of TT21. */
@@ -264,8 +265,11 @@ export function appendixPage(
   const vi = ctx.lang === 'vi';
   const base = consoleBase(ctx.authorityCode ?? '');
   const here = `${base}/register-appendix/${o.kind}/${o.year}`;
+  // Ethnicity is shown only to the role that may see it (domain §5), as in the register's own pages.
   const change = (c: AppendixRowView['changes'][number]) =>
-    `${HOLDER_FIELD_WORDS[c.field][ctx.lang]}: ${c.field === 'birthDate' ? dmy(c.before) : c.before} → ${c.field === 'birthDate' ? dmy(c.after) : c.after}`;
+    c.field === 'ethnicity' && !maySeeIdentifiers(ctx.actingRole)
+      ? `${HOLDER_FIELD_WORDS.ethnicity[ctx.lang]}: ${vi ? '(ẩn)' : '(hidden)'}`
+      : `${HOLDER_FIELD_WORDS[c.field][ctx.lang]}: ${c.field === 'birthDate' ? dmy(c.before) : c.before} → ${c.field === 'birthDate' ? dmy(c.after) : c.after}`;
   return page(ctx, {
     title: { vi: `Phụ lục sổ gốc ${o.kind} ${o.year}`, en: `${o.kind} appendix ${o.year}` },
     nav: 'after-issuance',

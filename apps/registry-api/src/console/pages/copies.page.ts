@@ -12,6 +12,7 @@ import { markup, type Html, type SafeHtml, type Words } from '../ui/html';
 import { consoleBase, page } from '../ui/layout';
 import type { PageContext } from '../ui/page-context';
 import { PAGE_SIZE, vietnamTime } from './act-pages';
+import { maySeeIdentifiers } from './register.page';
 import { dmy, type FormValues } from './form-input';
 
 export const REQUESTER_WORDS: Record<RequesterKind, Words> = {
@@ -179,7 +180,13 @@ export function copyRequestPage(
 ${summaryList(ctx.lang, [
   [{ vi: 'Văn bằng', en: 'Diploma' }, r.serial ? markup`<a href="${base}/diplomas/${r.diplomaId}">${r.serial}</a>` : r.diplomaId],
   [{ vi: 'Người yêu cầu', en: 'Requester' }, `${r.requester.fullName} — ${kind}`],
-  [{ vi: 'Giấy tờ tùy thân', en: 'Identity document' }, `${r.requester.idDocument.kind} ${r.requester.idDocument.number}`],
+  // Checked at the counter and kept (domain §5.1): its number is for the registrar, not for every reader.
+  [
+    { vi: 'Giấy tờ tùy thân', en: 'Identity document' },
+    maySeeIdentifiers(ctx.actingRole)
+      ? `${r.requester.idDocument.kind} ${r.requester.idDocument.number}`
+      : `${r.requester.idDocument.kind} ${vi ? '(số được ẩn)' : '(number hidden)'}`,
+  ],
   [{ vi: 'Giấy tờ chứng minh quyền yêu cầu', en: 'Entitlement' }, r.requester.entitlementDocument ?? (vi ? 'Không có' : 'None')],
   [
     { vi: 'Hình thức, lúc nhận', en: 'Channel, received' },

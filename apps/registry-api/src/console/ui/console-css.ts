@@ -72,6 +72,7 @@ dl.summary dd{margin:0;overflow-wrap:anywhere}
 .todo li{background:#fff;border:1px solid #d0d7de;border-top:5px solid #0b4f8a;padding:.8rem 1rem}
 .todo li.due{border-top-color:#a4161a}
 .todo .count{display:block;font-size:2rem;font-weight:700;line-height:1.1}
+.acts li{margin:.45rem 0}
 .pager{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0;white-space:nowrap}
 footer.site{border-top:1px solid #d0d7de;background:#fff;color:#3d4852;font-size:.9rem}
