@@ -362,6 +362,8 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     await button('Tiếp tục').click();
     expect(await confirmTitle()).toBe(`Chỉnh sửa văn bằng của ${holder}?`);
     expect(await page.textContent('main')).toContain('không in lại (quy tắc 30)');
+    // The confirmation restates what the dossier changes.
+    expect(await page.textContent('main')).toMatch(/Ngày sinh: \d{2}\/\d{2}\/\d{4} → 19\/09\/2006/);
     await check('xac-nhan-chinh-sua');
     await Promise.all([page.waitForURL(/done=corrected/), button('Xác nhận: quyết định chỉnh sửa').click()]);
     expect(await page.getByRole('status').textContent()).toContain('phụ lục sổ gốc');

@@ -4,7 +4,17 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents';
-import { CORRECTION_GROUNDS, DomainError, HOLDER_FIELDS, vietnamDateOf, type CorrectionGround, type HolderField } from '@so-goc/domain';
+import {
+  CORRECTION_GROUNDS,
+  diplomaDecider,
+  diplomaStream,
+  DomainError,
+  HOLDER_FIELDS,
+  vietnamDateOf,
+  type CorrectionGround,
+  type FieldChange,
+  type HolderField,
+} from '@so-goc/domain';
 import {
   appendixBooksOf,
   blankLotsHeld,
@@ -21,6 +31,8 @@ import {
 } from '@so-goc/projections';
 import {
   DecideCorrection,
+  EVENT_STORE,
+  loadState,
   NotifyRevocation,
   PublicRoute,
   PublishRevocation,
@@ -32,7 +44,7 @@ import {
   RequestCorrection,
   type OfficerCommand,
 } from '@so-goc/platform';
-import type { CommandOutcome } from '@so-goc/event-store';
+import type { CommandOutcome, EventStore } from '@so-goc/event-store';
 import { exportReply } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
@@ -64,6 +76,7 @@ import {
   type FormValues,
 } from './pages/form-input';
 import { ReadYourWrites } from './pages/read-your-writes';
+import { maySeeIdentifiers } from './pages/register.page';
 import type { FieldError } from './ui/components';
 import type { Html, SafeHtml, Words } from './ui/html';
 import { consoleBase } from './ui/layout';
@@ -94,6 +107,7 @@ interface DiplomaAct {
     entry: RegisterEntryView,
     v: FormValues,
     requestId?: string,
+    changes?: readonly FieldChange[],
   ): { heading: string; warning: string; rows: [Words, Html][] };
   readonly fieldNames?: Record<string, string>;
 }
@@ -133,6 +147,19 @@ function changeRow(ctx: PageContext, v: FormValues): [Words, Html] {
         ? 'Không'
         : 'None',
   ];
+}
+
+/** "Ngày sinh: 27/12/2006 → 19/09/2006"; an ethnicity only for the role that may see it (domain §5). */
+function changesText(ctx: PageContext, changes: readonly FieldChange[]): string {
+  const shown = (c: FieldChange, value: string) =>
+    c.field === 'ethnicity' && !maySeeIdentifiers(ctx.actingRole)
+      ? ctx.lang === 'vi'
+        ? '(ẩn)'
+        : '(hidden)'
+      : c.field === 'birthDate'
+        ? dmy(value)
+        : value;
+  return changes.map((c) => `${HOLDER_FIELD_WORDS[c.field][ctx.lang]}: ${shown(c, c.before)} → ${shown(c, c.after)}`).join('; ');
 }
 
 export const DIPLOMA_ACTS = {
@@ -197,7 +224,7 @@ export const DIPLOMA_ACTS = {
         consoleCommandContext(request, body),
       );
     },
-    confirm(ctx, entry, v, requestId) {
+    confirm(ctx, entry, v, requestId, changes) {
       const vi = ctx.lang === 'vi';
       return {
         heading: vi ? `Chỉnh sửa văn bằng của ${entry.fullName}?` : `Correct ${entry.fullName}’s diploma?`,
@@ -206,6 +233,7 @@ export const DIPLOMA_ACTS = {
           : 'The decision is written into the register appendix and cannot be removed. The diploma is not reprinted (rule 30): the holder uses it with this decision; lookups and copies follow the corrected content from now on.',
         rows: [
           [{ vi: 'Hồ sơ', en: 'Request' }, requestId ?? ''],
+          [{ vi: 'Nội dung sửa', en: 'Changes' }, changesText(ctx, changes ?? [])],
           [{ vi: 'Quyết định', en: 'Decision' }, `${v['decisionNumber'] ?? ''}, ${v['decisionDate'] ?? ''}`],
         ],
       };
@@ -231,7 +259,7 @@ export const DIPLOMA_ACTS = {
         consoleCommandContext(request, body),
       );
     },
-    confirm(ctx, entry, v, requestId) {
+    confirm(ctx, entry, v, requestId, changes) {
       const vi = ctx.lang === 'vi';
       return {
         heading: vi
@@ -241,6 +269,7 @@ export const DIPLOMA_ACTS = {
           ? 'Việc từ chối được ghi lại và không xoá được; người đề nghị nhận văn bản nêu lý do dưới đây (quy tắc 29).'
           : 'The refusal is recorded and cannot be removed; the requester receives a letter with the reasons below (rule 29).',
         rows: [
+          [{ vi: 'Nội dung đề nghị sửa', en: 'Changes asked for' }, changesText(ctx, changes ?? [])],
           [{ vi: 'Lý do', en: 'Reasons' }, v['reasons'] ?? ''],
           [{ vi: 'Ngày văn bản', en: 'Dated' }, v['refusedOn'] ?? ''],
         ],
@@ -405,6 +434,7 @@ export class ConsoleDiplomaActsController {
     private readonly commands: CommandBus,
     private readonly settled: ReadYourWrites,
     @Inject(READ_MODELS) private readonly db: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get('after-issuance')
@@ -640,7 +670,11 @@ export class ConsoleDiplomaActsController {
     const command = act.command(ctx, v, errors, target, request, body);
     if (command && !record && act.confirm) {
       const d = `${consoleBase(p.code)}/diplomas/${p.diplomaId}`;
-      const said = act.confirm(ctx, entry, v, p.requestId);
+      // What the dossier asks to change, as recorded on the diploma's stream: the confirmation restates it.
+      const changes = p.requestId
+        ? (await loadState(this.store, diplomaDecider, diplomaStream(p.diplomaId))).requests.get(p.requestId)?.changes
+        : undefined;
+      const said = act.confirm(ctx, entry, v, p.requestId, changes);
       return sendPage(
         response,
         confirmActPage(ctx, {
