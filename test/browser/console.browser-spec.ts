@@ -528,6 +528,8 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     });
     await Promise.all([page.waitForURL(/bs-2026-0414\?done=received/), button('Xác nhận tiếp nhận').click()]);
     expect(await page.textContent('.warning-text')).toContain('99/QĐ-SGDĐT');
+    expect(await page.textContent('.warning-text')).toContain('ngày 24/11/2026');
+    expect(await page.getByRole('status').textContent()).toContain('từ chối ngay bằng văn bản');
     await check('ban-sao-van-bang-thu-hoi');
 
     await page.getByRole('link', { name: 'Bản sao', exact: true }).click();

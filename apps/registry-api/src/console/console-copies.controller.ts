@@ -110,6 +110,11 @@ const DONE: Record<string, Words> = {
   refused: { vi: 'Đã ghi nhận văn bản từ chối.', en: 'The written refusal is recorded.' },
 };
 
+const REFUSED_AT_RECEIPT: Words = {
+  vi: 'Đã tiếp nhận và từ chối ngay bằng văn bản: sổ gốc đã trả lời (quy tắc 55). Giao văn bản từ chối cho người yêu cầu.',
+  en: 'Received and refused at once in writing: the register already answers it (rule 55). Hand the refusal to the requester.',
+};
+
 const TIME = /^(\d{1,2}):(\d{2})$/;
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/;
 
@@ -259,7 +264,8 @@ export class ConsoleCopiesController {
   ): void {
     const ctx = pageContext(request, response);
     const found = this.request(code, requestId);
-    const words = done ? DONE[done] : undefined;
+    // Rule 55 at the counter: what the register already answers is refused in the same step, in writing.
+    const words = done === 'received' && found.status === 'refused' ? REFUSED_AT_RECEIPT : done ? DONE[done] : undefined;
     sendPage(
       response,
       copyRequestPage(ctx, { request: found, copies: copiesOfRequest(this.db, requestId), ...(words ? { done: words[ctx.lang] } : {}) }),

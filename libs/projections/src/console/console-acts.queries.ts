@@ -118,7 +118,8 @@ export interface CopyRequestRow {
   dueBy: string;
   status: string;
   extensionReason: string | null;
-  refusal: { grounds: string[]; reasons: string; refusedOn: string; letterRef: string } | null;
+  /** The written refusal; its date is `answeredOn`. */
+  refusal: { grounds: string[]; reasons: string; letterRef: string } | null;
   answeredOn: string | null;
   serial: string | null;
   fullName: string | null;

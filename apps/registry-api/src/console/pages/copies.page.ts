@@ -201,7 +201,7 @@ ${summaryList(ctx.lang, [
 ])}
 ${
   r.refusal
-    ? markup`<div class="warning-text">${vi ? `Đã từ chối bằng văn bản số ${r.refusal.letterRef} ngày ${dmy(r.refusal.refusedOn)}: ` : `Refused in writing, letter ${r.refusal.letterRef} of ${dmy(r.refusal.refusedOn)}: `}${r.refusal.grounds.map((g) => REFUSAL_WORDS[g as CopyRefusalGround]?.[ctx.lang] ?? g).join('; ')}. ${r.refusal.reasons}</div>`
+    ? markup`<div class="warning-text">${vi ? `Đã từ chối bằng văn bản số ${r.refusal.letterRef} ngày ${dmy(r.answeredOn)}: ` : `Refused in writing, letter ${r.refusal.letterRef} of ${dmy(r.answeredOn)}: `}${r.refusal.grounds.map((g) => REFUSAL_WORDS[g as CopyRefusalGround]?.[ctx.lang] ?? g).join('; ')}. ${r.refusal.reasons}</div>`
     : ''
 }
 ${

@@ -60,7 +60,7 @@ ${textField(ctx.lang, { name: 'letterNumber', label: { vi: 'Số công văn', en
 ${textField(ctx.lang, { name: 'letterDate', label: { vi: 'Ngày công văn', en: 'Letter date' }, hint: DATE_HINT, value: v['letterDate'] ?? '', errors, short: true })}
 ${textField(ctx.lang, { name: 'receivedOn', label: { vi: 'Ngày nhận', en: 'Received on' }, hint: DATE_HINT, value: v['receivedOn'] ?? '', errors, short: true })}
 ${textField(ctx.lang, { name: 'legalBasis', label: { vi: 'Căn cứ, mục đích (nếu có)', en: 'Legal basis, purpose (if any)' }, value: v['legalBasis'] ?? '', errors })}
-${textArea(ctx.lang, { name: 'people', label: { vi: 'Những người cần xác minh', en: 'The people to verify' }, hint: { vi: 'Mỗi người một dòng: họ tên; ngày sinh; số hiệu; số vào sổ — có thể dán từ Excel. Ví dụ: Nguyễn Thị Thuỷ; 18/09/2006; HP 0203418;', en: 'One a line: full name; date of birth; serial; register number — may be pasted from Excel. E.g. Nguyễn Thị Thuỷ; 18/09/2006; HP 0203418;' }, value: v['people'] ?? '', errors })}
+${textArea(ctx.lang, { name: 'people', label: { vi: 'Những người cần xác minh', en: 'The people to verify' }, hint: { vi: 'Mỗi người một dòng: họ tên; ngày sinh; số hiệu; số vào sổ — có thể dán từ Excel. Ví dụ: Nguyễn Thị Thuỷ; 18/09/2006; HP 0203418;', en: 'One a line: full name; date of birth; serial; register number — may be pasted from Excel. E.g. Nguyễn Thị Thuỷ; 18/09/2006; HP 0203418;' }, value: v['people'] ?? '', errors, rows: 8 })}
 <div class="actions">${submit(ctx.lang, { vi: 'Ghi nhận công văn', en: 'Record the letter' })}<a href="${base}/verification">${vi ? 'Huỷ' : 'Cancel'}</a></div>`,
 )}`,
   });
