@@ -379,6 +379,29 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]!.getSheetValues().flat().map(String).join(' ')).toContain('45/QĐ-SGDĐT');
+
+    // The issuer's own mistake on another diploma: reissued on a new blank after the confirmation (rules 36–39).
+    await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
+    await field('Số hiệu').fill('HP 0200009');
+    await Promise.all([page.waitForURL(/register\/search\?/), button('Tìm').click()]);
+    const other = (await page.locator('table').first().locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    await page.getByRole('link', { name: `Mở ${other}` }).click();
+    await page.getByRole('link', { name: 'Cấp lại do lỗi của cơ quan cấp' }).click();
+    await field('Số quyết định cấp lại').fill('7/QĐ-SGDĐT');
+    await field('Ngày quyết định').fill('02/03/2026');
+    await field('Lỗi của cơ quan cấp (quy tắc 36)').fill('Ghi sai nơi sinh so với quyết định công nhận tốt nghiệp');
+    await field('Nội dung cần sửa').selectOption('birthPlace');
+    await field('Nội dung mới').fill('Hải Phòng');
+    await field('Lô phôi in văn bằng mới').selectOption('HP-2024-THPT-1');
+    await field('Ngày cấp văn bằng mới').fill('03/03/2026');
+    await field('Nơi cấp').fill('Hải Phòng');
+    await field('Người ký').selectOption('gd-sgd-hp');
+    await check('cap-lai');
+    await button('Tiếp tục').click();
+    expect(await confirmTitle()).toBe(`Cấp lại văn bằng cho ${other}?`);
+    await check('xac-nhan-cap-lai');
+    await Promise.all([page.waitForURL(/done=reissued/), button('Xác nhận: cấp lại văn bằng').click()]);
+    expect(await page.textContent('main')).toContain('Đã cấp lại theo quyết định 7/QĐ-SGDĐT');
   });
 
   it('scenario 3: publishes the revocation, notifies the holder, and lists the paper not back after 30 days', async () => {
@@ -493,6 +516,17 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
       copies: '1',
     });
     await Promise.all([page.waitForURL(/bs-2026-0413\?done=received/), button('Xác nhận tiếp nhận').click()]);
+    // Rule 49: more than one working day more needs a written agreement with the requester.
+    await page.getByRole('link', { name: 'Gia hạn' }).click();
+    await field('Gia hạn thêm (ngày làm việc)').fill('2');
+    await field('Lý do gia hạn (báo cho người yêu cầu)').fill('Cần đối chiếu hồ sơ người yêu cầu');
+    await button('Ghi nhận gia hạn').click();
+    expect(await page.getByRole('alert').textContent()).toContain('quy tắc 49');
+    await check('gia-han-loi');
+    await field('Văn bản thỏa thuận (nếu có)').fill('Thỏa thuận ngày 23/11/2026');
+    await Promise.all([page.waitForURL(/done=extended/), button('Ghi nhận gia hạn').click()]);
+    // The new time is the one copyRequestDue gives for the extension (the page shows it, it does not compute its own).
+    expect(await page.textContent('main')).toContain('17:00 thứ Năm 26/11/2026');
     await page.getByRole('link', { name: 'Cấp bản sao', exact: true }).click();
     await field('Lô phôi bản sao').selectOption('HP-BS-2026');
     await field('Ngày cấp bản sao').fill('23/11/2026');
