@@ -203,6 +203,13 @@ async function main(): Promise<void> {
         `/console/SGD-HP/register/THPT/2024?page=${last}`,
         '/console/SGD-HP/register/search?serial=HP+0210000',
         `/console/SGD-HP/register/search?fullName=Nguyen+Van+Lan&birthDate=${encodeURIComponent('08/08/2006')}`,
+        '/console/SGD-HP/after-issuance',
+        '/console/SGD-HP/register-appendix/THPT/2024',
+        '/console/SGD-HP/copies',
+        '/console/SGD-HP/copies/receive',
+        '/console/SGD-HP/copy-register/THPT/2026',
+        '/console/SGD-HP/verification',
+        '/console/SGD-HP/verification/new',
         '/console/login',
       ];
       process.stdout.write(`\n${'page'.padEnd(64)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'worst'.padStart(8)}\n`);
