@@ -220,6 +220,13 @@ async function main(): Promise<void> {
         '/console/SGD-HP/legacy-books/hand-over',
         '/console/SGD-HP/admin/directory',
         '/console/SGD-HP/admin/holidays',
+        '/console/SGD-HP/after-issuance',
+        '/console/SGD-HP/register-appendix/THPT/2024',
+        '/console/SGD-HP/copies',
+        '/console/SGD-HP/copies/receive',
+        '/console/SGD-HP/copy-register/THPT/2026',
+        '/console/SGD-HP/verification',
+        '/console/SGD-HP/verification/new',
         '/console/login',
       ];
       process.stdout.write(`\n${'page'.padEnd(64)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'worst'.padStart(8)}\n`);

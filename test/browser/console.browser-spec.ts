@@ -29,7 +29,7 @@ interface Violation {
  * 390 px wide (the path is printed) and checked with axe-core. Sign-in and receiving blanks are done with
  * the keyboard alone.
  */
-describe('Officers’ console in a browser: scenario 1, and the revocation of scenario 3', () => {
+describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, revocation), scenario 4 (copies at the counter), a verification letter', () => {
   let t: TestSystem;
   let browser: Browser;
   let page: Page;
@@ -310,9 +310,300 @@ describe('Officers’ console in a browser: scenario 1, and the revocation of sc
       { officerId: 'admin-hp', role: 'registrar', authorityCode: 'SGD-HP' },
     ]);
 
+    await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
     await page.getByRole('link', { name: 'English' }).click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('h1')).toBe('Original register');
     await check('so-goc-en');
+  });
+
+  const confirmTitle = async (): Promise<string> => (await page.textContent('h1'))!.trim();
+
+  it('scenario 3: receives a correction dossier, decides it after the confirmation, and shows it in the appendix', async () => {
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
+    await field('Số hiệu').fill('HP 0200005');
+    await Promise.all([page.waitForURL(/register\/search\?/), button('Tìm').click()]);
+    const holder = (await page.locator('table').first().locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    await page.getByRole('link', { name: `Mở ${holder}` }).click();
+    expect(await page.textContent('h1')).toBe(holder);
+    await check('van-bang');
+
+    // Her birth registration was re-done. First a mistake: rule 27(b) covers ethnicity and sex, not a date of birth.
+    await page.getByRole('link', { name: 'Nhận hồ sơ đề nghị chỉnh sửa' }).click();
+    await field('Số hồ sơ').fill('cs-2026-01');
+    await field('Căn cứ chỉnh sửa (quy tắc 27)').selectOption('ethnicity_or_sex_redetermined');
+    await field('Nội dung cần sửa').selectOption('birthDate');
+    await field('Nội dung mới').fill('19/09/2006');
+    await field('Loại giấy tờ').fill('Trích lục cải chính hộ tịch');
+    await field('Số giấy tờ').fill('125/TLCC');
+    await field('Ngày cấp giấy tờ').fill('02/03/2026');
+    await field('Cơ quan cấp giấy tờ').fill('UBND phường Lạch Tray');
+    await field('Người đề nghị').fill(holder);
+    await field('Ngày nhận hồ sơ').fill('05/03/2026');
+    await field('Ngày hồ sơ đầy đủ').fill('05/03/2026');
+    await button('Ghi nhận hồ sơ').click();
+    expect(await page.getByRole('alert').textContent()).toContain('quy tắc 27');
+    // The form keeps what was typed.
+    expect(await field('Số giấy tờ').inputValue()).toBe('125/TLCC');
+    expect(await field('Nội dung mới').inputValue()).toBe('19/09/2006');
+    await check('chinh-sua-loi');
+    await field('Căn cứ chỉnh sửa (quy tắc 27)').selectOption('civil_status_changed');
+    await Promise.all([page.waitForURL(/done=correction-requested/), button('Ghi nhận hồ sơ').click()]);
+    expect(await page.locator('table').textContent()).toContain('cs-2026-01');
+    // Rule 29 as the deadline table has it for a 2026 dossier (TT13/2025: 2 working days): Thursday 05/03 → Monday 09/03/2026.
+    expect(await page.locator('table').textContent()).toContain('09/03/2026');
+    await check('ho-so-chinh-sua');
+
+    await page.getByRole('link', { name: 'Quyết định chỉnh sửa cs-2026-01' }).click();
+    await field('Số quyết định chỉnh sửa').fill('45/QĐ-SGDĐT');
+    await field('Ngày quyết định').fill('10/03/2026');
+    await button('Tiếp tục').click();
+    expect(await confirmTitle()).toBe(`Chỉnh sửa văn bằng của ${holder}?`);
+    expect(await page.textContent('main')).toContain('không in lại (quy tắc 30)');
+    // The confirmation restates what the dossier changes.
+    expect(await page.textContent('main')).toMatch(/Ngày sinh: \d{2}\/\d{2}\/\d{4} → 19\/09\/2006/);
+    await check('xac-nhan-chinh-sua');
+    await Promise.all([page.waitForURL(/done=corrected/), button('Xác nhận: quyết định chỉnh sửa').click()]);
+    expect(await page.getByRole('status').textContent()).toContain('phụ lục sổ gốc');
+
+    await page.getByRole('link', { name: 'Chỉnh sửa, thu hồi' }).click();
+    await check('sau-khi-cap');
+    await page.getByRole('link', { name: 'Phụ lục sổ gốc THPT năm 2024' }).click();
+    const appendix = await page.locator('table').textContent();
+    expect(appendix).toContain('45/QĐ-SGDĐT');
+    expect(appendix).toContain('19/09/2006');
+    await check('phu-luc');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải phụ lục (Excel)' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getSheetValues().flat().map(String).join(' ')).toContain('45/QĐ-SGDĐT');
+
+    // The issuer's own mistake on another diploma: reissued on a new blank after the confirmation (rules 36–39).
+    await page.getByRole('link', { name: 'Sổ gốc', exact: true }).click();
+    await field('Số hiệu').fill('HP 0200009');
+    await Promise.all([page.waitForURL(/register\/search\?/), button('Tìm').click()]);
+    const other = (await page.locator('table').first().locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    await page.getByRole('link', { name: `Mở ${other}` }).click();
+    await page.getByRole('link', { name: 'Cấp lại do lỗi của cơ quan cấp' }).click();
+    await field('Số quyết định cấp lại').fill('7/QĐ-SGDĐT');
+    await field('Ngày quyết định').fill('02/03/2026');
+    await field('Lỗi của cơ quan cấp (quy tắc 36)').fill('Ghi sai nơi sinh so với quyết định công nhận tốt nghiệp');
+    await field('Nội dung cần sửa').selectOption('birthPlace');
+    await field('Nội dung mới').fill('Hải Phòng');
+    await field('Lô phôi in văn bằng mới').selectOption('HP-2024-THPT-1');
+    await field('Ngày cấp văn bằng mới').fill('03/03/2026');
+    await field('Nơi cấp').fill('Hải Phòng');
+    await field('Người ký').selectOption('gd-sgd-hp');
+    await check('cap-lai');
+    await button('Tiếp tục').click();
+    expect(await confirmTitle()).toBe(`Cấp lại văn bằng cho ${other}?`);
+    await check('xac-nhan-cap-lai');
+    await Promise.all([page.waitForURL(/done=reissued/), button('Xác nhận: cấp lại văn bằng').click()]);
+    expect(await page.textContent('main')).toContain('Đã cấp lại theo quyết định 7/QĐ-SGDĐT');
+  });
+
+  it('scenario 3: publishes the revocation, notifies the holder, and lists the paper not back after 30 days', async () => {
+    await page.getByRole('link', { name: 'Chỉnh sửa, thu hồi' }).click();
+    await page.getByRole('link', { name: 'HP 0200031' }).click();
+    expect(await page.textContent('.warning-text')).toContain('99/QĐ-SGDĐT');
+    await page.getByRole('link', { name: 'Ghi nhận đã công bố quyết định thu hồi' }).click();
+    await field('Ngày đăng').fill('03/02/2026');
+    await field('Địa chỉ trang thông tin đã đăng').fill('https://haiphong.edu.vn/thu-hoi-van-bang');
+    await check('cong-bo-thu-hoi');
+    await Promise.all([page.waitForURL(/done=published/), button('Ghi nhận đã công bố').click()]);
+    await page.getByRole('link', { name: 'Ghi nhận đã gửi quyết định thu hồi' }).click();
+    await field('Cơ quan phát hiện vi phạm').fill('Công an thành phố Hải Phòng');
+    await field('Ngày người được cấp nhận quyết định').fill('05/02/2026');
+    await check('thong-bao-thu-hoi');
+    await Promise.all([page.waitForURL(/done=notified/), button('Ghi nhận đã gửi').click()]);
+    // Rule 43: 30 days from 05/02/2026.
+    expect(await page.textContent('.warning-text')).toContain('07/03/2026');
+    const acts = (await t.events()).filter((e) => e.type === 'DiplomaRevocationPublished' || e.type === 'DiplomaRevocationNotified');
+    expect(acts.map((e) => [e.type, (e.metadata as { actor: { officerId: string } }).actor.officerId])).toEqual([
+      ['DiplomaRevocationPublished', 'admin-hp'],
+      ['DiplomaRevocationNotified', 'admin-hp'],
+    ]);
+
+    await page.getByRole('link', { name: 'Chỉnh sửa, thu hồi' }).click();
+    const row = page.locator('tr', { hasText: 'HP 0200031' });
+    expect(await row.textContent()).toContain('Quá hạn');
+    await page.getByRole('link', { name: 'Việc hôm nay' }).click();
+    expect(await page.locator('li', { hasText: 'chưa nộp lại' }).locator('.count').textContent()).toBe('1');
+  });
+
+  it('scenario 4: receives a Friday 15:20 request due Monday, issues and prints three copies, refuses the brother in writing', async () => {
+    // Copy blanks first (rule 53).
+    await page.getByRole('link', { name: 'Phôi', exact: true }).click();
+    await page.getByRole('link', { name: 'Nhận lô phôi' }).click();
+    await field('Mã lô').fill('HP-BS-2026');
+    await field('Loại phôi').selectOption('THPT_COPY');
+    await field('Số hiệu đầu').fill('BS 0000001');
+    await field('Số hiệu cuối').fill('BS 0000100');
+    await field('Nơi giao').fill('Nhà in Bộ GDĐT');
+    await field('Số phiếu giao nhận').fill('PGH-BS-01');
+    await field('Ngày phiếu giao nhận').fill('05/01/2026');
+    await field('Người nhận').fill('Nguyễn Thị Lan');
+    await field('Ngày nhận').fill('05/01/2026');
+    await Promise.all([page.waitForURL(/\/blanks\?done=received/), button('Ghi nhận lô phôi').click()]);
+
+    await page.getByRole('link', { name: 'Bản sao', exact: true }).click();
+    await check('ban-sao');
+    await page.getByRole('link', { name: 'Nhận yêu cầu cấp bản sao' }).click();
+    const receive = async (o: { serial: string; id: string; kind: string; name: string; date: string; time: string; copies: string }) => {
+      await field('Số hiệu văn bằng').fill(o.serial);
+      await field('Số phiếu tiếp nhận').fill(o.id);
+      await field('Quan hệ với người được cấp').selectOption(o.kind);
+      await field('Họ tên người yêu cầu').fill(o.name);
+      await field('Số giấy tờ tùy thân').fill('031206000123');
+      await field('Ngày nhận').fill(o.date);
+      await field('Giờ nhận').fill(o.time);
+      await field('Số bản sao').fill(o.copies);
+      await button('Tính hạn trả').click();
+    };
+    // A mistake first: the form comes back with what was typed.
+    await receive({
+      serial: 'HP 0200007',
+      id: 'bs-2026-0412',
+      kind: 'holder',
+      name: 'Trần Thị Mai',
+      date: '20/11/2026',
+      time: '25:20',
+      copies: '3',
+    });
+    expect(await page.getByRole('alert').textContent()).toContain('giờ:phút');
+    expect(await field('Họ tên người yêu cầu').inputValue()).toBe('Trần Thị Mai');
+    await check('nhan-yeu-cau-ban-sao-loi');
+    await field('Giờ nhận').fill('15:20');
+    await button('Tính hạn trả').click();
+    // Rule 49: after 15:00 on a Friday → the next working day, Monday.
+    expect(await confirmTitle()).toBe('Hạn trả: 17:00 thứ Hai 23/11/2026');
+    expect(await page.textContent('main')).toContain('nhận sau 15:00');
+    await check('han-tra-ban-sao');
+    await Promise.all([page.waitForURL(/copy-requests\/bs-2026-0412\?done=received/), button('Xác nhận tiếp nhận').click()]);
+    await check('yeu-cau-ban-sao');
+
+    await page.getByRole('link', { name: 'Cấp bản sao', exact: true }).click();
+    await field('Lô phôi bản sao').selectOption('HP-BS-2026');
+    await field('Ngày cấp bản sao').fill('23/11/2026');
+    await field('Nơi cấp').fill('Hải Phòng');
+    await field('Người ký').selectOption('gd-sgd-hp');
+    await button('Tiếp tục').click();
+    expect(await confirmTitle()).toBe('Cấp 3 bản sao cho Trần Thị Mai?');
+    await check('xac-nhan-cap-ban-sao');
+    await Promise.all([page.waitForURL(/done=issued/), button('Xác nhận cấp bản sao').click()]);
+    const copies = await page.locator('table').textContent();
+    for (const n of ['000001/BS-THPT-2026', '000002/BS-THPT-2026', '000003/BS-THPT-2026']) expect(copies).toContain(n);
+    await check('ban-sao-da-cap');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải PDF 000002/BS-THPT-2026' }).click(),
+    ]);
+    const text = pdfPageTexts(new Uint8Array(readFileSync((await pdf.path())!))).join('\n');
+    expect(text).toContain('000002/BS-THPT-2026');
+
+    // Her brother, without an authorisation: the issue is refused with rule 48's words, then answered in writing.
+    await page.getByRole('link', { name: 'Bản sao', exact: true }).click();
+    await page.getByRole('link', { name: 'Nhận yêu cầu cấp bản sao' }).click();
+    await receive({
+      serial: 'HP 0200007',
+      id: 'bs-2026-0413',
+      kind: 'sibling',
+      name: 'Trần Văn Nam',
+      date: '23/11/2026',
+      time: '09:00',
+      copies: '1',
+    });
+    await Promise.all([page.waitForURL(/bs-2026-0413\?done=received/), button('Xác nhận tiếp nhận').click()]);
+    // Rule 49: more than one working day more needs a written agreement with the requester.
+    await page.getByRole('link', { name: 'Gia hạn' }).click();
+    await field('Gia hạn thêm (ngày làm việc)').fill('2');
+    await field('Lý do gia hạn (báo cho người yêu cầu)').fill('Cần đối chiếu hồ sơ người yêu cầu');
+    await button('Ghi nhận gia hạn').click();
+    expect(await page.getByRole('alert').textContent()).toContain('quy tắc 49');
+    await check('gia-han-loi');
+    await field('Văn bản thỏa thuận (nếu có)').fill('Thỏa thuận ngày 23/11/2026');
+    await Promise.all([page.waitForURL(/done=extended/), button('Ghi nhận gia hạn').click()]);
+    // The new time is the one copyRequestDue gives for the extension (the page shows it, it does not compute its own).
+    expect(await page.textContent('main')).toContain('17:00 thứ Năm 26/11/2026');
+    await page.getByRole('link', { name: 'Cấp bản sao', exact: true }).click();
+    await field('Lô phôi bản sao').selectOption('HP-BS-2026');
+    await field('Ngày cấp bản sao').fill('23/11/2026');
+    await field('Nơi cấp').fill('Hải Phòng');
+    await field('Người ký').selectOption('gd-sgd-hp');
+    await button('Tiếp tục').click();
+    await button('Xác nhận cấp bản sao').click();
+    expect(await page.getByRole('alert').textContent()).toContain('quy tắc 48');
+    await check('ban-sao-quy-tac-48');
+    await page.getByRole('link', { name: 'Quay lại yêu cầu' }).click();
+    await page.getByRole('link', { name: 'Từ chối bằng văn bản' }).click();
+    await page.getByLabel('Người yêu cầu không có quyền yêu cầu (quy tắc 48)').check();
+    await field('Lý do (ghi trong văn bản trả lời)').fill('Không có giấy ủy quyền của người được cấp văn bằng');
+    await field('Số văn bản trả lời').fill('1201/SGDĐT-QLCL');
+    await field('Ngày văn bản').fill('23/11/2026');
+    await button('Tiếp tục').click();
+    expect(await confirmTitle()).toBe('Từ chối yêu cầu của Trần Văn Nam?');
+    await check('xac-nhan-tu-choi-ban-sao');
+    await Promise.all([page.waitForURL(/done=refused/), button('Xác nhận từ chối').click()]);
+    expect(await page.textContent('.warning-text')).toContain('1201/SGDĐT-QLCL');
+
+    // A copy of the revoked diploma: refused at once, the decision cited (rule 55).
+    await page.getByRole('link', { name: 'Bản sao', exact: true }).click();
+    await page.getByRole('link', { name: 'Nhận yêu cầu cấp bản sao' }).click();
+    await receive({
+      serial: 'HP 0200031',
+      id: 'bs-2026-0414',
+      kind: 'holder',
+      name: 'Người được cấp',
+      date: '24/11/2026',
+      time: '10:00',
+      copies: '1',
+    });
+    await Promise.all([page.waitForURL(/bs-2026-0414\?done=received/), button('Xác nhận tiếp nhận').click()]);
+    expect(await page.textContent('.warning-text')).toContain('99/QĐ-SGDĐT');
+    expect(await page.textContent('.warning-text')).toContain('ngày 24/11/2026');
+    expect(await page.getByRole('status').textContent()).toContain('từ chối ngay bằng văn bản');
+    await check('ban-sao-van-bang-thu-hoi');
+
+    await page.getByRole('link', { name: 'Bản sao', exact: true }).click();
+    await page.getByRole('link', { name: 'Sổ cấp bản sao THPT năm 2026' }).click();
+    expect(await page.locator('tbody tr').count()).toBe(3);
+    await check('so-cap-ban-sao');
+    const [book] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải sổ (Excel)' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await book.path())!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getSheetValues().flat().map(String)).toContain('000003/BS-THPT-2026');
+  });
+
+  it('enters a police letter about two people, shows each answer before recording it, and prints the response letter', async () => {
+    await page.getByRole('link', { name: 'Xác minh', exact: true }).click();
+    await page.getByRole('link', { name: 'Nhập công văn' }).click();
+    await field('Số hồ sơ').fill('cv-ca-2026-17');
+    await field('Cơ quan gửi').fill('Phòng Cảnh sát hình sự, Công an thành phố Hải Phòng');
+    await field('Số công văn').fill('217/PC02');
+    await field('Ngày công văn').fill('01/12/2026');
+    await field('Ngày nhận').fill('02/12/2026');
+    await field('Những người cần xác minh').fill('Trần Văn Giả; ; HP 0209999;\nNgười không tên; 31/02/2006; ;');
+    await button('Ghi nhận công văn').click();
+    expect(await page.getByRole('alert').textContent()).toContain('Dòng 2');
+    await check('cong-van-loi');
+    await field('Những người cần xác minh').fill('Trần Văn Giả; ; HP 0209999;\nNgười thứ hai; ; HP 0200031;');
+    await Promise.all([page.waitForURL(/verification\/cv-ca-2026-17\?done=received/), button('Ghi nhận công văn').click()]);
+    await field('Số công văn trả lời').fill('388/SGDĐT-QLCL');
+    await field('Ngày trả lời').fill('04/12/2026');
+    await field('Người ký').selectOption('gd-sgd-hp');
+    await check('cong-van');
+    await button('Tiếp tục').click();
+    const said = await page.textContent('main');
+    expect(said).toContain('Không có trong sổ gốc');
+    await check('xac-nhan-tra-loi');
+    await Promise.all([page.waitForURL(/done=answered/), button('Xác nhận trả lời').click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải công văn trả lời (PDF)' }).click(),
+    ]);
+    expect(pdfPageTexts(new Uint8Array(readFileSync((await pdf.path())!))).join('\n')).toContain('388/SGDĐT-QLCL');
+    await check('cong-van-da-tra-loi');
   });
 });

@@ -37,3 +37,4 @@ export * from './audits/findings.projection';
 export * from './audits/yearly-report.queries';
 export * from './console/console-lists.queries';
 export * from './store-identity';
+export * from './console/console-acts.queries';

@@ -90,7 +90,7 @@ export class ConsoleAfterIssuanceController {
           ),
         );
         await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/register/search?serial=${encodeURIComponent(entry.serial)}&done=revoked`);
+        return response.redirect(303, `${consoleBase(code)}/diplomas/${diplomaId}?done=revoked`);
       } catch (error) {
         if (!isRefusal(error)) throw error;
         errors.push(...refusalErrors(ctx.lang, error));

@@ -18,6 +18,9 @@ import { ConsolePrintRunsController } from './console-print-runs.controller';
 import { ReadYourWrites } from './pages/read-your-writes';
 import { ConsoleRegisterController } from './console-register.controller';
 import { ConsoleAfterIssuanceController } from './console-after-issuance.controller';
+import { ConsoleDiplomaActsController } from './console-diploma-acts.controller';
+import { ConsoleCopiesController } from './console-copies.controller';
+import { ConsoleVerificationController } from './console-verification.controller';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
 export const CONSOLE_CONTROLLERS: Type[] = [
@@ -32,6 +35,9 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsolePrintRunsController,
   ConsoleRegisterController,
   ConsoleAfterIssuanceController,
+  ConsoleDiplomaActsController,
+  ConsoleCopiesController,
+  ConsoleVerificationController,
   ConsoleHomeController,
 ];
 

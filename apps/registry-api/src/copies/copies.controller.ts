@@ -43,7 +43,7 @@ import {
 } from './copies.dto';
 
 /** The dateline's place is the locality in the authority's name: "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng". */
-function placeOf(authorityName: string): string {
+export function placeOf(authorityName: string): string {
   return authorityName
     .replace(/^.*?(Đào tạo|GDĐT)\s+/u, '')
     .replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '')

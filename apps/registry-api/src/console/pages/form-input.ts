@@ -74,11 +74,13 @@ export function dmy(iso: string | null | undefined): string {
 export function refusalErrors(lang: Lang, error: DomainError, fieldNames: Record<string, string> = {}): FieldError[] {
   const p = error.problem;
   const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
-  const rule = p.rule ? say(` (quy tắc ${p.rule})`, ` (rule ${p.rule})`) : '';
   if (p.fieldProblems && p.fieldProblems.length > 0) {
     return p.fieldProblems.map((f) => ({ field: fieldNames[f.field] ?? f.field, message: say(f.messageVi, f.messageEn) }));
   }
-  return [{ field: p.field ? (fieldNames[p.field] ?? p.field) : '', message: `${say(p.messageVi, p.messageEn)}${rule}` }];
+  const message = say(p.messageVi, p.messageEn);
+  // The rule's number is said once, even when the decider's sentence already names it.
+  const rule = p.rule && !new RegExp(`(quy tắc|rule) ${p.rule}\\b`).test(message) ? say(` (quy tắc ${p.rule})`, ` (rule ${p.rule})`) : '';
+  return [{ field: p.field ? (fieldNames[p.field] ?? p.field) : '', message: `${message}${rule}` }];
 }
 
 export function isRefusal(error: unknown): error is DomainError {

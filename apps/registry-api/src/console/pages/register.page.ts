@@ -57,7 +57,7 @@ function entryTable(
       e.recipientName ? `${e.recipientName}${e.receivedOn ? `, ${dmy(e.receivedOn)}` : ''}` : '',
       ...(mayRevoke
         ? [
-            markup`<a href="${base}/diplomas/${e.diplomaId}/revocation">${ctx.lang === 'vi' ? 'Thu hồi' : 'Revoke'}<span class="visually-hidden"> ${e.fullName}</span></a>`,
+            markup`<a href="${base}/diplomas/${e.diplomaId}">${ctx.lang === 'vi' ? 'Mở' : 'Open'}<span class="visually-hidden"> ${e.fullName}</span></a> · <a href="${base}/diplomas/${e.diplomaId}/revocation">${ctx.lang === 'vi' ? 'Thu hồi' : 'Revoke'}<span class="visually-hidden"> ${e.fullName}</span></a>`,
           ]
         : []),
     ]),

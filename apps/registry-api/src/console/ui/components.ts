@@ -59,9 +59,9 @@ export function textField(
   }${error ? markup` aria-invalid="true"` : ''}></div>`;
 }
 
-export function textArea(lang: Lang, o: FieldOptions): SafeHtml {
+export function textArea(lang: Lang, o: FieldOptions & { readonly rows?: number }): SafeHtml {
   const { id, error, describedBy, head } = fieldParts(lang, o);
-  return markup`<div class="field${error ? ' has-error' : ''}">${head}<textarea id="${id}" name="${o.name}" rows="3"${describedBy ? markup` aria-describedby="${describedBy}"` : ''}${
+  return markup`<div class="field${error ? ' has-error' : ''}">${head}<textarea id="${id}" name="${o.name}" rows="${o.rows ?? 3}"${describedBy ? markup` aria-describedby="${describedBy}"` : ''}${
     error ? markup` aria-invalid="true"` : ''
   }>${o.value ?? ''}</textarea></div>`;
 }

@@ -72,6 +72,7 @@ dl.summary dd{margin:0;overflow-wrap:anywhere}
 .todo li{background:#fff;border:1px solid #d0d7de;border-top:5px solid #0b4f8a;padding:.8rem 1rem}
 .todo li.due{border-top-color:#a4161a}
 .todo .count{display:block;font-size:2rem;font-weight:700;line-height:1.1}
+.acts li{margin:.45rem 0}
 .pager{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
 .subnav ul{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;border-bottom:1px solid #c4ced8}
 .subnav a{display:inline-block;padding:.35rem 0;font-weight:600}

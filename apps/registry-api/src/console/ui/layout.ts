@@ -3,13 +3,17 @@ import { form } from './components';
 import type { PageContext } from './page-context';
 
 export type NavKey = 'home' | 'blanks' | 'decisions' | 'print-runs' | 'register' | 'legacy' | 'audits' | 'admin' | 'none';
+export type ActsNavKey = 'after-issuance' | 'copies' | 'verification';
 
-const NAV: readonly { key: NavKey; path: string; label: Words }[] = [
+const NAV: readonly { key: NavKey | ActsNavKey; path: string; label: Words }[] = [
   { key: 'home', path: '', label: { vi: 'Việc hôm nay', en: 'Today' } },
   { key: 'blanks', path: '/blanks', label: { vi: 'Phôi', en: 'Blanks' } },
   { key: 'decisions', path: '/decisions', label: { vi: 'Quyết định tốt nghiệp', en: 'Graduation decisions' } },
   { key: 'print-runs', path: '/print-runs', label: { vi: 'Đợt in', en: 'Print runs' } },
   { key: 'register', path: '/register', label: { vi: 'Sổ gốc', en: 'Original register' } },
+  { key: 'after-issuance', path: '/after-issuance', label: { vi: 'Chỉnh sửa, thu hồi', en: 'Corrections, revocations' } },
+  { key: 'copies', path: '/copies', label: { vi: 'Bản sao', en: 'Copies' } },
+  { key: 'verification', path: '/verification', label: { vi: 'Xác minh', en: 'Verification' } },
   { key: 'legacy', path: '/legacy-books', label: { vi: 'Số hoá sổ cũ', en: 'Old registers' } },
   { key: 'audits', path: '/audits', label: { vi: 'Kiểm tra', en: 'Audits' } },
   { key: 'admin', path: '/admin', label: { vi: 'Quản trị', en: 'Administration' } },
@@ -31,7 +35,7 @@ export function consoleBase(code: string): string {
 }
 
 /** One page: header with who is signed in, the sections of the authority, the body, a footer. */
-export function page(ctx: PageContext, o: { title: Words; nav: NavKey; body: Html; hasErrors?: boolean }): string {
+export function page(ctx: PageContext, o: { title: Words; nav: NavKey | ActsNavKey; body: Html; hasErrors?: boolean }): string {
   const lang = ctx.lang;
   const other = lang === 'vi' ? 'en' : 'vi';
   const title = `${o.hasErrors ? (lang === 'vi' ? 'Lỗi: ' : 'Error: ') : ''}${o.title[lang]}`;

@@ -1,0 +1,124 @@
+import type { RegisterEntryView } from '@so-goc/projections';
+import { errorSummary, form, linkButton, submit, summaryList, type FieldError } from '../ui/components';
+import { markup, type Html, type SafeHtml, type Words } from '../ui/html';
+import { page, type NavKey, type ActsNavKey } from '../ui/layout';
+import type { PageContext } from '../ui/page-context';
+import { dmy, type FormValues } from './form-input';
+
+/**
+ * The two shapes every act of issue 13's after-issuance, copy and verification screens takes: a form
+ * that keeps what was typed and shows each problem beside its field, and — for an act that cannot be
+ * taken back — a page that restates what will happen before anything is recorded.
+ */
+export function actFormPage(
+  ctx: PageContext,
+  o: {
+    title: Words;
+    caption: string;
+    heading: string;
+    nav: NavKey | ActsNavKey;
+    summary?: SafeHtml;
+    intro?: Html;
+    action: string;
+    fields: SafeHtml;
+    submitLabel: Words;
+    back: { href: string; label: Words };
+    errors: readonly FieldError[];
+    commandId?: string;
+  },
+): string {
+  return page(ctx, {
+    title: o.title,
+    nav: o.nav,
+    hasErrors: o.errors.length > 0,
+    body: markup`${errorSummary(ctx.lang, o.errors)}<p class="hint">${o.caption}</p><h1>${o.heading}</h1>
+${o.summary ?? ''}${o.intro ? markup`<p>${o.intro}</p>` : ''}
+${form(
+  ctx,
+  { action: o.action, ...(o.commandId ? { commandId: o.commandId } : {}) },
+  markup`${o.fields}
+<div class="actions">${submit(ctx.lang, o.submitLabel)}${linkButton(ctx.lang, o.back.href, o.back.label)}</div>`,
+)}`,
+  });
+}
+
+/** Rule 45's pattern for every irreversible act: say what will be recorded and what follows, then ask. */
+export function confirmActPage(
+  ctx: PageContext,
+  o: {
+    title: Words;
+    heading: string;
+    nav: NavKey | ActsNavKey;
+    warning: string;
+    /** Red for an act that cannot be taken back; plain for one that only records what happened. */
+    tone?: 'warning' | 'info';
+    caption?: string;
+    rows: readonly (readonly [Words, Html])[];
+    action: string;
+    values: FormValues;
+    submitLabel: Words;
+    back: { href: string; label?: Words };
+  },
+): string {
+  return page(ctx, {
+    title: o.title,
+    nav: o.nav,
+    body: markup`${o.caption ? markup`<p class="hint">${o.caption}</p>` : ''}<h1>${o.heading}</h1>
+<div class="${o.tone === 'info' ? 'notice' : 'warning-text'}">${o.warning}</div>
+${summaryList(ctx.lang, o.rows)}
+${form(
+  ctx,
+  { action: o.action, label: o.submitLabel },
+  markup`${hiddenFields(o.values)}
+<div class="actions">${submit(ctx.lang, o.submitLabel, o.tone === 'info' ? 'primary' : 'warning')}${linkButton(ctx.lang, o.back.href, o.back.label ?? { vi: 'Quay lại', en: 'Go back' })}</div>`,
+)}`,
+  });
+}
+
+/** What the officer typed, carried unchanged from the form to its confirmation. */
+export function hiddenFields(values: FormValues): SafeHtml {
+  return markup`${Object.entries(values).map(([name, value]) => markup`<input type="hidden" name="${name}" value="${value}">`)}`;
+}
+
+export function entrySummary(ctx: PageContext, entry: RegisterEntryView): SafeHtml {
+  return summaryList(ctx.lang, [
+    [{ vi: 'Họ và tên', en: 'Full name' }, entry.fullName],
+    [{ vi: 'Ngày sinh', en: 'Born' }, dmy(entry.birthDate)],
+    [{ vi: 'Số hiệu', en: 'Serial' }, entry.serial],
+    [{ vi: 'Số vào sổ', en: 'Register no.' }, entry.registerLabel],
+    [{ vi: 'Ngày cấp', en: 'Issued on' }, dmy(entry.issueDate)],
+  ]);
+}
+
+/** An ISO instant as a Vietnamese office reads it: 17:00 thứ Hai 23/11/2026 (Vietnam time). */
+export function vietnamTime(ctx: PageContext, iso: string | null | undefined): string {
+  if (!iso) return '';
+  const at = new Date(Date.parse(iso) + 7 * 3600_000);
+  if (Number.isNaN(at.getTime())) return iso;
+  const day = at.getUTCDay();
+  const vi = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'][day]!;
+  const en = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]!;
+  const hm = `${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`;
+  const date = `${String(at.getUTCDate()).padStart(2, '0')}/${String(at.getUTCMonth() + 1).padStart(2, '0')}/${at.getUTCFullYear()}`;
+  return ctx.lang === 'vi' ? `${hm} ${vi} ${date}` : `${hm} ${en} ${date}`;
+}
+
+export const PAGE_SIZE = 50;
+
+export function pageNumber(raw: unknown): number {
+  return Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1);
+}
+
+/**
+ * A decider's sentence names grounds and fields by their codes ("requester_not_entitled", "birthDate"):
+ * the officer reads them in words.
+ */
+export function inWords(ctx: PageContext, errors: readonly FieldError[], words: Record<string, Words>): FieldError[] {
+  const codes = Object.keys(words).sort((a, b) => b.length - a.length);
+  if (codes.length === 0) return [...errors];
+  const pattern = new RegExp(`"?\\b(${codes.join('|')})\\b"?`, 'g');
+  return errors.map((e) => ({
+    ...e,
+    message: e.message.replace(pattern, (_m, code: string) => `«${words[code]![ctx.lang].replace(/\s*\((quy tắc|rule)[^)]*\)$/, '')}»`),
+  }));
+}
