@@ -18,6 +18,7 @@ import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
 import { RegisterBooksController } from './issuance/register-books.controller';
 import { LegacyBooksController } from './legacy-registers/legacy-books.controller';
+import { RecognitionsController } from './recognitions/recognitions.controller';
 import { CONSOLE_CONTROLLERS, consoleProviders } from './console/console.providers';
 
 @Module({})
@@ -51,6 +52,7 @@ export class RegistryApiModule {
         AuditsController,
         YearlyReportController,
         LegacyBooksController,
+        RecognitionsController,
       ],
       providers,
     };

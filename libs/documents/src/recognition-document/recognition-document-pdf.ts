@@ -67,7 +67,7 @@ function centred(flow: PageFlow, lines: readonly string[], column: { x: number; 
 }
 
 function head(flow: PageFlow, input: RecognitionDocumentInput, fonts: SerifFonts): void {
-  const left = { x: flow.left, width: flow.width * 0.42 };
+  const left = { x: flow.left, width: flow.width * 0.36 };
   const right = { x: flow.left + left.width, width: flow.width - left.width };
   const top = flow.cursor;
   let l = top;
