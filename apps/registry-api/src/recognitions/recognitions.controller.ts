@@ -165,7 +165,8 @@ export class RecognitionsController {
   }
 
   @Post('recognitions/:recognitionId/recognition')
-  @OfficerRoute('signer')
+  // The signer role first: an officer holding both acts as signer; the domain refuses a registrar (issue 17).
+  @OfficerRoute('signer', 'registrar')
   @ApiOperation({ summary: 'Công nhận văn bằng tương đương THCS hoặc THPT; số giấy công nhận lấy liên tục từ sổ theo dõi của năm' })
   async recognise(
     @Param('code') code: string,
@@ -183,7 +184,8 @@ export class RecognitionsController {
   }
 
   @Post('recognitions/:recognitionId/refusal')
-  @OfficerRoute('signer')
+  // The signer role first: an officer holding both acts as signer; the domain refuses a registrar (issue 17).
+  @OfficerRoute('signer', 'registrar')
   @ApiOperation({ summary: 'Từ chối công nhận bằng văn bản, nêu rõ lý do' })
   async refuse(
     @Param('code') code: string,

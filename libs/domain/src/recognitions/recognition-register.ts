@@ -1,6 +1,6 @@
 import type { AuthorityDirectory } from '../authorities/authority';
 import { SIGNER_ROLES } from '../authorities/authority';
-import { signerEntitledOn } from '../authorities/authority-directory';
+import { requireSignerActor, signerEntitledOn } from '../authorities/authority-directory';
 import type { Decider, DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
@@ -60,6 +60,8 @@ export interface RecogniseForeignDiplomaCommand {
   readonly equivalentTo: RecognitionLevel;
   readonly signerId: string;
   readonly directory: AuthorityDirectory;
+  /** Who records the decision: only the signer (issue 17), never the registrar who prepared it. */
+  readonly actor: { readonly officerId: string; readonly role: string };
 }
 
 const LEVEL_RANK: Record<RecognitionLevel, number> = { THCS: 1, THPT: 2 };
@@ -108,6 +110,7 @@ export function recogniseForeignDiploma(
     date: command.decidedOn,
     roles: SIGNER_ROLES,
   });
+  requireSignerActor(command.actor, signer);
   const year = Number(command.decidedOn.slice(0, 4));
   const held = register.byRecognition.get(command.recognitionId);
   const number = held ?? register.entries + 1;

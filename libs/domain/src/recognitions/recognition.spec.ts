@@ -1,4 +1,4 @@
-import { given } from '../testing/given-when-then';
+import { given, TEST_CONTEXT } from '../testing/given-when-then';
 import { CALENDAR, PROVINCE } from '../testing/after-issuance-fixtures';
 import { foldEvents } from '../shared/decider';
 import { DomainError } from '../shared/errors';
@@ -6,6 +6,7 @@ import { recognitionDecider, type RecognitionApplication, type RecognitionEvent 
 import { recogniseForeignDiploma, recognitionRegisterDecider, type RecognitionRegisterEvent } from './recognition-register';
 
 const hash = (c: string) => c.repeat(64);
+const AS_SIGNER = { ...TEST_CONTEXT, actor: { officerId: 'gd-officer', role: 'signer', authorityCode: 'SGD-HP' } };
 const dossier = [
   { kind: 'diploma' as const, name: 'High School Diploma (bản sao).pdf', sha256: hash('a') },
   { kind: 'translation' as const, name: 'Bản dịch công chứng.pdf', sha256: hash('b') },
@@ -152,11 +153,13 @@ describe('Recognition of a foreign general-education diploma (§8, TT 13/2021 am
         late: false,
       },
     };
-    given(recognitionDecider, [received, sent]).when(refuse).then([refused]);
+    given(recognitionDecider, [received, sent]).when(refuse, AS_SIGNER).then([refused]);
     given(recognitionDecider, [received, sent])
-      .when({ ...refuse, reasons: 'Không đạt' })
+      .when({ ...refuse, reasons: 'Không đạt' }, AS_SIGNER)
       .thenRefusedWith('INVALID_INPUT');
-    given(recognitionDecider, [received, sent, refused]).when(refuse).thenRefusedWith('RECOGNITION_DECIDED');
+    given(recognitionDecider, [received, sent, refused]).when(refuse, AS_SIGNER).thenRefusedWith('RECOGNITION_DECIDED');
+    // Issue 17: the registrar prepares the refusal; only the signer records it.
+    given(recognitionDecider, [received, sent]).when(refuse).thenRefusedWith('SIGNATURE_NEEDS_SIGNER_ROLE');
   });
 });
 
@@ -169,6 +172,7 @@ describe('Recognising: a number from the year’s recognition register, then the
     equivalentTo: 'THPT' as const,
     signerId: 'gd-hp',
     directory: PROVINCE,
+    actor: AS_SIGNER.actor,
   };
   const earlier: RecognitionRegisterEvent = {
     type: 'RecognitionRegisterEntryAssigned',

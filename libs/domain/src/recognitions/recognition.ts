@@ -1,6 +1,6 @@
 import type { AuthorityDirectory } from '../authorities/authority';
 import { SIGNER_ROLES } from '../authorities/authority';
-import { isActiveOn, signerEntitledOn } from '../authorities/authority-directory';
+import { isActiveOn, requireSignerActor, signerEntitledOn } from '../authorities/authority-directory';
 import { addWorkingDays } from '../calendar/working-days';
 import type { Calendar } from '../calendar/holiday-calendar';
 import type { Decider, DomainEvent } from '../shared/decider';
@@ -254,7 +254,7 @@ export const recognitionDecider: Decider<RecognitionCommand, RecognitionState, R
         return state.status === 'none' ? state : { ...state, status: 'refused' };
     }
   },
-  decide(command, state) {
+  decide(command, state, context) {
     if (command.type === 'ReceiveRecognitionApplication') return receive(command, state);
     const open = requireOpen(state);
     switch (command.type) {
@@ -331,6 +331,8 @@ export const recognitionDecider: Decider<RecognitionCommand, RecognitionState, R
           date: command.refusedOn,
           roles: SIGNER_ROLES,
         });
+        // A written refusal is signed (issue 17: the registrar prepares it, the signer signs it).
+        requireSignerActor(context.actor, signer);
         return [
           {
             type: 'RecognitionRefused',

@@ -152,6 +152,7 @@ export class RecogniseForeignDiplomaHandler extends RecognitionActHandler<Recogn
           equivalentTo: input.equivalentTo,
           signerId: input.signerId,
           directory,
+          actor: context.actor,
         });
       },
       ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
