@@ -258,5 +258,10 @@ describe('Recognising: a number from the year’s recognition register, then the
       () => recogniseForeignDiploma(state([received]), register([]), { ...command, signerId: 'nobody' }),
       'SIGNER_NOT_OF_AUTHORITY',
     );
+    // Issue 17: a registrar prepares the decision; only the signer records it.
+    refusedWith(
+      () => recogniseForeignDiploma(state([received]), register([]), { ...command, actor: TEST_CONTEXT.actor }),
+      'SIGNATURE_NEEDS_SIGNER_ROLE',
+    );
   });
 });
