@@ -210,6 +210,24 @@ describe('Recognition of a foreign diploma (§8, TT 13/2021 amended by TT 07/202
     const refused = await readWhenProjected(`${HP}/recognitions/cn-2026-0002`, (b) => b['status'] === 'refused');
     expect(refused['refusal']).toMatchObject({ letterNumber: '1720/SGDĐT-QLCL', reasons, signerName: 'Nguyễn Văn An', late: false });
     expect((await t.request('GET', `${HP}/recognitions/cn-2026-0002/document.pdf`)).status).toBe(412);
+    const letter = await t.request('GET', `${HP}/recognitions/cn-2026-0002/refusal.pdf`);
+    expect(letter.status).toBe(200);
+    const letterPdf = new Uint8Array(await letter.arrayBuffer());
+    qpdfCheck(letterPdf);
+    if (process.env['RECOGNITION_REFUSAL_OUT']) writeFileSync(process.env['RECOGNITION_REFUSAL_OUT'], letterPdf);
+    // Lines may break after a hyphen (LHS-2026-0419): join them back for the comparison.
+    const letterText = pdfPageTexts(letterPdf).join(' ').replace(/\s+/g, ' ').replace(/- /g, '-');
+    for (const expected of [
+      'Số: 1720/SGDĐT-QLCL',
+      'V/v từ chối công nhận văn bằng',
+      'Kính gửi: Lê Thị Hoà',
+      reasons,
+      'cơ sở cấp không xác nhận văn bằng',
+    ])
+      expect(letterText).toContain(expected);
+    // A refusal carries no QR: there is nothing for the portal to vouch for.
+    expect(decodeQrCodes(letterPdf)).toEqual([]);
+    expect((await t.request('GET', `${HP}/recognitions/cn-2026-0001/refusal.pdf`)).status).toBe(412);
     // The next number would be 000002: a refused application never holds one, so nothing answers to it.
     expect((await portalPage('/cong-nhan', { documentNumber: '000002/CNVB-2026', birthDate: '03/05/2008' })).status).toBe('NOT_FOUND');
 

@@ -7,6 +7,7 @@ import {
   EQUIVALENT_VI,
   holderDigest,
   recognitionDocumentToPdf,
+  recognitionRefusalToPdf,
   recognitionRegisterReport,
   reportToPdf,
   reportToXlsx,
@@ -281,6 +282,47 @@ export class RecognitionsController {
       generatedAt: `${decision.decidedOn}T00:00:00.000Z`,
     });
     return fileReply(response, bytes, 'pdf', `giay-cong-nhan-${recognitionId}`, sha256);
+  }
+
+  @Get('recognitions/:recognitionId/refusal.pdf')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Văn bản từ chối công nhận văn bằng, nêu rõ lý do (PDF)' })
+  @ApiProduces(PDF)
+  async refusalLetter(
+    @Param('code') code: string,
+    @Param('recognitionId') recognitionId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const found = this.one(code, recognitionId);
+    const refusal = found.refusal;
+    if (found.status !== 'refused' || !refusal)
+      throw new DomainError({
+        code: 'RECOGNITION_NOT_REFUSED',
+        kind: 'precondition_failed',
+        messageVi: 'Hồ sơ không bị từ chối: không có văn bản từ chối.',
+        messageEn: 'The application was not refused: there is no refusal letter.',
+        field: 'recognitionId',
+      });
+    const heading = this.heading(code);
+    const { applicant, foreignDiploma } = found.application;
+    const { bytes, sha256 } = await recognitionRefusalToPdf({
+      superiorName: heading.superiorName,
+      authorityName: heading.authorityName,
+      place: heading.place,
+      letterNumber: refusal.letterNumber,
+      refusedOn: refusal.refusedOn,
+      applicant: { fullName: applicant.fullName, birthDate: applicant.birthDate },
+      foreignDiploma,
+      receivedOn: found.application.receivedOn,
+      verification: found.verification
+        ? { letterNumber: found.verification.letterNumber, outcome: found.verification.answer?.outcome ?? null }
+        : null,
+      reasons: refusal.reasons,
+      signerTitle: refusal.signerTitle,
+      signerName: refusal.signerName,
+      generatedAt: `${refusal.refusedOn}T00:00:00.000Z`,
+    });
+    return fileReply(response, bytes, 'pdf', `tu-choi-cong-nhan-${recognitionId}`, sha256);
   }
 
   @Get('recognition-register/:year')

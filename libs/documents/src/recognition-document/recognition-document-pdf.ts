@@ -66,7 +66,17 @@ function centred(flow: PageFlow, lines: readonly string[], column: { x: number; 
   return cursor;
 }
 
-function head(flow: PageFlow, input: RecognitionDocumentInput, fonts: SerifFonts): void {
+interface HeadInput {
+  readonly superiorName: string | null;
+  readonly authorityName: string;
+  readonly place: string;
+  readonly number: string;
+  readonly date: string;
+  /** The "V/v …" line under the number, on a letter. */
+  readonly subject?: string;
+}
+
+function head(flow: PageFlow, input: HeadInput, fonts: SerifFonts): void {
   const left = { x: flow.left, width: flow.width * 0.36 };
   const right = { x: flow.left + left.width, width: flow.width - left.width };
   const top = flow.cursor;
@@ -81,11 +91,12 @@ function head(flow: PageFlow, input: RecognitionDocumentInput, fonts: SerifFonts
       color: BLACK,
     });
   ruleAt(left, 60, l - 4);
-  l = centred(flow, [`Số: ${input.documentNumber}`], left, { font: fonts.regular, size: BODY }, l - 12);
+  l = centred(flow, [`Số: ${input.number}`], left, { font: fonts.regular, size: BODY }, l - 12);
+  if (input.subject) l = centred(flow, [input.subject], left, { font: fonts.regular, size: HEAD }, l);
   let r = centred(flow, [NATIONAL_NAME], right, { font: fonts.bold, size: HEAD }, top);
   r = centred(flow, [NATIONAL_MOTTO], right, { font: fonts.bold, size: HEAD + 1 }, r);
   ruleAt(right, textWidth(fonts.bold, NATIONAL_MOTTO, HEAD + 1), r - 4);
-  r = centred(flow, [letterDateline(input.place, input.decidedOn)], right, { font: fonts.regular, size: BODY }, r - 12);
+  r = centred(flow, [letterDateline(input.place, input.date)], right, { font: fonts.regular, size: BODY }, r - 12);
   flow.cursor = Math.min(l, r);
 }
 
@@ -114,7 +125,7 @@ export async function recognitionDocumentToPdf(raw: RecognitionDocumentInput): P
   const fonts = await embedSerifFonts(doc);
   const flow = new PageFlow(doc, [PageSizes.A4[0], PageSizes.A4[1]], MARGINS);
   flow.newPage();
-  head(flow, input, fonts);
+  head(flow, { ...input, number: input.documentNumber, date: input.decidedOn }, fonts);
   flow.space(30);
   const whole = { x: flow.left, width: flow.width };
   flow.cursor = centred(flow, [RECOGNITION_TITLE], whole, { font: fonts.bold, size: 15 }, flow.cursor);
@@ -154,6 +165,16 @@ export async function recognitionDocumentToPdf(raw: RecognitionDocumentInput): P
   flow.space(16);
 
   // Signer on the right; the QR at the foot on the left, as on the verification letter.
+  signature(flow, input, fonts);
+  const qrBottom = flow.margins.bottom + lineHeightOf(9) + 2;
+  drawQrCode(doc, flow.page, input.verifyUrl, { x: flow.left - QR_SIZE * 0.08, y: qrBottom, size: QR_SIZE });
+  drawLine(flow.page, RECOGNITION_QR_CAPTION, flow.left, flow.width * 0.45, flow.margins.bottom, { font: fonts.regular, size: 9 });
+
+  const bytes = await savePdf(doc);
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function signature(flow: PageFlow, input: { signerTitle: string; signerName: string }, fonts: SerifFonts): void {
   const titleLines = input.signerTitle
     .split('\n')
     .map((l) => l.trim().toUpperCase())
@@ -161,11 +182,78 @@ export async function recognitionDocumentToPdf(raw: RecognitionDocumentInput): P
   const right = { x: flow.left + flow.width * 0.45, width: flow.width * 0.55 };
   if (!flow.fits((titleLines.length + 1) * lineHeightOf(BODY) + 80)) flow.newPage();
   const afterTitle = centred(flow, titleLines, right, { font: fonts.bold, size: BODY }, flow.cursor);
-  centred(flow, [input.signerName], right, { font: fonts.bold, size: BODY }, afterTitle - 72);
-  const qrBottom = flow.margins.bottom + lineHeightOf(9) + 2;
-  drawQrCode(doc, flow.page, input.verifyUrl, { x: flow.left - QR_SIZE * 0.08, y: qrBottom, size: QR_SIZE });
-  drawLine(flow.page, RECOGNITION_QR_CAPTION, flow.left, flow.width * 0.45, flow.margins.bottom, { font: fonts.regular, size: 9 });
+  flow.cursor = centred(flow, [input.signerName], right, { font: fonts.bold, size: BODY }, afterTitle - 72);
+}
 
+/** The written refusal (§8): to the applicant, what was asked, the reasons, signed. No QR: a refusal is never verified as a document. */
+export interface RecognitionRefusalInput {
+  readonly superiorName: string | null;
+  readonly authorityName: string;
+  readonly place: string;
+  readonly letterNumber: string;
+  readonly refusedOn: string;
+  readonly applicant: { readonly fullName: string; readonly birthDate: string };
+  readonly foreignDiploma: { readonly title: string; readonly issuer: string; readonly country: string; readonly issuedOn: string };
+  readonly receivedOn: string;
+  /** The verification letter and the foreign issuer's answer, when there was one. */
+  readonly verification: { readonly letterNumber: string; readonly outcome: 'confirmed' | 'not_confirmed' | null } | null;
+  readonly reasons: string;
+  readonly signerTitle: string;
+  readonly signerName: string;
+  readonly generatedAt: string;
+}
+
+export const REFUSAL_SUBJECT = 'V/v từ chối công nhận văn bằng';
+
+export async function recognitionRefusalToPdf(raw: RecognitionRefusalInput): Promise<RecognitionDocumentPdf> {
+  const input = normalizeNfcDeep(raw);
+  const doc = await createPdf({
+    title: `Công văn số ${input.letterNumber} – ${REFUSAL_SUBJECT}`,
+    author: input.authorityName,
+    subject: `Từ chối công nhận văn bằng ${input.foreignDiploma.title} của ${input.applicant.fullName}`,
+    generatedAt: input.generatedAt,
+  });
+  const fonts = await embedSerifFonts(doc);
+  const flow = new PageFlow(doc, [PageSizes.A4[0], PageSizes.A4[1]], MARGINS);
+  flow.newPage();
+  head(flow, { ...input, number: input.letterNumber, date: input.refusedOn, subject: REFUSAL_SUBJECT }, fonts);
+  flow.space(24);
+  const whole = { x: flow.left, width: flow.width };
+  flow.cursor = centred(
+    flow,
+    [`Kính gửi: ${input.applicant.fullName} (sinh ngày ${formatDateVi(input.applicant.birthDate)})`],
+    whole,
+    { font: fonts.regular, size: BODY + 0.5 },
+    flow.cursor,
+  );
+  flow.space(12);
+  const body = { font: fonts.regular, size: BODY };
+  flow.paragraph(
+    `${input.authorityName} nhận được hồ sơ đề nghị công nhận văn bằng ${input.foreignDiploma.title} do ${input.foreignDiploma.issuer} (${input.foreignDiploma.country}) cấp ngày ${formatDateVi(input.foreignDiploma.issuedOn)}, tiếp nhận ngày ${formatDateVi(input.receivedOn)}.`,
+    body,
+  );
+  if (input.verification)
+    flow.paragraph(
+      `Sở đã đề nghị cơ sở cấp văn bằng xác minh (Công văn số ${input.verification.letterNumber}); kết quả: ${
+        input.verification.outcome === 'confirmed'
+          ? 'cơ sở cấp xác nhận văn bằng'
+          : input.verification.outcome === 'not_confirmed'
+            ? 'cơ sở cấp không xác nhận văn bằng'
+            : 'chưa có trả lời'
+      }.`,
+      body,
+    );
+  flow.space(6);
+  flow.paragraph(
+    'Căn cứ quy định về công nhận văn bằng do cơ sở giáo dục nước ngoài cấp, Sở không công nhận văn bằng nêu trên vì lý do sau:',
+    body,
+  );
+  flow.space(4);
+  flow.paragraph(input.reasons, { font: fonts.bold, size: BODY }, { x: flow.left + 20, width: flow.width - 20 });
+  flow.space(6);
+  flow.paragraph('Nếu không đồng ý, người đề nghị có quyền khiếu nại theo quy định của pháp luật.', body);
+  flow.space(16);
+  signature(flow, input, fonts);
   const bytes = await savePdf(doc);
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
