@@ -137,6 +137,7 @@ describe('Recognition of a foreign diploma (§8, TT 13/2021 amended by TT 07/202
 
     const recognised = await ok(t.request('POST', `${HP}/recognitions/cn-2026-0001/recognition`, { body: decide }));
     expect(recognised['documentNumber']).toBe('000001/CNVB-2026');
+    expect((await t.events('recognition-register-SGD-HP-2026')).length).toBe(1);
 
     await readWhenProjected(`${HP}/recognitions/cn-2026-0001`, (b) => b['status'] === 'recognised');
     const response = await eventually(() => t.request('GET', `${HP}/recognitions/cn-2026-0001/document.pdf`));
@@ -181,7 +182,14 @@ describe('Recognition of a foreign diploma (§8, TT 13/2021 amended by TT 07/202
   });
 
   it('writes a refusal with its reasons, gives it no document, and the portal does not verify it', async () => {
-    await ok(t.request('POST', `${HP}/recognitions`, { body: application('cn-2026-0002', 'Lê Thị Hoà', '2008-05-03') }));
+    // Sent twice with its Idempotency-Key (a lost answer, a retry): received once.
+    const key = { 'idempotency-key': '6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c10' };
+    const body = application('cn-2026-0002', 'Lê Thị Hoà', '2008-05-03');
+    await ok(t.request('POST', `${HP}/recognitions`, { body, headers: key }));
+    const retried = await t.request('POST', `${HP}/recognitions`, { body, headers: key });
+    expect(retried.status).toBeLessThan(300);
+    expect(((await retried.json()) as { alreadyHandled: boolean }).alreadyHandled).toBe(true);
+    expect(await t.events('recognition-cn-2026-0002')).toHaveLength(1);
     await ok(
       t.request('POST', `${HP}/recognitions/cn-2026-0002/verification`, {
         body: { sentOn: '2026-09-10', letterNumber: '1511/SGDĐT-QLCL', addressee: 'Lincoln High School, Portland, Oregon' },
