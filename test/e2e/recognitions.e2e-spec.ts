@@ -177,6 +177,9 @@ describe('Recognition of a foreign diploma (§8, TT 13/2021 amended by TT 07/202
     const flipped = token.slice(0, 30) + (token[30] === 'A' ? 'B' : 'A') + token.slice(31);
     expect((await portalPage(`/cong-nhan/${flipped}`)).status).toBe('FORGED');
 
+    const formPage = await fetch(`${t.portalPublicUrl}/cong-nhan`);
+    expect(formPage.status).toBe(200);
+    expect(await formPage.text()).toContain('Số giấy công nhận');
     expect((await portalPage('/cong-nhan', { documentNumber: '000001/CNVB-2026', birthDate: '14/02/2008' })).status).toBe('VALID');
     expect((await portalPage('/cong-nhan', { documentNumber: '000001/CNVB-2026', birthDate: '15/02/2008' })).status).toBe('NOT_FOUND');
   });
