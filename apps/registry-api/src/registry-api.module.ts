@@ -19,6 +19,7 @@ import { DiplomasController } from './issuance/diplomas.controller';
 import { PrintRunsController } from './issuance/print-runs.controller';
 import { RegisterBooksController } from './issuance/register-books.controller';
 import { LegacyBooksController } from './legacy-registers/legacy-books.controller';
+import { RecognitionsController } from './recognitions/recognitions.controller';
 import { CONSOLE_CONTROLLERS, consoleProviders } from './console/console.providers';
 
 @Module({})
@@ -54,6 +55,7 @@ export class RegistryApiModule {
         AuditsController,
         YearlyReportController,
         LegacyBooksController,
+        RecognitionsController,
       ],
       providers,
     };

@@ -15,7 +15,7 @@ export type Admission =
   | { readonly admitted: true; readonly client: string }
   | { readonly admitted: false; readonly client: string; readonly retryAfterSeconds: number };
 
-export type LoggedKind = QueryKind | 'letter' | 'unknown';
+export type LoggedKind = QueryKind | 'letter' | 'recognition' | 'unknown';
 
 /** Everything a request handler of the portal needs, made once per process. */
 export class Portal {

@@ -68,3 +68,9 @@ export type { YearlyReportDocumentInput } from './audits/yearly-report-document'
 export { YEARLY_REPORT_TITLE, yearlyReportDocument } from './audits/yearly-report-document';
 export type { LegacyEntrySheet, LegacyRow } from './legacy-registers/read-legacy-entries';
 export { readLegacyEntries } from './legacy-registers/read-legacy-entries';
+export type { RecognitionTokenPayload, RecognitionTokenResult } from './recognition-document/recognition-token';
+export { signRecognitionToken, verifyRecognitionToken } from './recognition-document/recognition-token';
+export type { RecognitionDocumentInput, RecognitionDocumentPdf, RecognitionRefusalInput } from './recognition-document/recognition-document-pdf';
+export { EQUIVALENT_VI, RECOGNITION_TITLE, recognitionDocumentToPdf, recognitionRefusalToPdf } from './recognition-document/recognition-document-pdf';
+export type { RecognitionRegisterExportInput, RecognitionRegisterRow } from './recognition-document/recognition-register-export';
+export { RECOGNITION_REGISTER_TITLE, recognitionRegisterReport } from './recognition-document/recognition-register-export';

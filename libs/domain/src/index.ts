@@ -69,3 +69,5 @@ export * from './authorities/register-hand-over';
 export * from './signing-keys/signing-key-directory';
 export * from './log/log-checkpoint';
 export * from './audits/finding';
+export * from './recognitions/recognition';
+export * from './recognitions/recognition-register';

@@ -56,3 +56,4 @@ export * from './observability/json-log';
 export * from './observability/metrics';
 export * from './observability/http-observer';
 export * from './observability/read-model-metrics';
+export * from './recognitions/recognition.commands';

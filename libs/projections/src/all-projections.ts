@@ -6,6 +6,7 @@ import { publicLookupProjection } from './public-lookup/public-lookup.projection
 import { publicRevocationsProjection } from './revocations/public-revocations.projection';
 import { copyRegisterProjection } from './copies/copy-register.projection';
 import { verificationRequestsProjection } from './verification/verification-requests.projection';
+import { recognitionsProjection } from './recognitions/recognitions.projection';
 import { legacyRegisterProjection } from './legacy-registers/legacy-register.projection';
 import { coverageProjection } from './legacy-registers/coverage.projection';
 import { signingKeysProjection } from './signing-keys/signing-keys.projection';
@@ -38,6 +39,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   signingKeysProjection,
   legacyRegisterProjection,
   coverageProjection,
+  recognitionsProjection,
   ...AUDIT_PROJECTIONS,
   findingsProjection,
   logCheckpointsProjection,

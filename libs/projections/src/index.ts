@@ -38,3 +38,4 @@ export * from './audits/yearly-report.queries';
 export * from './console/console-lists.queries';
 export * from './store-identity';
 export * from './console/console-acts.queries';
+export * from './recognitions/recognitions.projection';

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { isScrapeToken, observeRequests, type JsonLog } from '@so-goc/platform';
 import { LookupApi } from '../api/lookup-api';
 import { letterCheck } from '../letters/letter.page';
+import { recognitionForm, recognitionLanding, recognitionLookup } from '../recognitions/recognition.page';
 import { checkpointsJson, checkpointsPage, readiness } from '../log/checkpoints.page';
 import { notFoundPage, PageRoutes } from '../pages/page-routes';
 import type { Portal } from '../portal';
@@ -87,6 +88,8 @@ export function portalRouter(portal: Portal, options: PortalRouterOptions): Requ
         return checkpointsPage(portal, r);
       case '/api/v1/checkpoints':
         return checkpointsJson(portal, r);
+      case '/cong-nhan':
+        return recognitionForm(r);
       case '/.well-known/so-goc-keys.json':
         return sendJson(r.response, 200, portal.keys.published(), KEY_SET_HEADERS);
     }
@@ -96,6 +99,8 @@ export function portalRouter(portal: Portal, options: PortalRouterOptions): Requ
     if (landing !== undefined) return pages.landing(r, landing);
     const letter = parameterAfter(r.path, '/cong-van/');
     if (letter !== undefined) return letterCheck(portal, r, letter);
+    const recognition = parameterAfter(r.path, '/cong-nhan/');
+    if (recognition !== undefined) return recognitionLanding(portal, r, recognition);
     if (r.path === '/docs' || r.path.startsWith('/docs/')) {
       for (const [name, value] of DOCS_HEADERS) r.response.setHeader(name, value);
       return options.docs(r.request, r.response);
@@ -106,6 +111,7 @@ export function portalRouter(portal: Portal, options: PortalRouterOptions): Requ
   const post = (r: PortalRequest): void | Promise<void> => {
     if (r.path === '/tra-cuu') return pages.lookup(r);
     if (r.path === '/api/v1/lookup') return api.lookupByBody(r);
+    if (r.path === '/cong-nhan') return recognitionLookup(portal, r);
     return notFound(r);
   };
 

@@ -1,4 +1,6 @@
 import {
+  verifyRecognitionToken,
+  type RecognitionTokenResult,
   verificationKeySetOf,
   verifyVerificationToken,
   type PublishedKeySet,
@@ -51,6 +53,15 @@ export class KeySetCache {
     const result = verifyVerificationToken(token, this.current().verification);
     if (result.status === 'forged' && result.reason === 'unknown_key' && this.now() - this.loaded!.loadedAt >= this.minReloadIntervalMs) {
       return verifyVerificationToken(token, this.reload().verification);
+    }
+    return result;
+  }
+
+  /** A recognition document's token (§8): the same keys, its own signing domain. */
+  verifyRecognition(token: string): RecognitionTokenResult {
+    const result = verifyRecognitionToken(token, this.current().verification);
+    if (result.status === 'forged' && result.reason === 'unknown_key' && this.now() - this.loaded!.loadedAt >= this.minReloadIntervalMs) {
+      return verifyRecognitionToken(token, this.reload().verification);
     }
     return result;
   }

@@ -8,8 +8,8 @@ export type LoggedResult = LookupStatus | 'INVALID_INPUT' | 'NOT_READY';
 
 export interface LookupLogEntry {
   readonly channel: LookupChannel;
-  /** 'letter': the QR of a verification response letter. */
-  readonly queryKind: QueryKind | 'letter' | 'unknown';
+  /** 'letter': the QR of a verification response letter; 'recognition': a recognition document (QR or number). */
+  readonly queryKind: QueryKind | 'letter' | 'recognition' | 'unknown';
   readonly result: LoggedResult;
   /** The client key (IP or IPv6 /64); stored only as a keyed hash. */
   readonly client: string;

@@ -9,6 +9,7 @@ import { DIPLOMA_COMMAND_HANDLERS } from '../diplomas/diploma.commands';
 import { HolidayCalendarCache } from '../diplomas/holiday-calendar-cache';
 import { EVENT_STORE, INFRASTRUCTURE, READ_MODELS, type Infrastructure } from '../infrastructure';
 import { PRINT_RUN_COMMAND_HANDLERS } from '../issuance/print-run.commands';
+import { RECOGNITION_COMMAND_HANDLERS } from '../recognitions/recognition.commands';
 import { SIGNING_KEY_COMMAND_HANDLERS } from '../verification/signing-key.commands';
 import { SignLogCheckpointHandler } from '../log/sign-log-checkpoint';
 import { WriteDependencies } from './write-dependencies';
@@ -24,6 +25,7 @@ export const COMMAND_HANDLERS = [
   ...SIGNING_KEY_COMMAND_HANDLERS,
   SignLogCheckpointHandler,
   ...LEGACY_REGISTER_HANDLERS,
+  ...RECOGNITION_COMMAND_HANDLERS,
 ];
 
 /**
