@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import {
+  bringDiplomaStreamsForward,
   bringGraduateRegistryForward,
   closeOnSignals,
   FileKeyring,
@@ -38,6 +39,7 @@ export async function serve(
   const infrastructure = openInfrastructure(config);
   // Stores written by earlier releases are brought forward before anyone can write (issue 12).
   await bringGraduateRegistryForward(infrastructure.store);
+  await bringDiplomaStreamsForward(infrastructure.store);
   const projector = apps.includes('projector') ? await createProjector(infrastructure, logger) : undefined;
   const logWatch = projector
     ? new LogWatch(
