@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
+import { diplomaStream } from '@so-goc/domain';
+import { SqliteEventStore } from '@so-goc/event-store';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 import { issueThptCohortOverHttp, type IssuedEntry } from '../support/issued-over-http';
+import { givenOfficer } from '../support/officers';
 
 jest.setTimeout(180_000);
 
@@ -33,10 +36,18 @@ describe('Corrections and reissue over HTTP, into the register appendix (issue: 
     const badGround = await t.request('POST', base, { body: { ...request, requestId: 'cs-bad', ground: 'wish' } });
     expect(badGround.status).toBe(400);
     expect((await t.request('POST', base, { body: request })).status).toBe(201);
-    expect(
-      (await t.request('POST', `${base}/cs-2026-01/decision`, { body: { decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-03-10' } }))
-        .status,
-    ).toBe(201);
+    // Issue 17 (rule 32): the officer who took the dossier may not record the decision — 403, nothing
+    // recorded; the Giám đốc's account records it.
+    const decision = { decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-03-10' };
+    const bySameOfficer = await t.request('POST', `${base}/cs-2026-01/decision`, { body: decision });
+    expect(bySameOfficer.status).toBe(403);
+    expect(await bySameOfficer.json()).toMatchObject({ code: 'CORRECTION_DECIDED_BY_REQUESTER', field: 'requestId', rule: 32 });
+    const refusedBySame = await t.request('POST', `${base}/cs-2026-01/refusal`, {
+      body: { reasons: 'Không đủ căn cứ', refusedOn: '2026-03-10' },
+    });
+    expect(refusedBySame.status).toBe(403);
+    const head = await givenOfficer(t.eventsFile, 'SGD-HP', 'giam-doc-hp', ['signer']);
+    expect((await t.request('POST', `${base}/cs-2026-01/decision`, { token: head, body: decision })).status).toBe(201);
 
     const lot = {
       lotId: 'HP-2026-THPT-1',
@@ -101,5 +112,57 @@ describe('Corrections and reissue over HTTP, into the register appendix (issue: 
     expect(answer.events.map((e) => e.type)).toEqual(['CopyRequestReceived', 'CopyRequestRefused']);
     expect(answer.refusal).toMatchObject({ grounds: ['diploma_superseded'], letterRef: 'bs-2026-0099/TC' });
     expect(answer.refusal?.reasons).toContain('HP 0300001');
+  });
+
+  it('a revocation proposed by one officer is decided by another: the proposer is refused 403 and nothing is recorded (issue 17, rules 41, 42)', async () => {
+    const target = issued[7]!;
+    const url = `/api/v1/authorities/SGD-HP/diplomas/${target.diplomaId}`;
+    const proposal = { ground: 'fraud', reasons: 'Công văn 9/CV-CAHP: học bạ giả', source: 'police', proposedOn: '2026-01-28' };
+    expect((await t.request('POST', `${url}/revocation-proposal`, { body: proposal })).status).toBe(201);
+    const decision = {
+      decisionNumber: '99/QĐ-SGDĐT',
+      decisionDate: '2026-02-01',
+      ground: 'fraud',
+      reasons: 'Học bạ giả',
+      source: 'police',
+    };
+    const byProposer = await t.request('POST', `${url}/revocation`, { body: decision });
+    expect(byProposer.status).toBe(403);
+    expect(await byProposer.json()).toMatchObject({ code: 'REVOCATION_DECIDED_BY_PROPOSER', field: 'decisionNumber', rule: 42 });
+    // Nothing was recorded: the diploma's stream holds the proposal and no decision.
+    const store = new SqliteEventStore({ file: t.eventsFile });
+    try {
+      const stream = await store.readStream(diplomaStream(target.diplomaId));
+      expect(stream.events.map((e) => e.type)).toContain('DiplomaRevocationProposed');
+      expect(stream.events.map((e) => e.type)).not.toContain('DiplomaRevoked');
+    } finally {
+      await store.close();
+    }
+    const head = await givenOfficer(t.eventsFile, 'SGD-HP', 'giam-doc-hp-2', ['signer']);
+    const byHead = await t.request('POST', `${url}/revocation`, { token: head, body: decision });
+    expect(byHead.status).toBe(201);
+    expect(((await byHead.json()) as { events: { type: string }[] }).events.map((e) => e.type)).toEqual(['DiplomaRevoked']);
+  });
+
+  it('records a 2024 diploma back-issued as a digital record in 2026, once; not before the medium existed (domain §0.5)', async () => {
+    const url = `/api/v1/authorities/SGD-HP/diplomas/${issued[8]!.diplomaId}/digital-issue`;
+    const tooEarly = await t.request('POST', url, { body: { issuedOn: '2025-03-01', reference: 'CSDL-VB-1' } });
+    expect(tooEarly.status).toBe(422);
+    expect(await tooEarly.json()).toMatchObject({ code: 'DIGITAL_MEDIUM_NOT_AVAILABLE', field: 'issuedOn' });
+    const recorded = await t.request('POST', url, { body: { issuedOn: '2026-09-01', reference: 'CSDL-VB-2024-000009' } });
+    expect(recorded.status).toBe(201);
+    expect(((await recorded.json()) as { events: { type: string }[] }).events.map((e) => e.type)).toEqual(['DiplomaIssuedDigitally']);
+    const store = new SqliteEventStore({ file: t.eventsFile });
+    try {
+      const stream = await store.readStream(diplomaStream(issued[8]!.diplomaId));
+      expect(stream.events.map((e) => e.data)).toEqual([
+        expect.objectContaining({ issuedOn: '2026-09-01', reference: 'CSDL-VB-2024-000009', deadline: null, withinDeadline: null }),
+      ]);
+    } finally {
+      await store.close();
+    }
+    const other = await t.request('POST', url, { body: { issuedOn: '2026-09-02', reference: 'CSDL-VB-2024-999999' } });
+    expect(other.status).toBe(409);
+    expect(await other.json()).toMatchObject({ code: 'DIGITAL_DIPLOMA_ALREADY_ISSUED' });
   });
 });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { decodeQrCodes } from '@so-goc/documents/testing/pdf-checks';
 import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
 import { eventually, startTestSystem, type TestSystem } from '../support/embedded-system';
+import { givenOfficer } from '../support/officers';
 
 jest.setTimeout(180_000);
 
@@ -248,9 +249,15 @@ describe('Paper registers over HTTP (issue 14)', () => {
       dossierCompleteOn: '2026-11-24',
     };
     expect((await t.request('POST', base, { body: correction })).status).toBe(201);
+    // Issue 17: the head records the decision, not the officer who took the dossier.
+    const head = await givenOfficer(t.eventsFile, 'SGD-HP', 'giam-doc-hp', ['signer']);
     expect(
-      (await t.request('POST', `${base}/cs-legacy-1/decision`, { body: { decisionNumber: '90/QĐ-SGDĐT', decisionDate: '2026-11-25' } }))
-        .status,
+      (
+        await t.request('POST', `${base}/cs-legacy-1/decision`, {
+          token: head,
+          body: { decisionNumber: '90/QĐ-SGDĐT', decisionDate: '2026-11-25' },
+        })
+      ).status,
     ).toBe(201);
     let appendix: { rows?: { diplomaId: string; decisionNumber: string }[] } = {};
     for (let i = 0; i < 200 && !appendix.rows?.length; i += 1) {

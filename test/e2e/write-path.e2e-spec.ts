@@ -136,6 +136,11 @@ describe('One write path over HTTP (issue 12)', () => {
       },
       { path: `${base}/diplomas/${d}/correction-requests/cs-x/decision`, body: { decisionNumber: '45/QĐ', decisionDate: '2026-03-10' } },
       { path: `${base}/diplomas/${d}/correction-requests/cs-x/refusal`, body: { reasons: 'Không đủ căn cứ', refusedOn: '2026-03-10' } },
+      { path: `${base}/diplomas/${d}/digital-issue`, body: { issuedOn: '2026-09-01', reference: 'CSDL-VB-1' } },
+      {
+        path: `${base}/diplomas/${d}/revocation-proposal`,
+        body: { ground: 'fraud', reasons: 'Giả mạo học bạ', source: 'police', proposedOn: '2026-03-01' },
+      },
       { path: `${base}/diplomas/${d}/revocation`, body: revoke },
       { path: `${base}/diplomas/${d}/revocation/publication`, body: { publishedOn: '2026-03-03', where: 'Cổng thông tin' } },
       {

@@ -27,7 +27,7 @@ import {
   registerBookProjection,
   revocationsPublishedBy,
 } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { context, issuanceWorld, signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
@@ -140,7 +140,8 @@ describe('After issuance: corrections, reissue, revocation and the register appe
         decisionDate: '2026-05-08',
         authorityCode: 'SGD-HP',
       },
-      context(),
+      // Issue 17: the head records the decision, not the officer who took the dossier.
+      signerContext(),
     );
 
     // A second dossier, complete on Monday 04/05/2026, is left unanswered: due Monday 11/05 (5 working days).

@@ -148,6 +148,32 @@ describe('Blank ledger (sổ quản lý phôi, §4.4) and reconciliation (rule 1
       balanced: true,
     });
 
+    // Issue 17 / rule 16: a period that ended in the past is counted serial by serial as of its last day,
+    // from the dated history above, and reconciles with the ledger's closing balance of that day.
+    const asOf = (authority: string, day: string) => {
+      const r = blankReconciliation(db, authority, 'THPT', '2024-01-01', day, '2026-12-05');
+      expect({ day, closing: r.closing, balanced: r.balanced, breaks: r.breaks }).toEqual({
+        day,
+        closing: r.onHandBySerial!.total,
+        balanced: true,
+        breaks: [],
+      });
+      return r.onHandBySerial;
+    };
+    expect(asOf('SGD-HP', '2024-05-19')).toEqual({ inStock: 0, reserved: 0, spoiledAwaitingDestruction: 0, total: 0 });
+    // Received 12,000 + 7,980 (20 short), 2,500 handed to the Phòng on 01/06.
+    expect(asOf('SGD-HP', '2024-05-31')).toEqual({ inStock: 19980, reserved: 0, spoiledAwaitingDestruction: 0, total: 19980 });
+    expect(asOf('PGD-TN', '2024-05-31')).toEqual({ inStock: 0, reserved: 0, spoiledAwaitingDestruction: 0, total: 0 });
+    expect(asOf('PGD-TN', '2024-06-01')).toEqual({ inStock: 2500, reserved: 0, spoiledAwaitingDestruction: 0, total: 2500 });
+    // 05/08: 20 reserved for run-a, one of them jammed and spoiled.
+    expect(asOf('SGD-HP', '2024-08-05')).toEqual({ inStock: 17460, reserved: 19, spoiledAwaitingDestruction: 1, total: 17480 });
+    // 06/08: 18 printed on, the last reserved one released.
+    expect(asOf('SGD-HP', '2024-08-06')).toEqual({ inStock: 17461, reserved: 0, spoiledAwaitingDestruction: 1, total: 17462 });
+    // 01/09: two lost; 10/12: the spoiled one destroyed by the council.
+    expect(asOf('SGD-HP', '2024-09-01')).toEqual({ inStock: 17459, reserved: 0, spoiledAwaitingDestruction: 1, total: 17460 });
+    expect(asOf('SGD-HP', '2024-12-09')).toEqual({ inStock: 17459, reserved: 0, spoiledAwaitingDestruction: 1, total: 17460 });
+    expect(asOf('SGD-HP', '2024-12-10')).toEqual(year.onHandBySerial);
+
     const ledger = blankLedger(db, 'SGD-HP', { kind: 'THPT' });
     expect(ledger.map((row) => row.movement)).toEqual([
       'receipt',

@@ -10,7 +10,7 @@ import {
   revokeDiploma,
 } from '@so-goc/platform';
 import { copyRegister, copyRegisterProjection, copyRequestsPastDue, hashTables, printRunView } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { context, issuanceWorld, signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
@@ -70,7 +70,8 @@ describe('Copies from the original register (rules 46, 48–50, 52, 53, 55, 57)'
         decisionDate: '2026-03-04',
         authorityCode: 'SGD-HP',
       },
-      context(),
+      // Issue 17: the head records the decision, not the officer who took the dossier.
+      signerContext(),
     );
 
     const asHolder: Requester = {

@@ -208,7 +208,8 @@ describe('Digitised paper registers (issue 14; rules 19–20, 46, 58–61)', () 
       store,
       await directory(),
       { diplomaId: hoa, requestId: 'cs-legacy-1', decisionNumber: '41/QĐ-SGDĐT', decisionDate: '2026-11-04', authorityCode: 'SGD-HP' },
-      officer('lan.nguyen', '2026-11-04T02:00:00.000Z'),
+      // Issue 17: the head records the decision, not the officer who took the dossier.
+      officer('ky-hp', '2026-11-04T02:00:00.000Z'),
     );
 
     // A copy from the register is issued for it (rule 46), on copy blanks.

@@ -22,7 +22,7 @@ import {
   publicDiplomaById,
 } from '@so-goc/projections';
 import { previousReleaseSnapshot } from '../fixtures/previous-release/snapshot';
-import { context } from '../support/issuance-world';
+import { context, signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 const fixtureDir = join(__dirname, '..', 'fixtures', 'previous-release');
@@ -94,7 +94,8 @@ describe('The event store of the previous release (issue 12, item 3): brought fo
         decisionDate: '2026-11-05',
         authorityCode: 'SGD-HP',
       },
-      context('SGD-HP', '2026-11-05T02:00:00.000Z'),
+      // Separation of duties (merged from main): the head decides what the registrar received.
+      signerContext(),
     );
     // Rules 40–41: a revocation; the diploma revoked by the previous release stays beyond correction (rule 34).
     await revokeDiploma(

@@ -8,7 +8,7 @@ import {
   revokeDiploma,
 } from '@so-goc/platform';
 import { hashTables, printRunView, verificationRequestById, verificationRequestsProjection } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { context, issuanceWorld, signerContext } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 
@@ -54,7 +54,8 @@ describe('Verification requests from agencies (docs/domain.md §2.9, scenario 5)
       store,
       await directory(),
       { diplomaId: d!.diplomaId, requestId: 'cs-1', decisionNumber: '3/QĐ-SGDĐT', decisionDate: '2026-01-08', authorityCode: 'SGD-HP' },
-      context(),
+      // Issue 17: the head records the decision, not the officer who took the dossier.
+      signerContext(),
     );
 
     await receiveVerificationRequest(

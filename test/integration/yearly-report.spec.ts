@@ -78,6 +78,23 @@ describe('yearly report on blanks and diplomas', () => {
       expect(rolled.diplomas.issued).toBe(sgdThcs.diplomas.issued + thcs.diplomas.issued);
       expect(rolled.blanks.onHand).toBe(sgdThcs.blanks.onHand + thcs.blanks.onHand);
       expect(report.rolledUp.kinds.find((k) => k.kind === 'THPT')!.diplomas.issued).toBe(thpt.diplomas.issued);
+      // Issue 15: the THCS blanks the Sở handed to its Phòng are counted once for the province — as the
+      // Sở's receipt — not again as "received from the superior" and "handed to units".
+      expect(sgdThcs.blanks.allocatedOut).toBe(2500);
+      expect(rolled.blanks).toMatchObject({ received: received('SGD-HP', 'THCS'), allocatedIn: 0, allocatedOut: 0 });
+      expect(rolled.blanks.received).toBe(2500);
+      for (const k of report.rolledUp.kinds)
+        for (const b of [k.blanks, k.copyBlanks])
+          expect(b.opening + b.received + b.allocatedIn - b.allocatedOut - b.used - b.destroyed - b.lost - b.returned).toBe(b.onHand);
+      // A past year is counted serial by serial as of its last day (issue 17), and agrees with the ledger.
+      const past = blankReconciliation(db, 'PGD-TN', 'THCS', '2024-01-01', '2024-12-31', '2026-12-05');
+      expect(past.onHandBySerial).toEqual({
+        inStock: thcs.blanks.onHand,
+        reserved: 0,
+        spoiledAwaitingDestruction: 0,
+        total: thcs.blanks.onHand,
+      });
+      expect(past.balanced).toBe(true);
 
       const input = yearlyReportDocument({
         ...report,

@@ -58,6 +58,7 @@ export * from './diplomas/diploma-state';
 export * from './diplomas/correction';
 export * from './diplomas/revocation';
 export * from './diplomas/reissue';
+export * from './diplomas/digital-issue';
 export * from './diplomas/after-issuance.workflows';
 export * from './copies/copy-request';
 export * from './copies/copy-request.decider';

@@ -28,6 +28,8 @@ import {
   ReissueDiploma,
   RequestCorrection,
   RevokeDiploma,
+  ProposeRevocation,
+  RecordDigitalIssue,
 } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -40,6 +42,8 @@ import {
   ReissueDiplomaDto,
   RequestCorrectionDto,
   RevokeDiplomaDto,
+  ProposeRevocationDto,
+  RecordDigitalIssueDto,
 } from './after-issuance.dto';
 
 /**
@@ -129,6 +133,40 @@ export class AfterIssuanceController {
       await this.commands.execute(
         officerCommandFrom(ReissueDiploma, { diplomaId, authorityCode: code, ...body, changes: body.changes ?? [] }, request, actor),
       ),
+    );
+  }
+
+  @Post('diplomas/:diplomaId/digital-issue')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Ghi nhận cấp văn bằng điện tử (mục 0.5): ngày cấp và mã bản ghi' })
+  async recordDigitalIssue(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: RecordDigitalIssueDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(RecordDigitalIssue, { diplomaId, authorityCode: code, ...body }, request, actor)),
+    );
+  }
+
+  @Post('diplomas/:diplomaId/revocation-proposal')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Đề xuất thu hồi văn bằng (§2.7); người đề xuất không tự ghi nhận quyết định (issue 17)' })
+  async proposeRevocation(
+    @Param('code') code: string,
+    @Param('diplomaId') diplomaId: string,
+    @Body() body: ProposeRevocationDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(ProposeRevocation, { diplomaId, authorityCode: code, ...body }, request, actor)),
     );
   }
 

@@ -62,6 +62,23 @@ export class RevokeDiplomaDto {
   @ApiProperty({ enum: REVOCATION_SOURCES }) @IsIn(REVOCATION_SOURCES) source!: RevocationSource;
 }
 
+/** Domain §0.5: the diploma issued also as a digital record (its date and the record's reference). */
+export class RecordDigitalIssueDto {
+  @ApiProperty({ example: '2026-07-14' }) @Matches(ISO_DATE) issuedOn!: string;
+  @ApiProperty({ example: 'CSDL-VB-2026-000123', description: 'National-database record id, or the SHA-256 of the file' })
+  @IsString()
+  @MaxLength(200)
+  reference!: string;
+}
+
+/** §2.7 "Opened": who proposes is recorded; another officer records the decision (issue 17). */
+export class ProposeRevocationDto {
+  @ApiProperty({ enum: REVOCATION_GROUNDS }) @IsIn(REVOCATION_GROUNDS) ground!: RevocationGround;
+  @ApiProperty({ example: 'Công văn 9/CV-CAHP: học bạ giả' }) @IsString() @MaxLength(2000) reasons!: string;
+  @ApiProperty({ enum: REVOCATION_SOURCES }) @IsIn(REVOCATION_SOURCES) source!: RevocationSource;
+  @ApiProperty({ example: '2026-02-01' }) @Matches(ISO_DATE) proposedOn!: string;
+}
+
 export class PublishRevocationDto {
   @ApiProperty({ example: '2026-02-03' }) @Matches(ISO_DATE) publishedOn!: string;
   @ApiProperty({ example: 'https://haiphong.edu.vn/thu-hoi-van-bang' }) @IsString() @MaxLength(500) where!: string;

@@ -12,6 +12,8 @@ import { HOLDER_FIELDS, type HolderData, type HolderField, type IssuedDiploma } 
 import { currentHolder, type DiplomaState } from './diploma-state';
 import { requireIssuedAndLive } from './diploma-guards';
 import { deadlineFor } from '../regimes/deadline-table';
+import type { CommandContext } from '../shared/command-context';
+import { requireDeciderOtherThan } from './separation-of-duties';
 import type { DiplomaKind } from '../regimes/legal-regimes';
 
 /** Rule 27: the four legal grounds for correcting a diploma, and only these (TT21 Art. 22). */
@@ -51,6 +53,8 @@ export type CorrectionEvent =
         dossierCompleteOn: IsoDate;
         dueBy: IsoDate;
         deadline?: CorrectionDeadline;
+        /** The officer who recorded the dossier: may not record its decision (issue 17, rule 32). Absent in older events. */
+        recordedBy?: string;
       }
     >
   | DomainEvent<
@@ -119,6 +123,7 @@ const GROUNDS_FOR_FIELD: Readonly<Record<HolderField, readonly CorrectionGround[
 export function requestCorrection(
   command: Extract<CorrectionCommand, { type: 'RequestCorrection' }>,
   state: DiplomaState,
+  context?: CommandContext,
 ): CorrectionEvent[] {
   throwIfInvalid(
     requirePattern('requestId', command.requestId, REQUEST_ID, 'gồm chữ, số, gạch ngang', 'must be letters, digits, hyphens'),
@@ -186,6 +191,7 @@ export function requestCorrection(
         dossierCompleteOn: command.dossierCompleteOn,
         dueBy: addWorkingDays(command.calendar, command.dossierCompleteOn, deadline.workingDays),
         deadline,
+        ...(context ? { recordedBy: context.actor.officerId } : {}),
       },
     },
   ];
@@ -194,6 +200,7 @@ export function requestCorrection(
 export function decideCorrection(
   command: Extract<CorrectionCommand, { type: 'DecideCorrection' }>,
   state: DiplomaState,
+  context?: CommandContext,
 ): CorrectionEvent[] {
   throwIfInvalid(requireText('decisionNumber', command.decisionNumber, 60), requireIsoDate('decisionDate', command.decisionDate));
   const request = openRequest(state, command.requestId);
@@ -216,6 +223,8 @@ export function decideCorrection(
     actingAuthorityCode: command.actingAuthorityCode,
     issuerCode: command.issued.authorityCode,
   });
+  // Issue 17: the head decides (rule 32), not the officer who took the dossier.
+  requireDeciderOtherThan(request.recordedBy, context, 'correction', 'requestId');
   // A correction decided meanwhile may already have made the same change: withBefore refuses it (rule 35).
   return [
     {
@@ -239,10 +248,13 @@ export function decideCorrection(
 export function refuseCorrection(
   command: Extract<CorrectionCommand, { type: 'RefuseCorrection' }>,
   state: DiplomaState,
+  context?: CommandContext,
 ): CorrectionEvent[] {
   // Rule 29: a refusal is written, with its reasons.
   throwIfInvalid(requireText('reasons', command.reasons, 2000), requireIsoDate('refusedOn', command.refusedOn));
-  openRequest(state, command.requestId);
+  const request = openRequest(state, command.requestId);
+  // A refusal is the competent body's answer too (rule 29): not the clerk who took the dossier.
+  requireDeciderOtherThan(request.recordedBy, context, 'correction', 'requestId');
   return [
     {
       type: 'DiplomaCorrectionRefused',

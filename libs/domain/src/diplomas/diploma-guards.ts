@@ -2,13 +2,20 @@ import { DomainError } from '../shared/errors';
 import type { IssuedDiploma } from './diploma';
 import type { DiplomaState } from './diploma-state';
 
-const ACT_VI: Record<string, string> = { correct: 'chỉnh sửa', revoke: 'thu hồi', reissue: 'cấp lại', deliver: 'phát' };
+const ACT_VI: Record<string, string> = {
+  correct: 'chỉnh sửa',
+  revoke: 'thu hồi',
+  reissue: 'cấp lại',
+  deliver: 'phát',
+  digital: 'cấp bản điện tử cho',
+};
+const ACT_EN: Record<string, string> = { correct: 'corrected', revoke: 'revoked', reissue: 'reissued', digital: 'issued digitally' };
 
 /**
  * Acts after issuance need an issued diploma that is still alive: revocation is terminal (rule 45) and
  * a superseded diploma is corrected through its replacement (rule 34).
  */
-export function requireIssuedAndLive(issued: IssuedDiploma, state: DiplomaState, act: 'correct' | 'revoke' | 'reissue'): void {
+export function requireIssuedAndLive(issued: IssuedDiploma, state: DiplomaState, act: 'correct' | 'revoke' | 'reissue' | 'digital'): void {
   if (issued.issueDate === null) {
     throw new DomainError({
       code: 'DIPLOMA_NOT_ISSUED',
@@ -24,7 +31,7 @@ export function requireIssuedAndLive(issued: IssuedDiploma, state: DiplomaState,
       code: 'DIPLOMA_SUPERSEDED',
       kind: 'rule_violation',
       messageVi: `Văn bằng đã được thay bằng văn bằng số hiệu ${state.replacedBy?.serialLabel}; không ${ACT_VI[act]} văn bằng cũ.`,
-      messageEn: `The diploma was replaced by serial ${state.replacedBy?.serialLabel}; the old one cannot be ${act === 'correct' ? 'corrected' : act === 'revoke' ? 'revoked' : 'reissued'}.`,
+      messageEn: `The diploma was replaced by serial ${state.replacedBy?.serialLabel}; the old one cannot be ${ACT_EN[act]}.`,
       field: 'diplomaId',
       rule: act === 'correct' ? 34 : 45,
     });

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/dates';
 import type { CivilStatusDocument, CorrectionGround, FieldChange } from './correction';
 import type { DiplomaEvent, HolderData, IssuedDiploma, Recipient } from './diploma';
-import type { RevocationGround } from './revocation';
+import type { RevocationGround, RevocationSource } from './revocation';
 
 export type DiplomaStatus = 'issued' | 'delivered' | 'lost_before_delivery' | 'revoked' | 'superseded';
 
@@ -13,6 +13,16 @@ export interface CorrectionRequestState {
   readonly dossierCompleteOn: IsoDate;
   readonly dueBy: IsoDate;
   readonly document: CivilStatusDocument;
+  /** Who recorded the dossier (issue 17: not the one who records the decision). */
+  readonly recordedBy?: string;
+}
+
+/** An open proposal to revoke (§2.7 "Opened"): who proposed it may not record the decision (issue 17). */
+export interface RevocationProposalState {
+  readonly proposedBy: string;
+  readonly proposedOn: IsoDate;
+  readonly ground: RevocationGround;
+  readonly source: RevocationSource;
 }
 
 export interface RevocationState {
@@ -40,6 +50,9 @@ export interface DiplomaState {
   }[];
   readonly requests: ReadonlyMap<string, CorrectionRequestState>;
   readonly revocation: RevocationState | null;
+  readonly revocationProposal: RevocationProposalState | null;
+  /** §0.5: the diploma issued also as a digital record. */
+  readonly digital: { readonly issuedOn: IsoDate; readonly reference: string } | null;
   readonly replacedBy: { readonly diplomaId: string; readonly serialLabel: string } | null;
   /** For a replacement: the facts of its issue, recorded in its own first event. */
   readonly reissuedFrom: string | null;
@@ -54,6 +67,8 @@ export const INITIAL_DIPLOMA_STATE: DiplomaState = {
   corrections: [],
   requests: new Map(),
   revocation: null,
+  revocationProposal: null,
+  digital: null,
   replacedBy: null,
   reissuedFrom: null,
 };
@@ -100,6 +115,7 @@ export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): Diploma
           dossierCompleteOn: d.dossierCompleteOn,
           dueBy: d.dueBy,
           document: d.document,
+          ...(d.recordedBy ? { recordedBy: d.recordedBy } : {}),
         }),
       };
     }
@@ -131,6 +147,12 @@ export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): Diploma
         },
       };
     }
+    case 'DiplomaRevocationProposed': {
+      const d = event.data;
+      return { ...state, revocationProposal: { proposedBy: d.proposedBy, proposedOn: d.proposedOn, ground: d.ground, source: d.source } };
+    }
+    case 'DiplomaIssuedDigitally':
+      return { ...state, digital: { issuedOn: event.data.issuedOn, reference: event.data.reference } };
     case 'DiplomaRevocationPublished':
       return { ...state, revocation: { ...state.revocation!, publishedOn: event.data.publishedOn } };
     case 'DiplomaRevocationNotified':

@@ -5,6 +5,7 @@ import type { Sex } from '../graduates/graduate';
 import type { CorrectionEvent, CorrectionCommand } from './correction';
 import type { RevocationCommand, RevocationEvent } from './revocation';
 import type { ReissueCommand, ReissueEvent } from './reissue';
+import type { DigitalIssueEvent, RecordDigitalIssueCommand } from './digital-issue';
 
 /**
  * One diploma's life, from its issuance on: the stream opens with `DiplomaIssued` (an original, appended
@@ -127,5 +128,5 @@ export type HandOverCommand =
       lostOn: IsoDate;
     };
 
-export type DiplomaEvent = IssuanceEvent | HandOverEvent | CorrectionEvent | RevocationEvent | ReissueEvent;
-export type DiplomaCommand = HandOverCommand | CorrectionCommand | RevocationCommand | ReissueCommand;
+export type DiplomaEvent = IssuanceEvent | HandOverEvent | CorrectionEvent | RevocationEvent | ReissueEvent | DigitalIssueEvent;
+export type DiplomaCommand = HandOverCommand | CorrectionCommand | RevocationCommand | ReissueCommand | RecordDigitalIssueCommand;

@@ -8,6 +8,8 @@ import { addCalendarDays } from '../calendar/working-days';
 import type { IssuedDiploma } from './diploma';
 import type { DiplomaState } from './diploma-state';
 import { requireIssuedAndLive } from './diploma-guards';
+import type { CommandContext } from '../shared/command-context';
+import { requireDeciderOtherThan } from './separation-of-duties';
 
 /**
  * Rule 40 (TT21 Art. 25(1)), letters as listed there: (a) fraud, (b) ineligible holder, (c) issued
@@ -41,6 +43,11 @@ export type RevocationEvent =
         regime: string;
       }
     >
+  /** §2.7 "Opened": an officer proposes the revocation; the head decides it (issue 17, rules 41, 42). */
+  | DomainEvent<
+      'DiplomaRevocationProposed',
+      { diplomaId: string; ground: RevocationGround; reasons: string; source: RevocationSource; proposedOn: IsoDate; proposedBy: string }
+    >
   | DomainEvent<'DiplomaRevocationPublished', { diplomaId: string; publishedOn: IsoDate; where: string }>
   | DomainEvent<
       'DiplomaRevocationNotified',
@@ -60,11 +67,80 @@ export type RevocationCommand =
       actingAuthorityCode: string;
       directory: AuthorityDirectory;
     }
+  | {
+      type: 'ProposeRevocation';
+      issued: IssuedDiploma;
+      ground: RevocationGround;
+      reasons: string;
+      source: RevocationSource;
+      proposedOn: IsoDate;
+    }
   | { type: 'PublishRevocation'; issued: IssuedDiploma; publishedOn: IsoDate; where: string }
   | { type: 'NotifyRevocation'; issued: IssuedDiploma; recipients: { kind: string; name: string }[]; holderReceivedOn: IsoDate }
   | { type: 'RecordRevokedDiplomaReturned'; issued: IssuedDiploma; returnedOn: IsoDate; receivedBy: string };
 
-export function revokeDiploma(command: Extract<RevocationCommand, { type: 'RevokeDiploma' }>, state: DiplomaState): RevocationEvent[] {
+/**
+ * §2.7 "Opened{source}": the file is opened by an officer (from a police letter, an inspection, the
+ * issuer's own finding) and goes to the head, who decides (rules 41, 42). The proposer is recorded so the
+ * decision cannot be recorded by the same officer (issue 17).
+ */
+export function proposeRevocation(
+  command: Extract<RevocationCommand, { type: 'ProposeRevocation' }>,
+  state: DiplomaState,
+  context?: CommandContext,
+): RevocationEvent[] {
+  throwIfInvalid(
+    requireIsoDate('proposedOn', command.proposedOn),
+    requireOneOf('ground', command.ground, REVOCATION_GROUNDS),
+    requireText('reasons', command.reasons, 2000),
+    requireOneOf('source', command.source, REVOCATION_SOURCES),
+  );
+  if (state.status === 'revoked') {
+    throw new DomainError({
+      code: 'DIPLOMA_ALREADY_REVOKED',
+      kind: 'conflict',
+      messageVi: `Văn bằng đã bị thu hồi theo quyết định ${state.revocation?.decisionNumber} ngày ${state.revocation?.decisionDate}.`,
+      messageEn: `The diploma was already revoked by decision ${state.revocation?.decisionNumber} of ${state.revocation?.decisionDate}.`,
+      field: 'ground',
+      rule: 45,
+    });
+  }
+  requireIssuedAndLive(command.issued, state, 'revoke');
+  const proposedBy = context?.actor.officerId ?? 'unknown';
+  if (state.revocationProposal) {
+    const same =
+      state.revocationProposal.proposedBy === proposedBy &&
+      state.revocationProposal.ground === command.ground &&
+      state.revocationProposal.proposedOn === command.proposedOn;
+    if (same) return [];
+    throw new DomainError({
+      code: 'REVOCATION_ALREADY_PROPOSED',
+      kind: 'conflict',
+      messageVi: `Đã có đề xuất thu hồi văn bằng này ngày ${state.revocationProposal.proposedOn}, đang chờ quyết định.`,
+      messageEn: `A revocation of this diploma was proposed on ${state.revocationProposal.proposedOn} and awaits the decision.`,
+      field: 'ground',
+    });
+  }
+  return [
+    {
+      type: 'DiplomaRevocationProposed',
+      data: {
+        diplomaId: command.issued.diplomaId,
+        ground: command.ground,
+        reasons: command.reasons.trim(),
+        source: command.source,
+        proposedOn: command.proposedOn,
+        proposedBy,
+      },
+    },
+  ];
+}
+
+export function revokeDiploma(
+  command: Extract<RevocationCommand, { type: 'RevokeDiploma' }>,
+  state: DiplomaState,
+  context?: CommandContext,
+): RevocationEvent[] {
   throwIfInvalid(
     requireText('decisionNumber', command.decisionNumber, 60),
     requireIsoDate('decisionDate', command.decisionDate),
@@ -118,6 +194,8 @@ export function revokeDiploma(command: Extract<RevocationCommand, { type: 'Revok
     actingAuthorityCode: command.actingAuthorityCode,
     issuerCode: command.issued.authorityCode,
   });
+  // Issue 17: whoever proposed the revocation does not record the head's decision on it (rules 41, 42).
+  requireDeciderOtherThan(state.revocationProposal?.proposedBy, context, 'revocation', 'decisionNumber');
   return [revokedEvent(command, authorization.regime.code)];
 }
 

@@ -3,6 +3,9 @@ import {
   blankLotStream,
   decideReissue,
   decideRevokedDiplomaReturned,
+  decisionIdOfGraduate,
+  graduationDecisionDecider,
+  graduationDecisionStream,
   diplomaDecider,
   diplomaStream,
   replacementDiplomaId,
@@ -22,6 +25,7 @@ import {
 import { decodeEvent, handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { executeWorkflow } from '../write-path/execute-workflow';
 import { loadDiploma } from './issued-diploma';
+import { loadState } from '../issuance/load-state';
 
 /** Each act reads the diploma's issuance facts, then is decided on the diploma's own stream. */
 export async function onDiploma(
@@ -130,6 +134,47 @@ export function revokeDiploma(
     (issued) => ({ type: 'RevokeDiploma', issued, actingAuthorityCode: authorityCode, directory, ...rest }),
     ifMatch,
   );
+}
+
+/**
+ * §0.5: the diploma issued also as a digital record. The graduation decision's date (it starts the
+ * digital deadline) comes from the decision the diploma belongs to; a replacement or a digitised book
+ * entry has none.
+ */
+export async function recordDigitalIssue(
+  store: EventStore,
+  request: { diplomaId: string; authorityCode: string; issuedOn: string; reference: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
+  const decisionId = decisionIdOfGraduate(request.diplomaId);
+  const decision = decisionId ? await loadState(store, graduationDecisionDecider, graduationDecisionStream(decisionId)) : undefined;
+  const decisionDate = decision?.status === 'recorded' && decision.graduates.has(request.diplomaId) ? decision.header.date : null;
+  return onDiploma(
+    store,
+    request.diplomaId,
+    context,
+    (issued) => ({
+      type: 'RecordDigitalIssue',
+      issued,
+      authorityCode: request.authorityCode,
+      decisionDate,
+      issuedOn: request.issuedOn,
+      reference: request.reference,
+    }),
+    ifMatch,
+  );
+}
+
+/** §2.7 "Opened": an officer proposes the revocation; another records the head's decision (issue 17). */
+export function proposeRevocation(
+  store: EventStore,
+  request: { diplomaId: string; ground: RevocationGround; reasons: string; source: RevocationSource; proposedOn: string },
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
+  const { diplomaId, ...rest } = request;
+  return onDiploma(store, diplomaId, context, (issued) => ({ type: 'ProposeRevocation', issued, ...rest }), ifMatch);
 }
 
 export function publishRevocation(

@@ -5,7 +5,9 @@ import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-com
 import {
   decideCorrection,
   notifyRevocation,
+  proposeRevocation,
   publishRevocation,
+  recordDigitalIssue,
   recordRevokedDiplomaReturned,
   refuseCorrection,
   reissueDiploma,
@@ -89,6 +91,25 @@ export class ReissueDiplomaHandler extends DiplomaActHandler<ReissueDiploma> {
   }
 }
 
+export class RecordDigitalIssue extends OfficerCommand<Args<typeof recordDigitalIssue, 1>> {}
+@CommandHandler(RecordDigitalIssue)
+export class RecordDigitalIssueHandler extends DiplomaActHandler<RecordDigitalIssue> {
+  protected async handle({ input, context, ifMatch }: RecordDigitalIssue): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    return recordDigitalIssue(this.deps.store, input, context, ifMatch);
+  }
+}
+
+export class ProposeRevocation extends OfficerCommand<Args<typeof proposeRevocation, 1> & { authorityCode: string }> {}
+@CommandHandler(ProposeRevocation)
+export class ProposeRevocationHandler extends DiplomaActHandler<ProposeRevocation> {
+  protected async handle({ input, context, ifMatch }: ProposeRevocation): Promise<CommandOutcome> {
+    await this.authorize(input.diplomaId, input.authorityCode, context);
+    const { authorityCode: _authorityCode, ...request } = input;
+    return proposeRevocation(this.deps.store, request, context, ifMatch);
+  }
+}
+
 export class RevokeDiploma extends OfficerCommand<Args<typeof revokeDiploma, 2>> {}
 @CommandHandler(RevokeDiploma)
 export class RevokeDiplomaHandler extends DiplomaActHandler<RevokeDiploma> {
@@ -132,6 +153,8 @@ export const DIPLOMA_COMMAND_HANDLERS = [
   DecideCorrectionHandler,
   RefuseCorrectionHandler,
   ReissueDiplomaHandler,
+  ProposeRevocationHandler,
+  RecordDigitalIssueHandler,
   RevokeDiplomaHandler,
   PublishRevocationHandler,
   NotifyRevocationHandler,

@@ -12,15 +12,19 @@ export const REGISTER_SEQUENCE_TABLE = 'audit_register_detections';
  * each used once. The deciders hand them out that way; this watches what was actually recorded (an
  * import, another store, a hand-made event): a gap or a number used twice (F5 for the sổ gốc, F10 for
  * the copy register), and numbers entered into a year's book after that year ended (F6, back-dating).
- * Each event costs one row read and one row written.
+ * "After the year ended" means after the book was in use in its own year and the year closed: a book
+ * whose first entry is itself recorded after its year — a past year back-filled into a new registry, as
+ * the demo province's 2024 is — has no closed book to insert into, so it is not F6 (its numbers are
+ * still watched for gaps and duplicates). Each event costs one row read and one row written.
  */
 export const registerSequenceProjection: Projection = {
   name: 'audit-register-sequence',
-  version: 1,
+  version: 2,
   handles: ['RegisterNumbersAssigned', 'CopyNumbersAssigned'],
   tables: ['audit_register_heads', REGISTER_SEQUENCE_TABLE],
   createTables(db: Database): void {
-    db.exec('CREATE TABLE IF NOT EXISTS audit_register_heads (stream TEXT PRIMARY KEY, last INTEGER NOT NULL)');
+    // live: 1 once an entry of the book was recorded within the book's own year (the book was in use then).
+    db.exec('CREATE TABLE IF NOT EXISTS audit_register_heads (stream TEXT PRIMARY KEY, last INTEGER NOT NULL, live INTEGER NOT NULL)');
     createDetectionTable(db, REGISTER_SEQUENCE_TABLE);
   },
   apply(db: Database, recorded: RecordedEvent): void {
@@ -30,11 +34,19 @@ export const registerSequenceProjection: Projection = {
     const { first, last } = event.data;
     const reference =
       event.type === 'RegisterNumbersAssigned' ? { printRunId: event.data.printRunId } : { requestId: event.data.requestId };
-    const head = prepared<[string], number>(db, 'SELECT last FROM audit_register_heads WHERE stream = ?').pluck().get(recorded.stream) ?? 0;
-    prepared(db, 'INSERT INTO audit_register_heads VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET last = MAX(last, excluded.last)').run(
-      recorded.stream,
-      last,
-    );
+    const seenAt = occurredAt(recorded);
+    // Vietnam is UTC+7: an entry made at 23:30 on 31/12 local time still belongs to that year.
+    const enteredYear = new Date(Date.parse(seenAt) + 7 * 3600_000).getUTCFullYear();
+    const before = prepared<[string], { last: number; live: number }>(
+      db,
+      'SELECT last, live FROM audit_register_heads WHERE stream = ?',
+    ).get(recorded.stream);
+    const head = before?.last ?? 0;
+    const wasLive = before?.live === 1;
+    prepared(
+      db,
+      'INSERT INTO audit_register_heads VALUES (?, ?, ?) ON CONFLICT (stream) DO UPDATE SET last = MAX(last, excluded.last), live = MAX(live, excluded.live)',
+    ).run(recorded.stream, last, enteredYear <= book.year ? 1 : 0);
     const bookVi = book.copies ? `sổ cấp bản sao ${book.kind} năm ${book.year}` : `sổ gốc ${book.kind} năm ${book.year}`;
     const bookEn = book.copies ? `copy register ${book.kind} ${book.year}` : `original register ${book.kind} ${book.year}`;
     const pattern = book.copies ? 'F10' : 'F5';
@@ -43,7 +55,6 @@ export const registerSequenceProjection: Projection = {
         ? `/api/v1/authorities/${book.authorityCode}/copy-register/${book.kind}/${book.year}`
         : `/api/v1/authorities/${book.authorityCode}/register-books/${book.kind}/${book.year}`,
     ];
-    const seenAt = occurredAt(recorded);
     const seq = changeSeqOf(recorded);
     if (first > head + 1) {
       recordDetection(
@@ -84,9 +95,7 @@ export const registerSequenceProjection: Projection = {
         seq,
       );
     }
-    // Vietnam is UTC+7: an entry made at 23:30 on 31/12 local time still belongs to that year.
-    const enteredYear = new Date(Date.parse(seenAt) + 7 * 3600_000).getUTCFullYear();
-    if (!book.copies && enteredYear > book.year) {
+    if (!book.copies && enteredYear > book.year && wasLive) {
       recordDetection(
         db,
         REGISTER_SEQUENCE_TABLE,

@@ -153,7 +153,30 @@ function authorityReport(db: Database, code: string, from: string, to: string, t
  */
 export function yearlyReport(db: Database, authorityCodes: readonly string[], from: string, to: string, today: string): YearlyReport {
   const authorities = authorityCodes.map((code) => authorityReport(db, code, from, to, today));
-  return { from, to, authorities, rolledUp: rollUp(authorityCodes[0] ?? '', authorities) };
+  const internal = (kind: string) => handedWithin(db, authorityCodes, kind, from, to);
+  return { from, to, authorities, rolledUp: rollUp(authorityCodes[0] ?? '', authorities, internal) };
+}
+
+/**
+ * Blanks one authority of the report handed to another in the period. In the rolled-up figure they are
+ * neither received from above nor handed out: a Sở's lot passed to its Phòng is counted once, as the
+ * Sở's receipt (issue 15: the roll-up showed it again as "received from the superior" and "handed to
+ * units", so the province seemed to have taken in twice what arrived).
+ */
+function handedWithin(db: Database, authorityCodes: readonly string[], kind: string, from: string, to: string): number {
+  return db
+    .prepare<[string, string, string, string, string], number>(
+      `SELECT COALESCE(SUM(quantity), 0) FROM blank_movements
+       WHERE movement = 'allocation_out' AND kind = ? AND movement_date BETWEEN ? AND ?
+         AND authority_code IN (SELECT value FROM json_each(?)) AND counterpart IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .get(kind, from, to, JSON.stringify(authorityCodes), JSON.stringify(authorityCodes))!;
+}
+
+/** The roll-up of several ledgers: sums, less what moved between them (it stays inside the group). */
+function netOfInternal(sum: BlankFigures, internal: number): BlankFigures {
+  return { ...sum, allocatedIn: sum.allocatedIn - internal, allocatedOut: sum.allocatedOut - internal };
 }
 
 function sumBlanks(list: readonly BlankFigures[]): BlankFigures {
@@ -178,7 +201,7 @@ function sumRecords(list: readonly Readonly<Record<string, number>>[]): Record<s
   return out;
 }
 
-function rollUp(code: string, reports: readonly AuthorityYearlyReport[]): AuthorityYearlyReport {
+function rollUp(code: string, reports: readonly AuthorityYearlyReport[], internal: (kind: string) => number): AuthorityYearlyReport {
   return {
     authorityCode: code,
     authorityName: 'Tổng hợp',
@@ -188,8 +211,8 @@ function rollUp(code: string, reports: readonly AuthorityYearlyReport[]): Author
       const sum = (key: Exclude<keyof DiplomaFigures, 'revokedByGround'>) => d.reduce((s, x) => s + x[key], 0);
       return {
         kind,
-        blanks: sumBlanks(mine.map((k) => k.blanks)),
-        copyBlanks: sumBlanks(mine.map((k) => k.copyBlanks)),
+        blanks: netOfInternal(sumBlanks(mine.map((k) => k.blanks)), internal(kind)),
+        copyBlanks: netOfInternal(sumBlanks(mine.map((k) => k.copyBlanks)), internal(`${kind}_COPY`)),
         diplomas: {
           issued: sum('issued'),
           notHandedOver: sum('notHandedOver'),

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { assign, normalizeRanges, type BlankLotEvent, type Segment, type SerialRange } from '@so-goc/domain';
+import { assign, normalizeRanges, segmentsWithin, type BlankLotEvent, type Segment, type SerialRange } from '@so-goc/domain';
 import { positionToString, type RecordedEvent } from '@so-goc/event-store';
 import { prepared } from '../prepared-statements';
 import type { Projection } from '../projection';
@@ -11,7 +11,7 @@ import type { Projection } from '../projection';
  */
 export const blankLedgerProjection: Projection = {
   name: 'blank-ledger',
-  version: 2,
+  version: 3,
   handles: [
     'BlankLotReceived',
     'BlanksAllocated',
@@ -24,7 +24,15 @@ export const blankLedgerProjection: Projection = {
     'BlanksReleased',
     'BlankReuseAttempted',
   ],
-  tables: ['blank_lots', 'blank_movements', 'blank_balances', 'blank_segments', 'blank_fraud_signals', 'blank_destructions'],
+  tables: [
+    'blank_lots',
+    'blank_movements',
+    'blank_balances',
+    'blank_segments',
+    'blank_segment_changes',
+    'blank_fraud_signals',
+    'blank_destructions',
+  ],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS blank_lots (
@@ -38,6 +46,13 @@ export const blankLedgerProjection: Projection = {
         movement TEXT NOT NULL, movement_date TEXT NOT NULL, document TEXT, first INTEGER NOT NULL, last INTEGER NOT NULL,
         quantity INTEGER NOT NULL, delta INTEGER NOT NULL, counterpart TEXT, balance_after INTEGER NOT NULL, note TEXT
       );
+      -- Issue 17: every change of state of a range of serials with the date of the act, so the stock on
+      -- hand can be counted serial by serial as of any past date (blankStockAsOf).
+      CREATE TABLE IF NOT EXISTS blank_segment_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, lot_id TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
+        status TEXT NOT NULL, holder TEXT NOT NULL, change_date TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS blank_segment_changes_by_lot ON blank_segment_changes (lot_id, seq);
       CREATE INDEX IF NOT EXISTS blank_movements_by_ledger ON blank_movements (authority_code, kind, movement_date, seq);
       CREATE INDEX IF NOT EXISTS blank_movements_by_serial ON blank_movements (lot_id, first, last);
       CREATE TABLE IF NOT EXISTS blank_balances (authority_code TEXT NOT NULL, kind TEXT NOT NULL, on_hand INTEGER NOT NULL, PRIMARY KEY (authority_code, kind));
@@ -84,6 +99,11 @@ export const blankLedgerProjection: Projection = {
         segments = assign(segments, d.missing, (s) => ({ status: 'missing', holder: s.holder }));
         segments = assign(segments, d.damaged, (s) => ({ status: 'spoiled', holder: s.holder, reason: 'damaged_at_receipt' }));
         ledger.writeSegments(segments);
+        ledger.history([{ from: d.range.from, to: d.range.to, status: 'in_stock', holder: d.receivingAuthority }], d.receivedOn);
+        ledger.history(
+          segments.filter((x) => x.status !== 'in_stock'),
+          d.receivedOn,
+        );
         const delivered = subtract(d.range, d.missing);
         const note = d.missing.length ? `Thiếu ${d.missing.map((r) => `${r.from}–${r.to}`).join(', ')}` : null;
         for (const range of delivered)
@@ -93,7 +113,7 @@ export const blankLedgerProjection: Projection = {
         return;
       }
       case 'BlanksAllocated':
-        ledger.change(event.data.ranges, () => ({ status: 'in_stock', holder: event.data.toAuthority }));
+        ledger.change(event.data.ranges, () => ({ status: 'in_stock', holder: event.data.toAuthority }), event.data.allocatedOn);
         for (const range of event.data.ranges) {
           ledger.move(
             event.data.fromAuthority,
@@ -116,14 +136,18 @@ export const blankLedgerProjection: Projection = {
         }
         return;
       case 'BlanksReserved':
-        ledger.change(event.data.ranges, (s) => ({ status: 'reserved', holder: s.holder, printRunId: event.data.printRunId }));
+        ledger.change(
+          event.data.ranges,
+          (s) => ({ status: 'reserved', holder: s.holder, printRunId: event.data.printRunId }),
+          event.data.reservedOn,
+        );
         return;
       case 'BlanksReleased':
-        ledger.change(event.data.ranges, (s) => ({ status: 'in_stock', holder: s.holder }));
+        ledger.change(event.data.ranges, (s) => ({ status: 'in_stock', holder: s.holder }), event.data.releasedOn);
         return;
       case 'BlanksBound': {
         const ranges = normalizeRanges(event.data.bindings.map((b) => ({ from: b.serial, to: b.serial })));
-        ledger.change(ranges, (s) => ({ status: 'bound', holder: s.holder, printRunId: event.data.printRunId }));
+        ledger.change(ranges, (s) => ({ status: 'bound', holder: s.holder, printRunId: event.data.printRunId }), event.data.boundOn);
         for (const range of ranges)
           ledger.move(event.data.authorityCode, 'bound', event.data.boundOn, event.data.printRunId, range, -1, null);
         return;
@@ -131,7 +155,7 @@ export const blankLedgerProjection: Projection = {
       case 'BlanksSpoiled': {
         // A signed diploma written wrongly comes back into custody as a spoiled blank awaiting the council.
         const recovered = ledger.rangesWithStatus(event.data.ranges, 'bound');
-        ledger.change(event.data.ranges, (s) => ({ status: 'spoiled', holder: s.holder, reason: event.data.reason }));
+        ledger.change(event.data.ranges, (s) => ({ status: 'spoiled', holder: s.holder, reason: event.data.reason }), event.data.spoiledOn);
         for (const range of event.data.ranges)
           ledger.move(
             event.data.authorityCode,
@@ -168,7 +192,7 @@ export const blankLedgerProjection: Projection = {
             d.destroyedOn,
           );
         }
-        ledger.change(event.data.ranges, (s) => ({ status: 'destroyed', holder: s.holder }));
+        ledger.change(event.data.ranges, (s) => ({ status: 'destroyed', holder: s.holder }), event.data.destroyedOn);
         for (const range of event.data.ranges)
           ledger.move(
             event.data.authorityCode,
@@ -183,7 +207,7 @@ export const blankLedgerProjection: Projection = {
         return;
       }
       case 'BlanksLost':
-        ledger.change(event.data.ranges, (s) => ({ status: 'lost', holder: s.holder }));
+        ledger.change(event.data.ranges, (s) => ({ status: 'lost', holder: s.holder }), event.data.lostOn);
         for (const range of event.data.ranges)
           ledger.move(
             event.data.authorityCode,
@@ -197,7 +221,7 @@ export const blankLedgerProjection: Projection = {
           );
         return;
       case 'BlanksReturned':
-        ledger.change(event.data.ranges, (s) => ({ status: 'returned', holder: s.holder }));
+        ledger.change(event.data.ranges, (s) => ({ status: 'returned', holder: s.holder }), event.data.returnedOn);
         for (const range of event.data.ranges)
           ledger.move(event.data.authorityCode, 'returned', event.data.returnedOn, event.data.document.number, range, -1, null);
         return;
@@ -241,7 +265,7 @@ class LedgerWriter {
   }
 
   /** Re-segments only the rows the ranges touch. */
-  change(ranges: readonly SerialRange[], update: (segment: Segment) => Omit<Segment, 'from' | 'to'>): void {
+  change(ranges: readonly SerialRange[], update: (segment: Segment) => Omit<Segment, 'from' | 'to'>, date: string): void {
     const span = normalizeRanges(ranges);
     const low = span[0]!.from;
     const high = span[span.length - 1]!.to;
@@ -259,7 +283,21 @@ class LedgerWriter {
     }));
     const remove = prepared(this.db, 'DELETE FROM blank_segments WHERE lot_id = ? AND first = ?');
     for (const row of rows) remove.run(this.lotId, row.first);
-    this.writeSegments(assign(touched, span, update));
+    const changed = assign(touched, span, update);
+    this.writeSegments(changed);
+    this.history(
+      span.flatMap((range) => segmentsWithin(changed, range)),
+      date,
+    );
+  }
+
+  /** Appends the new state of these serials, dated by the act, to the lot's history. */
+  history(pieces: readonly Segment[], date: string): void {
+    const insert = prepared(
+      this.db,
+      'INSERT INTO blank_segment_changes (lot_id, first, last, status, holder, change_date) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of pieces) insert.run(this.lotId, p.from, p.to, p.status, p.holder, date);
   }
 
   /** The current segments clipped to `ranges`, i.e. each serial's state just before this event. */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { formatRange, formatSerial } from '@so-goc/domain';
+import { assign, formatRange, formatSerial, type Segment } from '@so-goc/domain';
 
 export interface LedgerRow {
   readonly date: string;
@@ -128,7 +128,10 @@ export interface Reconciliation {
   readonly returned: number;
   readonly closing: number;
   readonly balanced: boolean;
-  /** Today's stock by state, counted serial by serial, to compare with the ledger's closing balance. */
+  /**
+   * The stock at the period's end by state, counted serial by serial (today's states for a period that
+   * runs to today, the states as of its last day otherwise), to compare with the ledger's closing balance.
+   */
   readonly onHandBySerial: { inStock: number; reserved: number; spoiledAwaitingDestruction: number; total: number } | null;
   /** Serial ranges the two counts disagree on (empty when the books balance). */
   readonly breaks: string[];
@@ -175,32 +178,27 @@ export function blankReconciliation(
     opening + flows.received + flows.allocatedIn - flows.allocatedOut - flows.issued - flows.destroyed - flows.lost - flows.returned ===
     closing;
 
-  let onHandBySerial: Reconciliation['onHandBySerial'] = null;
   const breaks: string[] = [];
-  if (to >= today) {
-    const count = (status: string) =>
-      db
-        .prepare(
-          'SELECT COALESCE(SUM(s.last - s.first + 1), 0) FROM blank_segments s JOIN blank_lots l USING (lot_id) WHERE s.holder = ? AND l.kind = ? AND s.status = ?',
-        )
-        .pluck()
-        .get(authorityCode, kind, status) as number;
-    const inStock = count('in_stock');
-    const reserved = count('reserved');
-    const spoiledAwaitingDestruction = count('spoiled');
-    onHandBySerial = { inStock, reserved, spoiledAwaitingDestruction, total: inStock + reserved + spoiledAwaitingDestruction };
-    if (onHandBySerial.total !== closing) {
-      const perLot = db
-        .prepare<[string, string, string, string], { lot_id: string; prefix: string; width: number; by_serial: number; by_ledger: number }>(
-          `SELECT l.lot_id, l.prefix, l.width,
-             (SELECT COALESCE(SUM(s.last - s.first + 1), 0) FROM blank_segments s WHERE s.lot_id = l.lot_id AND s.holder = ? AND s.status IN ('in_stock', 'reserved', 'spoiled')) AS by_serial,
-             (SELECT COALESCE(SUM(m.delta), 0) FROM blank_movements m WHERE m.lot_id = l.lot_id AND m.authority_code = ?) AS by_ledger
-           FROM blank_lots l WHERE l.kind = ? AND l.lot_id IN (SELECT lot_id FROM blank_movements WHERE authority_code = ?)`,
-        )
-        .all(authorityCode, authorityCode, kind, authorityCode);
-      for (const lot of perLot.filter((l) => l.by_serial !== l.by_ledger)) {
-        breaks.push(`${lot.lot_id}: ${lot.by_serial} theo số hiệu, ${lot.by_ledger} theo sổ`);
-      }
+  // Today's stock from the serials' current states; a period that ended in the past, from their
+  // states as of its last day (issue 17: it used to be null).
+  const stock = to >= today ? blankStockNow(db, authorityCode, kind) : blankStockAsOf(db, authorityCode, kind, to);
+  const onHandBySerial: Reconciliation['onHandBySerial'] = {
+    inStock: stock.inStock,
+    reserved: stock.reserved,
+    spoiledAwaitingDestruction: stock.spoiledAwaitingDestruction,
+    total: stock.total,
+  };
+  if (onHandBySerial.total !== closing) {
+    const ledgerByLot = db
+      .prepare<[string, string, string, string], { lot_id: string; prefix: string; width: number; by_ledger: number }>(
+        `SELECT l.lot_id, l.prefix, l.width,
+           (SELECT COALESCE(SUM(m.delta), 0) FROM blank_movements m WHERE m.lot_id = l.lot_id AND m.authority_code = ? AND m.movement_date <= ?) AS by_ledger
+         FROM blank_lots l WHERE l.kind = ? AND l.lot_id IN (SELECT lot_id FROM blank_movements WHERE authority_code = ?) ORDER BY l.lot_id`,
+      )
+      .all(authorityCode, to, kind, authorityCode);
+    for (const lot of ledgerByLot) {
+      const bySerial = stock.byLot.get(lot.lot_id) ?? 0;
+      if (bySerial !== lot.by_ledger) breaks.push(`${lot.lot_id}: ${bySerial} theo số hiệu, ${lot.by_ledger} theo sổ`);
     }
   }
   return { authorityCode, kind, from, to, opening, ...flows, closing, balanced: balanced && breaks.length === 0, onHandBySerial, breaks };
@@ -263,4 +261,68 @@ export function destructionMinutes(db: Database, authorityCode: string, minutesR
       reason: r.reason ?? '',
     })),
   };
+}
+
+/** Blanks in an authority's hands, by state, serial by serial; `byLot` for finding where two counts differ. */
+export interface BlankStock {
+  readonly inStock: number;
+  readonly reserved: number;
+  readonly spoiledAwaitingDestruction: number;
+  readonly total: number;
+  readonly byLot: ReadonlyMap<string, number>;
+}
+
+function stockOf(pieces: readonly { lot: string; status: string; size: number }[]): BlankStock {
+  const byState = (status: string) => pieces.filter((p) => p.status === status).reduce((n, p) => n + p.size, 0);
+  const byLot = new Map<string, number>();
+  for (const p of pieces)
+    if (p.status === 'in_stock' || p.status === 'reserved' || p.status === 'spoiled') byLot.set(p.lot, (byLot.get(p.lot) ?? 0) + p.size);
+  const inStock = byState('in_stock');
+  const reserved = byState('reserved');
+  const spoiledAwaitingDestruction = byState('spoiled');
+  return { inStock, reserved, spoiledAwaitingDestruction, total: inStock + reserved + spoiledAwaitingDestruction, byLot };
+}
+
+/** Today's stock: the serials' current states. */
+export function blankStockNow(db: Database, authorityCode: string, kind: string): BlankStock {
+  return stockOf(
+    db
+      .prepare<[string, string], { lot: string; status: string; size: number }>(
+        `SELECT s.lot_id AS lot, s.status, SUM(s.last - s.first + 1) AS size FROM blank_segments s JOIN blank_lots l USING (lot_id)
+         WHERE s.holder = ? AND l.kind = ? GROUP BY s.lot_id, s.status`,
+      )
+      .all(authorityCode, kind),
+  );
+}
+
+/**
+ * The stock an authority held at the end of day `date` (issue 17, rule 16): each lot's history of state
+ * changes, dated by the act (received, handed over, reserved, printed on, spoiled, destroyed, lost,
+ * returned), replayed up to that day, and the serials then in the authority's hands counted by state.
+ * Only the lots this authority ever held are read.
+ */
+export function blankStockAsOf(db: Database, authorityCode: string, kind: string, date: string): BlankStock {
+  const lots = db
+    .prepare<[string, string], string>(
+      `SELECT lot_id FROM blank_lots WHERE kind = ? AND lot_id IN (SELECT DISTINCT lot_id FROM blank_segment_changes WHERE holder = ?) ORDER BY lot_id`,
+    )
+    .pluck()
+    .all(kind, authorityCode);
+  const changes = db.prepare<[string, string], { first: number; last: number; status: Segment['status']; holder: string }>(
+    'SELECT first, last, status, holder FROM blank_segment_changes WHERE lot_id = ? AND change_date <= ? ORDER BY seq',
+  );
+  const pieces: { lot: string; status: string; size: number }[] = [];
+  for (const lot of lots) {
+    let segments: Segment[] = [];
+    for (const c of changes.iterate(lot, date)) {
+      const range = { from: c.first, to: c.last };
+      // The receipt lays the whole lot down first; every later change re-states serials already there.
+      segments =
+        segments.length === 0
+          ? [{ ...range, status: c.status, holder: c.holder }]
+          : assign(segments, [range], () => ({ status: c.status, holder: c.holder }));
+    }
+    for (const s of segments) if (s.holder === authorityCode) pieces.push({ lot, status: s.status, size: s.to - s.from + 1 });
+  }
+  return stockOf(pieces);
 }
