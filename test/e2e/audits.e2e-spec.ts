@@ -148,14 +148,20 @@ describe('Audit findings and the yearly report over HTTP', () => {
     expect((await t.request('POST', `/api/v1/authorities/SGD-HP/audit-findings/${id}/closing`, { token: auditor, body: {} })).status).toBe(
       400,
     );
-    expect(
-      (
-        await t.request('POST', `/api/v1/authorities/SGD-HP/audit-findings/${id}/acknowledgement`, {
-          token: auditor,
-          body: { note: 'Đã chuyển công an' },
-        })
-      ).status,
-    ).toBe(201);
+    // Issue 12, item 8: If-Match means what it says on a finding too: a stale ETag gets 412 and changes nothing.
+    const stale = await t.request('POST', `/api/v1/authorities/SGD-HP/audit-findings/${id}/assignment`, {
+      token: auditor,
+      body: { assignee: 'Trần Văn Bình' },
+      headers: { 'if-match': '"99"' },
+    });
+    expect(stale.status).toBe(412);
+    const acknowledged = await t.request('POST', `/api/v1/authorities/SGD-HP/audit-findings/${id}/acknowledgement`, {
+      token: auditor,
+      body: { note: 'Đã chuyển công an' },
+      headers: { 'if-match': '"0"' },
+    });
+    expect(acknowledged.status).toBe(201);
+    expect(acknowledged.headers.get('etag')).toBe('"1"');
     await until(async () => expect((await list('?state=acknowledged')).findings).toHaveLength(1));
 
     const pdf = await t.request('GET', '/api/v1/authorities/SGD-HP/audit-findings.pdf', { token: auditor });

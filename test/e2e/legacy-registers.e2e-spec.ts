@@ -135,9 +135,29 @@ describe('Paper registers over HTTP (issue 14)', () => {
 
     const lookup = `${t.portal}/api/v1/lookup?serial=B%20000702&fullName=${encodeURIComponent('Phạm Văn Số 2')}&birthDate=05/1983`;
     expect(((await (await fetch(lookup)).json()) as { status: string }).status).toBe('NOT_FOUND');
+    // Issue 12, item 8: If-Match on a book: a stale ETag gets 412 and records nothing; a scan refused so writes no file either.
+    const bookEvents = (await t.events(`legacy-book-${bookId}`)).length;
+    const staleCheck = await t.request('POST', `/api/v1/authorities/SGD-HP/legacy-books/${bookId}/checks`, {
+      token: checker,
+      body: { confirmed: ['p2-l1'] },
+      headers: { 'if-match': '"0"' },
+    });
+    expect(staleCheck.status).toBe(412);
+    const staleScan = await fetch(`${t.api}/api/v1/authorities/SGD-HP/legacy-books/${bookId}/pages/3/scans`, {
+      method: 'POST',
+      body: (() => {
+        const form = new FormData();
+        form.append('file', png, 'trang-3.png');
+        return form;
+      })(),
+      headers: { authorization: `Bearer ${t.adminToken}`, 'idempotency-key': randomUUID(), 'if-match': '"0"' },
+    });
+    expect(staleScan.status).toBe(412);
+    expect(await t.events(`legacy-book-${bookId}`)).toHaveLength(bookEvents);
     const check = await t.request('POST', `/api/v1/authorities/SGD-HP/legacy-books/${bookId}/checks`, {
       token: checker,
       body: { confirmed: ['p2-l1', 'p2-l2', 'p2-l3'] },
+      headers: { 'if-match': `"${bookEvents - 1}"` },
     });
     expect(check.status).toBe(201);
 

@@ -44,6 +44,7 @@ export * from './issuance/print-run';
 export * from './issuance/print-run-state';
 export * from './issuance/print-run.decider';
 export * from './issuance/print-run.workflows';
+export * from './issuance/sign-print-run.workflow';
 export * from './diplomas/diploma';
 export * from './diplomas/diploma.decider';
 export * from './calendar/vietnam-holidays';

@@ -21,6 +21,7 @@ export * from './verification/signing-key.commands';
 export * from './issuance/open-print-run';
 export * from './issuance/print-run-steps';
 export * from './diplomas/issued-diploma';
+export * from './diplomas/diploma-stream-migration';
 export * from './diplomas/hand-over';
 export * from './diplomas/after-issuance';
 export * from './issuance/load-state';

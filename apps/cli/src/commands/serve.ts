@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import {
+  bringDiplomaStreamsForward,
   bringGraduateRegistryForward,
   closeOnSignals,
   countAppends,
@@ -57,6 +58,7 @@ export async function serve(
   countAppends(infrastructure.store, metrics);
   // Stores written by earlier releases are brought forward before anyone can write (issue 12).
   await bringGraduateRegistryForward(infrastructure.store);
+  await bringDiplomaStreamsForward(infrastructure.store);
   const projector = apps.includes('projector')
     ? await createProjector(infrastructure, { ...logger, ...(silent ? {} : { log: logOf('projector') }), metrics })
     : undefined;

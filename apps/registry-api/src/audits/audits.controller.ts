@@ -11,6 +11,7 @@ import {
   AssignFinding,
   CloseFinding,
   commandContextFrom,
+  expectedRevisionFrom,
   commandReply,
   CurrentActor,
   OfficerAccess,
@@ -117,7 +118,9 @@ export class AuditsController {
   ): Promise<object> {
     return commandReply(
       response,
-      await this.commandBus.execute(new AcknowledgeFinding(findingId, body.note ?? null, commandContextFrom(request, actor))),
+      await this.commandBus.execute(
+        new AcknowledgeFinding(findingId, body.note ?? null, commandContextFrom(request, actor), expectedRevisionFrom(request)),
+      ),
     );
   }
 
@@ -133,7 +136,9 @@ export class AuditsController {
   ): Promise<object> {
     return commandReply(
       response,
-      await this.commandBus.execute(new AssignFinding(findingId, body.assignee, body.note ?? null, commandContextFrom(request, actor))),
+      await this.commandBus.execute(
+        new AssignFinding(findingId, body.assignee, body.note ?? null, commandContextFrom(request, actor), expectedRevisionFrom(request)),
+      ),
     );
   }
 
@@ -149,7 +154,9 @@ export class AuditsController {
   ): Promise<object> {
     return commandReply(
       response,
-      await this.commandBus.execute(new CloseFinding(findingId, body.note, commandContextFrom(request, actor))),
+      await this.commandBus.execute(
+        new CloseFinding(findingId, body.note, commandContextFrom(request, actor), expectedRevisionFrom(request)),
+      ),
     );
   }
 

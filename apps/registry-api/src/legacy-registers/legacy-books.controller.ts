@@ -26,6 +26,7 @@ import {
   AttachLegacyPageScan,
   CheckLegacyEntries,
   commandContextFrom,
+  expectedRevisionFrom,
   commandReply,
   CurrentActor,
   EVENT_STORE,
@@ -138,7 +139,13 @@ export class LegacyBooksController {
   ): Promise<object> {
     if (!file) throw fileMissing();
     const outcome = await this.commands.execute(
-      new AttachLegacyPageScan(bookId, page, new Uint8Array(file.buffer), commandContextFrom(request, actor)),
+      new AttachLegacyPageScan(
+        bookId,
+        page,
+        new Uint8Array(file.buffer),
+        commandContextFrom(request, actor),
+        expectedRevisionFrom(request),
+      ),
     );
     return commandReply(response, outcome);
   }
@@ -180,7 +187,9 @@ export class LegacyBooksController {
   ): Promise<object> {
     return commandReply(
       response,
-      await this.commands.execute(new TranscribeLegacyEntries(bookId, body.entries, commandContextFrom(request, actor))),
+      await this.commands.execute(
+        new TranscribeLegacyEntries(bookId, body.entries, commandContextFrom(request, actor), expectedRevisionFrom(request)),
+      ),
     );
   }
 
@@ -204,7 +213,10 @@ export class LegacyBooksController {
         field: 'entryId',
       });
     }
-    return commandReply(response, await this.commands.execute(new AmendLegacyEntry(bookId, body, commandContextFrom(request, actor))));
+    return commandReply(
+      response,
+      await this.commands.execute(new AmendLegacyEntry(bookId, body, commandContextFrom(request, actor), expectedRevisionFrom(request))),
+    );
   }
 
   @Post('legacy-books/:bookId/checks')
@@ -219,7 +231,15 @@ export class LegacyBooksController {
   ): Promise<object> {
     return commandReply(
       response,
-      await this.commands.execute(new CheckLegacyEntries(bookId, body.confirmed, body.disputed ?? [], commandContextFrom(request, actor))),
+      await this.commands.execute(
+        new CheckLegacyEntries(
+          bookId,
+          body.confirmed,
+          body.disputed ?? [],
+          commandContextFrom(request, actor),
+          expectedRevisionFrom(request),
+        ),
+      ),
     );
   }
 

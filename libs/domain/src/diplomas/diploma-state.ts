@@ -1,6 +1,6 @@
 import type { IsoDate } from '../shared/dates';
 import type { CivilStatusDocument, CorrectionGround, FieldChange } from './correction';
-import type { DiplomaEvent, HolderData, Recipient } from './diploma';
+import type { DiplomaEvent, HolderData, IssuedDiploma, Recipient } from './diploma';
 import type { RevocationGround, RevocationSource } from './revocation';
 
 export type DiplomaStatus = 'issued' | 'delivered' | 'lost_before_delivery' | 'revoked' | 'superseded';
@@ -35,6 +35,10 @@ export interface RevocationState {
 }
 
 export interface DiplomaState {
+  /** From the stream's first issuance event (DiplomaIssued, or DiplomaIssuedAsReplacement); null before. */
+  readonly issued: IssuedDiploma | null;
+  /** The lot the diploma's paper came from, for sending a recovered paper to destruction. */
+  readonly lotId: string | null;
   readonly status: DiplomaStatus;
   readonly delivery: { readonly deliveredOn: IsoDate; readonly recipient: Recipient } | null;
   readonly lostMinutesRef: string | null;
@@ -55,6 +59,8 @@ export interface DiplomaState {
 }
 
 export const INITIAL_DIPLOMA_STATE: DiplomaState = {
+  issued: null,
+  lotId: null,
   status: 'issued',
   delivery: null,
   lostMinutesRef: null,
@@ -69,6 +75,26 @@ export const INITIAL_DIPLOMA_STATE: DiplomaState = {
 
 export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): DiplomaState {
   switch (event.type) {
+    // A store written before issue 12 gets this event appended after the diploma's later acts (see
+    // bringDiplomaStreamsForward): it sets the facts of issue and leaves the status where it stands.
+    case 'DiplomaIssued': {
+      const d = event.data;
+      return {
+        ...state,
+        lotId: d.lotId,
+        issued: {
+          diplomaId: d.diplomaId,
+          graduateId: d.graduateId,
+          printRunId: d.printRunId,
+          authorityCode: d.authorityCode,
+          kind: d.kind,
+          serialLabel: d.serialLabel,
+          registerLabel: d.registerLabel,
+          issueDate: d.issueDate,
+          holder: d.holder,
+        },
+      };
+    }
     case 'DiplomaDelivered':
       return {
         ...state,
@@ -135,8 +161,25 @@ export function evolveDiploma(state: DiplomaState, event: DiplomaEvent): Diploma
       return { ...state, revocation: { ...state.revocation!, returnedOn: event.data.returnedOn } };
     case 'DiplomaReissued':
       return { ...state, status: 'superseded', replacedBy: { diplomaId: event.data.newDiplomaId, serialLabel: event.data.newSerialLabel } };
-    case 'DiplomaIssuedAsReplacement':
-      return { ...state, reissuedFrom: event.data.replaces };
+    case 'DiplomaIssuedAsReplacement': {
+      const d = event.data;
+      return {
+        ...state,
+        reissuedFrom: d.replaces,
+        lotId: d.lotId,
+        issued: {
+          diplomaId: d.diplomaId,
+          graduateId: d.graduateId,
+          printRunId: null,
+          authorityCode: d.authorityCode,
+          kind: d.kind,
+          serialLabel: d.serialLabel,
+          registerLabel: d.registerLabel,
+          issueDate: d.issueDate,
+          holder: d.holder,
+        },
+      };
+    }
   }
 }
 

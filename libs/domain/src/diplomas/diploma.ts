@@ -8,9 +8,9 @@ import type { ReissueCommand, ReissueEvent } from './reissue';
 import type { DigitalIssueEvent, RecordDigitalIssueCommand } from './digital-issue';
 
 /**
- * One diploma after it was issued: hand-over, corrections, reissue and revocation. The stream holds only
- * what happens to this one paper; the facts of its issuance stay where they were recorded (the print
- * run, or the replacement's first event) and reach commands as `IssuedDiploma`.
+ * One diploma's life, from its issuance on: the stream opens with `DiplomaIssued` (an original, appended
+ * when its print run is signed and sealed) or `DiplomaIssuedAsReplacement` (a reissue), then holds
+ * hand-over, corrections, reissue and revocation. A diploma's state is this one stream's fold.
  */
 export function diplomaStream(diplomaId: string): string {
   return `diploma-${diplomaId}`;
@@ -43,6 +43,38 @@ export interface IssuedDiploma {
   /** As issued, before any correction. */
   readonly holder: HolderData;
 }
+
+/**
+ * The facts of an original's issuance, copied onto its own stream when the run is signed and sealed:
+ * that act is when the diploma comes into being (docs/domain.md §2.4 "Signed&Sealed = Issued"; rule 5:
+ * only then may it be handed over; rule 6: by the competent signer; rule 25: on an issue date not before
+ * the graduation decision). Printing binds a blank but a misprint may still change the serial (domain
+ * Q4); closing only balances the blanks. Nothing here changes afterwards: corrections overlay it (rule 30).
+ */
+export interface DiplomaIssuance {
+  readonly diplomaId: string;
+  readonly graduateId: string;
+  readonly printRunId: string;
+  readonly decisionId: string;
+  readonly decisionNumber: string;
+  readonly decisionDate: IsoDate;
+  readonly authorityCode: string;
+  readonly kind: DiplomaKind;
+  readonly lotId: string;
+  readonly templateVersion: string;
+  readonly registerNumber: number;
+  readonly registerLabel: string;
+  readonly serial: number;
+  readonly serialLabel: string;
+  readonly issueDate: IsoDate;
+  readonly issuePlace: string;
+  readonly signerName: string;
+  readonly signerTitle: string;
+  /** As the graduation decision listed the holder (rules 4, 19: the register records it exactly). */
+  readonly holder: HolderData;
+}
+
+export type IssuanceEvent = DomainEvent<'DiplomaIssued', DiplomaIssuance>;
 
 export const RECIPIENT_KINDS = ['holder', 'proxy'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
@@ -96,5 +128,5 @@ export type HandOverCommand =
       lostOn: IsoDate;
     };
 
-export type DiplomaEvent = HandOverEvent | CorrectionEvent | RevocationEvent | ReissueEvent | DigitalIssueEvent;
+export type DiplomaEvent = IssuanceEvent | HandOverEvent | CorrectionEvent | RevocationEvent | ReissueEvent | DigitalIssueEvent;
 export type DiplomaCommand = HandOverCommand | CorrectionCommand | RevocationCommand | ReissueCommand | RecordDigitalIssueCommand;

@@ -100,7 +100,7 @@ function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function staleRevision(stream: string, expected: bigint | 'no_stream', actual: bigint | 'no_stream'): DomainError {
+export function staleRevision(stream: string, expected: bigint | 'no_stream', actual: bigint | 'no_stream'): DomainError {
   return new DomainError({
     code: 'STALE_REVISION',
     kind: 'precondition_failed',

@@ -29,6 +29,8 @@ export class AcknowledgeFinding extends Command<CommandOutcome> {
     readonly findingId: string,
     readonly note: string | null,
     readonly context: CommandContext,
+    /** If-Match: the finding stream's revision the officer saw (the ETag of the last answer). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }
@@ -40,6 +42,8 @@ export class AssignFinding extends Command<CommandOutcome> {
     readonly assignee: string,
     readonly note: string | null,
     readonly context: CommandContext,
+    /** If-Match: the finding stream's revision the officer saw (the ETag of the last answer). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }
@@ -50,6 +54,8 @@ export class CloseFinding extends Command<CommandOutcome> {
     readonly findingId: string,
     readonly note: string,
     readonly context: CommandContext,
+    /** If-Match: the finding stream's revision the officer saw (the ETag of the last answer). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }
@@ -73,7 +79,7 @@ export class RecordFindingSightingHandler implements ICommandHandler<RecordFindi
  * Handling a finding: an auditor or administrator of the finding's own authority, or of a Sở above it
  * (a Sở watches its units). Checked against the finding's recorded authority before anything is appended.
  */
-abstract class HandleFinding<C extends { findingId: string; context: CommandContext }> {
+abstract class HandleFinding<C extends { findingId: string; context: CommandContext; ifMatch?: bigint | undefined }> {
   // One fold of the directory stream per handler, brought up to date on each read, not one per command.
   private readonly directory: ReturnType<typeof authorityDirectoryCache>;
 
@@ -95,7 +101,12 @@ abstract class HandleFinding<C extends { findingId: string; context: CommandCont
       if (!isWithinScope(directory, { authorityCode: c.context.actor.authorityCode, includeSubordinates: true }, state.authorityCode))
         throw forbidden('authorityCode');
     }
-    return handleCommand(this.store, findingDecider, { stream: findingStream(c.findingId), context: c.context, command: this.command(c) });
+    return handleCommand(this.store, findingDecider, {
+      stream: findingStream(c.findingId),
+      context: c.context,
+      command: this.command(c),
+      ...(c.ifMatch !== undefined ? { expectedRevision: c.ifMatch } : {}),
+    });
   }
 }
 

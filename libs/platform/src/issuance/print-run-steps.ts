@@ -4,18 +4,22 @@ import {
   decideClosePrintRun,
   decideRecordMisprint,
   decideRecordPrinting,
-  openedRunOf,
+  decideSignPrintRun,
+  diplomaDecider,
+  diplomaStream,
+  graduationDecisionDecider,
+  graduationDecisionStream,
   printRunDecider,
   printRunStream,
   type AuthorityDirectory,
   type CommandContext,
+  type DiplomaState,
   type PrintRunAndLot,
   type WorkflowDecision,
 } from '@so-goc/domain';
-import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import type { CommandOutcome, EventStore } from '@so-goc/event-store';
 import { executeWorkflow } from '../write-path/execute-workflow';
 import type { StreamReads } from '../write-path/stream-reads';
-import { loadState } from './load-state';
 
 async function runAndLot(reads: StreamReads, printRunId: string): Promise<PrintRunAndLot> {
   const run = await reads.state(printRunDecider, printRunStream(printRunId));
@@ -65,26 +69,31 @@ export function closePrintRun(
   return onRunAndLot(store, request.printRunId, context, ifMatch, (read) => decideClosePrintRun(request, read, context));
 }
 
-/** Signing and sealing issues every diploma of the run (rules 5, 6, 25). */
-export async function signPrintRun(
+/**
+ * Signing and sealing issues every diploma of the run (rules 5, 6, 25): reads the run, its decision and
+ * each diploma's stream, and appends what decideSignPrintRun decided (the run first, then each diploma).
+ */
+export function signPrintRun(
   store: EventStore,
   directory: AuthorityDirectory,
   request: { printRunId: string; authorityCode: string; signerId: string; issueDate: string; issuePlace: string },
   context: CommandContext,
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
-  openedRunOf(await loadState(store, printRunDecider, printRunStream(request.printRunId)), request.authorityCode);
-  return handleCommand(store, printRunDecider, {
-    stream: printRunStream(request.printRunId),
+  return executeWorkflow(
+    store,
     context,
-    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
-    command: {
-      type: 'SignPrintRun',
-      printRunId: request.printRunId,
-      signerId: request.signerId,
-      issueDate: request.issueDate,
-      issuePlace: request.issuePlace,
-      directory,
+    async (reads) => {
+      const run = await reads.state(printRunDecider, printRunStream(request.printRunId));
+      const decision =
+        run.status === 'none'
+          ? graduationDecisionDecider.initialState
+          : await reads.state(graduationDecisionDecider, graduationDecisionStream(run.header.decisionId));
+      const diplomas = new Map<string, DiplomaState>();
+      if (run.status !== 'none' && run.header.authorityCode === request.authorityCode)
+        for (const entry of run.entries) diplomas.set(entry.diplomaId, await reads.state(diplomaDecider, diplomaStream(entry.diplomaId)));
+      return decideSignPrintRun(request, { run, decision, diplomas, directory }, context);
     },
-  });
+    ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+  );
 }

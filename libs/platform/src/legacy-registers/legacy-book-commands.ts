@@ -18,6 +18,8 @@ export class AttachLegacyPageScan extends Command<CommandOutcome> {
     readonly page: number,
     readonly bytes: Uint8Array,
     readonly context: CommandContext,
+    /** If-Match: the book stream's revision the officer saw (the ETag of the last answer). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }
@@ -28,6 +30,8 @@ export class TranscribeLegacyEntries extends Command<CommandOutcome> {
     readonly bookId: string,
     readonly entries: readonly LegacyEntryInput[],
     readonly context: CommandContext,
+    /** If-Match: the book stream's revision the officer saw (the ETag of the last answer). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }
@@ -38,6 +42,8 @@ export class AmendLegacyEntry extends Command<CommandOutcome> {
     readonly bookId: string,
     readonly entry: LegacyEntryInput,
     readonly context: CommandContext,
+    /** If-Match: the book stream's revision the officer saw (the ETag of the last answer). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }
@@ -49,6 +55,8 @@ export class CheckLegacyEntries extends Command<CommandOutcome> {
     readonly confirmed: readonly string[],
     readonly disputed: readonly { entryId: string; disagreements: readonly FieldDisagreement[] }[],
     readonly context: CommandContext,
+    /** If-Match: the book stream's revision the officer saw (the ETag of the last answer). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }

@@ -5,14 +5,15 @@ import {
   legacyBookDecider,
   legacyBookStream,
   legacyBookId,
+  foldEvents,
   type LegacyBookCommand,
+  type LegacyBookEvent,
   type LegacyBookState,
   type CommandContext,
 } from '@so-goc/domain';
-import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, handleCommand, staleRevision, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { EVENT_STORE, type Infrastructure } from '../infrastructure';
 import { OfficerAccess } from '../access/officer-access';
-import { loadState } from '../issuance/load-state';
 import { underIdempotencyKey } from '../write-path/idempotency-key-guard';
 import {
   AmendLegacyEntry,
@@ -29,9 +30,20 @@ export function scanStoreFor(infrastructure: Infrastructure): ScanStore {
   return new ScanStore(join(infrastructure.config.dataDir, 'scans'));
 }
 
-function onBook(store: EventStore, bookId: string, command: LegacyBookCommand, context: CommandContext): Promise<CommandOutcome> {
+function onBook(
+  store: EventStore,
+  bookId: string,
+  command: LegacyBookCommand,
+  context: CommandContext,
+  ifMatch?: bigint,
+): Promise<CommandOutcome> {
   return underIdempotencyKey(store, context, () =>
-    handleCommand(store, legacyBookDecider, { stream: legacyBookStream(bookId), command, context }),
+    handleCommand(store, legacyBookDecider, {
+      stream: legacyBookStream(bookId),
+      command,
+      context,
+      ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+    }),
   );
 }
 
@@ -67,7 +79,7 @@ export class AttachLegacyPageScanHandler implements ICommandHandler<AttachLegacy
     @Inject(LEGACY_SCAN_STORE) private readonly scans: ScanStore,
   ) {}
 
-  async execute({ bookId, page, bytes, context }: AttachLegacyPageScan): Promise<CommandOutcome> {
+  async execute({ bookId, page, bytes, context, ifMatch }: AttachLegacyPageScan): Promise<CommandOutcome> {
     const facts = scanFacts(bytes);
     const command: LegacyBookCommand = {
       type: 'AttachLegacyPageScan',
@@ -77,10 +89,16 @@ export class AttachLegacyPageScanHandler implements ICommandHandler<AttachLegacy
       byteSize: facts.byteSize,
       directory: await this.access.directory(),
     };
-    const state: LegacyBookState = await loadState(this.store, legacyBookDecider, legacyBookStream(bookId));
+    const read = await this.store.readStream(legacyBookStream(bookId));
+    // A stale If-Match is refused before the file is written, like any other refusal.
+    if (ifMatch !== undefined && read.revision !== ifMatch) throw staleRevision(legacyBookStream(bookId), ifMatch, read.revision);
+    const state: LegacyBookState = foldEvents(
+      legacyBookDecider,
+      read.events.map((e) => decodeEvent<LegacyBookEvent>(e)),
+    );
     legacyBookDecider.decide(command, state, context);
     this.scans.put(bytes, facts);
-    return onBook(this.store, bookId, command, context);
+    return onBook(this.store, bookId, command, context, ifMatch);
   }
 }
 
@@ -91,12 +109,13 @@ export class TranscribeLegacyEntriesHandler implements ICommandHandler<Transcrib
     private readonly access: OfficerAccess,
   ) {}
 
-  async execute({ bookId, entries, context }: TranscribeLegacyEntries): Promise<CommandOutcome> {
+  async execute({ bookId, entries, context, ifMatch }: TranscribeLegacyEntries): Promise<CommandOutcome> {
     return onBook(
       this.store,
       bookId,
       { type: 'TranscribeLegacyEntries', entries, source: 'form', directory: await this.access.directory() },
       context,
+      ifMatch,
     );
   }
 }
@@ -108,8 +127,8 @@ export class AmendLegacyEntryHandler implements ICommandHandler<AmendLegacyEntry
     private readonly access: OfficerAccess,
   ) {}
 
-  async execute({ bookId, entry, context }: AmendLegacyEntry): Promise<CommandOutcome> {
-    return onBook(this.store, bookId, { type: 'AmendLegacyEntry', entry, directory: await this.access.directory() }, context);
+  async execute({ bookId, entry, context, ifMatch }: AmendLegacyEntry): Promise<CommandOutcome> {
+    return onBook(this.store, bookId, { type: 'AmendLegacyEntry', entry, directory: await this.access.directory() }, context, ifMatch);
   }
 }
 
@@ -120,12 +139,13 @@ export class CheckLegacyEntriesHandler implements ICommandHandler<CheckLegacyEnt
     private readonly access: OfficerAccess,
   ) {}
 
-  async execute({ bookId, confirmed, disputed, context }: CheckLegacyEntries): Promise<CommandOutcome> {
+  async execute({ bookId, confirmed, disputed, context, ifMatch }: CheckLegacyEntries): Promise<CommandOutcome> {
     return onBook(
       this.store,
       bookId,
       { type: 'CheckLegacyEntries', confirmed, disputed, directory: await this.access.directory() },
       context,
+      ifMatch,
     );
   }
 }
