@@ -68,3 +68,6 @@ export * from './authorities/register-hand-over';
 export * from './signing-keys/signing-key-directory';
 export * from './log/log-checkpoint';
 export * from './audits/finding';
+export * from './credential-kinds/credential-kind';
+export * from './credential-kinds/credential-catalogue';
+export * from './credential-kinds/credential-fields';

@@ -30,6 +30,8 @@ const ALLOWED_PARENTS: Record<AuthorityKind, readonly (AuthorityKind | null)[]> 
   district_office: ['province_department'],
   commune_committee: ['province_department'],
   school: ['province_department', 'district_office', 'commune_committee'],
+  centre: ['province_department'],
+  higher_education: ['ministry', 'province_department', null],
 };
 
 const codeProblem = (field: string, value: unknown) =>

@@ -2,8 +2,20 @@ import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import type { HandOverRegistersCommand, RegisterHandOver } from './register-hand-over';
 
-/** Kinds of body that hold diploma registers (docs/domain.md §1). */
-export const AUTHORITY_KINDS = ['ministry', 'province_department', 'district_office', 'commune_committee', 'school'] as const;
+/**
+ * Kinds of body that hold diploma or certificate registers (docs/domain.md §1, §8). `centre` is a
+ * foreign-language, IT or other training centre and `higher_education` a university that tests on the framework
+ * (issue 18); what each may issue is its licence's scope (`AuthorityLicenceGranted`), not its kind.
+ */
+export const AUTHORITY_KINDS = [
+  'ministry',
+  'province_department',
+  'district_office',
+  'commune_committee',
+  'school',
+  'centre',
+  'higher_education',
+] as const;
 export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
 export const AUTHORITY_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
