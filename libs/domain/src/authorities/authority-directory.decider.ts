@@ -22,6 +22,7 @@ import {
 } from './authority';
 import { EMPTY_DIRECTORY, evolveDirectory, isActiveOn } from './authority-directory';
 import { decideHandOver } from './register-hand-over';
+import { decideGrantLicence } from './authority-licence';
 
 /** Which kinds may sit directly under which (two-tier local government from 01/07/2025 included). */
 const ALLOWED_PARENTS: Record<AuthorityKind, readonly (AuthorityKind | null)[]> = {
@@ -283,6 +284,9 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
 
       case 'HandOverRegisters':
         return [{ type: 'RegistersHandedOver', data: decideHandOver(command, directory) }];
+
+      case 'GrantLicence':
+        return [{ type: 'AuthorityLicenceGranted', data: decideGrantLicence(command, directory) }];
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import type { HandOverRegistersCommand, RegisterHandOver } from './register-hand-over';
+import type { AuthorityLicence, GrantLicenceCommand } from './authority-licence';
 
 /**
  * Kinds of body that hold diploma or certificate registers (docs/domain.md §1, §8). `centre` is a
@@ -69,6 +70,8 @@ export interface AuthorityDirectory {
   readonly signers: ReadonlyMap<string, SignerRecord>;
   /** Registers handed over while both bodies exist (TT10/2026: communes' THCS books to the Sở). */
   readonly handOvers?: readonly RegisterHandOver[];
+  /** Licences to issue certificates (issue 18, domain §8); absent until the first one is granted. */
+  readonly licences?: readonly AuthorityLicence[];
 }
 
 export type AuthorityDirectoryEvent =
@@ -96,7 +99,8 @@ export type AuthorityDirectoryEvent =
       }
     >
   | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>
-  | DomainEvent<'RegistersHandedOver', RegisterHandOver>;
+  | DomainEvent<'RegistersHandedOver', RegisterHandOver>
+  | DomainEvent<'AuthorityLicenceGranted', AuthorityLicence>;
 
 export type AuthorityDirectoryCommand =
   | {
@@ -125,4 +129,5 @@ export type AuthorityDirectoryCommand =
       officerId?: string | null;
     }
   | { type: 'EndSignerMandate'; authorityCode: string; signerId: string; validTo: IsoDate; reason: string }
-  | HandOverRegistersCommand;
+  | HandOverRegistersCommand
+  | GrantLicenceCommand;

@@ -77,7 +77,10 @@ export function checkCredentialFields(
         break;
       }
       case 'date': {
-        const text = typeof raw === 'string' ? raw.trim() : '';
+        // Officers type dd/mm/yyyy; files and APIs send ISO. Both are read, and the ISO form is kept.
+        const typed = typeof raw === 'string' ? raw.trim() : '';
+        const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed);
+        const text = dmy ? `${dmy[3] ?? ''}-${(dmy[2] ?? '').padStart(2, '0')}-${(dmy[1] ?? '').padStart(2, '0')}` : typed;
         if (!isIsoDate(text)) {
           problems.push(
             problem(
