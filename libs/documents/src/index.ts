@@ -68,3 +68,12 @@ export type { YearlyReportDocumentInput } from './audits/yearly-report-document'
 export { YEARLY_REPORT_TITLE, yearlyReportDocument } from './audits/yearly-report-document';
 export type { LegacyEntrySheet, LegacyRow } from './legacy-registers/read-legacy-entries';
 export { readLegacyEntries } from './legacy-registers/read-legacy-entries';
+export {
+  CERTIFICATE_REGISTER_COLUMNS,
+  certificateRegisterToPdf,
+  certificateRegisterToXlsx,
+  formatCertificateDecision,
+  type CertificateRegisterExportInput,
+  type CertificateRegisterRow,
+} from './certificate-register/certificate-register-export';
+export { readResultsList, type ResultsList } from './certificate-results/read-results-list';

@@ -52,3 +52,4 @@ export * from './console-auth/totp';
 export * from './console-auth/password';
 export * from './console-auth/secret-box';
 export * from './console-auth/enrol-console-login';
+export * from './certificates/certificate.commands';

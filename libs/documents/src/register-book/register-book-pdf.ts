@@ -107,7 +107,7 @@ export interface BookPdf {
  * `documentName` starts the subject: "Sổ gốc cấp bằng tốt nghiệp" THPT năm 2024 của …
  */
 export async function openBookPdf(
-  input: BookHeader,
+  input: Omit<BookHeader, 'kind'> & { readonly kind: string },
   heading: BookHeading,
   documentName: string,
   runningHead: () => string,
