@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
 import { givenOfficer } from '../support/officers';
@@ -265,5 +269,45 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     expect(text).toContain('000001/CC-NN-2026');
     expect(text).toContain('Tổng số chứng chỉ đã cấp: 500, trong đó 1 đã thu hồi.');
     console.log(`issued 500 certificates over HTTP in ${issueMs} ms`);
+
+    // The portal verifies by the QR printed on the certificate: a phone reads the code, follows it.
+    const scan = async (id: string): Promise<string> => {
+      const png = await t.request('GET', `/api/v1/authorities/TTNN-HP/certificates/${id}/qr.png`, { token: centre });
+      expect(png.headers.get('content-type')).toBe('image/png');
+      const dir = mkdtempSync(join(tmpdir(), 'qr-'));
+      try {
+        writeFileSync(join(dir, 'qr.png'), Buffer.from(await png.arrayBuffer()));
+        return execFileSync('zbarimg', ['--raw', '-q', join(dir, 'qr.png')])
+          .toString('utf8')
+          .trim();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const verify = async (url: string, until: string): Promise<Record<string, unknown>> => {
+      for (let attempt = 0; ; attempt += 1) {
+        const answer = (await (await fetch(url)).json()) as Record<string, unknown>;
+        if (answer['status'] === until || attempt > 300) return answer;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const url7 = await scan('TTNN-HP.CC-NN.2026.7');
+    expect(url7.startsWith(`${t.portalPublicUrl}/api/v1/certificates/`)).toBe(true);
+    expect(url7).not.toContain('TTNN-HP.CC-NN'); // an unguessable code, not the sequential number
+    const valid = await verify(url7, 'VALID');
+    expect(valid).toMatchObject({
+      status: 'VALID',
+      certificate: {
+        nameVi: 'Chứng chỉ ngoại ngữ (tiếng Anh) theo Khung năng lực ngoại ngữ 6 bậc, Bậc 3',
+        registerNumber: '000007/CC-NN-2026',
+        issuer: { code: 'TTNN-HP', name: 'Trung tâm Ngoại ngữ Hải Phòng' },
+        decision: { number: '245/QĐ-TTNN', date: '2026-07-01' },
+      },
+    });
+    // Rule 57: the exam council and the per-skill scores stay in the register.
+    expect(JSON.stringify(valid)).not.toContain('Hội đồng thi');
+    const revokedAnswer = await verify(await scan('TTNN-HP.CC-NN.2026.3'), 'REVOKED');
+    expect(revokedAnswer).toMatchObject({ status: 'REVOKED', revocation: { decisionRef: '301/QĐ-TTNN', revokedOn: '2026-08-01' } });
+    expect(await (await fetch(`${t.portal}/api/v1/certificates/AAAAAAAAAAAAAAAAAAAA`)).json()).toMatchObject({ status: 'NOT_FOUND' });
   }, 120_000);
 });

@@ -77,3 +77,4 @@ export {
   type CertificateRegisterRow,
 } from './certificate-register/certificate-register-export';
 export { readResultsList, type ResultsList } from './certificate-results/read-results-list';
+export { certificateQrPng } from './certificate-register/certificate-qr';

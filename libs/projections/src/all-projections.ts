@@ -14,6 +14,7 @@ import { registerSequenceProjection } from './audits/register-sequence.projectio
 import { issuanceAuditProjection } from './audits/issuance-audit.projection';
 import { copyAuditProjection } from './audits/copy-audit.projection';
 import { findingsProjection } from './audits/findings.projection';
+import { publicCertificatesProjection } from './certificates/public-certificates.projection';
 import type { Projection } from './projection';
 
 /** The fraud detections of docs/domain.md §6 that fold events (the scheduled ones live in audits/scheduled-audits). */
@@ -36,6 +37,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   verificationRequestsProjection,
   signingKeysProjection,
   legacyRegisterProjection,
+  publicCertificatesProjection,
   ...AUDIT_PROJECTIONS,
   findingsProjection,
   logCheckpointsProjection,

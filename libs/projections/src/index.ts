@@ -35,3 +35,4 @@ export * from './audits/audit-detections.queries';
 export * from './audits/findings.projection';
 export * from './audits/yearly-report.queries';
 export * from './console/console-lists.queries';
+export * from './certificates/public-certificates.projection';

@@ -20,6 +20,7 @@ import type { Database } from 'better-sqlite3';
 import {
   certificateRegisterToPdf,
   certificateRegisterToXlsx,
+  certificateQrPng,
   formatCertificateDecision,
   type CertificateRegisterRow,
 } from '@so-goc/documents';
@@ -193,7 +194,27 @@ export class CertificatesController {
       inWordsEn: credentialInWords(entry, found.record.values, 'en'),
       publicFields: publicCredentialFields(entry, found.record.values),
       session: found.state.sessions.get(found.record.sessionId),
+      verificationUrl: this.verificationUrl(found.record.verificationCode),
     };
+  }
+
+  private verificationUrl(code: string): string {
+    return `${this.infrastructure.config.portalPublicUrl}/api/v1/certificates/${code}`;
+  }
+
+  @Get('certificates/:certificateId/qr.png')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Mã QR in trên chứng chỉ, trỏ tới cổng tra cứu (the QR printed on the certificate)' })
+  @ApiProduces('image/png')
+  async qr(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const found = await findCertificate(this.infrastructure.store, certificateId);
+    if (!found || found.record.certificateId.split('.')[0] !== code) throw certificateNotFound(certificateId);
+    response.setHeader('Content-Type', 'image/png');
+    return new StreamableFile(await certificateQrPng(this.verificationUrl(found.record.verificationCode)));
   }
 
   @Get('certificate-registers/:kind/:year')

@@ -1,7 +1,13 @@
 import type { AuthorityDirectory } from '../authorities/authority';
 import { isActiveOn } from '../authorities/authority-directory';
 import { requireLicenceOn } from '../authorities/authority-licence';
-import { checkCredentialFields, requireIssuerRule, type CredentialFieldValues } from '../credential-kinds/credential-fields';
+import {
+  checkCredentialFields,
+  credentialInWords,
+  publicCredentialFields,
+  requireIssuerRule,
+  type CredentialFieldValues,
+} from '../credential-kinds/credential-fields';
 import type { CredentialKindEntry } from '../credential-kinds/credential-kind';
 import { parseBirthDate, type BirthDate } from '../graduates/birth-date';
 import type { RowProblem } from '../graduates/row-problem';
@@ -56,6 +62,15 @@ export interface CertificateResultRow {
 
 export interface IssuedCertificate {
   readonly certificateId: string;
+  /**
+   * What the QR and the public lookup carry (rule 57: never an enumerable number): random, drawn by the
+   * platform outside the decider and passed in the command, so the decision stays pure and replayable.
+   */
+  readonly verificationCode: string;
+  /** The portal's words and public fields, fixed with the catalogue entry in force at issuance. */
+  readonly inWordsVi: string;
+  readonly inWordsEn: string;
+  readonly publicFields: readonly { name: string; labelVi: string; labelEn: string; vi: string; en: string }[];
   readonly number: number;
   readonly registerNumber: string;
   readonly fullName: string;
@@ -93,6 +108,8 @@ export type CertificateRegisterCommand =
       readonly sessionName: string;
       readonly decision: { readonly number: string; readonly date: IsoDate; readonly signerName: string };
       readonly rows: readonly CertificateResultRow[];
+      /** One unguessable code per row, in row order (see IssuedCertificate.verificationCode). */
+      readonly verificationCodes: readonly string[];
     }
   | {
       readonly type: 'HandOverCertificates';
@@ -321,11 +338,18 @@ function decideIssue(
         birthDate: birth.value,
         birthPlace: typeof row.birthPlace === 'string' && row.birthPlace.trim() ? row.birthPlace.normalize('NFC').trim() : null,
         values: checked.values,
+        verificationCode: command.verificationCodes[certificates.length] ?? '',
+        inWordsVi: credentialInWords(entry, checked.values, 'vi'),
+        inWordsEn: credentialInWords(entry, checked.values, 'en'),
+        publicFields: publicCredentialFields(entry, checked.values),
       });
       number += 1;
     }
   }
   if (rowProblems.length > 0) throw new ResultsListRejected(rowProblems);
+  if (certificates.some((certificate) => !/^[A-Za-z0-9_-]{16,64}$/.test(certificate.verificationCode))) {
+    throw new Error('IssueCertificates needs one verification code of 16–64 URL-safe characters per row');
+  }
 
   const session: CertificateSession = {
     sessionId: command.sessionId,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CommandHandler } from '@nestjs/cqrs';
 import { readResultsList } from '@so-goc/documents';
 import {
@@ -106,6 +107,8 @@ export class IssueCertificatesHandler extends OfficerCommandHandler<IssueCertifi
       sessionName: input.sessionName,
       decision: input.decision,
       rows,
+      // Drawn here, not in the decider: the QR's code must be unguessable, and the decision stays pure.
+      verificationCodes: rows.map(() => randomBytes(15).toString('base64url')),
     };
     return handleCommand(this.deps.store, certificateRegisterDecider, {
       stream: certificateRegisterStream(input.authorityCode, entry.code, year),
