@@ -181,6 +181,29 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     expect(await t.events('certificate-register-TTNN-HP-CC-NN-2026')).toHaveLength(0);
   });
 
+  it('the licensed centre receives a lot of serial-numbered foreign-language certificate blanks', async () => {
+    const receipt = await t.request('POST', '/api/v1/authorities/TTNN-HP/blank-lots', {
+      token: centre,
+      body: {
+        lotId: 'TTNN-HP-2026-1',
+        kind: 'CC-NN',
+        templateVersion: 'CC-NN-TT21',
+        prefix: 'NN',
+        width: 6,
+        from: 1,
+        to: 600,
+        supplier: 'Nhà in được Sở chỉ định',
+        deliveryNote: { number: 'PGH-CC-01', date: '2026-06-25' },
+        receivedBy: 'Lê Thị Mai',
+        receivedOn: '2026-06-25',
+        missing: [],
+      },
+    });
+    expect(receipt.status).toBe(201);
+    const serial = await t.request('GET', '/api/v1/authorities/TTNN-HP/blank-serials/NN%20000417', { token: centre });
+    expect(serial.status).toBe(200);
+  });
+
   it('issues 500 B1 certificates, hands them over, exports the register and revokes one', async () => {
     const started = Date.now();
     const issued = await issue('TTNN-HP', centre, { sessionId: 'hp-2026-06' }, await resultsList(500));
