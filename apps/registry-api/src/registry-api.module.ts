@@ -5,6 +5,7 @@ import type { ProjectionRunner } from '@so-goc/projections';
 import { AuditsController } from './audits/audits.controller';
 import { YearlyReportController } from './audits/yearly-report.controller';
 import { AuthoritiesController } from './authorities/authorities.controller';
+import { CertificatesController } from './certificates/certificates.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
 import { BlanksController } from './blanks/blanks.controller';
 import { HealthController, PROJECTION_RUNNER } from './health/health.controller';
@@ -56,6 +57,7 @@ export class RegistryApiModule {
         YearlyReportController,
         LegacyBooksController,
         RecognitionsController,
+        CertificatesController,
       ],
       providers,
     };

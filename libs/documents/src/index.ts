@@ -70,7 +70,26 @@ export type { LegacyEntrySheet, LegacyRow } from './legacy-registers/read-legacy
 export { readLegacyEntries } from './legacy-registers/read-legacy-entries';
 export type { RecognitionTokenPayload, RecognitionTokenResult } from './recognition-document/recognition-token';
 export { signRecognitionToken, verifyRecognitionToken } from './recognition-document/recognition-token';
-export type { RecognitionDocumentInput, RecognitionDocumentPdf, RecognitionRefusalInput } from './recognition-document/recognition-document-pdf';
-export { EQUIVALENT_VI, RECOGNITION_TITLE, recognitionDocumentToPdf, recognitionRefusalToPdf } from './recognition-document/recognition-document-pdf';
+export type {
+  RecognitionDocumentInput,
+  RecognitionDocumentPdf,
+  RecognitionRefusalInput,
+} from './recognition-document/recognition-document-pdf';
+export {
+  EQUIVALENT_VI,
+  RECOGNITION_TITLE,
+  recognitionDocumentToPdf,
+  recognitionRefusalToPdf,
+} from './recognition-document/recognition-document-pdf';
 export type { RecognitionRegisterExportInput, RecognitionRegisterRow } from './recognition-document/recognition-register-export';
 export { RECOGNITION_REGISTER_TITLE, recognitionRegisterReport } from './recognition-document/recognition-register-export';
+export {
+  CERTIFICATE_REGISTER_COLUMNS,
+  certificateRegisterToPdf,
+  certificateRegisterToXlsx,
+  formatCertificateDecision,
+  type CertificateRegisterExportInput,
+  type CertificateRegisterRow,
+} from './certificate-register/certificate-register-export';
+export { readResultsList, type ResultsList } from './certificate-results/read-results-list';
+export { certificateQrPng } from './certificate-register/certificate-qr';

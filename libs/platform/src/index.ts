@@ -58,3 +58,4 @@ export * from './observability/metrics';
 export * from './observability/http-observer';
 export * from './observability/read-model-metrics';
 export * from './recognitions/recognition.commands';
+export * from './certificates/certificate.commands';

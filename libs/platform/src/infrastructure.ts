@@ -3,12 +3,15 @@ import type { Database } from 'better-sqlite3';
 import { EsdbEventStore, SqliteEventStore, type EventStore } from '@so-goc/event-store';
 import { openReadModelDatabase } from '@so-goc/projections';
 import type { SoGocConfig } from './config';
+import type { CredentialCatalogue } from '@so-goc/domain';
 
 /** The store and the read-model file, opened once per process and shared by the apps it hosts. */
 export interface Infrastructure {
   readonly config: SoGocConfig;
   readonly store: EventStore;
   readonly readModels: Database;
+  /** Kinds of credential (issue 18); the default catalogue when absent. A deployment or test adds kinds as data here. */
+  readonly credentialKinds?: CredentialCatalogue;
   close(): Promise<void>;
 }
 

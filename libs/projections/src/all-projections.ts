@@ -16,6 +16,7 @@ import { registerSequenceProjection } from './audits/register-sequence.projectio
 import { issuanceAuditProjection } from './audits/issuance-audit.projection';
 import { copyAuditProjection } from './audits/copy-audit.projection';
 import { findingsProjection } from './audits/findings.projection';
+import { publicCertificatesProjection } from './certificates/public-certificates.projection';
 import type { Projection } from './projection';
 
 /** The fraud detections of docs/domain.md §6 that fold events (the scheduled ones live in audits/scheduled-audits). */
@@ -40,6 +41,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   legacyRegisterProjection,
   coverageProjection,
   recognitionsProjection,
+  publicCertificatesProjection,
   ...AUDIT_PROJECTIONS,
   findingsProjection,
   logCheckpointsProjection,

@@ -39,3 +39,4 @@ export * from './console/console-lists.queries';
 export * from './store-identity';
 export * from './console/console-acts.queries';
 export * from './recognitions/recognitions.projection';
+export * from './certificates/public-certificates.projection';

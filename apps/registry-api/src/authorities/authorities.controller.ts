@@ -17,6 +17,7 @@ import {
 import {
   AbolishAuthorityDto,
   EndSignerMandateDto,
+  GrantLicenceDto,
   MergeAuthorityDto,
   RegisterSignerDto,
   RegisterSubordinateDto,
@@ -153,6 +154,20 @@ export class AuthoritiesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     return this.execute({ type: 'EndSignerMandate', authorityCode: code, signerId, ...body }, actor, request, response);
+  }
+
+  @Post('subordinates/:subordinate/licences')
+  @OfficerRoute('administrator')
+  @ApiOperation({ summary: 'Cấp phép cấp chứng chỉ cho trung tâm, trường (license a unit under this authority to issue certificates)' })
+  grantLicence(
+    @Param('code') code: string,
+    @Param('subordinate') subordinate: string,
+    @Body() body: GrantLicenceDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return this.execute({ type: 'GrantLicence', ...body, authorityCode: subordinate, grantedBy: code }, actor, request, response);
   }
 
   private async execute(command: AuthorityDirectoryCommand, actor: Actor, request: Request, response: Response): Promise<object> {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AUTHORITY_CODE_PATTERN, AUTHORITY_KINDS, SIGNER_ROLES, type AuthorityKind, type SignerRoleName } from '@so-goc/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -149,4 +149,37 @@ export class EndSignerMandateDto {
   @IsNotEmpty()
   @MaxLength(300)
   reason!: string;
+}
+
+/** Issue 18 item 2, domain §8: the Sở licenses a centre, university or school to issue kinds of certificate. */
+export class GrantLicenceDto {
+  @ApiProperty({ example: 'ttnn-hp-2026', description: 'Mã giấy phép (chữ thường, chữ số, gạch ngang)' })
+  @IsString()
+  licenceId!: string;
+
+  @ApiProperty({ example: '512/QĐ-SGDĐT', description: 'Số quyết định cấp phép hoặc giao nhiệm vụ' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  decisionRef!: string;
+
+  @ApiProperty({ example: '2026-01-05' })
+  @Matches(ISO_DATE)
+  decisionDate!: string;
+
+  @ApiProperty({ example: ['CC-NN'], description: 'Các loại chứng chỉ (mã trong danh mục) được cấp' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  scope!: string[];
+
+  @ApiProperty({ example: '2026-01-05' })
+  @Matches(ISO_DATE)
+  validFrom!: string;
+
+  @ApiPropertyOptional({ example: '2028-12-31', nullable: true, description: 'Hết hiệu lực (bao gồm ngày này); bỏ trống = không thời hạn' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  validTo?: string | null;
 }

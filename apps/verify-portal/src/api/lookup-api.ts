@@ -1,6 +1,6 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { FieldProblem } from '@so-goc/domain';
-import { canonicalSerial } from '@so-goc/projections';
+import { canonicalSerial, findAuthority, publicCertificateOf } from '@so-goc/projections';
 import { CLOSE_CONNECTION, readBodyFields } from '../http/request-body';
 import { NOT_READY_PROBLEM, rateLimitedProblem, sendJson, sendProblem } from '../http/replies';
 import type { PortalRequest } from '../http/portal-request';
@@ -49,6 +49,48 @@ export class LookupApi {
     if (answer === NOT_READY) return this.notReady(r, parsed.request.kind, admission.client);
     this.portal.record('api', parsed.request.kind, answer.status, admission.client, canonicalSerial(parsed.request.serial));
     this.answer(r, answer, parsed.request.kind);
+  }
+
+  /**
+   * GET /api/v1/certificates/{code}: the certificate a QR points at (issue 18), by its unguessable code only.
+   * VALID or REVOKED with the kind in words and the public fields; NOT_FOUND otherwise. Rate-limited and
+   * logged like a diploma's QR.
+   */
+  certificate(r: PortalRequest, code: string): void {
+    const admission = this.portal.admit(r.request, 'api');
+    if (!admission.admitted) return this.tooMany(r, admission.retryAfterSeconds);
+    const found = this.portal.whenReady(() =>
+      /^[A-Za-z0-9_-]{16,64}$/.test(code) ? publicCertificateOf(this.portal.readModels, code) : undefined,
+    );
+    if (found === NOT_READY) return this.notReady(r, 'qr', admission.client);
+    const status = found?.status ?? 'NOT_FOUND';
+    this.portal.record('api', 'qr', status, admission.client);
+    const messages = {
+      VALID: ['Chứng chỉ có trong sổ gốc của đơn vị cấp và còn hiệu lực.', 'The certificate is in its issuer’s register and valid.'],
+      REVOKED: ['Chứng chỉ này đã bị thu hồi.', 'This certificate has been revoked.'],
+      NOT_FOUND: ['Không tìm thấy chứng chỉ với mã này.', 'No certificate has this code.'],
+    } as const;
+    const [messageVi, messageEn] = messages[status];
+    sendJson(r.response, 200, {
+      status,
+      messageVi,
+      messageEn,
+      certificate: found
+        ? {
+            kindCode: found.kindCode,
+            nameVi: found.inWordsVi,
+            nameEn: found.inWordsEn,
+            registerNumber: found.registerNumber,
+            issuer: { code: found.issuerCode, name: findAuthority(this.portal.readModels, found.issuerCode)?.name ?? found.issuerCode },
+            fullName: found.fullName,
+            birthDate: found.birthDate,
+            decision: { number: found.decisionNumber, date: found.decisionDate },
+            fields: found.publicFields,
+          }
+        : null,
+      revocation: found?.revocation ?? null,
+      checkedAt: this.portal.now().toISOString(),
+    });
   }
 
   private answer(r: PortalRequest, answer: LookupAnswer, kind: QueryKind): void {

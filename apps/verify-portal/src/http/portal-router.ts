@@ -95,6 +95,8 @@ export function portalRouter(portal: Portal, options: PortalRouterOptions): Requ
     }
     const token = parameterAfter(r.path, '/api/v1/verify/');
     if (token !== undefined) return api.verify(r, token);
+    const certificate = parameterAfter(r.path, '/api/v1/certificates/');
+    if (certificate !== undefined) return api.certificate(r, certificate);
     const landing = parameterAfter(r.path, '/v/');
     if (landing !== undefined) return pages.landing(r, landing);
     const letter = parameterAfter(r.path, '/cong-van/');

@@ -101,7 +101,8 @@ function drawClosing(book: BookWriter, closing: BookClosing): void {
 
 /** What a book is made of: the sổ gốc, its appendix and the copy register differ only in these. */
 export interface BookSpec {
-  readonly header: BookHeader;
+  // A certificate's register names its kind by its catalogue code, not only THCS/THPT (issue 18).
+  readonly header: Omit<BookHeader, 'kind'> & { readonly kind: string };
   readonly heading: BookHeading;
   /** Starts the subject: "Sổ gốc cấp bằng tốt nghiệp" THPT năm 2024 của … */
   readonly documentName: string;

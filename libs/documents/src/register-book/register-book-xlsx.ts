@@ -83,7 +83,7 @@ export interface BookSheet {
 
 /** A one-sheet workbook that opens with the book's title block and the heading row of `columns`. */
 export function openBookSheet(
-  input: BookHeader,
+  input: Omit<BookHeader, 'kind'> & { readonly kind: string },
   heading: BookHeading,
   sheetName: string,
   columns: readonly string[],

@@ -18,6 +18,8 @@ const KIND_LABELS: Readonly<Record<BlankKind, string>> = {
   THPT: 'Bằng tốt nghiệp THPT',
   THCS_COPY: 'Bản sao bằng tốt nghiệp THCS',
   THPT_COPY: 'Bản sao bằng tốt nghiệp THPT',
+  'CC-NN': 'Chứng chỉ ngoại ngữ',
+  'CC-UDCNTT': 'Chứng chỉ ứng dụng công nghệ thông tin',
 };
 
 const REASON_LABELS: Readonly<Record<SpoilageReason, string>> = {

@@ -15,6 +15,7 @@ import {
 } from './authority';
 import { EMPTY_DIRECTORY, evolveDirectory, isActiveOn } from './authority-directory';
 import { decideHandOver } from './register-hand-over';
+import { decideGrantLicence } from './authority-licence';
 
 /** Which kinds may sit directly under which (two-tier local government from 01/07/2025 included). */
 const ALLOWED_PARENTS: Record<AuthorityKind, readonly (AuthorityKind | null)[]> = {
@@ -23,6 +24,8 @@ const ALLOWED_PARENTS: Record<AuthorityKind, readonly (AuthorityKind | null)[]> 
   district_office: ['province_department'],
   commune_committee: ['province_department'],
   school: ['province_department', 'district_office', 'commune_committee'],
+  centre: ['province_department'],
+  higher_education: ['ministry', 'province_department', null],
 };
 
 const codeProblem = (field: string, value: unknown) =>
@@ -282,6 +285,9 @@ export const authorityDirectoryDecider: Decider<AuthorityDirectoryCommand, Autho
 
       case 'HandOverRegisters':
         return [{ type: 'RegistersHandedOver', data: decideHandOver(command, directory, actedOn) }];
+
+      case 'GrantLicence':
+        return [{ type: 'AuthorityLicenceGranted', data: decideGrantLicence(command, directory) }];
     }
   },
 };

@@ -45,7 +45,9 @@ export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityD
       signers.set(event.data.signerId, { ...event.data });
       break;
     case 'RegistersHandedOver':
-      return { authorities, signers, handOvers: [...(directory.handOvers ?? []), event.data] };
+      return { ...directory, authorities, signers, handOvers: [...(directory.handOvers ?? []), event.data] };
+    case 'AuthorityLicenceGranted':
+      return { ...directory, authorities, signers, licences: [...(directory.licences ?? []), event.data] };
     case 'SignerMandateEnded':
       {
         const signer = signers.get(event.data.signerId);
@@ -53,7 +55,7 @@ export function evolveDirectory(directory: AuthorityDirectory, event: AuthorityD
       }
       break;
   }
-  return { authorities, signers, ...(directory.handOvers ? { handOvers: directory.handOvers } : {}) };
+  return { ...directory, authorities, signers };
 }
 
 function update(map: Map<string, AuthorityRecord>, code: string, change: (record: AuthorityRecord) => AuthorityRecord): void {

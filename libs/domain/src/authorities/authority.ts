@@ -1,9 +1,22 @@
 import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import type { HandOverRegistersCommand, RegisterHandOver } from './register-hand-over';
+import type { AuthorityLicence, GrantLicenceCommand } from './authority-licence';
 
-/** Kinds of body that hold diploma registers (docs/domain.md §1). */
-export const AUTHORITY_KINDS = ['ministry', 'province_department', 'district_office', 'commune_committee', 'school'] as const;
+/**
+ * Kinds of body that hold diploma or certificate registers (docs/domain.md §1, §8). `centre` is a
+ * foreign-language, IT or other training centre and `higher_education` a university that tests on the framework
+ * (issue 18); what each may issue is its licence's scope (`AuthorityLicenceGranted`), not its kind.
+ */
+export const AUTHORITY_KINDS = [
+  'ministry',
+  'province_department',
+  'district_office',
+  'commune_committee',
+  'school',
+  'centre',
+  'higher_education',
+] as const;
 export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
 export const AUTHORITY_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
@@ -57,6 +70,8 @@ export interface AuthorityDirectory {
   readonly signers: ReadonlyMap<string, SignerRecord>;
   /** Registers handed over while both bodies exist (TT10/2026: communes' THCS books to the Sở). */
   readonly handOvers?: readonly RegisterHandOver[];
+  /** Licences to issue certificates (issue 18, domain §8); absent until the first one is granted. */
+  readonly licences?: readonly AuthorityLicence[];
 }
 
 export type AuthorityDirectoryEvent =
@@ -84,7 +99,8 @@ export type AuthorityDirectoryEvent =
       }
     >
   | DomainEvent<'SignerMandateEnded', { signerId: string; validTo: IsoDate; reason: string }>
-  | DomainEvent<'RegistersHandedOver', RegisterHandOver>;
+  | DomainEvent<'RegistersHandedOver', RegisterHandOver>
+  | DomainEvent<'AuthorityLicenceGranted', AuthorityLicence>;
 
 export type AuthorityDirectoryCommand =
   | {
@@ -113,4 +129,5 @@ export type AuthorityDirectoryCommand =
       officerId?: string | null;
     }
   | { type: 'EndSignerMandate'; authorityCode: string; signerId: string; validTo: IsoDate; reason: string }
-  | HandOverRegistersCommand;
+  | HandOverRegistersCommand
+  | GrantLicenceCommand;

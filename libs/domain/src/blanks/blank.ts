@@ -2,7 +2,8 @@ import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import type { SerialRange } from './serial-range';
 
-export const BLANK_KINDS = ['THCS', 'THPT', 'THCS_COPY', 'THPT_COPY'] as const;
+/** THCS/THPT diplomas and copies; certificate blanks are named after their catalogue kind (issue 18, domain §8). */
+export const BLANK_KINDS = ['THCS', 'THPT', 'THCS_COPY', 'THPT_COPY', 'CC-NN', 'CC-UDCNTT'] as const;
 export type BlankKind = (typeof BLANK_KINDS)[number];
 
 export const SPOILAGE_REASONS = [

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ADMINISTRATION_COMMAND_HANDLERS } from '../access/directory.commands';
 import { OfficerAccess } from '../access/officer-access';
 import { BLANK_COMMAND_HANDLERS } from '../blanks/blank.commands';
+import { CERTIFICATE_COMMAND_HANDLERS } from '../certificates/certificate.commands';
 import { COPY_COMMAND_HANDLERS } from '../copies/copy.commands';
 import { ImportGraduationDecisionHandler } from '../decisions/decision.commands';
 import { DIPLOMA_COMMAND_HANDLERS } from '../diplomas/diploma.commands';
@@ -26,6 +27,7 @@ export const COMMAND_HANDLERS = [
   SignLogCheckpointHandler,
   ...LEGACY_REGISTER_HANDLERS,
   ...RECOGNITION_COMMAND_HANDLERS,
+  ...CERTIFICATE_COMMAND_HANDLERS,
 ];
 
 /**

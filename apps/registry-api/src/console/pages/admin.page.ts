@@ -262,6 +262,8 @@ const KIND_WORDS: Record<AuthorityKind, Words> = {
   district_office: { vi: 'Phòng GDĐT', en: 'District office' },
   commune_committee: { vi: 'UBND xã, phường', en: 'Commune committee' },
   school: { vi: 'Trường', en: 'School' },
+  centre: { vi: 'Trung tâm ngoại ngữ, tin học', en: 'Language or IT centre' },
+  higher_education: { vi: 'Cơ sở giáo dục đại học', en: 'Higher-education institution' },
 };
 
 const SIGNER_ROLE_WORDS: Record<SignerRoleName, Words> = {

@@ -1,0 +1,283 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+  Inject,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Database } from 'better-sqlite3';
+import {
+  certificateRegisterToPdf,
+  certificateRegisterToXlsx,
+  certificateQrPng,
+  formatCertificateDecision,
+  type CertificateRegisterRow,
+} from '@so-goc/documents';
+import {
+  credentialInWords,
+  DomainError,
+  publicCredentialFields,
+  type Actor,
+  type CertificateRecord,
+  type CredentialKindEntry,
+} from '@so-goc/domain';
+import { letterheadOf } from '@so-goc/projections';
+import {
+  ActOnCertificates,
+  certificateNotFound,
+  commandReply,
+  CurrentActor,
+  findCertificate,
+  INFRASTRUCTURE,
+  type Infrastructure,
+  IssueCertificates,
+  officerCommandFrom,
+  OfficerRoute,
+  readCertificateRegister,
+  READ_MODELS,
+  READ_ROLES,
+} from '@so-goc/platform';
+import { credentialCatalogue } from '@so-goc/domain';
+import { exportReply, PDF, XLSX } from '../exports/file-reply';
+import { HandOverCertificatesDto, IssueCertificatesDto, RevokeCertificateDto } from './certificates.dto';
+
+const MAX_LIST_BYTES = 30 * 1024 * 1024;
+const DEFAULT_CATALOGUE = credentialCatalogue();
+
+function fileMissing(): DomainError {
+  return new DomainError({
+    code: 'FILE_MISSING',
+    kind: 'invalid_input',
+    messageVi: 'Chưa đính kèm tệp danh sách kết quả (trường "file").',
+    messageEn: 'No results list attached (field "file").',
+    field: 'file',
+  });
+}
+
+/** The kind's own fields of one certificate in words, as the register prints them: "Ngoại ngữ: tiếng Anh; Bậc: Bậc 3". */
+function detailsOf(entry: CredentialKindEntry, record: CertificateRecord): string {
+  if (entry.fields === 'graduate-list') return '';
+  return entry.fields
+    .filter((field) => record.values[field.name] !== undefined)
+    .map((field) => {
+      const value = record.values[field.name];
+      if (field.type === 'choice') return `${field.labelVi}: ${field.values.find((v) => v.code === value)?.vi ?? String(value)}`;
+      if (Array.isArray(value)) return `${field.labelVi}: ${value.join(', ')}`;
+      if (field.type === 'date' && typeof value === 'string') return `${field.labelVi}: ${value.split('-').reverse().join('/')}`;
+      return `${field.labelVi}: ${typeof value === 'number' ? String(value).replace('.', ',') : String(value)}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Certificates (issue 18 item 3, domain §8): a licensed centre, university or school issues a session's
+ * certificates from its results list, hands them over, keeps the register (sổ gốc cấp chứng chỉ) and revokes.
+ */
+@ApiTags('certificates')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; resending the same key records nothing twice' })
+@Controller('api/v1/authorities/:code')
+export class CertificatesController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(READ_MODELS) private readonly db: Database,
+    @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
+  ) {}
+
+  private get catalogue() {
+    return this.infrastructure.credentialKinds ?? DEFAULT_CATALOGUE;
+  }
+
+  @Get('credential-kinds')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Danh mục loại văn bằng, chứng chỉ (kinds of credential, their fields and issuers)' })
+  kinds(): object {
+    return { kinds: this.catalogue.entries };
+  }
+
+  @Post('certificate-sessions')
+  @OfficerRoute('registrar')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Cấp chứng chỉ cho một kỳ thi/khóa học từ danh sách kết quả (XLSX/CSV); sai dòng nào báo dòng đó, không ghi gì',
+  })
+  async issue(
+    @Param('code') code: string,
+    @Body() body: IssueCertificatesDto,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    if (!file) throw fileMissing();
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        IssueCertificates,
+        {
+          authorityCode: code,
+          kindCode: body.kindCode,
+          sessionId: body.sessionId,
+          sessionName: body.sessionName,
+          decision: { number: body.decisionNumber, date: body.decisionDate, signerName: body.signerName },
+          file: { name: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: file.buffer },
+        },
+        request,
+        actor,
+      ),
+    );
+    return commandReply(response, outcome, { sessionId: body.sessionId });
+  }
+
+  @Post('certificate-registers/:kind/:year/hand-overs')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Bàn giao chứng chỉ cho người học (hand certificates over, with the minutes)' })
+  async handOver(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: HandOverCertificatesDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ActOnCertificates,
+        { type: 'HandOverCertificates', authorityCode: code, kindCode: this.catalogue.get(kind, 'kind').code, year, ...body },
+        request,
+        actor,
+      ),
+    );
+    return commandReply(response, outcome);
+  }
+
+  @Post('certificates/:certificateId/revocation')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Thu hồi chứng chỉ (revoke a certificate)' })
+  async revoke(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Body() body: RevokeCertificateDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(ActOnCertificates, { type: 'RevokeCertificate', authorityCode: code, certificateId, ...body }, request, actor),
+    );
+    return commandReply(response, outcome, { certificateId });
+  }
+
+  @Get('certificates/:certificateId')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Một chứng chỉ trong sổ (one certificate of the register)' })
+  async certificate(@Param('code') code: string, @Param('certificateId') certificateId: string): Promise<object> {
+    const found = await findCertificate(this.infrastructure.store, certificateId);
+    if (!found || found.record.certificateId.split('.')[0] !== code) throw certificateNotFound(certificateId);
+    const entry = this.catalogue.get(certificateId.split('.')[1]);
+    return {
+      ...found.record,
+      kind: { code: entry.code, nameVi: entry.nameVi, nameEn: entry.nameEn },
+      inWordsVi: credentialInWords(entry, found.record.values, 'vi'),
+      inWordsEn: credentialInWords(entry, found.record.values, 'en'),
+      publicFields: publicCredentialFields(entry, found.record.values),
+      session: found.state.sessions.get(found.record.sessionId),
+      verificationUrl: this.verificationUrl(found.record.verificationCode),
+    };
+  }
+
+  private verificationUrl(code: string): string {
+    return `${this.infrastructure.config.portalPublicUrl}/api/v1/certificates/${code}`;
+  }
+
+  @Get('certificates/:certificateId/qr.png')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Mã QR in trên chứng chỉ, trỏ tới cổng tra cứu (the QR printed on the certificate)' })
+  @ApiProduces('image/png')
+  async qr(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const found = await findCertificate(this.infrastructure.store, certificateId);
+    if (!found || found.record.certificateId.split('.')[0] !== code) throw certificateNotFound(certificateId);
+    response.setHeader('Content-Type', 'image/png');
+    return new StreamableFile(await certificateQrPng(this.verificationUrl(found.record.verificationCode)));
+  }
+
+  @Get('certificate-registers/:kind/:year')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Sổ gốc cấp chứng chỉ theo loại và năm (the certificate register)' })
+  async register(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): Promise<object> {
+    const entry = this.catalogue.get(kind, 'kind');
+    const { state, revision } = await readCertificateRegister(this.infrastructure.store, code, entry.code, year);
+    return {
+      authorityCode: code,
+      kind: entry.code,
+      title: entry.register.titleVi,
+      year,
+      revision: revision === 'no_stream' ? null : revision.toString(),
+      sessions: [...state.sessions.values()],
+      certificates: [...state.certificates.values()].sort((a, b) => a.number - b.number),
+    };
+  }
+
+  @Get('certificate-registers/:kind/:year/export.:format')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Sổ gốc cấp chứng chỉ tải về dạng xlsx hoặc pdf' })
+  @ApiProduces(XLSX, PDF)
+  async exportRegister(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const entry = this.catalogue.get(kind, 'kind');
+    const { state } = await readCertificateRegister(this.infrastructure.store, code, entry.code, year);
+    const rows: CertificateRegisterRow[] = [...state.certificates.values()]
+      .sort((a, b) => a.number - b.number)
+      .map((record) => {
+        const session = state.sessions.get(record.sessionId);
+        return {
+          registerNumber: record.registerNumber,
+          fullName: record.fullName,
+          birthDate: record.birthDate,
+          birthPlace: record.birthPlace,
+          details: detailsOf(entry, record),
+          decision: session ? formatCertificateDecision(session.decision.number, session.decision.date) : '',
+          status: record.status,
+          handedOver: record.handedOver ? `${record.handedOver.recipient}, ${record.handedOver.on.split('-').reverse().join('/')}` : null,
+          revocation: record.revocation
+            ? `${record.revocation.decisionRef} ngày ${record.revocation.on.split('-').reverse().join('/')}`
+            : null,
+        };
+      });
+    const input = {
+      authorityCode: code,
+      ...letterheadOf(this.db, code),
+      kind: entry.code,
+      kindName: entry.nameVi,
+      registerTitle: entry.register.titleVi,
+      year,
+      generatedAt: new Date().toISOString(),
+      rows,
+    };
+    return exportReply(response, format, `so-goc-chung-chi-${code}-${entry.code}-${year}`, {
+      xlsx: () => certificateRegisterToXlsx(input),
+      pdf: () => certificateRegisterToPdf(input),
+    });
+  }
+}

@@ -1,0 +1,462 @@
+import type { AuthorityDirectory } from '../authorities/authority';
+import { isActiveOn } from '../authorities/authority-directory';
+import { requireLicenceOn } from '../authorities/authority-licence';
+import {
+  checkCredentialFields,
+  credentialInWords,
+  publicCredentialFields,
+  requireIssuerRule,
+  type CredentialFieldValues,
+} from '../credential-kinds/credential-fields';
+import type { CredentialKindEntry } from '../credential-kinds/credential-kind';
+import { parseBirthDate, type BirthDate } from '../graduates/birth-date';
+import type { RowProblem } from '../graduates/row-problem';
+import { searchKey } from '../graduates/vietnamese-names';
+import type { CommandContext } from '../shared/command-context';
+import { vietnamDateOf, type IsoDate } from '../shared/dates';
+import type { Decider, DomainEvent } from '../shared/decider';
+import { DomainError, invalidInput } from '../shared/errors';
+import { collectProblems, requireIsoDate, requirePattern, requirePersonText, requireText } from '../shared/validation';
+
+/**
+ * The register of one kind of certificate (sổ gốc cấp chứng chỉ) kept by one issuer for one calendar year
+ * (issue 18 item 3, docs/domain.md §8). One stream per book: its revision hands out the register numbers
+ * 1, 2, 3 … with no gap and no reuse (rules 21, 24, as for diplomas), records which sessions were issued so
+ * none is issued twice, and carries every later act on a certificate of the book (hand-over, revocation).
+ * Everything about the kind — its fields, who may issue it, the licence it needs — comes from the catalogue
+ * entry the command carries: a new kind is data, never code here.
+ */
+export function certificateRegisterStream(authorityCode: string, kindCode: string, year: number): string {
+  return `certificate-register-${authorityCode}-${kindCode}-${year}`;
+}
+
+/** "000123/CC-NN-2026": the number shows the kind and the year, like a diploma's (rule 21). */
+export function formatCertificateNumber(kindCode: string, year: number, value: number): string {
+  return `${String(value).padStart(6, '0')}/${kindCode}-${year}`;
+}
+
+/** The stable public id of a certificate; it names its book, so a lookup reads one stream. */
+export function certificateId(authorityCode: string, kindCode: string, year: number, value: number): string {
+  return `${authorityCode}.${kindCode}.${year}.${value}`;
+}
+
+const CERTIFICATE_ID = /^([A-Z0-9][A-Z0-9-]{1,31})\.([A-Z][A-Z0-9-]{1,23})\.(\d{4})\.(\d{1,7})$/;
+
+export function parseCertificateId(id: string): { authorityCode: string; kindCode: string; year: number; number: number } | undefined {
+  const match = CERTIFICATE_ID.exec(id);
+  if (!match) return undefined;
+  return { authorityCode: match[1] ?? '', kindCode: match[2] ?? '', year: Number(match[3]), number: Number(match[4]) };
+}
+
+export const CERTIFICATE_ENTRIES_PER_EVENT = 500;
+const MAX_ROWS = 20_000;
+
+export interface CertificateResultRow {
+  /** The spreadsheet's row number, so the report points where the officer looks. */
+  readonly row: number;
+  readonly fullName: unknown;
+  readonly birthDate: unknown;
+  readonly birthPlace?: unknown;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export interface IssuedCertificate {
+  readonly certificateId: string;
+  /**
+   * What the QR and the public lookup carry (rule 57: never an enumerable number): random, drawn by the
+   * platform outside the decider and passed in the command, so the decision stays pure and replayable.
+   */
+  readonly verificationCode: string;
+  /** The portal's words and public fields, fixed with the catalogue entry in force at issuance. */
+  readonly inWordsVi: string;
+  readonly inWordsEn: string;
+  readonly publicFields: readonly { name: string; labelVi: string; labelEn: string; vi: string; en: string }[];
+  readonly number: number;
+  readonly registerNumber: string;
+  readonly fullName: string;
+  readonly birthDate: BirthDate;
+  readonly birthPlace: string | null;
+  readonly values: CredentialFieldValues;
+}
+
+export interface CertificateSession {
+  readonly sessionId: string;
+  readonly authorityCode: string;
+  readonly kindCode: string;
+  readonly year: number;
+  readonly sessionName: string;
+  readonly decision: { readonly number: string; readonly date: IsoDate; readonly signerName: string };
+  readonly licence: { readonly licenceId: string; readonly decisionRef: string } | null;
+  readonly legalBasis: string;
+  readonly first: number;
+  readonly last: number;
+}
+
+export type CertificateRegisterEvent =
+  | DomainEvent<'CertificateSessionIssued', CertificateSession>
+  | DomainEvent<'CertificatesEntered', { sessionId: string; certificates: IssuedCertificate[] }>
+  | DomainEvent<'CertificatesHandedOver', { certificateIds: string[]; handedOverOn: IsoDate; recipient: string; minutesRef: string }>
+  | DomainEvent<'CertificateRevoked', { certificateId: string; decisionRef: string; revokedOn: IsoDate; reason: string }>;
+
+export type CertificateRegisterCommand =
+  | {
+      readonly type: 'IssueCertificates';
+      readonly entry: CredentialKindEntry;
+      readonly directory: AuthorityDirectory;
+      readonly authorityCode: string;
+      readonly sessionId: string;
+      readonly sessionName: string;
+      readonly decision: { readonly number: string; readonly date: IsoDate; readonly signerName: string };
+      readonly rows: readonly CertificateResultRow[];
+      /** One unguessable code per row, in row order (see IssuedCertificate.verificationCode). */
+      readonly verificationCodes: readonly string[];
+    }
+  | {
+      readonly type: 'HandOverCertificates';
+      readonly certificateIds: readonly string[];
+      readonly handedOverOn: IsoDate;
+      readonly recipient: string;
+      readonly minutesRef: string;
+    }
+  | {
+      readonly type: 'RevokeCertificate';
+      readonly certificateId: string;
+      readonly decisionRef: string;
+      readonly revokedOn: IsoDate;
+      readonly reason: string;
+    };
+
+export interface CertificateRecord extends IssuedCertificate {
+  readonly sessionId: string;
+  readonly status: 'ISSUED' | 'HANDED_OVER' | 'REVOKED';
+  readonly handedOver: { readonly on: IsoDate; readonly recipient: string; readonly minutesRef: string } | null;
+  readonly revocation: { readonly decisionRef: string; readonly on: IsoDate; readonly reason: string } | null;
+}
+
+export interface CertificateRegisterState {
+  readonly next: number;
+  readonly sessions: ReadonlyMap<string, CertificateSession>;
+  readonly certificates: ReadonlyMap<string, CertificateRecord>;
+}
+
+const EMPTY: CertificateRegisterState = { next: 1, sessions: new Map(), certificates: new Map() };
+
+function evolve(state: CertificateRegisterState, event: CertificateRegisterEvent): CertificateRegisterState {
+  switch (event.type) {
+    case 'CertificateSessionIssued': {
+      const sessions = new Map(state.sessions).set(event.data.sessionId, event.data);
+      return { ...state, sessions, next: Math.max(state.next, event.data.last + 1) };
+    }
+    case 'CertificatesEntered': {
+      const certificates = new Map(state.certificates);
+      for (const issued of event.data.certificates) {
+        certificates.set(issued.certificateId, {
+          ...issued,
+          sessionId: event.data.sessionId,
+          status: 'ISSUED',
+          handedOver: null,
+          revocation: null,
+        });
+      }
+      return { ...state, certificates };
+    }
+    case 'CertificatesHandedOver': {
+      const certificates = new Map(state.certificates);
+      for (const id of event.data.certificateIds) {
+        const record = certificates.get(id);
+        if (record) {
+          certificates.set(id, {
+            ...record,
+            status: record.status === 'REVOKED' ? 'REVOKED' : 'HANDED_OVER',
+            handedOver: { on: event.data.handedOverOn, recipient: event.data.recipient, minutesRef: event.data.minutesRef },
+          });
+        }
+      }
+      return { ...state, certificates };
+    }
+    case 'CertificateRevoked': {
+      const record = state.certificates.get(event.data.certificateId);
+      if (!record) return state;
+      const certificates = new Map(state.certificates).set(record.certificateId, {
+        ...record,
+        status: 'REVOKED',
+        revocation: { decisionRef: event.data.decisionRef, on: event.data.revokedOn, reason: event.data.reason },
+      });
+      return { ...state, certificates };
+    }
+  }
+}
+
+/** The results list had bad rows: every one is listed, and nothing was recorded (as for a graduate list). */
+export class ResultsListRejected extends DomainError {
+  constructor(readonly rowProblems: readonly RowProblem[]) {
+    super({
+      code: 'RESULTS_LIST_REJECTED',
+      kind: 'invalid_input',
+      messageVi: `Danh sách kết quả có ${rowProblems.length} lỗi; chưa ghi nhận gì. Sửa các dòng được nêu rồi gửi lại.`,
+      messageEn: `The results list has ${rowProblems.length} problems; nothing was recorded. Fix the rows listed and send it again.`,
+      field: 'rows',
+      fieldProblems: rowProblems.map((p) => ({
+        field: `row ${p.row}: ${p.column}`,
+        code: p.code,
+        messageVi: p.messageVi,
+        messageEn: p.messageEn,
+      })),
+    });
+  }
+}
+
+function certificateNotFound(id: string): DomainError {
+  return new DomainError({
+    code: 'CERTIFICATE_NOT_FOUND',
+    kind: 'not_found',
+    messageVi: `Không có chứng chỉ ${id} trong sổ.`,
+    messageEn: `No certificate ${id} in the register.`,
+    field: 'certificateId',
+  });
+}
+
+function decideIssue(
+  command: Extract<CertificateRegisterCommand, { type: 'IssueCertificates' }>,
+  state: CertificateRegisterState,
+  context: CommandContext,
+): CertificateRegisterEvent[] {
+  const { entry, directory, decision } = command;
+  const problems = collectProblems(
+    requirePattern(
+      'sessionId',
+      command.sessionId,
+      /^[a-z0-9][a-z0-9-]{1,63}$/,
+      'chỉ gồm chữ thường, chữ số, gạch ngang',
+      'must be lower-case letters, digits or hyphens',
+    ),
+    requireText('sessionName', command.sessionName, 200),
+    requireText('decision.number', decision.number, 60),
+    requireIsoDate('decision.date', decision.date),
+    requirePersonText('decision.signerName', decision.signerName, 120),
+  );
+  if (problems.length > 0) throw invalidInput(problems);
+  if (entry.fields === 'graduate-list') {
+    throw new DomainError({
+      code: 'KIND_ISSUED_BY_GRADUATION_DECISION',
+      kind: 'rule_violation',
+      messageVi: `${entry.nameVi} được cấp theo quyết định công nhận tốt nghiệp, không theo danh sách kết quả.`,
+      messageEn: `${entry.nameEn} is issued from a graduation decision, not a results list.`,
+      field: 'credentialKind',
+    });
+  }
+  const today = vietnamDateOf(new Date(context.occurredAt));
+  if (decision.date > today) {
+    throw invalidInput([
+      {
+        field: 'decision.date',
+        code: 'DATE_IN_FUTURE',
+        messageVi: 'Ngày quyết định ở tương lai.',
+        messageEn: 'The decision date is in the future.',
+      },
+    ]);
+  }
+  if (state.sessions.has(command.sessionId)) {
+    throw new DomainError({
+      code: 'SESSION_ALREADY_ISSUED',
+      kind: 'conflict',
+      messageVi: `Kỳ thi ${command.sessionId} đã được cấp chứng chỉ.`,
+      messageEn: `Session ${command.sessionId} has already been issued.`,
+      field: 'sessionId',
+    });
+  }
+  const issuer = directory.authorities.get(command.authorityCode);
+  if (!issuer || !isActiveOn(issuer, decision.date)) {
+    throw new DomainError({
+      code: 'AUTHORITY_NOT_ACTIVE_ON_DATE',
+      kind: 'rule_violation',
+      messageVi: `Đơn vị ${command.authorityCode} không hoạt động vào ngày ${decision.date}.`,
+      messageEn: `${command.authorityCode} is not active on ${decision.date}.`,
+      field: 'decision.date',
+    });
+  }
+  // §8: who may issue the kind at all on that date (the entry's rows), then the licence on the act's date.
+  const rule = requireIssuerRule(entry, issuer.kind, decision.date, {});
+  const licence = rule.licenceRequired ? requireLicenceOn(directory, issuer.code, entry.code, decision.date) : null;
+
+  const rows = command.rows;
+  if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_ROWS) {
+    throw invalidInput([
+      {
+        field: 'rows',
+        code: 'ROW_COUNT',
+        messageVi: `Danh sách phải có 1–${MAX_ROWS} dòng.`,
+        messageEn: `The list must have 1–${MAX_ROWS} rows.`,
+      },
+    ]);
+  }
+  const rowProblems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  const certificates: IssuedCertificate[] = [];
+  const year = Number(decision.date.slice(0, 4));
+  let number = state.next;
+  for (const row of rows) {
+    const at = (column: string, p: { code: string; messageVi: string; messageEn: string }) =>
+      rowProblems.push({ row: row.row, column, field: column, code: p.code, messageVi: p.messageVi, messageEn: p.messageEn });
+    const nameProblem = requirePersonText('fullName', row.fullName, 120);
+    if (nameProblem) at('fullName', nameProblem);
+    const birth = typeof row.birthDate === 'string' ? parseBirthDate(row.birthDate) : ({ ok: false, reason: 'format' } as const);
+    if (!birth.ok) {
+      at('birthDate', {
+        code: 'BAD_BIRTH_DATE',
+        messageVi: 'Ngày sinh không hợp lệ (dd/mm/yyyy).',
+        messageEn: 'Birth date is not valid (dd/mm/yyyy).',
+      });
+    }
+    const checked = checkCredentialFields(entry, row.fields ?? {}, decision.date);
+    for (const problem of checked.problems) at(problem.field, problem);
+    if (checked.problems.length === 0) {
+      try {
+        requireIssuerRule(entry, issuer.kind, decision.date, checked.values);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        at(error.problem.field ?? 'credentialKind', error.problem);
+      }
+    }
+    if (!nameProblem && birth.ok) {
+      const key = `${searchKey(String(row.fullName))}|${birth.value}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        at('fullName', {
+          code: 'DUPLICATE_ROW',
+          messageVi: `Trùng người với dòng ${earlier}.`,
+          messageEn: `Same person as row ${earlier}.`,
+        });
+      } else seen.set(key, row.row);
+    }
+    if (rowProblems.length === 0 && birth.ok) {
+      certificates.push({
+        certificateId: certificateId(issuer.code, entry.code, year, number),
+        number,
+        registerNumber: formatCertificateNumber(entry.code, year, number),
+        fullName: String(row.fullName).normalize('NFC').trim().replace(/\s+/g, ' '),
+        birthDate: birth.value,
+        birthPlace: typeof row.birthPlace === 'string' && row.birthPlace.trim() ? row.birthPlace.normalize('NFC').trim() : null,
+        values: checked.values,
+        verificationCode: command.verificationCodes[certificates.length] ?? '',
+        inWordsVi: credentialInWords(entry, checked.values, 'vi'),
+        inWordsEn: credentialInWords(entry, checked.values, 'en'),
+        publicFields: publicCredentialFields(entry, checked.values),
+      });
+      number += 1;
+    }
+  }
+  if (rowProblems.length > 0) throw new ResultsListRejected(rowProblems);
+  if (certificates.some((certificate) => !/^[A-Za-z0-9_-]{16,64}$/.test(certificate.verificationCode))) {
+    throw new Error('IssueCertificates needs one verification code of 16–64 URL-safe characters per row');
+  }
+
+  const session: CertificateSession = {
+    sessionId: command.sessionId,
+    authorityCode: issuer.code,
+    kindCode: entry.code,
+    year,
+    sessionName: command.sessionName.normalize('NFC').trim(),
+    decision: { number: decision.number.trim(), date: decision.date, signerName: decision.signerName.normalize('NFC').trim() },
+    licence: licence ? { licenceId: licence.licenceId, decisionRef: licence.decisionRef } : null,
+    legalBasis: rule.legalBasis,
+    first: state.next,
+    last: number - 1,
+  };
+  const events: CertificateRegisterEvent[] = [{ type: 'CertificateSessionIssued', data: session }];
+  for (let i = 0; i < certificates.length; i += CERTIFICATE_ENTRIES_PER_EVENT) {
+    events.push({
+      type: 'CertificatesEntered',
+      data: { sessionId: session.sessionId, certificates: certificates.slice(i, i + CERTIFICATE_ENTRIES_PER_EVENT) },
+    });
+  }
+  return events;
+}
+
+export const certificateRegisterDecider: Decider<CertificateRegisterCommand, CertificateRegisterState, CertificateRegisterEvent> = {
+  initialState: EMPTY,
+  evolve,
+  decide(command, state, context) {
+    switch (command.type) {
+      case 'IssueCertificates':
+        return decideIssue(command, state, context);
+
+      case 'HandOverCertificates': {
+        const problems = collectProblems(
+          requireIsoDate('handedOverOn', command.handedOverOn),
+          requirePersonText('recipient', command.recipient, 200),
+          requireText('minutesRef', command.minutesRef, 100),
+        );
+        if (!Array.isArray(command.certificateIds) || command.certificateIds.length === 0) {
+          problems.push({
+            field: 'certificateIds',
+            code: 'REQUIRED',
+            messageVi: 'Cần danh sách chứng chỉ bàn giao.',
+            messageEn: 'List the certificates handed over.',
+          });
+        }
+        if (problems.length > 0) throw invalidInput(problems);
+        for (const id of command.certificateIds) {
+          const record = state.certificates.get(id);
+          if (!record) throw certificateNotFound(id);
+          if (record.status !== 'ISSUED') {
+            throw new DomainError({
+              code: record.status === 'REVOKED' ? 'CERTIFICATE_REVOKED' : 'CERTIFICATE_ALREADY_HANDED_OVER',
+              kind: 'rule_violation',
+              messageVi: `Chứng chỉ ${record.registerNumber} ${record.status === 'REVOKED' ? 'đã bị thu hồi' : 'đã được bàn giao'}.`,
+              messageEn: `Certificate ${record.registerNumber} is ${record.status === 'REVOKED' ? 'revoked' : 'already handed over'}.`,
+              field: 'certificateIds',
+            });
+          }
+        }
+        return [
+          {
+            type: 'CertificatesHandedOver',
+            data: {
+              certificateIds: [...command.certificateIds],
+              handedOverOn: command.handedOverOn,
+              recipient: command.recipient.normalize('NFC').trim(),
+              minutesRef: command.minutesRef.trim(),
+            },
+          },
+        ];
+      }
+
+      case 'RevokeCertificate': {
+        throwIfProblems(
+          collectProblems(
+            requireText('decisionRef', command.decisionRef, 100),
+            requireIsoDate('revokedOn', command.revokedOn),
+            requireText('reason', command.reason, 500),
+          ),
+        );
+        const record = state.certificates.get(command.certificateId);
+        if (!record) throw certificateNotFound(command.certificateId);
+        if (record.status === 'REVOKED') {
+          throw new DomainError({
+            code: 'CERTIFICATE_ALREADY_REVOKED',
+            kind: 'rule_violation',
+            messageVi: `Chứng chỉ ${record.registerNumber} đã bị thu hồi.`,
+            messageEn: `Certificate ${record.registerNumber} is already revoked.`,
+            field: 'certificateId',
+          });
+        }
+        return [
+          {
+            type: 'CertificateRevoked',
+            data: {
+              certificateId: record.certificateId,
+              decisionRef: command.decisionRef.trim(),
+              revokedOn: command.revokedOn,
+              reason: command.reason.normalize('NFC').trim(),
+            },
+          },
+        ];
+      }
+    }
+  },
+};
+
+function throwIfProblems(problems: ReturnType<typeof collectProblems>): void {
+  if (problems.length > 0) throw invalidInput(problems);
+}

@@ -1,0 +1,127 @@
+import type { Database } from 'better-sqlite3';
+import type { CertificateRegisterEvent } from '@so-goc/domain';
+import type { RecordedEvent } from '@so-goc/event-store';
+import { prepared } from '../prepared-statements';
+import type { Projection } from '../projection';
+
+/**
+ * Public verification of certificates (issue 18 item 3, §5.1): one row per certificate, found only by the
+ * unguessable code its QR carries, with the kind in words and the fields its catalogue entry marks public.
+ */
+export const publicCertificatesProjection: Projection = {
+  name: 'public-certificates',
+  version: 1,
+  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked'],
+  tables: ['public_certificate_sessions', 'public_certificates'],
+  createTables(db: Database): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS public_certificate_sessions (
+        session_key TEXT PRIMARY KEY, decision_number TEXT NOT NULL, decision_date TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS public_certificates (
+        verification_code TEXT PRIMARY KEY, certificate_id TEXT NOT NULL UNIQUE, authority_code TEXT NOT NULL,
+        kind_code TEXT NOT NULL, register_number TEXT NOT NULL, full_name TEXT NOT NULL, birth_date TEXT NOT NULL,
+        in_words_vi TEXT NOT NULL, in_words_en TEXT NOT NULL, public_fields TEXT NOT NULL,
+        decision_number TEXT NOT NULL, decision_date TEXT NOT NULL,
+        revoked_on TEXT, revocation_ref TEXT
+      );
+    `);
+  },
+  apply(db: Database, recorded: RecordedEvent): void {
+    const event = { type: recorded.type, data: recorded.data } as CertificateRegisterEvent;
+    switch (event.type) {
+      case 'CertificateSessionIssued':
+        prepared(db, 'INSERT INTO public_certificate_sessions VALUES (?, ?, ?)').run(
+          `${recorded.stream}/${event.data.sessionId}`,
+          event.data.decision.number,
+          event.data.decision.date,
+        );
+        break;
+      case 'CertificatesEntered': {
+        const session = prepared<[string], { decision_number: string; decision_date: string }>(
+          db,
+          'SELECT decision_number, decision_date FROM public_certificate_sessions WHERE session_key = ?',
+        ).get(`${recorded.stream}/${event.data.sessionId}`);
+        const insert = prepared(db, 'INSERT INTO public_certificates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)');
+        for (const c of event.data.certificates) {
+          const [authorityCode = '', kindCode = ''] = c.certificateId.split('.');
+          insert.run(
+            c.verificationCode,
+            c.certificateId,
+            authorityCode,
+            kindCode,
+            c.registerNumber,
+            c.fullName,
+            c.birthDate,
+            c.inWordsVi,
+            c.inWordsEn,
+            JSON.stringify(c.publicFields),
+            session?.decision_number ?? '',
+            session?.decision_date ?? '',
+          );
+        }
+        break;
+      }
+      case 'CertificateRevoked':
+        prepared(db, 'UPDATE public_certificates SET revoked_on = ?, revocation_ref = ? WHERE certificate_id = ?').run(
+          event.data.revokedOn,
+          event.data.decisionRef,
+          event.data.certificateId,
+        );
+        break;
+      case 'CertificatesHandedOver':
+        break;
+    }
+  },
+};
+
+export interface PublicCertificate {
+  readonly status: 'VALID' | 'REVOKED';
+  readonly registerNumber: string;
+  readonly issuerCode: string;
+  readonly kindCode: string;
+  readonly fullName: string;
+  readonly birthDate: string;
+  readonly inWordsVi: string;
+  readonly inWordsEn: string;
+  readonly publicFields: readonly { name: string; labelVi: string; labelEn: string; vi: string; en: string }[];
+  readonly decisionNumber: string;
+  readonly decisionDate: string;
+  readonly revocation: { readonly revokedOn: string; readonly decisionRef: string } | null;
+}
+
+/** One certificate by the code of its QR; never listed, never found by its (sequential) number alone. */
+export function publicCertificateOf(db: Database, verificationCode: string): PublicCertificate | undefined {
+  const row = prepared<
+    [string],
+    {
+      register_number: string;
+      authority_code: string;
+      kind_code: string;
+      full_name: string;
+      birth_date: string;
+      in_words_vi: string;
+      in_words_en: string;
+      public_fields: string;
+      decision_number: string;
+      decision_date: string;
+      revoked_on: string | null;
+      revocation_ref: string | null;
+    }
+  >(db, 'SELECT * FROM public_certificates WHERE verification_code = ?').get(verificationCode);
+  if (!row) return undefined;
+  return {
+    status: row.revoked_on ? 'REVOKED' : 'VALID',
+    registerNumber: row.register_number,
+    issuerCode: row.authority_code,
+    kindCode: row.kind_code,
+    fullName: row.full_name,
+    birthDate: row.birth_date,
+    inWordsVi: row.in_words_vi,
+    inWordsEn: row.in_words_en,
+    publicFields: JSON.parse(row.public_fields) as PublicCertificate['publicFields'],
+    decisionNumber: row.decision_number,
+    decisionDate: row.decision_date,
+    revocation: row.revoked_on ? { revokedOn: row.revoked_on, decisionRef: row.revocation_ref ?? '' } : null,
+  };
+}

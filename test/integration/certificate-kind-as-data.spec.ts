@@ -1,0 +1,235 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  credentialCatalogue,
+  credentialInWords,
+  DEFAULT_CREDENTIAL_KINDS,
+  DomainError,
+  publicCredentialFields,
+  type CredentialKindEntry,
+} from '@so-goc/domain';
+import { certificateRegisterToPdf, certificateRegisterToXlsx } from '@so-goc/documents';
+import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
+import { SqliteEventStore } from '@so-goc/event-store';
+import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
+import {
+  ActOnCertificates,
+  ChangeAuthorityDirectory,
+  findCertificate,
+  IssueCertificates,
+  loadConfig,
+  openCommandBus,
+  readCertificateRegister,
+} from '@so-goc/platform';
+import { openReadModelDatabase } from '@so-goc/projections';
+import { cliContext } from '../../apps/cli/src/commands/create-admin';
+
+/**
+ * Issue 18, done-when (a): a kind the code has never heard of — an IT application certificate, advanced,
+ * with a practical-exam score of its own — is added as one catalogue entry (data) and issued end to end:
+ * results list import with its row report, register numbers, the register as XLSX and PDF, the portal's
+ * words and public fields, revocation. No line of code names it.
+ */
+const IT_ADVANCED: CredentialKindEntry = {
+  code: 'CC-CNTT-NC',
+  family: 'certificate',
+  nameVi: 'Chứng chỉ ứng dụng công nghệ thông tin nâng cao',
+  nameEn: 'IT application certificate, advanced',
+  inWordsVi: 'Chứng chỉ ứng dụng công nghệ thông tin nâng cao ({modules})',
+  inWordsEn: 'IT application certificate, advanced ({modules})',
+  fields: [
+    {
+      name: 'modules',
+      labelVi: 'Mô đun',
+      labelEn: 'Modules',
+      type: 'choices',
+      minCount: 3,
+      required: true,
+      public: true,
+      values: ['IU07', 'IU08', 'IU09', 'IU10', 'IU11', 'IU12', 'IU13', 'IU14', 'IU15'].map((code) => ({ code, vi: code, en: code })),
+    },
+    {
+      name: 'practicalScore',
+      labelVi: 'Điểm thực hành',
+      labelEn: 'Practical score',
+      type: 'score',
+      min: 0,
+      max: 100,
+      step: 1,
+      required: true,
+      public: false,
+    },
+    { name: 'examDate', labelVi: 'Ngày thi', labelEn: 'Exam date', type: 'date', required: true, public: true },
+  ],
+  issuers: [
+    { regimes: ['TT10/2026'], authorityKinds: ['centre'], licenceRequired: true, legalBasis: 'TTLT 17/2016 (test entry)', confidence: 'M' },
+  ],
+  blankKind: 'CC-CNTT-NC',
+  register: {
+    titleVi: 'Sổ gốc cấp chứng chỉ ứng dụng CNTT nâng cao',
+    titleEn: 'Register of advanced IT certificates',
+    numbering: 'per-issuer-kind-year',
+  },
+  templates: [{ version: 'CC-CNTT-NC-1', validFrom: '2026-01-01', validTo: null, source: 'test', confidence: 'L' }],
+  legalBasis: 'TTLT 17/2016/TTLT-BGDĐT-BTTTT',
+};
+
+async function list(rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('DS');
+  sheet.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Mô đun', 'Điểm thực hành', 'Ngày thi']);
+  rows.forEach((row, i) => sheet.addRow([i + 1, ...row]));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('A new kind of credential is one catalogue entry (issue 18 done-when a)', () => {
+  it('issues an "IT application certificate, advanced" end to end with no code written for it', async () => {
+    const dir = makeTempDir('cert-kind');
+    const config = loadConfig({ SOGOC_DATA_DIR: dir.path });
+    const store = new SqliteEventStore({ file: join(dir.path, 'events.sqlite') });
+    const readModels = openReadModelDatabase(':memory:');
+    const host = await openCommandBus({
+      config,
+      store,
+      readModels,
+      credentialKinds: credentialCatalogue([...DEFAULT_CREDENTIAL_KINDS, IT_ADVANCED]),
+      close: async () => {
+        readModels.close();
+      },
+    });
+    const ctx = () => cliContext('test', new Date('2026-07-05T03:00:00Z'));
+    const act = { officerId: 'cb', role: 'registrar', authorityCode: 'TTTH-HP' };
+    const asCentre = () => ({ ...ctx(), actor: act });
+    try {
+      const directory = (command: ConstructorParameters<typeof ChangeAuthorityDirectory>[0]) =>
+        host.bus.execute(new ChangeAuthorityDirectory(command, ctx()));
+      await directory({
+        type: 'RegisterAuthority',
+        code: 'SGD-HP',
+        name: 'Sở GDĐT Hải Phòng',
+        kind: 'province_department',
+        registeredOn: '2000-01-01',
+      });
+      await directory({
+        type: 'RegisterAuthority',
+        code: 'TTTH-HP',
+        name: 'Trung tâm Tin học Hải Phòng',
+        kind: 'centre',
+        parentCode: 'SGD-HP',
+        registeredOn: '2020-01-01',
+      });
+      await directory({
+        type: 'GrantLicence',
+        licenceId: 'ttth-nc',
+        authorityCode: 'TTTH-HP',
+        grantedBy: 'SGD-HP',
+        decisionRef: '90/QĐ-SGDĐT',
+        decisionDate: '2026-01-02',
+        scope: ['CC-CNTT-NC'],
+        validFrom: '2026-01-02',
+        validTo: null,
+      });
+      const issue = (sessionId: string, file: Buffer) =>
+        host.bus.execute(
+          new IssueCertificates(
+            {
+              authorityCode: 'TTTH-HP',
+              kindCode: 'CC-CNTT-NC',
+              sessionId,
+              sessionName: 'Kỳ thi CNTT nâng cao tháng 6/2026',
+              decision: { number: '12/QĐ-TTTH', date: '2026-07-01', signerName: 'Phạm Văn Đông' },
+              file: { name: 'ds.xlsx', bytes: file },
+            },
+            asCentre(),
+          ),
+        );
+
+      // The row report comes from the entry's own fields: too few modules, a score out of range.
+      const bad = await issue(
+        'nc-bad',
+        await list([
+          ['Lê Văn A', '01/02/2000', 'IU07, IU08', 80, '20/06/2026'],
+          ['Lê Văn B', '02/02/2000', 'IU07,IU08,IU09', 120, '20/06/2026'],
+        ]),
+      ).catch((error: unknown) => error);
+      expect(bad).toBeInstanceOf(DomainError);
+      expect((bad as DomainError).problem.fieldProblems?.map((p) => [p.field, p.code])).toEqual([
+        ['row 2: modules', 'TOO_FEW'],
+        ['row 3: practicalScore', 'BAD_SCORE'],
+      ]);
+
+      await issue(
+        'nc-2026-06',
+        await list([
+          ['Nguyễn Thị Hoa', '18/09/2000', 'IU07, IU08, IU09', 85, '20/06/2026'],
+          ['Trần Quốc Bảo', '03/2001', 'IU10; IU11; IU12', 72, '20/06/2026'],
+        ]),
+      );
+      const { state } = await readCertificateRegister(store, 'TTTH-HP', 'CC-CNTT-NC', 2026);
+      const certificates = [...state.certificates.values()];
+      expect(certificates.map((c) => [c.registerNumber, c.fullName, c.birthDate])).toEqual([
+        ['000001/CC-CNTT-NC-2026', 'Nguyễn Thị Hoa', '2000-09-18'],
+        ['000002/CC-CNTT-NC-2026', 'Trần Quốc Bảo', '2001-03'],
+      ]);
+
+      // What the portal says about it, and what it keeps back (the practical score).
+      const found = await findCertificate(store, 'TTTH-HP.CC-CNTT-NC.2026.1');
+      expect(found).toBeDefined();
+      const values = found?.record.values ?? {};
+      expect(credentialInWords(IT_ADVANCED, values)).toBe('Chứng chỉ ứng dụng công nghệ thông tin nâng cao (IU07, IU08, IU09)');
+      expect(publicCredentialFields(IT_ADVANCED, values).map((f) => f.name)).toEqual(['modules', 'examDate']);
+
+      await host.bus.execute(
+        new ActOnCertificates(
+          {
+            type: 'RevokeCertificate',
+            authorityCode: 'TTTH-HP',
+            certificateId: 'TTTH-HP.CC-CNTT-NC.2026.2',
+            decisionRef: '20/QĐ-TTTH',
+            revokedOn: '2026-07-04',
+            reason: 'Sai điểm',
+          },
+          asCentre(),
+        ),
+      );
+      expect((await findCertificate(store, 'TTTH-HP.CC-CNTT-NC.2026.2'))?.record.status).toBe('REVOKED');
+
+      // The register, with the entry's title, as Excel and PDF.
+      const rows = [...(await readCertificateRegister(store, 'TTTH-HP', 'CC-CNTT-NC', 2026)).state.certificates.values()].map((c) => ({
+        registerNumber: c.registerNumber,
+        fullName: c.fullName,
+        birthDate: c.birthDate,
+        birthPlace: c.birthPlace,
+        details: credentialInWords(IT_ADVANCED, c.values),
+        decision: '12/QĐ-TTTH ngày 01/07/2026',
+        status: c.status,
+        handedOver: null,
+        revocation: c.revocation ? c.revocation.decisionRef : null,
+      }));
+      const input = {
+        authorityCode: 'TTTH-HP',
+        authorityName: 'Trung tâm Tin học Hải Phòng',
+        superiorName: 'Sở GDĐT Hải Phòng',
+        kind: IT_ADVANCED.code,
+        kindName: IT_ADVANCED.nameVi,
+        registerTitle: IT_ADVANCED.register.titleVi,
+        year: 2026,
+        generatedAt: '2026-07-05T03:00:00Z',
+        rows,
+      };
+      const text = pdfPageTexts(await certificateRegisterToPdf(input)).join('\n');
+      expect(text).toContain('SỔ GỐC CẤP CHỨNG CHỈ ỨNG DỤNG CNTT NÂNG CAO');
+      expect(text).toContain('Tổng số chứng chỉ đã cấp: 2, trong đó 1 đã thu hồi.');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await certificateRegisterToXlsx(input)) as unknown as ExcelJS.Buffer);
+      expect(workbook.worksheets[0]?.getSheetValues().flat().map(String)).toContain('000002/CC-CNTT-NC-2026');
+
+      // The default catalogue, without the entry, does not know the kind: it is data, not code.
+      expect(() => credentialCatalogue().get('CC-CNTT-NC')).toThrow(/CC-CNTT-NC/);
+    } finally {
+      await host.close();
+      await store.close();
+      dir.remove();
+    }
+  }, 60_000);
+});
