@@ -8,6 +8,7 @@ import { fixture } from '@so-goc/documents/graduate-lists/testing/fixture-files'
 import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
 import { base32Decode, totp } from '@so-goc/platform';
 import { enrolForConsole } from '../support/console-client';
+import { givenOfficer } from '../support/officers';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 
 jest.setTimeout(300_000);
@@ -34,6 +35,7 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
   let browser: Browser;
   let page: Page;
   let totpSecret: string;
+  let headTotpSecret: string;
   const shots = mkdtempSync(join(tmpdir(), 'so-goc-console-screenshots-'));
   const downloads = mkdtempSync(join(tmpdir(), 'so-goc-console-downloads-'));
   let shot = 0;
@@ -59,6 +61,14 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
       ).status,
     ).toBe(201);
     totpSecret = (await enrolForConsole(t, { authorityCode: 'SGD-HP', officerId: 'admin-hp', username: 'admin.hp' }, PASSWORD, true))!;
+    // Rules 29 and 32 as issue 17 reads them: the officer who took a correction dossier does not decide it.
+    await givenOfficer(t.eventsFile, 'SGD-HP', 'truong-phong-hp', ['registrar', 'signer']);
+    headTotpSecret = (await enrolForConsole(
+      t,
+      { authorityCode: 'SGD-HP', officerId: 'truong-phong-hp', username: 'truong.phong' },
+      PASSWORD,
+      true,
+    ))!;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -124,6 +134,16 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
 
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const field = (name: string) => page.getByLabel(name, { exact: true });
+  async function signInAs(username: string, secret: string): Promise<void> {
+    const back = page.url();
+    await Promise.all([page.waitForURL(/\/console\/login/), button('Đăng xuất').click()]);
+    await field('Tên đăng nhập').fill(username);
+    await field('Mật khẩu').fill(PASSWORD);
+    await Promise.all([page.waitForURL(/\/console\/login\/code/), page.keyboard.press('Enter')]);
+    await field('Mã 6 chữ số').fill(totp(base32Decode(secret), new Date()));
+    await Promise.all([page.waitForURL(/\/console\/SGD-HP/), page.keyboard.press('Enter')]);
+    await page.goto(back);
+  }
 
   it('signs in with password and TOTP code, and receives the two lots (one box short) with the keyboard alone', async () => {
     await page.goto(`${t.api}/console`);
@@ -356,6 +376,8 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     expect(await page.locator('table').textContent()).toContain('09/03/2026');
     await check('ho-so-chinh-sua');
 
+    // The head of the office decides the dossier the registrar took (separation of duties, issue 17).
+    await signInAs('truong.phong', headTotpSecret);
     await page.getByRole('link', { name: 'Quyết định chỉnh sửa cs-2026-01' }).click();
     await field('Số quyết định chỉnh sửa').fill('45/QĐ-SGDĐT');
     await field('Ngày quyết định').fill('10/03/2026');
@@ -367,6 +389,7 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     await check('xac-nhan-chinh-sua');
     await Promise.all([page.waitForURL(/done=corrected/), button('Xác nhận: quyết định chỉnh sửa').click()]);
     expect(await page.getByRole('status').textContent()).toContain('phụ lục sổ gốc');
+    await signInAs('admin.hp', totpSecret);
 
     await page.getByRole('link', { name: 'Chỉnh sửa, thu hồi' }).click();
     await check('sau-khi-cap');

@@ -95,7 +95,7 @@ describe('The event store of the previous release (issue 12, item 3): brought fo
         authorityCode: 'SGD-HP',
       },
       // Separation of duties (merged from main): the head decides what the registrar received.
-      signerContext(),
+      signerContext('SGD-HP', '2026-11-05T02:00:00.000Z'),
     );
     // Rules 40–41: a revocation; the diploma revoked by the previous release stays beyond correction (rule 34).
     await revokeDiploma(
