@@ -2,7 +2,7 @@ import { BASELINE_CALENDAR_STATE, blankLotDecider, blankLotStream, calendarFromS
 import { handleCommand } from '@so-goc/event-store';
 import { authorityDirectoryCache, issueCopies, receiveBlankLot, receiveCopyRequest } from '@so-goc/platform';
 import { copyAuditProjection, everyDetection, hashTables, printRunView } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { context, contextAfterTheFacts, issuanceWorld } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 const calendar = calendarFromState(BASELINE_CALENDAR_STATE);
@@ -62,17 +62,17 @@ describe('F10: copy-blank gaps', () => {
             receivedAt: `${day}T02:00:00Z`,
             copies,
           },
-          context(),
+          contextAfterTheFacts(),
         );
         await issueCopies(
           store,
           await authorityDirectoryCache(store).current(),
           { requestId, authorityCode: 'SGD-HP', lotId: 'HP-BS-THCS-2026', issuedOn: day, issuePlace: 'Hải Phòng', signerId: 'gd-sgd-hp' },
-          context(),
+          contextAfterTheFacts(),
         );
       };
       const lotCommand = (command: Parameters<typeof blankLotDecider.decide>[0]) =>
-        handleCommand(store, blankLotDecider, { stream: blankLotStream('HP-BS-THCS-2026'), context: context(), command });
+        handleCommand(store, blankLotDecider, { stream: blankLotStream('HP-BS-THCS-2026'), context: contextAfterTheFacts(), command });
       const f10 = async () => {
         db = await world.readModels();
         return everyDetection(db).filter((d) => d.key.startsWith('F10:copy-blank-gap'));
