@@ -5,7 +5,7 @@ import { blankLotDecider, blankLotStream, DomainError, verificationRequestDecide
 import { handleCommand } from '@so-goc/event-store';
 import { AcknowledgeFinding, AuditSweep, CloseFinding, EVENT_STORE, FINDING_COMMAND_HANDLERS } from '@so-goc/platform';
 import { findingHistory, findings } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld } from '../support/issuance-world';
 
 /** Issue 15 §2: findings are records whose handling is itself recorded; a recurrence after closing reopens. */
 describe('audit findings through the CommandBus', () => {

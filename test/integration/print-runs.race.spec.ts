@@ -1,7 +1,7 @@
 import { graduationDecisionDecider, graduationDecisionStream } from '@so-goc/domain';
 import { loadState, openPrintRun, recordPrinting } from '@so-goc/platform';
 import { printRunView } from '@so-goc/projections';
-import { context, issuanceWorld } from '../support/issuance-world';
+import { contextAfterTheFacts as context, issuanceWorld } from '../support/issuance-world';
 
 jest.setTimeout(120_000);
 
