@@ -65,7 +65,7 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     await givenOfficer(t.eventsFile, 'SGD-HP', 'truong-phong-hp', ['registrar', 'signer']);
     headTotpSecret = (await enrolForConsole(
       t,
-      { authorityCode: 'SGD-HP', officerId: 'truong-phong-hp', username: 'truong.phong' },
+      { authorityCode: 'SGD-HP', officerId: 'truong-phong-hp', username: 'truong-phong-hp' },
       PASSWORD,
       true,
     ))!;
@@ -134,15 +134,27 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
 
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const field = (name: string) => page.getByLabel(name, { exact: true });
-  async function signInAs(username: string, secret: string): Promise<void> {
+  /**
+   * Another officer at the next desk: a browser of their own, signed in, on the page the registrar has
+   * open; `page` is theirs until the returned function gives it back.
+   */
+  async function atTheNextDesk(username: string, secret: string): Promise<() => Promise<void>> {
+    const registrarPage = page;
     const back = page.url();
-    await Promise.all([page.waitForURL(/\/console\/login/), button('Đăng xuất').click()]);
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', bypassCSP: true });
+    page = await desk.newPage();
+    await page.goto(`${t.api}/console/login`);
     await field('Tên đăng nhập').fill(username);
     await field('Mật khẩu').fill(PASSWORD);
     await Promise.all([page.waitForURL(/\/console\/login\/code/), page.keyboard.press('Enter')]);
     await field('Mã 6 chữ số').fill(totp(base32Decode(secret), new Date()));
     await Promise.all([page.waitForURL(/\/console\/SGD-HP/), page.keyboard.press('Enter')]);
     await page.goto(back);
+    return async () => {
+      await desk.close();
+      page = registrarPage;
+      await page.reload();
+    };
   }
 
   it('signs in with password and TOTP code, and receives the two lots (one box short) with the keyboard alone', async () => {
@@ -377,7 +389,7 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     await check('ho-so-chinh-sua');
 
     // The head of the office decides the dossier the registrar took (separation of duties, issue 17).
-    await signInAs('truong.phong', headTotpSecret);
+    const backToTheRegistrar = await atTheNextDesk('truong-phong-hp', headTotpSecret);
     await page.getByRole('link', { name: 'Quyết định chỉnh sửa cs-2026-01' }).click();
     await field('Số quyết định chỉnh sửa').fill('45/QĐ-SGDĐT');
     await field('Ngày quyết định').fill('10/03/2026');
@@ -389,7 +401,7 @@ describe('Officers’ console in a browser: scenario 1, scenario 3 (correction, 
     await check('xac-nhan-chinh-sua');
     await Promise.all([page.waitForURL(/done=corrected/), button('Xác nhận: quyết định chỉnh sửa').click()]);
     expect(await page.getByRole('status').textContent()).toContain('phụ lục sổ gốc');
-    await signInAs('admin.hp', totpSecret);
+    await backToTheRegistrar();
 
     await page.getByRole('link', { name: 'Chỉnh sửa, thu hồi' }).click();
     await check('sau-khi-cap');
