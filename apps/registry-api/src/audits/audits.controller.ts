@@ -19,7 +19,8 @@ import {
   READ_MODELS,
 } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
-import { invalidFilter, placeOf } from './audit-params';
+import { invalidFilter } from './audit-params';
+import { placeOf } from '../exports/letterhead';
 import { AcknowledgeFindingDto, AssignFindingDto, CloseFindingDto } from './audits.dto';
 
 /**

@@ -7,7 +7,8 @@ import { reportToPdf, reportToXlsx, yearlyReportDocument } from '@so-goc/documen
 import { findAuthority, listSigners, listSubordinates, yearlyReport, type YearlyReport } from '@so-goc/projections';
 import { CurrentActor, OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
-import { invalidFilter, placeOf } from './audit-params';
+import { invalidFilter } from './audit-params';
+import { placeOf } from '../exports/letterhead';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

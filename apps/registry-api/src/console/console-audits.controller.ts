@@ -7,7 +7,7 @@ import { DomainError, FINDING_SEVERITIES, FINDING_STATES, isWithinScope } from '
 import { findingsReport, reportToPdf, reportToXlsx } from '@so-goc/documents';
 import { AUDIT_PATTERNS, findAuthority, findingHistory, findings, type FindingFilter } from '@so-goc/projections';
 import { AcknowledgeFinding, AssignFinding, CloseFinding, OfficerAccess, PublicRoute, READ_MODELS } from '@so-goc/platform';
-import { placeOf } from '../audits/audit-params';
+import { placeOf } from '../exports/letterhead';
 import { exportReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { copyRegisterToPdf, copyRegisterToXlsx, renderDiplomaPdf } from '@so-goc/documents';
+import { renderDiplomaPdf } from '@so-goc/documents';
 import {
   COPY_REQUEST_CHANNELS,
   copyRequestDue,
@@ -23,10 +23,7 @@ import {
   copyRegister,
   copyRequestById,
   copyRequestsPage,
-  diplomaGraduate,
-  findAuthority,
   findDiplomas,
-  letterheadOf,
   listSigners,
   type CopyRequestRow,
 } from '@so-goc/projections';
@@ -47,8 +44,8 @@ import {
   type Infrastructure,
   type OfficerCommand,
 } from '@so-goc/platform';
-import { placeOf } from '../copies/copies.controller';
-import { exportReply, fileReply } from '../exports/file-reply';
+
+import { fileReply } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -73,6 +70,7 @@ import type { Words } from './ui/html';
 import { consoleBase } from './ui/layout';
 import type { PageContext } from './ui/page-context';
 import { pageContext } from './ui/request-context';
+import { copyRegisterExport } from '../exports/book-exports';
 
 type RequestActName = 'extend' | 'issue' | 'refuse';
 
@@ -363,53 +361,15 @@ export class ConsoleCopiesController {
 
   @Get('copy-register/:kind/:year/export.:format')
   @ConsolePage(...READ_ROLES)
-  async export(
+  export(
     @Param('code') code: string,
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    // The same rows as GET /api/v1/authorities/{code}/copy-register/{kind}/{year}/export.{format}.
-    const rows = copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((c) => {
-      const ref = diplomaGraduate(this.db, c.diplomaId);
-      return {
-        copyNumber: c.copyNumber,
-        copySerial: c.serial,
-        issuedOn: c.issuedOn,
-        holderId: ref?.nationalId ?? null,
-        fullName: c.content.holder.fullName,
-        birthDate: c.content.holder.birthDate,
-        birthPlace: c.content.holder.birthPlace,
-        originalSerial: c.content.originalSerial,
-        originalRegisterNumber: c.content.originalRegisterNumber,
-        originalIssueDate: c.content.originalIssueDate,
-        decisionNumber: ref?.decisionNumber ?? null,
-        requesterName: c.requester.fullName,
-        requesterRelation: c.requester.kind,
-        requesterIdDocument: `${c.requester.idDocument.kind} ${c.requester.idDocument.number}`,
-        entitlementDocument: c.requester.entitlementDocument,
-        channel: c.channel as CopyRequestChannel,
-        receivedAt: c.receivedAt,
-        recipientName: null,
-        receivedOn: null,
-        corrections: c.content.correctionDecisions.map((d) => d.decisionNumber),
-        note: null,
-      };
-    });
-    const input = {
-      authorityCode: code,
-      ...letterheadOf(this.db, code),
-      place: placeOf(findAuthority(this.db, code)?.name ?? ''),
-      kind: diplomaKind(kind),
-      year,
-      generatedAt: new Date().toISOString(),
-      rows,
-    };
-    return exportReply(response, format, `so-cap-ban-sao-${code}-${kind}-${year}`, {
-      xlsx: () => copyRegisterToXlsx(input),
-      pdf: () => copyRegisterToPdf(input),
-    });
+    // The same file as GET /api/v1/authorities/{code}/copy-register/{kind}/{year}/export.{format}.
+    return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents';
+
 import {
   CORRECTION_GROUNDS,
   diplomaDecider,
@@ -19,7 +19,6 @@ import {
   appendixBooksOf,
   blankLotsHeld,
   correctionRequestsOf,
-  letterheadOf,
   listSigners,
   openCorrectionRequestsPage,
   registerAppendix,
@@ -45,7 +44,7 @@ import {
   type OfficerCommand,
 } from '@so-goc/platform';
 import type { CommandOutcome, EventStore } from '@so-goc/event-store';
-import { exportReply } from '../exports/file-reply';
+
 import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -82,6 +81,7 @@ import type { Html, SafeHtml, Words } from './ui/html';
 import { consoleBase } from './ui/layout';
 import type { PageContext } from './ui/page-context';
 import { pageContext } from './ui/request-context';
+import { registerAppendixExport } from '../exports/book-exports';
 
 type Say = (vi: string, en: string) => string;
 
@@ -485,7 +485,7 @@ export class ConsoleDiplomaActsController {
 
   @Get('register-appendix/:kind/:year/export.:format')
   @ConsolePage(...READ_ROLES)
-  async exportAppendix(
+  exportAppendix(
     @Param('code') code: string,
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
@@ -493,23 +493,7 @@ export class ConsoleDiplomaActsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     // The same file as GET /api/v1/authorities/{code}/register-appendix/{kind}/{year}/export.{format}.
-    const rows = registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((r) => ({
-      ...r,
-      recipientName: null,
-      receivedOn: null,
-    }));
-    const input = {
-      authorityCode: code,
-      ...letterheadOf(this.db, code),
-      kind: diplomaKind(kind),
-      year,
-      generatedAt: new Date().toISOString(),
-      rows,
-    };
-    return exportReply(response, format, `phu-luc-so-goc-${code}-${kind}-${year}`, {
-      xlsx: () => registerAppendixToXlsx(input),
-      pdf: () => registerAppendixToPdf(input),
-    });
+    return registerAppendixExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
   }
 
   @Get('diplomas/:diplomaId')

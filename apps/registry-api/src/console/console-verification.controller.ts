@@ -26,7 +26,7 @@ import {
   type Infrastructure,
   type OfficerCommand,
 } from '@so-goc/platform';
-import { placeOf } from '../copies/copies.controller';
+import { placeOf } from '../exports/letterhead';
 import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';

@@ -1,16 +1,13 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { copyRegisterToPdf, copyRegisterToXlsx, verificationLetterToPdf } from '@so-goc/documents';
+import { verificationLetterToPdf } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
 import {
   copyRegister,
   copyRequestsPastDue,
-  diplomaGraduate,
-  findAuthority,
-  letterheadOf,
   verificationRequestById,
   type CopyRegisterRow,
   type VerificationRequestView,
@@ -31,7 +28,7 @@ import {
   ReceiveVerificationRequest,
   RefuseCopyRequest,
 } from '@so-goc/platform';
-import { exportReply, fileReply, PDF, XLSX } from '../exports/file-reply';
+import { fileReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import {
   AnswerVerificationRequestDto,
@@ -41,14 +38,8 @@ import {
   ReceiveVerificationRequestDto,
   RefuseCopyRequestDto,
 } from './copies.dto';
-
-/** The dateline's place is the locality in the authority's name: "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng". */
-export function placeOf(authorityName: string): string {
-  return authorityName
-    .replace(/^.*?(Đào tạo|GDĐT)\s+/u, '')
-    .replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '')
-    .trim();
-}
+import { copyRegisterExport } from '../exports/book-exports';
+import { documentHeadingOf } from '../exports/letterhead';
 
 /** Counter work: copies from the register (§2.8) and agencies' verification letters (§2.9). */
 @ApiTags('copies and verification')
@@ -160,44 +151,14 @@ export class CopiesController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Sổ cấp bản sao tải về dạng xlsx hoặc pdf' })
   @ApiProduces(XLSX, PDF)
-  async exportRegister(
+  exportRegister(
     @Param('code') code: string,
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const rows = copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((c) => {
-      const ref = diplomaGraduate(this.db, c.diplomaId);
-      return {
-        copyNumber: c.copyNumber,
-        copySerial: c.serial,
-        issuedOn: c.issuedOn,
-        holderId: ref?.nationalId ?? null,
-        fullName: c.content.holder.fullName,
-        birthDate: c.content.holder.birthDate,
-        birthPlace: c.content.holder.birthPlace,
-        originalSerial: c.content.originalSerial,
-        originalRegisterNumber: c.content.originalRegisterNumber,
-        originalIssueDate: c.content.originalIssueDate,
-        decisionNumber: ref?.decisionNumber ?? null,
-        requesterName: c.requester.fullName,
-        requesterRelation: c.requester.kind,
-        requesterIdDocument: `${c.requester.idDocument.kind} ${c.requester.idDocument.number}`,
-        entitlementDocument: c.requester.entitlementDocument,
-        channel: c.channel as 'counter' | 'post' | 'online',
-        receivedAt: c.receivedAt,
-        recipientName: null,
-        receivedOn: null,
-        corrections: c.content.correctionDecisions.map((d) => d.decisionNumber),
-        note: null,
-      };
-    });
-    const input = { ...this.heading(code), kind: diplomaKind(kind), year, generatedAt: new Date().toISOString(), rows };
-    return exportReply(response, format, `so-cap-ban-sao-${code}-${kind}-${year}`, {
-      xlsx: () => copyRegisterToXlsx(input),
-      pdf: () => copyRegisterToPdf(input),
-    });
+    return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
   }
 
   @Get('copy-requests/past-due')
@@ -276,7 +237,7 @@ export class CopiesController {
         field: 'requestId',
       });
     }
-    const heading = this.heading(code);
+    const heading = documentHeadingOf(this.db, code);
     const { bytes, sha256 } = await verificationLetterToPdf({
       superiorName: heading.superiorName,
       authorityName: heading.authorityName,
@@ -294,11 +255,6 @@ export class CopiesController {
       generatedAt: `${found.respondedOn}T00:00:00.000Z`,
     });
     return fileReply(response, bytes, 'pdf', `tra-loi-xac-minh-${requestId}`, sha256);
-  }
-
-  private heading(code: string): { authorityCode: string; authorityName: string; superiorName: string | null; place: string } {
-    const letterhead = letterheadOf(this.db, code);
-    return { authorityCode: code, ...letterhead, place: placeOf(findAuthority(this.db, code)?.name ?? '') };
   }
 
   @Get('verification-requests/:requestId')

@@ -1,18 +1,11 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents';
+
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
-import {
-  correctionRequestsPastDue,
-  letterheadOf,
-  overdueReturns,
-  registerAppendix,
-  type AppendixRowView,
-  type OverdueReturn,
-} from '@so-goc/projections';
+import { correctionRequestsPastDue, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
 import {
   commandReply,
   CurrentActor,
@@ -31,7 +24,7 @@ import {
   ProposeRevocation,
   RecordDigitalIssue,
 } from '@so-goc/platform';
-import { exportReply, PDF, XLSX } from '../exports/file-reply';
+import { PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import {
   DecideCorrectionDto,
@@ -45,6 +38,7 @@ import {
   ProposeRevocationDto,
   RecordDigitalIssueDto,
 } from './after-issuance.dto';
+import { registerAppendixExport } from '../exports/book-exports';
 
 /**
  * Acts after issuance (docs/domain.md §2.5–2.7): corrections, reissue, revocation. They are recorded
@@ -255,30 +249,14 @@ export class AfterIssuanceController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Phụ lục sổ gốc tải về dạng xlsx hoặc pdf' })
   @ApiProduces(XLSX, PDF)
-  async exportAppendix(
+  exportAppendix(
     @Param('code') code: string,
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const rows = registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }).map((r) => ({
-      ...r,
-      recipientName: null,
-      receivedOn: null,
-    }));
-    const input = {
-      authorityCode: code,
-      ...letterheadOf(this.db, code),
-      kind: diplomaKind(kind),
-      year,
-      generatedAt: new Date().toISOString(),
-      rows,
-    };
-    return exportReply(response, format, `phu-luc-so-goc-${code}-${kind}-${year}`, {
-      xlsx: () => registerAppendixToXlsx(input),
-      pdf: () => registerAppendixToPdf(input),
-    });
+    return registerAppendixExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
   }
 
   @Get('correction-requests/past-due')

@@ -43,15 +43,8 @@ import {
   type Infrastructure,
 } from '@so-goc/platform';
 import { exportReply, fileReply, PDF, XLSX } from '../exports/file-reply';
+import { placeOf } from '../exports/letterhead';
 import { ReceiveRecognitionDto, RecogniseDto, RefuseRecognitionDto, SendVerificationDto, VerificationAnswerDto } from './recognitions.dto';
-
-/** "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng", the dateline's place. */
-function placeOf(authorityName: string): string {
-  return authorityName
-    .replace(/^.*?(Đào tạo|GDĐT)\s+/u, '')
-    .replace(/^(tỉnh|thành phố)\s+/iu, '')
-    .trim();
-}
 
 function notFound(): DomainError {
   return new DomainError({
