@@ -5,6 +5,7 @@ export * from './http/problem-details.filter';
 export * from './http/nfc-normalization.pipe';
 export * from './http/validation.pipe';
 export * from './http/command-context';
+export * from './http/streaming-upload-storage';
 export * from './http/configure-http-app';
 export * from './shutdown';
 export * from './access/officer-token';
