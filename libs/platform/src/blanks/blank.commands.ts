@@ -9,6 +9,7 @@ import {
 } from '@so-goc/domain';
 import { handleCommand, type CommandOutcome } from '@so-goc/event-store';
 import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
+import { credentialKindsOf } from '../certificates/certificate.commands';
 import { receiveBlankLot } from './receive-blank-lot';
 
 type LotAct<T extends BlankLotCommand['type']> = Omit<Extract<BlankLotCommand, { type: T }>, 'type'> & { lotId: string };
@@ -17,7 +18,12 @@ export class ReceiveBlankLot extends OfficerCommand<Omit<ReceiveBlankLotInput, '
 @CommandHandler(ReceiveBlankLot)
 export class ReceiveBlankLotHandler extends OfficerCommandHandler<ReceiveBlankLot> {
   protected handle({ input, context }: ReceiveBlankLot): Promise<CommandOutcome> {
-    return receiveBlankLot(this.deps.store, { type: 'ReceiveBlankLot', ...input }, context);
+    // Certificate blanks are the catalogue's (issue 18): a kind added as data brings its blank kind.
+    return receiveBlankLot(
+      this.deps.store,
+      { type: 'ReceiveBlankLot', ...input, knownKinds: credentialKindsOf(this.deps).blankKinds },
+      context,
+    );
   }
 }
 
