@@ -60,3 +60,4 @@ export * from './observability/read-model-metrics';
 export * from './recognitions/recognition.commands';
 export * from './certificates/certificate.commands';
 export * from './certificates/certificate-print-run.commands';
+export * from './certificates/certificate-print-job';
