@@ -267,7 +267,7 @@ export interface CredentialCatalogue {
   readonly entries: readonly CredentialKindEntry[];
   /** Every blank kind a lot may be received as: the diploma and copy blanks, and each entry's (issue 18). */
   readonly blankKinds: readonly string[];
-  /** The entry printed on blanks of this kind; undefined for diploma and copy blanks or an unknown kind. */
+  /** The (first) entry printed on blanks of this kind; undefined for diploma and copy blanks or an unknown kind. */
   entryForBlankKind(blankKind: string): CredentialKindEntry | undefined;
   find(code: string): CredentialKindEntry | undefined;
   /** Throws CREDENTIAL_KIND_UNKNOWN (invalid input on `field`) for a code the catalogue does not hold. */
@@ -292,8 +292,6 @@ export function credentialCatalogue(entries: readonly CredentialKindEntry[] = DE
       if (entry.fields !== 'graduate-list' && (BLANK_KINDS as readonly string[]).slice(0, 4).includes(entry.blankKind)) {
         throw new Error(`Credential kind ${entry.code}: blank kind ${entry.blankKind} belongs to diplomas`);
       }
-      const sharing = [...byCode.values()].find((other) => other.blankKind === entry.blankKind);
-      if (sharing) throw new Error(`Credential kind ${entry.code}: blank kind ${entry.blankKind} is already ${sharing.code}'s`);
     }
     if (entry.fields !== 'graduate-list') {
       const names = new Set(entry.fields.map((field) => field.name));
