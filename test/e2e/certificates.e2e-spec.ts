@@ -381,6 +381,7 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const cells = workbook.worksheets[0]?.getSheetValues().flat().map(String) ?? [];
     expect(cells).toContain('000500/CC-NN-2026');
+    expect(cells).toContain('NN 000501'); // the serial certificate 2 went onto after its misprint
     expect(cells.some((c) => c.includes('Bậc: Bậc 3'))).toBe(true);
     expect(cells.some((c) => c.startsWith('Đã thu hồi: 301/QĐ-TTNN'))).toBe(true);
 
@@ -424,6 +425,8 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
       certificate: {
         nameVi: 'Chứng chỉ ngoại ngữ (tiếng Anh) theo Khung năng lực ngoại ngữ 6 bậc, Bậc 3',
         registerNumber: '000007/CC-NN-2026',
+        serial: 'NN 000007', // §5.1: the serial on the paper, to compare with the register
+        issueDate: '2026-07-04',
         issuer: { code: 'TTNN-HP', name: 'Trung tâm Ngoại ngữ Hải Phòng' },
         decision: { number: '245/QĐ-TTNN', date: '2026-07-01' },
       },
