@@ -14,6 +14,7 @@ import { SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import {
   ActOnCertificates,
+  AllocateBlanks,
   ChangeAuthorityDirectory,
   CloseCertificatePrintRun,
   OpenCertificatePrintRun,
@@ -126,6 +127,14 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
         registeredOn: '2020-01-01',
       });
       await directory({
+        type: 'RegisterAuthority',
+        code: 'TTTH-CU',
+        name: 'Trung tâm Tin học chưa được cấp phép',
+        kind: 'centre',
+        parentCode: 'SGD-HP',
+        registeredOn: '2020-01-01',
+      });
+      await directory({
         type: 'GrantLicence',
         licenceId: 'ttth-nc',
         authorityCode: 'TTTH-HP',
@@ -207,11 +216,12 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
       // Rule 5: not handed over before it is printed on its blank and signed.
       await expect(handOver(['TTTH-HP.CC-CNTT-NC.2026.1'])).rejects.toMatchObject({ problem: { code: 'CERTIFICATE_NOT_PRINTED' } });
       expect(credentialCatalogue().blankKinds).not.toContain('CC-CNTT-NC');
+      // The Sở receives the lot and hands it down to the licensed centre; an unlicensed one gets none (§8).
       await host.bus.execute(
         new ReceiveBlankLot(
           {
             lotId: 'TTTH-NC-2026',
-            authorityCode: 'TTTH-HP',
+            authorityCode: 'SGD-HP',
             kind: 'CC-CNTT-NC',
             templateVersion: 'CC-CNTT-NC-1',
             prefix: 'NC',
@@ -223,9 +233,25 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
             receivedBy: 'Lê Thị Mai',
             receivedOn: '2026-07-02',
           },
-          asCentre(),
+          ctx(),
         ),
       );
+      const handDown = (toAuthority: string) =>
+        host.bus.execute(
+          new AllocateBlanks(
+            {
+              lotId: 'TTTH-NC-2026',
+              authorityCode: 'SGD-HP',
+              toAuthority,
+              ranges: [{ from: 1, to: 10 }],
+              handover: { number: 'BBGN-NC-1', date: '2026-07-02' },
+              allocatedOn: '2026-07-02',
+            },
+            ctx(),
+          ),
+        );
+      await expect(handDown('TTTH-CU')).rejects.toMatchObject({ problem: { code: 'LICENCE_MISSING', field: 'toAuthority' } });
+      await handDown('TTTH-HP');
       const run = { printRunId: 'nc-2026-r1', authorityCode: 'TTTH-HP' };
       await host.bus.execute(
         new OpenCertificatePrintRun(

@@ -462,3 +462,39 @@ export function decideCloseCertificatePrintRun(
     primaryStream: certificatePrintRunStream(input.printRunId),
   };
 }
+
+/**
+ * Certificate blanks go down only to a unit that may print them (issue 18, §8): when the blank kind belongs to
+ * certificate kinds whose issuer rows ask a licence of the receiver's kind of authority, the receiver must hold
+ * one for such a kind, in force on the hand-over date. Diploma and copy blanks (no entry) pass unchanged.
+ */
+export function requireLicensedForBlanks(
+  directory: AuthorityDirectory,
+  entries: readonly CredentialKindEntry[],
+  blankKind: string,
+  receiverCode: string,
+  on: IsoDate,
+): void {
+  const receiver = directory.authorities.get(receiverCode);
+  const printedOnThem = entries.filter((entry) => entry.fields !== 'graduate-list' && entry.blankKind === blankKind);
+  if (!receiver || printedOnThem.length === 0) return;
+  const needing = printedOnThem.filter((entry) =>
+    entry.issuers === 'policy-table'
+      ? false
+      : entry.issuers.some((rule) => rule.licenceRequired && rule.authorityKinds.includes(receiver.kind)),
+  );
+  if (needing.length === 0) return;
+  let refusal: unknown;
+  for (const entry of needing) {
+    try {
+      requireLicenceOn(directory, receiverCode, entry.code, on);
+      return;
+    } catch (error) {
+      refusal ??= error;
+    }
+  }
+  if (refusal instanceof DomainError) {
+    throw new DomainError({ ...refusal.problem, field: 'toAuthority' });
+  }
+  throw refusal;
+}
