@@ -252,38 +252,29 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
         );
       await expect(handDown('TTTH-CU')).rejects.toMatchObject({ problem: { code: 'LICENCE_MISSING', field: 'toAuthority' } });
       await handDown('TTTH-HP');
-      const run = { printRunId: 'nc-2026-r1', authorityCode: 'TTTH-HP' };
-      await host.bus.execute(
-        new OpenCertificatePrintRun(
-          {
-            ...run,
-            kindCode: 'CC-CNTT-NC',
-            year: 2026,
-            lotId: 'TTTH-NC-2026',
-            templateVersion: 'CC-CNTT-NC-1',
-            openedOn: '2026-07-03',
-            spareBlanks: 1,
-          },
-          asCentre(),
-        ),
-      );
-      // A certificate goes on one blank: a second run finds nothing left to print.
-      await expect(
+      // Two officers open runs on the same book at the same moment: the register book's revision lets one take
+      // the certificates; the other, deciding again, finds nothing left to print (a certificate goes on one blank).
+      const openRun = (printRunId: string) =>
         host.bus.execute(
           new OpenCertificatePrintRun(
             {
-              ...run,
-              printRunId: 'nc-2026-r2',
+              printRunId,
+              authorityCode: 'TTTH-HP',
               kindCode: 'CC-CNTT-NC',
               year: 2026,
               lotId: 'TTTH-NC-2026',
               templateVersion: 'CC-CNTT-NC-1',
               openedOn: '2026-07-03',
+              spareBlanks: 1,
             },
             asCentre(),
           ),
-        ),
-      ).rejects.toMatchObject({ problem: { code: 'NOTHING_TO_PRINT' } });
+        );
+      const raced = await Promise.allSettled([openRun('nc-2026-r1'), openRun('nc-2026-r2')]);
+      expect(raced.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = raced.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(lost?.reason).toMatchObject({ problem: { code: 'NOTHING_TO_PRINT' } });
+      const run = { printRunId: raced[0]?.status === 'fulfilled' ? 'nc-2026-r1' : 'nc-2026-r2', authorityCode: 'TTTH-HP' };
       await host.bus.execute(new RecordCertificatePrinting({ ...run, printedOn: '2026-07-03' }, asCentre()));
       await host.bus.execute(
         new RecordCertificateMisprint(
@@ -298,7 +289,7 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
         ),
       );
       await host.bus.execute(new CloseCertificatePrintRun({ ...run, closedOn: '2026-07-05' }, asCentre()));
-      const printed = (await readCertificatePrintRun(store, 'nc-2026-r1')).state;
+      const printed = (await readCertificatePrintRun(store, run.printRunId)).state;
       expect(printed.status).toBe('closed');
       const withSerials = [...(await readCertificateRegister(store, 'TTTH-HP', 'CC-CNTT-NC', 2026)).state.certificates.values()];
       // NC 00001 was spoiled; the certificate kept its number and went onto the spare NC 00003.
