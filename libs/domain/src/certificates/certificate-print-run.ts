@@ -196,7 +196,12 @@ const STATUS_VI: Record<CertificatePrintRunStatus, string> = {
   closed: 'đã đóng',
 };
 
-function requireStatus(run: OpenedCertificatePrintRun, allowed: readonly CertificatePrintRunStatus[], act: string, rule?: number): void {
+export function requireCertificateRunStatus(
+  run: OpenedCertificatePrintRun,
+  allowed: readonly CertificatePrintRunStatus[],
+  act: string,
+  rule?: number,
+): void {
   if (allowed.includes(run.status)) return;
   throw new DomainError({
     code: 'PRINT_RUN_WRONG_STATE',
@@ -291,14 +296,14 @@ export const certificatePrintRunDecider: Decider<CertificatePrintRunCommand, Cer
     switch (command.type) {
       case 'RecordCertificatePrinting':
         throwIfInvalid(requireActDate('printedOn', command.printedOn, actedOn));
-        requireStatus(run, ['open'], 'printing');
+        requireCertificateRunStatus(run, ['open'], 'printing');
         notBefore('printedOn', command.printedOn, run.header.openedOn, 'ngày mở đợt in', 'the day the run was opened');
         return [{ type: 'CertificatePrintRunPrinted', data: { printRunId, printedOn: command.printedOn, count: run.entries.length } }];
 
       case 'RecordCertificateMisprint': {
         throwIfInvalid(requireText('note', command.note, 500), requireActDate('reprintedOn', command.reprintedOn, actedOn));
         // Found at the quality check, before the signature (as for diplomas).
-        requireStatus(run, ['printed'], 'a misprint');
+        requireCertificateRunStatus(run, ['printed'], 'a misprint');
         const index = run.indexOf.get(command.certificateId);
         if (index === undefined) {
           throw new DomainError({
@@ -349,7 +354,7 @@ export const certificatePrintRunDecider: Decider<CertificatePrintRunCommand, Cer
           requireText('signerTitle', command.signerTitle, 120),
         );
         // Rule 5: handed over only when printed, signed and sealed; the signature comes after the quality check.
-        requireStatus(run, ['printed'], 'signing', 5);
+        requireCertificateRunStatus(run, ['printed'], 'signing', 5);
         notBefore('issueDate', command.issueDate, command.notBefore, 'ngày quyết định cấp chứng chỉ', 'the issuance decision date', 25);
         notBefore('issueDate', command.issueDate, run.printedOn!, 'ngày in', 'the printing date');
         return [
@@ -389,7 +394,7 @@ export const certificatePrintRunDecider: Decider<CertificatePrintRunCommand, Cer
 
       case 'CloseCertificatePrintRun': {
         throwIfInvalid(requireActDate('closedOn', command.closedOn, actedOn));
-        requireStatus(run, ['signed'], 'closing');
+        requireCertificateRunStatus(run, ['signed'], 'closing');
         const spares = certificateRunSpares(run);
         const released = expand(command.releasedRanges);
         const reserved = run.reservedSerials.size;

@@ -16,6 +16,7 @@ import {
   certificatePrintRunNotFound,
   certificatePrintRunStream,
   certificateRunSpares,
+  requireCertificateRunStatus,
   type CertificatePrintRunState,
   type OpenedCertificatePrintRun,
 } from './certificate-print-run';
@@ -274,20 +275,7 @@ export function decideRecordCertificateMisprint(
     });
   }
   // The run's state first (printed, not signed): a wrong-state call records nothing on the lot.
-  if (run.status !== 'printed') {
-    certificatePrintRunDecider.decide(
-      {
-        type: 'RecordCertificateMisprint',
-        certificateId: input.certificateId,
-        newSerial: -1,
-        newlyReserved: false,
-        note: input.note,
-        reprintedOn: input.reprintedOn,
-      },
-      run,
-      context,
-    );
-  }
+  requireCertificateRunStatus(run, ['printed'], 'a misprint');
   const lotEvents = blankLotDecider.decide(
     {
       type: 'ReplaceMisprintedBlank',
