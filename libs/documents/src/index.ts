@@ -93,3 +93,10 @@ export {
 } from './certificate-register/certificate-register-export';
 export { readResultsList, type ResultsList } from './certificate-results/read-results-list';
 export { certificateQrPng } from './certificate-register/certificate-qr';
+export {
+  certificateFieldLines,
+  renderCertificatesPdf,
+  type CertificateFace,
+  type CertificatePdfOptions,
+  type CertificatePrintMode,
+} from './certificate-pdf/certificate-pdf';

@@ -27,6 +27,11 @@ export interface SoGocConfig {
   readonly metricsToken?: string;
   /** `/ready` of the officers' API answers 503 while any projection is more than this many positions behind the store's head (SOGOC_READY_MAX_LAG). */
   readonly readyMaxLag: number;
+  /**
+   * Issue 18: a JSON file of the deployment's own kinds of credential (SOGOC_CREDENTIAL_KINDS_FILE), added to the
+   * default catalogue; checked whole when the infrastructure opens (`credentialKindsFromFile`).
+   */
+  readonly credentialKindsFile?: string;
 }
 
 /** Everything configurable comes from the environment, with defaults that run on a bare machine. */
@@ -62,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(env.SOGOC_METRICS_TOKEN ? { metricsToken: scrapeToken(env.SOGOC_METRICS_TOKEN) } : {}),
     readyMaxLag: wholeNumber('SOGOC_READY_MAX_LAG', env.SOGOC_READY_MAX_LAG, 100),
     portalPublicUrl: (env.SOGOC_PORTAL_PUBLIC_URL ?? `http://127.0.0.1:${port(env.SOGOC_PORTAL_PORT, 3001)}`).replace(/\/+$/, ''),
+    ...(env.SOGOC_CREDENTIAL_KINDS_FILE ? { credentialKindsFile: resolve(cwd, env.SOGOC_CREDENTIAL_KINDS_FILE) } : {}),
   };
 }
 

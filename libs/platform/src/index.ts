@@ -60,3 +60,5 @@ export * from './observability/http-observer';
 export * from './observability/read-model-metrics';
 export * from './recognitions/recognition.commands';
 export * from './certificates/certificate.commands';
+export * from './certificates/certificate-print-run.commands';
+export * from './certificates/certificate-print-job';

@@ -254,6 +254,7 @@ export class CertificatesController {
         const session = state.sessions.get(record.sessionId);
         return {
           registerNumber: record.registerNumber,
+          serial: record.blank?.serialLabel ?? null,
           fullName: record.fullName,
           birthDate: record.birthDate,
           birthPlace: record.birthPlace,
