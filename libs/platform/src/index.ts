@@ -59,3 +59,4 @@ export * from './observability/http-observer';
 export * from './observability/read-model-metrics';
 export * from './recognitions/recognition.commands';
 export * from './certificates/certificate.commands';
+export * from './read-your-writes/read-your-writes';
