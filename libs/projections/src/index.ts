@@ -41,3 +41,4 @@ export * from './read-models-reached';
 export * from './console/console-acts.queries';
 export * from './recognitions/recognitions.projection';
 export * from './certificates/public-certificates.projection';
+export * from './projection-feed';
