@@ -86,7 +86,8 @@ describe('Portal during rebuilds, readiness and published checkpoints', () => {
       await looking;
 
       expect(seen.filter((status) => status !== 'VALID')).toEqual([]);
-      expect(seen.length).toBeGreaterThan(5);
+      // Since issue 20 item 4 a rebuild reads only its projection's event types: it is over in fewer lookups.
+      expect(seen.length).toBeGreaterThan(1);
       expect(await lookupStatus(url)).toBe('VALID');
       console.log(`rebuild of public-lookup + public-revocations: ${took} ms, ${seen.length} lookups during it, all VALID`);
     } finally {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Database } from 'better-sqlite3';
 import type { EventStore, Position } from '@so-goc/event-store';
 import type { Projection } from './projection';
@@ -100,6 +101,8 @@ export class ProjectionRunner {
    */
   async waitUntilCaughtUp(position: Position, timeoutMs = 10000): Promise<void> {
     const controller = new AbortController();
+    // One listener per projection on the same signal: more than Node's default warning threshold of ten.
+    setMaxListeners(this.loops.size + 10, controller.signal);
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       await Promise.all([...this.loops.values()].map((loop) => loop.waitFor(position, controller.signal)));
