@@ -241,12 +241,28 @@ describe('Nodes that agree: one projector, two officers’ APIs and two portals 
     expect(await look()).toEqual({ ready: 503, qr: '503 READ_MODEL_NOT_READY', byNumber: '503 READ_MODEL_NOT_READY' });
 
     const projecting = start(['projector'], node, /^Sổ Gốc is running \(projector\)/);
+    // Lookups answered while the projector was catching up (its start recorded, the head not reached yet).
+    let duringCatchUp = 0;
+    const catchingUp = (): boolean => {
+      const db = new Database(join(fresh.path, 'read-models.sqlite'), { readonly: true });
+      try {
+        const state = readinessOf(db, ALL_PROJECTIONS);
+        return state.headAtStart !== null && !state.ready;
+      } catch {
+        return false;
+      } finally {
+        db.close();
+      }
+    };
     let last = await look();
     const until = Date.now() + 120_000;
     while (last.ready !== 200 && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 10));
+      const before = catchingUp();
       last = await look();
+      if (before && catchingUp()) duringCatchUp += 1;
     }
+    console.log(`fresh portal node: ${duringCatchUp} rounds of lookups answered while its projector was catching up`);
     await projecting;
     if (last.ready !== 200) {
       const db = new Database(join(fresh.path, 'read-models.sqlite'), { readonly: true });
