@@ -46,7 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   } else if (kind === 'sqlite') {
     const synchronous = (env.SOGOC_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
     if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error('SOGOC_SQLITE_SYNCHRONOUS must be FULL or NORMAL');
-    eventStore = { kind: 'sqlite', file: join(dataDir, 'events.sqlite'), synchronous };
+    // A node with read models of its own may share another directory's store (SOGOC_EVENTS_FILE; issue 20 item 4).
+    const file = env.SOGOC_EVENTS_FILE ? resolveDir(env.SOGOC_EVENTS_FILE, cwd) : join(dataDir, 'events.sqlite');
+    eventStore = { kind: 'sqlite', file, synchronous };
   } else {
     throw new Error(`SOGOC_EVENT_STORE must be sqlite or esdb, not ${kind}`);
   }

@@ -62,3 +62,4 @@ export * from './recognitions/recognition.commands';
 export * from './certificates/certificate.commands';
 export * from './certificates/certificate-print-run.commands';
 export * from './certificates/certificate-print-job';
+export * from './read-your-writes/read-your-writes';
