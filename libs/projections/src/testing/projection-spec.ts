@@ -36,6 +36,18 @@ export function recorded(
 }
 
 /**
+ * `recorded` for an event written out as the domain types it (`recordedEvent<CopyRequestEvent>(…)`), so a
+ * literal history in a spec fails to compile when the event's shape changes instead of testing a stale one.
+ */
+export function recordedEvent<E extends { readonly type: string; readonly data: unknown }>(
+  stream: string,
+  event: E,
+  options: { readonly revision?: bigint; readonly occurredAt?: string } = {},
+): RecordedEvent {
+  return recorded(stream, event.type, event.data, options.revision ?? 0n, options.occurredAt);
+}
+
+/**
  * Given events, then rows: a projection applied to a fresh in-memory database, as the runner would
  * (only the types it handles). `twice` applies the whole batch a second time and reports whether that
  * changed any table, which a projection must never let happen (architecture §5).
@@ -57,6 +69,10 @@ export function givenEvents(projection: Projection, events: readonly RecordedEve
     db,
     rows<T>(sql: string, ...params: unknown[]): T[] {
       return db.prepare(sql).all(...params) as T[];
+    },
+    /** The digest of every table the projection declares (table-hash.ts). */
+    hash(): string {
+      return hashTables(db, projection.tables);
     },
     /** True when replaying the same batch left every table exactly as it was. */
     replayChangesNothing(): boolean {
