@@ -53,6 +53,14 @@ export function recordedEvent<E extends { readonly type: string; readonly data: 
  * changed any table, which a projection must never let happen (architecture §5).
  */
 export function givenEvents(projection: Projection, events: readonly RecordedEvent[]) {
+  // An event given out of the store's order would be skipped silently as "already applied": refuse the spec instead.
+  events.forEach((event, i) => {
+    const previous = events[i - 1];
+    if (previous && isAfterCheckpoint(previous.position, event.position))
+      throw new Error(
+        `givenEvents: event ${i} (${event.type}) comes before event ${i - 1} (${previous.type}) in the store; give events in position order`,
+      );
+  });
   const db: Db = new Database(':memory:');
   projection.createTables(db);
   // As the runner does: each event once, after the checkpoint (projection-loop's commit).
