@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /**
- * Issue 12 item 9, architecture §5: every decider of libs/domain, and
+ * Issue 12 item 9, architecture §5: every decider and every cross-stream workflow of libs/domain, and
  * every projection of libs/projections, is specified by a spec with literal events. A new one without a
  * spec fails here, by name.
  */
@@ -23,6 +23,10 @@ const specified = (name: string) => domainSpecs.some((spec) => new RegExp(`\\b${
 
 describe('every decider, workflow and projection has its spec (issue 12 item 9)', () => {
   it.each(exported(/export const (\w+): Decider</g))('decider %s (%s)', (name) => {
+    expect(specified(name)).toBe(true);
+  });
+
+  it.each(exported(/export function (decide\w+)\(/g, (f) => /\.workflows?\.ts$/.test(f)))('workflow %s (%s)', (name) => {
     expect(specified(name)).toBe(true);
   });
 
