@@ -49,8 +49,12 @@ export function recordedEvent<E extends { readonly type: string; readonly data: 
 
 /**
  * Given events, then rows: a projection applied to a fresh in-memory database, as the runner would
- * (only the types it handles). `twice` applies the whole batch a second time and reports whether that
- * changed any table, which a projection must never let happen (architecture §5).
+ * (only the types it handles). `replayChangesNothing` delivers the whole batch a second time and reports
+ * whether that changed any table, which must never happen (architecture §5). Like the runner, it skips
+ * what the checkpoint already covers: the checkpoint is the idempotency key (projection-loop). Most
+ * projections are not idempotent event by event (plain INSERTs throw on a second apply; coverage and
+ * audit-issuance add to counters), so a redelivery that bypassed the checkpoint would not be harmless.
+ * Events must be given in store order (ascending position, as `recorded` numbers them when made).
  */
 export function givenEvents(projection: Projection, events: readonly RecordedEvent[]) {
   // An event given out of the store's order would be skipped silently as "already applied": refuse the spec instead.
