@@ -11,6 +11,7 @@ import { certificatePrintRunDecider, type CertificatePrintRunEvent } from './cer
 import {
   decideCloseCertificatePrintRun,
   decideOpenCertificatePrintRun,
+  decideRecordCertificateMisprint,
   decideRecordCertificatePrinting,
   decideSignCertificatePrintRun,
 } from './certificate-print-run.workflows';
@@ -211,5 +212,48 @@ describe('Certificate print runs (issue 18)', () => {
       [['BlanksReleased', undefined]],
       [['CertificatePrintRunClosed', 1]],
     ]);
+  });
+
+  it('rule 16: a misprint found before signing spoils its blank and reprints the certificate on the run’s spare; before printing it is refused', () => {
+    const opened = decideOpenCertificatePrintRun(open, read, ctx);
+    const lotAfterOpen = stateOf(blankLotDecider, [lotOf('CC-NN'), ...(after(opened, 'blank-lot-lot-nn') as unknown as BlankLotEvent[])]);
+    const openRun = stateOf(certificatePrintRunDecider, after(opened, 'certificate-print-run-r-1'));
+    const misprint = {
+      printRunId: 'r-1',
+      authorityCode: 'TTNN-HP',
+      certificateId: 'TTNN-HP.CC-NN.2026.2',
+      note: 'Lệch dòng họ tên',
+      reprintedOn: '2026-07-03',
+    };
+    expect(refusal(() => decideRecordCertificateMisprint(misprint, { run: openRun, lot: lotAfterOpen }, ctx))).toBe(
+      'PRINT_RUN_WRONG_STATE',
+    );
+
+    const printed = decideRecordCertificatePrinting(
+      { printRunId: 'r-1', authorityCode: 'TTNN-HP', printedOn: '2026-07-03' },
+      { run: openRun, lot: lotAfterOpen },
+      ctx,
+    );
+    const decision = decideRecordCertificateMisprint(
+      misprint,
+      {
+        run: stateOf(certificatePrintRunDecider, [
+          ...after(opened, 'certificate-print-run-r-1'),
+          ...after(printed, 'certificate-print-run-r-1'),
+        ]),
+        lot: stateOf(blankLotDecider, [
+          lotOf('CC-NN'),
+          ...(after(opened, 'blank-lot-lot-nn') as unknown as BlankLotEvent[]),
+          ...(after(printed, 'blank-lot-lot-nn') as unknown as BlankLotEvent[]),
+        ]),
+      },
+      ctx,
+    );
+    const onRun = after(decision, 'certificate-print-run-r-1');
+    expect(onRun.map((e) => e.type)).toEqual(['CertificatePrintRunItemReprinted']);
+    expect(onRun[0]?.data).toMatchObject({ certificateId: 'TTNN-HP.CC-NN.2026.2', newSerial: 4 });
+    expect(decision.appends.find((a) => a.stream === 'blank-lot-lot-nn')?.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['BlanksSpoiled', 'BlanksBound']),
+    );
   });
 });

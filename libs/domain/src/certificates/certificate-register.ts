@@ -16,6 +16,7 @@ import type { CommandContext } from '../shared/command-context';
 import { vietnamDateOf, type IsoDate } from '../shared/dates';
 import type { Decider, DomainEvent } from '../shared/decider';
 import { DomainError, invalidInput } from '../shared/errors';
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import { collectProblems, requireIsoDate, requirePattern, requirePersonText, requireText } from '../shared/validation';
 
 /**
@@ -453,7 +454,8 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
 
       case 'HandOverCertificates': {
         const problems = collectProblems(
-          requireIsoDate('handedOverOn', command.handedOverOn),
+          // Issue 16: the hand-over has happened by the day it is recorded, and after 1945.
+          requireActDate('handedOverOn', command.handedOverOn, actedOnIfKnown(context)),
           requirePersonText('recipient', command.recipient, 200),
           requireText('minutesRef', command.minutesRef, 100),
         );
@@ -519,7 +521,7 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
         throwIfProblems(
           collectProblems(
             requireText('decisionRef', command.decisionRef, 100),
-            requireIsoDate('revokedOn', command.revokedOn),
+            requireActDate('revokedOn', command.revokedOn, actedOnIfKnown(context)),
             requireText('reason', command.reason, 500),
           ),
         );

@@ -1,4 +1,4 @@
-import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
+import { actedOnIfKnown, requireActDate, requirePastInstant } from '../shared/plausible-dates';
 import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
 import { throwIfInvalid, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
@@ -59,6 +59,9 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
           Number.isInteger(command.feePerCopy) && command.feePerCopy >= 0
             ? undefined
             : { field: 'feePerCopy', code: 'OUT_OF_RANGE', messageVi: 'Lệ phí không hợp lệ.', messageEn: 'The fee is not valid.' },
+          // Issue 16: a request is received, and its dossier completed, by the day it is recorded, and after 1945.
+          requirePastInstant('receivedAt', command.receivedAt, actedOn),
+          requirePastInstant('dossierCompleteAt', command.dossierCompleteAt, actedOn),
         );
         if (state.status !== 'none')
           throw new DomainError({

@@ -1,80 +1,97 @@
-import type { Database } from 'better-sqlite3';
-import type { CertificateRegisterEvent, IssuedCertificate } from '@so-goc/domain';
-import type { RecordedEvent } from '@so-goc/event-store';
-import { openReadModelDatabase } from '../read-model-database';
+import type { CertificateRegisterEvent } from '@so-goc/domain';
+import { givenEvents, recordedEvent } from '../testing/projection-spec';
 import { publicCertificateOf, publicCertificatesProjection } from './public-certificates.projection';
 
-const STREAM = 'certificate-register-TTNN-HP-CC-NN-2026';
-const certificate = (n: number): IssuedCertificate => ({
-  certificateId: `TTNN-HP.CC-NN.2026.${n}`,
-  verificationCode: `code-${n}-aaaaaaaaaaaaaaaa`,
-  inWordsVi: 'Chứng chỉ ngoại ngữ (tiếng Anh) theo Khung năng lực ngoại ngữ 6 bậc, Bậc 3',
-  inWordsEn: 'Foreign-language certificate',
-  publicFields: [],
-  number: n,
-  registerNumber: `${String(n).padStart(6, '0')}/CC-NN-2026`,
-  fullName: `Người ${n}`,
-  birthDate: '2000-01-01',
-  birthPlace: null,
-  values: {},
+/** Public verification of certificates (issue 18 item 3, §5.1), from literal events of one register book. */
+const BOOK = 'certificate-register-SGD-HP-CC-NN-2026';
+const session: CertificateRegisterEvent = {
+  type: 'CertificateSessionIssued',
+  data: {
+    sessionId: 'nn-2026-05',
+    authorityCode: 'SGD-HP',
+    kindCode: 'CC-NN',
+    year: 2026,
+    sessionName: 'Kỳ thi tháng 5/2026',
+    decision: { number: '512/QĐ-SGDĐT', date: '2026-06-02', signerName: 'Nguyễn Văn An' },
+    licence: null,
+    legalBasis: 'Thông tư 11/2024/TT-BGDĐT',
+    first: 1,
+    last: 2,
+  },
+};
+const certificate = (number: number, fullName: string, verificationCode: string) => ({
+  certificateId: `SGD-HP.CC-NN.2026.${number}`,
+  verificationCode,
+  inWordsVi: 'Chứng chỉ ngoại ngữ',
+  inWordsEn: 'Foreign language certificate',
+  publicFields: [{ name: 'level', labelVi: 'Bậc', labelEn: 'Level', vi: 'Bậc 3', en: 'Level 3' }],
+  number,
+  registerNumber: `00000${number}/CC-NN-2026`,
+  fullName,
+  birthDate: '2004-03-08',
+  birthPlace: 'Hải Phòng',
+  values: { level: 3, ethnicity: 'Kinh' },
 });
-const EVENTS: CertificateRegisterEvent[] = [
-  {
-    type: 'CertificateSessionIssued',
-    data: {
-      sessionId: 's-1',
-      authorityCode: 'TTNN-HP',
-      kindCode: 'CC-NN',
-      year: 2026,
-      sessionName: 'Kỳ thi tháng 6',
-      decision: { number: '245/QĐ-TTNN', date: '2026-07-01', signerName: 'Trần Văn Bình' },
-      licence: null,
-      legalBasis: 'TT 23/2017',
-      first: 1,
-      last: 2,
-    },
-  },
-  { type: 'CertificatesEntered', data: { sessionId: 's-1', certificates: [certificate(1), certificate(2)] } },
-  { type: 'CertificatesClaimedForPrintRun', data: { printRunId: 'r-1', certificateIds: ['TTNN-HP.CC-NN.2026.1'] } },
-  {
-    type: 'CertificatesPrintedOnBlanks',
-    data: {
-      printRunId: 'r-1',
-      lotId: 'lot-nn',
-      issueDate: '2026-07-04',
-      issuePlace: 'Hải Phòng',
-      signerName: 'Trần Văn Bình',
-      signerTitle: 'Giám đốc',
-      certificates: [{ certificateId: 'TTNN-HP.CC-NN.2026.1', serial: 7, serialLabel: 'NN 000007' }],
-    },
-  },
+const history = [
+  recordedEvent(BOOK, session),
+  recordedEvent(
+    BOOK,
+    {
+      type: 'CertificatesEntered',
+      data: {
+        sessionId: 'nn-2026-05',
+        certificates: [certificate(1, 'Phạm Thu Trang', 'q7Kp2xVb'), certificate(2, 'Đỗ Minh Hiếu', 'Zr4mW9tc')],
+      },
+    } satisfies CertificateRegisterEvent,
+    { revision: 1n },
+  ),
 ];
-const recorded = (event: CertificateRegisterEvent, i: number): RecordedEvent =>
-  ({ id: `e${i}`, stream: STREAM, type: event.type, revision: BigInt(i), data: event.data, metadata: {} }) as unknown as RecordedEvent;
 
-describe('public certificates projection (issue 18, §5.1)', () => {
-  let db: Database;
-  beforeEach(() => {
-    db = openReadModelDatabase(':memory:');
-    publicCertificatesProjection.createTables(db);
-    EVENTS.forEach((e, i) => publicCertificatesProjection.apply(db, recorded(e, i)));
-  });
-  afterEach(() => db.close());
-
-  it('shows the serial and issue date of a certificate printed on its blank, and none for one not printed yet', () => {
-    expect(publicCertificateOf(db, 'code-1-aaaaaaaaaaaaaaaa')).toMatchObject({
+describe('public certificates projection (issue 18 item 3, §5.1)', () => {
+  it('given a session entered, the portal finds a certificate by its QR code: VALID, with the session’s decision and the public fields only', () => {
+    const { db, rows } = givenEvents(publicCertificatesProjection, history);
+    expect(publicCertificateOf(db, 'Zr4mW9tc')).toEqual({
       status: 'VALID',
-      registerNumber: '000001/CC-NN-2026',
-      serial: 'NN 000007',
-      issueDate: '2026-07-04',
+      registerNumber: '000002/CC-NN-2026',
+      // Not printed on a blank yet (§5.1: serial and issue date public once printed).
+      serial: null,
+      issueDate: null,
+      issuerCode: 'SGD-HP',
+      kindCode: 'CC-NN',
+      fullName: 'Đỗ Minh Hiếu',
+      birthDate: '2004-03-08',
+      inWordsVi: 'Chứng chỉ ngoại ngữ',
+      inWordsEn: 'Foreign language certificate',
+      publicFields: [{ name: 'level', labelVi: 'Bậc', labelEn: 'Level', vi: 'Bậc 3', en: 'Level 3' }],
+      decisionNumber: '512/QĐ-SGDĐT',
+      decisionDate: '2026-06-02',
+      revocation: null,
     });
-    expect(publicCertificateOf(db, 'code-2-aaaaaaaaaaaaaaaa')).toMatchObject({ serial: null, issueDate: null });
+    // Never found by its sequential number, and nothing private (ethnicity, birth place) is kept for the portal.
+    expect(publicCertificateOf(db, 'SGD-HP.CC-NN.2026.2')).toBeUndefined();
+    expect(JSON.stringify(rows('SELECT * FROM public_certificates'))).not.toMatch(/Kinh|Hải Phòng/);
   });
 
-  it('the printing applied twice changes nothing', () => {
-    const before = publicCertificateOf(db, 'code-1-aaaaaaaaaaaaaaaa');
-    publicCertificatesProjection.apply(db, recorded(EVENTS[3]!, 3));
-    expect(publicCertificateOf(db, 'code-1-aaaaaaaaaaaaaaaa')).toEqual(before);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM public_certificate_blanks').get()).toEqual({ n: 1 });
+  it('when a certificate is revoked, the portal answers REVOKED with the decision; the other stays VALID', () => {
+    const { db } = givenEvents(publicCertificatesProjection, [
+      ...history,
+      recordedEvent(
+        BOOK,
+        {
+          type: 'CertificateRevoked',
+          data: { certificateId: 'SGD-HP.CC-NN.2026.1', decisionRef: '77/QĐ-SGDĐT', revokedOn: '2026-09-01', reason: 'Thi hộ' },
+        } satisfies CertificateRegisterEvent,
+        { revision: 2n },
+      ),
+    ]);
+    expect(publicCertificateOf(db, 'q7Kp2xVb')).toMatchObject({
+      status: 'REVOKED',
+      revocation: { revokedOn: '2026-09-01', decisionRef: '77/QĐ-SGDĐT' },
+    });
+    expect(publicCertificateOf(db, 'Zr4mW9tc')?.status).toBe('VALID');
+  });
+
+  it('when the same batch is delivered again after its checkpoint, nothing changes', () => {
+    expect(givenEvents(publicCertificatesProjection, history).replayChangesNothing()).toBe(true);
   });
 });
