@@ -2,6 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { outcomeEvent } from '@so-goc/event-store';
 import type { Database } from 'better-sqlite3';
 import { type AccessControlCommand, type Actor } from '@so-goc/domain';
 import { listOfficers, type OfficerView } from '@so-goc/projections';
@@ -101,8 +102,8 @@ export class OfficersController {
     const outcome = await this.commands.execute(new ChangeOfficerAccess(command, context, expectedRevisionFrom(request)));
     // A resent request must not hand out a second secret for the token already recorded.
     if (outcome.alreadyHandled) return commandReply(response, outcome, { token: null });
-    const issued = outcome.events[0]?.data as { tokenId: string; expiresAt: string };
-    return commandReply(response, outcome, { tokenId: issued.tokenId, expiresAt: issued.expiresAt, token: token.bearer });
+    const issued = outcomeEvent(outcome, 'OfficerTokenIssued')?.data;
+    return commandReply(response, outcome, { tokenId: issued?.tokenId, expiresAt: issued?.expiresAt, token: token.bearer });
   }
 
   @Post(':officerId/tokens/:tokenId/revoke')
