@@ -7,6 +7,7 @@ import {
   type EventStore,
   type NewEvent,
   type OutcomeEvent,
+  type StreamRead,
 } from '@so-goc/event-store';
 import { StreamReads } from './stream-reads';
 
@@ -24,10 +25,11 @@ export async function executeWorkflow<TEvent extends DomainEvent = DomainEvent>(
   store: EventStore,
   context: CommandContext,
   decide: (reads: StreamReads) => Promise<WorkflowDecision>,
-  options: { expectedRevision?: bigint } = {},
+  options: { expectedRevision?: bigint; firstReads?: ReadonlyMap<string, StreamRead> } = {},
 ): Promise<CommandOutcome<TEvent>> {
   for (let attempt = 1; ; attempt += 1) {
-    const reads = new StreamReads(store);
+    // The first attempt decides on the streams the handler already read; a retry after a conflict reads afresh.
+    const reads = new StreamReads(store, attempt === 1 ? options.firstReads : undefined);
     const decision = await decide(reads);
     if (options.expectedRevision !== undefined && reads.revisionOf(decision.primaryStream) !== options.expectedRevision) {
       throw staleRevision(options.expectedRevision, reads.revisionOf(decision.primaryStream));
