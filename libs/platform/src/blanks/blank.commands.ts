@@ -16,8 +16,8 @@ type LotAct<T extends BlankLotCommand['type']> = Omit<Extract<BlankLotCommand, {
 export class ReceiveBlankLot extends OfficerCommand<Omit<ReceiveBlankLotInput, 'type'>> {}
 @CommandHandler(ReceiveBlankLot)
 export class ReceiveBlankLotHandler extends OfficerCommandHandler<ReceiveBlankLot> {
-  protected handle({ input, context }: ReceiveBlankLot): Promise<CommandOutcome> {
-    return receiveBlankLot(this.deps.store, { type: 'ReceiveBlankLot', ...input }, context);
+  protected handle({ input, context, ifMatch }: ReceiveBlankLot): Promise<CommandOutcome> {
+    return receiveBlankLot(this.deps.store, { type: 'ReceiveBlankLot', ...input }, context, ifMatch);
   }
 }
 
