@@ -1,6 +1,16 @@
 import { diplomaStream } from '@so-goc/domain';
 import type { EventStore, ReadStreamOptions, StreamRead } from '@so-goc/event-store';
-import { DeliverDiploma, loadConfig, openCommandBus, ReissueDiploma, RequestCorrection, type CommandBusHost } from '@so-goc/platform';
+import {
+  BlankSerialQuery,
+  DeliverDiploma,
+  FindDiplomasQuery,
+  loadConfig,
+  openCommandBus,
+  PrintRunQuery,
+  ReissueDiploma,
+  RequestCorrection,
+  type CommandBusHost,
+} from '@so-goc/platform';
 import { printRunView } from '@so-goc/projections';
 import { contextAfterTheFacts as context, issuanceWorld } from '../support/issuance-world';
 
@@ -114,5 +124,37 @@ describe('An act on a diploma reads its stream once (issue 12): the read that au
     const issued = outcome.events.find((event) => event.type === 'DiplomaIssuedAsReplacement');
     expect(issued).toBeDefined();
     expect(reads.get(diplomaStream(diplomaId))).toBe(1);
+  });
+
+  describe("the officers' queries go through the QueryBus, authorized by the record (issue 12, item 1)", () => {
+    it('answers a print run to its authority, typed, and "not found" to another authority', async () => {
+      const run = await host.queries.execute(new PrintRunQuery({ authorityCode: 'SGD-HP', printRunId: 'thpt-2024' }));
+      expect(run.entries).toHaveLength(entries.length);
+      await expect(host.queries.execute(new PrintRunQuery({ authorityCode: 'PGD-TN', printRunId: 'thpt-2024' }))).rejects.toMatchObject({
+        code: 'PRINT_RUN_NOT_FOUND',
+      });
+    });
+
+    it('finds a diploma by name and birth date in the books the authority holds, and refuses an incomplete search', async () => {
+      const view = await host.queries.execute(new PrintRunQuery({ authorityCode: 'SGD-HP', printRunId: 'thpt-2024' }));
+      const first = view.entries[5]!;
+      const found = await host.queries.execute(
+        new FindDiplomasQuery({ authorityCode: 'SGD-HP', fullName: first.fullName.normalize('NFD'), birthDate: first.birthDate }),
+      );
+      expect(found.diplomas.map((d) => d.diplomaId)).toContain(first.diplomaId);
+      await expect(
+        host.queries.execute(new FindDiplomasQuery({ authorityCode: 'SGD-HP', fullName: first.fullName })),
+      ).rejects.toMatchObject({
+        code: 'QUERY_INCOMPLETE',
+      });
+    });
+
+    it('tells an authority the blank never passed through that there is no such blank', async () => {
+      const held = await host.queries.execute(new BlankSerialQuery({ authorityCode: 'SGD-HP', serial: 'HP 0200001' }));
+      expect(held.holder).toBe('SGD-HP');
+      await expect(host.queries.execute(new BlankSerialQuery({ authorityCode: 'PGD-TN', serial: 'HP 0200001' }))).rejects.toMatchObject({
+        code: 'BLANK_SERIAL_NOT_FOUND',
+      });
+    });
   });
 });
