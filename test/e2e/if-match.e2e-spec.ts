@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 import { issueThptCohortOverHttp, type IssuedEntry } from '../support/issued-over-http';
+import { givenOfficer } from '../support/officers';
 
 jest.setTimeout(300_000);
 
@@ -87,8 +88,8 @@ describe('If-Match on every write route that answers with an ETag (issue 12, ite
     await t.stop();
   });
 
-  const post = async (path: string, body: unknown) => {
-    const response = await t.request('POST', `/api/v1/authorities/SGD-HP${path}`, { body });
+  const post = async (path: string, body: unknown, token?: string) => {
+    const response = await t.request('POST', `/api/v1/authorities/SGD-HP${path}`, { body, ...(token ? { token } : {}) });
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response;
   };
@@ -144,6 +145,75 @@ describe('If-Match on every write route that answers with an ETag (issue 12, ite
       books: ['Sổ gốc cấp bằng tốt nghiệp THCS năm 2025, tập 1'],
     });
 
+    // The head of office decides what a registrar proposed (separation of duties, issue 17).
+    const head = await givenOfficer(t.eventsFile, 'SGD-HP', 'giam-doc-hp', ['signer']);
+    await post(
+      `${diploma(corrected)}/correction-requests/cs-2026-01/decision`,
+      { decisionNumber: '45/QĐ-SGDĐT', decisionDate: '2026-03-10' },
+      head,
+    );
+    await post(
+      `${diploma(proposed)}/revocation`,
+      { decisionNumber: '99/QĐ-SGDĐT', decisionDate: '2026-02-01', ground: 'fraud', reasons: 'Học bạ giả', source: 'police' },
+      head,
+    );
+    await post(`${diploma(proposed)}/revocation/publication`, { publishedOn: '2026-02-03', where: 'https://haiphong.edu.vn/thu-hoi' });
+    await post(`${diploma(proposed)}/revocation/notification`, {
+      recipients: [{ kind: 'holder', name: proposed.fullName }],
+      holderReceivedOn: '2026-02-05',
+    });
+    await post(`${diploma(proposed)}/revocation/return`, { returnedOn: '2026-02-20', receivedBy: 'Nguyễn Thị Lan' });
+    await post('/blank-lots', {
+      lotId: 'HP-2026-THPT-1',
+      kind: 'THPT',
+      templateVersion: 'TT21-2019',
+      prefix: 'HP',
+      width: 7,
+      from: 300001,
+      to: 300100,
+      supplier: 'Nhà in',
+      deliveryNote: { number: 'PGH-26', date: '2026-01-05' },
+      receivedBy: 'Lan',
+      receivedOn: '2026-01-05',
+    });
+    const misnamed = issued[5]!;
+    await post(`${diploma(misnamed)}/reissue`, {
+      decisionNumber: '7/QĐ-SGDĐT',
+      decisionDate: '2026-03-02',
+      issuerError: 'Ghi sai họ tên so với quyết định',
+      changes: [{ field: 'fullName', after: `${misnamed.fullName} Anh` }],
+      lotId: 'HP-2026-THPT-1',
+      issueDate: '2026-03-03',
+      issuePlace: 'Hải Phòng',
+      signerId: 'gd-sgd-hp',
+    });
+    await post('/copy-requests/bs-2026-0099/extension', { workingDays: 1, reason: 'Cần xác minh' });
+    await post('/blank-lots/HP-2024-THPT-1/spoilage', {
+      ranges: [{ from: 211000, to: 211000 }],
+      reason: 'damaged',
+      note: 'Rách',
+      spoiledOn: '2024-09-01',
+    });
+    await post('/blank-lots/HP-2024-THPT-1/returns', {
+      ranges: [{ from: 211001, to: 211001 }],
+      document: { number: 'CV-1', date: '2024-09-01' },
+      returnedOn: '2024-09-01',
+    });
+    const [a] = issued;
+    await post('/verification-requests', {
+      requestId: 'cv-ca-2026-17',
+      organisation: 'Phòng Cảnh sát hình sự, Công an thành phố Hải Phòng',
+      letterNumber: '217/PC02',
+      letterDate: '2026-03-01',
+      receivedOn: '2026-03-03',
+      subjects: [{ fullName: a!.fullName, birthDate: a!.birthDate, serial: a!.serial }],
+    });
+    await post('/verification-requests/cv-ca-2026-17/answer', {
+      responseLetterNumber: '388/SGDĐT-QLCL',
+      respondedOn: '2026-03-05',
+      signerId: 'gd-sgd-hp',
+    });
+
     const refusedWrongly = walked.filter(
       (w) => w.status < 300 && w.etag !== null && (w.staleStatus !== 412 || w.staleCode !== 'STALE_REVISION' || w.appendedByStale !== 0),
     );
@@ -160,9 +230,13 @@ describe('If-Match on every write route that answers with an ETag (issue 12, ite
         'POST /api/v1/authorities/:code/legacy-books',
         'POST /api/v1/authorities/:code/print-runs/:printRunId/closing',
         'POST /api/v1/authorities/:code/register-hand-overs',
+        'POST /api/v1/authorities/:code/diplomas/:diplomaId/reissue',
+        'POST /api/v1/authorities/:code/diplomas/:diplomaId/revocation/return',
+        'POST /api/v1/authorities/:code/verification-requests',
+        'POST /api/v1/authorities/:code/blank-lots/:lotId/spoilage',
       ]),
     );
-    // What this walk reaches, printed for the record. It does not yet reach every write route (63): the
+    // What this walk reaches, printed for the record. It reaches 25 of the 63 write routes: the
     // others pass If-Match the same way (officerCommandFrom → handler → handleCommand/executeWorkflow).
     process.stdout.write(`If-Match honoured on ${honoured.length} of ${routes.length} write routes walked:\n${honoured.join('\n')}\n`);
   });
