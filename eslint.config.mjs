@@ -211,8 +211,8 @@ export default defineConfig(
   // read-model function from @so-goc/projections would bypass both. Types and UPPER_CASE constants stay
   // importable. Not covered yet (they render files straight from the read models): the console
   // (apps/registry-api/src/console/**, being rewritten by others), exports/**, blank-exports,
-  // register-books and yearly-report controllers, and the controllers of areas without queries yet
-  // (authorities, officers, legacy registers, recognitions, certificates, health).
+  // register-books, diploma-documents and yearly-report controllers, and the controllers of areas
+  // without queries yet (legacy registers, recognitions, certificates, health).
   // Flat config: the last entry replaces no-restricted-syntax for these files, so it repeats the write-path bans.
   {
     files: [
@@ -221,6 +221,8 @@ export default defineConfig(
       'apps/registry-api/src/diplomas/*.controller.ts',
       'apps/registry-api/src/copies/*.controller.ts',
       'apps/registry-api/src/audits/*.controller.ts',
+      'apps/registry-api/src/authorities/*.controller.ts',
+      'apps/registry-api/src/officers/*.controller.ts',
     ],
     ignores: [
       'apps/registry-api/src/blanks/blank-exports.controller.ts',

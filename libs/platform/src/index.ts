@@ -65,3 +65,4 @@ export * from './diplomas/diploma.queries';
 export * from './issuance/issuance.queries';
 export * from './copies/copy.queries';
 export * from './audits/audit.queries';
+export * from './access/directory.queries';

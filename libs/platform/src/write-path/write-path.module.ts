@@ -21,6 +21,7 @@ import { DIPLOMA_QUERY_HANDLERS } from '../diplomas/diploma.queries';
 import { ISSUANCE_QUERY_HANDLERS } from '../issuance/issuance.queries';
 import { COPY_QUERY_HANDLERS } from '../copies/copy.queries';
 import { AUDIT_QUERY_HANDLERS } from '../audits/audit.queries';
+import { DIRECTORY_QUERY_HANDLERS } from '../access/directory.queries';
 
 export const COMMAND_HANDLERS = [
   ...BLANK_COMMAND_HANDLERS,
@@ -43,6 +44,7 @@ export const QUERY_HANDLERS = [
   ...ISSUANCE_QUERY_HANDLERS,
   ...COPY_QUERY_HANDLERS,
   ...AUDIT_QUERY_HANDLERS,
+  ...DIRECTORY_QUERY_HANDLERS,
 ];
 
 /**
