@@ -3,8 +3,11 @@ import type { CommandOutcome, EventStore } from '@so-goc/event-store';
 import { openPrintRun } from '@so-goc/platform/issuance/open-print-run';
 import { receiveBlankLot } from '@so-goc/platform/blanks/receive-blank-lot';
 import { reissueDiploma } from '@so-goc/platform/diplomas/after-issuance';
+import { signPrintRun } from '@so-goc/platform/issuance/print-run-steps';
 
 export const REISSUED_DIPLOMA = 'sgd-hp-1234-2024-00005';
+/** The printed, unsigned run the signing crash test signs. */
+export const RUN_TO_SIGN = 'thpt-2024-ky';
 
 /** The acts that span streams, with the same body each time: a resend is the same request. */
 export const CRASH_ACTS: Record<
@@ -62,5 +65,12 @@ export const CRASH_ACTS: Record<
         signerId: 'gd-sgd-hp',
       },
       context,
+    ),
+  'sign-print-run': (store, directory, context) =>
+    signPrintRun(
+      store,
+      directory,
+      { printRunId: RUN_TO_SIGN, authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
+      { ...context, actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } },
     ),
 };

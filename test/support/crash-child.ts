@@ -1,7 +1,7 @@
 /**
  * Runs one act that spans streams against a real SQLite file and kills its own process (SIGKILL, no
  * clean-up, as a power cut or an OOM kill would) right after the N-th append has been committed.
- * Usage: crash-child.ts <events.sqlite> <open-print-run|receive-lot|reissue|issue-copies> <N>
+ * Usage: crash-child.ts <events.sqlite> <open-print-run|receive-lot|reissue|sign-print-run> <N>
  */
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@so-goc/domain';

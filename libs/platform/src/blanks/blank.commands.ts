@@ -19,12 +19,13 @@ type LotAct<T extends BlankLotCommand['type']> = Omit<Extract<BlankLotCommand, {
 export class ReceiveBlankLot extends OfficerCommand<Omit<ReceiveBlankLotInput, 'type'>> {}
 @CommandHandler(ReceiveBlankLot)
 export class ReceiveBlankLotHandler extends OfficerCommandHandler<ReceiveBlankLot> {
-  protected handle({ input, context }: ReceiveBlankLot): Promise<CommandOutcome> {
+  protected handle({ input, context, ifMatch }: ReceiveBlankLot): Promise<CommandOutcome> {
     // Certificate blanks are the catalogue's (issue 18): a kind added as data brings its blank kind.
     return receiveBlankLot(
       this.deps.store,
       { type: 'ReceiveBlankLot', ...input, knownKinds: credentialKindsOf(this.deps).blankKinds },
       context,
+      ifMatch,
     );
   }
 }

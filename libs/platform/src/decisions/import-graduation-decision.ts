@@ -38,6 +38,7 @@ export async function importGraduationDecision(
   store: EventStore,
   file: GraduationDecisionFile,
   context: CommandContext,
+  ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
   // handed over to the reader, which also hashes them.
@@ -55,14 +56,19 @@ export async function importGraduationDecision(
     sourceFile: { name: file.fileName, sha256: list.sha256 },
     graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
   };
-  return executeWorkflow(store, context, async (reads) => {
-    const registries = new Map<string, GraduateRegistryState>();
-    const decider = graduateRegistryDecider(file.kind);
-    for (const stream of registryStreamsOf(command)) registries.set(stream, await reads.state(decider, stream));
-    return decideRecordGraduationDecision(
-      command,
-      { decision: await reads.state(graduationDecisionDecider, graduationDecisionStream(file.decisionId)), registries },
-      context,
-    );
-  });
+  return executeWorkflow(
+    store,
+    context,
+    async (reads) => {
+      const registries = new Map<string, GraduateRegistryState>();
+      const decider = graduateRegistryDecider(file.kind);
+      for (const stream of registryStreamsOf(command)) registries.set(stream, await reads.state(decider, stream));
+      return decideRecordGraduationDecision(
+        command,
+        { decision: await reads.state(graduationDecisionDecider, graduationDecisionStream(file.decisionId)), registries },
+        context,
+      );
+    },
+    ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+  );
 }

@@ -1,5 +1,14 @@
-import { DomainError, metadataFor, type CommandContext, type WorkflowDecision } from '@so-goc/domain';
-import { deriveEventId, WrongExpectedRevisionError, type CommandOutcome, type EventStore, type NewEvent } from '@so-goc/event-store';
+import { DomainError, metadataFor, type CommandContext, type DomainEvent, type WorkflowDecision } from '@so-goc/domain';
+import {
+  decidedEvent,
+  deriveEventId,
+  WrongExpectedRevisionError,
+  type CommandOutcome,
+  type EventStore,
+  type NewEvent,
+  type OutcomeEvent,
+  type StreamRead,
+} from '@so-goc/event-store';
 import { StreamReads } from './stream-reads';
 
 const MAX_ATTEMPTS = 8;
@@ -9,22 +18,24 @@ const MAX_ATTEMPTS = 8;
  * read. The application layer does nothing else. A concurrent write to any stream read makes the
  * workflow decide again; an append the same command id already made is recognised and skipped, so a
  * resend after a crash completes what the first attempt began. A refusal that must also be recorded
- * (rule 18) is appended first and then thrown: the caller always gets it.
+ * (rule 18) is appended first and then thrown: the caller always gets it. TEvent is the event union of
+ * the primary stream's decider: the outcome carries the events appended there, typed (issue 12, item 4).
  */
-export async function executeWorkflow(
+export async function executeWorkflow<TEvent extends DomainEvent = DomainEvent>(
   store: EventStore,
   context: CommandContext,
   decide: (reads: StreamReads) => Promise<WorkflowDecision>,
-  options: { expectedRevision?: bigint } = {},
-): Promise<CommandOutcome> {
+  options: { expectedRevision?: bigint; firstReads?: ReadonlyMap<string, StreamRead> } = {},
+): Promise<CommandOutcome<TEvent>> {
   for (let attempt = 1; ; attempt += 1) {
-    const reads = new StreamReads(store);
+    // The first attempt decides on the streams the handler already read; a retry after a conflict reads afresh.
+    const reads = new StreamReads(store, attempt === 1 ? options.firstReads : undefined);
     const decision = await decide(reads);
     if (options.expectedRevision !== undefined && reads.revisionOf(decision.primaryStream) !== options.expectedRevision) {
       throw staleRevision(options.expectedRevision, reads.revisionOf(decision.primaryStream));
     }
     try {
-      const appended = await appendInOrder(store, reads, decision, context);
+      const appended = await appendInOrder<TEvent>(store, reads, decision, context);
       if (decision.refusal) throw decision.refusal;
       const primary = appended.get(decision.primaryStream);
       return {
@@ -40,21 +51,27 @@ export async function executeWorkflow(
   }
 }
 
-async function appendInOrder(store: EventStore, reads: StreamReads, decision: WorkflowDecision, context: CommandContext) {
-  const appended = new Map<string, { events: NewEvent[]; revision: bigint }>();
+async function appendInOrder<TEvent extends DomainEvent>(
+  store: EventStore,
+  reads: StreamReads,
+  decision: WorkflowDecision,
+  context: CommandContext,
+) {
+  const appended = new Map<string, { events: OutcomeEvent<TEvent>[]; revision: bigint }>();
   const metadata = metadataFor(context);
   for (const { stream, events } of decision.appends) {
     if (events.length === 0) continue;
     const firstId = deriveEventId(context.commandId, stream, 0);
     if (reads.eventsOf(stream).some((event) => event.id === firstId)) continue;
-    const toAppend = events.map((event, index) => ({
+    const toAppend: NewEvent[] = events.map((event, index) => ({
       id: deriveEventId(context.commandId, stream, index),
       type: event.type,
       data: event.data,
       metadata,
     }));
     const result = await store.appendToStream(stream, toAppend, reads.revisionOf(stream));
-    appended.set(stream, { events: toAppend, revision: result.nextExpectedRevision });
+    const recorded = events.map((event, index) => ({ ...decidedEvent<TEvent>(event), id: toAppend[index]!.id }));
+    appended.set(stream, { events: recorded, revision: result.nextExpectedRevision });
   }
   return appended;
 }
