@@ -107,8 +107,16 @@ describe('Large acts in bounded appends, sealed last (issue 20)', () => {
     const decision = await loadState(world.store, graduationDecisionDecider, graduationDecisionStream('sgd-hp-9000-2024'));
     expect(decision.status === 'recorded' && decision.graduates.size).toBe(COHORT);
     const opening = { printRunId: 'thpt-2024-tp', authorityCode: 'SGD-HP', decisionId: 'sgd-hp-9000-2024', lotId: 'HP-THPT-2024-L' };
-    await openPrintRun(world.store, { ...opening, templateVersion: 'TT21-2019', openedOn: '2024-08-05' }, context());
-    await recordPrinting(world.store, { printRunId: 'thpt-2024-tp', authorityCode: 'SGD-HP', printedOn: '2024-08-06' }, context());
+    await openPrintRun(
+      world.store,
+      { ...opening, templateVersion: 'TT21-2019', openedOn: '2024-08-05' },
+      context('SGD-HP', '2024-08-05T02:00:00.000Z'),
+    );
+    await recordPrinting(
+      world.store,
+      { printRunId: 'thpt-2024-tp', authorityCode: 'SGD-HP', printedOn: '2024-08-06' },
+      context('SGD-HP', '2024-08-06T02:00:00.000Z'),
+    );
     const run = await loadState(world.store, printRunDecider, printRunStream('thpt-2024-tp'));
     expect(run.status === 'printed' && run.entries.length).toBe(COHORT);
     const db = await world.readModels();

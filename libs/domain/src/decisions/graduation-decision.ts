@@ -29,7 +29,8 @@ export function graduateIdOf(decisionId: string, position: number): string {
 }
 
 export function decisionIdOfGraduate(graduateId: string): string | undefined {
-  const match = /^(.+)-\d{5}$/.exec(graduateId);
+  // Five digits, or six from the 100,000th graduate of a city-sized decision on (issue 19).
+  const match = /^(.+)-\d{5,6}$/.exec(graduateId);
   return match?.[1];
 }
 
