@@ -54,7 +54,9 @@ describe('Importing a graduation decision from the office’s file (rule 4)', ()
     expect(resent.alreadyHandled).toBe(true);
     const { events } = await store.readStream(graduationDecisionStream('sgd-hp-1234-2024'));
     expect(events).toHaveLength(6);
-    const graduates = events.filter((e) => e.type === 'GraduatesListed').flatMap((e) => (e.data as { graduates: ListedGraduate[] }).graduates);
+    const graduates = events
+      .filter((e) => e.type === 'GraduatesListed')
+      .flatMap((e) => (e.data as { graduates: ListedGraduate[] }).graduates);
     expect(graduates).toHaveLength(2000);
     expect(graduates.every((g) => /^\d{12}$/.test(g.nationalId))).toBe(true);
 
@@ -119,7 +121,9 @@ describe('Importing a graduation decision from the office’s file (rule 4)', ()
       context(),
     );
     const { events } = await store.readStream(graduationDecisionStream('pgd-tn-88-2024'));
-    const names = events.filter((e) => e.type === 'GraduatesListed').flatMap((e) => (e.data as { graduates: ListedGraduate[] }).graduates.map((g) => g.fullName));
+    const names = events
+      .filter((e) => e.type === 'GraduatesListed')
+      .flatMap((e) => (e.data as { graduates: ListedGraduate[] }).graduates.map((g) => g.fullName));
     expect(names).toHaveLength(500);
     expect(names.every((name) => name === name.normalize('NFC'))).toBe(true);
   });
