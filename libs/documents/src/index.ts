@@ -8,7 +8,7 @@ export { kindLabel, movementLabel, reasonLabel, stateLabel } from './vietnamese/
 export { formatDateVi, formatNumberVi } from './vietnamese/format';
 export type { GraduateList, GraduateListOptions, ImportedGraduate } from './graduate-lists/read-graduate-list';
 export { readGraduateList } from './graduate-lists/read-graduate-list';
-export { GraduateListReader, graduateListReader } from './graduate-lists/read-off-thread';
+export { GraduateListReader, graduateListReader, markUploadBuffer } from './graduate-lists/read-off-thread';
 export { GRADUATE_LIST_LIMITS, type GraduateListLimits } from './graduate-lists/limits';
 export type { ForgeryReason, VerificationPayload, VerificationResult } from './verification/verification-token';
 export { holderDigest, signVerificationToken, verifyVerificationToken } from './verification/verification-token';
@@ -93,3 +93,10 @@ export {
 } from './certificate-register/certificate-register-export';
 export { readResultsList, type ResultsList } from './certificate-results/read-results-list';
 export { certificateQrPng } from './certificate-register/certificate-qr';
+export {
+  certificateFieldLines,
+  renderCertificatesPdf,
+  type CertificateFace,
+  type CertificatePdfOptions,
+  type CertificatePrintMode,
+} from './certificate-pdf/certificate-pdf';

@@ -47,6 +47,7 @@ import {
   readCertificateRegister,
   READ_MODELS,
   READ_ROLES,
+  streamingUploadStorage,
 } from '@so-goc/platform';
 import { credentialCatalogue } from '@so-goc/domain';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
@@ -108,7 +109,7 @@ export class CertificatesController {
 
   @Post('certificate-sessions')
   @OfficerRoute('registrar')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { storage: streamingUploadStorage, limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Cấp chứng chỉ cho một kỳ thi/khóa học từ danh sách kết quả (XLSX/CSV); sai dòng nào báo dòng đó, không ghi gì',
@@ -253,6 +254,7 @@ export class CertificatesController {
         const session = state.sessions.get(record.sessionId);
         return {
           registerNumber: record.registerNumber,
+          serial: record.blank?.serialLabel ?? null,
           fullName: record.fullName,
           birthDate: record.birthDate,
           birthPlace: record.birthPlace,

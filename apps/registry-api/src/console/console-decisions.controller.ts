@@ -20,7 +20,14 @@ import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, vietnamDateOf, type DiplomaKind } from '@so-goc/domain';
 import { decisionGraduatesPage, listDecisions, overdueIssuance } from '@so-goc/projections';
-import { GraduateListRejected, ImportGraduationDecision, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import {
+  GraduateListRejected,
+  ImportGraduationDecision,
+  PublicRoute,
+  READ_MODELS,
+  READ_ROLES,
+  streamingUploadStorage,
+} from '@so-goc/platform';
 import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -63,7 +70,7 @@ export class ConsoleDecisionsController {
 
   @Post('new')
   @ConsolePage('registrar')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { storage: streamingUploadStorage, limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
   async upload(
     @Param('code') code: string,
     @Body() body: unknown,

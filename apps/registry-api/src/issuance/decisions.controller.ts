@@ -14,6 +14,7 @@ import {
   OfficerRoute,
   READ_MODELS,
   READ_ROLES,
+  streamingUploadStorage,
 } from '@so-goc/platform';
 import { ImportDecisionDto } from './issuance.dto';
 
@@ -32,7 +33,7 @@ export class DecisionsController {
 
   @Post()
   @OfficerRoute('registrar')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { storage: streamingUploadStorage, limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Ghi nhận quyết định công nhận tốt nghiệp và danh sách (XLSX hoặc CSV); sai dòng nào báo dòng đó, không ghi gì',

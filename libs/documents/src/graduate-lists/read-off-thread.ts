@@ -25,6 +25,17 @@ const WORKER_HEAP_MB = 768;
  */
 const RETIRE_AFTER_BYTES = 2 * 1024 * 1024;
 
+/** Buffers an upload storage filled for one request only: handed to the worker whole, not copied. */
+const uploadBuffers = new WeakSet<ArrayBufferLike>();
+
+/**
+ * Says that the memory under `bytes` belongs to this upload alone (no other view of it is used after
+ * the read), so the reader may transfer it to its worker even though the file fills only part of it.
+ */
+export function markUploadBuffer(bytes: Uint8Array): void {
+  uploadBuffers.add(bytes.buffer);
+}
+
 /**
  * Reads graduate lists in a worker thread, so that parsing and validating a large upload never holds the
  * event loop that answers every other request of the process (issue 16: one 29 MB CSV kept the portal's
@@ -73,9 +84,8 @@ export class GraduateListReader {
     try {
       const whole =
         job.bytes.byteLength > 0 &&
-        job.bytes.byteOffset === 0 &&
-        job.bytes.byteLength === job.bytes.buffer.byteLength &&
-        job.bytes.buffer instanceof ArrayBuffer;
+        job.bytes.buffer instanceof ArrayBuffer &&
+        (uploadBuffers.has(job.bytes.buffer) || (job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength));
       const own = whole ? job.bytes : new Uint8Array(job.bytes);
       this.worker.postMessage({ id: job.id, bytes: own, fileName: job.fileName, options: job.options }, [own.buffer as ArrayBuffer]);
     } catch (error) {

@@ -1,40 +1,41 @@
-import type { Statement } from 'better-sqlite3';
-import type { RecordedEvent } from '../event-store.port';
+import type { Position, RecordedEvent } from '../event-store.port';
 import type { AppendNotifier } from './append-notifier';
 import { StoredEvent, type EventRow } from './stored-event';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
-/**
- * A page ends after this much event data and metadata, however few rows it holds (issue 19): every
- * projection reads its own pages, so pages of 500 large events (a city's graduate list, a run's entries)
- * held by forty projections at once took a gigabyte during a catch-up.
- */
-export const PAGE_BYTES = 1024 * 1024;
+/** One page of `$all` after a position: the rows, and how far the store looked (past rows filtered out). */
+export interface AllPage {
+  readonly rows: EventRow[];
+  readonly scannedTo: number;
+}
 
 /**
  * subscribeToAll as a hand-written async iterator: a replay of a million events hands over buffered
  * rows with one resolved promise each, instead of resuming a generator frame per event. Pages are
  * read in full; between pages the iterator yields to the event loop so a long catch-up never starves
  * HTTP requests or other projections; at the end it waits for an append (this process) or the poll
- * (other processes), until the signal aborts.
+ * (other processes), until the signal aborts. With an event-type filter the page query filters, and the
+ * position the store looked up to is told (onScanned) once every row before it has been handed over.
  */
 export class AllStreamSubscription implements AsyncIterableIterator<RecordedEvent> {
   private page: EventRow[] = [];
-  private full = false;
   private index = 0;
   private after: number;
+  private scannedTo: number;
 
   constructor(
-    private readonly readPage: Statement<[number, number], EventRow>,
+    private readonly readPage: (after: number, limit: number) => AllPage,
     private readonly pageSize: number,
     private readonly notifier: AppendNotifier,
     private readonly pollIntervalMs: number,
     private readonly signal: AbortSignal,
     private readonly isClosed: () => boolean,
     after: number,
+    private readonly onScanned?: (position: Position) => void,
   ) {
     this.after = after;
+    this.scannedTo = after;
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<RecordedEvent> {
@@ -58,31 +59,25 @@ export class AllStreamSubscription implements AsyncIterableIterator<RecordedEven
   }
 
   private async nextPage(): Promise<IteratorResult<RecordedEvent>> {
-    const wasFull = this.full;
+    const wasFull = this.page.length === this.pageSize;
     for (;;) {
+      // Every row of the last page has been handed over: what lay between them and the scan's end was filtered out.
+      if (this.scannedTo > this.after) {
+        this.after = this.scannedTo;
+        if (this.onScanned) {
+          const value = BigInt(this.scannedTo);
+          this.onScanned({ commit: value, prepare: value });
+        }
+      }
       if (wasFull) await new Promise((resolve) => setImmediate(resolve));
       if (this.signal.aborted || this.isClosed()) return DONE;
-      this.readBoundedPage();
+      const page = this.readPage(this.after, this.pageSize);
+      this.page = page.rows;
+      this.scannedTo = page.scannedTo;
       this.index = 0;
       if (this.page.length > 0) return this.next();
+      if (this.scannedTo > this.after) continue;
       await this.notifier.waitForAppend(this.signal, this.pollIntervalMs);
     }
-  }
-
-  /** Up to pageSize rows or PAGE_BYTES of data, whichever comes first (at least one row). */
-  private readBoundedPage(): void {
-    const page: EventRow[] = [];
-    let bytes = 0;
-    this.full = false;
-    for (const row of this.readPage.iterate(this.after, this.pageSize)) {
-      page.push(row);
-      bytes += row[5].length + row[6].length;
-      if (bytes >= PAGE_BYTES) {
-        this.full = true;
-        break;
-      }
-    }
-    if (page.length === this.pageSize) this.full = true;
-    this.page = page;
   }
 }

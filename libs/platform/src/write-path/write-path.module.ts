@@ -4,6 +4,7 @@ import { ADMINISTRATION_COMMAND_HANDLERS } from '../access/directory.commands';
 import { OfficerAccess } from '../access/officer-access';
 import { BLANK_COMMAND_HANDLERS } from '../blanks/blank.commands';
 import { CERTIFICATE_COMMAND_HANDLERS } from '../certificates/certificate.commands';
+import { CERTIFICATE_PRINT_RUN_COMMAND_HANDLERS } from '../certificates/certificate-print-run.commands';
 import { COPY_COMMAND_HANDLERS } from '../copies/copy.commands';
 import { ImportGraduationDecisionHandler } from '../decisions/decision.commands';
 import { DIPLOMA_COMMAND_HANDLERS } from '../diplomas/diploma.commands';
@@ -28,6 +29,7 @@ export const COMMAND_HANDLERS = [
   ...LEGACY_REGISTER_HANDLERS,
   ...RECOGNITION_COMMAND_HANDLERS,
   ...CERTIFICATE_COMMAND_HANDLERS,
+  ...CERTIFICATE_PRINT_RUN_COMMAND_HANDLERS,
 ];
 
 /**
