@@ -4,10 +4,14 @@ import { openPrintRun } from '@so-goc/platform/issuance/open-print-run';
 import { receiveBlankLot } from '@so-goc/platform/blanks/receive-blank-lot';
 import { reissueDiploma } from '@so-goc/platform/diplomas/after-issuance';
 import { signPrintRun } from '@so-goc/platform/issuance/print-run-steps';
+import { importGraduationDecision } from '@so-goc/platform/decisions/import-graduation-decision';
+import { cohortCsv } from './cohort-csv';
 
 export const REISSUED_DIPLOMA = 'sgd-hp-1234-2024-00005';
 /** The printed, unsigned run the signing crash test signs. */
 export const RUN_TO_SIGN = 'thpt-2024-ky';
+/** The decision of the 'record-decision' act: 3,000 people, more than one bounded append (issue 20). */
+export const LARGE_DECISION = { decisionId: 'sgd-hp-3000-2024', graduates: 3_000 };
 
 /** The acts that span streams, with the same body each time: a resend is the same request. */
 export const CRASH_ACTS: Record<
@@ -45,6 +49,22 @@ export const CRASH_ACTS: Record<
         deliveryNote: { number: 'PGH-B', date: '2024-06-01' },
         receivedBy: 'Lan',
         receivedOn: '2024-06-01',
+      },
+      context,
+    ),
+  'record-decision': (store, _directory, context) =>
+    importGraduationDecision(
+      store,
+      {
+        decisionId: LARGE_DECISION.decisionId,
+        authorityCode: 'SGD-HP',
+        number: '3000/QĐ-SGDĐT',
+        date: '2024-07-25',
+        kind: 'THPT',
+        schoolYear: '2023-2024',
+        examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
+        fileName: 'bo-sung-3000.csv',
+        bytes: cohortCsv(LARGE_DECISION.graduates),
       },
       context,
     ),

@@ -18,6 +18,12 @@ interface Pending {
 }
 
 const WORKER_HEAP_MB = 768;
+/**
+ * After a list this large, the worker is retired once it has answered (issue 19): V8 keeps the heap a
+ * thread grew to, ~300 MB after a 100,000-row list, and the decision is then recorded beside it. The
+ * next upload starts a fresh worker (a fraction of a second, against the minutes an office takes).
+ */
+const RETIRE_AFTER_BYTES = 2 * 1024 * 1024;
 
 /** Buffers an upload storage filled for one request only: handed to the worker whole, not copied. */
 const uploadBuffers = new WeakSet<ArrayBufferLike>();
@@ -91,8 +97,17 @@ export class GraduateListReader {
   private finish(settle: (job: Pending) => void): void {
     const job = this.current;
     this.current = undefined;
+    if (job && job.size >= RETIRE_AFTER_BYTES && this.queue.length === 0) this.retire();
     if (job) settle(job);
     this.pump();
+  }
+
+  /** Lets the current worker go (its heap with it); the next read starts another. */
+  private retire(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    if (worker) void worker.terminate();
   }
 
   private start(): Worker {

@@ -1,121 +1,145 @@
-import {
-  graduateRegistryDecider,
-  graduateRegistryStream,
-  type GraduateRegistryEvent,
-  type GraduateRegistryState,
-} from '../graduates/graduate-registry';
-import type { DomainError } from '../shared/errors';
-import { TEST_CONTEXT } from '../testing/given-when-then';
+import { given } from '../testing/given-when-then';
+import { DECISION } from '../testing/issuance-fixtures';
 import { givenRead, stateOf } from '../testing/workflow-spec';
-import { graduationDecisionDecider, type GraduationDecisionEvent, type RecordGraduationDecision } from './graduation-decision';
+import { graduateRegistryDecider, graduateRegistryStream, personKeysOf, type GraduateRegistryState } from '../graduates/graduate-registry';
+import {
+  GRADUATES_PER_EVENT,
+  graduationDecisionDecider,
+  graduationDecisionStream,
+  type DecisionHeader,
+  type GraduationDecisionEvent,
+  type ListedGraduate,
+  type RecordGraduationDecision,
+} from './graduation-decision';
 import { decideRecordGraduationDecision, registryStreamsOf } from './record-decision.workflow';
 
-/**
- * Recording a graduation decision with its list (rules 1–4) reserves every person on the graduate
- * registry's streams (rule 1 across decisions: one original per person and kind), then records the
- * decision, from literal histories; a resend after a crash completes the import (issue 12 items 5, 7).
- */
-const graduate = (row: number, fullName: string, nationalId: string) => ({
-  sourceRow: row,
-  fullName,
+/** 1,200 people: three chunks of the list (GRADUATES_PER_EVENT each at most). */
+const PEOPLE = Array.from({ length: 1_200 }, (_, i) => ({
+  fullName: `Nguyễn Văn Học ${i + 1}`,
   birthDate: '2006-09-18',
   birthPlace: 'Hải Phòng',
-  sex: 'female' as const,
+  sex: 'male' as const,
   ethnicity: 'Kinh' as const,
-  nationalId,
+  nationalId: `031206${String(100_000 + i).padStart(6, '0')}`,
   school: 'Trường THPT Ngô Quyền',
   className: '12A1',
   classification: null,
   trainingMode: 'regular' as const,
-});
+  sourceRow: i + 2,
+}));
+
 const command: RecordGraduationDecision = {
   type: 'RecordGraduationDecision',
-  decisionId: 'qd-1234-2024',
-  authorityCode: 'SGD-HP',
-  number: '1234/QĐ-SGDĐT',
-  date: '2024-07-20',
-  kind: 'THPT',
-  schoolYear: '2023-2024',
-  examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
-  sourceFile: { name: 'ds.xlsx', sha256: 'a'.repeat(64) },
-  graduates: [graduate(2, 'Nguyễn Thị Thuỷ', '031206000001'), graduate(3, 'Đặng Hoàng Yến', '031206000002')],
+  decisionId: DECISION.decisionId,
+  authorityCode: DECISION.authorityCode,
+  number: DECISION.number,
+  date: DECISION.date,
+  kind: DECISION.kind,
+  schoolYear: DECISION.schoolYear,
+  examSession: DECISION.examSession,
+  sourceFile: DECISION.sourceFile,
+  graduates: PEOPLE,
 };
-const reservedBy = (decisionId: string, decisionNumber: string, keys: string[]): GraduateRegistryEvent => ({
-  type: 'GraduatesReserved',
-  data: { decisionId, decisionNumber, decisionDate: '2024-07-01', keys },
+const header: DecisionHeader = { ...DECISION, graduateCount: PEOPLE.length };
+const listed: ListedGraduate[] = PEOPLE.map(({ sourceRow, ...record }, i) => ({
+  ...record,
+  graduateId: `${DECISION.decisionId}-${String(i + 1).padStart(5, '0')}`,
+  sourceRow,
+}));
+const chunk = (n: number): GraduationDecisionEvent => ({
+  type: 'GraduatesListed',
+  data: { decisionId: DECISION.decisionId, graduates: listed.slice(n * GRADUATES_PER_EVENT, (n + 1) * GRADUATES_PER_EVENT) },
 });
-/** The registry streams as the store holds them, given literal reservations per stream. */
-const registries = (reservations: GraduateRegistryEvent[] = []): ReadonlyMap<string, GraduateRegistryState> => {
+const opened: GraduationDecisionEvent = { type: 'GraduationDecisionOpened', data: header };
+const sealed: GraduationDecisionEvent = { type: 'GraduationDecisionRecorded', data: header };
+const decisionStream = graduationDecisionStream(DECISION.decisionId);
+
+const noRegistries = new Map<string, GraduateRegistryState>();
+/** The registry streams as the first attempt left them: every person already reserved for this decision. */
+let afterFirstAttempt: Map<string, GraduateRegistryState> | undefined;
+function registriesAfterFirstAttempt(): Map<string, GraduateRegistryState> {
+  if (afterFirstAttempt) return afterFirstAttempt;
   const decider = graduateRegistryDecider('THPT');
-  return new Map(
-    registryStreamsOf(command).map((stream) => [
-      stream,
-      stateOf(
-        decider,
-        reservations.filter((r) => r.data.keys.some((key) => graduateRegistryStream('THPT', key) === stream)),
-      ),
-    ]),
-  );
-};
-const read = (decision: GraduationDecisionEvent[] = [], reservations: GraduateRegistryEvent[] = []) => ({
-  decision: stateOf(graduationDecisionDecider, decision),
-  registries: registries(reservations),
-});
-const record = (r: ReturnType<typeof read>, context: typeof TEST_CONTEXT) => decideRecordGraduationDecision(command, r, context);
-
-describe('recording a graduation decision (rules 1–4; issue 12 items 5, 7)', () => {
-  it('rule 1: every person is reserved on the registry first, the decision with its list is recorded last', () => {
-    const decision = record(read(), TEST_CONTEXT);
-    const appends = decision.appends.filter((a) => a.events.length > 0);
-    expect(appends.at(-1)).toMatchObject({
-      stream: 'graduation-decision-qd-1234-2024',
-      events: [{ type: 'GraduationDecisionRecorded' }, { type: 'GraduatesListed' }],
-    });
-    const reserved = appends.slice(0, -1).flatMap((a) => a.events.flatMap((e) => (e as GraduateRegistryEvent).data.keys));
-    expect(reserved).toEqual(expect.arrayContaining(['id:031206000001', 'id:031206000002']));
-    expect(reserved).toHaveLength(4);
-  });
-
-  it('rule 1: a person another decision already recognised is named by row, and nothing is recorded', () => {
-    let refusal: DomainError | undefined;
-    try {
-      record(read([], [reservedBy('qd-0999-2024', '999/QĐ-SGDĐT', ['id:031206000002'])]), TEST_CONTEXT);
-    } catch (error) {
-      refusal = error as DomainError;
+  const byStream = new Map<string, { row: number; keys: ReturnType<typeof personKeysOf> }[]>();
+  for (const person of PEOPLE) {
+    for (const key of personKeysOf(person)) {
+      const stream = graduateRegistryStream('THPT', key.key);
+      byStream.set(stream, [...(byStream.get(stream) ?? []), { row: person.sourceRow, keys: [key] }]);
     }
-    expect(refusal?.problem.code).toBe('GRADUATE_LIST_REJECTED');
-    expect(refusal?.problem.fieldProblems?.map((p) => [p.field, p.code])).toEqual([
-      ['row 3: Số định danh cá nhân', 'DUPLICATE_OF_EARLIER_DECISION'],
-    ]);
+  }
+  const by = { decisionId: DECISION.decisionId, decisionNumber: DECISION.number, decisionDate: DECISION.date };
+  afterFirstAttempt = new Map();
+  for (const [stream, people] of byStream) {
+    const events = decider.decide({ type: 'ReserveGraduates', decision: by, people }, decider.initialState, undefined as never);
+    afterFirstAttempt.set(stream, stateOf(decider, events));
+  }
+  return afterFirstAttempt;
+}
+
+describe('Recording a graduation decision in bounded appends, sealed last (issue 20, rules 1 and 4)', () => {
+  it('given nothing, when the list is recorded, then the decision is opened, listed in chunks and sealed last; the appends may be split', () => {
+    givenRead({ decision: stateOf(graduationDecisionDecider, []), registries: noRegistries })
+      .when((read, context) => {
+        const decided = decideRecordGraduationDecision(command, read, context);
+        const own = decided.appends.find((a) => a.stream === decisionStream)!;
+        expect(own).toMatchObject({ sealed: true, resumes: false });
+        // The registry reservations (rule 1) come before the decision, whose seal is the very last event.
+        expect(decided.appends.at(-1)).toBe(own);
+        return decided;
+      })
+      .then([
+        ...registryStreamsOf(command).map((stream) => ({ stream, events: expect.any(Array) as never })),
+        { stream: decisionStream, events: [opened, chunk(0), chunk(1), chunk(2), sealed] },
+      ]);
   });
 
-  it('issue 12 item 7: resent after a crash that left only the reservations, the decision is recorded and nothing reserved twice', () => {
-    const keys = command.graduates.flatMap((g) => [`id:${g.nationalId}`]);
-    const decision = record(read([], [reservedBy('qd-1234-2024', '1234/QĐ-SGDĐT', keys)]), TEST_CONTEXT);
-    const reservedAgain = decision.appends
-      .filter((a) => a.stream.startsWith('graduate-registry-'))
-      .flatMap((a) => a.events.flatMap((e) => (e as GraduateRegistryEvent).data.keys));
-    expect(reservedAgain.filter((key) => key.startsWith('id:'))).toEqual([]);
-    expect(decision.appends.at(-1)?.events.map((e) => e.type)).toEqual(['GraduationDecisionRecorded', 'GraduatesListed']);
+  it('given a decision a crash left unsealed after its first chunk, when the same file is resent, then only the missing chunks and the seal are added', () => {
+    givenRead({ decision: stateOf(graduationDecisionDecider, [opened, chunk(0)]), registries: registriesAfterFirstAttempt() })
+      .when((read, context) => {
+        const decided = decideRecordGraduationDecision(command, read, context);
+        expect(decided.appends.find((a) => a.stream === decisionStream)).toMatchObject({ sealed: true, resumes: true });
+        return decided;
+      })
+      .then([{ stream: decisionStream, events: [chunk(1), chunk(2), sealed] }]);
   });
 
-  it('the same decision from the same file, sent again after it was recorded, has nothing left to do', () => {
-    const recorded: GraduationDecisionEvent = {
-      type: 'GraduationDecisionRecorded',
-      data: {
-        decisionId: 'qd-1234-2024',
-        authorityCode: 'SGD-HP',
-        number: '1234/QĐ-SGDĐT',
-        date: '2024-07-20',
-        kind: 'THPT',
-        schoolYear: '2023-2024',
-        examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
-        graduateCount: 2,
-        sourceFile: { name: 'ds.xlsx', sha256: 'a'.repeat(64) },
-      },
-    };
-    givenRead(read([recorded]))
-      .when(record)
+  it('given a decision left unsealed with its whole list, when resent, then only the seal is added', () => {
+    givenRead({
+      decision: stateOf(graduationDecisionDecider, [opened, chunk(0), chunk(1), chunk(2)]),
+      registries: registriesAfterFirstAttempt(),
+    })
+      .when((read, context) => decideRecordGraduationDecision(command, read, context))
+      .then([{ stream: decisionStream, events: [sealed] }]);
+  });
+
+  it('given a sealed decision, when the same file is resent, then nothing is left to do', () => {
+    givenRead({
+      decision: stateOf(graduationDecisionDecider, [opened, chunk(0), chunk(1), chunk(2), sealed]),
+      registries: registriesAfterFirstAttempt(),
+    })
+      .when((read, context) => decideRecordGraduationDecision(command, read, context))
       .then([]);
+  });
+
+  it('given an unsealed decision, when another file is sent under its id, then it is refused: finish the first', () => {
+    givenRead({ decision: stateOf(graduationDecisionDecider, [opened, chunk(0)]), registries: registriesAfterFirstAttempt() })
+      .when((read, context) =>
+        decideRecordGraduationDecision({ ...command, sourceFile: { name: 'khac.xlsx', sha256: 'f'.repeat(64) } }, read, context),
+      )
+      .thenRefusedWith('DECISION_RECORDING_UNFINISHED');
+  });
+
+  it('rule 4: an unsealed decision is not a decision yet — nobody can be claimed for a print run from it', () => {
+    given(graduationDecisionDecider, [opened, chunk(0), chunk(1), chunk(2)])
+      .when({ type: 'ClaimGraduatesForPrintRun', printRunId: 'run-1', authorityCode: 'SGD-HP' })
+      .thenRefusedWith('DECISION_NOT_SEALED', { rule: 4 });
+  });
+
+  it("an earlier release's decision (header first, list after, one append, no seal) still reads as recorded with its whole list", () => {
+    const state = stateOf(graduationDecisionDecider, [sealed, chunk(0), chunk(1), chunk(2)]);
+    expect(state.status).toBe('recorded');
+    expect(state.status === 'recorded' && state.graduates.size).toBe(1_200);
+    const chunked = stateOf(graduationDecisionDecider, [opened, chunk(0), chunk(1), chunk(2), sealed]);
+    expect(chunked).toEqual(state);
   });
 });

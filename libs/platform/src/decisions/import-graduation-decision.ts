@@ -41,21 +41,9 @@ export async function importGraduationDecision(
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
-  // handed over to the reader, which also hashes them.
-  const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
-  if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
-  const command: RecordGraduationDecision = {
-    type: 'RecordGraduationDecision',
-    decisionId: file.decisionId,
-    authorityCode: file.authorityCode,
-    number: file.number,
-    date: file.date,
-    kind: file.kind,
-    schoolYear: file.schoolYear,
-    examSession: file.examSession ?? null,
-    sourceFile: { name: file.fileName, sha256: list.sha256 },
-    graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
-  };
+  // handed over to the reader, which also hashes them. The list read is not kept once the command is made
+  // from it: for a city's cohort it is tens of megabytes the recording does not need (issue 19).
+  const command = commandOf(file, await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date }));
   return executeWorkflow(
     store,
     context,
@@ -71,4 +59,20 @@ export async function importGraduationDecision(
     },
     ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
   );
+}
+
+function commandOf(file: GraduationDecisionFile, list: Awaited<ReturnType<typeof graduateListReader.read>>): RecordGraduationDecision {
+  if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
+  return {
+    type: 'RecordGraduationDecision',
+    decisionId: file.decisionId,
+    authorityCode: file.authorityCode,
+    number: file.number,
+    date: file.date,
+    kind: file.kind,
+    schoolYear: file.schoolYear,
+    examSession: file.examSession ?? null,
+    sourceFile: { name: file.fileName, sha256: list.sha256 },
+    graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
+  };
 }
