@@ -13,7 +13,7 @@ import {
   type OfficerRole,
 } from '@so-goc/domain';
 import type { CommandOutcome } from '@so-goc/event-store';
-import { findAuthority, listOfficers, listPredecessors, listSigners, listSubordinates, type OfficerView } from '@so-goc/projections';
+import { findAuthority, listOfficers, type OfficerView } from '@so-goc/projections';
 import {
   base32Encode,
   ChangeOfficerAccess,
@@ -32,15 +32,7 @@ import { CONSOLE_SECRET_BOX } from './auth/console-login';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import {
-  directoryPage,
-  holidaysPage,
-  newOfficerPage,
-  officerPage,
-  officersPage,
-  OFFICERS_PAGE_SIZE,
-  secretOncePage,
-} from './pages/admin.page';
+import { holidaysPage, newOfficerPage, officerPage, officersPage, OFFICERS_PAGE_SIZE, secretOncePage } from './pages/admin.page';
 import { consoleCommandContext, formValues, isRefusal, refusalErrors, sentCommandId, type FormValues } from './pages/form-input';
 import type { FieldError } from './ui/components';
 import type { Lang, Words } from './ui/html';
@@ -60,7 +52,7 @@ const DONE: Record<string, Words> = {
 /**
  * Administration in the console: officer accounts and roles (create with a first password and, for
  * signers and administrators, an authenticator; change roles; disable), API tokens for integrations
- * (shown once), the authority directory read view, and the holiday calendar. Every write is the same
+ * (shown once) and the holiday calendar (the authority directory: console-directory.controller.ts). Every write is the same
  * access-control or calendar command the API sends.
  */
 @ApiExcludeController()
@@ -334,25 +326,6 @@ export class ConsoleAdminController {
       if (!isRefusal(error)) throw error;
       sendPage(response, officerPage(ctx, { officer, values, errors: refusalErrors(ctx.lang, error), canChange: true }), 400);
     }
-  }
-
-  @Get('directory')
-  @ConsolePage('administrator', 'auditor', 'registrar', 'signer')
-  directory(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
-    const ctx = pageContext(request, response);
-    const authority = findAuthority(this.db, code);
-    if (!authority) throw notFound(`Không có đơn vị ${code}.`, `No authority ${code}.`, 'code');
-    const parent = authority.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
-    sendPage(
-      response,
-      directoryPage(ctx, {
-        authority,
-        ...(parent ? { parent } : {}),
-        subordinates: listSubordinates(this.db, code),
-        signers: listSigners(this.db, code),
-        predecessors: listPredecessors(this.db, code),
-      }),
-    );
   }
 
   @Get('holidays')
