@@ -23,7 +23,11 @@ function isShownOnForm(error: unknown): error is DomainError {
 /** What a form post does, step by step; `submitFormAct` runs the steps every console form shares. */
 export interface FormAct<T = unknown> {
   /** Checks what was typed (problems go into `errors`) and returns the act to run, or undefined. */
-  read(ctx: PageContext, values: FormValues, errors: FieldError[]): (() => Promise<T>) | undefined;
+  read(
+    ctx: PageContext,
+    values: FormValues,
+    errors: FieldError[],
+  ): (() => Promise<T>) | undefined | Promise<(() => Promise<T>) | undefined>;
   /**
    * Step one of an act that cannot be taken back: with what was typed found valid, restate it on a
    * confirmation page instead of running the act. Nothing is recorded.
@@ -51,7 +55,7 @@ export async function submitFormAct<T>(request: ConsoleRequest, response: Respon
   const values = formValues(body);
   const errors: FieldError[] = [];
   let status = 400;
-  const run = act.read(ctx, values, errors);
+  const run = await act.read(ctx, values, errors);
   if (run && errors.length === 0) {
     if (act.confirm) return sendPage(response, await act.confirm(ctx, values));
     try {
