@@ -262,10 +262,17 @@ describe('Officers’ console in a browser: after issuance with the keyboard alo
     await field('Ngày có hiệu lực').fill('01/12/2026');
     await field('Số quyết định, nghị quyết').fill('202/2025/QH15');
     await button('Tiếp tục').click();
+    // An authority cannot succeed itself: said on the form, before any restatement.
+    expect(await page.getByRole('alert').textContent()).toContain('Đơn vị kế thừa phải là một đơn vị khác.');
+    expect(await field('Số quyết định, nghị quyết').inputValue()).toBe('202/2025/QH15');
+    await check(page, 'sap-nhap-loi');
+    // Across kinds is the decider's refusal, after the restatement.
+    await field('Mã đơn vị kế thừa').fill('TTNN-HP');
+    await button('Tiếp tục').click();
     expect(await page.textContent('h1')).toBe('Chấm dứt hoạt động của SGD-HP?');
     await check(page, 'xac-nhan-sap-nhap');
     await Promise.all([page.waitForURL(/\/admin\/directory\/end\/confirmed/), button('Xác nhận: sáp nhập, giải thể đơn vị').click()]);
-    expect(await page.getByRole('alert').textContent()).toContain('Đơn vị kế thừa phải là một đơn vị khác.');
+    expect(await page.getByRole('alert').textContent()).toContain('Chỉ hợp nhất được vào đơn vị cùng loại');
     await check(page, 'sap-nhap-bi-tu-choi');
 
     const entry = issued[8]!;

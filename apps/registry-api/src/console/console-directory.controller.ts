@@ -121,6 +121,12 @@ const DIRECTORY_ACTS = {
         errors,
         say(ctx, 'Nhập mã đơn vị kế thừa.', 'Enter the successor’s code.'),
       ).toUpperCase();
+      // Said before the restatement, which would otherwise tell the officer the authority succeeds itself.
+      if (successorCode && successorCode === t.code)
+        errors.push({
+          field: 'successorCode',
+          message: say(ctx, 'Đơn vị kế thừa phải là một đơn vị khác.', 'The successor must be another authority.'),
+        });
       const effectiveOn = readDate(ctx.lang, v, 'effectiveOn', errors, { vi: 'Ngày có hiệu lực', en: 'Effective date' });
       const decisionRef = text(v, 'decisionRef', errors, say(ctx, 'Nhập số quyết định.', 'Enter the decision.'));
       if (errors.length > 0) return undefined;
