@@ -55,7 +55,16 @@ import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { actFormPage, confirmActPage, entrySummary, inWords, PAGE_SIZE, pageNumber, submitFormAct } from './pages/act-pages';
+import {
+  actFormPage,
+  confirmNamedAct,
+  entrySummary,
+  inWords,
+  PAGE_SIZE,
+  pageNumber,
+  submitFormAct,
+  type Restatement,
+} from './pages/act-pages';
 import {
   afterIssuanceIndexPage,
   appendixPage,
@@ -101,14 +110,10 @@ interface DiplomaAct {
     body: unknown,
   ): OfficerCommand<unknown> | undefined;
   /** An act that cannot be taken back restates what it will do before anything is recorded. */
-  confirm?(
-    ctx: PageContext,
-    entry: RegisterEntryView,
-    v: FormValues,
-    requestId?: string,
-    changes?: readonly FieldChange[],
-  ): { heading: string; warning: string; rows: [Words, Html][]; tone?: 'warning' | 'info' };
+  confirm?(ctx: PageContext, entry: RegisterEntryView, v: FormValues, requestId?: string, changes?: readonly FieldChange[]): Restatement;
   readonly fieldNames?: Record<string, string>;
+  /** A sentence above the form saying what the act leads to. */
+  readonly intro?: Words;
 }
 
 function required(v: FormValues, name: string, errors: FieldError[], message: string): string {
@@ -335,6 +340,10 @@ export const DIPLOMA_ACTS = {
     title: { vi: 'Đề xuất thu hồi văn bằng', en: 'Propose revocation' },
     submit: { vi: 'Ghi nhận đề xuất', en: 'Record the proposal' },
     done: 'revocation-proposed',
+    intro: {
+      vi: 'Đề xuất được ghi lại cùng tên người đề xuất; người có thẩm quyền khác ghi nhận quyết định thu hồi (quy tắc 41, 42).',
+      en: 'The proposal is recorded with its proposer’s name; another, competent officer records the revocation decision (rules 41, 42).',
+    },
     fields: proposeRevocationFields,
     command(ctx, v, errors, t, request, body) {
       const say: Say = (vi, en) => (ctx.lang === 'vi' ? vi : en);
@@ -764,18 +773,12 @@ export class ConsoleDiplomaActsController {
               const changes = p.requestId
                 ? (await loadState(this.store, diplomaDecider, diplomaStream(p.diplomaId))).requests.get(p.requestId)?.changes
                 : undefined;
-              const said = confirm(ctx, entry, v, p.requestId, changes);
-              return confirmActPage(ctx, {
+              return confirmNamedAct(ctx, {
                 title: act.title,
                 nav: 'after-issuance',
-                heading: said.heading,
-                warning: said.warning,
-                ...(said.tone ? { tone: said.tone } : {}),
-                rows: said.rows,
-                action: `${d}/${path}/confirmed`,
+                said: confirm(ctx, entry, v, p.requestId, changes),
+                path: `${d}/${path}`,
                 values: v,
-                submitLabel: { vi: `Xác nhận: ${act.title.vi.toLowerCase()}`, en: `Confirm: ${act.title.en.toLowerCase()}` },
-                back: { href: `${d}/${path}` },
               });
             },
           }
@@ -825,7 +828,9 @@ export class ConsoleDiplomaActsController {
         ? {
             intro: `${ctx.lang === 'vi' ? 'Hồ sơ' : 'Request'} ${request.requestId} — ${CORRECTION_GROUND_WORDS[request.ground as CorrectionGround]?.[ctx.lang] ?? request.ground}; ${ctx.lang === 'vi' ? 'hạn giải quyết' : 'due by'} ${dmy(request.dueBy)}.`,
           }
-        : {}),
+        : act.intro
+          ? { intro: act.intro[ctx.lang] }
+          : {}),
       action: `${d}/${path}`,
       fields,
       submitLabel: act.submit,

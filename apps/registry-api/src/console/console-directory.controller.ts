@@ -19,7 +19,7 @@ import { ChangeAuthorityDirectory, OfficerAccess, PublicRoute, READ_MODELS } fro
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { actFormPage, confirmActPage, submitFormAct } from './pages/act-pages';
+import { actFormPage, confirmNamedAct, submitFormAct, type Restatement } from './pages/act-pages';
 import {
   backToDirectory,
   directoryPage,
@@ -35,7 +35,7 @@ import { consoleCommandContext, readDate, type FormValues } from './pages/form-i
 import { ReadYourWrites } from './pages/read-your-writes';
 import { KIND_WORDS, SIGNER_ROLE_WORDS } from './pages/admin.page';
 import type { FieldError } from './ui/components';
-import type { Html, SafeHtml, Words } from './ui/html';
+import type { SafeHtml, Words } from './ui/html';
 import { consoleBase } from './ui/layout';
 import type { PageContext } from './ui/page-context';
 import { pageContext } from './ui/request-context';
@@ -54,7 +54,7 @@ interface DirectoryAct {
   readonly done: string;
   fields(ctx: PageContext, v: FormValues, errors: readonly FieldError[], body: unknown): SafeHtml;
   command(ctx: PageContext, v: FormValues, errors: FieldError[], t: Target, body: unknown): AuthorityDirectoryCommand | undefined;
-  confirm?(ctx: PageContext, v: FormValues, t: Target): { heading: string; warning: string; rows: [Words, Html][] };
+  confirm?(ctx: PageContext, v: FormValues, t: Target): Restatement;
   /** The command's field names as the form names them. */
   readonly fieldNames?: Record<string, string>;
 }
@@ -402,18 +402,13 @@ export class ConsoleDirectoryController {
       ...(confirm && !record
         ? {
             confirm: (ctx: PageContext, v: FormValues) => {
-              const said = confirm(ctx, v, t);
-              return confirmActPage(ctx, {
+              return confirmNamedAct(ctx, {
                 title: act.title,
                 nav: 'admin',
                 caption: act.title[ctx.lang],
-                heading: said.heading,
-                warning: said.warning,
-                rows: said.rows,
-                action: `${here}/${path}/confirmed`,
+                said: confirm(ctx, v, t),
+                path: `${here}/${path}`,
                 values: v,
-                submitLabel: { vi: `Xác nhận: ${act.title.vi.toLowerCase()}`, en: `Confirm: ${act.title.en.toLowerCase()}` },
-                back: { href: `${here}/${path}` },
               });
             },
           }

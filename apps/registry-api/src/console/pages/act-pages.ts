@@ -143,6 +143,37 @@ ${form(
   });
 }
 
+/** What an act says before it is recorded: a question, what follows from it, and the facts restated. */
+export interface Restatement {
+  heading: string;
+  warning: string;
+  rows: [Words, Html][];
+  tone?: 'warning' | 'info';
+}
+
+/**
+ * The confirmation of an act named by its title ("Xác nhận: <title>"): posted to `<path>/confirmed` with
+ * what was typed, "Go back" returning to the form at `<path>`.
+ */
+export function confirmNamedAct(
+  ctx: PageContext,
+  o: { title: Words; nav: NavKey | ActsNavKey; caption?: string; said: Restatement; path: string; values: FormValues },
+): string {
+  return confirmActPage(ctx, {
+    title: o.title,
+    nav: o.nav,
+    ...(o.caption ? { caption: o.caption } : {}),
+    heading: o.said.heading,
+    warning: o.said.warning,
+    ...(o.said.tone ? { tone: o.said.tone } : {}),
+    rows: o.said.rows,
+    action: `${o.path}/confirmed`,
+    values: o.values,
+    submitLabel: { vi: `Xác nhận: ${o.title.vi.toLowerCase()}`, en: `Confirm: ${o.title.en.toLowerCase()}` },
+    back: { href: o.path },
+  });
+}
+
 /** What the officer typed, carried unchanged from the form to its confirmation. */
 export function hiddenFields(values: FormValues): SafeHtml {
   return markup`${Object.entries(values).map(([name, value]) => markup`<input type="hidden" name="${name}" value="${value}">`)}`;
