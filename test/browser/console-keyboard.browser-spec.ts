@@ -2,11 +2,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ACCESS_CONTROL_STREAM, accessControlDecider, type OfficerRole } from '@so-goc/domain';
-import { handleCommand, SqliteEventStore } from '@so-goc/event-store';
+import type { OfficerRole } from '@so-goc/domain';
 import { base32Decode, totp } from '@so-goc/platform';
-import { cliContext } from '../../apps/cli/src/commands/create-admin';
-import { enrolForConsole } from '../support/console-client';
+import { signedInOfficer } from '../support/console-client';
 import { CHROMIUM, screenAndAxe, tabTo } from '../support/console-browser';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 import { issueThptCohortOverHttp, type IssuedEntry } from '../support/issued-over-http';
@@ -32,22 +30,8 @@ describe('Officers’ console in a browser: after issuance with the keyboard alo
   let shot = 0;
 
   async function officer(officerId: string, roles: OfficerRole[], withTotp = false): Promise<string | undefined> {
-    const store = new SqliteEventStore({ file: t.eventsFile });
-    await handleCommand(store, accessControlDecider, {
-      stream: ACCESS_CONTROL_STREAM,
-      context: cliContext('test-given'),
-      command: {
-        type: 'CreateOfficer',
-        authorityCode: 'SGD-HP',
-        officerId,
-        username: officerId,
-        fullName: `Cán bộ ${officerId}`,
-        roles,
-        includeSubordinates: true,
-      },
-    });
-    await store.close();
-    return enrolForConsole(t, { authorityCode: 'SGD-HP', officerId, username: officerId }, PASSWORD, withTotp);
+    const given = { authorityCode: 'SGD-HP', officerId, roles, password: PASSWORD, withTotp, includeSubordinates: true };
+    return (await signedInOfficer(t, given)).totpSecret;
   }
 
   beforeAll(async () => {

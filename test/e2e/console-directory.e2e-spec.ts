@@ -1,7 +1,5 @@
-import { ACCESS_CONTROL_STREAM, accessControlDecider, type OfficerRole } from '@so-goc/domain';
-import { handleCommand, SqliteEventStore } from '@so-goc/event-store';
-import { cliContext } from '../../apps/cli/src/commands/create-admin';
-import { ConsoleClient, enrolForConsole } from '../support/console-client';
+import type { OfficerRole } from '@so-goc/domain';
+import { ConsoleClient, signedInOfficer } from '../support/console-client';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 import { issueThptCohortOverHttp, type IssuedEntry } from '../support/issued-over-http';
 
@@ -21,25 +19,7 @@ describe('Officers’ console: the authority directory, the revocation proposal 
   let admin: ConsoleClient;
 
   async function officer(authorityCode: string, officerId: string, roles: OfficerRole[], withTotp = false): Promise<ConsoleClient> {
-    const store = new SqliteEventStore({ file: t.eventsFile });
-    await handleCommand(store, accessControlDecider, {
-      stream: ACCESS_CONTROL_STREAM,
-      context: cliContext('test-given'),
-      command: {
-        type: 'CreateOfficer',
-        authorityCode,
-        officerId,
-        username: officerId,
-        fullName: `Cán bộ ${officerId}`,
-        roles,
-        includeSubordinates: true,
-      },
-    });
-    await store.close();
-    const secret = await enrolForConsole(t, { authorityCode, officerId, username: officerId }, PASSWORD, withTotp);
-    const client = new ConsoleClient(t.api);
-    await client.signIn(officerId, PASSWORD, secret);
-    return client;
+    return (await signedInOfficer(t, { authorityCode, officerId, roles, password: PASSWORD, withTotp, includeSubordinates: true })).client;
   }
 
   const eventCount = async () => (await t.events()).length;
