@@ -35,6 +35,7 @@ import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
+import { submitFormAct } from './pages/act-pages';
 import {
   consoleCommandContext,
   dmy,
@@ -332,7 +333,7 @@ export class ConsolePrintRunsController {
   }
 
   /** Checks the form, runs the act, and either goes back to the run with a notice or shows the form's problems. */
-  private async step(
+  private step(
     code: string,
     printRunId: string,
     body: unknown,
@@ -341,22 +342,13 @@ export class ConsolePrintRunsController {
     done: string,
     prepare: (lang: Lang, values: FormValues, errors: FieldError[]) => (() => Promise<unknown>) | undefined,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
     this.view(code, printRunId);
-    const values = formValues(body);
-    const errors: FieldError[] = [];
-    const act = prepare(ctx.lang, values, errors);
-    if (act && errors.length === 0) {
-      try {
-        await act();
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/print-runs/${printRunId}?done=${done}`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error));
-      }
-    }
-    sendPage(response, this.runPage(ctx, code, printRunId, { page: 1, values, errors }), 400);
+    return submitFormAct(request, response, body, {
+      read: (ctx, values, errors) => prepare(ctx.lang, values, errors),
+      next: () => `${consoleBase(code)}/print-runs/${printRunId}?done=${done}`,
+      again: (ctx, values, errors) => this.runPage(ctx, code, printRunId, { page: 1, values, errors }),
+      settle: () => this.settled.settle(),
+    });
   }
 
   private view(code: string, printRunId: string): Omit<PrintRunView, 'entries'> {

@@ -21,7 +21,8 @@ import { registerBookExport } from '../issuance/register-book-export';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId } from './pages/form-input';
+import { submitFormAct } from './pages/act-pages';
+import { consoleCommandContext, formValues, readDate } from './pages/form-input';
 import { handOverPage } from './pages/hand-over.page';
 import { ReadYourWrites } from './pages/read-your-writes';
 import { REGISTER_PAGE_SIZE, registerBookPage, registerIndexPage } from './pages/register.page';
@@ -166,47 +167,40 @@ export class ConsoleRegisterController {
 
   @Post('diplomas/:diplomaId/hand-over')
   @ConsolePage('registrar')
-  async handOver(
+  handOver(
     @Param('code') code: string,
     @Param('diplomaId') diplomaId: string,
     @Body() body: unknown,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
     const entry = this.entry(code, diplomaId);
-    const v = formValues(body);
-    const errors: FieldError[] = [];
-    const deliveredOn = readDate(ctx.lang, v, 'deliveredOn', errors, { vi: 'Ngày phát', en: 'Hand-over date' });
-    if (errors.length === 0) {
-      try {
+    return submitFormAct(request, response, body, {
+      read: (ctx, v, errors) => {
+        const deliveredOn = readDate(ctx.lang, v, 'deliveredOn', errors, { vi: 'Ngày phát', en: 'Hand-over date' });
         const recipient = {
           kind: v['recipientKind'] === 'proxy' ? ('proxy' as const) : ('holder' as const),
           fullName: v['recipientName'] ?? '',
           authorisationRef: v['authorisationRef']?.trim() || null,
           idDocument: v['idDocument']?.trim() || null,
         };
-        await this.commands.execute(
-          new DeliverDiploma(
-            { diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' },
-            consoleCommandContext(request, body),
-          ),
-        );
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/print-runs/${entry.printRunId}?done=handed-over`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(
-          ...refusalErrors(ctx.lang, error, {
-            'recipient.fullName': 'recipientName',
-            'recipient.authorisationRef': 'authorisationRef',
-            'recipient.kind': 'recipientKind',
-          }),
-        );
-      }
-    }
-    const commandId = sentCommandId(body);
-    sendPage(response, handOverPage(ctx, { entry, values: v, errors, ...(commandId ? { commandId } : {}) }), 400);
+        return () =>
+          this.commands.execute(
+            new DeliverDiploma(
+              { diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' },
+              consoleCommandContext(request, body),
+            ),
+          );
+      },
+      next: () => `${consoleBase(code)}/print-runs/${entry.printRunId}?done=handed-over`,
+      again: (ctx, values, errors, commandId) => handOverPage(ctx, { entry, values, errors, ...(commandId ? { commandId } : {}) }),
+      settle: () => this.settled.settle(),
+      fieldNames: {
+        'recipient.fullName': 'recipientName',
+        'recipient.authorisationRef': 'authorisationRef',
+        'recipient.kind': 'recipientKind',
+      },
+    });
   }
 
   private entry(code: string, diplomaId: string): NonNullable<ReturnType<typeof registerEntryOf>> {

@@ -9,6 +9,7 @@ import { ConsoleBlanksController } from './console-blanks.controller';
 import { ConsoleBlankActsController } from './console-blank-acts.controller';
 import { ConsoleAuditsController } from './console-audits.controller';
 import { ConsoleAdminController } from './console-admin.controller';
+import { ConsoleDirectoryController } from './console-directory.controller';
 import { ConsoleLegacyBooksController } from './console-legacy-books.controller';
 import { ConsoleClassHandOverController } from './console-class-hand-over.controller';
 import { ConsoleHomeController } from './console-home.controller';
@@ -29,6 +30,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleBlankActsController,
   ConsoleAuditsController,
   ConsoleAdminController,
+  ConsoleDirectoryController,
   ConsoleLegacyBooksController,
   ConsoleClassHandOverController,
   ConsoleDecisionsController,

@@ -56,7 +56,7 @@ input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{b
 .errors a{color:#a4161a;font-weight:700}
 .notice{border-left:6px solid #1e6b35;background:#e9f6ec;padding:.8rem 1rem;margin:0 0 1.25rem}
 .warning-text{border-left:6px solid #a4161a;background:#fcebea;padding:.8rem 1rem;margin:0 0 1.25rem;font-weight:600}
-.table-wrap{overflow-x:auto;margin:0 0 1rem;background:#fff;border:1px solid #d0d7de}
+.table-wrap{position:relative;overflow-x:auto;margin:0 0 1rem;background:#fff;border:1px solid #d0d7de}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:700;padding:.5rem .6rem}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
