@@ -1,4 +1,4 @@
-import { graduateListReader } from '@so-goc/documents';
+import { graduateListReader, type GraduateListProgress } from '@so-goc/documents';
 import {
   decideRecordGraduationDecision,
   graduateRegistryDecider,
@@ -26,6 +26,8 @@ export interface GraduationDecisionFile {
   readonly examSession?: string | null;
   readonly fileName: string;
   readonly bytes: Uint8Array;
+  /** Hears the rows read so far (a console job shows them, issue 13); not part of what is recorded. */
+  readonly onProgress?: (progress: GraduateListProgress) => void;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function importGraduationDecision(
 ): Promise<CommandOutcome> {
   // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
   // handed over to the reader, which also hashes them.
-  const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
+  const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date }, file.onProgress);
   if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
   const command: RecordGraduationDecision = {
     type: 'RecordGraduationDecision',
