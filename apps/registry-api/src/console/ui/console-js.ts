@@ -21,7 +21,7 @@ export const CONSOLE_JS = `
         var s=x.status===200&&x.response;
         if(!s){setTimeout(tick,3000);return;}
         if(s.state!=='running'){location.reload();return;}
-        if(bar&&s.percent!==null){bar.value=s.percent;bar.textContent=s.percent+' %';}
+        if(bar&&s.percent!==null){bar.value=s.percent;bar.textContent=s.percent+' %';}else if(bar){bar.removeAttribute('value');}
         if(text&&text.textContent!==s.text){text.textContent=s.text;}
         setTimeout(tick,1000);
       };
