@@ -159,4 +159,22 @@ describe('Officers’ console in a browser: a 20,000-row import as a job', () =>
     expect(await page.textContent('main')).toContain('Xong');
     await check('moi-viec');
   });
+
+  it('shows a refused list’s job with the rule’s words and its rows, and the report to download', async () => {
+    await page.goto(`${t.api}/console/SGD-HP/decisions/new`);
+    await field('Số quyết định').fill('2025/QĐ-SGDĐT');
+    await field('Ngày quyết định').fill('21/07/2024');
+    await field('Năm học').fill('2023-2024');
+    // The 20,000 people again: every row names someone the first decision already recognised (rule 1).
+    const list = join(shots, 'danh-sach-lap.csv');
+    writeFileSync(list, cohortCsv(20_000));
+    await field('Tệp danh sách').setInputFiles(list);
+    await page.getByRole('button', { name: 'Kiểm tra và ghi nhận' }).click();
+    await page.waitForURL(/\/console\/SGD-HP\/jobs\/viec-[0-9a-f]+$/, { timeout: 60_000 });
+    await page.waitForFunction(`document.body.textContent.includes('Việc không thành')`, undefined, { timeout: 180_000 });
+    expect(await page.textContent('[data-error-summary]')).toContain('Danh sách có');
+    expect(await page.locator('table tbody tr').count()).toBe(500);
+    expect(await page.getByRole('link', { name: 'Tải báo cáo lỗi (Excel)' }).getAttribute('href')).toMatch(/\/report\.xlsx$/);
+    await check('viec-khong-thanh');
+  });
 });
