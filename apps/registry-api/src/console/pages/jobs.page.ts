@@ -92,20 +92,22 @@ export function jobPage(ctx: PageContext, job: Job): string {
   const failure = job.failure;
   const rows = failure?.rows ?? [];
   const rule = failure?.rule !== undefined ? (vi ? ` (quy tắc ${failure.rule})` : ` (rule ${failure.rule})`) : '';
-  const failureBlock = failure
-    ? markup`${errorSummary(ctx.lang, [{ field: '', message: `${vi ? failure.messageVi : failure.messageEn}${rule}` }], {
+  const summary = failure
+    ? errorSummary(ctx.lang, [{ field: '', message: `${vi ? failure.messageVi : failure.messageEn}${rule}` }], {
         vi: 'Việc không thành; chưa ghi nhận gì',
         en: 'The job failed; nothing was recorded',
-      })}
-${
-  rows.length > 0
-    ? markup`<p><a href="${base}/${job.id}/report.xlsx" download>${vi ? 'Tải báo cáo lỗi (Excel)' : 'Download the report (Excel)'}</a>${
-        rows.length > ROWS_SHOWN
-          ? vi
-            ? ` · Trang này hiện ${ROWS_SHOWN} lỗi đầu tiên; báo cáo Excel có đủ ${count(ctx.lang, rows.length)} lỗi.`
-            : ` · This page shows the first ${ROWS_SHOWN} problems; the Excel report has all ${count(ctx.lang, rows.length)}.`
-          : ''
-      }</p>
+      })
+    : '';
+  // The rows come last, under the job's heading and what to do next: a refused list can have thousands.
+  const rowsBlock =
+    rows.length > 0
+      ? markup`<p><a href="${base}/${job.id}/report.xlsx" download>${vi ? 'Tải báo cáo lỗi (Excel)' : 'Download the report (Excel)'}</a>${
+          rows.length > ROWS_SHOWN
+            ? vi
+              ? ` · Trang này hiện ${ROWS_SHOWN} lỗi đầu tiên; báo cáo Excel có đủ ${count(ctx.lang, rows.length)} lỗi.`
+              : ` · This page shows the first ${ROWS_SHOWN} problems; the Excel report has all ${count(ctx.lang, rows.length)}.`
+            : ''
+        }</p>
 ${table(ctx.lang, {
   caption: { vi: 'Các dòng có lỗi (số dòng như Excel hiển thị)', en: 'Rows with problems (row numbers as Excel shows them)' },
   columns: [
@@ -115,9 +117,7 @@ ${table(ctx.lang, {
   ],
   rows: rows.slice(0, ROWS_SHOWN).map((r) => [r.row, r.column, vi ? r.messageVi : r.messageEn]),
 })}`
-    : ''
-}`
-    : '';
+      : '';
   const outcome =
     job.state === 'done'
       ? job.result
@@ -143,7 +143,7 @@ ${table(ctx.lang, {
     title: { vi: job.titleVi, en: job.titleEn },
     nav: 'home',
     hasErrors: job.state === 'failed',
-    body: markup`${failureBlock}<p class="hint"><a href="${base}">${vi ? 'Mọi việc' : 'All jobs'}</a></p>
+    body: markup`${summary}<p class="hint"><a href="${base}">${vi ? 'Mọi việc' : 'All jobs'}</a></p>
 <h1>${jobTitle(ctx.lang, job)}</h1>
 ${running ? markup`<noscript><meta http-equiv="refresh" content="2"></noscript>` : ''}
 <div class="job" data-job-status="${running ? `${base}/${job.id}/status` : ''}">
@@ -154,7 +154,8 @@ ${job.state === 'failed' ? '' : progressBar(ctx, job)}
 <dl class="summary"><dt>${vi ? 'Bắt đầu' : 'Started'}</dt><dd>${when(ctx.lang, job.startedAt)}</dd>${
       job.finishedAt ? markup`<dt>${vi ? 'Kết thúc' : 'Ended'}</dt><dd>${when(ctx.lang, job.finishedAt)}</dd>` : ''
     }</dl>
-${outcome}`,
+${outcome}
+${rowsBlock}`,
   });
 }
 
