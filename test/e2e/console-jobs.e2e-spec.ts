@@ -124,6 +124,9 @@ describe('Officers’ console: long work as jobs (issue 13 item 4)', () => {
     expect(page.status).toBe(200);
     expect(hp.lastHtml).toContain('Nhập danh sách danh-sach-20000.csv');
     expect(hp.lastHtml).toContain('<progress');
+    // Without JavaScript the running job's page refreshes itself; with it, console.js polls the status instead.
+    expect(hp.lastHtml).toContain('<noscript><meta http-equiv="refresh" content="2"></noscript>');
+    expect(hp.lastHtml).toContain(`data-job-status="/console/SGD-HP/jobs/${importJob}/status"`);
     const seen = await until(hp, importJob, (s) => s.state !== 'running');
     const final = seen.at(-1)!;
     if (final.state !== 'done') console.log(await (await hp.get(`/console/SGD-HP/jobs/${importJob}`)).text());
