@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { bigCsv } from '../../libs/documents/src/graduate-lists/testing/hostile-files';
 import { loadConfig } from '@so-goc/platform';
@@ -224,6 +225,25 @@ describe('Officers’ console: long work as jobs (issue 13 item 4)', () => {
     ).toBe('PK');
     await hp.get(`/console/SGD-HP/jobs/${jobId}`);
     expect(hp.lastHtml).toContain('Tải tệp kết quả (XLSX)');
+  });
+
+  it('renders a signed run’s 2,000-page print file as a job, its pages counted as written, and downloads it with its hash', async () => {
+    await hp.get('/console/SGD-HP/print-runs/thpt-2024-dot-1');
+    const jobId = jobOf(await hp.post('/console/SGD-HP/print-runs/thpt-2024-dot-1/document', { mode: 'preview' }));
+    const started = Date.now();
+    const seen = await until(hp, jobId, (s) => s.state !== 'running');
+    expect(seen.at(-1)).toMatchObject({ state: 'done', done: 2000, total: 2000, percent: 100 });
+    expect(seen.some((s) => s.done > 0 && s.done < 2000)).toBe(true);
+    console.log(`2,000-page print file as a job: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const file = await hp.get(`/console/SGD-HP/jobs/${jobId}/download`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toContain('dot-in-thpt-2024-dot-1-preview.pdf');
+    const bytes = Buffer.from(await file.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.headers.get('x-content-sha256'));
+    // The same record as the API keeps: which file, by its hash, was produced for the run.
+    const recorded = (await t.events('print-run-thpt-2024-dot-1')).filter((e) => e.type === 'PrintRunDocumentRendered');
+    expect(recorded.map((e) => (e.data as { sha256: string }).sha256)).toContain(file.headers.get('x-content-sha256'));
   });
 
   it('a node stopped in the middle of a job leaves it interrupted where it was, not lost and not running', async () => {
