@@ -6,7 +6,7 @@ export { destructionMinutesToXlsx } from './destruction/destruction-minutes-xlsx
 export { destructionMinutesToPdf } from './destruction/destruction-minutes-pdf';
 export { kindLabel, movementLabel, reasonLabel, stateLabel } from './vietnamese/labels';
 export { formatDateVi, formatNumberVi } from './vietnamese/format';
-export type { GraduateList, GraduateListOptions, ImportedGraduate } from './graduate-lists/read-graduate-list';
+export type { GraduateList, GraduateListOptions, GraduateListProgress, ImportedGraduate } from './graduate-lists/read-graduate-list';
 export { readGraduateList } from './graduate-lists/read-graduate-list';
 export { GraduateListReader, graduateListReader, markUploadBuffer } from './graduate-lists/read-off-thread';
 export { GRADUATE_LIST_LIMITS, type GraduateListLimits } from './graduate-lists/limits';
@@ -39,7 +39,7 @@ export type { RegisterBookExportInput, RegisterBookRow, RegisterBookSection, Reg
 export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from './register-book/register-book-export';
 export { registerNoteLabel } from './register-book/register-book-labels';
 export { registerBookToXlsx } from './register-book/register-book-xlsx';
-export { registerBookPdfStream, registerBookToPdf } from './register-book/register-book-pdf';
+export { registerBookPdfStream, registerBookToPdf, type BookLineProgress } from './register-book/register-book-pdf';
 export type {
   RegisterAppendixChange,
   RegisterAppendixExportInput,

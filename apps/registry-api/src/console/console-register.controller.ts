@@ -3,6 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { registerBookPdfStream, registerBookToXlsx } from '@so-goc/documents';
 import { DomainError, registersHeldOn, vietnamDateOf } from '@so-goc/domain';
 import {
@@ -15,7 +18,7 @@ import {
   type DiplomaQuery,
 } from '@so-goc/projections';
 import { DeliverDiploma, OfficerAccess, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
-import { exportReply } from '../exports/file-reply';
+import { exportReply, fileReply } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { registerBookExport } from '../issuance/register-book-export';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
@@ -25,10 +28,14 @@ import { submitFormAct } from './pages/act-pages';
 import { consoleCommandContext, formValues, readDate } from './pages/form-input';
 import { handOverPage } from './pages/hand-over.page';
 import { ReadYourWrites } from './pages/read-your-writes';
+import { JOB_QUICK_MILLIS, JobRunner } from './jobs/job-runner';
 import { REGISTER_PAGE_SIZE, registerBookPage, registerIndexPage } from './pages/register.page';
 import type { FieldError } from './ui/components';
 import { consoleBase } from './ui/layout';
 import { pageContext } from './ui/request-context';
+
+/** exportReply refuses any format but xlsx and pdf before it asks for the file. */
+const refused = (): Promise<Uint8Array> => Promise.reject(new Error('unsupported format'));
 
 /** The sổ gốc (browse a book, search, export) and hand-over, through the same queries and call as the API. */
 @ApiExcludeController()
@@ -42,6 +49,8 @@ export class ConsoleRegisterController {
     private readonly settled: ReadYourWrites,
     private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
+    private readonly jobs: JobRunner,
+    @Inject(JOB_QUICK_MILLIS) private readonly quickMillis: number,
   ) {}
 
   @Get('register')
@@ -132,6 +141,7 @@ export class ConsoleRegisterController {
     @Param('kind') kind: string,
     @Param('year') year: string,
     @Param('format') format: string,
+    @Req() request: ConsoleRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     const authority = findAuthority(this.db, code);
@@ -148,10 +158,37 @@ export class ConsoleRegisterController {
       },
       sections,
     );
-    return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, {
-      xlsx: () => registerBookToXlsx(input),
-      pdf: () => registerBookPdfStream(input),
-    });
+    const name = `so-goc-${code}-${kind}-${year}`;
+    if (format !== 'xlsx' && format !== 'pdf') return exportReply(response, format, name, { xlsx: refused, pdf: refused });
+    const total = input.sections.reduce((sum, section) => sum + section.rows.length, 0);
+    // A job (issue 13 item 4): the book is written into the data dir, its lines counted as they are laid out;
+    // a small book is sent here as before, a province's is handed over to its job page.
+    const jobId = this.jobs.start(
+      {
+        authorityCode: code,
+        officerId: request.officerAccess!.officer.officerId,
+        kind: 'book',
+        titleVi: `Xuất sổ gốc ${kind} năm ${year} (${format.toUpperCase()})`,
+        titleEn: `Export of the ${kind} ${year} original register (${format.toUpperCase()})`,
+        unit: 'lines',
+        total,
+        link: `${consoleBase(code)}/register/${kind}/${year}`,
+      },
+      async (job) => {
+        const path = job.resultPath(format);
+        const onLine = (lines: number) => job.report(lines, total);
+        if (format === 'xlsx') writeFileSync(path, await registerBookToXlsx(input, onLine));
+        else await pipeline(registerBookPdfStream(input, onLine), createWriteStream(path));
+        return { result: { file: basename(path), format, name } };
+      },
+    );
+    const finished = await this.jobs.within(jobId, this.quickMillis);
+    if (!finished) {
+      response.redirect(303, `${consoleBase(code)}/jobs/${jobId}`);
+      return undefined;
+    }
+    if (finished.error !== undefined) throw finished.error;
+    return fileReply(response, readFileSync(join(this.jobs.dir, finished.job.result!.file)), format, name);
   }
 
   @Get('diplomas/:diplomaId/hand-over')

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileTooLarge } from './file-problems';
-import type { GraduateList, GraduateListOptions } from './read-graduate-list';
+import type { GraduateList, GraduateListOptions, GraduateListProgress } from './read-graduate-list';
 
 /** The list, with the SHA-256 of the file it was read from (recorded with the decision). */
 export type ReadGraduateList = GraduateList & { readonly sha256: string };
@@ -13,6 +13,7 @@ interface Pending {
   readonly size: number;
   readonly fileName: string;
   readonly options: GraduateListOptions;
+  readonly onProgress: ((progress: GraduateListProgress) => void) | undefined;
   readonly resolve: (list: ReadGraduateList) => void;
   readonly reject: (error: Error) => void;
 }
@@ -54,10 +55,16 @@ export class GraduateListReader {
    * Hands `bytes` over to the worker: when they fill their whole buffer (an upload does) that buffer is
    * transferred, not copied (a 30 MB copy costs the request thread a quarter of a second on these
    * machines), and the caller must not use them afterwards. Hence the file's hash in the answer.
+   * `onProgress` hears the rows checked so far, every few hundred rows, as the worker reads them.
    */
-  read(bytes: Uint8Array, fileName: string, options: GraduateListOptions): Promise<ReadGraduateList> {
+  read(
+    bytes: Uint8Array,
+    fileName: string,
+    options: GraduateListOptions,
+    onProgress?: (progress: GraduateListProgress) => void,
+  ): Promise<ReadGraduateList> {
     return new Promise<ReadGraduateList>((resolvePromise, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, size: bytes.byteLength, fileName, options, resolve: resolvePromise, reject });
+      this.queue.push({ id: this.nextId++, bytes, size: bytes.byteLength, fileName, options, onProgress, resolve: resolvePromise, reject });
       this.pump();
     });
   }
@@ -122,8 +129,12 @@ export class GraduateListReader {
       worker.on('message', listening);
       worker.once('exit', () => resolveReady());
     });
-    worker.on('message', (message: { id?: number; list?: ReadGraduateList; error?: string }) => {
+    worker.on('message', (message: { id?: number; list?: ReadGraduateList; error?: string; progress?: GraduateListProgress }) => {
       if (message.id === undefined || message.id !== this.current?.id) return;
+      if (message.progress) {
+        this.current.onProgress?.(message.progress);
+        return;
+      }
       if (message.list) {
         const list = message.list;
         this.finish((job) => job.resolve(list));

@@ -1,4 +1,4 @@
-import { graduateListReader } from '@so-goc/documents';
+import { graduateListReader, type GraduateListProgress } from '@so-goc/documents';
 import {
   decideRecordGraduationDecision,
   graduateRegistryDecider,
@@ -26,6 +26,8 @@ export interface GraduationDecisionFile {
   readonly examSession?: string | null;
   readonly fileName: string;
   readonly bytes: Uint8Array;
+  /** Hears the rows read so far (a console job shows them, issue 13); not part of what is recorded. */
+  readonly onProgress?: (progress: GraduateListProgress) => void;
 }
 
 /**
@@ -43,7 +45,10 @@ export async function importGraduationDecision(
   // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
   // handed over to the reader, which also hashes them. The list read is not kept once the command is made
   // from it: for a city's cohort it is tens of megabytes the recording does not need (issue 19).
-  const command = commandOf(file, await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date }));
+  const command = commandOf(
+    file,
+    await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date }, file.onProgress),
+  );
   return executeWorkflow(
     store,
     context,
