@@ -285,7 +285,8 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
       await host.bus.execute(
         new SignCertificatePrintRun(
           { ...run, signerName: 'Phạm Văn Đông', signerTitle: 'GIÁM ĐỐC', issueDate: '2026-07-04', issuePlace: 'Hải Phòng' },
-          asCentre(),
+          // Rule 25: the centre's director signs, in the signer role.
+          { ...ctx(), actor: { ...act, role: 'signer' } },
         ),
       );
       await host.bus.execute(new CloseCertificatePrintRun({ ...run, closedOn: '2026-07-05' }, asCentre()));

@@ -211,7 +211,8 @@ export class CertificatePrintRunsController {
   }
 
   @Post(':printRunId/signature')
-  @OfficerRoute('signer')
+  // As for diplomas: the signer role first; the workflow refuses a registrar (rule 25), after the scope check.
+  @OfficerRoute('signer', 'registrar')
   @ApiOperation({ summary: 'Ký, đóng dấu: chứng chỉ được cấp; sổ gốc ghi số hiệu phôi (giấy phép kiểm tra theo ngày cấp)' })
   async sign(
     @Param('code') code: string,

@@ -50,6 +50,7 @@ export class GraduateListReader {
   private readonly queue: Pending[] = [];
   private current: Pending | undefined;
   private nextId = 1;
+  private closed = false;
 
   /**
    * Hands `bytes` over to the worker: when they fill their whole buffer (an upload does) that buffer is
@@ -71,11 +72,13 @@ export class GraduateListReader {
 
   /** Starts the worker ahead of the first upload (it loads exceljs and the domain rules); resolves once it listens. */
   warmUp(): Promise<void> {
+    this.closed = false;
     this.worker ??= this.start();
     return this.ready ?? Promise.resolve();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
     this.ready = undefined;
@@ -109,12 +112,19 @@ export class GraduateListReader {
     this.pump();
   }
 
-  /** Lets the current worker go (its heap with it); the next read starts another. */
+  /**
+   * Lets the current worker go (its heap with it) and starts its successor at once, so the next upload
+   * does not wait for a worker to load.
+   */
   private retire(): void {
     const worker = this.worker;
     this.worker = undefined;
     this.ready = undefined;
-    if (worker) void worker.terminate();
+    if (worker) {
+      void worker.terminate().then(() => {
+        if (!this.worker && !this.closed) void this.warmUp();
+      });
+    }
   }
 
   private start(): Worker {

@@ -102,6 +102,7 @@ const open = {
   spareBlanks: 1,
 };
 const ctx = { ...TEST_CONTEXT, actor: { officerId: 'o-1', role: 'registrar' as const, authorityCode: 'TTNN-HP' } };
+const signerCtx = { ...TEST_CONTEXT, actor: { officerId: 'o-2', role: 'signer' as const, authorityCode: 'TTNN-HP' } };
 
 function refusal(decide: () => WorkflowDecision): string | undefined {
   try {
@@ -167,7 +168,7 @@ describe('Certificate print runs (issue 18)', () => {
       issuePlace: 'Hải Phòng',
     };
     const signRead = { entry: FOREIGN_LANGUAGE_CERTIFICATE, register: claimed, directory: directory('2028-12-31') };
-    expect(refusal(() => decideSignCertificatePrintRun(sign, { ...signRead, run }, ctx))).toBe('PRINT_RUN_WRONG_STATE');
+    expect(refusal(() => decideSignCertificatePrintRun(sign, { ...signRead, run }, signerCtx))).toBe('PRINT_RUN_WRONG_STATE');
 
     const lotAfterOpen = stateOf(blankLotDecider, [lotOf('CC-NN'), ...(after(opened, 'blank-lot-lot-nn') as unknown as BlankLotEvent[])]);
     const printed = decideRecordCertificatePrinting(
@@ -185,13 +186,14 @@ describe('Certificate print runs (issue 18)', () => {
       ...after(printed, 'certificate-print-run-r-1'),
     ]);
 
-    expect(refusal(() => decideSignCertificatePrintRun(sign, { ...signRead, run, directory: directory('2026-07-03') }, ctx))).toBe(
+    expect(refusal(() => decideSignCertificatePrintRun(sign, { ...signRead, run, directory: directory('2026-07-03') }, signerCtx))).toBe(
       'LICENCE_EXPIRED',
     );
-    expect(refusal(() => decideSignCertificatePrintRun({ ...sign, issueDate: '2026-07-02' }, { ...signRead, run }, ctx))).toBe(
+    expect(refusal(() => decideSignCertificatePrintRun({ ...sign, issueDate: '2026-07-02' }, { ...signRead, run }, signerCtx))).toBe(
       'DATE_TOO_EARLY',
     );
-    const signed = decideSignCertificatePrintRun(sign, { ...signRead, run }, ctx);
+    expect(refusal(() => decideSignCertificatePrintRun(sign, { ...signRead, run }, ctx))).toBe('SIGNATURE_NEEDS_SIGNER_ROLE');
+    const signed = decideSignCertificatePrintRun(sign, { ...signRead, run }, signerCtx);
     const toRegister = signed.appends.find((a) => a.stream === 'certificate-register-TTNN-HP-CC-NN-2026')?.events[0];
     expect(toRegister?.type).toBe('CertificatesPrintedOnBlanks');
     const book = stateOf(certificateRegisterDecider, [...registerHistory, toRegister as CertificateRegisterEvent]);

@@ -342,6 +342,17 @@ export function decideSignCertificatePrintRun(
   context: CommandContext,
 ): WorkflowDecision {
   const run = openedCertificateRunOf(read.run, input.authorityCode);
+  // Rule 25, as for diplomas: the registrar prepares, only an officer in the signer role records the signature.
+  if (context.actor.role !== 'signer') {
+    throw new DomainError({
+      code: 'SIGNATURE_NEEDS_SIGNER_ROLE',
+      kind: 'forbidden',
+      messageVi: 'Chỉ người có vai trò ký mới được ghi nhận chữ ký; cán bộ nghiệp vụ chỉ chuẩn bị.',
+      messageEn: 'Only an officer in the signer role records a signature; a registrar prepares it.',
+      field: 'signerName',
+      rule: 25,
+    });
+  }
   const runStream = certificatePrintRunStream(input.printRunId);
   const registerStream = certificateRegisterStream(run.header.authorityCode, run.header.kindCode, run.header.registerYear);
   const toRegister = (signed: OpenedCertificatePrintRun) => {

@@ -23,12 +23,12 @@ export const CONSOLE_JS = `
         if(s.state!=='running'){location.reload();return;}
         if(bar&&s.percent!==null){bar.value=s.percent;bar.textContent=s.percent+' %';}else if(bar){bar.removeAttribute('value');}
         if(text&&text.textContent!==s.text){text.textContent=s.text;}
-        setTimeout(tick,1000);
+        setTimeout(tick,500);
       };
       x.onerror=function(){setTimeout(tick,3000);};
       x.send();
     };
-    setTimeout(tick,1000);
+    setTimeout(tick,250);
   }
   document.addEventListener('submit',function(e){
     var f=e.target,file=f.querySelector('input[type=file]');
