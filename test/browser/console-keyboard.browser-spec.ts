@@ -26,6 +26,8 @@ describe('Officers’ console in a browser: after issuance with the keyboard alo
   let browser: Browser;
   let issued: IssuedEntry[];
   let adminSecret: string;
+  /** The TOTP step the set-up signed the administrator in with: a code is accepted once (replay refused). */
+  let adminSetupStep: number;
   const shots = mkdtempSync(join(tmpdir(), 'so-goc-console-keyboard-screenshots-'));
   let shot = 0;
 
@@ -42,6 +44,7 @@ describe('Officers’ console in a browser: after issuance with the keyboard alo
     await officer('tiep-nhan', ['registrar']);
     await officer('truong-phong', ['registrar']);
     adminSecret = (await officer('qt-ban-phim', ['administrator', 'registrar'], true))!;
+    adminSetupStep = Math.floor(Date.now() / 30_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -192,6 +195,8 @@ describe('Officers’ console in a browser: after issuance with the keyboard alo
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('qt-ban-phim');
     await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
     await Promise.all([page.waitForURL(/\/login\/code/), page.keyboard.press('Enter')]);
+    // The set-up used this step's code; a second login in the same 30 s would be a replay, rightly refused.
+    while (Math.floor(Date.now() / 30_000) <= adminSetupStep) await page.waitForTimeout(500);
     await page.getByLabel(/Mã 6 chữ số/).fill(totp(base32Decode(adminSecret), new Date()));
     await Promise.all([page.waitForURL(/\/console\/SGD-HP$/), page.keyboard.press('Enter')]);
     const field = (name: string) => page.getByLabel(name, { exact: true });
