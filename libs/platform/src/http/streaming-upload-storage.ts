@@ -10,6 +10,9 @@ export interface StreamedUpload {
   readonly sha256: string;
 }
 
+/** The graduate-list routes refuse more than 30 MB (multer's fileSize limit); the multipart frame adds a little. */
+const LARGEST_UPLOAD_BYTES = 31 * 1024 * 1024;
+
 type Done = (error: Error | null, info?: Partial<StreamedUpload>) => void;
 
 /**
@@ -24,7 +27,9 @@ type Done = (error: Error | null, info?: Partial<StreamedUpload>) => void;
 export const streamingUploadStorage = {
   _handleFile(request: Request, file: { stream: Readable }, done: Done): void {
     const declared = Number(request.headers['content-length']);
-    let buffer = Buffer.allocUnsafeSlow(Number.isSafeInteger(declared) && declared > 0 ? declared : 64 * 1024);
+    // Content-Length is the client's word: never allocate more than the largest upload any route accepts.
+    const initial = Number.isSafeInteger(declared) && declared > 0 ? Math.min(declared, LARGEST_UPLOAD_BYTES) : 64 * 1024;
+    let buffer = Buffer.allocUnsafeSlow(initial);
     let size = 0;
     const hash = createHash('sha256');
     file.stream.on('data', (chunk: Buffer) => {
