@@ -77,3 +77,4 @@ export * from './credential-kinds/credential-kind';
 export * from './credential-kinds/credential-catalogue';
 export * from './credential-kinds/credential-fields';
 export * from './certificates/certificate-register';
+export * from './certificates/certificate-correction';

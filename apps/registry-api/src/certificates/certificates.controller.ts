@@ -26,6 +26,7 @@ import {
 } from '@so-goc/documents';
 import {
   credentialInWords,
+  currentCertificateHolder,
   DomainError,
   publicCredentialFields,
   type Actor,
@@ -50,7 +51,14 @@ import {
 } from '@so-goc/platform';
 import { credentialCatalogue } from '@so-goc/domain';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
-import { HandOverCertificatesDto, IssueCertificatesDto, RevokeCertificateDto } from './certificates.dto';
+import {
+  DecideCertificateCorrectionDto,
+  HandOverCertificatesDto,
+  IssueCertificatesDto,
+  RefuseCertificateCorrectionDto,
+  RequestCertificateCorrectionDto,
+  RevokeCertificateDto,
+} from './certificates.dto';
 
 const MAX_LIST_BYTES = 30 * 1024 * 1024;
 const DEFAULT_CATALOGUE = credentialCatalogue();
@@ -180,6 +188,97 @@ export class CertificatesController {
     return commandReply(response, outcome, { certificateId });
   }
 
+  @Post('certificates/:certificateId/correction-requests')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Nhận hồ sơ đề nghị chỉnh sửa chứng chỉ (căn cứ của quy tắc 27); hạn giải quyết 5 ngày làm việc' })
+  async requestCorrection(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Body() body: RequestCertificateCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ActOnCertificates,
+        { type: 'RequestCertificateCorrection', authorityCode: code, certificateId, ...body },
+        request,
+        actor,
+      ),
+    );
+    const requested = outcome.events.find((e) => e.type === 'CertificateCorrectionRequested')?.data as { dueBy?: string } | undefined;
+    return commandReply(response, outcome, { certificateId, requestId: body.requestId, dueBy: requested?.dueBy ?? null });
+  }
+
+  @Post('certificates/:certificateId/correction-requests/:requestId/decision')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({
+    summary: 'Quyết định chỉnh sửa chứng chỉ: ghi vào phụ lục sổ gốc, không in lại; người nhận hồ sơ không tự quyết định',
+  })
+  async decideCorrection(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: DecideCertificateCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ActOnCertificates,
+        { type: 'DecideCertificateCorrection', authorityCode: code, certificateId, requestId, ...body },
+        request,
+        actor,
+      ),
+    );
+    const decided = outcome.events.find((e) => e.type === 'CertificateCorrected')?.data as { appendixLine?: number } | undefined;
+    return commandReply(response, outcome, { certificateId, requestId, appendixLine: decided?.appendixLine ?? null });
+  }
+
+  @Post('certificates/:certificateId/correction-requests/:requestId/refusal')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Từ chối chỉnh sửa chứng chỉ bằng văn bản, nêu lý do' })
+  async refuseCorrection(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: RefuseCertificateCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ActOnCertificates,
+        { type: 'RefuseCertificateCorrection', authorityCode: code, certificateId, requestId, ...body },
+        request,
+        actor,
+      ),
+    );
+    return commandReply(response, outcome, { certificateId, requestId });
+  }
+
+  @Get('certificate-register-appendix/:kind/:year')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Phụ lục sổ gốc cấp chứng chỉ: các quyết định chỉnh sửa theo thứ tự (rule 22)' })
+  async appendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): Promise<object> {
+    const entry = this.catalogue.get(kind, 'kind');
+    const { state } = await readCertificateRegister(this.infrastructure.store, code, entry.code, year);
+    return {
+      authorityCode: code,
+      kind: entry.code,
+      title: `Phụ lục ${entry.register.titleVi.charAt(0).toLowerCase()}${entry.register.titleVi.slice(1)}`,
+      year,
+      rows: state.appendix.map((correction) => ({
+        ...correction,
+        registerNumber: state.certificates.get(correction.certificateId)?.registerNumber ?? null,
+      })),
+      openRequests: [...state.correctionRequests.values()].filter((r) => r.status === 'open'),
+    };
+  }
+
   @Get('certificates/:certificateId')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Một chứng chỉ trong sổ (one certificate of the register)' })
@@ -193,6 +292,8 @@ export class CertificatesController {
       inWordsVi: credentialInWords(entry, found.record.values, 'vi'),
       inWordsEn: credentialInWords(entry, found.record.values, 'en'),
       publicFields: publicCredentialFields(entry, found.record.values),
+      // Rule 57: the register as it stands today, corrections applied (the entry itself is never edited).
+      current: currentCertificateHolder(found.record),
       session: found.state.sessions.get(found.record.sessionId),
       verificationUrl: this.verificationUrl(found.record.verificationCode),
     };

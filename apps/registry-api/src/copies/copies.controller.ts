@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags 
 import { verificationLetterToPdf } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { DomainError, type Actor } from '@so-goc/domain';
+import { credentialCatalogue, DIPLOMA_KINDS, DomainError, type Actor } from '@so-goc/domain';
 import {
   copyRegister,
   copyRequestsPastDue,
@@ -144,7 +144,11 @@ export class CopiesController {
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
   ): { copies: CopyRegisterRow[] } {
-    return { copies: copyRegister(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
+    // A diploma kind, or a certificate kind of the catalogue (copies from a certificate register, issue 18).
+    const book = (DIPLOMA_KINDS as readonly string[]).includes(kind.toUpperCase())
+      ? diplomaKind(kind)
+      : (this.infrastructure.credentialKinds ?? credentialCatalogue()).get(kind, 'kind').code;
+    return { copies: copyRegister(this.db, { authorityCode: code, kind: book, year }) };
   }
 
   @Get('copy-register/:kind/:year/export.:format')

@@ -10,8 +10,9 @@ import type { Projection } from '../projection';
  */
 export const publicCertificatesProjection: Projection = {
   name: 'public-certificates',
-  version: 1,
-  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked'],
+  // v2: a correction decided shows the corrected name and birth date (rule 57), never what it was.
+  version: 2,
+  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked', 'CertificateCorrected'],
   tables: ['public_certificate_sessions', 'public_certificates'],
   createTables(db: Database): void {
     db.exec(`
@@ -69,7 +70,21 @@ export const publicCertificatesProjection: Projection = {
           event.data.certificateId,
         );
         break;
-      case 'CertificatesHandedOver':
+      case 'CertificateCorrected':
+        for (const change of event.data.changes) {
+          if (change.field === 'fullName')
+            prepared(db, 'UPDATE public_certificates SET full_name = ? WHERE certificate_id = ?').run(
+              change.after,
+              event.data.certificateId,
+            );
+          if (change.field === 'birthDate')
+            prepared(db, 'UPDATE public_certificates SET birth_date = ? WHERE certificate_id = ?').run(
+              change.after,
+              event.data.certificateId,
+            );
+        }
+        break;
+      default:
         break;
     }
   },
@@ -77,6 +92,7 @@ export const publicCertificatesProjection: Projection = {
 
 export interface PublicCertificate {
   readonly status: 'VALID' | 'REVOKED';
+  readonly certificateId: string;
   readonly registerNumber: string;
   readonly issuerCode: string;
   readonly kindCode: string;
@@ -95,6 +111,7 @@ export function publicCertificateOf(db: Database, verificationCode: string): Pub
   const row = prepared<
     [string],
     {
+      certificate_id: string;
       register_number: string;
       authority_code: string;
       kind_code: string;
@@ -112,6 +129,7 @@ export function publicCertificateOf(db: Database, verificationCode: string): Pub
   if (!row) return undefined;
   return {
     status: row.revoked_on ? 'REVOKED' : 'VALID',
+    certificateId: row.certificate_id,
     registerNumber: row.register_number,
     issuerCode: row.authority_code,
     kindCode: row.kind_code,
