@@ -17,23 +17,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import {
-  certificateRegisterToPdf,
-  certificateRegisterToXlsx,
-  certificateQrPng,
-  formatCertificateDecision,
-  type CertificateRegisterRow,
-} from '@so-goc/documents';
-import {
-  credentialInWords,
-  currentCertificateHolder,
-  DomainError,
-  publicCredentialFields,
-  type Actor,
-  type CertificateRecord,
-  type CredentialKindEntry,
-} from '@so-goc/domain';
-import { letterheadOf } from '@so-goc/projections';
+import { certificateQrPng } from '@so-goc/documents';
+import { credentialInWords, currentCertificateHolder, DomainError, publicCredentialFields, type Actor } from '@so-goc/domain';
 import {
   ActOnCertificates,
   certificateNotFound,
@@ -50,7 +35,8 @@ import {
   READ_ROLES,
 } from '@so-goc/platform';
 import { credentialCatalogue } from '@so-goc/domain';
-import { exportReply, PDF, XLSX } from '../exports/file-reply';
+import { certificateRegisterExport } from '../exports/certificate-exports';
+import { PDF, XLSX } from '../exports/file-reply';
 import {
   DecideCertificateCorrectionDto,
   HandOverCertificatesDto,
@@ -71,21 +57,6 @@ function fileMissing(): DomainError {
     messageEn: 'No results list attached (field "file").',
     field: 'file',
   });
-}
-
-/** The kind's own fields of one certificate in words, as the register prints them: "Ngoại ngữ: tiếng Anh; Bậc: Bậc 3". */
-function detailsOf(entry: CredentialKindEntry, record: CertificateRecord): string {
-  if (entry.fields === 'graduate-list') return '';
-  return entry.fields
-    .filter((field) => record.values[field.name] !== undefined)
-    .map((field) => {
-      const value = record.values[field.name];
-      if (field.type === 'choice') return `${field.labelVi}: ${field.values.find((v) => v.code === value)?.vi ?? String(value)}`;
-      if (Array.isArray(value)) return `${field.labelVi}: ${value.join(', ')}`;
-      if (field.type === 'date' && typeof value === 'string') return `${field.labelVi}: ${value.split('-').reverse().join('/')}`;
-      return `${field.labelVi}: ${typeof value === 'number' ? String(value).replace('.', ',') : String(value)}`;
-    })
-    .join('; ');
 }
 
 /**
@@ -346,39 +317,11 @@ export class CertificatesController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const entry = this.catalogue.get(kind, 'kind');
-    const { state } = await readCertificateRegister(this.infrastructure.store, code, entry.code, year);
-    const rows: CertificateRegisterRow[] = [...state.certificates.values()]
-      .sort((a, b) => a.number - b.number)
-      .map((record) => {
-        const session = state.sessions.get(record.sessionId);
-        return {
-          registerNumber: record.registerNumber,
-          fullName: record.fullName,
-          birthDate: record.birthDate,
-          birthPlace: record.birthPlace,
-          details: detailsOf(entry, record),
-          decision: session ? formatCertificateDecision(session.decision.number, session.decision.date) : '',
-          status: record.status,
-          handedOver: record.handedOver ? `${record.handedOver.recipient}, ${record.handedOver.on.split('-').reverse().join('/')}` : null,
-          revocation: record.revocation
-            ? `${record.revocation.decisionRef} ngày ${record.revocation.on.split('-').reverse().join('/')}`
-            : null,
-        };
-      });
-    const input = {
-      authorityCode: code,
-      ...letterheadOf(this.db, code),
-      kind: entry.code,
-      kindName: entry.nameVi,
-      registerTitle: entry.register.titleVi,
+    return certificateRegisterExport(this.infrastructure.store, this.db, response, {
+      code,
+      entry: this.catalogue.get(kind, 'kind'),
       year,
-      generatedAt: new Date().toISOString(),
-      rows,
-    };
-    return exportReply(response, format, `so-goc-chung-chi-${code}-${entry.code}-${year}`, {
-      xlsx: () => certificateRegisterToXlsx(input),
-      pdf: () => certificateRegisterToPdf(input),
+      format,
     });
   }
 }
