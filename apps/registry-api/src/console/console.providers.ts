@@ -21,6 +21,7 @@ import { ConsoleAfterIssuanceController } from './console-after-issuance.control
 import { ConsoleDiplomaActsController } from './console-diploma-acts.controller';
 import { ConsoleCopiesController } from './console-copies.controller';
 import { ConsoleVerificationController } from './console-verification.controller';
+import { ConsoleCertificatesController } from './console-certificates.controller';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
 export const CONSOLE_CONTROLLERS: Type[] = [
@@ -38,6 +39,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleDiplomaActsController,
   ConsoleCopiesController,
   ConsoleVerificationController,
+  ConsoleCertificatesController,
   ConsoleHomeController,
 ];
 
