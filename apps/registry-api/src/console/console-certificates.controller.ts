@@ -508,7 +508,7 @@ export class ConsoleCertificatesController {
         const outcome = await this.commands.execute(
           new ReceiveCopyRequest(
             {
-              requestId: (v['requestId'] ?? '').trim(),
+              requestId: (v['copyRequestId'] ?? '').trim(),
               diplomaId: certificateId,
               authorityCode: code,
               requester: {
@@ -527,7 +527,7 @@ export class ConsoleCertificatesController {
         );
         return outcome.events.some((e) => e.type === 'CopyRequestRefused') ? 'copy-refused' : 'copy-request';
       },
-      { 'requester.fullName': 'requesterName', 'requester.idDocument.number': 'idNumber' },
+      { 'requester.fullName': 'requesterName', 'requester.idDocument.number': 'idNumber', requestId: 'copyRequestId' },
     );
   }
 
@@ -541,22 +541,31 @@ export class ConsoleCertificatesController {
     @Res() response: Response,
   ): Promise<void> {
     const lang = pageContext(request, response).lang;
-    return this.act(code, certificateId, 'copies', body, request, response, async (v, errors) => {
-      const issuedOn = readDate(lang, v, 'issuedOn', errors, { vi: 'Ngày cấp', en: 'Issue date' });
-      if (errors.length > 0) return undefined;
-      await this.commands.execute(
-        new IssueCopies(
-          {
-            requestId: (v['requestId'] ?? '').trim(),
-            authorityCode: code,
-            issuedOn,
-            issuePlace: v['issuePlace'] ?? '',
-            signerId: v['signerId'] ?? '',
-          },
-          consoleCommandContext(request, body),
-        ),
-      );
-      return 'copies';
-    });
+    return this.act(
+      code,
+      certificateId,
+      'copies',
+      body,
+      request,
+      response,
+      async (v, errors) => {
+        const issuedOn = readDate(lang, v, 'issuedOn', errors, { vi: 'Ngày cấp', en: 'Issue date' });
+        if (errors.length > 0) return undefined;
+        await this.commands.execute(
+          new IssueCopies(
+            {
+              requestId: (v['issueRequestId'] ?? '').trim(),
+              authorityCode: code,
+              issuedOn,
+              issuePlace: v['issuePlace'] ?? '',
+              signerId: v['signerId'] ?? '',
+            },
+            consoleCommandContext(request, body),
+          ),
+        );
+        return 'copies';
+      },
+      { requestId: 'issueRequestId' },
+    );
   }
 }

@@ -313,7 +313,7 @@ ${section(
   markup`${form(
     ctx,
     { action: `${item}/copy-requests`, label: { vi: 'Tiếp nhận yêu cầu cấp bản sao', en: 'Receive a copy request' } },
-    markup`${textField(ctx.lang, { name: 'requestId', label: { vi: 'Mã yêu cầu', en: 'Request id' }, value: c['requestId'] ?? '', errors: errorsFor('copy-request'), short: true })}
+    markup`${textField(ctx.lang, { name: 'copyRequestId', label: { vi: 'Mã yêu cầu', en: 'Request id' }, value: c['copyRequestId'] ?? '', errors: errorsFor('copy-request'), short: true })}
 ${textField(ctx.lang, { name: 'requesterName', label: { vi: 'Người yêu cầu (người được cấp)', en: 'Requester (the holder)' }, value: c['requesterName'] ?? '', errors: errorsFor('copy-request') })}
 ${textField(ctx.lang, { name: 'idNumber', label: { vi: 'Số căn cước', en: 'ID card number' }, value: c['idNumber'] ?? '', errors: errorsFor('copy-request'), short: true, autocomplete: 'off' })}
 ${textField(ctx.lang, { name: 'copies', label: { vi: 'Số bản', en: 'Copies' }, value: c['copies'] ?? '1', errors: errorsFor('copy-request'), short: true, inputmode: 'numeric' })}
@@ -322,7 +322,7 @@ ${textField(ctx.lang, { name: 'copies', label: { vi: 'Số bản', en: 'Copies' 
 ${form(
   ctx,
   { action: `${item}/copies`, label: { vi: 'Cấp bản sao', en: 'Issue copies' } },
-  markup`${textField(ctx.lang, { name: 'requestId', label: { vi: 'Mã yêu cầu đã tiếp nhận', en: 'Request id received' }, value: k['requestId'] ?? '', errors: errorsFor('copies'), short: true })}
+  markup`${textField(ctx.lang, { name: 'issueRequestId', label: { vi: 'Mã yêu cầu đã tiếp nhận', en: 'Request id received' }, value: k['issueRequestId'] ?? '', errors: errorsFor('copies'), short: true })}
 ${textField(ctx.lang, { name: 'issuedOn', label: { vi: 'Ngày cấp', en: 'Issued on' }, hint: { vi: 'ngày/tháng/năm', en: 'day/month/year' }, value: k['issuedOn'] ?? '', errors: errorsFor('copies'), short: true })}
 ${textField(ctx.lang, { name: 'issuePlace', label: { vi: 'Nơi cấp', en: 'Place' }, value: k['issuePlace'] ?? '', errors: errorsFor('copies'), short: true })}
 ${textField(ctx.lang, { name: 'signerId', label: { vi: 'Mã người ký', en: 'Signer id' }, value: k['signerId'] ?? '', errors: errorsFor('copies'), short: true })}
@@ -339,7 +339,7 @@ ${
           ctx,
           { action: `${item}/revocation`, label: { vi: 'Thu hồi chứng chỉ', en: 'Revoke the certificate' } },
           markup`${textField(ctx.lang, { name: 'decisionRef', label: { vi: 'Số quyết định thu hồi', en: 'Revocation decision' }, value: x['decisionRef'] ?? '', errors: errorsFor('revocation') })}
-${textField(ctx.lang, { name: 'revokedOn', label: { vi: 'Ngày quyết định', en: 'Decision date' }, hint: { vi: 'ngày/tháng/năm', en: 'day/month/year' }, value: x['revokedOn'] ?? '', errors: errorsFor('revocation'), short: true })}
+${textField(ctx.lang, { name: 'revokedOn', label: { vi: 'Ngày quyết định thu hồi', en: 'Revocation date' }, hint: { vi: 'ngày/tháng/năm', en: 'day/month/year' }, value: x['revokedOn'] ?? '', errors: errorsFor('revocation'), short: true })}
 ${textArea(ctx.lang, { name: 'reason', label: { vi: 'Lý do', en: 'Reason' }, value: x['reason'] ?? '', errors: errorsFor('revocation') })}
 <div class="actions">${submit(ctx.lang, { vi: 'Thu hồi', en: 'Revoke' }, 'warning')}</div>`,
         ),
