@@ -310,7 +310,7 @@ ${textField(ctx.lang, { name: 'receivedOn', label: { vi: 'Ngày nhận, hồ sơ
 ${section(
   'copies',
   vi ? 'Bản sao từ sổ gốc' : 'Copies from the register',
-  markup`${form(
+  markup`<h3>${vi ? 'Tiếp nhận yêu cầu' : 'Receive a request'}</h3>${form(
     ctx,
     { action: `${item}/copy-requests`, label: { vi: 'Tiếp nhận yêu cầu cấp bản sao', en: 'Receive a copy request' } },
     markup`${textField(ctx.lang, { name: 'copyRequestId', label: { vi: 'Mã yêu cầu', en: 'Request id' }, value: c['copyRequestId'] ?? '', errors: errorsFor('copy-request'), short: true })}
@@ -319,6 +319,7 @@ ${textField(ctx.lang, { name: 'idNumber', label: { vi: 'Số căn cước', en: 
 ${textField(ctx.lang, { name: 'copies', label: { vi: 'Số bản', en: 'Copies' }, value: c['copies'] ?? '1', errors: errorsFor('copy-request'), short: true, inputmode: 'numeric' })}
 <div class="actions">${submit(ctx.lang, { vi: 'Tiếp nhận yêu cầu', en: 'Receive the request' }, 'secondary')}</div>`,
   )}
+<h3>${vi ? 'Cấp bản sao theo yêu cầu đã tiếp nhận' : 'Issue the copies of a request received'}</h3>
 ${form(
   ctx,
   { action: `${item}/copies`, label: { vi: 'Cấp bản sao', en: 'Issue copies' } },
