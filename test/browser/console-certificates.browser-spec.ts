@@ -68,13 +68,13 @@ describe('Officers’ console in a browser: certificates of a licensed centre (i
   }
 
   const field = (name: string) => page.getByLabel(name, { exact: true });
-  async function signIn(username: string, secret: string): Promise<void> {
+  async function signIn(username: string, secret: string, home = /\/console\/TTNN-HP/): Promise<void> {
     await page.goto(`${t.api}/console/login`);
     await field('Tên đăng nhập').fill(username);
     await field('Mật khẩu').fill(PASSWORD);
     await Promise.all([page.waitForURL(/\/console\/login\/code/), page.keyboard.press('Enter')]);
     await field('Mã 6 chữ số').fill(totp(base32Decode(secret), new Date()));
-    await Promise.all([page.waitForURL(/\/console\/TTNN-HP/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(home), page.keyboard.press('Enter')]);
   }
 
   beforeAll(async () => {
@@ -256,5 +256,91 @@ describe('Officers’ console in a browser: certificates of a licensed centre (i
     // Another office's certificates: 403, whatever the officer types in the address bar.
     const other = await page.goto(`${t.api}/console/SGD-HP/certificates`);
     expect(other?.status()).toBe(403);
+  });
+
+  it('takes a foreign diploma application through verification to recognition, then revokes the document', async () => {
+    await t.given({
+      type: 'RegisterSigner',
+      signerId: 'gd-sgd-hp',
+      authorityCode: 'SGD-HP',
+      fullName: 'Nguyễn Văn An',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-15',
+    });
+    const soToken = await givenOfficer(t.eventsFile, 'SGD-HP', 'so-ky-hp', ['registrar', 'signer']);
+    const secret = (await enrolForConsole(t, { authorityCode: 'SGD-HP', officerId: 'so-ky-hp', username: 'so-ky-hp' }, PASSWORD, true))!;
+    const sha = (c: string) => c.repeat(64);
+    const received = await t.request('POST', '/api/v1/authorities/SGD-HP/recognitions', {
+      token: soToken,
+      body: {
+        recognitionId: 'cn-2026-0101',
+        channel: 'online',
+        receivedOn: '2026-09-07',
+        applicant: {
+          fullName: 'Trần Minh Khôi',
+          birthDate: '2008-02-14',
+          birthPlace: 'Hải Phòng',
+          nationality: 'Việt Nam',
+          idDocument: { kind: 'CCCD', number: '031208000777' },
+        },
+        foreignDiploma: {
+          title: 'High School Diploma',
+          issuer: 'Lincoln High School',
+          country: 'Hoa Kỳ',
+          issuedOn: '2026-06-12',
+          number: 'LHS-1',
+          levelSought: 'THPT',
+        },
+        dossier: ['diploma', 'translation', 'transcript', 'study_evidence', 'verification_authorisation'].map((kind, i) => ({
+          kind,
+          name: `${kind}.pdf`,
+          sha256: sha('abcdef'[i]!),
+        })),
+      },
+    });
+    expect(received.status).toBe(201);
+
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', bypassCSP: true });
+    page = await desk.newPage();
+    await signIn('so-ky-hp', secret, /\/console\/SGD-HP/);
+    await page.goto(`${t.api}/console/SGD-HP/recognitions`);
+    await page.waitForSelector('a[href$="/recognitions/cn-2026-0101"]');
+    await check('cong-nhan-danh-sach');
+    await page.getByRole('link', { name: 'cn-2026-0101' }).click();
+    await check('cong-nhan-ho-so');
+    await field('Số công văn').fill('1502/SGDĐT-QLCL');
+    await field('Ngày gửi').fill('09/09/2026');
+    await field('Nơi nhận').fill('Lincoln High School');
+    await Promise.all([page.waitForURL(/done=verification/), page.getByRole('button', { name: 'Ghi nhận đã gửi' }).click()]);
+    for (let i = 0; i < 50 && !(await page.content()).includes('Kết quả xác minh'); i += 1) await page.reload();
+    await field('Ngày trả lời').fill('20/10/2026');
+    await field('Căn cứ (thư, email)').fill('Email của nhà trường ngày 20/10/2026');
+    await Promise.all([page.waitForURL(/done=answer/), page.getByRole('button', { name: 'Ghi nhận kết quả' }).click()]);
+    await field('Ngày công nhận').fill('26/10/2026');
+    await field('Mã người ký').fill('gd-sgd-hp');
+    await Promise.all([page.waitForURL(/done=recognition/), page.getByRole('button', { name: 'Công nhận, cấp số' }).click()]);
+    for (let i = 0; i < 50 && !(await page.content()).includes('CNVB-2026'); i += 1) await page.reload();
+    expect(await page.locator('dl.summary').textContent()).toContain('000001/CNVB-2026');
+    await check('cong-nhan-da-cong-nhan');
+
+    // Revocation: too short a reason is refused on the page, with nothing recorded; then recorded.
+    await field('Số quyết định thu hồi').fill('1890/QĐ-SGDĐT');
+    await field('Ngày quyết định').fill('20/11/2026');
+    await field('Lý do thu hồi').fill('Gian lận');
+    await field('Mã người ký quyết định').fill('gd-sgd-hp');
+    const [short] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/recognitions/cn-2026-0101/revocation')),
+      page.getByRole('button', { name: 'Thu hồi' }).click(),
+    ]);
+    expect(short.status()).toBe(400);
+    await page.waitForLoadState('load');
+    await check('cong-nhan-thu-hoi-loi');
+    await field('Lý do thu hồi').fill('Cơ sở giáo dục nước ngoài xác nhận văn bằng không do cơ sở cấp; hồ sơ gian lận.');
+    await Promise.all([page.waitForURL(/done=revocation/), page.getByRole('button', { name: 'Thu hồi' }).click()]);
+    for (let i = 0; i < 50 && !(await page.content()).includes('Đã thu hồi'); i += 1) await page.reload();
+    expect(await page.locator('dl.summary').textContent()).toContain('1890/QĐ-SGDĐT');
+    await check('cong-nhan-da-thu-hoi');
+    await desk.close();
   });
 });

@@ -22,6 +22,7 @@ import { ConsoleDiplomaActsController } from './console-diploma-acts.controller'
 import { ConsoleCopiesController } from './console-copies.controller';
 import { ConsoleVerificationController } from './console-verification.controller';
 import { ConsoleCertificatesController } from './console-certificates.controller';
+import { ConsoleRecognitionsController } from './console-recognitions.controller';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
 export const CONSOLE_CONTROLLERS: Type[] = [
@@ -40,6 +41,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleCopiesController,
   ConsoleVerificationController,
   ConsoleCertificatesController,
+  ConsoleRecognitionsController,
   ConsoleHomeController,
 ];
 
