@@ -424,7 +424,7 @@ function revoke(
           messageEn: `Name the grounds of the revocation (${RECOGNITION_REVOCATION_GROUNDS.join(', ')}).`,
         },
     // Rule 42 (mirrored): the decision states its reasons.
-    requireReasons(command.reasons),
+    requireReasons(command.reasons, { vi: 'Quyết định thu hồi', en: 'A revocation decision' }),
   );
   if (state.status === 'none')
     throw new DomainError({
@@ -587,8 +587,11 @@ function conflict(code: string, vi: string, en: string): DomainError {
   return new DomainError({ code, kind: 'conflict', messageVi: vi, messageEn: en, field: 'recognitionId' });
 }
 
-/** A refusal is written with its reasons (§8): a word or two is not a reason. */
-function requireReasons(reasons: unknown): FieldProblem | undefined {
+/** A refusal (or a revocation) is written with its reasons (§8): a word or two is not a reason. */
+function requireReasons(
+  reasons: unknown,
+  of: { vi: string; en: string } = { vi: 'Văn bản từ chối', en: 'A refusal' },
+): FieldProblem | undefined {
   const problem = requireText('reasons', reasons, 2000);
   if (problem) return problem;
   return (reasons as string).trim().length >= 20
@@ -596,8 +599,8 @@ function requireReasons(reasons: unknown): FieldProblem | undefined {
     : {
         field: 'reasons',
         code: 'REASONS_TOO_SHORT',
-        messageVi: 'Văn bản từ chối phải nêu rõ lý do (ít nhất 20 ký tự).',
-        messageEn: 'A refusal must state its reasons (at least 20 characters).',
+        messageVi: `${of.vi} phải nêu rõ lý do (ít nhất 20 ký tự).`,
+        messageEn: `${of.en} must state its reasons (at least 20 characters).`,
       };
 }
 
