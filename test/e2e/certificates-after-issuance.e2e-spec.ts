@@ -134,8 +134,8 @@ describe('Certificates after issuance: corrections and copies from the register 
     expect(await t.events('certificate-register-TTNN-HP-CC-NN-2026')).toHaveLength(2);
 
     const requested = await ok(t.request('POST', `${TT}/certificates/${id}/correction-requests`, { token: registrar, body: dossier }));
-    // Rule 29: five working days from Wednesday 22/07/2026.
-    expect(requested['dueBy']).toBe('2026-07-29');
+    // Rule 29 with the dated deadline table, as for a diploma: 3 working days under TT10/2026 from Wednesday 22/07/2026.
+    expect(requested['dueBy']).toBe('2026-07-27');
 
     // Issue 17: the officer who took the dossier does not decide it; nothing is recorded.
     const decision = { decisionNumber: '52/QĐ-TTNN', decisionDate: '2026-07-24' };

@@ -1,5 +1,6 @@
 import type { Calendar } from '../calendar/holiday-calendar';
 import { addWorkingDays } from '../calendar/working-days';
+import { deadlineFor } from '../regimes/deadline-table';
 import { CORRECTION_GROUNDS, type CivilStatusDocument, type CorrectionGround } from '../diplomas/correction';
 import { requireDeciderOtherThan } from '../diplomas/separation-of-duties';
 import { parseBirthDate } from '../graduates/birth-date';
@@ -12,7 +13,7 @@ import { requireOneOf, requirePattern, requirePersonText, requireText, throwIfIn
 
 /**
  * Corrections of a certificate (issue 18, after issuance), by the rules that govern a diploma's: only on the
- * civil-status grounds of rule 27, by a decision of the body holding the register (rule 32) within 5 working days
+ * civil-status grounds of rule 27, by a decision of the body holding the register (rule 32) within the dated deadline
  * of a complete dossier (rule 29), never by editing the certificate (rule 30) but by an appendix entry in the
  * register (rule 22), never on a revoked certificate (rule 34), never a no-op (rule 35), and decided by another
  * officer than the one who took the dossier (issue 17, separation of duties). A certificate carries no sex or
@@ -23,8 +24,15 @@ export type CertificateCorrectableField = (typeof CERTIFICATE_CORRECTABLE_FIELDS
 export const CERTIFICATE_CORRECTION_GROUNDS: readonly CorrectionGround[] = CORRECTION_GROUNDS.filter(
   (ground) => ground !== 'ethnicity_or_sex_redetermined',
 );
-/** Rule 29: the decision within 5 working days of a complete dossier (TT21 Art. 23). */
-export const CERTIFICATE_CORRECTION_WORKING_DAYS = 5;
+/**
+ * Rule 29 and §0.5: the decision's deadline comes from the same dated table as a diploma's (its correction rows
+ * name no kind): 5 working days under TT21, 2 under TT13/2025 — the Quy chế governs diplomas and certificates alike.
+ */
+export function certificateCorrectionWorkingDays(kindCode: string, dossierCompleteOn: IsoDate): number {
+  const row = deadlineFor('correct', kindCode, dossierCompleteOn);
+  if (!row || row.length === null) throw new Error(`The deadline table has no correction row for ${dossierCompleteOn}`);
+  return row.length;
+}
 
 export interface CertificateFieldChange {
   readonly field: CertificateCorrectableField;
@@ -98,6 +106,7 @@ export interface CertificateCorrectionFacts {
   readonly status: 'ISSUED' | 'HANDED_OVER' | 'REVOKED';
   readonly issuedOn: IsoDate;
   readonly registerNumber: string;
+  readonly kindCode: string;
   readonly request?: CertificateCorrectionRequest & { readonly status: 'open' | 'decided' | 'refused' };
   readonly requestExists: boolean;
   readonly nextAppendixLine: number;
@@ -173,7 +182,11 @@ export function decideCertificateCorrection(
             requestedBy: command.requestedBy.normalize('NFC').trim(),
             receivedOn: command.receivedOn,
             dossierCompleteOn: command.dossierCompleteOn,
-            dueBy: addWorkingDays(command.calendar, command.dossierCompleteOn, CERTIFICATE_CORRECTION_WORKING_DAYS),
+            dueBy: addWorkingDays(
+              command.calendar,
+              command.dossierCompleteOn,
+              certificateCorrectionWorkingDays(facts.kindCode, command.dossierCompleteOn),
+            ),
             recordedBy: context.actor.officerId,
           },
         },

@@ -492,6 +492,7 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
             status: record.status,
             issuedOn: session?.decision.date ?? '',
             registerNumber: record.registerNumber,
+            kindCode: session?.kindCode ?? parseCertificateId(record.certificateId)?.kindCode ?? '',
             ...(request ? { request } : {}),
             requestExists: request !== undefined,
             nextAppendixLine: state.appendix.length + 1,
