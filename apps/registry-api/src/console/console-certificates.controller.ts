@@ -90,6 +90,17 @@ export class ConsoleCertificatesController {
     this.catalogue = infrastructure.credentialKinds ?? credentialCatalogue();
   }
 
+  private columnLabels(kindCode: string, lang: 'vi' | 'en'): Record<string, string> {
+    const entry = this.catalogue.find(kindCode);
+    const own = entry && entry.fields !== 'graduate-list' ? entry.fields : [];
+    return {
+      fullName: lang === 'vi' ? 'Họ và tên' : 'Full name',
+      birthDate: lang === 'vi' ? 'Ngày sinh' : 'Date of birth',
+      birthPlace: lang === 'vi' ? 'Nơi sinh' : 'Place of birth',
+      ...Object.fromEntries(own.map((field) => [field.name, lang === 'vi' ? field.labelVi : field.labelEn])),
+    };
+  }
+
   private certificateKinds() {
     return this.catalogue.entries.filter((entry) => entry.fields !== 'graduate-list');
   }
@@ -174,6 +185,7 @@ export class ConsoleCertificatesController {
         values,
         errors,
         rowProblems,
+        columnLabels: this.columnLabels(values['kindCode'] ?? '', ctx.lang),
         ...(reportHref ? { reportHref } : {}),
         ...(commandId ? { commandId } : {}),
       }),

@@ -80,6 +80,8 @@ export function certificateImportPage(
     values: FormValues;
     errors: readonly FieldError[];
     rowProblems?: readonly RowProblem[];
+    /** The list's column headings by field name, so a problem names the column the officer sees in Excel. */
+    columnLabels?: Readonly<Record<string, string>>;
     reportHref?: string;
     commandId?: string;
   },
@@ -112,7 +114,7 @@ ${table(ctx.lang, {
     { label: { vi: 'Cột', en: 'Column' } },
     { label: { vi: 'Lỗi', en: 'Problem' } },
   ],
-  rows: rows.map((r) => [r.row, r.column, vi ? r.messageVi : r.messageEn]),
+  rows: rows.map((r) => [r.row, o.columnLabels?.[r.column] ?? r.column, vi ? r.messageVi : r.messageEn]),
 })}`
     : ''
 }
