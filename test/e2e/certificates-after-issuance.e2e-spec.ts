@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
 import { givenOfficer } from '../support/officers';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 
@@ -241,6 +243,20 @@ describe('Certificates after issuance: corrections and copies from the register 
         credential: { inWordsVi: 'Chứng chỉ ngoại ngữ (tiếng Anh) theo Khung năng lực ngoại ngữ 6 bậc, Bậc 3' },
       },
     });
+
+    // The kind's copy book as PDF and Excel, titled from its catalogue entry.
+    const copyPdf = await t.request('GET', `${TT}/copy-register/CC-NN/2026/export.pdf`, { token: registrar });
+    expect(copyPdf.status).toBe(200);
+    const copyBytes = Buffer.from(await copyPdf.arrayBuffer());
+    if (process.env['CERT_COPY_REGISTER_OUT']) writeFileSync(process.env['CERT_COPY_REGISTER_OUT'], copyBytes);
+    const copyText = pdfPageTexts(copyBytes).join(' ').replace(/\s+/g, ' ');
+    expect(copyText).toContain('SỔ CẤP BẢN SAO TỪ SỔ GỐC CẤP CHỨNG CHỈ NGOẠI NGỮ');
+    expect(copyText).toContain('000002/BS-CC-NN-2026');
+    const copyXlsx = await t.request('GET', `${TT}/copy-register/CC-NN/2026/export.xlsx`, { token: registrar });
+    expect(copyXlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await copyXlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets[0]?.getSheetValues().flat().map(String)).toContain('000001/BS-CC-NN-2026');
 
     // The portal verifies the copy by the certificate's code and the copy number, like a diploma copy.
     const certificate = await ok(t.request('GET', `${TT}/certificates/${id}`, { token: registrar }), 200);

@@ -46,6 +46,7 @@ import {
   readCertificateRegister,
   type Infrastructure,
 } from '@so-goc/platform';
+import { copyRegisterExport } from '../exports/book-exports';
 import { certificateRegisterExport } from '../exports/certificate-exports';
 import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
@@ -280,6 +281,25 @@ export class ConsoleCertificatesController {
       signer: c.signerName,
     }));
     sendPage(response, certificateCopyRegisterPage(pageContext(request, response), { kind: entry.code, year, copies }));
+  }
+
+  @Get('copy-register/:kind/:year/export.:format')
+  @ConsolePage(...READ_ROLES)
+  exportCopyRegister(
+    @Param('code') code: string,
+    @Param('kind') kind: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const entry = this.catalogue.get(kind, 'kind');
+    return copyRegisterExport(this.db, response, {
+      code,
+      kind: entry.code,
+      year,
+      format,
+      credential: { registerTitleVi: entry.register.titleVi, nameVi: entry.nameVi },
+    });
   }
 
   @Get('item/:certificateId')

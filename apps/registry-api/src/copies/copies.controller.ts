@@ -162,7 +162,17 @@ export class CopiesController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+    if ((DIPLOMA_KINDS as readonly string[]).includes(kind.toUpperCase()))
+      return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+    // The copy book of a certificate kind (issue 18), titled from its catalogue entry.
+    const entry = (this.infrastructure.credentialKinds ?? credentialCatalogue()).get(kind, 'kind');
+    return copyRegisterExport(this.db, response, {
+      code,
+      kind: entry.code,
+      year,
+      format,
+      credential: { registerTitleVi: entry.register.titleVi, nameVi: entry.nameVi },
+    });
   }
 
   @Get('copy-requests/past-due')

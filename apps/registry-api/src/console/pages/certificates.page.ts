@@ -361,10 +361,12 @@ export function certificateCopyRegisterPage(
   },
 ): string {
   const vi = ctx.lang === 'vi';
+  const book = `${consoleBase(ctx.authorityCode ?? '')}/certificates/copy-register/${o.kind}/${o.year}`;
   return page(ctx, {
     title: { vi: `Sổ cấp bản sao ${o.kind} năm ${o.year}`, en: `Copy register ${o.kind}, ${o.year}` },
     nav: 'certificates',
     body: markup`<h1>${vi ? `Sổ cấp bản sao ${o.kind} năm ${o.year}` : `Copy register ${o.kind}, ${o.year}`}</h1>
+<div class="actions">${linkButton(ctx.lang, `${book}/export.xlsx`, { vi: 'Tải sổ (Excel)', en: 'Download (Excel)' })} ${linkButton(ctx.lang, `${book}/export.pdf`, { vi: 'Tải sổ (PDF)', en: 'Download (PDF)' })}</div>
 ${table(ctx.lang, {
   caption: { vi: 'Bản sao đã cấp, theo số vào sổ', en: 'Copies issued, by number' },
   columns: [
