@@ -205,6 +205,54 @@ export default defineConfig(
     },
   },
 
+  // ---- issue 12, item 1: officers' queries go through the QueryBus ---------------------
+  // The officers' API controllers ask typed queries (libs/platform/src/<area>/<area>.queries.ts); the
+  // query handlers read the read models and decide who may see which record. A controller importing a
+  // read-model function from @so-goc/projections would bypass both. Types and UPPER_CASE constants stay
+  // importable. Not covered yet (they render files straight from the read models): the console
+  // (apps/registry-api/src/console/**, being rewritten by others), exports/**, blank-exports,
+  // register-books, diploma-documents and yearly-report controllers, and the controllers of areas
+  // without queries yet (legacy registers, recognitions, certificates, health).
+  // Flat config: the last entry replaces no-restricted-syntax for these files, so it repeats the write-path bans.
+  {
+    files: [
+      'apps/registry-api/src/blanks/*.controller.ts',
+      'apps/registry-api/src/issuance/*.controller.ts',
+      'apps/registry-api/src/diplomas/*.controller.ts',
+      'apps/registry-api/src/copies/*.controller.ts',
+      'apps/registry-api/src/audits/*.controller.ts',
+      'apps/registry-api/src/authorities/*.controller.ts',
+      'apps/registry-api/src/officers/*.controller.ts',
+    ],
+    ignores: [
+      'apps/registry-api/src/blanks/blank-exports.controller.ts',
+      'apps/registry-api/src/issuance/register-books.controller.ts',
+      'apps/registry-api/src/issuance/diploma-documents.controller.ts',
+      'apps/registry-api/src/audits/yearly-report.controller.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name=/^(handleCommand|executeWorkflow|appendToStream)$/]',
+          message:
+            'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='appendToStream']",
+          message:
+            'Apps dispatch commands through the CommandBus (libs/platform write-path); they never append to the store themselves. See architecture.md §3.',
+        },
+        {
+          selector:
+            "ImportDeclaration[source.value='@so-goc/projections'][importKind!='type'] > ImportSpecifier[importKind!='type'][imported.name!=/^[A-Z][A-Z0-9_]*$/]",
+          message:
+            "Controllers ask the officers' queries on the QueryBus (libs/platform/src/<area>/<area>.queries.ts), which read the read models and authorize by the record; they never call a read-model function themselves. See architecture.md §3.",
+        },
+      ],
+    },
+  },
+
   // ---- tests ---------------------------------------------------------------------------
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

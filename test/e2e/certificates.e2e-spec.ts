@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,7 +205,7 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     expect(serial.status).toBe(200);
   });
 
-  it('issues 500 B1 certificates, hands them over, exports the register and revokes one', async () => {
+  it('issues 500 B1 certificates, prints them on blanks, signs, hands them over, exports the register and revokes one', async () => {
     const started = Date.now();
     const issued = await issue('TTNN-HP', centre, { sessionId: 'hp-2026-06' }, await resultsList(500));
     expect(issued.status).toBe(201);
@@ -245,10 +246,108 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     expect(one.inWordsVi).toBe('Chứng chỉ ngoại ngữ (tiếng Anh) theo Khung năng lực ngoại ngữ 6 bậc, Bậc 3');
     expect(one.publicFields.map((f) => f.name)).toEqual(['language', 'framework', 'level', 'examDate']);
 
+    // Rule 5: a certificate printed on blanks is handed over only once printed on its blank and signed.
     const ids = book.certificates.slice(0, 480).map((c) => c.certificateId);
+    const handOverBody = {
+      certificateIds: ids,
+      handedOverOn: '2026-07-10',
+      recipient: 'Thí sinh nhận trực tiếp',
+      minutesRef: 'BB-BG-07/2026',
+    };
+    const early = await t.request('POST', '/api/v1/authorities/TTNN-HP/certificate-registers/CC-NN/2026/hand-overs', {
+      token: centre,
+      body: handOverBody,
+    });
+    expect(early.status).toBe(422);
+    expect(await early.json()).toMatchObject({ code: 'CERTIFICATE_NOT_PRINTED', rule: 5 });
+
+    // The print run on the centre's certificate blanks: 500 certificates + 2 spares reserved, in register order.
+    const run = '/api/v1/authorities/TTNN-HP/certificate-print-runs/hp-2026-06-r1';
+    const opened = await t.request('POST', '/api/v1/authorities/TTNN-HP/certificate-print-runs', {
+      token: centre,
+      body: {
+        printRunId: 'hp-2026-06-r1',
+        kindCode: 'CC-NN',
+        year: 2026,
+        lotId: 'TTNN-HP-2026-1',
+        templateVersion: 'CC-NN-TT21',
+        openedOn: '2026-07-02',
+        spareBlanks: 2,
+      },
+    });
+    expect(opened.status).toBe(201);
+    const printRun = (await (await t.request('GET', run, { token: centre })).json()) as {
+      entries: { certificateId: string; serialLabel: string; registerNumber: string }[];
+    };
+    expect(printRun.entries).toHaveLength(500);
+    expect(printRun.entries[6]).toMatchObject({
+      certificateId: 'TTNN-HP.CC-NN.2026.7',
+      serialLabel: 'NN 000007',
+      registerNumber: '000007/CC-NN-2026',
+    });
+    expect((await t.request('POST', `${run}/printing`, { token: centre, body: { printedOn: '2026-07-03' } })).status).toBe(201);
+    const misprint = await t.request('POST', `${run}/misprints`, {
+      token: centre,
+      body: { certificateId: 'TTNN-HP.CC-NN.2026.2', note: 'Kẹt giấy', reprintedOn: '2026-07-03' },
+    });
+    expect(misprint.status).toBe(201);
+    const signed = await t.request('POST', `${run}/signature`, {
+      token: centre,
+      body: { signerName: 'Trần Văn Bình', signerTitle: 'Giám đốc', issueDate: '2026-07-04', issuePlace: 'Hải Phòng' },
+    });
+    expect(signed.status).toBe(201);
+    expect((await t.request('POST', `${run}/closing`, { token: centre, body: { closedOn: '2026-07-05' } })).status).toBe(201);
+    // Every serial accounted for: 500 bound, 1 spoiled, the other spare back in stock (rule 16).
+    const serialStatus = async (serial: string, until: string): Promise<string> => {
+      for (let attempt = 0; ; attempt += 1) {
+        const response = await t.request('GET', `/api/v1/authorities/TTNN-HP/blank-serials/${encodeURIComponent(serial)}`, {
+          token: centre,
+        });
+        const status = response.status === 200 ? ((await response.json()) as { status: string }).status : String(response.status);
+        if (status === until || attempt > 300) return status;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    expect(await serialStatus('NN 000002', 'spoiled')).toBe('spoiled');
+    expect(await serialStatus('NN 000501', 'bound')).toBe('bound');
+    expect(await serialStatus('NN 000502', 'in_stock')).toBe('in_stock');
+    const printed = (await (
+      await t.request('GET', '/api/v1/authorities/TTNN-HP/certificates/TTNN-HP.CC-NN.2026.2', { token: centre })
+    ).json()) as { blank: { serialLabel: string; issueDate: string } };
+    expect(printed.blank).toMatchObject({ serialLabel: 'NN 000501', issueDate: '2026-07-04' });
+
+    // The print job: overlay for the blanks, preview for the archive; one page per certificate, with its QR.
+    const renderJob = async (mode: 'overlay' | 'preview') => {
+      const response = await t.request('POST', `${run}/documents`, { token: centre, body: { mode } });
+      expect(response.status).toBe(201);
+      expect(response.headers.get('content-type')).toContain('application/pdf');
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const renderStarted = Date.now();
+    const overlay = await renderJob('overlay');
+    console.log(`rendered the 500-certificate overlay print job over HTTP in ${Date.now() - renderStarted} ms`);
+    const preview = await renderJob('preview');
+    const pages = await pdfPageTexts(preview);
+    expect(pages).toHaveLength(500);
+    expect(pages[6]).toContain('CHỨNG CHỈ NGOẠI NGỮ');
+    expect(pages[6]).toContain('NN 000007');
+    expect(pages[6]).toContain('Hải Phòng, ngày 04 tháng 07 năm 2026');
+    expect((await pdfPageTexts(overlay))[6]).not.toContain('NN 000007'); // pre-printed on the blank
+    const pdfDir = mkdtempSync(join(tmpdir(), 'cert-pdf-'));
+    let urlFromPdf = '';
+    try {
+      writeFileSync(join(pdfDir, 'run.pdf'), preview);
+      // Asynchronously: the API serves from this process, and a blocked event loop lets its keep-alive sockets go stale.
+      const exec = promisify(execFile);
+      await exec('pdftoppm', ['-r', '110', '-f', '7', '-l', '7', '-png', join(pdfDir, 'run.pdf'), join(pdfDir, 'page')]);
+      urlFromPdf = (await exec('zbarimg', ['--raw', '-q', join(pdfDir, 'page-007.png')])).stdout.trim();
+    } finally {
+      rmSync(pdfDir, { recursive: true, force: true });
+    }
+
     const handOver = await t.request('POST', '/api/v1/authorities/TTNN-HP/certificate-registers/CC-NN/2026/hand-overs', {
       token: centre,
-      body: { certificateIds: ids, handedOverOn: '2026-07-10', recipient: 'Thí sinh nhận trực tiếp', minutesRef: 'BB-BG-07/2026' },
+      body: handOverBody,
     });
     expect(handOver.status).toBe(201);
 
@@ -282,6 +381,7 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const cells = workbook.worksheets[0]?.getSheetValues().flat().map(String) ?? [];
     expect(cells).toContain('000500/CC-NN-2026');
+    expect(cells).toContain('NN 000501'); // the serial certificate 2 went onto after its misprint
     expect(cells.some((c) => c.includes('Bậc: Bậc 3'))).toBe(true);
     expect(cells.some((c) => c.startsWith('Đã thu hồi: 301/QĐ-TTNN'))).toBe(true);
 
@@ -317,12 +417,16 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     const url7 = await scan('TTNN-HP.CC-NN.2026.7');
     expect(url7.startsWith(`${t.portalPublicUrl}/api/v1/certificates/`)).toBe(true);
     expect(url7).not.toContain('TTNN-HP.CC-NN'); // an unguessable code, not the sequential number
-    const valid = await verify(url7, 'VALID');
+    // The QR read off the printed certificate's page is the same address.
+    expect(urlFromPdf).toBe(url7);
+    const valid = await verify(urlFromPdf, 'VALID');
     expect(valid).toMatchObject({
       status: 'VALID',
       certificate: {
         nameVi: 'Chứng chỉ ngoại ngữ (tiếng Anh) theo Khung năng lực ngoại ngữ 6 bậc, Bậc 3',
         registerNumber: '000007/CC-NN-2026',
+        serial: 'NN 000007', // §5.1: the serial on the paper, to compare with the register
+        issueDate: '2026-07-04',
         issuer: { code: 'TTNN-HP', name: 'Trung tâm Ngoại ngữ Hải Phòng' },
         decision: { number: '245/QĐ-TTNN', date: '2026-07-01' },
       },

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { VIETNAM_HOLIDAY_BASELINE } from '@so-goc/domain';
 import { decodeQrCodes } from '@so-goc/documents/testing/pdf-checks';
 import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
@@ -91,11 +92,15 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
     expect(cells).toEqual(expect.arrayContaining([holder.fullName, '000002/BS-THPT-2026']));
   });
 
-  it('rule 49 counts on the calendar officers publish: a request the Friday before Tết 2028, after 15:00, is due the first working day after it', async () => {
-    const tet2028 = ['2028-01-24', '2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28'].map((date) => ({
-      date,
-      name: 'Tết Nguyên đán',
-    }));
+  it('rule 49 counts on the calendar officers publish: the ministry amends 2026 with a day off before Quốc khánh; a Friday request after 15:00 is due the first working day after it', async () => {
+    // A request must be received by the day it is recorded (issue 16), so the published calendar is this
+    // year's, amended: Monday 31/8/2026 off, which joins the statutory 1–2/9 (Tue, Wed).
+    const baseline2026 = VIETNAM_HOLIDAY_BASELINE.find((y) => y.year === 2026)!;
+    const amended = {
+      holidays: [...baseline2026.holidays, { date: '2026-08-31', name: 'Nghỉ hoán đổi (Quốc khánh)' }],
+      makeUpWorkingDays: baseline2026.makeUpWorkingDays,
+      source: 'Thông báo (thử nghiệm) số 1/TB-BNV',
+    };
     // The national calendar is the ministry's to publish (issue 16).
     await t.given({
       type: 'RegisterAuthority',
@@ -106,28 +111,29 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
       registeredOn: '2000-01-01',
     });
     const ministry = await givenOfficer(t.eventsFile, 'BGDDT', 'admin-bo', ['administrator']);
-    const published = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', {
-      body: { holidays: tet2028, makeUpWorkingDays: [], source: 'Thông báo (thử nghiệm) số 1/TB-BNV' },
+    // 2026 is known from the baseline: publishing it again without saying it amends is a conflict.
+    const unmarked = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2026', {
+      body: amended,
+      token: ministry,
+    });
+    expect(unmarked.status).toBe(409);
+    const published = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2026', {
+      body: { ...amended, amends: true },
       token: ministry,
     });
     expect(published.status).toBe(201);
-    const again = await t.request('POST', '/api/v1/authorities/BGDDT/holiday-calendar/years/2028', {
-      body: { holidays: tet2028, makeUpWorkingDays: [], source: 'x' },
-      token: ministry,
-    });
-    expect(again.status).toBe(409);
     expect(
-      ((await (await t.request('GET', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2028')).json()) as { holidays: unknown[] })
+      ((await (await t.request('GET', '/api/v1/authorities/SGD-HP/holiday-calendar/years/2026')).json()) as { holidays: unknown[] })
         .holidays,
-    ).toHaveLength(5);
+    ).toHaveLength(baseline2026.holidays.length + 1);
 
     const holder = issued[8]!;
     const request = {
-      requestId: 'bs-2028-0001',
+      requestId: 'bs-2026-0828',
       diplomaId: holder.diplomaId,
       requester: { kind: 'holder', fullName: holder.fullName, idDocument: { kind: 'CCCD', number: '031206000777' } },
       channel: 'counter',
-      receivedAt: '2028-01-21T15:30:00+07:00',
+      receivedAt: '2026-08-28T15:30:00+07:00',
       copies: 1,
     };
     expect((await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', { body: request })).status).toBe(201);
@@ -137,18 +143,42 @@ describe('Copies and verification letters over HTTP (issue: copies and verificat
           requests: { requestId: string }[];
         }
       ).requests.map((r) => r.requestId);
+    // Due Thursday 3/9 at the end of the working day (17:00 in Hà Nội, 10:00 UTC), not Monday 31/8.
     expect(
       await poll(
-        () => late('2028-01-31T09:00:00Z'),
-        (ids) => !ids.includes('bs-2028-0001'),
+        () => late('2026-09-03T09:00:00Z'),
+        (ids) => !ids.includes('bs-2026-0828'),
       ),
-    ).not.toContain('bs-2028-0001');
+    ).not.toContain('bs-2026-0828');
     expect(
       await poll(
-        () => late('2028-01-31T11:00:00Z'),
-        (ids) => ids.includes('bs-2028-0001'),
+        () => late('2026-09-03T11:00:00Z'),
+        (ids) => ids.includes('bs-2026-0828'),
       ),
-    ).toContain('bs-2028-0001');
+    ).toContain('bs-2026-0828');
+  });
+
+  it.each([
+    ['9999-12-31T09:00:00+07:00', 'DATE_IN_FUTURE'],
+    ['1900-01-02T09:00:00+07:00', 'DATE_TOO_EARLY'],
+  ])('issue 16: a copy request received at %s is 400 %s, and nothing is recorded', async (receivedAt, code) => {
+    const holder = issued[9]!;
+    const before = (await t.events()).length;
+    const answer = await t.request('POST', '/api/v1/authorities/SGD-HP/copy-requests', {
+      body: {
+        requestId: `bs-implausible-${code.toLowerCase().replace(/_/g, '-')}`,
+        diplomaId: holder.diplomaId,
+        requester: { kind: 'holder', fullName: holder.fullName, idDocument: { kind: 'CCCD', number: '031206000999' } },
+        channel: 'counter',
+        receivedAt,
+        copies: 1,
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await answer.json()) as { fieldProblems?: { field: string; code: string }[] };
+    expect(problem.fieldProblems?.map((p) => `${p.field} ${p.code}`)).toEqual([`receivedAt ${code}`]);
+    expect((await t.events()).length).toBe(before);
   });
 
   it('answers a police letter about two people and prints the response letter with a QR pointing at the portal', async () => {

@@ -127,7 +127,7 @@ describe('hostile graduate lists over HTTP (issue 16)', () => {
         `process RSS ${(rssBefore / MB).toFixed(0)} MB before, peak ${(peakRss / MB).toFixed(0)} MB (+${((peakRss - rssBefore) / MB).toFixed(0)} MB); ` +
         `portal /health answered ${healthTimes.length} times, slowest ${slowestHealth.toFixed(0)} ms; longest event-loop delay ${longestLoopDelay.toFixed(0)} ms`,
     );
-    return { status: response.status, problem, ms, rssBefore, peakRss, healthTimes, slowestHealth };
+    return { status: response.status, problem, ms, rssBefore, peakRss, healthTimes, slowestHealth, longestLoopDelay };
   }
 
   it.each([
@@ -152,9 +152,11 @@ describe('hostile graduate lists over HTTP (issue 16)', () => {
       // compiler and jest (about 470 MB before any upload); the compiled server starts far lower.
       expect(outcome.peakRss - outcome.rssBefore).toBeLessThan(300 * MB);
       expect(outcome.healthTimes.length).toBeGreaterThan(0);
-      // Aim 100 ms (issue 16); receiving a 29 MB multipart body still costs the request thread ~120 ms, so the
-      // test holds the portal to 250 ms and prints what it measured: the gap is in the session note.
-      expect(outcome.slowestHealth).toBeLessThan(250 * slowness);
+      // Issue 16: the portal answers within 100 ms throughout. Polling every 20 ms can miss a short stall, so the
+      // event loop's longest delay over the whole upload is held to the same bound: no request could have
+      // waited longer than that for the thread.
+      expect(outcome.slowestHealth).toBeLessThan(100 * slowness);
+      expect(outcome.longestLoopDelay).toBeLessThan(100 * slowness);
       expect((await t.events()).length).toBe(before);
     },
   );

@@ -14,7 +14,15 @@ import { decodeEvent, SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import {
   ActOnCertificates,
+  AllocateBlanks,
   ChangeAuthorityDirectory,
+  CloseCertificatePrintRun,
+  OpenCertificatePrintRun,
+  readCertificatePrintRun,
+  ReceiveBlankLot,
+  RecordCertificateMisprint,
+  RecordCertificatePrinting,
+  SignCertificatePrintRun,
   findCertificate,
   IssueCertificates,
   IssueCopies,
@@ -122,6 +130,14 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
         registeredOn: '2020-01-01',
       });
       await directory({
+        type: 'RegisterAuthority',
+        code: 'TTTH-CU',
+        name: 'Trung tâm Tin học chưa được cấp phép',
+        kind: 'centre',
+        parentCode: 'SGD-HP',
+        registeredOn: '2020-01-01',
+      });
+      await directory({
         type: 'GrantLicence',
         licenceId: 'ttth-nc',
         authorityCode: 'TTTH-HP',
@@ -181,6 +197,110 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
       const values = found?.record.values ?? {};
       expect(credentialInWords(IT_ADVANCED, values)).toBe('Chứng chỉ ứng dụng công nghệ thông tin nâng cao (IU07, IU08, IU09)');
       expect(publicCredentialFields(IT_ADVANCED, values).map((f) => f.name)).toEqual(['modules', 'examDate']);
+
+      // Printed on blanks of the kind's own blank kind, which the entry names: a lot of them is received, a
+      // print run reserves serials, one misprint is replaced by the spare, the run is signed and closed.
+      const handOver = (certificateIds: string[]) =>
+        host.bus.execute(
+          new ActOnCertificates(
+            {
+              type: 'HandOverCertificates',
+              authorityCode: 'TTTH-HP',
+              kindCode: 'CC-CNTT-NC',
+              year: 2026,
+              certificateIds,
+              handedOverOn: '2026-07-05',
+              recipient: 'Nguyễn Thị Hoa',
+              minutesRef: 'BB-01/2026',
+            },
+            asCentre(),
+          ),
+        );
+      // Rule 5: not handed over before it is printed on its blank and signed.
+      await expect(handOver(['TTTH-HP.CC-CNTT-NC.2026.1'])).rejects.toMatchObject({ problem: { code: 'CERTIFICATE_NOT_PRINTED' } });
+      expect(credentialCatalogue().blankKinds).not.toContain('CC-CNTT-NC');
+      // The Sở receives the lot and hands it down to the licensed centre; an unlicensed one gets none (§8).
+      await host.bus.execute(
+        new ReceiveBlankLot(
+          {
+            lotId: 'TTTH-NC-2026',
+            authorityCode: 'SGD-HP',
+            kind: 'CC-CNTT-NC',
+            templateVersion: 'CC-CNTT-NC-1',
+            prefix: 'NC',
+            width: 5,
+            from: 1,
+            to: 10,
+            supplier: 'Nhà in được Sở chỉ định',
+            deliveryNote: { number: 'PGH-NC-1', date: '2026-07-02' },
+            receivedBy: 'Lê Thị Mai',
+            receivedOn: '2026-07-02',
+          },
+          ctx(),
+        ),
+      );
+      const handDown = (toAuthority: string) =>
+        host.bus.execute(
+          new AllocateBlanks(
+            {
+              lotId: 'TTTH-NC-2026',
+              authorityCode: 'SGD-HP',
+              toAuthority,
+              ranges: [{ from: 1, to: 10 }],
+              handover: { number: 'BBGN-NC-1', date: '2026-07-02' },
+              allocatedOn: '2026-07-02',
+            },
+            ctx(),
+          ),
+        );
+      await expect(handDown('TTTH-CU')).rejects.toMatchObject({ problem: { code: 'LICENCE_MISSING', field: 'toAuthority' } });
+      await handDown('TTTH-HP');
+      // Two officers open runs on the same book at the same moment: the register book's revision lets one take
+      // the certificates; the other, deciding again, finds nothing left to print (a certificate goes on one blank).
+      const openRun = (printRunId: string) =>
+        host.bus.execute(
+          new OpenCertificatePrintRun(
+            {
+              printRunId,
+              authorityCode: 'TTTH-HP',
+              kindCode: 'CC-CNTT-NC',
+              year: 2026,
+              lotId: 'TTTH-NC-2026',
+              templateVersion: 'CC-CNTT-NC-1',
+              openedOn: '2026-07-03',
+              spareBlanks: 1,
+            },
+            asCentre(),
+          ),
+        );
+      const raced = await Promise.allSettled([openRun('nc-2026-r1'), openRun('nc-2026-r2')]);
+      expect(raced.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = raced.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(lost?.reason).toMatchObject({ problem: { code: 'NOTHING_TO_PRINT' } });
+      const run = { printRunId: raced[0]?.status === 'fulfilled' ? 'nc-2026-r1' : 'nc-2026-r2', authorityCode: 'TTTH-HP' };
+      await host.bus.execute(new RecordCertificatePrinting({ ...run, printedOn: '2026-07-03' }, asCentre()));
+      await host.bus.execute(
+        new RecordCertificateMisprint(
+          { ...run, certificateId: 'TTTH-HP.CC-CNTT-NC.2026.1', note: 'Kẹt giấy', reprintedOn: '2026-07-03' },
+          asCentre(),
+        ),
+      );
+      await host.bus.execute(
+        new SignCertificatePrintRun(
+          { ...run, signerName: 'Phạm Văn Đông', signerTitle: 'GIÁM ĐỐC', issueDate: '2026-07-04', issuePlace: 'Hải Phòng' },
+          asCentre(),
+        ),
+      );
+      await host.bus.execute(new CloseCertificatePrintRun({ ...run, closedOn: '2026-07-05' }, asCentre()));
+      const printed = (await readCertificatePrintRun(store, run.printRunId)).state;
+      expect(printed.status).toBe('closed');
+      const withSerials = [...(await readCertificateRegister(store, 'TTTH-HP', 'CC-CNTT-NC', 2026)).state.certificates.values()];
+      // NC 00001 was spoiled; the certificate kept its number and went onto the spare NC 00003.
+      expect(withSerials.map((c) => [c.registerNumber, c.blank?.serialLabel, c.blank?.issueDate])).toEqual([
+        ['000001/CC-CNTT-NC-2026', 'NC 00003', '2026-07-04'],
+        ['000002/CC-CNTT-NC-2026', 'NC 00002', '2026-07-04'],
+      ]);
+      await handOver(['TTTH-HP.CC-CNTT-NC.2026.1']);
 
       // A correction (rules 27–35 as for a diploma): taken by the registrar, decided by the head, into the appendix.
       const asHead = () => ({ ...ctx(), actor: { officerId: 'gd', role: 'signer', authorityCode: 'TTTH-HP' } });

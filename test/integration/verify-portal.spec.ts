@@ -365,7 +365,10 @@ describe('Verify portal over HTTP, on the public projection (issue 7)', () => {
     const errors: string[] = [];
     const early = await createVerifyPortal(
       { readModels: empty, config: loadConfig({ SOGOC_DATA_DIR: world.dir.path }) },
-      { logError: (message) => errors.push(message), settings: { lookupLogFile: join(world.dir.path, 'early-log.sqlite') } },
+      {
+        logError: (message) => errors.push(message),
+        settings: { lookupLogFile: join(world.dir.path, 'early-log.sqlite'), rateLimitFile: join(world.dir.path, 'early-rate.sqlite') },
+      },
     );
     await early.listen(0, '127.0.0.1');
     const base = (await early.getUrl()).replace('[::1]', 'localhost');

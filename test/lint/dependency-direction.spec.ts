@@ -107,6 +107,14 @@ const PROBES = {
     filePath: 'libs/platform/src/__probe__.ts',
     code: "import { main } from '../../../apps/cli/src/main';\nexport const probe = main;\n",
   },
+  controllerReadsReadModel: {
+    filePath: 'apps/registry-api/src/blanks/__probe__.controller.ts',
+    code: "import { blankLedger, type LedgerRow } from '@so-goc/projections';\nexport const probe: [typeof blankLedger, LedgerRow?] = [blankLedger];\n",
+  },
+  controllerImportsProjectionTypes: {
+    filePath: 'apps/registry-api/src/blanks/__probe__.controller.ts',
+    code: "import { AUDIT_PATTERNS, type LedgerRow } from '@so-goc/projections';\nexport const probe: [typeof AUDIT_PATTERNS, LedgerRow?] = [AUDIT_PATTERNS];\n",
+  },
   projectionsImportsNest: {
     filePath: 'libs/projections/src/x.ts',
     code: "import { NestFactory } from '@nestjs/core';\nexport const probe = NestFactory;\n",
@@ -166,6 +174,13 @@ describe('dependency direction (architecture.md §2)', () => {
 
   it('reports libs/projections importing @nestjs/core', () => {
     expectReported('projectionsImportsNest', '@nestjs/core');
+  });
+
+  it("reports an officers' API controller calling a read-model function instead of the QueryBus (issue 12), not its types or constants", () => {
+    const syntax = (name: ProbeName) => (probeResults.get(name) ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+    expect(syntax('controllerReadsReadModel')).toHaveLength(1);
+    expect(syntax('controllerReadsReadModel')[0]?.message).toContain('QueryBus');
+    expect(syntax('controllerImportsProjectionTypes')).toEqual([]);
   });
 
   it('lints the whole repository with zero errors', () => {

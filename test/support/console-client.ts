@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { base32Decode, enrolConsoleLogin, SecretBox, totp } from '@so-goc/platform';
-import { SqliteEventStore } from '@so-goc/event-store';
+import { ACCESS_CONTROL_STREAM, accessControlDecider, type OfficerRole } from '@so-goc/domain';
+import { handleCommand, SqliteEventStore } from '@so-goc/event-store';
 import { cliContext } from '../../apps/cli/src/commands/create-admin';
 import type { TestSystem } from './embedded-system';
 
@@ -94,4 +95,45 @@ export async function enrolForConsole(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * An officer of `authorityCode` recorded on the test system's store as its administrator would record it,
+ * given a console password (and an authenticator when asked), and signed in: the browser-less client of
+ * their desk, and the TOTP secret (base32) if one was enrolled.
+ */
+export async function signedInOfficer(
+  t: TestSystem,
+  o: {
+    authorityCode: string;
+    officerId: string;
+    roles: OfficerRole[];
+    password: string;
+    withTotp?: boolean;
+    includeSubordinates?: boolean;
+  },
+): Promise<{ client: ConsoleClient; totpSecret: string | undefined }> {
+  const store = new SqliteEventStore({ file: t.eventsFile });
+  try {
+    await handleCommand(store, accessControlDecider, {
+      stream: ACCESS_CONTROL_STREAM,
+      context: cliContext('test-given'),
+      command: {
+        type: 'CreateOfficer',
+        authorityCode: o.authorityCode,
+        officerId: o.officerId,
+        username: o.officerId,
+        fullName: `Cán bộ ${o.officerId}`,
+        roles: o.roles,
+        includeSubordinates: o.includeSubordinates ?? false,
+      },
+    });
+  } finally {
+    await store.close();
+  }
+  const officer = { authorityCode: o.authorityCode, officerId: o.officerId, username: o.officerId };
+  const totpSecret = await enrolForConsole(t, officer, o.password, o.withTotp ?? false);
+  const client = new ConsoleClient(t.api);
+  await client.signIn(o.officerId, o.password, totpSecret);
+  return { client, totpSecret };
 }

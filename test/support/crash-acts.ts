@@ -3,8 +3,15 @@ import type { CommandOutcome, EventStore } from '@so-goc/event-store';
 import { openPrintRun } from '@so-goc/platform/issuance/open-print-run';
 import { receiveBlankLot } from '@so-goc/platform/blanks/receive-blank-lot';
 import { reissueDiploma } from '@so-goc/platform/diplomas/after-issuance';
+import { signPrintRun } from '@so-goc/platform/issuance/print-run-steps';
+import { importGraduationDecision } from '@so-goc/platform/decisions/import-graduation-decision';
+import { cohortCsv } from './cohort-csv';
 
 export const REISSUED_DIPLOMA = 'sgd-hp-1234-2024-00005';
+/** The printed, unsigned run the signing crash test signs. */
+export const RUN_TO_SIGN = 'thpt-2024-ky';
+/** The decision of the 'record-decision' act: 3,000 people, more than one bounded append (issue 20). */
+export const LARGE_DECISION = { decisionId: 'sgd-hp-3000-2024', graduates: 3_000 };
 
 /** The acts that span streams, with the same body each time: a resend is the same request. */
 export const CRASH_ACTS: Record<
@@ -45,6 +52,22 @@ export const CRASH_ACTS: Record<
       },
       context,
     ),
+  'record-decision': (store, _directory, context) =>
+    importGraduationDecision(
+      store,
+      {
+        decisionId: LARGE_DECISION.decisionId,
+        authorityCode: 'SGD-HP',
+        number: '3000/QĐ-SGDĐT',
+        date: '2024-07-25',
+        kind: 'THPT',
+        schoolYear: '2023-2024',
+        examSession: 'Kỳ thi tốt nghiệp THPT năm 2024',
+        fileName: 'bo-sung-3000.csv',
+        bytes: cohortCsv(LARGE_DECISION.graduates),
+      },
+      context,
+    ),
   reissue: (store, directory, context) =>
     reissueDiploma(
       store,
@@ -62,5 +85,12 @@ export const CRASH_ACTS: Record<
         signerId: 'gd-sgd-hp',
       },
       context,
+    ),
+  'sign-print-run': (store, directory, context) =>
+    signPrintRun(
+      store,
+      directory,
+      { printRunId: RUN_TO_SIGN, authorityCode: 'SGD-HP', signerId: 'gd-sgd-hp', issueDate: '2024-08-14', issuePlace: 'Hải Phòng' },
+      { ...context, actor: { officerId: 'ky-hp', role: 'signer', authorityCode: 'SGD-HP' } },
     ),
 };

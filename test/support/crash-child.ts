@@ -1,7 +1,9 @@
 /**
  * Runs one act that spans streams against a real SQLite file and kills its own process (SIGKILL, no
  * clean-up, as a power cut or an OOM kill would) right after the N-th append has been committed.
- * Usage: crash-child.ts <events.sqlite> <open-print-run|receive-lot|reissue|issue-copies> <N>
+ * Usage: crash-child.ts <events.sqlite> <open-print-run|receive-lot|reissue|sign-print-run|record-decision> <N> [stream prefix]
+ * With a stream prefix, only the appends to streams of that prefix are counted (the parts of one large
+ * act, issue 20). CRASH_COMMAND_ID sets the command id, so a test can resend under the same one.
  */
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@so-goc/domain';
@@ -10,7 +12,7 @@ import { authorityDirectoryCache } from '@so-goc/platform';
 import { CRASH_ACTS } from './crash-acts';
 
 async function main(): Promise<void> {
-  const [file, act, killAfter] = process.argv.slice(2) as [string, keyof typeof CRASH_ACTS, string];
+  const [file, act, killAfter, prefix = ''] = process.argv.slice(2) as [string, keyof typeof CRASH_ACTS, string, string?];
   const inner = new SqliteEventStore({ file });
   let appends = 0;
   const store = new Proxy(inner, {
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
       if (property === 'appendToStream') {
         return async (...args: Parameters<EventStore['appendToStream']>) => {
           const result = await target.appendToStream(...args);
-          appends += 1;
+          if (args[0].startsWith(prefix)) appends += 1;
           if (appends >= Number(killAfter)) process.kill(process.pid, 'SIGKILL');
           return result;
         };
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   }) as EventStore;
-  const commandId = randomUUID();
+  const commandId = process.env.CRASH_COMMAND_ID ?? randomUUID();
   const context: CommandContext = {
     commandId,
     correlationId: commandId,

@@ -23,6 +23,7 @@ export interface ProjectorOptions {
 export async function createProjector(infrastructure: Infrastructure, options: ProjectorOptions = {}): Promise<Projector> {
   const runner = new ProjectionRunner(infrastructure.store, infrastructure.readModels, ALL_PROJECTIONS, {
     logger: projectionLogger(options),
+    batchSize: batchSizeFrom(process.env),
   });
   const context = await NestFactory.createApplicationContext(ProjectorModule.register(runner, infrastructure), {
     logger: options.log && options.logger !== false ? options.log.forNest() : (options.logger ?? ['log', 'warn', 'error']),
@@ -41,4 +42,13 @@ function projectionLogger({ log, metrics, logger }: ProjectorOptions): Projectio
       log?.info('batch', { projection, events, position: positionToString(position), durationMs: Math.round(durationMs * 100) / 100 });
     },
   };
+}
+
+/** Events applied per transaction at most (SOGOC_PROJECTION_BATCH_SIZE, 500). */
+function batchSizeFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.SOGOC_PROJECTION_BATCH_SIZE;
+  if (raw === undefined || raw === '') return 500;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`SOGOC_PROJECTION_BATCH_SIZE must be a whole number ≥ 1, not ${raw}`);
+  return parsed;
 }

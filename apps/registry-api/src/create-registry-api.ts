@@ -9,6 +9,8 @@ import {
   JsonLog,
   Metrics,
   observeRequests,
+  ReadYourWrites,
+  readYourWritesTimeoutFrom,
   registerReadModelMetrics,
   type Infrastructure,
   type OfficerRequest,
@@ -40,6 +42,22 @@ export async function createRegistryApi(infrastructure: Infrastructure, options:
     observe(request, response);
     next();
   });
+  // Read-your-writes (issue 20 item 4): a read waits, bounded, until the read models hold what this
+  // process wrote, whether the projector runs here or in another process sharing the read-model file.
+  const readYourWrites = new ReadYourWrites(infrastructure.store, infrastructure.readModels, {
+    timeoutMs: readYourWritesTimeoutFrom(process.env),
+    ...(options.runner ? { runner: options.runner } : {}),
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || NO_WAIT.test(request.path)) return next();
+    readYourWrites.settle().then(
+      (settled) => {
+        if (settled === 'timed-out') response.setHeader('X-Read-Models', 'behind');
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  });
   configureHttpApp(app);
   const document = SwaggerModule.createDocument(
     app,
@@ -58,6 +76,9 @@ export async function createRegistryApi(infrastructure: Infrastructure, options:
   (app.getHttpServer() as Server).once('close', () => void graduateListReader.close());
   return app;
 }
+
+/** Probes and documentation answer at once: they say how the node is, not what was written. */
+const NO_WAIT = /^\/(?:health|ready|metrics|docs)(?:\/|$)/;
 
 const AUTHORITY_IN_PATH = /^\/api\/v1\/authorities\/([^/?]+)/;
 

@@ -6,6 +6,7 @@ import { AuditsController } from './audits/audits.controller';
 import { YearlyReportController } from './audits/yearly-report.controller';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { CertificatesController } from './certificates/certificates.controller';
+import { CertificatePrintRunsController } from './certificates/certificate-print-runs.controller';
 import { BlankExportsController } from './blanks/blank-exports.controller';
 import { BlanksController } from './blanks/blanks.controller';
 import { HealthController, PROJECTION_RUNNER } from './health/health.controller';
@@ -58,6 +59,7 @@ export class RegistryApiModule {
         LegacyBooksController,
         RecognitionsController,
         CertificatesController,
+        CertificatePrintRunsController,
       ],
       providers,
     };

@@ -16,6 +16,12 @@ export interface PortalSettings {
   /** As Express's "trust proxy": set it when a reverse proxy in front supplies X-Forwarded-For. */
   readonly trustProxy: boolean | number | string | undefined;
   readonly lookupLogFile: string;
+  /**
+   * 'shared' (default): the buckets live in `rateLimitFile`, shared by every portal process and node on the
+   * data directory, so a client has one allowance across them (issue 20 item 4). 'memory': per process.
+   */
+  readonly rateLimitStore: 'shared' | 'memory';
+  readonly rateLimitFile: string;
   /** Lookup rows and refusal counts older than this many days are deleted from the lookup log. */
   readonly logRetentionDays: number;
   readonly timeouts: PortalTimeouts;
@@ -35,6 +41,8 @@ export function portalSettingsFrom(env: NodeJS.ProcessEnv, dataDir: string): Por
     },
     trustProxy: trustProxy(env.SOGOC_PORTAL_TRUST_PROXY),
     lookupLogFile: join(dataDir, 'lookup-log.sqlite'),
+    rateLimitStore: rateLimitStore(env.SOGOC_PORTAL_RATE_LIMIT_STORE),
+    rateLimitFile: join(dataDir, 'rate-limit.sqlite'),
     logRetentionDays: positive(env.SOGOC_PORTAL_LOG_RETENTION_DAYS, 365, 'SOGOC_PORTAL_LOG_RETENTION_DAYS'),
     timeouts: {
       headersMs: positive(env.SOGOC_PORTAL_HEADERS_TIMEOUT_MS, 10_000, 'SOGOC_PORTAL_HEADERS_TIMEOUT_MS'),
@@ -43,6 +51,12 @@ export function portalSettingsFrom(env: NodeJS.ProcessEnv, dataDir: string): Por
     },
     workers: Math.floor(positive(env.SOGOC_PORTAL_WORKERS, availableParallelism(), 'SOGOC_PORTAL_WORKERS')),
   };
+}
+
+function rateLimitStore(value: string | undefined): 'shared' | 'memory' {
+  if (value === undefined || value === '' || value === 'shared') return 'shared';
+  if (value === 'memory') return 'memory';
+  throw new Error(`SOGOC_PORTAL_RATE_LIMIT_STORE must be shared or memory, not ${value}`);
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Database } from 'better-sqlite3';
 import { Metrics, type Counter } from '@so-goc/platform';
+import { ALL_PROJECTIONS, readinessOf } from '@so-goc/projections';
 import { clientResolver, type ClientOf } from './clients/client-of-request';
-import { TokenBucketLimiter } from './clients/token-bucket';
+import { InMemoryRateLimiter, SharedTokenBucketLimiter, type RateLimiter } from './clients/shared-token-bucket';
 import { KeySetCache, type KeySetSource } from './keys/key-set-cache';
 import { LookupLog, type LookupChannel, type LoggedResult } from './lookup-log/lookup-log';
 import type { QueryKind } from './lookup/lookup-answer';
@@ -10,6 +11,13 @@ import { LookupService } from './lookup/lookup.service';
 import type { PortalSettings } from './portal-settings';
 
 export const NOT_READY = Symbol('read models not ready');
+
+const CAUGHT_UP_KEPT_MS = 1000;
+
+function isMissingTable(error: unknown): boolean {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'SqliteError' && typeof message === 'string' && message.includes('no such table');
+}
 
 export type Admission =
   | { readonly admitted: true; readonly client: string }
@@ -21,11 +29,12 @@ export type LoggedKind = QueryKind | 'letter' | 'recognition' | 'unknown';
 export class Portal {
   readonly keys: KeySetCache;
   readonly lookups: LookupService;
-  readonly limiter: TokenBucketLimiter;
+  readonly limiter: RateLimiter;
   readonly log: LookupLog;
   readonly clientOf: ClientOf;
   private readonly refusals: Counter;
   private readonly lookupsCounted: Counter;
+  private caughtUpUntil = 0;
 
   constructor(
     readonly readModels: Database,
@@ -38,7 +47,10 @@ export class Portal {
     this.lookupsCounted = metrics.counter('sogoc_portal_lookups_total', 'Lookups answered, by channel, kind of query and result.');
     this.keys = new KeySetCache(keySource);
     this.lookups = new LookupService(readModels, this.keys, () => now().toISOString().slice(0, 10));
-    this.limiter = new TokenBucketLimiter(settings.rateLimit);
+    this.limiter =
+      settings.rateLimitStore === 'shared'
+        ? new SharedTokenBucketLimiter(settings.rateLimitFile, settings.rateLimit)
+        : new InMemoryRateLimiter(settings.rateLimit);
     this.log = new LookupLog(settings.lookupLogFile, { retentionDays: settings.logRetentionDays });
     this.clientOf = clientResolver(settings.trustProxy);
   }
@@ -67,15 +79,35 @@ export class Portal {
    */
   whenReady<T>(work: () => T): T | typeof NOT_READY {
     try {
+      if (!this.caughtUp()) return NOT_READY;
       return work();
     } catch (error) {
-      const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
-      if (name === 'SqliteError' && typeof message === 'string' && message.includes('no such table')) return NOT_READY;
+      if (isMissingTable(error)) return NOT_READY;
       throw error;
     }
   }
 
+  /**
+   * Whether the read models have caught up with the store as it was when the projector started (issue 20
+   * item 4): until then a genuine diploma may not be in them yet, and the portal says "try later" (503),
+   * never "not found". Once caught up the answer is kept for a second, so a lookup costs no extra query.
+   */
+  caughtUp(): boolean {
+    const now = Date.now();
+    if (now < this.caughtUpUntil) return true;
+    let ready: boolean;
+    try {
+      ready = readinessOf(this.readModels, ALL_PROJECTIONS).ready;
+    } catch (error) {
+      if (!isMissingTable(error)) throw error;
+      ready = false;
+    }
+    this.caughtUpUntil = ready ? now + CAUGHT_UP_KEPT_MS : 0;
+    return ready;
+  }
+
   close(): void {
     this.log.close();
+    this.limiter.close();
   }
 }

@@ -6,9 +6,9 @@ export { destructionMinutesToXlsx } from './destruction/destruction-minutes-xlsx
 export { destructionMinutesToPdf } from './destruction/destruction-minutes-pdf';
 export { kindLabel, movementLabel, reasonLabel, stateLabel } from './vietnamese/labels';
 export { formatDateVi, formatNumberVi } from './vietnamese/format';
-export type { GraduateList, GraduateListOptions, ImportedGraduate } from './graduate-lists/read-graduate-list';
+export type { GraduateList, GraduateListOptions, GraduateListProgress, ImportedGraduate } from './graduate-lists/read-graduate-list';
 export { readGraduateList } from './graduate-lists/read-graduate-list';
-export { GraduateListReader, graduateListReader } from './graduate-lists/read-off-thread';
+export { GraduateListReader, graduateListReader, markUploadBuffer } from './graduate-lists/read-off-thread';
 export { GRADUATE_LIST_LIMITS, type GraduateListLimits } from './graduate-lists/limits';
 export type { ForgeryReason, VerificationPayload, VerificationResult } from './verification/verification-token';
 export { holderDigest, signVerificationToken, verifyVerificationToken } from './verification/verification-token';
@@ -39,7 +39,7 @@ export type { RegisterBookExportInput, RegisterBookRow, RegisterBookSection, Reg
 export { REGISTER_BOOK_COLUMNS, REGISTER_BOOK_TITLE, registerBookTitle } from './register-book/register-book-export';
 export { registerNoteLabel } from './register-book/register-book-labels';
 export { registerBookToXlsx } from './register-book/register-book-xlsx';
-export { registerBookPdfStream, registerBookToPdf } from './register-book/register-book-pdf';
+export { registerBookPdfStream, registerBookToPdf, type BookLineProgress } from './register-book/register-book-pdf';
 export type {
   RegisterAppendixChange,
   RegisterAppendixExportInput,
@@ -93,3 +93,10 @@ export {
 } from './certificate-register/certificate-register-export';
 export { readResultsList, type ResultsList } from './certificate-results/read-results-list';
 export { certificateQrPng } from './certificate-register/certificate-qr';
+export {
+  certificateFieldLines,
+  renderCertificatesPdf,
+  type CertificateFace,
+  type CertificatePdfOptions,
+  type CertificatePrintMode,
+} from './certificate-pdf/certificate-pdf';

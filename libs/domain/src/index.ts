@@ -76,5 +76,8 @@ export * from './recognitions/recognition-register';
 export * from './credential-kinds/credential-kind';
 export * from './credential-kinds/credential-catalogue';
 export * from './credential-kinds/credential-fields';
+export * from './credential-kinds/credential-kinds-file';
 export * from './certificates/certificate-register';
 export * from './certificates/certificate-correction';
+export * from './certificates/certificate-print-run';
+export * from './certificates/certificate-print-run.workflows';

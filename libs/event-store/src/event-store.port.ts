@@ -69,6 +69,19 @@ export interface SubscribeToAllOptions {
   readonly signal: AbortSignal;
   /** Told whenever the subscription is dropped and re-established, so a projector can show it. */
   readonly onHealth?: (health: SubscriptionHealth) => void;
+  /**
+   * Only events of these types are yielded, filtered by the store itself where it can (SQLite: in the
+   * query; EventStoreDB: a server-side event-type filter), so a process whose projections use a few
+   * types does not carry the rest of the log over the wire. Absent: every type.
+   */
+  readonly eventTypes?: readonly string[];
+  /**
+   * With `eventTypes`: told that the store has looked at everything up to this position, events filtered
+   * out included, after every event before it was yielded. A follower moves its checkpoint there, so that
+   * "caught up with the head" holds when the head is an event it does not handle. Never told a position
+   * before an event still to be yielded.
+   */
+  readonly onScanned?: (position: Position) => void;
 }
 
 export interface ReadStreamOptions {

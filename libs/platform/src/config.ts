@@ -27,6 +27,11 @@ export interface SoGocConfig {
   readonly metricsToken?: string;
   /** `/ready` of the officers' API answers 503 while any projection is more than this many positions behind the store's head (SOGOC_READY_MAX_LAG). */
   readonly readyMaxLag: number;
+  /**
+   * Issue 18: a JSON file of the deployment's own kinds of credential (SOGOC_CREDENTIAL_KINDS_FILE), added to the
+   * default catalogue; checked whole when the infrastructure opens (`credentialKindsFromFile`).
+   */
+  readonly credentialKindsFile?: string;
 }
 
 /** Everything configurable comes from the environment, with defaults that run on a bare machine. */
@@ -41,7 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   } else if (kind === 'sqlite') {
     const synchronous = (env.SOGOC_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
     if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error('SOGOC_SQLITE_SYNCHRONOUS must be FULL or NORMAL');
-    eventStore = { kind: 'sqlite', file: join(dataDir, 'events.sqlite'), synchronous };
+    // A node with read models of its own may share another directory's store (SOGOC_EVENTS_FILE; issue 20 item 4).
+    const file = env.SOGOC_EVENTS_FILE ? resolveDir(env.SOGOC_EVENTS_FILE, cwd) : join(dataDir, 'events.sqlite');
+    eventStore = { kind: 'sqlite', file, synchronous };
   } else {
     throw new Error(`SOGOC_EVENT_STORE must be sqlite or esdb, not ${kind}`);
   }
@@ -62,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(env.SOGOC_METRICS_TOKEN ? { metricsToken: scrapeToken(env.SOGOC_METRICS_TOKEN) } : {}),
     readyMaxLag: wholeNumber('SOGOC_READY_MAX_LAG', env.SOGOC_READY_MAX_LAG, 100),
     portalPublicUrl: (env.SOGOC_PORTAL_PUBLIC_URL ?? `http://127.0.0.1:${port(env.SOGOC_PORTAL_PORT, 3001)}`).replace(/\/+$/, ''),
+    ...(env.SOGOC_CREDENTIAL_KINDS_FILE ? { credentialKindsFile: resolve(cwd, env.SOGOC_CREDENTIAL_KINDS_FILE) } : {}),
   };
 }
 

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { EsdbEventStore, SqliteEventStore, type EventStore } from '@so-goc/event-store';
 import { openReadModelDatabase } from '@so-goc/projections';
 import type { SoGocConfig } from './config';
-import type { CredentialCatalogue } from '@so-goc/domain';
+import { catalogueWithKindsFile, CredentialKindsFileInvalid, type CredentialCatalogue } from '@so-goc/domain';
 
 /** The store and the read-model file, opened once per process and shared by the apps it hosts. */
 export interface Infrastructure {
@@ -23,7 +23,30 @@ export interface InfrastructureOptions {
   readonly readModelsReadOnly?: boolean;
 }
 
+/**
+ * The catalogue of kinds of credential of a deployment (issue 18): the default one, plus the kinds of the JSON file
+ * SOGOC_CREDENTIAL_KINDS_FILE names. A missing, unreadable or invalid file stops the start with every problem listed.
+ */
+export function credentialKindsFromFile(file: string): CredentialCatalogue {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CredentialKindsFileInvalid(file, [`SOGOC_CREDENTIAL_KINDS_FILE cannot be read: ${(error as Error).message}`]);
+  }
+  let json: unknown;
+  try {
+    // Vietnamese text is NFC at every entry point, the catalogue's words included.
+    json = JSON.parse(text.normalize('NFC'));
+  } catch (error) {
+    throw new CredentialKindsFileInvalid(file, [`not JSON: ${(error as Error).message}`]);
+  }
+  return catalogueWithKindsFile(json, file);
+}
+
 export function openInfrastructure(config: SoGocConfig, options: InfrastructureOptions = {}): Infrastructure {
+  // Checked first: a deployment with a bad kinds file does not start at all.
+  const credentialKinds = config.credentialKindsFile ? credentialKindsFromFile(config.credentialKindsFile) : undefined;
   mkdirSync(config.dataDir, { recursive: true });
   const store: EventStore =
     config.eventStore.kind === 'sqlite'
@@ -36,6 +59,7 @@ export function openInfrastructure(config: SoGocConfig, options: InfrastructureO
     config,
     store,
     readModels,
+    ...(credentialKinds ? { credentialKinds } : {}),
     async close() {
       await store.close();
       readModels.close();

@@ -37,6 +37,8 @@ export * from './audits/findings.projection';
 export * from './audits/yearly-report.queries';
 export * from './console/console-lists.queries';
 export * from './store-identity';
+export * from './read-models-reached';
 export * from './console/console-acts.queries';
 export * from './recognitions/recognitions.projection';
 export * from './certificates/public-certificates.projection';
+export * from './projection-feed';

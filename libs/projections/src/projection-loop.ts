@@ -9,6 +9,7 @@ import {
   type SubscriptionHealth,
 } from '@so-goc/event-store';
 import type { Projection } from './projection';
+import { ProjectionFeed, type FeedFollower } from './projection-feed';
 import { removeShadowFile, shadowFileOf, swapInRebuilt } from './projection-runner-shadow';
 import { migrateCheckpointTable, openReadModelDatabase } from './read-model-database';
 
@@ -80,6 +81,8 @@ export class ProjectionLoop {
     readonly projection: Projection,
     private readonly batchSize: number,
     private readonly logger: ProjectionLogger,
+    /** The process's one subscription, shared with the other projections; a feed of its own when absent (a rebuild beside). */
+    private readonly feed: ProjectionFeed = new ProjectionFeed(store),
   ) {
     this.handled = new Set(projection.handles);
     this.saveCheckpoint = db.prepare(
@@ -194,47 +197,77 @@ export class ProjectionLoop {
 
     // A batch is committed when it is full, or at the next turn of the event loop: during a catch-up
     // the store hands over a whole page before yielding, so that is once per page; when live, it is
-    // right after the events that arrived. Nothing is paid per event but the push.
+    // right after the events that arrived. Nothing is paid per event but the push. The events come from
+    // the process's one feed (issue 20 item 4), filtered to the types the projections handle; a position
+    // the store scanned past (events of other types only) moves the checkpoint too.
     let batch: RecordedEvent[] = [];
+    let scannedTo: Position | undefined;
+    let received = this.position;
     let scheduled: NodeJS.Immediate | undefined;
     let failure: unknown;
     const flush = (): void => {
+      if (scheduled) clearImmediate(scheduled);
       scheduled = undefined;
-      if (batch.length === 0 || failure !== undefined) return;
+      if ((batch.length === 0 && scannedTo === undefined) || failure !== undefined) return;
       const full = batch;
+      const end = scannedTo;
       batch = [];
+      scannedTo = undefined;
       try {
-        this.commit(full);
+        this.commit(full, end);
       } catch (error) {
         failure = error;
         this.controller.abort();
       }
     };
-    const onHealth = (health: SubscriptionHealth): void => {
-      if (health.state === 'resubscribing')
-        this.logger.error(
-          `Projection ${this.projection.name}: subscription dropped (attempt ${health.attempt}): ${health.lastError ?? ''}`,
-        );
-      this.subscription = health;
-    };
-    for await (const event of this.store.subscribeToAll({ ...(this.position ? { after: this.position } : {}), signal, onHealth })) {
-      if (failure !== undefined) break;
-      batch.push(event);
-      if (batch.length >= this.batchSize) {
-        if (scheduled) clearImmediate(scheduled);
-        flush();
-      } else {
-        scheduled ??= setImmediate(flush);
-      }
-    }
-    if (scheduled) clearImmediate(scheduled);
+    await new Promise<void>((resolve) => {
+      const follower: FeedFollower = {
+        handles: this.handled,
+        received: () => received,
+        push: (event) => {
+          // A feed started again for a follower further behind hands over events this one already has.
+          if (failure !== undefined || signal.aborted || !isAfterCheckpoint(event.position, received)) return;
+          received = event.position;
+          batch.push(event);
+          if (batch.length >= this.batchSize) flush();
+          else scheduled ??= setImmediate(flush);
+        },
+        scanned: (position) => {
+          if (failure !== undefined || signal.aborted || !isAfterCheckpoint(position, received)) return;
+          received = position;
+          scannedTo = position;
+          scheduled ??= setImmediate(flush);
+        },
+        fail: (error) => {
+          failure ??= error;
+          this.controller.abort();
+        },
+        health: (health) => {
+          if (health.state === 'resubscribing')
+            this.logger.error(
+              `Projection ${this.projection.name}: subscription dropped (attempt ${health.attempt}): ${health.lastError ?? ''}`,
+            );
+          this.subscription = health;
+        },
+      };
+      const finish = (): void => {
+        this.feed.detach(follower);
+        resolve();
+      };
+      if (signal.aborted) return finish();
+      signal.addEventListener('abort', finish, { once: true });
+      this.feed.attach(follower);
+    });
     flush();
     if (failure !== undefined) throw failure;
   }
 
-  private commit(batch: readonly RecordedEvent[]): void {
-    const last = batch[batch.length - 1];
-    if (!last) return;
+  /** `scannedTo`: the store looked this far past the batch's last event (events of other types only). */
+  private commit(batch: readonly RecordedEvent[], scannedTo?: Position): void {
+    const lastEvent = batch[batch.length - 1];
+    const end =
+      lastEvent && (scannedTo === undefined || comparePositions(lastEvent.position, scannedTo) >= 0) ? lastEvent.position : scannedTo;
+    if (!end || !isAfterCheckpoint(end, this.position)) return;
     let current: RecordedEvent | undefined;
     const started = performance.now();
     try {
@@ -246,15 +279,17 @@ export class ProjectionLoop {
           current = event;
           this.projection.apply(this.db, event);
         }
-        this.saveCheckpoint.run(positionToString(last.position), new Date().toISOString(), this.projection.name);
+        this.saveCheckpoint.run(positionToString(end), new Date().toISOString(), this.projection.name);
       })();
     } catch (cause) {
-      const poison = new PoisonEventError(this.projection.name, current ?? last, cause);
+      const at = current ?? lastEvent;
+      if (!at) throw cause;
+      const poison = new PoisonEventError(this.projection.name, at, cause);
       this.recordFailure(poison);
       throw poison;
     }
-    this.position = last.position;
-    this.logger.batch?.(this.projection.name, batch.length, last.position, performance.now() - started);
+    this.position = end;
+    this.logger.batch?.(this.projection.name, batch.length, end, performance.now() - started);
     this.notifyProgress();
   }
 

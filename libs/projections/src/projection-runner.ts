@@ -1,7 +1,9 @@
+import { setMaxListeners } from 'node:events';
 import type { Database } from 'better-sqlite3';
 import type { EventStore, Position } from '@so-goc/event-store';
 import type { Projection } from './projection';
 import { ProjectionLoop, type ProjectionLogger, type ProjectionState } from './projection-loop';
+import { ProjectionFeed } from './projection-feed';
 import { migrateCheckpointTable } from './read-model-database';
 import { bindReadModelsToStore, StoreMismatchError, storeIdentityOf } from './store-identity';
 import { readinessOf, recordHeadAtStart, recordProjectorStarting, type Readiness } from './projection-runner-readiness';
@@ -17,12 +19,15 @@ const consoleLogger: ProjectionLogger = {
 };
 
 /**
- * Runs every registered projection independently: each has its own subscription and checkpoint, so a
- * poison event stops only the projection that cannot apply it.
+ * Runs every registered projection independently: each has its own checkpoint, so a poison event stops
+ * only the projection that cannot apply it. They share one subscription to the store (ProjectionFeed),
+ * filtered to the event types they handle.
  */
 export class ProjectionRunner {
   private readonly loops: ReadonlyMap<string, ProjectionLoop>;
   private readonly logger: ProjectionLogger;
+  /** The process's one subscription, fanned out to every projection (issue 20 item 4). */
+  readonly feed: ProjectionFeed;
 
   constructor(
     private readonly store: EventStore,
@@ -37,10 +42,11 @@ export class ProjectionRunner {
       if (names.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
       names.add(projection.name);
     }
+    this.feed = new ProjectionFeed(store);
     this.loops = new Map(
       projections.map((projection) => [
         projection.name,
-        new ProjectionLoop(store, db, projection, options.batchSize ?? 500, options.logger ?? consoleLogger),
+        new ProjectionLoop(store, db, projection, options.batchSize ?? 500, options.logger ?? consoleLogger, this.feed),
       ]),
     );
   }
@@ -76,6 +82,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     await Promise.all([...this.loops.values()].map((loop) => loop.stop()));
+    await this.feed.stop();
   }
 
   states(): ProjectionState[] {
@@ -94,6 +101,8 @@ export class ProjectionRunner {
    */
   async waitUntilCaughtUp(position: Position, timeoutMs = 10000): Promise<void> {
     const controller = new AbortController();
+    // One listener per projection on the same signal: more than Node's default warning threshold of ten.
+    setMaxListeners(this.loops.size + 10, controller.signal);
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       await Promise.all([...this.loops.values()].map((loop) => loop.waitFor(position, controller.signal)));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
-import { ACCESS_CONTROL_STREAM, vietnamDateOf, type AuthorityKind, type CommandContext } from '@so-goc/domain';
-import type { CommandOutcome, EventStore } from '@so-goc/event-store';
+import { ACCESS_CONTROL_STREAM, vietnamDateOf, type AccessControlEvent, type AuthorityKind, type CommandContext } from '@so-goc/domain';
+import { outcomeEvent, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache, ChangeAuthorityDirectory, ChangeOfficerAccess, generateOfficerToken } from '@so-goc/platform';
 
 export interface CreateAdminOptions {
@@ -37,7 +37,7 @@ export async function createFirstAdministrator(
 ): Promise<{ token: string; expiresAt: string }> {
   const directory = await authorityDirectoryCache(store).current();
   const token = generateOfficerToken();
-  const bootstrap = (): Promise<CommandOutcome> =>
+  const bootstrap = (): Promise<CommandOutcome<AccessControlEvent>> =>
     bus.execute(
       new ChangeOfficerAccess(
         {
@@ -77,6 +77,7 @@ export async function createFirstAdministrator(
     );
   }
   const outcome = await bootstrap();
-  const issued = outcome.events.find((event) => event.type === 'OfficerTokenIssued')?.data as { expiresAt: string };
-  return { token: token.bearer, expiresAt: issued.expiresAt };
+  const issued = outcomeEvent(outcome, 'OfficerTokenIssued');
+  if (!issued) throw new Error('The administrator was created but no token was recorded.');
+  return { token: token.bearer, expiresAt: issued.data.expiresAt };
 }

@@ -1,25 +1,25 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
-import { FINDING_SEVERITIES, FINDING_STATES, isWithinScope, type Actor } from '@so-goc/domain';
+import { FINDING_SEVERITIES, FINDING_STATES, type Actor } from '@so-goc/domain';
 import { findingsReport, reportToPdf, reportToXlsx } from '@so-goc/documents';
-import { AUDIT_PATTERNS, findAuthority, findingHistory, findings, publicListingExemptions, type FindingFilter } from '@so-goc/projections';
+import { AUDIT_PATTERNS } from '@so-goc/projections';
 import {
   AcknowledgeFinding,
   AssignFinding,
+  AuditFindingQuery,
+  AuditFindingsQuery,
   CloseFinding,
   commandContextFrom,
   expectedRevisionFrom,
   commandReply,
   CurrentActor,
-  OfficerAccess,
   OfficerRoute,
-  READ_MODELS,
+  OpenFindingsQuery,
+  PublicListingExemptionsQuery,
 } from '@so-goc/platform';
 import { exportReply, PDF, XLSX } from '../exports/file-reply';
-import { invalidFilter } from './audit-params';
 import { placeOf } from '../exports/letterhead';
 import { AcknowledgeFindingDto, AssignFindingDto, CloseFindingDto } from './audits.dto';
 
@@ -32,9 +32,8 @@ import { AcknowledgeFindingDto, AssignFindingDto, CloseFindingDto } from './audi
 @Controller('api/v1/authorities/:code')
 export class AuditsController {
   constructor(
-    private readonly access: OfficerAccess,
     private readonly commandBus: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('audit-findings')
@@ -44,28 +43,15 @@ export class AuditsController {
   @ApiQuery({ name: 'severity', required: false, enum: FINDING_SEVERITIES })
   @ApiQuery({ name: 'state', required: false, enum: FINDING_STATES })
   @ApiQuery({ name: 'authority', required: false, description: 'one unit only' })
-  async list(@Param('code') code: string, @Query() query: Record<string, string | undefined>): Promise<object> {
-    const rows = findings(this.db, await this.filter(code, query));
-    return {
-      findings: rows,
-      count: rows.length,
-      newSerious: rows.filter((f) => f.state === 'open' && (f.severity === 'critical' || f.severity === 'high')).length,
-    };
+  list(@Param('code') code: string, @Query() query: Record<string, string | undefined>): Promise<object> {
+    return this.queries.execute(new AuditFindingsQuery(filterInput(code, query)));
   }
 
   @Get('audit-findings/:findingId')
   @OfficerRoute('auditor', 'administrator')
   @ApiOperation({ summary: 'Một phát hiện và lịch sử xử lý (a finding and its handling history)' })
-  async one(@Param('code') code: string, @Param('findingId') findingId: string): Promise<object> {
-    const [finding] = findings(this.db, await this.filter(code, {})).filter((f) => f.findingId === findingId);
-    if (!finding)
-      throw invalidFilter(
-        'findingId',
-        `Không có phát hiện ${findingId} của đơn vị.`,
-        `No finding ${findingId} for this authority.`,
-        'not_found',
-      );
-    return { ...finding, history: findingHistory(this.db, findingId) };
+  one(@Param('code') code: string, @Param('findingId') findingId: string): Promise<object> {
+    return this.queries.execute(new AuditFindingQuery({ authorityCode: code, findingId }));
   }
 
   @Get('audit-findings.:format')
@@ -78,9 +64,7 @@ export class AuditsController {
     @Query() query: Record<string, string | undefined>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const filter = await this.filter(code, query);
-    const rows = findings(this.db, filter).filter((f) => f.state !== 'closed');
-    const authorityName = findAuthority(this.db, code)?.name ?? code;
+    const { filter, rows, authorityName } = await this.queries.execute(new OpenFindingsQuery(filterInput(code, query)));
     const label = [
       filter.pattern && `dấu hiệu ${filter.pattern}`,
       filter.severity && `mức ${filter.severity}`,
@@ -102,9 +86,8 @@ export class AuditsController {
   @Get('public-listing-exemptions')
   @OfficerRoute('auditor', 'administrator')
   @ApiOperation({ summary: 'Văn bằng không công khai tra cứu: ai quyết định, khi nào, căn cứ (exempt-listing audit, §5.1)' })
-  async exemptions(@Param('code') code: string): Promise<object> {
-    const { authorityCodes } = await this.filter(code, {});
-    return { exemptions: publicListingExemptions(this.db, authorityCodes) };
+  exemptions(@Param('code') code: string): Promise<object> {
+    return this.queries.execute(new PublicListingExemptionsQuery({ authorityCode: code }));
   }
 
   @Post('audit-findings/:findingId/acknowledgement')
@@ -160,43 +143,15 @@ export class AuditsController {
       ),
     );
   }
+}
 
-  /** The authority and its units (a Sở watches its Phòng and communes), narrowed by the query's filters. */
-  private async filter(code: string, query: Record<string, string | undefined>): Promise<FindingFilter> {
-    const { pattern, severity, state, authority } = query;
-    if (pattern && !(AUDIT_PATTERNS as readonly string[]).includes(pattern))
-      throw invalidFilter(
-        'pattern',
-        `Dấu hiệu phải là một trong ${AUDIT_PATTERNS.join(', ')}.`,
-        `pattern must be one of ${AUDIT_PATTERNS.join(', ')}.`,
-      );
-    if (severity && !(FINDING_SEVERITIES as readonly string[]).includes(severity))
-      throw invalidFilter(
-        'severity',
-        `Mức độ phải là một trong ${FINDING_SEVERITIES.join(', ')}.`,
-        `severity must be one of ${FINDING_SEVERITIES.join(', ')}.`,
-      );
-    if (state && !(FINDING_STATES as readonly string[]).includes(state))
-      throw invalidFilter(
-        'state',
-        `Trạng thái phải là một trong ${FINDING_STATES.join(', ')}.`,
-        `state must be one of ${FINDING_STATES.join(', ')}.`,
-      );
-    const directory = await this.access.directory();
-    const scope = [...directory.authorities.keys()].filter((other) =>
-      isWithinScope(directory, { authorityCode: code, includeSubordinates: true }, other),
-    );
-    if (authority && !scope.includes(authority))
-      throw invalidFilter(
-        'authority',
-        `Đơn vị ${authority} không thuộc ${code}.`,
-        `Authority ${authority} is not ${code} or one of its units.`,
-      );
-    return {
-      authorityCodes: authority ? [authority] : scope,
-      ...(pattern ? { pattern } : {}),
-      ...(severity ? { severity } : {}),
-      ...(state ? { state } : {}),
-    };
-  }
+/** The query string's filters, as the audit queries take them (they check them and the unit asked for). */
+function filterInput(code: string, query: Record<string, string | undefined>) {
+  return {
+    authorityCode: code,
+    pattern: query['pattern'],
+    severity: query['severity'],
+    state: query['state'],
+    authority: query['authority'],
+  };
 }

@@ -1,18 +1,19 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
-import { authorityNotFound, type Actor, type AuthorityDirectoryCommand } from '@so-goc/domain';
-import { findAuthority, listSigners, listSubordinates, type AuthorityView, type SignerView } from '@so-goc/projections';
+import type { Actor, AuthorityDirectoryCommand } from '@so-goc/domain';
+import type { AuthorityView, SignerView } from '@so-goc/projections';
 import {
+  AuthorityQuery,
   commandReply,
   CurrentActor,
   ChangeAuthorityDirectory,
   officerCommandFrom,
   OfficerRoute,
-  READ_MODELS,
   READ_ROLES,
+  SignersQuery,
+  SubordinatesQuery,
 } from '@so-goc/platform';
 import {
   AbolishAuthorityDto,
@@ -33,30 +34,28 @@ import {
 export class AuthoritiesController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Xem đơn vị (read an authority)' })
-  get(@Param('code') code: string): AuthorityView {
-    const view = findAuthority(this.db, code);
-    if (!view) throw authorityNotFound(code);
-    return view;
+  get(@Param('code') code: string): Promise<AuthorityView> {
+    return this.queries.execute(new AuthorityQuery({ authorityCode: code }));
   }
 
   @Get('subordinates')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Các đơn vị trực thuộc (units under this authority)' })
-  subordinates(@Param('code') code: string): AuthorityView[] {
-    return listSubordinates(this.db, code);
+  subordinates(@Param('code') code: string): Promise<AuthorityView[]> {
+    return this.queries.execute(new SubordinatesQuery({ authorityCode: code }));
   }
 
   @Get('signers')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Người ký văn bằng của đơn vị (signers)' })
-  signers(@Param('code') code: string): SignerView[] {
-    return listSigners(this.db, code);
+  signers(@Param('code') code: string): Promise<SignerView[]> {
+    return this.queries.execute(new SignersQuery({ authorityCode: code }));
   }
 
   @Post('subordinates')

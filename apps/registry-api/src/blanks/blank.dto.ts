@@ -36,7 +36,13 @@ export class CouncilMemberDto {
 
 export class ReceiveBlankLotDto {
   @ApiProperty({ example: 'HP-2024-THPT-1' }) @IsString() @MaxLength(64) lotId!: string;
-  @ApiProperty({ enum: BLANK_KINDS }) @IsIn(BLANK_KINDS) kind!: BlankKind;
+  @ApiProperty({
+    example: 'THPT',
+    description: `THCS, THPT, THCS_COPY, THPT_COPY, or the blank kind of a certificate kind in the catalogue (${BLANK_KINDS.slice(4).join(', ')}, …)`,
+  })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_-]{1,23}$/)
+  kind!: BlankKind;
   @ApiProperty({ example: 'TT21/2019' }) @IsString() @MaxLength(50) templateVersion!: string;
   @ApiProperty({ example: 'HP', description: 'Ký hiệu phôi' }) @IsString() @MaxLength(6) prefix!: string;
   @ApiProperty({ example: 7, description: 'Số chữ số của số hiệu' }) @IsInt() @Min(1) @Max(12) width!: number;

@@ -1,26 +1,19 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
-import { DomainError, isWithinScope, parseSerial, vietnamDateOf, type Actor } from '@so-goc/domain';
-import {
-  blankLedger,
-  blankReconciliation,
-  blankSerialStatus,
-  type LedgerRow,
-  type Reconciliation,
-  type SerialStatus,
-} from '@so-goc/projections';
+import type { Actor } from '@so-goc/domain';
+import type { LedgerRow, Reconciliation, SerialStatus } from '@so-goc/projections';
 import {
   AllocateBlanks,
+  BlankLedgerQuery,
+  BlankReconciliationQuery,
+  BlankSerialQuery,
   commandReply,
   CurrentActor,
   DestroyBlanks,
   officerCommandFrom,
-  OfficerAccess,
   OfficerRoute,
-  READ_MODELS,
   READ_ROLES,
   ReceiveBlankLot,
   ReportBlanksLost,
@@ -37,8 +30,7 @@ import { AllocateBlanksDto, DestroyBlanksDto, ReceiveBlankLotDto, ReportBlanksLo
 export class BlanksController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly access: OfficerAccess,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('blank-lots')
@@ -148,32 +140,20 @@ export class BlanksController {
   @ApiQuery({ name: 'kind', required: false })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  ledger(@Param('code') code: string, @Query('kind') kind?: string, @Query('from') from?: string, @Query('to') to?: string): LedgerRow[] {
-    return blankLedger(this.db, code, { ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  ledger(
+    @Param('code') code: string,
+    @Query('kind') kind?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<LedgerRow[]> {
+    return this.queries.execute(new BlankLedgerQuery({ authorityCode: code, kind, from, to }));
   }
 
   @Get('blank-serials/:serial')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Tra một số hiệu phôi: ở đâu, đã qua những gì (where is this blank?)' })
-  async serial(@Param('code') code: string, @Param('serial') serial: string): Promise<SerialStatus> {
-    const parsed = parseSerial(serial);
-    const status = parsed ? blankSerialStatus(this.db, parsed.prefix, parsed.value) : undefined;
-    const directory = await this.access.directory();
-    const visible =
-      status &&
-      [status.holder, ...status.history.flatMap((row) => (row.counterpart ? [row.counterpart] : []))].some((holder) =>
-        isWithinScope(directory, { authorityCode: code, includeSubordinates: true }, holder),
-      );
-    if (!status || !visible) {
-      throw new DomainError({
-        code: 'BLANK_SERIAL_NOT_FOUND',
-        kind: 'not_found',
-        messageVi: `Không có phôi số hiệu ${serial} trong sổ của đơn vị.`,
-        messageEn: `No blank ${serial} in this authority's books.`,
-        field: 'serial',
-      });
-    }
-    return status;
+  serial(@Param('code') code: string, @Param('serial') serial: string): Promise<SerialStatus> {
+    return this.queries.execute(new BlankSerialQuery({ authorityCode: code, serial }));
   }
 
   @Get('blank-reconciliation')
@@ -187,21 +167,7 @@ export class BlanksController {
     @Query('kind') kind: string,
     @Query('from') from: string,
     @Query('to') to: string,
-  ): Reconciliation {
-    const problems = [
-      ...(kind ? [] : [{ field: 'kind' }]),
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(from ?? '') ? [] : [{ field: 'from' }]),
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(to ?? '') ? [] : [{ field: 'to' }]),
-    ];
-    if (problems.length > 0) {
-      throw new DomainError({
-        code: 'INVALID_QUERY',
-        kind: 'invalid_input',
-        messageVi: 'Cần kind, from, to (YYYY-MM-DD).',
-        messageEn: 'kind, from and to (YYYY-MM-DD) are required.',
-        field: problems[0]!.field,
-      });
-    }
-    return blankReconciliation(this.db, code, kind, from, to, vietnamDateOf(new Date()));
+  ): Promise<Reconciliation> {
+    return this.queries.execute(new BlankReconciliationQuery({ authorityCode: code, kind, from, to }));
   }
 }

@@ -33,6 +33,7 @@ import {
   readCertificateRegister,
   READ_MODELS,
   READ_ROLES,
+  streamingUploadStorage,
 } from '@so-goc/platform';
 import { credentialCatalogue } from '@so-goc/domain';
 import { certificateRegisterExport } from '../exports/certificate-exports';
@@ -87,7 +88,7 @@ export class CertificatesController {
 
   @Post('certificate-sessions')
   @OfficerRoute('registrar')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { storage: streamingUploadStorage, limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Cấp chứng chỉ cho một kỳ thi/khóa học từ danh sách kết quả (XLSX/CSV); sai dòng nào báo dòng đó, không ghi gì',

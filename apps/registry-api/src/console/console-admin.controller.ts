@@ -13,7 +13,7 @@ import {
   type OfficerRole,
 } from '@so-goc/domain';
 import type { CommandOutcome } from '@so-goc/event-store';
-import { findAuthority, listOfficers, listPredecessors, listSigners, listSubordinates, type OfficerView } from '@so-goc/projections';
+import { findAuthority, listOfficers, type OfficerView } from '@so-goc/projections';
 import {
   base32Encode,
   ChangeOfficerAccess,
@@ -32,15 +32,8 @@ import { CONSOLE_SECRET_BOX } from './auth/console-login';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import {
-  directoryPage,
-  holidaysPage,
-  newOfficerPage,
-  officerPage,
-  officersPage,
-  OFFICERS_PAGE_SIZE,
-  secretOncePage,
-} from './pages/admin.page';
+import { holidaysPage, newOfficerPage, officerPage, officersPage, OFFICERS_PAGE_SIZE, secretOncePage } from './pages/admin.page';
+import { submitFormAct } from './pages/act-pages';
 import { consoleCommandContext, formValues, isRefusal, refusalErrors, sentCommandId, type FormValues } from './pages/form-input';
 import type { FieldError } from './ui/components';
 import type { Lang, Words } from './ui/html';
@@ -60,7 +53,7 @@ const DONE: Record<string, Words> = {
 /**
  * Administration in the console: officer accounts and roles (create with a first password and, for
  * signers and administrators, an authenticator; change roles; disable), API tokens for integrations
- * (shown once), the authority directory read view, and the holiday calendar. Every write is the same
+ * (shown once) and the holiday calendar (the authority directory: console-directory.controller.ts). Every write is the same
  * access-control or calendar command the API sends.
  */
 @ApiExcludeController()
@@ -313,7 +306,7 @@ export class ConsoleAdminController {
 
   @Post('officers/:officerId/tokens/:tokenId/revoke')
   @ConsolePage('administrator')
-  async revoke(
+  revoke(
     @Param('code') code: string,
     @Param('officerId') officerId: string,
     @Param('tokenId') tokenId: string,
@@ -321,38 +314,16 @@ export class ConsoleAdminController {
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
     const officer = this.find(code, officerId);
-    const values = formValues(body);
-    try {
-      await this.access(
-        { type: 'RevokeToken', authorityCode: code, officerId, tokenId, reason: values['reason'] ?? '' },
-        consoleCommandContext(request, body),
-      );
-      response.redirect(303, `${consoleBase(code)}/admin/officers/${encodeURIComponent(officerId)}?done=revoked`);
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      sendPage(response, officerPage(ctx, { officer, values, errors: refusalErrors(ctx.lang, error), canChange: true }), 400);
-    }
-  }
-
-  @Get('directory')
-  @ConsolePage('administrator', 'auditor', 'registrar', 'signer')
-  directory(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
-    const ctx = pageContext(request, response);
-    const authority = findAuthority(this.db, code);
-    if (!authority) throw notFound(`Không có đơn vị ${code}.`, `No authority ${code}.`, 'code');
-    const parent = authority.parentCode ? findAuthority(this.db, authority.parentCode) : undefined;
-    sendPage(
-      response,
-      directoryPage(ctx, {
-        authority,
-        ...(parent ? { parent } : {}),
-        subordinates: listSubordinates(this.db, code),
-        signers: listSigners(this.db, code),
-        predecessors: listPredecessors(this.db, code),
-      }),
-    );
+    return submitFormAct(request, response, body, {
+      read: (_ctx, values) => () =>
+        this.access(
+          { type: 'RevokeToken', authorityCode: code, officerId, tokenId, reason: values['reason'] ?? '' },
+          consoleCommandContext(request, body),
+        ),
+      next: () => `${consoleBase(code)}/admin/officers/${encodeURIComponent(officerId)}?done=revoked`,
+      again: (ctx, values, errors) => officerPage(ctx, { officer, values, errors, canChange: true }),
+    });
   }
 
   @Get('holidays')
@@ -387,36 +358,31 @@ export class ConsoleAdminController {
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
-    const values = formValues(body);
-    const year = yearOf(values['year']);
-    const errors: FieldError[] = [];
-    const holidays = readDays(ctx.lang, values, 'holidays', errors);
-    const makeUpWorkingDays = readDays(ctx.lang, values, 'makeUpWorkingDays', errors);
+    const year = yearOf(formValues(body)['year']);
     const current = await this.year(year);
-    const commandId = sentCommandId(body);
-    if (errors.length === 0) {
-      try {
-        await this.commands.execute(
-          new PublishHolidayYear(
-            {
-              type: 'PublishHolidayYear',
-              year,
-              holidays,
-              makeUpWorkingDays,
-              source: values['source'] ?? '',
-              ...(current.published ? { amends: true } : {}),
-            },
-            consoleCommandContext(request, body),
-          ),
-        );
-        return response.redirect(303, `${consoleBase(code)}/admin/holidays?year=${year}&done=published`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error));
-      }
-    }
-    sendPage(response, holidaysPage(ctx, { ...current, canPublish: true, values, errors, ...(commandId ? { commandId } : {}) }), 400);
+    return submitFormAct(request, response, body, {
+      read: (ctx, values, errors) => {
+        const holidays = readDays(ctx.lang, values, 'holidays', errors);
+        const makeUpWorkingDays = readDays(ctx.lang, values, 'makeUpWorkingDays', errors);
+        return () =>
+          this.commands.execute(
+            new PublishHolidayYear(
+              {
+                type: 'PublishHolidayYear',
+                year,
+                holidays,
+                makeUpWorkingDays,
+                source: values['source'] ?? '',
+                ...(current.published ? { amends: true } : {}),
+              },
+              consoleCommandContext(request, body),
+            ),
+          );
+      },
+      next: () => `${consoleBase(code)}/admin/holidays?year=${year}&done=published`,
+      again: (ctx, values, errors, commandId) =>
+        holidaysPage(ctx, { ...current, canPublish: true, values, errors, ...(commandId ? { commandId } : {}) }),
+    });
   }
 
   private canPublish(role: string | undefined, code: string): boolean {

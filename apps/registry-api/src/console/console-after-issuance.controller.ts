@@ -3,18 +3,29 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { DomainError, REVOCATION_GROUNDS, REVOCATION_SOURCES, type RevocationGround, type RevocationSource } from '@so-goc/domain';
+import {
+  diplomaDecider,
+  diplomaStream,
+  DomainError,
+  REVOCATION_GROUNDS,
+  REVOCATION_SOURCES,
+  type RevocationGround,
+  type RevocationSource,
+} from '@so-goc/domain';
 import { registerEntryOf, type RegisterEntryView } from '@so-goc/projections';
-import { PublicRoute, READ_MODELS, RevokeDiploma } from '@so-goc/platform';
+import type { EventStore } from '@so-goc/event-store';
+import { EVENT_STORE, loadState, PublicRoute, READ_MODELS, RevokeDiploma } from '@so-goc/platform';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, type FormValues } from './pages/form-input';
+import { submitFormAct } from './pages/act-pages';
+import { consoleCommandContext, readDate, type FormValues } from './pages/form-input';
 import { ReadYourWrites } from './pages/read-your-writes';
 import { confirmRevocationPage, revocationFormPage } from './pages/revocation.page';
 import type { FieldError } from './ui/components';
 import type { Lang } from './ui/html';
 import { consoleBase } from './ui/layout';
+import type { PageContext } from './ui/page-context';
 import { pageContext } from './ui/request-context';
 
 /** After issuance: revocation (rules 40–45), through the same platform call as POST …/diplomas/{id}/revocation. */
@@ -28,17 +39,22 @@ export class ConsoleAfterIssuanceController {
     private readonly commands: CommandBus,
     private readonly settled: ReadYourWrites,
     @Inject(READ_MODELS) private readonly db: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
+  /** The form; a proposal on file (§2.7) fills in its ground, source and reasons for the one who decides. */
   @Get()
   @ConsolePage('registrar', 'signer')
-  form(
+  async form(
     @Param('code') code: string,
     @Param('diplomaId') diplomaId: string,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
-    sendPage(response, revocationFormPage(pageContext(request, response), { entry: this.entry(code, diplomaId), values: {}, errors: [] }));
+  ): Promise<void> {
+    const entry = this.entry(code, diplomaId);
+    const proposal = (await loadState(this.store, diplomaDecider, diplomaStream(diplomaId))).revocationProposal;
+    const values: FormValues = proposal ? { ground: proposal.ground, source: proposal.source } : {};
+    sendPage(response, revocationFormPage(pageContext(request, response), { entry, values, errors: [] }));
   }
 
   /** Step one: check what was typed, then restate it; nothing is recorded yet. */
@@ -50,53 +66,56 @@ export class ConsoleAfterIssuanceController {
     @Body() body: unknown,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
-    const ctx = pageContext(request, response);
-    const entry = this.entry(code, diplomaId);
-    const values = formValues(body);
-    const errors = checkRevocation(ctx.lang, values);
-    if (errors.length > 0) return sendPage(response, revocationFormPage(ctx, { entry, values, errors }), 400);
-    sendPage(response, confirmRevocationPage(ctx, { entry, values }));
+  ): Promise<void> {
+    return this.revocation(code, diplomaId, body, request, response, false);
   }
 
   @Post('confirmed')
   @ConsolePage('registrar', 'signer')
-  async revoke(
+  revoke(
     @Param('code') code: string,
     @Param('diplomaId') diplomaId: string,
     @Body() body: unknown,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
+    return this.revocation(code, diplomaId, body, request, response, true);
+  }
+
+  private revocation(
+    code: string,
+    diplomaId: string,
+    body: unknown,
+    request: ConsoleRequest,
+    response: Response,
+    record: boolean,
+  ): Promise<void> {
     const entry = this.entry(code, diplomaId);
-    const v = formValues(body);
-    const errors = checkRevocation(ctx.lang, v);
-    if (errors.length === 0) {
-      try {
-        const decisionDate = readDate(ctx.lang, v, 'decisionDate', errors);
-        await this.commands.execute(
-          new RevokeDiploma(
-            {
-              diplomaId,
-              authorityCode: code,
-              decisionNumber: (v['decisionNumber'] ?? '').trim(),
-              decisionDate,
-              ground: v['ground'] as RevocationGround,
-              reasons: v['reasons'] ?? '',
-              source: v['source'] as RevocationSource,
-            },
-            consoleCommandContext(request, body),
-          ),
-        );
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/diplomas/${diplomaId}?done=revoked`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error));
-      }
-    }
-    sendPage(response, revocationFormPage(ctx, { entry, values: v, errors }), 400);
+    return submitFormAct(request, response, body, {
+      read: (ctx, v, errors) => {
+        errors.push(...checkRevocation(ctx.lang, v));
+        const decisionDate = readDate(ctx.lang, v, 'decisionDate', []);
+        return () =>
+          this.commands.execute(
+            new RevokeDiploma(
+              {
+                diplomaId,
+                authorityCode: code,
+                decisionNumber: (v['decisionNumber'] ?? '').trim(),
+                decisionDate,
+                ground: v['ground'] as RevocationGround,
+                reasons: v['reasons'] ?? '',
+                source: v['source'] as RevocationSource,
+              },
+              consoleCommandContext(request, body),
+            ),
+          );
+      },
+      ...(record ? {} : { confirm: (ctx: PageContext, values: FormValues) => confirmRevocationPage(ctx, { entry, values }) }),
+      next: () => `${consoleBase(code)}/diplomas/${diplomaId}?done=revoked`,
+      again: (ctx, values, errors) => revocationFormPage(ctx, { entry, values, errors }),
+      settle: () => this.settled.settle(),
+    });
   }
 
   private entry(code: string, diplomaId: string): RegisterEntryView {

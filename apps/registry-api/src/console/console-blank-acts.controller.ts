@@ -23,10 +23,12 @@ import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
 import { readRanges } from './console-blanks.controller';
 import { BLANK_ACTS, blankActPage, confirmDestructionPage, reconciliationPage, serialPage, type BlankAct } from './pages/blank-acts.page';
-import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId, type FormValues } from './pages/form-input';
+import { submitFormAct } from './pages/act-pages';
+import { consoleCommandContext, formValues, readDate, sentCommandId, type FormValues } from './pages/form-input';
 import type { FieldError } from './ui/components';
 import type { Lang } from './ui/html';
 import { consoleBase } from './ui/layout';
+import type { PageContext } from './ui/page-context';
 import { pageContext } from './ui/request-context';
 
 /** The command's field names as the form names them, so each refusal lands beside its field. */
@@ -74,49 +76,47 @@ export class ConsoleBlankActsController {
 
   @Post('act/:act')
   @ConsolePage('registrar')
-  async act(
+  act(
     @Param('code') code: string,
     @Param('act') act: string,
     @Body() body: unknown,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): Promise<void> {
-    const ctx = pageContext(request, response);
+  ): Promise<void> | void {
     if (!isAct(act)) return response.redirect(303, `${consoleBase(code)}/blanks`);
-    const values = formValues(body);
-    const errors: FieldError[] = [];
-    const commandId = sentCommandId(body);
-    const built = buildCommand(ctx.lang, act, code, values, errors);
-    const confirmed = values['confirmed'];
-    if (built && errors.length === 0 && act === 'destroy' && confirmed !== 'yes') {
-      if (confirmed !== 'edit') {
-        const { ranges, members } = built.input as DestroyBlanks['input'];
-        const prefix = firstSerialOf(values['ranges'] ?? '');
-        return sendPage(
-          response,
-          confirmDestructionPage(ctx, {
-            values,
-            quantity: ranges.reduce((sum, r) => sum + (r.to - r.from + 1), 0),
-            ranges: ranges.map((r) => (prefix ? formatRange(prefix.prefix, prefix.width, r) : `${r.from}–${r.to}`)),
-            members: members.map((m) => `${m.fullName}, ${m.title} — ${m.role}`),
-            ...(commandId ? { commandId } : {}),
-          }),
-        );
-      }
-      return sendPage(response, blankActPage(ctx, { act, values, errors, ...(commandId ? { commandId } : {}) }));
-    }
-    if (built && errors.length === 0) {
-      try {
-        await this.commands.execute(built.make(consoleCommandContext(request, body)));
+    const confirmed = formValues(body)['confirmed'];
+    let built: ReturnType<typeof buildCommand>;
+    return submitFormAct(request, response, body, {
+      read: (ctx, values, errors) => {
+        const b = (built = buildCommand(ctx.lang, act, code, values, errors));
+        return b && (() => this.commands.execute(b.make(consoleCommandContext(request, body))));
+      },
+      // Destruction cannot be undone (rule 44): restated first; "edit" goes back to the form as it was typed.
+      ...(act === 'destroy' && confirmed !== 'yes'
+        ? {
+            confirm: (ctx: PageContext, values: FormValues) => {
+              const commandId = sentCommandId(body);
+              if (confirmed === 'edit') return blankActPage(ctx, { act, values, errors: [], ...(commandId ? { commandId } : {}) });
+              const { ranges, members } = built!.input as DestroyBlanks['input'];
+              const prefix = firstSerialOf(values['ranges'] ?? '');
+              return confirmDestructionPage(ctx, {
+                values,
+                quantity: ranges.reduce((sum, r) => sum + (r.to - r.from + 1), 0),
+                ranges: ranges.map((r) => (prefix ? formatRange(prefix.prefix, prefix.width, r) : `${r.from}–${r.to}`)),
+                members: members.map((m) => `${m.fullName}, ${m.title} — ${m.role}`),
+                ...(commandId ? { commandId } : {}),
+              });
+            },
+          }
+        : {}),
+      next: () => {
         const minutes =
-          act === 'destroy' ? `&minutes=${encodeURIComponent((built.input as DestroyBlanks['input']).minutesRef.trim())}` : '';
-        return response.redirect(303, `${consoleBase(code)}/blanks?done=${act}${minutes}`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error, FIELD_NAMES));
-      }
-    }
-    sendPage(response, blankActPage(ctx, { act, values, errors, ...(commandId ? { commandId } : {}) }), 400);
+          act === 'destroy' ? `&minutes=${encodeURIComponent((built!.input as DestroyBlanks['input']).minutesRef.trim())}` : '';
+        return `${consoleBase(code)}/blanks?done=${act}${minutes}`;
+      },
+      again: (ctx, values, errors, commandId) => blankActPage(ctx, { act, values, errors, ...(commandId ? { commandId } : {}) }),
+      fieldNames: FIELD_NAMES,
+    });
   }
 
   /** The destruction minutes as the office files them, as GET …/blank-destructions/:minutesRef.:format of the API. */

@@ -12,7 +12,8 @@ import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
 import { blanksPage, LEDGER_PAGE_SIZE, receiveLotPage } from './pages/blanks.page';
-import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId, type FormValues } from './pages/form-input';
+import { submitFormAct } from './pages/act-pages';
+import { consoleCommandContext, readDate, type FormValues } from './pages/form-input';
 import type { FieldError } from './ui/components';
 import type { Lang, Words } from './ui/html';
 import { consoleBase } from './ui/layout';
@@ -101,27 +102,16 @@ export class ConsoleBlanksController {
 
   @Post('receive')
   @ConsolePage('registrar')
-  async receive(
-    @Param('code') code: string,
-    @Body() body: unknown,
-    @Req() request: ConsoleRequest,
-    @Res() response: Response,
-  ): Promise<void> {
-    const ctx = pageContext(request, response);
-    const values = formValues(body);
-    const errors: FieldError[] = [];
-    const command = receiptCommand(ctx.lang, code, values, errors);
-    if (command && errors.length === 0) {
-      try {
-        await this.commands.execute(new ReceiveBlankLot(command, consoleCommandContext(request, body)));
-        return response.redirect(303, `${consoleBase(code)}/blanks?done=received`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error, FIELD_NAMES));
-      }
-    }
-    const commandId = sentCommandId(body);
-    sendPage(response, receiveLotPage(ctx, { values, errors, ...(commandId ? { commandId } : {}) }), 400);
+  receive(@Param('code') code: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    return submitFormAct(request, response, body, {
+      read: (ctx, values, errors) => {
+        const command = receiptCommand(ctx.lang, code, values, errors);
+        return command && (() => this.commands.execute(new ReceiveBlankLot(command, consoleCommandContext(request, body))));
+      },
+      next: () => `${consoleBase(code)}/blanks?done=received`,
+      again: (ctx, values, errors, commandId) => receiveLotPage(ctx, { values, errors, ...(commandId ? { commandId } : {}) }),
+      fieldNames: FIELD_NAMES,
+    });
   }
 }
 

@@ -50,7 +50,7 @@ import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { actFormPage, confirmActPage, inWords, PAGE_SIZE, pageNumber, vietnamTime } from './pages/act-pages';
+import { actFormPage, confirmActPage, inWords, PAGE_SIZE, pageNumber, submitFormAct, vietnamTime } from './pages/act-pages';
 import {
   CHANNEL_WORDS,
   copiesIndexPage,
@@ -225,30 +225,24 @@ export class ConsoleCopiesController {
 
   @Post('copies/receive/confirmed')
   @ConsolePage('registrar')
-  async receive(
-    @Param('code') code: string,
-    @Body() body: unknown,
-    @Req() request: ConsoleRequest,
-    @Res() response: Response,
-  ): Promise<void> {
-    const ctx = pageContext(request, response);
-    const v = formValues(body);
-    const errors: FieldError[] = [];
-    const read = await this.readReceive(ctx, code, v, errors);
-    if (read) {
-      try {
+  receive(@Param('code') code: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    return submitFormAct(request, response, body, {
+      read: async (ctx, v, errors) => {
+        const read = await this.readReceive(ctx, code, v, errors);
+        if (!read) return undefined;
         const { entry, ...input } = read;
-        await this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(
-          new ReceiveCopyRequest({ ...input, diplomaId: entry.diplomaId, authorityCode: code }, consoleCommandContext(request, body)),
-        );
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/copy-requests/${encodeURIComponent(input.requestId)}?done=received`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error, RECEIVE_FIELDS));
-      }
-    }
-    sendPage(response, this.receivePage(ctx, v, errors, sentCommandId(body)), 400);
+        return async () => {
+          await this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(
+            new ReceiveCopyRequest({ ...input, diplomaId: entry.diplomaId, authorityCode: code }, consoleCommandContext(request, body)),
+          );
+          return input.requestId;
+        };
+      },
+      next: (requestId) => `${consoleBase(code)}/copy-requests/${encodeURIComponent(requestId)}?done=received`,
+      again: (ctx, v, errors, commandId) => this.receivePage(ctx, v, errors, commandId),
+      settle: () => this.settled.settle(),
+      fieldNames: RECEIVE_FIELDS,
+    });
   }
 
   @Get('copy-requests/:requestId')
@@ -460,7 +454,7 @@ export class ConsoleCopiesController {
     sendPage(response, this.formPage(name, ctx, found, {}, []));
   }
 
-  private async act(
+  private act(
     name: RequestActName,
     p: RequestTarget,
     body: unknown,
@@ -468,31 +462,21 @@ export class ConsoleCopiesController {
     response: Response,
     record: boolean,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
     const found = this.request(p.code, p.requestId);
-    const v = formValues(body);
-    const errors: FieldError[] = [];
-    const command = this.command(name, ctx, p, v, errors, request, body);
     const here = `${consoleBase(p.code)}/copy-requests/${encodeURIComponent(p.requestId)}`;
     const spec = ACTS[name];
-    if (command && !record && spec.confirm) return sendPage(response, this.confirmPage(name, ctx, found, v));
-    if (command) {
-      try {
-        await this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(command);
-        await this.settled.settle();
-        return response.redirect(303, `${here}?done=${spec.done}`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(
-          ...inWords(
-            ctx,
-            refusalErrors(ctx.lang, error, { 'extension.writtenAgreementRef': 'writtenAgreementRef', requestId: '' }),
-            REFUSAL_WORDS,
-          ),
-        );
-      }
-    }
-    sendPage(response, this.formPage(name, ctx, found, v, errors, sentCommandId(body)), 400);
+    return submitFormAct(request, response, body, {
+      read: (ctx, v, errors) => {
+        const command = this.command(name, ctx, p, v, errors, request, body);
+        return command && (() => this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(command));
+      },
+      ...(!record && spec.confirm ? { confirm: (ctx: PageContext, v: FormValues) => this.confirmPage(name, ctx, found, v) } : {}),
+      next: () => `${here}?done=${spec.done}`,
+      again: (ctx, v, errors, commandId) => this.formPage(name, ctx, found, v, errors, commandId),
+      settle: () => this.settled.settle(),
+      fieldNames: { 'extension.writtenAgreementRef': 'writtenAgreementRef', requestId: '' },
+      words: (ctx, errors) => inWords(ctx, errors, REFUSAL_WORDS),
+    });
   }
 
   private command(

@@ -20,7 +20,14 @@ import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { DomainError, vietnamDateOf, type DiplomaKind } from '@so-goc/domain';
 import { decisionGraduatesPage, listDecisions, overdueIssuance } from '@so-goc/projections';
-import { GraduateListRejected, ImportGraduationDecision, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
+import {
+  GraduateListRejected,
+  ImportGraduationDecision,
+  PublicRoute,
+  READ_MODELS,
+  READ_ROLES,
+  streamingUploadStorage,
+} from '@so-goc/platform';
 import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
@@ -28,6 +35,7 @@ import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.g
 import { DECISION_PAGE_SIZE, decisionPage, decisionsPage, uploadPage } from './pages/decisions.page';
 import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId } from './pages/form-input';
 import { RowReports, rowReportXlsx } from './pages/row-report';
+import { JOB_QUICK_MILLIS, JobRunner } from './jobs/job-runner';
 import { slug } from './pages/slug';
 import type { FieldError } from './ui/components';
 import { consoleBase } from './ui/layout';
@@ -46,6 +54,8 @@ export class ConsoleDecisionsController {
     private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
     private readonly reports: RowReports,
+    private readonly jobs: JobRunner,
+    @Inject(JOB_QUICK_MILLIS) private readonly quickMillis: number,
   ) {}
 
   @Get()
@@ -63,7 +73,7 @@ export class ConsoleDecisionsController {
 
   @Post('new')
   @ConsolePage('registrar')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { storage: streamingUploadStorage, limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
   async upload(
     @Param('code') code: string,
     @Body() body: unknown,
@@ -87,31 +97,50 @@ export class ConsoleDecisionsController {
     let reportHref: string | undefined;
     if (errors.length === 0 && file) {
       const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
-      try {
-        await this.commands.execute(
-          new ImportGraduationDecision(
-            {
-              decisionId,
-              authorityCode: code,
-              number,
-              date,
-              kind: (values['kind'] ?? '') as DiplomaKind,
-              schoolYear: (values['schoolYear'] ?? '').trim(),
-              examSession: values['examSession']?.trim() || null,
-              fileName,
-              bytes: new Uint8Array(file.buffer),
-            },
-            consoleCommandContext(request, body),
-          ),
-        );
-        return response.redirect(303, `${consoleBase(code)}/decisions/${decisionId}?done=imported`);
-      } catch (error) {
-        if (error instanceof GraduateListRejected) {
-          rowProblems = error.rowProblems;
-          reportHref = `${consoleBase(code)}/decisions/reports/${this.reports.keep(request.officerAccess!.officer.officerId, fileName, error.rowProblems)}.xlsx`;
-        } else if (isRefusal(error)) errors.push(...refusalErrors(ctx.lang, error));
-        else throw error;
-      }
+      const context = consoleCommandContext(request, body);
+      const base = consoleBase(code);
+      // A job (issue 13 item 4): a 20,000-row list shows its rows read on the job's page; a small one answers here as before.
+      const jobId = this.jobs.start(
+        {
+          authorityCode: code,
+          officerId: request.officerAccess!.officer.officerId,
+          kind: 'import',
+          titleVi: `Nhập danh sách ${fileName} (QĐ ${number})`,
+          titleEn: `Import of ${fileName} (decision ${number})`,
+          unit: 'rows',
+          total: null,
+          link: `${base}/decisions/new`,
+        },
+        async (job) => {
+          await this.commands.execute(
+            new ImportGraduationDecision(
+              {
+                decisionId,
+                authorityCode: code,
+                number,
+                date,
+                kind: (values['kind'] ?? '') as DiplomaKind,
+                schoolYear: (values['schoolYear'] ?? '').trim(),
+                examSession: values['examSession']?.trim() || null,
+                fileName,
+                bytes: new Uint8Array(file.buffer),
+                onProgress: ({ rowsRead, rowsTotal }) => job.report(rowsRead, rowsTotal, rowsRead === rowsTotal ? 'recording' : 'working'),
+              },
+              context,
+            ),
+          );
+          return { link: `${base}/decisions/${decisionId}?done=imported` };
+        },
+      );
+      const finished = await this.jobs.within(jobId, this.quickMillis);
+      if (!finished) return response.redirect(303, `${base}/jobs/${jobId}`);
+      const error = finished.error;
+      if (error === undefined) return response.redirect(303, `${base}/decisions/${decisionId}?done=imported`);
+      if (error instanceof GraduateListRejected) {
+        rowProblems = error.rowProblems;
+        reportHref = `${base}/decisions/reports/${this.reports.keep(request.officerAccess!.officer.officerId, fileName, error.rowProblems)}.xlsx`;
+      } else if (isRefusal(error)) errors.push(...refusalErrors(ctx.lang, error));
+      else throw error;
     }
     const commandId = sentCommandId(body);
     sendPage(

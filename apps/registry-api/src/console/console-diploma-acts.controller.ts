@@ -10,10 +10,14 @@ import {
   diplomaStream,
   DomainError,
   HOLDER_FIELDS,
+  REVOCATION_GROUNDS,
+  REVOCATION_SOURCES,
   vietnamDateOf,
   type CorrectionGround,
   type FieldChange,
   type HolderField,
+  type RevocationGround,
+  type RevocationSource,
 } from '@so-goc/domain';
 import {
   appendixBooksOf,
@@ -34,9 +38,11 @@ import {
   loadState,
   NotifyRevocation,
   PublicRoute,
+  ProposeRevocation,
   PublishRevocation,
   READ_MODELS,
   READ_ROLES,
+  RecordDigitalIssue,
   RecordRevokedDiplomaReturned,
   RefuseCorrection,
   ReissueDiploma,
@@ -49,31 +55,33 @@ import { diplomaKind } from '../issuance/diploma-kind';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { actFormPage, confirmActPage, entrySummary, inWords, PAGE_SIZE, pageNumber } from './pages/act-pages';
+import {
+  actFormPage,
+  confirmNamedAct,
+  entrySummary,
+  inWords,
+  PAGE_SIZE,
+  pageNumber,
+  submitFormAct,
+  type Restatement,
+} from './pages/act-pages';
 import {
   afterIssuanceIndexPage,
   appendixPage,
   CORRECTION_GROUND_WORDS,
   decideCorrectionFields,
+  digitalIssueFields,
   diplomaPage,
   HOLDER_FIELD_WORDS,
   notifyFields,
+  proposeRevocationFields,
   publishFields,
   refuseFields,
   reissueFields,
   requestCorrectionFields,
   returnFields,
 } from './pages/after-issuance.page';
-import {
-  consoleCommandContext,
-  dmy,
-  formValues,
-  isRefusal,
-  readDate,
-  refusalErrors,
-  sentCommandId,
-  type FormValues,
-} from './pages/form-input';
+import { consoleCommandContext, dmy, readDate, type FormValues } from './pages/form-input';
 import { ReadYourWrites } from './pages/read-your-writes';
 import { maySeeIdentifiers } from './pages/register.page';
 import type { FieldError } from './ui/components';
@@ -102,14 +110,10 @@ interface DiplomaAct {
     body: unknown,
   ): OfficerCommand<unknown> | undefined;
   /** An act that cannot be taken back restates what it will do before anything is recorded. */
-  confirm?(
-    ctx: PageContext,
-    entry: RegisterEntryView,
-    v: FormValues,
-    requestId?: string,
-    changes?: readonly FieldChange[],
-  ): { heading: string; warning: string; rows: [Words, Html][] };
+  confirm?(ctx: PageContext, entry: RegisterEntryView, v: FormValues, requestId?: string, changes?: readonly FieldChange[]): Restatement;
   readonly fieldNames?: Record<string, string>;
+  /** A sentence above the form saying what the act leads to. */
+  readonly intro?: Words;
 }
 
 function required(v: FormValues, name: string, errors: FieldError[], message: string): string {
@@ -332,6 +336,71 @@ export const DIPLOMA_ACTS = {
       };
     },
   },
+  proposeRevocation: {
+    title: { vi: 'Đề xuất thu hồi văn bằng', en: 'Propose revocation' },
+    submit: { vi: 'Ghi nhận đề xuất', en: 'Record the proposal' },
+    done: 'revocation-proposed',
+    intro: {
+      vi: 'Đề xuất được ghi lại cùng tên người đề xuất; người có thẩm quyền khác ghi nhận quyết định thu hồi (quy tắc 41, 42).',
+      en: 'The proposal is recorded with its proposer’s name; another, competent officer records the revocation decision (rules 41, 42).',
+    },
+    fields: proposeRevocationFields,
+    command(ctx, v, errors, t, request, body) {
+      const say: Say = (vi, en) => (ctx.lang === 'vi' ? vi : en);
+      if (!(REVOCATION_GROUNDS as readonly string[]).includes(v['ground'] ?? ''))
+        errors.push({ field: 'ground', message: say('Chọn căn cứ thu hồi (quy tắc 40).', 'Choose the ground (rule 40).') });
+      if (!(REVOCATION_SOURCES as readonly string[]).includes(v['source'] ?? ''))
+        errors.push({ field: 'source', message: say('Chọn nơi phát hiện.', 'Choose who detected it.') });
+      const reasons = required(v, 'reasons', errors, say('Ghi lý do đề xuất thu hồi (quy tắc 42).', 'State the reasons (rule 42).'));
+      const proposedOn = readDate(ctx.lang, v, 'proposedOn', errors, { vi: 'Ngày đề xuất', en: 'Proposal date' });
+      if (errors.length > 0) return undefined;
+      return new ProposeRevocation(
+        {
+          diplomaId: t.diplomaId,
+          authorityCode: t.code,
+          ground: v['ground'] as RevocationGround,
+          source: v['source'] as RevocationSource,
+          reasons,
+          proposedOn,
+        },
+        consoleCommandContext(request, body),
+      );
+    },
+  },
+  digitalIssue: {
+    title: { vi: 'Cấp văn bằng điện tử', en: 'Digital issue' },
+    submit: { vi: 'Tiếp tục', en: 'Continue' },
+    done: 'issued-digitally',
+    fields: digitalIssueFields,
+    command(ctx, v, errors, t, request, body) {
+      const issuedOn = readDate(ctx.lang, v, 'issuedOn', errors, { vi: 'Ngày cấp bản điện tử', en: 'Digital issue date' });
+      const reference = required(
+        v,
+        'reference',
+        errors,
+        ctx.lang === 'vi' ? 'Nhập mã bản ghi văn bằng điện tử.' : 'Enter the record of the digital diploma.',
+      );
+      if (errors.length > 0) return undefined;
+      return new RecordDigitalIssue(
+        { diplomaId: t.diplomaId, authorityCode: t.code, issuedOn, reference },
+        consoleCommandContext(request, body),
+      );
+    },
+    confirm(ctx, entry, v) {
+      const vi = ctx.lang === 'vi';
+      return {
+        tone: 'info',
+        heading: vi ? `Ghi nhận văn bằng điện tử của ${entry.fullName}?` : `Record ${entry.fullName}’s digital diploma?`,
+        warning: vi
+          ? `Văn bằng điện tử là cùng một văn bằng (số hiệu ${entry.serial}, số vào sổ ${entry.registerLabel}) được cấp thêm dưới dạng điện tử; ghi nhận một lần và không sửa được (mục 0.5).`
+          : `The digital diploma is the same diploma (serial ${entry.serial}, register no. ${entry.registerLabel}) issued also as a digital record; it is recorded once and cannot be changed (§0.5).`,
+        rows: [
+          [{ vi: 'Ngày cấp bản điện tử', en: 'Issued digitally on' }, v['issuedOn'] ?? ''],
+          [{ vi: 'Mã bản ghi', en: 'Record' }, v['reference'] ?? ''],
+        ],
+      };
+    },
+  },
   publish: {
     title: { vi: 'Công bố quyết định thu hồi', en: 'Publication of the revocation' },
     submit: { vi: 'Ghi nhận đã công bố', en: 'Record the publication' },
@@ -413,6 +482,11 @@ const DONE_WORDS: Record<string, Words> = {
     vi: 'Đã ghi nhận văn bằng nộp lại; phôi chuyển chờ hội đồng huỷ (quy tắc 44).',
     en: 'The return is recorded; the blank awaits the destruction council (rule 44).',
   },
+  'revocation-proposed': {
+    vi: 'Đã ghi nhận đề xuất thu hồi. Người có thẩm quyền (không phải người đề xuất) ghi nhận quyết định thu hồi (quy tắc 41, 42).',
+    en: 'The proposal is recorded. The competent officer — not the proposer — records the revocation decision (rules 41, 42).',
+  },
+  'issued-digitally': { vi: 'Đã ghi nhận cấp văn bằng điện tử.', en: 'The digital issue is recorded.' },
   revoked: {
     vi: 'Đã ghi nhận quyết định thu hồi. Tiếp theo: công bố quyết định và thông báo cho người được cấp.',
     en: 'The revocation is recorded. Next: publish the decision and notify the holder.',
@@ -498,19 +572,24 @@ export class ConsoleDiplomaActsController {
 
   @Get('diplomas/:diplomaId')
   @ConsolePage(...READ_ROLES)
-  diploma(
+  async diploma(
     @Param('code') code: string,
     @Param('diplomaId') diplomaId: string,
     @Query('done') done: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const ctx = pageContext(request, response);
     const doneWords = done ? DONE_WORDS[done] : undefined;
+    const entry = this.entry(code, diplomaId);
+    // The proposal and the digital medium have no read model: the diploma's own stream says them.
+    const state = await loadState(this.store, diplomaDecider, diplomaStream(diplomaId));
     sendPage(
       response,
       diplomaPage(ctx, {
-        entry: this.entry(code, diplomaId),
+        entry,
+        proposal: state.revocationProposal,
+        digital: state.digital,
         corrections: correctionRequestsOf(this.db, diplomaId),
         revocation: revocationCaseOf(this.db, diplomaId),
         reissue: reissueOf(this.db, diplomaId),
@@ -589,6 +668,38 @@ export class ConsoleDiplomaActsController {
     return this.act('reissue', p, body, request, response, 'reissue', true);
   }
 
+  // ── Revocation proposal (§2.7, rules 41–42) and the digital medium (§0.5) ──────────────────────────
+
+  @Get('diplomas/:diplomaId/revocation-proposal')
+  @ConsolePage('registrar', 'signer')
+  proposeForm(@Param() p: Target, @Req() request: ConsoleRequest, @Res() response: Response): void {
+    this.showForm('proposeRevocation', p, request, response, 'revocation-proposal');
+  }
+
+  @Post('diplomas/:diplomaId/revocation-proposal')
+  @ConsolePage('registrar', 'signer')
+  propose(@Param() p: Target, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    return this.act('proposeRevocation', p, body, request, response, 'revocation-proposal', true);
+  }
+
+  @Get('diplomas/:diplomaId/digital-issue')
+  @ConsolePage('registrar', 'signer')
+  digitalForm(@Param() p: Target, @Req() request: ConsoleRequest, @Res() response: Response): void {
+    this.showForm('digitalIssue', p, request, response, 'digital-issue');
+  }
+
+  @Post('diplomas/:diplomaId/digital-issue')
+  @ConsolePage('registrar', 'signer')
+  digitalCheck(@Param() p: Target, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    return this.act('digitalIssue', p, body, request, response, 'digital-issue', false);
+  }
+
+  @Post('diplomas/:diplomaId/digital-issue/confirmed')
+  @ConsolePage('registrar', 'signer')
+  digitalIssue(@Param() p: Target, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    return this.act('digitalIssue', p, body, request, response, 'digital-issue', true);
+  }
+
   // ── After a revocation (rules 42–44) ─────────────────────────────────────────────────────────────
 
   @Get('diplomas/:diplomaId/revocation/publication')
@@ -636,7 +747,7 @@ export class ConsoleDiplomaActsController {
     sendPage(response, this.formPage(name, ctx, entry, path, initial, [], p.requestId));
   }
 
-  private async act(
+  private act(
     name: ActName,
     p: Target,
     body: unknown,
@@ -646,47 +757,38 @@ export class ConsoleDiplomaActsController {
     record: boolean,
   ): Promise<void> {
     const act: DiplomaAct = DIPLOMA_ACTS[name];
-    const ctx = pageContext(request, response);
     const entry = this.entry(p.code, p.diplomaId);
-    const v = formValues(body);
-    const errors: FieldError[] = [];
+    const d = `${consoleBase(p.code)}/diplomas/${p.diplomaId}`;
     const target = { code: p.code, diplomaId: p.diplomaId, ...(p.requestId ? { requestId: p.requestId } : {}) };
-    const command = act.command(ctx, v, errors, target, request, body);
-    if (command && !record && act.confirm) {
-      const d = `${consoleBase(p.code)}/diplomas/${p.diplomaId}`;
-      // What the dossier asks to change, as recorded on the diploma's stream: the confirmation restates it.
-      const changes = p.requestId
-        ? (await loadState(this.store, diplomaDecider, diplomaStream(p.diplomaId))).requests.get(p.requestId)?.changes
-        : undefined;
-      const said = act.confirm(ctx, entry, v, p.requestId, changes);
-      return sendPage(
-        response,
-        confirmActPage(ctx, {
-          title: act.title,
-          nav: 'after-issuance',
-          heading: said.heading,
-          warning: said.warning,
-          rows: said.rows,
-          action: `${d}/${path}/confirmed`,
-          values: v,
-          submitLabel: { vi: `Xác nhận: ${act.title.vi.toLowerCase()}`, en: `Confirm: ${act.title.en.toLowerCase()}` },
-          back: { href: `${d}/${path}` },
-        }),
-      );
-    }
-    if (command) {
-      try {
-        await this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(command);
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(p.code)}/diplomas/${p.diplomaId}?done=${act.done}`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(
-          ...inWords(ctx, refusalErrors(ctx.lang, error, act.fieldNames ?? {}), { ...CORRECTION_GROUND_WORDS, ...HOLDER_FIELD_WORDS }),
-        );
-      }
-    }
-    sendPage(response, this.formPage(name, ctx, entry, path, v, errors, p.requestId, sentCommandId(body)), 400);
+    const confirm = act.confirm;
+    return submitFormAct(request, response, body, {
+      read: (ctx, v, errors) => {
+        const command = act.command(ctx, v, errors, target, request, body);
+        return command && (() => this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(command));
+      },
+      ...(confirm && !record
+        ? {
+            confirm: async (ctx: PageContext, v: FormValues) => {
+              // What the dossier asks to change, as recorded on the diploma's stream: the confirmation restates it.
+              const changes = p.requestId
+                ? (await loadState(this.store, diplomaDecider, diplomaStream(p.diplomaId))).requests.get(p.requestId)?.changes
+                : undefined;
+              return confirmNamedAct(ctx, {
+                title: act.title,
+                nav: 'after-issuance',
+                said: confirm(ctx, entry, v, p.requestId, changes),
+                path: `${d}/${path}`,
+                values: v,
+              });
+            },
+          }
+        : {}),
+      next: () => `${d}?done=${act.done}`,
+      again: (ctx, v, errors, commandId) => this.formPage(name, ctx, entry, path, v, errors, p.requestId, commandId),
+      settle: () => this.settled.settle(),
+      ...(act.fieldNames ? { fieldNames: act.fieldNames } : {}),
+      words: (ctx, errors) => inWords(ctx, errors, { ...CORRECTION_GROUND_WORDS, ...HOLDER_FIELD_WORDS }),
+    });
   }
 
   private formPage(
@@ -726,7 +828,9 @@ export class ConsoleDiplomaActsController {
         ? {
             intro: `${ctx.lang === 'vi' ? 'Hồ sơ' : 'Request'} ${request.requestId} — ${CORRECTION_GROUND_WORDS[request.ground as CorrectionGround]?.[ctx.lang] ?? request.ground}; ${ctx.lang === 'vi' ? 'hạn giải quyết' : 'due by'} ${dmy(request.dueBy)}.`,
           }
-        : {}),
+        : act.intro
+          ? { intro: act.intro[ctx.lang] }
+          : {}),
       action: `${d}/${path}`,
       fields,
       submitLabel: act.submit,

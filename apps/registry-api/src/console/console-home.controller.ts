@@ -17,6 +17,8 @@ import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
 import { homePage } from './pages/home.page';
+import { runningJobsSection } from './pages/jobs.page';
+import { JobRunner } from './jobs/job-runner';
 import { pageContext } from './ui/request-context';
 
 /** An authority's home: the same overdue queries the API's lists answer, counted. */
@@ -29,6 +31,7 @@ export class ConsoleHomeController {
   constructor(
     @Inject(READ_MODELS) private readonly db: Database,
     private readonly access: OfficerAccess,
+    private readonly jobs: JobRunner,
   ) {}
 
   @Get()
@@ -45,23 +48,29 @@ export class ConsoleHomeController {
       : [];
     const today = vietnamDateOf(now);
     const blanks = blankCounts(this.db, code);
+    const ctx = pageContext(request, response);
     sendPage(
       response,
-      homePage(pageContext(request, response), findAuthority(this.db, code)?.name ?? code, {
-        overdueIssuance: overdueIssuance(this.db, code, today).length,
-        correctionsPastDue: correctionRequestsPastDue(this.db, code, today).length,
-        copiesPastDue: copyRequestsPastDue(this.db, code, now.toISOString()).length,
-        revokedNotReturned: overdueReturns(this.db, code, today).length,
-        spoiledAwaitingDestruction: blanks.spoiledAwaitingDestruction,
-        blanksOnHand: blanks.onHand,
-        ...(watchesAudits
-          ? {
-              newSeriousFindings: findings(this.db, { authorityCodes: scope, state: 'open' }).filter(
-                (f) => f.severity === 'critical' || f.severity === 'high',
-              ).length,
-            }
-          : {}),
-      }),
+      homePage(
+        ctx,
+        findAuthority(this.db, code)?.name ?? code,
+        {
+          overdueIssuance: overdueIssuance(this.db, code, today).length,
+          correctionsPastDue: correctionRequestsPastDue(this.db, code, today).length,
+          copiesPastDue: copyRequestsPastDue(this.db, code, now.toISOString()).length,
+          revokedNotReturned: overdueReturns(this.db, code, today).length,
+          spoiledAwaitingDestruction: blanks.spoiledAwaitingDestruction,
+          blanksOnHand: blanks.onHand,
+          ...(watchesAudits
+            ? {
+                newSeriousFindings: findings(this.db, { authorityCodes: scope, state: 'open' }).filter(
+                  (f) => f.severity === 'critical' || f.severity === 'high',
+                ).length,
+              }
+            : {}),
+        },
+        runningJobsSection(ctx, this.jobs.store.ofAuthority(code, 10)),
+      ),
     );
   }
 }

@@ -3,7 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { renderPrintRunPdf } from '@so-goc/documents';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { writePrintRunPdf } from '@so-goc/documents';
 import { DomainError } from '@so-goc/domain';
 import {
   blankLotsHeld,
@@ -35,6 +37,7 @@ import { fileReply } from '../exports/file-reply';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
+import { submitFormAct } from './pages/act-pages';
 import {
   consoleCommandContext,
   dmy,
@@ -47,6 +50,7 @@ import {
 } from './pages/form-input';
 import { confirmSignPage, openRunPage, printRunPage, printRunsPage, RUN_PAGE_SIZE } from './pages/print-runs.page';
 import { ReadYourWrites } from './pages/read-your-writes';
+import { JOB_QUICK_MILLIS, JobRunner } from './jobs/job-runner';
 import { slug } from './pages/slug';
 import type { FieldError } from './ui/components';
 import type { Lang } from './ui/html';
@@ -83,6 +87,8 @@ export class ConsolePrintRunsController {
     private readonly settled: ReadYourWrites,
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(INFRASTRUCTURE) infrastructure: Infrastructure,
+    private readonly jobs: JobRunner,
+    @Inject(JOB_QUICK_MILLIS) private readonly quickMillis: number,
   ) {
     this.faces = new DiplomaFaces(db, FileKeyring.forConfig(infrastructure.config), infrastructure.config.portalPublicUrl);
   }
@@ -203,20 +209,49 @@ export class ConsolePrintRunsController {
       sendPage(response, this.runPage(ctx, code, printRunId, { page: 1, values: v, errors }), 400);
       return undefined;
     }
-    const { faces } = this.faces.printRun(printRunId, planned);
-    const rendered = await renderPrintRunPdf(
-      faces.map((f) => f.face),
-      { mode, title: `Đợt in ${printRunId}` },
-    );
     const context = consoleCommandContext(request, body);
-    // The same record as the API keeps: which file (by its hash) was produced for this run.
-    await this.commands.execute(
-      new RecordPrintRunDocument(
-        { printRunId, authorityCode: code, mode, sha256: rendered.sha256, pageCount: rendered.pageCount },
-        context,
-      ),
+    const name = `dot-in-${printRunId}-${mode}`;
+    // A job (issue 13 item 4): the file is written page by page into the data dir, the pages counted as they
+    // are added; a short run is sent here as before, a long one is handed over to its job page.
+    const jobId = this.jobs.start(
+      {
+        authorityCode: code,
+        officerId: request.officerAccess!.officer.officerId,
+        kind: 'print',
+        titleVi: `Tệp in đợt ${printRunId} (${mode === 'overlay' ? 'in lên phôi' : 'bản xem'})`,
+        titleEn: `Print file of run ${printRunId} (${mode})`,
+        unit: 'pages',
+        total: null,
+        link: `${consoleBase(code)}/print-runs/${printRunId}`,
+      },
+      async (job) => {
+        const { faces } = this.faces.printRun(printRunId, planned);
+        job.report(0, faces.length);
+        const path = job.resultPath('pdf');
+        const written = await writePrintRunPdf(
+          faces.map((f) => f.face),
+          path,
+          { mode, title: `Đợt in ${printRunId}`, workers: 0, onPage: (pages) => job.report(pages, faces.length) },
+        );
+        job.report(written.pageCount, faces.length, 'finishing');
+        // The same record as the API keeps: which file (by its hash) was produced for this run.
+        await this.commands.execute(
+          new RecordPrintRunDocument(
+            { printRunId, authorityCode: code, mode, sha256: written.sha256, pageCount: written.pageCount },
+            context,
+          ),
+        );
+        return { result: { file: basename(path), format: 'pdf' as const, name, sha256: written.sha256 } };
+      },
     );
-    return fileReply(response, rendered.bytes, 'pdf', `dot-in-${printRunId}-${mode}`, rendered.sha256);
+    const finished = await this.jobs.within(jobId, this.quickMillis);
+    if (!finished) {
+      response.redirect(303, `${consoleBase(code)}/jobs/${jobId}`);
+      return undefined;
+    }
+    if (finished.error !== undefined) throw finished.error;
+    const result = finished.job.result!;
+    return fileReply(response, readFileSync(join(this.jobs.dir, result.file)), 'pdf', name, result.sha256);
   }
 
   @Post(':printRunId/printing')
@@ -332,7 +367,7 @@ export class ConsolePrintRunsController {
   }
 
   /** Checks the form, runs the act, and either goes back to the run with a notice or shows the form's problems. */
-  private async step(
+  private step(
     code: string,
     printRunId: string,
     body: unknown,
@@ -341,22 +376,13 @@ export class ConsolePrintRunsController {
     done: string,
     prepare: (lang: Lang, values: FormValues, errors: FieldError[]) => (() => Promise<unknown>) | undefined,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
     this.view(code, printRunId);
-    const values = formValues(body);
-    const errors: FieldError[] = [];
-    const act = prepare(ctx.lang, values, errors);
-    if (act && errors.length === 0) {
-      try {
-        await act();
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/print-runs/${printRunId}?done=${done}`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error));
-      }
-    }
-    sendPage(response, this.runPage(ctx, code, printRunId, { page: 1, values, errors }), 400);
+    return submitFormAct(request, response, body, {
+      read: (ctx, values, errors) => prepare(ctx.lang, values, errors),
+      next: () => `${consoleBase(code)}/print-runs/${printRunId}?done=${done}`,
+      again: (ctx, values, errors) => this.runPage(ctx, code, printRunId, { page: 1, values, errors }),
+      settle: () => this.settled.settle(),
+    });
   }
 
   private view(code: string, printRunId: string): Omit<PrintRunView, 'entries'> {

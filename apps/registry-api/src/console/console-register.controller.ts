@@ -3,6 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { registerBookPdfStream, registerBookToXlsx } from '@so-goc/documents';
 import { DomainError, registersHeldOn, vietnamDateOf } from '@so-goc/domain';
 import {
@@ -15,19 +18,24 @@ import {
   type DiplomaQuery,
 } from '@so-goc/projections';
 import { DeliverDiploma, OfficerAccess, PublicRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
-import { exportReply } from '../exports/file-reply';
+import { exportReply, fileReply } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
 import { registerBookExport } from '../issuance/register-book-export';
 import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
-import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId } from './pages/form-input';
+import { submitFormAct } from './pages/act-pages';
+import { consoleCommandContext, formValues, readDate } from './pages/form-input';
 import { handOverPage } from './pages/hand-over.page';
 import { ReadYourWrites } from './pages/read-your-writes';
+import { JOB_QUICK_MILLIS, JobRunner } from './jobs/job-runner';
 import { REGISTER_PAGE_SIZE, registerBookPage, registerIndexPage } from './pages/register.page';
 import type { FieldError } from './ui/components';
 import { consoleBase } from './ui/layout';
 import { pageContext } from './ui/request-context';
+
+/** exportReply refuses any format but xlsx and pdf before it asks for the file. */
+const refused = (): Promise<Uint8Array> => Promise.reject(new Error('unsupported format'));
 
 /** The sổ gốc (browse a book, search, export) and hand-over, through the same queries and call as the API. */
 @ApiExcludeController()
@@ -41,6 +49,8 @@ export class ConsoleRegisterController {
     private readonly settled: ReadYourWrites,
     private readonly commands: CommandBus,
     @Inject(READ_MODELS) private readonly db: Database,
+    private readonly jobs: JobRunner,
+    @Inject(JOB_QUICK_MILLIS) private readonly quickMillis: number,
   ) {}
 
   @Get('register')
@@ -131,6 +141,7 @@ export class ConsoleRegisterController {
     @Param('kind') kind: string,
     @Param('year') year: string,
     @Param('format') format: string,
+    @Req() request: ConsoleRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     const authority = findAuthority(this.db, code);
@@ -147,10 +158,37 @@ export class ConsoleRegisterController {
       },
       sections,
     );
-    return exportReply(response, format, `so-goc-${code}-${kind}-${year}`, {
-      xlsx: () => registerBookToXlsx(input),
-      pdf: () => registerBookPdfStream(input),
-    });
+    const name = `so-goc-${code}-${kind}-${year}`;
+    if (format !== 'xlsx' && format !== 'pdf') return exportReply(response, format, name, { xlsx: refused, pdf: refused });
+    const total = input.sections.reduce((sum, section) => sum + section.rows.length, 0);
+    // A job (issue 13 item 4): the book is written into the data dir, its lines counted as they are laid out;
+    // a small book is sent here as before, a province's is handed over to its job page.
+    const jobId = this.jobs.start(
+      {
+        authorityCode: code,
+        officerId: request.officerAccess!.officer.officerId,
+        kind: 'book',
+        titleVi: `Xuất sổ gốc ${kind} năm ${year} (${format.toUpperCase()})`,
+        titleEn: `Export of the ${kind} ${year} original register (${format.toUpperCase()})`,
+        unit: 'lines',
+        total,
+        link: `${consoleBase(code)}/register/${kind}/${year}`,
+      },
+      async (job) => {
+        const path = job.resultPath(format);
+        const onLine = (lines: number) => job.report(lines, total);
+        if (format === 'xlsx') writeFileSync(path, await registerBookToXlsx(input, onLine));
+        else await pipeline(registerBookPdfStream(input, onLine), createWriteStream(path));
+        return { result: { file: basename(path), format, name } };
+      },
+    );
+    const finished = await this.jobs.within(jobId, this.quickMillis);
+    if (!finished) {
+      response.redirect(303, `${consoleBase(code)}/jobs/${jobId}`);
+      return undefined;
+    }
+    if (finished.error !== undefined) throw finished.error;
+    return fileReply(response, readFileSync(join(this.jobs.dir, finished.job.result!.file)), format, name);
   }
 
   @Get('diplomas/:diplomaId/hand-over')
@@ -166,47 +204,40 @@ export class ConsoleRegisterController {
 
   @Post('diplomas/:diplomaId/hand-over')
   @ConsolePage('registrar')
-  async handOver(
+  handOver(
     @Param('code') code: string,
     @Param('diplomaId') diplomaId: string,
     @Body() body: unknown,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
     const entry = this.entry(code, diplomaId);
-    const v = formValues(body);
-    const errors: FieldError[] = [];
-    const deliveredOn = readDate(ctx.lang, v, 'deliveredOn', errors, { vi: 'Ngày phát', en: 'Hand-over date' });
-    if (errors.length === 0) {
-      try {
+    return submitFormAct(request, response, body, {
+      read: (ctx, v, errors) => {
+        const deliveredOn = readDate(ctx.lang, v, 'deliveredOn', errors, { vi: 'Ngày phát', en: 'Hand-over date' });
         const recipient = {
           kind: v['recipientKind'] === 'proxy' ? ('proxy' as const) : ('holder' as const),
           fullName: v['recipientName'] ?? '',
           authorisationRef: v['authorisationRef']?.trim() || null,
           idDocument: v['idDocument']?.trim() || null,
         };
-        await this.commands.execute(
-          new DeliverDiploma(
-            { diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' },
-            consoleCommandContext(request, body),
-          ),
-        );
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/print-runs/${entry.printRunId}?done=handed-over`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(
-          ...refusalErrors(ctx.lang, error, {
-            'recipient.fullName': 'recipientName',
-            'recipient.authorisationRef': 'authorisationRef',
-            'recipient.kind': 'recipientKind',
-          }),
-        );
-      }
-    }
-    const commandId = sentCommandId(body);
-    sendPage(response, handOverPage(ctx, { entry, values: v, errors, ...(commandId ? { commandId } : {}) }), 400);
+        return () =>
+          this.commands.execute(
+            new DeliverDiploma(
+              { diplomaId, authorityCode: code, recipient, deliveredOn, deliveredBy: v['deliveredBy'] ?? '' },
+              consoleCommandContext(request, body),
+            ),
+          );
+      },
+      next: () => `${consoleBase(code)}/print-runs/${entry.printRunId}?done=handed-over`,
+      again: (ctx, values, errors, commandId) => handOverPage(ctx, { entry, values, errors, ...(commandId ? { commandId } : {}) }),
+      settle: () => this.settled.settle(),
+      fieldNames: {
+        'recipient.fullName': 'recipientName',
+        'recipient.authorisationRef': 'authorisationRef',
+        'recipient.kind': 'recipientKind',
+      },
+    });
   }
 
   private entry(code: string, diplomaId: string): NonNullable<ReturnType<typeof registerEntryOf>> {

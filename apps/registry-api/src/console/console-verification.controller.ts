@@ -32,7 +32,8 @@ import { ConsoleErrorFilter } from './auth/console-errors.filter';
 import { sendPage } from './auth/console-http';
 import { ConsoleGuard, ConsolePage, type ConsoleRequest } from './auth/console.guard';
 import { confirmActPage, PAGE_SIZE, pageNumber } from './pages/act-pages';
-import { consoleCommandContext, formValues, isRefusal, readDate, refusalErrors, sentCommandId, type FormValues } from './pages/form-input';
+import { submitFormAct } from './pages/act-pages';
+import { consoleCommandContext, formValues, readDate, sentCommandId, type FormValues } from './pages/form-input';
 import { ReadYourWrites } from './pages/read-your-writes';
 import { answerText, letterFormPage, letterPage, lettersPage } from './pages/verification.page';
 import type { FieldError } from './ui/components';
@@ -84,59 +85,48 @@ export class ConsoleVerificationController {
 
   @Post('new')
   @ConsolePage('registrar')
-  async receive(
-    @Param('code') code: string,
-    @Body() body: unknown,
-    @Req() request: ConsoleRequest,
-    @Res() response: Response,
-  ): Promise<void> {
-    const ctx = pageContext(request, response);
-    const v = formValues(body);
-    const errors: FieldError[] = [];
-    const say = (vi: string, en: string) => (ctx.lang === 'vi' ? vi : en);
-    const requestId = (v['requestId'] ?? '').trim();
-    if (!REQUEST_ID.test(requestId))
-      errors.push({
-        field: 'requestId',
-        message: say('Số hồ sơ gồm chữ, số và gạch ngang.', 'The file number is letters, digits and hyphens.'),
-      });
-    const organisation = (v['organisation'] ?? '').trim();
-    if (!organisation) errors.push({ field: 'organisation', message: say('Nhập cơ quan gửi công văn.', 'Enter who sent the letter.') });
-    const letterNumber = (v['letterNumber'] ?? '').trim();
-    if (!letterNumber) errors.push({ field: 'letterNumber', message: say('Nhập số công văn.', 'Enter the letter number.') });
-    const letterDate = readDate(ctx.lang, v, 'letterDate', errors, { vi: 'Ngày công văn', en: 'Letter date' });
-    const receivedOn = readDate(ctx.lang, v, 'receivedOn', errors, { vi: 'Ngày nhận', en: 'Receipt date' });
-    const subjects = readPeople(ctx, v['people'] ?? '', errors);
-    if (errors.length === 0) {
-      try {
-        await this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(
-          new ReceiveVerificationRequest(
-            {
-              requestId,
-              authorityCode: code,
-              organisation,
-              letterNumber,
-              letterDate,
-              receivedOn,
-              legalBasis: v['legalBasis']?.trim() || null,
-              subjects,
-            },
-            consoleCommandContext(request, body),
-          ),
-        );
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/verification/${encodeURIComponent(requestId)}?done=received`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(
-          ...refusalErrors(ctx.lang, error, { subjects: 'people' }).map((e) =>
-            e.field.startsWith('subjects[') ? { ...e, field: 'people' } : e,
-          ),
-        );
-      }
-    }
-    const commandId = sentCommandId(body);
-    sendPage(response, letterFormPage(ctx, { values: v, errors, ...(commandId ? { commandId } : {}) }), 400);
+  receive(@Param('code') code: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    return submitFormAct(request, response, body, {
+      read: (ctx, v, errors) => {
+        const say = (vi: string, en: string) => (ctx.lang === 'vi' ? vi : en);
+        const requestId = (v['requestId'] ?? '').trim();
+        if (!REQUEST_ID.test(requestId))
+          errors.push({
+            field: 'requestId',
+            message: say('Số hồ sơ gồm chữ, số và gạch ngang.', 'The file number is letters, digits and hyphens.'),
+          });
+        const organisation = (v['organisation'] ?? '').trim();
+        if (!organisation) errors.push({ field: 'organisation', message: say('Nhập cơ quan gửi công văn.', 'Enter who sent the letter.') });
+        const letterNumber = (v['letterNumber'] ?? '').trim();
+        if (!letterNumber) errors.push({ field: 'letterNumber', message: say('Nhập số công văn.', 'Enter the letter number.') });
+        const letterDate = readDate(ctx.lang, v, 'letterDate', errors, { vi: 'Ngày công văn', en: 'Letter date' });
+        const receivedOn = readDate(ctx.lang, v, 'receivedOn', errors, { vi: 'Ngày nhận', en: 'Receipt date' });
+        const subjects = readPeople(ctx, v['people'] ?? '', errors);
+        return async () => {
+          await this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(
+            new ReceiveVerificationRequest(
+              {
+                requestId,
+                authorityCode: code,
+                organisation,
+                letterNumber,
+                letterDate,
+                receivedOn,
+                legalBasis: v['legalBasis']?.trim() || null,
+                subjects,
+              },
+              consoleCommandContext(request, body),
+            ),
+          );
+          return requestId;
+        };
+      },
+      next: (requestId) => `${consoleBase(code)}/verification/${encodeURIComponent(requestId)}?done=received`,
+      again: (ctx, values, errors, commandId) => letterFormPage(ctx, { values, errors, ...(commandId ? { commandId } : {}) }),
+      settle: () => this.settled.settle(),
+      fieldNames: { subjects: 'people' },
+      words: (_ctx, errors) => errors.map((e) => (e.field.startsWith('subjects[') ? { ...e, field: 'people' } : e)),
+    });
   }
 
   @Get(':requestId')
@@ -223,31 +213,30 @@ export class ConsoleVerificationController {
 
   @Post(':requestId/confirmed')
   @ConsolePage('registrar', 'signer')
-  async answer(
+  answer(
     @Param('code') code: string,
     @Param('requestId') requestId: string,
     @Body() body: unknown,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = pageContext(request, response);
     const letter = this.letter(code, requestId);
-    const v = formValues(body);
-    const errors: FieldError[] = [];
-    const answer = this.readAnswer(ctx, code, v, errors);
-    if (answer) {
-      try {
-        await this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(
-          new AnswerVerificationRequest({ requestId, authorityCode: code, ...answer }, consoleCommandContext(request, body)),
+    return submitFormAct(request, response, body, {
+      read: (ctx, v, errors) => {
+        const answer = this.readAnswer(ctx, code, v, errors);
+        return (
+          answer &&
+          (() =>
+            this.commands.execute<OfficerCommand<unknown>, CommandOutcome>(
+              new AnswerVerificationRequest({ requestId, authorityCode: code, ...answer }, consoleCommandContext(request, body)),
+            ))
         );
-        await this.settled.settle();
-        return response.redirect(303, `${consoleBase(code)}/verification/${encodeURIComponent(requestId)}?done=answered`);
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        errors.push(...refusalErrors(ctx.lang, error, { requestId: '' }));
-      }
-    }
-    this.again(ctx, response, letter, v, errors, body);
+      },
+      next: () => `${consoleBase(code)}/verification/${encodeURIComponent(requestId)}?done=answered`,
+      again: (ctx, values, errors, commandId) => this.letterPage(ctx, letter, values, errors, commandId),
+      settle: () => this.settled.settle(),
+      fieldNames: { requestId: '' },
+    });
   }
 
   /** The response letter as the API's GET …/verification-requests/{id}/letter.pdf renders it. */
@@ -306,18 +295,23 @@ export class ConsoleVerificationController {
     errors: FieldError[],
     body: unknown,
   ): void {
-    const commandId = sentCommandId(body);
-    sendPage(
-      response,
-      letterPage(ctx, {
-        letter,
-        signers: listSigners(this.db, ctx.authorityCode ?? ''),
-        values: v,
-        errors,
-        ...(commandId ? { commandId } : {}),
-      }),
-      400,
-    );
+    sendPage(response, this.letterPage(ctx, letter, v, errors, sentCommandId(body)), 400);
+  }
+
+  private letterPage(
+    ctx: PageContext,
+    letter: VerificationRequestView,
+    values: FormValues,
+    errors: readonly FieldError[],
+    commandId: string | undefined,
+  ): string {
+    return letterPage(ctx, {
+      letter,
+      signers: listSigners(this.db, ctx.authorityCode ?? ''),
+      values,
+      errors,
+      ...(commandId ? { commandId } : {}),
+    });
   }
 
   private letter(code: string, requestId: string): VerificationRequestView {

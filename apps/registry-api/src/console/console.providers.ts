@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Provider, Type } from '@nestjs/common';
 import { SecretBox, type Infrastructure } from '@so-goc/platform';
@@ -9,6 +10,7 @@ import { ConsoleBlanksController } from './console-blanks.controller';
 import { ConsoleBlankActsController } from './console-blank-acts.controller';
 import { ConsoleAuditsController } from './console-audits.controller';
 import { ConsoleAdminController } from './console-admin.controller';
+import { ConsoleDirectoryController } from './console-directory.controller';
 import { ConsoleLegacyBooksController } from './console-legacy-books.controller';
 import { ConsoleClassHandOverController } from './console-class-hand-over.controller';
 import { ConsoleHomeController } from './console-home.controller';
@@ -23,6 +25,9 @@ import { ConsoleCopiesController } from './console-copies.controller';
 import { ConsoleVerificationController } from './console-verification.controller';
 import { ConsoleCertificatesController } from './console-certificates.controller';
 import { ConsoleRecognitionsController } from './console-recognitions.controller';
+import { ConsoleJobsController } from './console-jobs.controller';
+import { DEFAULT_JOB_QUICK_MILLIS, JOB_QUICK_MILLIS, JobRunner } from './jobs/job-runner';
+import { JobStore } from './jobs/job-store';
 
 /** The sign-in routes first: `/console/login` must not be taken for an authority's home page. */
 export const CONSOLE_CONTROLLERS: Type[] = [
@@ -31,6 +36,7 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleBlankActsController,
   ConsoleAuditsController,
   ConsoleAdminController,
+  ConsoleDirectoryController,
   ConsoleLegacyBooksController,
   ConsoleClassHandOverController,
   ConsoleDecisionsController,
@@ -42,10 +48,17 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleVerificationController,
   ConsoleCertificatesController,
   ConsoleRecognitionsController,
+  ConsoleJobsController,
   ConsoleHomeController,
 ];
 
 const DEFAULT_IDLE_MINUTES = 30;
+const DEFAULT_JOB_RETENTION_HOURS = 24;
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value ?? fallback);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
 
 export function consoleProviders(infrastructure: Infrastructure, env: NodeJS.ProcessEnv = process.env): Provider[] {
   const idleMinutes = Number(env['SOGOC_CONSOLE_IDLE_MINUTES'] ?? DEFAULT_IDLE_MINUTES);
@@ -61,6 +74,20 @@ export function consoleProviders(infrastructure: Infrastructure, env: NodeJS.Pro
     },
     { provide: CONSOLE_SECRET_BOX, useValue: SecretBox.forFile(join(infrastructure.config.dataDir, 'console-secret.key')) },
     { provide: RowReports, useValue: new RowReports() },
+    // Long work's progress and results beside the sessions (issue 13 item 4); each process owns the jobs it runs.
+    { provide: JobStore, useFactory: () => new JobStore(randomUUID(), join(infrastructure.config.dataDir, 'console-jobs.sqlite')) },
+    {
+      provide: JobRunner,
+      inject: [JobStore],
+      useFactory: (store: JobStore) =>
+        new JobRunner(
+          store,
+          join(infrastructure.config.dataDir, 'console-jobs'),
+          positive(env['SOGOC_CONSOLE_JOB_RETENTION_HOURS'], DEFAULT_JOB_RETENTION_HOURS) * 3600_000,
+        ),
+    },
+    // How long a page waits for work it started before handing the officer the job's progress page instead.
+    { provide: JOB_QUICK_MILLIS, useValue: Number(env['SOGOC_CONSOLE_JOB_WAIT_MILLIS'] ?? DEFAULT_JOB_QUICK_MILLIS) },
     ConsoleLogin,
     ReadYourWrites,
     ConsoleGuard,

@@ -1,20 +1,16 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { verificationLetterToPdf } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
 import { credentialCatalogue, DIPLOMA_KINDS, DomainError, type Actor } from '@so-goc/domain';
-import {
-  copyRegister,
-  copyRequestsPastDue,
-  verificationRequestById,
-  type CopyRegisterRow,
-  type VerificationRequestView,
-} from '@so-goc/projections';
+import type { CopyRegisterRow, VerificationRequestView } from '@so-goc/projections';
 import {
   AnswerVerificationRequest,
   commandReply,
+  CopyRegisterQuery,
+  CopyRequestsPastDueQuery,
   CurrentActor,
   ExtendCopyRequest,
   INFRASTRUCTURE,
@@ -27,6 +23,7 @@ import {
   ReceiveCopyRequest,
   ReceiveVerificationRequest,
   RefuseCopyRequest,
+  VerificationRequestQuery,
 } from '@so-goc/platform';
 import { fileReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -49,6 +46,8 @@ import { documentHeadingOf } from '../exports/letterhead';
 export class CopiesController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    // Only for the exports and the letter's heading (exports/: files rendered from the read models).
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {}
@@ -143,12 +142,12 @@ export class CopiesController {
     @Param('code') code: string,
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
-  ): { copies: CopyRegisterRow[] } {
+  ): Promise<{ copies: CopyRegisterRow[] }> {
     // A diploma kind, or a certificate kind of the catalogue (copies from a certificate register, issue 18).
     const book = (DIPLOMA_KINDS as readonly string[]).includes(kind.toUpperCase())
       ? diplomaKind(kind)
       : (this.infrastructure.credentialKinds ?? credentialCatalogue()).get(kind, 'kind').code;
-    return { copies: copyRegister(this.db, { authorityCode: code, kind: book, year }) };
+    return this.queries.execute(new CopyRegisterQuery({ authorityCode: code, kind: book, year }));
   }
 
   @Get('copy-register/:kind/:year/export.:format')
@@ -179,9 +178,8 @@ export class CopiesController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Yêu cầu bản sao quá hạn trả' })
   @ApiQuery({ name: 'now', required: false, example: '2026-11-24T10:00:00Z' })
-  pastDue(@Param('code') code: string, @Query('now') now?: string): object {
-    const at = now && !Number.isNaN(Date.parse(now)) ? new Date(now).toISOString() : new Date().toISOString();
-    return { now: at, requests: copyRequestsPastDue(this.db, code, at) };
+  pastDue(@Param('code') code: string, @Query('now') now?: string): Promise<object> {
+    return this.queries.execute(new CopyRequestsPastDueQuery({ authorityCode: code, now }));
   }
 
   @Post('verification-requests')
@@ -241,7 +239,7 @@ export class CopiesController {
     @Param('requestId') requestId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const found = this.verification(code, requestId);
+    const found = await this.verification(code, requestId);
     if (!found.answers || !found.responseLetterNumber || !found.respondedOn) {
       throw new DomainError({
         code: 'VERIFICATION_NOT_ANSWERED',
@@ -274,16 +272,7 @@ export class CopiesController {
   @Get('verification-requests/:requestId')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Công văn xác minh và câu trả lời' })
-  verification(@Param('code') code: string, @Param('requestId') requestId: string): VerificationRequestView {
-    const found = verificationRequestById(this.db, requestId);
-    if (!found || found.authorityCode !== code)
-      throw new DomainError({
-        code: 'VERIFICATION_REQUEST_NOT_FOUND',
-        kind: 'not_found',
-        messageVi: 'Không có công văn này.',
-        messageEn: 'No such letter.',
-        field: 'requestId',
-      });
-    return found;
+  verification(@Param('code') code: string, @Param('requestId') requestId: string): Promise<VerificationRequestView> {
+    return this.queries.execute(new VerificationRequestQuery({ authorityCode: code, requestId }));
   }
 }

@@ -1,21 +1,24 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { isIsoDate, vietnamDateOf, type Actor } from '@so-goc/domain';
-import { correctionRequestsPastDue, overdueReturns, registerAppendix, type AppendixRowView, type OverdueReturn } from '@so-goc/projections';
+import type { Actor } from '@so-goc/domain';
+import type { AppendixRowView, OverdueReturn } from '@so-goc/projections';
 import {
   commandReply,
+  CorrectionRequestsPastDueQuery,
   CurrentActor,
   DecideCorrection,
   NotifyRevocation,
   officerCommandFrom,
   OfficerRoute,
+  OverdueReturnsQuery,
   PublishRevocation,
   READ_MODELS,
   READ_ROLES,
+  RegisterAppendixQuery,
   RecordRevokedDiplomaReturned,
   RefuseCorrection,
   ReissueDiploma,
@@ -51,6 +54,8 @@ import { registerAppendixExport } from '../exports/book-exports';
 export class AfterIssuanceController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    // Only for the appendix's export (exports/book-exports.ts renders the file from the read models).
     @Inject(READ_MODELS) private readonly db: Database,
   ) {}
 
@@ -241,8 +246,8 @@ export class AfterIssuanceController {
     @Param('code') code: string,
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
-  ): { rows: AppendixRowView[] } {
-    return { rows: registerAppendix(this.db, { authorityCode: code, kind: diplomaKind(kind), year }) };
+  ): Promise<{ rows: AppendixRowView[] }> {
+    return this.queries.execute(new RegisterAppendixQuery({ authorityCode: code, kind: diplomaKind(kind), year }));
   }
 
   @Get('register-appendix/:kind/:year/export.:format')
@@ -263,17 +268,15 @@ export class AfterIssuanceController {
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Hồ sơ chỉnh sửa chưa giải quyết quá 5 ngày làm việc (quy tắc 29)' })
   @ApiQuery({ name: 'today', required: false, example: '2026-03-13' })
-  correctionsPastDue(@Param('code') code: string, @Query('today') today?: string): object {
-    const on = today && isIsoDate(today) ? today : vietnamDateOf(new Date());
-    return { today: on, requests: correctionRequestsPastDue(this.db, code, on) };
+  correctionsPastDue(@Param('code') code: string, @Query('today') today?: string): Promise<object> {
+    return this.queries.execute(new CorrectionRequestsPastDueQuery({ authorityCode: code, today }));
   }
 
   @Get('revocations/overdue-returns')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Văn bằng bị thu hồi quá 30 ngày chưa nộp lại (quy tắc 43)' })
   @ApiQuery({ name: 'today', required: false, example: '2026-03-08' })
-  overdue(@Param('code') code: string, @Query('today') today?: string): { today: string; overdue: OverdueReturn[] } {
-    const on = today && isIsoDate(today) ? today : vietnamDateOf(new Date());
-    return { today: on, overdue: overdueReturns(this.db, code, on) };
+  overdue(@Param('code') code: string, @Query('today') today?: string): Promise<{ today: string; overdue: OverdueReturn[] }> {
+    return this.queries.execute(new OverdueReturnsQuery({ authorityCode: code, today }));
   }
 }

@@ -42,6 +42,7 @@ export async function certificateRegisterExport(
       const session = state.sessions.get(record.sessionId);
       return {
         registerNumber: record.registerNumber,
+        serial: record.blank?.serialLabel ?? null,
         fullName: record.fullName,
         birthDate: record.birthDate,
         birthPlace: record.birthPlace,

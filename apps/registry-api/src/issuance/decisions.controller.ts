@@ -1,19 +1,18 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
 import { DomainError, type Actor } from '@so-goc/domain';
-import { decisionAuthority, decisionDiplomas } from '@so-goc/projections';
 import {
   commandReply,
   CurrentActor,
+  DecisionDiplomasQuery,
   ImportGraduationDecision,
   officerCommandFrom,
   OfficerRoute,
-  READ_MODELS,
   READ_ROLES,
+  streamingUploadStorage,
 } from '@so-goc/platform';
 import { ImportDecisionDto } from './issuance.dto';
 
@@ -27,12 +26,12 @@ const MAX_LIST_BYTES = 30 * 1024 * 1024;
 export class DecisionsController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   @OfficerRoute('registrar')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { storage: streamingUploadStorage, limits: { fileSize: MAX_LIST_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Ghi nhận quyết định công nhận tốt nghiệp và danh sách (XLSX hoặc CSV); sai dòng nào báo dòng đó, không ghi gì',
@@ -74,17 +73,7 @@ export class DecisionsController {
   @Get(':decisionId/diplomas')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Danh sách người tốt nghiệp của quyết định và trạng thái văn bằng' })
-  diplomas(@Param('code') code: string, @Param('decisionId') decisionId: string): object {
-    const rows = decisionDiplomas(this.db, decisionId);
-    if (rows.length === 0 || decisionAuthority(this.db, decisionId) !== code) {
-      throw new DomainError({
-        code: 'DECISION_NOT_FOUND',
-        kind: 'not_found',
-        messageVi: 'Không có quyết định này.',
-        messageEn: 'No such decision.',
-        field: 'decisionId',
-      });
-    }
-    return { decisionId, diplomas: rows };
+  diplomas(@Param('code') code: string, @Param('decisionId') decisionId: string): Promise<object> {
+    return this.queries.execute(new DecisionDiplomasQuery({ authorityCode: code, decisionId }));
   }
 }

@@ -1,18 +1,17 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
-import { DomainError, isIsoDate, registersHeldOn, vietnamDateOf, type Actor } from '@so-goc/domain';
-import { findDiplomas, overdueIssuance, type DiplomaQuery, type OverdueDecision, type RegisterEntryView } from '@so-goc/projections';
+import type { Actor } from '@so-goc/domain';
+import type { OverdueDecision, RegisterEntryView } from '@so-goc/projections';
 import {
   commandReply,
   CurrentActor,
   DeliverDiploma,
+  FindDiplomasQuery,
   officerCommandFrom,
-  OfficerAccess,
   OfficerRoute,
-  READ_MODELS,
+  OverdueIssuanceQuery,
   READ_ROLES,
   ReportDiplomaLost,
 } from '@so-goc/platform';
@@ -25,9 +24,8 @@ import { DeliverDiplomaDto, ReportDiplomaLostDto } from './issuance.dto';
 @Controller('api/v1/authorities/:code')
 export class DiplomasController {
   constructor(
-    private readonly access: OfficerAccess,
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('diplomas/:diplomaId/delivery')
@@ -84,31 +82,16 @@ export class DiplomasController {
   @ApiQuery({ name: 'registerNumber', required: false, example: '000417/THPT-2024' })
   @ApiQuery({ name: 'fullName', required: false, example: 'Nguyen Thi Thuy' })
   @ApiQuery({ name: 'birthDate', required: false, example: '2006-09-18' })
-  async find(@Param('code') code: string, @Query() query: Record<string, string | undefined>): Promise<{ diplomas: RegisterEntryView[] }> {
-    const search = diplomaQuery(query);
-    // The office answers for its own books and for the books it inherited from merged or abolished units.
-    return { diplomas: findDiplomas(this.db, registersHeldOn(await this.access.directory(), code, vietnamDateOf(new Date())), search) };
+  find(@Param('code') code: string, @Query() query: Record<string, string | undefined>): Promise<{ diplomas: RegisterEntryView[] }> {
+    const { serial, registerNumber, fullName, birthDate } = query;
+    return this.queries.execute(new FindDiplomasQuery({ authorityCode: code, serial, registerNumber, fullName, birthDate }));
   }
 
   @Get('issuance-deadlines/overdue')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Quyết định còn người chưa được cấp văn bằng quá thời hạn (quy tắc 7)' })
   @ApiQuery({ name: 'today', required: false, example: '2024-10-10' })
-  overdue(@Param('code') code: string, @Query('today') today?: string): { today: string; overdue: OverdueDecision[] } {
-    const on = today && isIsoDate(today) ? today : vietnamDateOf(new Date());
-    return { today: on, overdue: overdueIssuance(this.db, code, on) };
+  overdue(@Param('code') code: string, @Query('today') today?: string): Promise<{ today: string; overdue: OverdueDecision[] }> {
+    return this.queries.execute(new OverdueIssuanceQuery({ authorityCode: code, today }));
   }
-}
-
-function diplomaQuery(query: Record<string, string | undefined>): DiplomaQuery {
-  if (query['serial']) return { serial: query['serial'] };
-  if (query['registerNumber']) return { registerNumber: query['registerNumber'] };
-  if (query['fullName'] && query['birthDate']) return { fullName: query['fullName'].normalize('NFC'), birthDate: query['birthDate'] };
-  throw new DomainError({
-    code: 'QUERY_INCOMPLETE',
-    kind: 'invalid_input',
-    messageVi: 'Tìm theo số hiệu, theo số vào sổ, hoặc theo họ tên cùng ngày sinh.',
-    messageEn: 'Search by serial, by register number, or by full name together with date of birth.',
-    field: 'serial',
-  });
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
-import { DomainError, type Actor } from '@so-goc/domain';
-import { printRunView, type PrintRunView } from '@so-goc/projections';
+import type { Actor } from '@so-goc/domain';
+import type { PrintRunView } from '@so-goc/projections';
 import {
   ClosePrintRun,
   commandReply,
@@ -12,7 +11,7 @@ import {
   officerCommandFrom,
   OfficerRoute,
   OpenPrintRun,
-  READ_MODELS,
+  PrintRunQuery,
   READ_ROLES,
   RecordMisprint,
   RecordPrinting,
@@ -32,7 +31,7 @@ import { ClosePrintRunDto, OpenPrintRunDto, RecordMisprintDto, RecordPrintingDto
 export class PrintRunsController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -124,17 +123,7 @@ export class PrintRunsController {
   @Get(':printRunId')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Đợt in và lệnh in: thứ tự từng phôi với số vào sổ, số hiệu và người được cấp' })
-  view(@Param('code') code: string, @Param('printRunId') printRunId: string): PrintRunView {
-    const run = printRunView(this.db, printRunId);
-    if (!run || run.authorityCode !== code) {
-      throw new DomainError({
-        code: 'PRINT_RUN_NOT_FOUND',
-        kind: 'not_found',
-        messageVi: 'Không có đợt in này.',
-        messageEn: 'No such print run.',
-        field: 'printRunId',
-      });
-    }
-    return run;
+  view(@Param('code') code: string, @Param('printRunId') printRunId: string): Promise<PrintRunView> {
+    return this.queries.execute(new PrintRunQuery({ authorityCode: code, printRunId }));
   }
 }

@@ -119,7 +119,11 @@ export class LegacyBooksController {
   ): Promise<object> {
     const { authorityCode, ...book } = body;
     const outcome = await this.commands.execute(
-      new RegisterLegacyBook({ ...book, authorityCode: authorityCode ?? code }, commandContextFrom(request, actor)),
+      new RegisterLegacyBook(
+        { ...book, authorityCode: authorityCode ?? code },
+        commandContextFrom(request, actor),
+        expectedRevisionFrom(request),
+      ),
     );
     return commandReply(response, outcome, { bookId: outcome.stream.replace(/^legacy-book-/, '') });
   }
@@ -255,7 +259,9 @@ export class LegacyBooksController {
   ): Promise<object> {
     return commandReply(
       response,
-      await this.commands.execute(new HandOverRegisters({ ...body, toCode: code }, commandContextFrom(request, actor))),
+      await this.commands.execute(
+        new HandOverRegisters({ ...body, toCode: code }, commandContextFrom(request, actor), expectedRevisionFrom(request)),
+      ),
     );
   }
 

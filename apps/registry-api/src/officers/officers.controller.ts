@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
+import { outcomeEvent } from '@so-goc/event-store';
 import { type AccessControlCommand, type Actor } from '@so-goc/domain';
-import { listOfficers, type OfficerView } from '@so-goc/projections';
+import type { OfficerView } from '@so-goc/projections';
 import {
   ChangeOfficerAccess,
   commandContextFrom,
@@ -14,7 +14,7 @@ import {
   generateOfficerToken,
   officerCommandFrom,
   OfficerRoute,
-  READ_MODELS,
+  OfficersQuery,
 } from '@so-goc/platform';
 import { ChangeOfficerRolesDto, CreateOfficerDto, IssueTokenDto, ReasonDto } from './officer.dto';
 
@@ -26,14 +26,14 @@ import { ChangeOfficerRolesDto, CreateOfficerDto, IssueTokenDto, ReasonDto } fro
 export class OfficersController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @OfficerRoute('administrator', 'auditor')
   @ApiOperation({ summary: 'Danh sách cán bộ (officers of this authority)' })
-  list(@Param('code') code: string): OfficerView[] {
-    return listOfficers(this.db, code);
+  list(@Param('code') code: string): Promise<OfficerView[]> {
+    return this.queries.execute(new OfficersQuery({ authorityCode: code }));
   }
 
   @Post()
@@ -101,8 +101,8 @@ export class OfficersController {
     const outcome = await this.commands.execute(new ChangeOfficerAccess(command, context, expectedRevisionFrom(request)));
     // A resent request must not hand out a second secret for the token already recorded.
     if (outcome.alreadyHandled) return commandReply(response, outcome, { token: null });
-    const issued = outcome.events[0]?.data as { tokenId: string; expiresAt: string };
-    return commandReply(response, outcome, { tokenId: issued.tokenId, expiresAt: issued.expiresAt, token: token.bearer });
+    const issued = outcomeEvent(outcome, 'OfficerTokenIssued')?.data;
+    return commandReply(response, outcome, { tokenId: issued?.tokenId, expiresAt: issued?.expiresAt, token: token.bearer });
   }
 
   @Post(':officerId/tokens/:tokenId/revoke')

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Database } from 'better-sqlite3';
 import type { Request, Response } from 'express';
+import { outcomeEvent } from '@so-goc/event-store';
 import {
   EQUIVALENT_VI,
   holderDigest,
@@ -119,7 +120,7 @@ export class RecognitionsController {
       dossier: body.dossier.map((d) => ({ kind: d.kind, name: d.name, sha256: d.sha256 })),
     };
     const outcome = await this.commands.execute(officerCommandFrom(ReceiveRecognitionApplication, input, request, actor));
-    const received = outcome.events.find((e) => e.type === 'RecognitionApplicationReceived')?.data as { dueOn?: string } | undefined;
+    const received = outcomeEvent(outcome, 'RecognitionApplicationReceived')?.data;
     return commandReply(response, outcome, received?.dueOn ? { dueOn: received.dueOn } : {});
   }
 
@@ -181,7 +182,7 @@ export class RecognitionsController {
     const outcome = await this.commands.execute(
       officerCommandFrom(RecogniseForeignDiploma, { recognitionId, authorityCode: code, ...body }, request, actor),
     );
-    const decided = outcome.events.find((e) => e.type === 'ForeignDiplomaRecognised')?.data as { documentNumber?: string } | undefined;
+    const decided = outcomeEvent(outcome, 'ForeignDiplomaRecognised')?.data;
     return commandReply(response, outcome, decided?.documentNumber ? { documentNumber: decided.documentNumber } : {});
   }
 

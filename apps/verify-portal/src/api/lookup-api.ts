@@ -89,6 +89,8 @@ export class LookupApi {
             nameVi: found.inWordsVi,
             nameEn: found.inWordsEn,
             registerNumber: found.registerNumber,
+            serial: found.serial,
+            issueDate: found.issueDate,
             issuer: { code: found.issuerCode, name: findAuthority(this.portal.readModels, found.issuerCode)?.name ?? found.issuerCode },
             fullName: found.fullName,
             birthDate: found.birthDate,

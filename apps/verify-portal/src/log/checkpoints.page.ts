@@ -1,4 +1,4 @@
-import { ALL_PROJECTIONS, publishedLogCheckpoints, readinessOf } from '@so-goc/projections';
+import { publishedLogCheckpoints } from '@so-goc/projections';
 import { html } from '../pages/html';
 import { layout } from '../pages/layout';
 import { NOT_READY, type Portal } from '../portal';
@@ -81,7 +81,6 @@ ${body}`,
  * more than ready or not: projection names are nobody's business outside.
  */
 export function readiness(portal: Portal, r: PortalRequest): void {
-  const state = portal.whenReady(() => readinessOf(portal.readModels, ALL_PROJECTIONS));
-  const ready = state !== NOT_READY && state.ready;
+  const ready = portal.caughtUp();
   sendJson(r.response, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready' }, ['Cache-Control', 'no-store']);
 }

@@ -14,6 +14,8 @@ import { formatDateVi, formatInstantVi, formatNumberVi } from '../vietnamese/for
  */
 export interface CertificateRegisterRow {
   readonly registerNumber: string;
+  /** The serial of the blank it was printed on (issue 18); null or absent while not printed, or for a kind without blanks. */
+  readonly serial?: string | null;
   readonly fullName: string;
   readonly birthDate: string;
   readonly birthPlace: string | null;
@@ -42,6 +44,7 @@ export interface CertificateRegisterExportInput {
 export const CERTIFICATE_REGISTER_COLUMNS = [
   'STT',
   'Số vào sổ',
+  'Số hiệu',
   'Họ và tên',
   'Ngày sinh',
   'Nơi sinh',
@@ -65,6 +68,7 @@ function headingOf(input: CertificateRegisterExportInput): BookHeading {
 function texts(row: CertificateRegisterRow): string[] {
   return [
     row.registerNumber,
+    row.serial ?? '',
     row.fullName,
     formatRegisterBirthDate(row.birthDate),
     row.birthPlace ?? '',
@@ -90,13 +94,13 @@ export async function certificateRegisterToXlsx(raw: CertificateRegisterExportIn
     headingOf(input),
     `Sổ ${input.kind} ${input.year}`,
     CERTIFICATE_REGISTER_COLUMNS,
-    [7, 20, 26, 12, 18, 48, 26, 30, 30],
+    [7, 20, 14, 26, 12, 18, 48, 26, 30, 30],
   );
-  input.rows.forEach((row, index) => addRegisterLine(book.sheet, index + 1, texts(row), [1, 2, 4]));
-  return closeBookSheet(book, { width: 9, left: [1, 4], right: [6, 9] }, closing(input), input.generatedAt);
+  input.rows.forEach((row, index) => addRegisterLine(book.sheet, index + 1, texts(row), [1, 2, 3, 5]));
+  return closeBookSheet(book, { width: 10, left: [1, 5], right: [7, 10] }, closing(input), input.generatedAt);
 }
 
-const WIDTHS = [22, 84, 96, 48, 62, 0, 84, 90, 80];
+const WIDTHS = [22, 88, 58, 88, 48, 56, 0, 78, 86, 72];
 
 export async function certificateRegisterToPdf(raw: CertificateRegisterExportInput): Promise<Uint8Array> {
   const input = normalizeNfcDeep(raw);
@@ -105,12 +109,12 @@ export async function certificateRegisterToPdf(raw: CertificateRegisterExportInp
   const columnsFor = (width: number): TableColumn[] =>
     CERTIFICATE_REGISTER_COLUMNS.map((title, i) => ({
       title,
-      width: i === 5 ? width - fixed : (WIDTHS[i] ?? 0),
-      ...(i === 0 || i === 3 ? { align: 'center' as const } : {}),
+      width: i === 6 ? width - fixed : (WIDTHS[i] ?? 0),
+      ...(i === 0 || i === 4 ? { align: 'center' as const } : {}),
     }));
   const rows = input.rows.map((row, index) => {
     const cells = [String(index + 1), ...texts(row)];
-    cells[7] = SIGNATURE_LINES + (cells[7] ?? '');
+    cells[8] = SIGNATURE_LINES + (cells[8] ?? '');
     return { cells };
   });
   return bookPdf({

@@ -25,6 +25,11 @@ export interface PrintRunPdfOptions extends DiplomaPdfOptions {
    * the bytes are the same either way.
    */
   workers?: number;
+  /**
+   * Told the number of pages written so far, after each batch is added to the file: how a console job
+   * shows a long run's progress (issue 13) from the real work rather than a guess.
+   */
+  onPage?: (pagesWritten: number) => void;
 }
 
 export interface RenderedPdf {
@@ -124,7 +129,10 @@ async function writeRun(
     inFlight.push(rendered);
   };
   const drain = async (keep: number) => {
-    while (inFlight.length > keep) for (const page of await (inFlight.shift() as Promise<RenderedPage[]>)) doc.addPage(page);
+    while (inFlight.length > keep) {
+      for (const page of await (inFlight.shift() as Promise<RenderedPage[]>)) doc.addPage(page);
+      options.onPage?.(doc.pages);
+    }
   };
   try {
     let batch: DiplomaFace[] = [];

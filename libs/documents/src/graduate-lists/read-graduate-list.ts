@@ -29,6 +29,12 @@ export interface GraduateListOptions {
   readonly limits?: GraduateListLimits;
 }
 
+/** How far the reading is: data rows checked out of the rows the sheet holds below its header. */
+export interface GraduateListProgress {
+  readonly rowsRead: number;
+  readonly rowsTotal: number;
+}
+
 export type ImportedGraduate = GraduateRecord & { readonly row: number };
 
 export interface GraduateList {
@@ -47,7 +53,12 @@ export interface GraduateList {
  * Reads a graduate list as offices hold it, an .xlsx workbook or a CSV file, and validates every row.
  * The format is told by the content: a renamed file is read for what it is.
  */
-export async function readGraduateList(bytes: Uint8Array, fileName: string, options: GraduateListOptions): Promise<GraduateList> {
+export async function readGraduateList(
+  bytes: Uint8Array,
+  fileName: string,
+  options: GraduateListOptions,
+  onProgress?: (progress: GraduateListProgress) => void,
+): Promise<GraduateList> {
   const limits = options.limits ?? GRADUATE_LIST_LIMITS;
   if (bytes.byteLength > limits.maxBytes) return failed([fileTooLarge(fileName, limits.maxBytes)]);
   const sheet = await readSheet(bytes, fileName, limits);
@@ -61,8 +72,13 @@ export async function readGraduateList(bytes: Uint8Array, fileName: string, opti
   const candidates: DuplicateCandidate[] = [];
   const problems: RowProblem[] = [];
   let dataRows = 0;
+  // Rows under the header, blank ones included: the denominator an officer watching the import is shown.
+  const rowsTotal = sheet.rows.filter((sheetRow) => sheetRow.row > layout.headerRow).length;
+  let rowsRead = 0;
+  onProgress?.({ rowsRead, rowsTotal });
   for (const sheetRow of sheet.rows) {
     if (sheetRow.row <= layout.headerRow) continue;
+    onProgress?.({ rowsRead: ++rowsRead, rowsTotal });
     const values = rowValues(sheetRow, layout);
     if (Object.values(values).every((value) => value.trim() === '')) continue;
     dataRows++;

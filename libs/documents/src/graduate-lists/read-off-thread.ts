@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileTooLarge } from './file-problems';
-import type { GraduateList, GraduateListOptions } from './read-graduate-list';
+import type { GraduateList, GraduateListOptions, GraduateListProgress } from './read-graduate-list';
 
 /** The list, with the SHA-256 of the file it was read from (recorded with the decision). */
 export type ReadGraduateList = GraduateList & { readonly sha256: string };
@@ -13,11 +13,29 @@ interface Pending {
   readonly size: number;
   readonly fileName: string;
   readonly options: GraduateListOptions;
+  readonly onProgress: ((progress: GraduateListProgress) => void) | undefined;
   readonly resolve: (list: ReadGraduateList) => void;
   readonly reject: (error: Error) => void;
 }
 
 const WORKER_HEAP_MB = 768;
+/**
+ * After a list this large, the worker is retired once it has answered (issue 19): V8 keeps the heap a
+ * thread grew to, ~300 MB after a 100,000-row list, and the decision is then recorded beside it. The
+ * next upload starts a fresh worker (a fraction of a second, against the minutes an office takes).
+ */
+const RETIRE_AFTER_BYTES = 2 * 1024 * 1024;
+
+/** Buffers an upload storage filled for one request only: handed to the worker whole, not copied. */
+const uploadBuffers = new WeakSet<ArrayBufferLike>();
+
+/**
+ * Says that the memory under `bytes` belongs to this upload alone (no other view of it is used after
+ * the read), so the reader may transfer it to its worker even though the file fills only part of it.
+ */
+export function markUploadBuffer(bytes: Uint8Array): void {
+  uploadBuffers.add(bytes.buffer);
+}
 
 /**
  * Reads graduate lists in a worker thread, so that parsing and validating a large upload never holds the
@@ -37,10 +55,16 @@ export class GraduateListReader {
    * Hands `bytes` over to the worker: when they fill their whole buffer (an upload does) that buffer is
    * transferred, not copied (a 30 MB copy costs the request thread a quarter of a second on these
    * machines), and the caller must not use them afterwards. Hence the file's hash in the answer.
+   * `onProgress` hears the rows checked so far, every few hundred rows, as the worker reads them.
    */
-  read(bytes: Uint8Array, fileName: string, options: GraduateListOptions): Promise<ReadGraduateList> {
+  read(
+    bytes: Uint8Array,
+    fileName: string,
+    options: GraduateListOptions,
+    onProgress?: (progress: GraduateListProgress) => void,
+  ): Promise<ReadGraduateList> {
     return new Promise<ReadGraduateList>((resolvePromise, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, size: bytes.byteLength, fileName, options, resolve: resolvePromise, reject });
+      this.queue.push({ id: this.nextId++, bytes, size: bytes.byteLength, fileName, options, onProgress, resolve: resolvePromise, reject });
       this.pump();
     });
   }
@@ -67,9 +91,8 @@ export class GraduateListReader {
     try {
       const whole =
         job.bytes.byteLength > 0 &&
-        job.bytes.byteOffset === 0 &&
-        job.bytes.byteLength === job.bytes.buffer.byteLength &&
-        job.bytes.buffer instanceof ArrayBuffer;
+        job.bytes.buffer instanceof ArrayBuffer &&
+        (uploadBuffers.has(job.bytes.buffer) || (job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength));
       const own = whole ? job.bytes : new Uint8Array(job.bytes);
       this.worker.postMessage({ id: job.id, bytes: own, fileName: job.fileName, options: job.options }, [own.buffer as ArrayBuffer]);
     } catch (error) {
@@ -81,8 +104,17 @@ export class GraduateListReader {
   private finish(settle: (job: Pending) => void): void {
     const job = this.current;
     this.current = undefined;
+    if (job && job.size >= RETIRE_AFTER_BYTES && this.queue.length === 0) this.retire();
     if (job) settle(job);
     this.pump();
+  }
+
+  /** Lets the current worker go (its heap with it); the next read starts another. */
+  private retire(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    if (worker) void worker.terminate();
   }
 
   private start(): Worker {
@@ -97,8 +129,12 @@ export class GraduateListReader {
       worker.on('message', listening);
       worker.once('exit', () => resolveReady());
     });
-    worker.on('message', (message: { id?: number; list?: ReadGraduateList; error?: string }) => {
+    worker.on('message', (message: { id?: number; list?: ReadGraduateList; error?: string; progress?: GraduateListProgress }) => {
       if (message.id === undefined || message.id !== this.current?.id) return;
+      if (message.progress) {
+        this.current.onProgress?.(message.progress);
+        return;
+      }
       if (message.list) {
         const list = message.list;
         this.finish((job) => job.resolve(list));

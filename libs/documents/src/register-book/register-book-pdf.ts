@@ -64,11 +64,17 @@ function drawBookHeading(book: BookWriter, heading: BookHeading): void {
   book.space(4);
 }
 
-function* sectionRows(section: RegisterBookSection, firstLine: number): Generator<TableRow> {
-  for (const [i, row] of section.rows.entries()) yield { cells: rowTexts(row, firstLine + i) };
+/** Told the book's lines laid out so far (a console job shows them, issue 13). */
+export type BookLineProgress = (linesWritten: number) => void;
+
+function* sectionRows(section: RegisterBookSection, firstLine: number, onLine?: BookLineProgress): Generator<TableRow> {
+  for (const [i, row] of section.rows.entries()) {
+    yield { cells: rowTexts(row, firstLine + i) };
+    onLine?.(firstLine + i);
+  }
 }
 
-async function drawSection(book: BookWriter, section: RegisterBookSection, firstLine: number): Promise<void> {
+async function drawSection(book: BookWriter, section: RegisterBookSection, firstLine: number, onLine?: BookLineProgress): Promise<void> {
   const details = sectionDetails(section);
   // The decision block must not be left alone at the foot of a page: keep room for the table's heading
   // and a first line under it.
@@ -76,7 +82,7 @@ async function drawSection(book: BookWriter, section: RegisterBookSection, first
   book.paragraph(sectionTitle(section), { font: 'bold', size: 10 });
   for (const detail of details) book.paragraph(detail, { font: 'regular', size: 9 });
   book.space(3);
-  await drawBookTable(book, columns(book.width), sectionRows(section, firstLine), TABLE_SIZE, CELL_PADDING);
+  await drawBookTable(book, columns(book.width), sectionRows(section, firstLine, onLine), TABLE_SIZE, CELL_PADDING);
 }
 
 /** The book preparer on the left; the dateline and the head of unit, who signs and seals, on the right. */
@@ -162,7 +168,7 @@ export function bookPdfStream(spec: BookSpec): Readable {
   return sink.stream;
 }
 
-function registerBookSpec(raw: RegisterBookExportInput): BookSpec {
+function registerBookSpec(raw: RegisterBookExportInput, onLine?: BookLineProgress): BookSpec {
   const input = normalizeNfcDeep(raw);
   const heading = bookHeading(input);
   // A page filed on its own still names the book and the decision its lines were issued on.
@@ -183,7 +189,7 @@ function registerBookSpec(raw: RegisterBookExportInput): BookSpec {
       let firstLine = 1;
       for (const section of input.sections) {
         current = section;
-        await drawSection(book, section, firstLine);
+        await drawSection(book, section, firstLine, onLine);
         firstLine += section.rows.length;
         book.space(10);
       }
@@ -197,6 +203,6 @@ export async function registerBookToPdf(input: RegisterBookExportInput): Promise
 }
 
 /** The sổ gốc streamed as it is written: what the HTTP export sends (issue 19). */
-export function registerBookPdfStream(input: RegisterBookExportInput): Readable {
-  return bookPdfStream(registerBookSpec(input));
+export function registerBookPdfStream(input: RegisterBookExportInput, onLine?: BookLineProgress): Readable {
+  return bookPdfStream(registerBookSpec(input, onLine));
 }

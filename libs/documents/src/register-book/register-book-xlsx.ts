@@ -120,7 +120,11 @@ export function closeBookSheet(
   return writeWorkbook(workbook, generatedAt);
 }
 
-export async function registerBookToXlsx(raw: RegisterBookExportInput): Promise<Buffer> {
+/** Lines between two turns handed back to the event loop: a 20,000-line book must not hold the process for seconds. */
+const LINES_PER_TURN = 1000;
+
+/** `onLine` is told the lines written so far (a console job shows them, issue 13). */
+export async function registerBookToXlsx(raw: RegisterBookExportInput, onLine?: (linesWritten: number) => void): Promise<Buffer> {
   const input = normalizeNfcDeep(raw);
   const heading = bookHeading(input);
   // Each section's decision block reads as a caption inside the table, under the book's one heading row.
@@ -133,6 +137,8 @@ export async function registerBookToXlsx(raw: RegisterBookExportInput): Promise<
     for (const r of section.rows) {
       const [, ...texts] = rowTexts(r, ++lineNumber);
       addRegisterLine(sheet, lineNumber, texts, CENTERED_COLUMNS);
+      onLine?.(lineNumber);
+      if (onLine && lineNumber % LINES_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   return closeBookSheet(

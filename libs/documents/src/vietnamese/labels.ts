@@ -1,4 +1,4 @@
-import type { BlankKind, BlankStatus, SpoilageReason } from '@so-goc/domain';
+import type { BuiltInBlankKind, BlankStatus, SpoilageReason } from '@so-goc/domain';
 
 export const MOVEMENT_LABELS: Readonly<Record<string, string>> = {
   receipt: 'Nhận phôi',
@@ -13,7 +13,8 @@ export const MOVEMENT_LABELS: Readonly<Record<string, string>> = {
 };
 
 // Typed against the domain's unions so a new kind or reason fails to compile until it has a label.
-const KIND_LABELS: Readonly<Record<BlankKind, string>> = {
+// A blank kind added as data (issue 18) has no label here and prints as its code.
+const KIND_LABELS: Readonly<Record<BuiltInBlankKind, string>> = {
   THCS: 'Bằng tốt nghiệp THCS',
   THPT: 'Bằng tốt nghiệp THPT',
   THCS_COPY: 'Bản sao bằng tốt nghiệp THCS',

@@ -472,7 +472,7 @@ export function validateReceipt(command: Extract<BlankLotCommand, { type: 'Recei
   const widthOk = Number.isInteger(command.width) && command.width >= 1 && command.width <= 12;
   const problems = collectProblems(
     requirePattern('lotId', command.lotId, LOT_ID, 'gồm chữ, số, gạch ngang (2–64 ký tự)', 'must be letters, digits, hyphens (2–64)'),
-    requireOneOf('kind', command.kind, BLANK_KINDS),
+    requireOneOf('kind', command.kind, command.knownKinds ?? BLANK_KINDS),
     requireText('templateVersion', command.templateVersion, 50),
     requirePattern('prefix', command.prefix, /^[A-Z]{1,6}$/, 'phải gồm 1–6 chữ cái in hoa', 'must be 1–6 capital letters'),
     widthOk

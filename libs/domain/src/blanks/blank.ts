@@ -2,9 +2,15 @@ import type { DomainEvent } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import type { SerialRange } from './serial-range';
 
-/** THCS/THPT diplomas and copies; certificate blanks are named after their catalogue kind (issue 18, domain §8). */
+/**
+ * THCS/THPT diplomas and copies, and the certificate blanks of the default catalogue. A certificate blank is
+ * named after its catalogue entry's `blankKind` (issue 18, domain §8): a kind added as data brings its blank kind
+ * with it, so a receipt is checked against the catalogue's list (`blankKindsOf`), this list being the default.
+ */
 export const BLANK_KINDS = ['THCS', 'THPT', 'THCS_COPY', 'THPT_COPY', 'CC-NN', 'CC-UDCNTT'] as const;
-export type BlankKind = (typeof BLANK_KINDS)[number];
+export type BuiltInBlankKind = (typeof BLANK_KINDS)[number];
+/** A built-in kind, or the blank kind of a catalogue entry added as data. */
+export type BlankKind = string;
 
 export const SPOILAGE_REASONS = [
   'damaged_at_receipt',
@@ -130,6 +136,8 @@ export type BlankLotEvent =
 export type BlankLotCommand =
   | {
       type: 'ReceiveBlankLot';
+      /** The blank kinds the deployment's catalogue knows (issue 18); BLANK_KINDS when absent. Not recorded. */
+      knownKinds?: readonly string[];
       lotId: string;
       authorityCode: string;
       kind: BlankKind;

@@ -48,6 +48,7 @@ export function decideReceiveBlankLot(
     missing: _m,
     damaged: _g,
     templateVersion: _t,
+    knownKinds: _k,
     ...claim
   } = command;
   const registryEvents = sameClaim ? [] : blankRangeRegistryDecider.decide({ type: 'ClaimBlankRange', ...claim }, read.registry, context);

@@ -16,6 +16,7 @@ import type { CommandContext } from '../shared/command-context';
 import { vietnamDateOf, type IsoDate } from '../shared/dates';
 import type { Decider, DomainEvent } from '../shared/decider';
 import { DomainError, invalidInput } from '../shared/errors';
+import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import { collectProblems, requireIsoDate, requirePattern, requirePersonText, requireText } from '../shared/validation';
 import {
   decideCertificateCorrection,
@@ -105,7 +106,21 @@ export type CertificateRegisterEvent =
   | DomainEvent<'CertificatesEntered', { sessionId: string; certificates: IssuedCertificate[] }>
   | DomainEvent<'CertificatesHandedOver', { certificateIds: string[]; handedOverOn: IsoDate; recipient: string; minutesRef: string }>
   | DomainEvent<'CertificateRevoked', { certificateId: string; decisionRef: string; revokedOn: IsoDate; reason: string }>
-  | CertificateCorrectionEvent;
+  | CertificateCorrectionEvent
+  /** Issue 18: certificates taken by a print run on certificate blanks; a certificate is printed by one run. */
+  | DomainEvent<'CertificatesClaimedForPrintRun', { printRunId: string; certificateIds: string[] }>
+  /** The run was signed: each certificate's serial enters the register (rules 5, 20). */
+  | DomainEvent<'CertificatesPrintedOnBlanks', CertificatesPrinted>;
+
+export interface CertificatesPrinted {
+  readonly printRunId: string;
+  readonly lotId: string;
+  readonly issueDate: IsoDate;
+  readonly issuePlace: string;
+  readonly signerName: string;
+  readonly signerTitle: string;
+  readonly certificates: readonly { readonly certificateId: string; readonly serial: number; readonly serialLabel: string }[];
+}
 
 export type CertificateRegisterCommand =
   | {
@@ -122,6 +137,11 @@ export type CertificateRegisterCommand =
     }
   | {
       readonly type: 'HandOverCertificates';
+      /**
+       * Set for a kind printed on blanks (its catalogue entry has a blank kind): a certificate is handed over
+       * only once printed on its blank and signed (rule 5). Absent for kinds issued without blanks.
+       */
+      readonly requirePrinted?: boolean;
       readonly certificateIds: readonly string[];
       readonly handedOverOn: IsoDate;
       readonly recipient: string;
@@ -134,10 +154,29 @@ export type CertificateRegisterCommand =
       readonly revokedOn: IsoDate;
       readonly reason: string;
     }
-  | CertificateCorrectionCommand;
+  | CertificateCorrectionCommand
+  /** Without ids: every certificate of the book not yet printed and not revoked, in register order. */
+  | { readonly type: 'ClaimCertificatesForPrintRun'; readonly printRunId: string; readonly certificateIds?: readonly string[] }
+  | ({ readonly type: 'RecordCertificatesPrinted' } & CertificatesPrinted);
+
+/** Where a certificate printed on a blank sits: its serial, and who signed it when (issue 18). */
+export interface CertificateBlank {
+  readonly serial: number;
+  readonly serialLabel: string;
+  readonly lotId: string;
+  readonly printRunId: string;
+  readonly issueDate: IsoDate;
+  readonly issuePlace: string;
+  readonly signerName: string;
+  readonly signerTitle: string;
+}
 
 export interface CertificateRecord extends IssuedCertificate {
   readonly sessionId: string;
+  /** The print run that took it (issue 18); null before one did. */
+  readonly printRunId?: string | null;
+  /** Its blank once the run was signed; null while not printed (kinds without blanks never have one). */
+  readonly blank?: CertificateBlank | null;
   readonly status: 'ISSUED' | 'HANDED_OVER' | 'REVOKED';
   readonly handedOver: { readonly on: IsoDate; readonly recipient: string; readonly minutesRef: string } | null;
   readonly revocation: { readonly decisionRef: string; readonly on: IsoDate; readonly reason: string } | null;
@@ -202,6 +241,38 @@ function evolve(state: CertificateRegisterState, event: CertificateRegisterEvent
             ...record,
             status: record.status === 'REVOKED' ? 'REVOKED' : 'HANDED_OVER',
             handedOver: { on: event.data.handedOverOn, recipient: event.data.recipient, minutesRef: event.data.minutesRef },
+          });
+        }
+      }
+      return { ...state, certificates };
+    }
+    case 'CertificatesClaimedForPrintRun': {
+      const certificates = new Map(state.certificates);
+      for (const id of event.data.certificateIds) {
+        const record = certificates.get(id);
+        if (record) certificates.set(id, { ...record, printRunId: event.data.printRunId });
+      }
+      return { ...state, certificates };
+    }
+    case 'CertificatesPrintedOnBlanks': {
+      const certificates = new Map(state.certificates);
+      const { certificates: printed, ...run } = event.data;
+      for (const { certificateId, serial, serialLabel } of printed) {
+        const record = certificates.get(certificateId);
+        if (record) {
+          certificates.set(certificateId, {
+            ...record,
+            printRunId: run.printRunId,
+            blank: {
+              serial,
+              serialLabel,
+              lotId: run.lotId,
+              printRunId: run.printRunId,
+              issueDate: run.issueDate,
+              issuePlace: run.issuePlace,
+              signerName: run.signerName,
+              signerTitle: run.signerTitle,
+            },
           });
         }
       }
@@ -437,7 +508,8 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
 
       case 'HandOverCertificates': {
         const problems = collectProblems(
-          requireIsoDate('handedOverOn', command.handedOverOn),
+          // Issue 16: the hand-over has happened by the day it is recorded, and after 1945.
+          requireActDate('handedOverOn', command.handedOverOn, actedOnIfKnown(context)),
           requirePersonText('recipient', command.recipient, 200),
           requireText('minutesRef', command.minutesRef, 100),
         );
@@ -453,6 +525,16 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
         for (const id of command.certificateIds) {
           const record = state.certificates.get(id);
           if (!record) throw certificateNotFound(id);
+          if (command.requirePrinted && !record.blank && record.status === 'ISSUED') {
+            throw new DomainError({
+              code: 'CERTIFICATE_NOT_PRINTED',
+              kind: 'rule_violation',
+              messageVi: `Chứng chỉ ${record.registerNumber} chưa được in trên phôi và ký; chưa bàn giao được.`,
+              messageEn: `Certificate ${record.registerNumber} is not yet printed on its blank and signed; it cannot be handed over.`,
+              field: 'certificateIds',
+              rule: 5,
+            });
+          }
           if (record.status !== 'ISSUED') {
             throw new DomainError({
               code: record.status === 'REVOKED' ? 'CERTIFICATE_REVOKED' : 'CERTIFICATE_ALREADY_HANDED_OVER',
@@ -501,11 +583,24 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
         );
       }
 
+      case 'ClaimCertificatesForPrintRun':
+        return decideClaim(command, state);
+
+      case 'RecordCertificatesPrinted': {
+        const { type: _type, ...printed } = command;
+        const own = printed.certificates.filter((c) => state.certificates.get(c.certificateId)?.printRunId === printed.printRunId);
+        if (own.length !== printed.certificates.length) {
+          throw new Error(`unreachable: print run ${printed.printRunId} records certificates it did not claim`);
+        }
+        const missing = printed.certificates.filter((c) => !state.certificates.get(c.certificateId)?.blank);
+        return missing.length === 0 ? [] : [{ type: 'CertificatesPrintedOnBlanks', data: { ...printed, certificates: missing } }];
+      }
+
       case 'RevokeCertificate': {
         throwIfProblems(
           collectProblems(
             requireText('decisionRef', command.decisionRef, 100),
-            requireIsoDate('revokedOn', command.revokedOn),
+            requireActDate('revokedOn', command.revokedOn, actedOnIfKnown(context)),
             requireText('reason', command.reason, 500),
           ),
         );
@@ -535,6 +630,53 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
     }
   },
 };
+
+function decideClaim(
+  command: Extract<CertificateRegisterCommand, { type: 'ClaimCertificatesForPrintRun' }>,
+  state: CertificateRegisterState,
+): CertificateRegisterEvent[] {
+  const printable = (record: CertificateRecord) => record.status === 'ISSUED' && !record.printRunId && !record.blank;
+  let ids: string[];
+  if (command.certificateIds === undefined) {
+    ids = [...state.certificates.values()]
+      .filter(printable)
+      .sort((a, b) => a.number - b.number)
+      .map((record) => record.certificateId);
+  } else {
+    ids = [];
+    for (const id of command.certificateIds) {
+      const record = state.certificates.get(id);
+      if (!record) throw certificateNotFound(id);
+      if (!printable(record)) {
+        throw new DomainError({
+          code: record.status !== 'ISSUED' ? 'CERTIFICATE_NOT_PRINTABLE' : 'CERTIFICATE_ALREADY_IN_PRINT_RUN',
+          kind: 'conflict',
+          messageVi:
+            record.status !== 'ISSUED'
+              ? `Chứng chỉ ${record.registerNumber} không còn in được (${record.status === 'REVOKED' ? 'đã thu hồi' : 'đã bàn giao'}).`
+              : `Chứng chỉ ${record.registerNumber} đã thuộc đợt in ${record.printRunId ?? ''}; mỗi chứng chỉ chỉ in trên một phôi.`,
+          messageEn:
+            record.status !== 'ISSUED'
+              ? `Certificate ${record.registerNumber} can no longer be printed (${record.status.toLowerCase()}).`
+              : `Certificate ${record.registerNumber} is already in print run ${record.printRunId ?? ''}; a certificate goes on one blank.`,
+          field: 'certificateIds',
+          rule: 16,
+        });
+      }
+      if (!ids.includes(id)) ids.push(id);
+    }
+  }
+  if (ids.length === 0) {
+    throw new DomainError({
+      code: 'NOTHING_TO_PRINT',
+      kind: 'rule_violation',
+      messageVi: 'Không còn chứng chỉ nào chưa in trong sổ này.',
+      messageEn: 'No certificate of this register is left to print.',
+      field: 'certificateIds',
+    });
+  }
+  return [{ type: 'CertificatesClaimedForPrintRun', data: { printRunId: command.printRunId, certificateIds: ids } }];
+}
 
 function throwIfProblems(problems: ReturnType<typeof collectProblems>): void {
   if (problems.length > 0) throw invalidInput(problems);

@@ -1,4 +1,4 @@
-import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
+import { actedOnIfKnown, requireActDate, requirePastInstant } from '../shared/plausible-dates';
 import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
 import { throwIfInvalid, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
@@ -62,6 +62,9 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
           Number.isInteger(command.feePerCopy) && command.feePerCopy >= 0
             ? undefined
             : { field: 'feePerCopy', code: 'OUT_OF_RANGE', messageVi: 'Lệ phí không hợp lệ.', messageEn: 'The fee is not valid.' },
+          // Issue 16: a request is received, and its dossier completed, by the day it is recorded, and after 1945.
+          requirePastInstant('receivedAt', command.receivedAt, actedOn),
+          requirePastInstant('dossierCompleteAt', command.dossierCompleteAt, actedOn),
         );
         if (state.status !== 'none')
           throw new DomainError({
@@ -230,8 +233,8 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
                 kind: session.kindCode,
                 issuerCode: session.authorityCode,
                 holder: { fullName: holder.fullName, birthDate: holder.birthDate, birthPlace: holder.birthPlace },
-                // A certificate's register entry names no blank serial (certificate print runs bind one later, if any).
-                originalSerial: '',
+                // The blank's serial once the certificate is printed on one (certificate print runs); none for a kind without blanks.
+                originalSerial: certificate.blank?.serialLabel ?? '',
                 originalRegisterNumber: certificate.registerNumber,
                 originalIssueDate: session.decision.date,
                 correctionDecisions: (certificate.corrections ?? []).map((c) => ({

@@ -1,4 +1,5 @@
-import { given } from '../testing/given-when-then';
+import { given, TEST_CONTEXT } from '../testing/given-when-then';
+import type { DomainError } from '../shared/errors';
 import { CALENDAR, PROVINCE, THCS_PHONG_2024, THPT_2024 } from '../testing/after-issuance-fixtures';
 import { INITIAL_DIPLOMA_STATE, type DiplomaState } from '../diplomas/diploma-state';
 import type { CopyRequestEvent, DiplomaFacts, Requester } from './copy-request';
@@ -306,5 +307,39 @@ describe('Copies from the original register (rules 46–57)', () => {
       .when({ type: 'AssignCopyNumbers', requestId: 'a', copyIds: ['y'] })
       .thenRefusedWith('REQUEST_ALREADY_NUMBERED', { rule: 52 });
     expect(formatCopyNumber('THPT', 2026, 412)).toBe('000412/BS-THPT-2026');
+  });
+
+  describe('rule 49, issue 16: the time a request was received is a time that has come', () => {
+    const fieldCodesOf = (error: DomainError) => error.problem.fieldProblems?.map((p) => `${p.field}:${p.code}`);
+
+    it('refuses a request received on 9999-12-31 (the test context acts on 2026-11-22)', () => {
+      const refusal = given(copyRequestDecider)
+        .when(receive({ receivedAt: '9999-12-31T02:00:00Z' }))
+        .thenRefusedWith('INVALID_INPUT');
+      expect(fieldCodesOf(refusal)).toEqual(['receivedAt:DATE_IN_FUTURE']);
+    });
+
+    it('refuses a request received before 2 September 1945', () => {
+      const refusal = given(copyRequestDecider)
+        .when(receive({ receivedAt: '1900-05-20T02:00:00Z' }))
+        .thenRefusedWith('INVALID_INPUT');
+      expect(fieldCodesOf(refusal)).toEqual(['receivedAt:DATE_TOO_EARLY']);
+    });
+
+    it('refuses a postal dossier completed two days after the day it is recorded', () => {
+      const refusal = given(copyRequestDecider)
+        .when(receive({ channel: 'post', receivedAt: '2026-11-20T02:00:00Z', dossierCompleteAt: '2026-11-24T02:00:00Z' }))
+        .thenRefusedWith('INVALID_INPUT');
+      expect(fieldCodesOf(refusal)).toEqual(['dossierCompleteAt:DATE_IN_FUTURE']);
+    });
+
+    it('receives a request dated the next day in Vietnam (midnight falls differently, clocks drift)', () => {
+      const events = copyRequestDecider.decide(
+        receive({ receivedAt: '2026-11-23T01:00:00+07:00' }),
+        copyRequestDecider.initialState,
+        TEST_CONTEXT,
+      );
+      expect(events.map((e) => e.type)).toEqual(['CopyRequestReceived']);
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
 import { DIPLOMA_TEMPLATES } from '../regimes/diploma-templates';
 import { DIPLOMA_KINDS, REGIMES, regimeOn, type RegimeCode } from '../regimes/legal-regimes';
+import { BLANK_KINDS } from '../blanks/blank';
 import {
   CREDENTIAL_FAMILIES,
   CREDENTIAL_KIND_CODE_PATTERN,
@@ -264,6 +265,10 @@ export const DEFAULT_CREDENTIAL_KINDS: readonly CredentialKindEntry[] = Object.f
 
 export interface CredentialCatalogue {
   readonly entries: readonly CredentialKindEntry[];
+  /** Every blank kind a lot may be received as: the diploma and copy blanks, and each entry's (issue 18). */
+  readonly blankKinds: readonly string[];
+  /** The (first) entry printed on blanks of this kind; undefined for diploma and copy blanks or an unknown kind. */
+  entryForBlankKind(blankKind: string): CredentialKindEntry | undefined;
   find(code: string): CredentialKindEntry | undefined;
   /** Throws CREDENTIAL_KIND_UNKNOWN (invalid input on `field`) for a code the catalogue does not hold. */
   get(code: unknown, field?: string): CredentialKindEntry;
@@ -279,6 +284,15 @@ export function credentialCatalogue(entries: readonly CredentialKindEntry[] = DE
     if (!CREDENTIAL_KIND_CODE_PATTERN.test(entry.code)) throw new Error(`Credential kind code "${entry.code}" is malformed`);
     if (!CREDENTIAL_FAMILIES.includes(entry.family)) throw new Error(`Credential kind ${entry.code}: unknown family ${entry.family}`);
     if (byCode.has(entry.code)) throw new Error(`Credential kind ${entry.code} is listed twice`);
+    if (entry.blankKind !== null) {
+      if (!CREDENTIAL_KIND_CODE_PATTERN.test(entry.blankKind)) {
+        throw new Error(`Credential kind ${entry.code}: blank kind "${entry.blankKind}" is malformed`);
+      }
+      // A certificate never shares the blanks of a diploma or of a copy (rule 17: the blank matches the kind).
+      if (entry.fields !== 'graduate-list' && (BLANK_KINDS as readonly string[]).slice(0, 4).includes(entry.blankKind)) {
+        throw new Error(`Credential kind ${entry.code}: blank kind ${entry.blankKind} belongs to diplomas`);
+      }
+    }
     if (entry.fields !== 'graduate-list') {
       const names = new Set(entry.fields.map((field) => field.name));
       for (const field of entry.fields) {
@@ -302,8 +316,13 @@ export function credentialCatalogue(entries: readonly CredentialKindEntry[] = DE
     byCode.set(entry.code, entry);
   }
   const all = Object.freeze([...byCode.values()]);
+  const blankKinds = Object.freeze([
+    ...new Set([...BLANK_KINDS, ...all.flatMap((entry) => (entry.blankKind === null ? [] : [entry.blankKind]))]),
+  ]);
   return {
     entries: all,
+    blankKinds,
+    entryForBlankKind: (blankKind) => all.find((entry) => entry.fields !== 'graduate-list' && entry.blankKind === blankKind),
     find: (code) => byCode.get(code),
     get(code, field = 'credentialKind') {
       const found = typeof code === 'string' ? byCode.get(code) : undefined;

@@ -8,8 +8,14 @@ import { DIPLOMA_KINDS, type DiplomaKind } from '../regimes/legal-regimes';
 
 /**
  * A graduation-recognition decision (quyết định công nhận tốt nghiệp) and the graduates it lists: the
- * basis of every diploma (rule 4). One stream per decision. The list is recorded in chunks, all in the
- * one append that records the decision, so a large cohort never becomes a single oversized event.
+ * basis of every diploma (rule 4). One stream per decision.
+ *
+ * A large act in bounded appends (issue 20): the decision is opened (`GraduationDecisionOpened`), its
+ * list follows in chunks (`GraduatesListed`, GRADUATES_PER_EVENT a chunk), and `GraduationDecisionRecorded`
+ * SEALS it last. The chunks may span several appends; until the seal is there the decision is only
+ * 'recording' — nothing can be claimed or printed from it (rule 4), and a resend of the same file lists
+ * what is missing and seals it. Decisions recorded by earlier releases hold `GraduationDecisionRecorded`
+ * first and the whole list after it in the same single append: they read as recorded, as they always did.
  */
 export function graduationDecisionStream(decisionId: string): string {
   return `graduation-decision-${decisionId}`;
@@ -23,7 +29,8 @@ export function graduateIdOf(decisionId: string, position: number): string {
 }
 
 export function decisionIdOfGraduate(graduateId: string): string | undefined {
-  const match = /^(.+)-\d{5}$/.exec(graduateId);
+  // Five digits, or six from the 100,000th graduate of a city-sized decision on (issue 19).
+  const match = /^(.+)-\d{5,6}$/.exec(graduateId);
   return match?.[1];
 }
 
@@ -53,6 +60,9 @@ export interface DecisionHeader {
 export const graduationYearOf = (schoolYear: string): string => schoolYear.slice(5);
 
 export type GraduationDecisionEvent =
+  /** The decision's list follows in chunks; the decision is not recorded until it is sealed. */
+  | DomainEvent<'GraduationDecisionOpened', DecisionHeader>
+  /** The seal: every graduate of the header's count is listed (earlier releases wrote it first, in one append). */
   | DomainEvent<'GraduationDecisionRecorded', DecisionHeader>
   | DomainEvent<'GraduatesListed', { decisionId: string; graduates: ListedGraduate[] }>
   /** The graduates a print run will print; no graduate is ever in two print runs (rule 1). */
@@ -87,6 +97,8 @@ export type RecordGraduationDecision = {
 
 export type GraduationDecisionState =
   | { readonly status: 'none' }
+  /** Opened, list partly or wholly recorded, not sealed: not a decision anything may act on yet. */
+  | { readonly status: 'recording'; readonly header: DecisionHeader; readonly graduates: ReadonlyMap<string, ListedGraduate> }
   | {
       readonly status: 'recorded';
       readonly header: DecisionHeader;
@@ -97,15 +109,21 @@ export type GraduationDecisionState =
 export const graduationDecisionDecider: Decider<GraduationDecisionCommand, GraduationDecisionState, GraduationDecisionEvent> = {
   initialState: { status: 'none' },
   evolve(state, event) {
-    if (event.type === 'GraduationDecisionRecorded')
-      return { status: 'recorded', header: event.data, graduates: new Map(), printRunOf: new Map() };
+    if (event.type === 'GraduationDecisionOpened') return { status: 'recording', header: event.data, graduates: new Map() };
+    if (event.type === 'GraduationDecisionRecorded') {
+      // The seal of a chunked list keeps what was listed; an earlier release's header came first, its list after.
+      const graduates = state.status === 'recording' ? state.graduates : new Map<string, ListedGraduate>();
+      return { status: 'recorded', header: event.data, graduates, printRunOf: new Map() };
+    }
+    if (state.status === 'none') return state;
+    if (event.type === 'GraduatesListed') {
+      // The map was made by this fold (Opened/Recorded above): filled in place, so a 100,000-row list folds in linear time.
+      const graduates = state.graduates as Map<string, ListedGraduate>;
+      for (const graduate of event.data.graduates) graduates.set(graduate.graduateId, graduate);
+      return state;
+    }
     if (state.status !== 'recorded') return state;
     switch (event.type) {
-      case 'GraduatesListed': {
-        const graduates = new Map(state.graduates);
-        for (const graduate of event.data.graduates) graduates.set(graduate.graduateId, graduate);
-        return { ...state, graduates };
-      }
       case 'GraduatesClaimedForPrintRun': {
         const printRunOf = new Map(state.printRunOf);
         for (const id of event.data.graduateIds) printRunOf.set(id, event.data.printRunId);
@@ -146,6 +164,16 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
           },
     );
     if (problems.length > 0) throw invalidInput(problems);
+    if (state.status === 'recording' && !sameDecision(state.header, command)) {
+      throw new DomainError({
+        code: 'DECISION_RECORDING_UNFINISHED',
+        kind: 'conflict',
+        messageVi: `Quyết định ${state.header.number} ngày ${state.header.date} đang được ghi nhận từ tệp ${state.header.sourceFile.name} nhưng chưa xong; hãy gửi lại đúng tệp đó để hoàn tất.`,
+        messageEn: `Decision ${state.header.number} of ${state.header.date} is being recorded from ${state.header.sourceFile.name} and is not finished; resend that file to complete it.`,
+        field: 'decisionId',
+        rule: 4,
+      });
+    }
     if (state.status === 'recorded') {
       throw new DomainError({
         code: 'DECISION_ALREADY_RECORDED',
@@ -185,18 +213,34 @@ export const graduationDecisionDecider: Decider<GraduationDecisionCommand, Gradu
       graduateCount: listed.length,
       sourceFile: command.sourceFile,
     };
+    // A resend after a cut-short recording lists only the chunks that are missing, then seals.
+    const already = state.status === 'recording' ? state.graduates : new Map<string, ListedGraduate>();
     const chunks: GraduationDecisionEvent[] = [];
     for (let start = 0; start < listed.length; start += GRADUATES_PER_EVENT) {
-      chunks.push({
-        type: 'GraduatesListed',
-        data: { decisionId: command.decisionId, graduates: listed.slice(start, start + GRADUATES_PER_EVENT) },
-      });
+      const graduates = listed.slice(start, start + GRADUATES_PER_EVENT).filter((g) => !already.has(g.graduateId));
+      if (graduates.length > 0) chunks.push({ type: 'GraduatesListed', data: { decisionId: command.decisionId, graduates } });
     }
-    return [{ type: 'GraduationDecisionRecorded', data: header }, ...chunks];
+    const opening: GraduationDecisionEvent[] = state.status === 'recording' ? [] : [{ type: 'GraduationDecisionOpened', data: header }];
+    return [...opening, ...chunks, { type: 'GraduationDecisionRecorded', data: header }];
   },
 };
 
+/** The same decision from the same file: what a resend of a cut-short import is. */
+export function sameDecision(header: DecisionHeader, command: { number: string; sourceFile: { sha256: string } }): boolean {
+  return header.sourceFile.sha256 === command.sourceFile?.sha256 && header.number === command.number.trim();
+}
+
 function recordedDecision(state: GraduationDecisionState): Extract<GraduationDecisionState, { status: 'recorded' }> {
+  if (state.status === 'recording') {
+    throw new DomainError({
+      code: 'DECISION_NOT_SEALED',
+      kind: 'rule_violation',
+      messageVi: `Quyết định ${state.header.number} chưa được ghi nhận xong (danh sách chưa đủ); gửi lại tệp danh sách để hoàn tất trước khi in văn bằng.`,
+      messageEn: `Decision ${state.header.number} is not completely recorded (its list is unfinished); resend the list to complete it before printing diplomas.`,
+      field: 'decisionId',
+      rule: 4,
+    });
+  }
   if (state.status !== 'recorded') {
     throw new DomainError({
       code: 'DECISION_NOT_FOUND',

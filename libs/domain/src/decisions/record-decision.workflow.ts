@@ -13,6 +13,7 @@ import type { RowProblem } from '../graduates/row-problem';
 import {
   graduationDecisionDecider,
   graduationDecisionStream,
+  sameDecision,
   type GraduationDecisionState,
   type RecordGraduationDecision,
 } from './graduation-decision';
@@ -27,6 +28,10 @@ export function registryStreamsOf(command: RecordGraduationDecision): string[] {
  * (rule 1 across decisions), then the decision is recorded. People another decision of the same kind
  * already recognised are all reported, row by row, and nothing is recorded. Reservations a cut-short
  * earlier attempt of the same decision made are its own, so a resend completes the import.
+ *
+ * The decision's own events end with the seal (`GraduationDecisionRecorded`), so they may be recorded in
+ * several bounded appends (issue 20); a resend into a decision left unsealed by a crash lists what is
+ * missing and seals it, never lists anyone twice.
  */
 export function decideRecordGraduationDecision(
   command: RecordGraduationDecision,
@@ -35,11 +40,7 @@ export function decideRecordGraduationDecision(
 ): WorkflowDecision {
   const decisionStream = graduationDecisionStream(command.decisionId);
   // The same decision from the same file, sent again: nothing left to do.
-  if (
-    read.decision.status === 'recorded' &&
-    read.decision.header.sourceFile.sha256 === command.sourceFile.sha256 &&
-    read.decision.header.number === command.number.trim()
-  ) {
+  if (read.decision.status === 'recorded' && sameDecision(read.decision.header, command)) {
     return { appends: [], primaryStream: decisionStream };
   }
   const recognisedBy = { decisionId: command.decisionId, decisionNumber: command.number, decisionDate: command.date };
@@ -74,5 +75,11 @@ export function decideRecordGraduationDecision(
       context,
     ),
   }));
-  return { appends: [...reservations, { stream: decisionStream, events: decisionEvents }], primaryStream: decisionStream };
+  return {
+    appends: [
+      ...reservations,
+      { stream: decisionStream, events: decisionEvents, sealed: true, resumes: read.decision.status === 'recording' },
+    ],
+    primaryStream: decisionStream,
+  };
 }

@@ -124,7 +124,7 @@ export function decideReissue(input: ReissueInput, read: ReissueRead, context: C
 /**
  * The holder brought the revoked paper back (rule 43). The diploma records the return; the paper goes
  * back into its lot as spoiled, to await the destruction council (rule 44). Both are decided before
- * either is appended, so a refusal of one records neither.
+ * either is appended, so a refusal of one records neither; a resend after the first append completes the second.
  */
 export function decideRevokedDiplomaReturned(
   input: { diplomaId: string; authorityCode: string; returnedOn: IsoDate; receivedBy: string },
@@ -132,26 +132,31 @@ export function decideRevokedDiplomaReturned(
   context: CommandContext,
 ): WorkflowDecision {
   const stream = diplomaStream(input.diplomaId);
-  const diplomaEvents = diplomaDecider.decide(
-    { type: 'RecordRevokedDiplomaReturned', issued: read.diploma.issued, returnedOn: input.returnedOn, receivedBy: input.receivedBy },
-    read.diploma.state,
-    context,
-  );
   const serial = parseSerial(read.diploma.issued.serialLabel);
-  const holderOfPaper =
-    serial && read.lot.status === 'received'
-      ? read.lot.segments.find((s) => s.from <= serial.value && serial.value <= s.to)?.holder
-      : undefined;
+  const paper =
+    serial && read.lot.status === 'received' ? read.lot.segments.find((s) => s.from <= serial.value && serial.value <= s.to) : undefined;
+  // A resend after a crash between the two appends (issue 12 item 7): the diploma already records the
+  // return and the paper is still bound, so only the paper's part is left, dated by the recorded return.
+  const recordedReturn = read.diploma.state.revocation?.returnedOn ?? null;
+  const completing = recordedReturn !== null && paper?.status === 'bound';
+  const diplomaEvents = completing
+    ? []
+    : diplomaDecider.decide(
+        { type: 'RecordRevokedDiplomaReturned', issued: read.diploma.issued, returnedOn: input.returnedOn, receivedBy: input.receivedBy },
+        read.diploma.state,
+        context,
+      );
+  const returnedOn = completing ? recordedReturn : input.returnedOn;
   const lotEvents =
-    serial && holderOfPaper && diplomaEvents.length > 0
+    serial && paper && (completing || diplomaEvents.length > 0)
       ? blankLotDecider.decide(
           {
             type: 'SpoilBlanks',
-            authorityCode: holderOfPaper,
+            authorityCode: paper.holder,
             ranges: [{ from: serial.value, to: serial.value }],
             reason: 'revoked_and_recovered',
-            note: `${read.diploma.issued.registerLabel}, trả lại ${input.returnedOn}`,
-            spoiledOn: input.returnedOn,
+            note: `${read.diploma.issued.registerLabel}, trả lại ${returnedOn}`,
+            spoiledOn: returnedOn,
           },
           read.lot,
           context,

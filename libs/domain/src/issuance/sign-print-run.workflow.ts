@@ -1,14 +1,14 @@
 import type { AuthorityDirectory } from '../authorities/authority';
 import type { CommandContext } from '../shared/command-context';
 import type { IsoDate } from '../shared/dates';
-import type { WorkflowDecision } from '../shared/workflow';
+import type { StreamAppend, WorkflowDecision } from '../shared/workflow';
 import type { GraduationDecisionState } from '../decisions/graduation-decision';
 import { diplomaStream, type IssuanceEvent } from '../diplomas/diploma';
 import type { DiplomaState } from '../diplomas/diploma-state';
 import { printRunStream } from './print-run';
 import { printRunDecider } from './print-run.decider';
 import type { OpenedPrintRun, PrintRunState } from './print-run-state';
-import { openedRunOf } from './print-run.workflows';
+import { decideClosePrintRun, openedRunOf, type PrintRunAndLot } from './print-run.workflows';
 
 export interface SignPrintRunInput {
   readonly printRunId: string;
@@ -84,10 +84,7 @@ export function diplomaIssuancesOf(run: OpenedPrintRun, decision: GraduationDeci
 export function decideSignPrintRun(input: SignPrintRunInput, read: SignPrintRunRead, context: CommandContext): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
   const runStream = printRunStream(input.printRunId);
-  const toDiplomas = (events: readonly IssuanceEvent[]) =>
-    events
-      .filter((e) => !read.diplomas.get(e.data.diplomaId)?.issued)
-      .map((e) => ({ stream: diplomaStream(e.data.diplomaId), events: [e] }));
+  const toDiplomas = (events: readonly IssuanceEvent[]) => notYetIssued(events, read.diplomas);
   if (run.signature !== null && run.signature.signerId === input.signerId && run.signature.issueDate === input.issueDate) {
     const missing = toDiplomas(diplomaIssuancesOf(run, read.decision));
     if (missing.length > 0) return { appends: missing, primaryStream: runStream };
@@ -110,4 +107,38 @@ export function decideSignPrintRun(input: SignPrintRunInput, read: SignPrintRunR
     appends: [{ stream: runStream, events: runEvents }, ...toDiplomas(diplomaIssuancesOf(signed, read.decision))],
     primaryStream: runStream,
   };
+}
+
+/** The issuance events whose diploma stream does not hold one yet, each as the append that opens that stream. */
+function notYetIssued(events: readonly IssuanceEvent[], diplomas: ReadonlyMap<string, DiplomaState>): StreamAppend[] {
+  return events
+    .filter((e) => !diplomas.get(e.data.diplomaId)?.issued)
+    .map((e) => ({ stream: diplomaStream(e.data.diplomaId), events: [e] }));
+}
+
+export interface ClosePrintRunRead extends PrintRunAndLot {
+  /** The run's graduation decision (the holders), as for signing. */
+  readonly decision: GraduationDecisionState;
+  /** The stream of each diploma of the run, folded. */
+  readonly diplomas: ReadonlyMap<string, DiplomaState>;
+}
+
+/**
+ * Closing a run (docs/domain.md §2.3) also finishes its signing: if signing crashed after the run's
+ * `PrintRunSigned` and before every diploma's `DiplomaIssued`, and nobody resent the signature, the
+ * missing issuance events are appended first, then the spares go back and the run closes (rules 5, 25:
+ * a signed run's diplomas are issued, whatever happened to the process). Issuances go first, so a crash
+ * during closing leaves an unclosed run whose resent closing completes the rest. A run already closed
+ * with diplomas still missing (closed by the release before this rule) gets only those on a resend.
+ */
+export function decideCloseSignedPrintRun(
+  input: { printRunId: string; authorityCode: string; closedOn: IsoDate },
+  read: ClosePrintRunRead,
+  context: CommandContext,
+): WorkflowDecision {
+  const run = openedRunOf(read.run, input.authorityCode);
+  const missing = run.signature === null ? [] : notYetIssued(diplomaIssuancesOf(run, read.decision), read.diplomas);
+  if (run.status === 'closed' && missing.length > 0) return { appends: missing, primaryStream: printRunStream(input.printRunId) };
+  const closing = decideClosePrintRun(input, read, context);
+  return { ...closing, appends: [...missing, ...closing.appends] };
 }

@@ -35,7 +35,8 @@ export interface RegisterState {
   readonly numberByDiploma: ReadonlyMap<string, number>;
 }
 
-const MAX_PER_ASSIGNMENT = 50_000;
+/** The most diplomas one print run enters in the register at once: a larger cohort is printed in several runs. */
+export const MAX_PER_ASSIGNMENT = 50_000;
 
 export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, RegisterEvent> = {
   initialState: { next: 1, byPrintRun: new Map(), numberByDiploma: new Map() },

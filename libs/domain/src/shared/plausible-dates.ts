@@ -1,4 +1,5 @@
 import { isIsoDate, vietnamDateOf, type IsoDate } from './dates';
+import { isIsoInstant } from '../calendar/vietnam-time';
 import type { FieldProblem } from './errors';
 import type { CommandContext } from './command-context';
 import { requireIsoDate } from './validation';
@@ -81,6 +82,24 @@ export function pastDateProblems(command: object, actedOn: IsoDate): FieldProble
  */
 export function requireActDate(field: string, value: unknown, actedOn: IsoDate | undefined): FieldProblem | undefined {
   return requireIsoDate(field, value) ?? (actedOn === undefined ? undefined : requirePastDate(field, value, actedOn));
+}
+
+/**
+ * requirePastDate for an instant (a copy request's `receivedAt`, its dossier completed at…): its
+ * calendar date in Vietnam must have come by the day the command is received (DATE_IN_FUTURE) and not
+ * precede 2 September 1945 (DATE_TOO_EARLY). A value that is not an instant is left to the form check,
+ * and without `actedOn` nothing is checked here (issue 16).
+ */
+export function requirePastInstant(field: string, value: unknown, actedOn: IsoDate | undefined): FieldProblem | undefined {
+  if (actedOn === undefined || !isIsoInstant(value)) return undefined;
+  const problem = requirePastDate(field, vietnamDateOf(value), actedOn);
+  return (
+    problem && {
+      ...problem,
+      messageVi: problem.messageVi.replace(vietnamDateOf(value), value),
+      messageEn: problem.messageEn.replace(vietnamDateOf(value), value),
+    }
+  );
 }
 
 /** How far ahead a date that may be set in advance (an authority's change taking effect, a key valid until) can lie. */

@@ -20,3 +20,11 @@ export function decodeEvent<TEvent extends DomainEvent>(recorded: RecordedEvent)
   const event: DomainEvent = { type: recorded.type, data };
   return event as TEvent;
 }
+
+/**
+ * An event a workflow decided for a stream, typed by that stream's event union under the same claim as
+ * decodeEvent (a stream holds only its decider's events): how a workflow's outcome carries typed events.
+ */
+export function decidedEvent<TEvent extends DomainEvent>(event: DomainEvent): TEvent {
+  return event as TEvent;
+}

@@ -9,7 +9,7 @@ import {
 } from '@so-goc/domain';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { makeTempDir } from '../testing/temp-dir';
-import { handleCommand } from './handle-command';
+import { handleCommand, outcomeEvent } from './handle-command';
 
 function context(overrides: Partial<CommandContext> = {}): CommandContext {
   const commandId = overrides.commandId ?? randomUUID();
@@ -75,6 +75,18 @@ describe('handleCommand (read → fold → decide → append)', () => {
     await expect(handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: context() })).rejects.toMatchObject({
       code: 'AUTHORITY_ALREADY_REGISTERED',
     });
+  });
+
+  it('answers the recorded events typed by the decider, first time and on a retry, with no re-read or cast (issue 12)', async () => {
+    const ctx = context();
+    const first = await handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx });
+    const retried = await handleCommand(store, authorityDirectoryDecider, { stream, command: register, context: ctx });
+    for (const outcome of [first, retried]) {
+      // `data` is the AuthorityRegistered payload's type here: `.name` would not compile on `unknown`.
+      const registered = outcomeEvent(outcome, 'AuthorityRegistered');
+      expect(registered?.data.name).toBe('Sở Giáo dục và Đào tạo Hải Phòng');
+      expect(registered?.id).toBe((await store.readStream(stream)).events[0]?.id);
+    }
   });
 
   it('recognises the same command sent twice at the same moment and records it once', async () => {

@@ -1,6 +1,6 @@
 import { DomainError, foldEvents, metadataFor, type CommandContext, type Decider, type DomainEvent } from '@so-goc/domain';
 import { WrongExpectedRevisionError } from '../errors';
-import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import type { EventStore, NewEvent, RecordedEvent, StreamRead } from '../event-store.port';
 import { decodeEvent } from './decode-event';
 import { deriveEventId } from './event-ids';
 
@@ -16,19 +16,39 @@ export interface CommandRequest<TCommand> {
   readonly expectedRevision?: bigint | 'no_stream';
 }
 
-export interface CommandOutcome {
+/** A domain event as the act recorded it, with the id it was stored under. */
+export type OutcomeEvent<TEvent extends DomainEvent = DomainEvent> = TEvent & { readonly id: string };
+
+/**
+ * What an act recorded, typed by the event union of the decider (or workflow) that decided it: callers
+ * read the new events' data without casts and without re-reading the stream (issue 12, item 4).
+ */
+export interface CommandOutcome<TEvent extends DomainEvent = DomainEvent> {
   readonly stream: string;
-  readonly events: readonly Pick<RecordedEvent, 'id' | 'type' | 'data'>[];
+  readonly events: readonly OutcomeEvent<TEvent>[];
   /** Revision to pin the next command to; 'no_stream' when nothing was ever recorded. */
   readonly revision: bigint | 'no_stream';
   /** True when the command id had already been handled: nothing new was recorded. */
   readonly alreadyHandled: boolean;
 }
 
-export interface HandleCommandOptions {
+export interface HandleCommandOptions<TEvent extends DomainEvent = DomainEvent> {
   readonly maxAttempts?: number;
   /** Read-path upcasting: turns an old stored shape into the event the decider knows today. */
-  readonly upcast?: (recorded: RecordedEvent) => DomainEvent;
+  readonly upcast?: (recorded: RecordedEvent) => TEvent;
+  /**
+   * The stream as the caller already read it (to authorize the act on the record, say): the first
+   * attempt decides on it instead of reading the stream again; a retry after a conflict reads afresh.
+   */
+  readonly firstRead?: StreamRead;
+}
+
+/** The first recorded event of a type in an outcome, typed by that type: no cast at the caller. */
+export function outcomeEvent<TEvent extends DomainEvent, TType extends TEvent['type']>(
+  outcome: CommandOutcome<TEvent>,
+  type: TType,
+): OutcomeEvent<Extract<TEvent, { type: TType }>> | undefined {
+  return outcome.events.find((event): event is OutcomeEvent<Extract<TEvent, { type: TType }>> => event.type === type);
 }
 
 /** Read the stream, fold it, decide, append with the revision read. The only way commands change state. */
@@ -36,24 +56,27 @@ export async function handleCommand<TCommand, TState, TEvent extends DomainEvent
   store: EventStore,
   decider: Decider<TCommand, TState, TEvent>,
   request: CommandRequest<TCommand>,
-  options: HandleCommandOptions = {},
-): Promise<CommandOutcome> {
+  options: HandleCommandOptions<TEvent> = {},
+): Promise<CommandOutcome<TEvent>> {
   const { stream, command, context, expectedRevision } = request;
   const maxAttempts = options.maxAttempts ?? 8;
-  const upcast = options.upcast ?? decodeEvent;
+  const upcast = options.upcast ?? ((recorded: RecordedEvent) => decodeEvent<TEvent>(recorded));
   const firstEventId = deriveEventId(context.commandId, stream, 0);
 
   for (let attempt = 1; ; attempt += 1) {
-    const read = await store.readStream(stream);
+    const read = attempt === 1 && options.firstRead ? options.firstRead : await store.readStream(stream);
     const earlier = eventsOfCommand(read.events, firstEventId, context.commandId, stream);
-    if (earlier) return { stream, events: earlier, revision: read.revision, alreadyHandled: true };
+    if (earlier) {
+      const events = earlier.map((recorded) => ({ ...upcast(recorded), id: recorded.id }));
+      return { stream, events, revision: read.revision, alreadyHandled: true };
+    }
     if (expectedRevision !== undefined && expectedRevision !== read.revision) {
       throw staleRevision(stream, expectedRevision, read.revision);
     }
 
     const state = foldEvents(
       decider,
-      read.events.map((recorded) => upcast(recorded) as TEvent),
+      read.events.map((recorded) => upcast(recorded)),
     );
     const decided = decider.decide(command, state, context);
     if (decided.length === 0) return { stream, events: [], revision: read.revision, alreadyHandled: false };
@@ -67,7 +90,8 @@ export async function handleCommand<TCommand, TState, TEvent extends DomainEvent
     }));
     try {
       const appended = await store.appendToStream(stream, toAppend, read.revision);
-      return { stream, events: toAppend, revision: appended.nextExpectedRevision, alreadyHandled: false };
+      const events = decided.map((event, index) => ({ ...event, id: toAppend[index]!.id }));
+      return { stream, events, revision: appended.nextExpectedRevision, alreadyHandled: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (expectedRevision !== undefined) throw staleRevision(stream, expectedRevision, error.actual);

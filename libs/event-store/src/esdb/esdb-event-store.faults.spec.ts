@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppendOutcomeUnknownError, AppendTooLargeError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
-import type { RecordedEvent, SubscriptionHealth } from '../event-store.port';
+import { comparePositions, type Position, type RecordedEvent, type SubscriptionHealth } from '../event-store.port';
 import { StreamStateCache } from '../stream-state-cache';
 import { describeEventStoreContract, event } from '../testing/event-store.contract';
 import { EsdbEventStore } from './esdb-event-store';
 import { FakeEsdbClient } from './testing/fake-esdb-client';
+import { typesRegex } from './resilient-subscription';
 
 /**
  * The adapter's own logic under the faults a cluster produces, against a fake of the client's
@@ -255,6 +256,71 @@ describe('EsdbEventStore appends whose answer was lost', () => {
     const stream = `stale-${randomUUID()}`;
     await store.appendToStream(stream, [event('A'), event('B')], 'no_stream');
     await expect(store.appendToStream(stream, [event('C')], 0n)).rejects.toMatchObject({ expected: 0n, actual: 1n });
+  });
+});
+
+describe('EsdbEventStore filtered subscription (issue 20 item 4: one subscription per process, filtered on the server)', () => {
+  it('asks the server for the wanted event types only, and tells a scanned position only after every event before it', async () => {
+    const { fake, store } = setUp();
+    await store.appendToStream('s', [event('Wanted'), event('Other'), event('Other'), event('Wanted'), event('Other')], 'no_stream');
+    fake.appendSystemEvents(3);
+    const head = (await store.headPosition())!;
+    const controller = new AbortController();
+    const seen: RecordedEvent[] = [];
+    const scanned: Position[] = [];
+    const consumed = (async () => {
+      for await (const recorded of store.subscribeToAll({
+        signal: controller.signal,
+        eventTypes: ['Wanted', 'Also.Wanted'],
+        onScanned: (position) => scanned.push(position),
+      })) {
+        expect(scanned.every((position) => comparePositions(position, recorded.position) < 0)).toBe(true);
+        seen.push(recorded);
+      }
+    })();
+    await waitUntil(() => scanned.some((position) => comparePositions(position, head) >= 0));
+    controller.abort();
+    await consumed;
+
+    expect(seen.map((e) => e.type)).toEqual(['Wanted', 'Wanted']);
+    const subscribe = fake.calls.find((call) => call.op === 'subscribeToAll')!;
+    expect(subscribe.options.filter).toMatchObject({ filterOn: 'eventType', regex: '^(?:Wanted|Also\\.Wanted)$' });
+    expect(subscribe.options.requiresLeader).toBe(true);
+    // The last user event is an "Other", followed by system events: the follower still learns it has looked that far.
+    expect(comparePositions(scanned.at(-1)!, head)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('resubscribes after UNAVAILABLE from the last scanned position: nothing lost, nothing doubled, no rescan of what was filtered', async () => {
+    const { fake, store } = setUp();
+    await store.appendToStream('s', [event('Wanted'), event('Other'), event('Other'), event('Wanted'), event('Wanted')], 'no_stream');
+    fake.dropSubscriptionsAfter(1);
+    const controller = new AbortController();
+    const scanned: Position[] = [];
+    const health: SubscriptionHealth[] = [];
+    const seen = await take(
+      store.subscribeToAll({
+        signal: controller.signal,
+        eventTypes: ['Wanted'],
+        onScanned: (position) => scanned.push(position),
+        onHealth: (h) => health.push(h),
+      }),
+      3,
+      controller,
+    );
+    const all = (await store.readStream('s')).events;
+    expect(seen.map((e) => e.revision)).toEqual([0n, 3n, 4n]);
+    const subscribes = fake.calls.filter((call) => call.op === 'subscribeToAll');
+    expect(subscribes).toHaveLength(2);
+    // The second subscription starts after the second "Other", told as scanned before the drop.
+    expect(subscribes[1]!.options.fromPosition).toEqual(all[2]!.position);
+    expect(scanned).toEqual([all[1]!.position, all[2]!.position]);
+    expect(health.map((h) => h.state)).toEqual(['subscribed', 'resubscribing', 'subscribed']);
+  });
+
+  it('builds an anchored regex of the exact type names, escaping what a regex would read otherwise', () => {
+    expect(typesRegex(['A', 'B.c', 'A'])).toBe('^(?:A|B\\.c)$');
+    expect(new RegExp(typesRegex(['DiplomaIssued'])).test('DiplomaIssuedLater')).toBe(false);
+    expect(new RegExp(typesRegex([])).test('')).toBe(false);
   });
 });
 

@@ -103,6 +103,8 @@ export class EsdbEventStore implements EventStore {
       signal: options.signal,
       resubscribe: this.resubscribe,
       toRecorded,
+      ...(options.eventTypes ? { eventTypes: options.eventTypes } : {}),
+      ...(options.onScanned ? { onScanned: options.onScanned } : {}),
       onHealth: (health) => {
         this.lastHealth = health;
         options.onHealth?.(health);

@@ -1,4 +1,4 @@
-import { START, excludeSystemEvents, type AllStreamResolvedEvent } from '@eventstore/db-client';
+import { START, eventTypeFilter, excludeSystemEvents, type AllStreamResolvedEvent, type Filter } from '@eventstore/db-client';
 import { comparePositions, type Position, type RecordedEvent, type SubscriptionHealth } from '../event-store.port';
 import type { EsdbClient } from './esdb-client';
 import { classifyEsdbError } from './esdb-errors';
@@ -18,6 +18,10 @@ export interface ResilientSubscriptionInput {
   readonly resubscribe: ResubscribeOptions;
   readonly toRecorded: (resolved: AllStreamResolvedEvent) => RecordedEvent | undefined;
   readonly onHealth: (health: SubscriptionHealth) => void;
+  /** Only these types, filtered by the server; every user event when absent. */
+  readonly eventTypes?: readonly string[];
+  /** Told the server's filter checkpoints, once every event before them has been handed over. */
+  readonly onScanned?: (position: Position) => void;
 }
 
 /**
@@ -31,10 +35,34 @@ export async function* followAll(input: ResilientSubscriptionInput): AsyncGenera
   const { client, signal, resubscribe, toRecorded, onHealth } = input;
   let last = input.after && input.after.commit >= 0n ? input.after : undefined;
   let failures = 0;
+  let waitingForNext = false;
+  /**
+   * The client awaits this inside its stream transform, after pushing the events that precede the
+   * checkpoint into the subscription's buffer. The position is told only once they have all been handed
+   * over (the buffer is empty and the consumer asks for more), so a follower that moves its checkpoint
+   * here never skips an event still in flight. It is also where a resubscription starts.
+   */
+  const checkpointReached = async (subscription: unknown, position: { commit: bigint; prepare: bigint }): Promise<void> => {
+    const buffered = (): number => (subscription as { readableLength?: number }).readableLength ?? 0;
+    do await new Promise((resolve) => setImmediate(resolve));
+    while (!signal.aborted && !(waitingForNext && buffered() === 0));
+    if (signal.aborted) return;
+    // One before the checkpoint: whether the server's checkpoint is the last event it looked at or the
+    // next place to read, no event lies strictly between the two (an event spans many bytes of the log),
+    // and an event at the checkpoint itself is still delivered.
+    if (position.commit <= 0n) return;
+    const scanned = { commit: position.commit - 1n, prepare: position.prepare - 1n };
+    if (last && comparePositions(scanned, last) <= 0) return;
+    last = scanned;
+    input.onScanned?.(scanned);
+  };
+  const filter: Filter = input.eventTypes
+    ? eventTypeFilter({ regex: typesRegex(input.eventTypes), checkpointInterval: 1, checkpointReached })
+    : excludeSystemEvents();
   while (!signal.aborted) {
     const subscription = client.subscribeToAll({
       fromPosition: last ? { commit: last.commit, prepare: last.prepare } : START,
-      filter: excludeSystemEvents(),
+      filter,
       requiresLeader: true,
     });
     const stop = (): void => void subscription.unsubscribe().catch(() => undefined);
@@ -49,8 +77,11 @@ export async function* followAll(input: ResilientSubscriptionInput): AsyncGenera
             onHealth({ state: 'subscribed', attempt: failures, since: new Date() });
             reportedLive = true;
           }
+          waitingForNext = true;
           step = await iterator.next();
+          waitingForNext = false;
         } catch (error) {
+          waitingForNext = false;
           if (signal.aborted) return;
           failures += 1;
           onHealth({ state: 'resubscribing', attempt: failures, since: new Date(), lastError: describe(error) });
@@ -77,6 +108,12 @@ export async function* followAll(input: ResilientSubscriptionInput): AsyncGenera
     }
     await pause(backoff(resubscribe, failures), signal);
   }
+}
+
+/** An anchored alternation of the exact type names (which are never system types: those start with `$`). */
+export function typesRegex(types: readonly string[]): string {
+  const names = [...new Set(types)].map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return names.length === 0 ? '^(?!)$' : `^(?:${names.join('|')})$`;
 }
 
 function backoff({ initialDelayMs, maxDelayMs }: ResubscribeOptions, failures: number): number {

@@ -50,3 +50,32 @@ describe('SqliteEventStore specifics', () => {
     await store.close();
   });
 });
+
+describe('SqliteEventStore filtered subscription (issue 20 item 4)', () => {
+  it('reads only the wanted types from the file, and reports the head as scanned when the tail is of other types', async () => {
+    const store = new SqliteEventStore({ file: newFile(), pollIntervalMs: 20, pageSize: 3 });
+    await store.appendToStream('s', [event('A'), event('B'), event('B'), event('A'), event('B'), event('B'), event('B')], 'no_stream');
+    const head = (await store.headPosition())!;
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const scanned: bigint[] = [];
+    const consumed = (async () => {
+      for await (const recorded of store.subscribeToAll({
+        signal: controller.signal,
+        eventTypes: ['A'],
+        onScanned: (position) => scanned.push(position.commit),
+      })) {
+        seen.push(`${recorded.type}@${recorded.position.commit}`);
+      }
+    })();
+    for (let i = 0; i < 200 && !scanned.includes(head.commit); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    await consumed;
+    await store.close();
+    expect(seen).toEqual(['A@1', 'A@4']);
+    expect(scanned.at(-1)).toBe(head.commit);
+    // Never a scanned position that goes back, nor one before an event already handed over.
+    expect([...scanned].sort((a, b) => (a < b ? -1 : 1))).toEqual(scanned);
+    expect(scanned.every((position) => position >= 4n)).toBe(true);
+  });
+});

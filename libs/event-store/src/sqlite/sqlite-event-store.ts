@@ -15,7 +15,7 @@ import type {
   StreamRead,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import { AllStreamSubscription } from './all-stream-subscription';
+import { AllStreamSubscription, type AllPage } from './all-stream-subscription';
 import { AppendNotifier } from './append-notifier';
 import { chainHash, GENESIS_HASH, migrateHashChain, readChainHead, readChainOrigin, verifyHashChainInPages } from './hash-chain';
 import { migrateEventStoreSchema } from './schema';
@@ -50,6 +50,7 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
   private readonly findById: Statement<[string], [string, number, number]>;
   private readonly readStreamRows: Statement<[string, number], EventRow>;
   private readonly readAllPage: Statement<[number, number], EventRow>;
+  private readonly readFilteredPage: (after: number, limit: number, types: string) => AllPage;
   private readonly appendTransaction: (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult;
   private closed = false;
 
@@ -79,6 +80,18 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
       .prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw();
     const maxPosition = this.db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck();
+    // The filter runs in the query (issue 20 item 4): the rows of other types are never decoded or handed over.
+    // Both statements read one snapshot, so "scanned up to the head" never passes an event not yet read.
+    const filteredPage = this.db
+      .prepare<[number, number, string, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
+      )
+      .raw();
+    this.readFilteredPage = this.db.transaction((after: number, limit: number, types: string): AllPage => {
+      const head = maxPosition.get() ?? 0;
+      const rows = filteredPage.all(after, head, types, limit);
+      return { rows, scannedTo: rows.length === limit ? rows[rows.length - 1]![0] : Math.max(head, after) };
+    });
 
     this.appendTransaction = this.db
       .transaction((stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
@@ -137,14 +150,23 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
 
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
     const after = options.after ? Number(options.after.commit) : 0;
+    const types = options.eventTypes ? JSON.stringify([...new Set(options.eventTypes)]) : undefined;
+    const readPage =
+      types === undefined
+        ? (from: number, limit: number): AllPage => {
+            const rows = this.readAllPage.all(from, limit);
+            return { rows, scannedTo: rows.length > 0 ? rows[rows.length - 1]![0] : from };
+          }
+        : (from: number, limit: number): AllPage => this.readFilteredPage(from, limit, types);
     return new AllStreamSubscription(
-      this.readAllPage,
+      readPage,
       this.pageSize,
       this.notifier,
       this.pollIntervalMs,
       options.signal,
       () => this.closed,
       after,
+      options.onScanned,
     );
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../errors';
-import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import type { EventStore, NewEvent, Position, RecordedEvent } from '../event-store.port';
 import { comparePositions } from '../event-store.port';
 
 export type EventStoreFactory = () => Promise<EventStore>;
@@ -169,6 +169,38 @@ export function describeEventStoreContract(
         expect(comparePositions(seen[i - 1]!.position, seen[i]!.position)).toBeLessThan(0);
       }
       expect(seen.every((e) => comparePositions(e.position, earlier.position) > 0)).toBe(true);
+    });
+
+    it('filters a subscription by event type, never telling a scanned position past an event still to come', async () => {
+      const stream = streamName('filtered');
+      // Types of this run only, so that a shared server's other events never match.
+      const tag = randomUUID().replace(/-/g, '').slice(0, 8);
+      const [wanted, other] = [`Wanted${tag}`, `Other${tag}`];
+      const start = await store.appendToStream(stream, [event(`Start${tag}`)], 'no_stream');
+      await store.appendToStream(stream, [event(other), event(wanted, { n: 1 }), event(other), event(other)], 0n);
+      const controller = new AbortController();
+      const seen: RecordedEvent[] = [];
+      const scanned: Position[] = [];
+      const consumed = (async () => {
+        for await (const recorded of store.subscribeToAll({
+          after: start.position,
+          signal: controller.signal,
+          eventTypes: [wanted],
+          onScanned: (position) => scanned.push(position),
+        })) {
+          // Every position told before this event lies before it.
+          expect(scanned.every((position) => comparePositions(position, recorded.position) < 0)).toBe(true);
+          seen.push(recorded);
+          if (seen.length === 2) controller.abort();
+        }
+      })();
+      await store.appendToStream(stream, [event(other)], 4n);
+      await store.appendToStream(stream, [event(wanted, { n: 2 })], 5n);
+      await consumed;
+      expect(seen.map((e) => [e.type, e.data])).toEqual([
+        [wanted, { n: 1 }],
+        [wanted, { n: 2 }],
+      ]);
     });
 
     it('lets 50 racing appenders on one stream land without duplicate or missing revisions', async () => {

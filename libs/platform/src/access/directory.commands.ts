@@ -8,6 +8,7 @@ import {
   HOLIDAY_CALENDAR_STREAM,
   holidayCalendarDecider,
   type AccessControlCommand,
+  type AccessControlEvent,
   type AuthorityDirectoryCommand,
   type HolidayCalendarCommand,
 } from '@so-goc/domain';
@@ -32,10 +33,10 @@ export class ChangeAuthorityDirectoryHandler extends OfficerCommandHandler<Chang
   }
 }
 
-export class ChangeOfficerAccess extends OfficerCommand<AccessControlCommand> {}
+export class ChangeOfficerAccess extends OfficerCommand<AccessControlCommand, AccessControlEvent> {}
 @CommandHandler(ChangeOfficerAccess)
 export class ChangeOfficerAccessHandler extends OfficerCommandHandler<ChangeOfficerAccess> {
-  protected handle({ input, context, ifMatch }: ChangeOfficerAccess): Promise<CommandOutcome> {
+  protected handle({ input, context, ifMatch }: ChangeOfficerAccess): Promise<CommandOutcome<AccessControlEvent>> {
     return handleCommand(this.deps.store, accessControlDecider, {
       stream: ACCESS_CONTROL_STREAM,
       command: input,

@@ -9,7 +9,7 @@ import {
   type AuthorityDirectory,
   type OfficerRecord,
 } from '@so-goc/domain';
-import { StreamStateCache, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, StreamStateCache, type EventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache } from './authority-directory-cache';
 import { parseBearer, secretMatches } from './officer-token';
 
@@ -39,7 +39,7 @@ export class OfficerAccess {
 
   constructor(store: EventStore) {
     this.accessControl = new StreamStateCache(store, ACCESS_CONTROL_STREAM, EMPTY_ACCESS_CONTROL, (state, event) =>
-      evolveAccessControl(state, { type: event.type, data: event.data } as AccessControlEvent),
+      evolveAccessControl(state, decodeEvent<AccessControlEvent>(event)),
     );
     this.authorityDirectory = authorityDirectoryCache(store);
   }

@@ -4,11 +4,14 @@ import {
   blankLotStream,
   DomainError,
   isWithinScope,
+  requireLicensedForBlanks,
   type BlankLotCommand,
   type ReceiveBlankLotInput,
 } from '@so-goc/domain';
 import { handleCommand, type CommandOutcome } from '@so-goc/event-store';
 import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
+import { credentialKindsOf } from '../certificates/certificate.commands';
+import { loadState } from '../issuance/load-state';
 import { receiveBlankLot } from './receive-blank-lot';
 
 type LotAct<T extends BlankLotCommand['type']> = Omit<Extract<BlankLotCommand, { type: T }>, 'type'> & { lotId: string };
@@ -16,8 +19,14 @@ type LotAct<T extends BlankLotCommand['type']> = Omit<Extract<BlankLotCommand, {
 export class ReceiveBlankLot extends OfficerCommand<Omit<ReceiveBlankLotInput, 'type'>> {}
 @CommandHandler(ReceiveBlankLot)
 export class ReceiveBlankLotHandler extends OfficerCommandHandler<ReceiveBlankLot> {
-  protected handle({ input, context }: ReceiveBlankLot): Promise<CommandOutcome> {
-    return receiveBlankLot(this.deps.store, { type: 'ReceiveBlankLot', ...input }, context);
+  protected handle({ input, context, ifMatch }: ReceiveBlankLot): Promise<CommandOutcome> {
+    // Certificate blanks are the catalogue's (issue 18): a kind added as data brings its blank kind.
+    return receiveBlankLot(
+      this.deps.store,
+      { type: 'ReceiveBlankLot', ...input, knownKinds: credentialKindsOf(this.deps).blankKinds },
+      context,
+      ifMatch,
+    );
   }
 }
 
@@ -41,10 +50,11 @@ export class AllocateBlanks extends OfficerCommand<LotAct<'AllocateBlanks'>> {}
 export class AllocateBlanksHandler extends LotActHandler<AllocateBlanks> {
   protected async handle(message: AllocateBlanks): Promise<CommandOutcome> {
     const { lotId, ...act } = message.input;
+    const directory = await this.deps.directory();
     // Blanks go down the hierarchy only: the receiver must be a unit under the giver.
     if (
       act.toAuthority === act.authorityCode ||
-      !isWithinScope(await this.deps.directory(), { authorityCode: act.authorityCode, includeSubordinates: true }, act.toAuthority)
+      !isWithinScope(directory, { authorityCode: act.authorityCode, includeSubordinates: true }, act.toAuthority)
     ) {
       throw new DomainError({
         code: 'RECEIVER_NOT_SUBORDINATE',
@@ -53,6 +63,11 @@ export class AllocateBlanksHandler extends LotActHandler<AllocateBlanks> {
         messageEn: `${act.toAuthority} is not a unit under ${act.authorityCode}.`,
         field: 'toAuthority',
       });
+    }
+    // Certificate blanks only to a unit licensed for a kind printed on them, on the hand-over date (issue 18, §8).
+    const lot = await loadState(this.deps.store, blankLotDecider, blankLotStream(lotId));
+    if (lot.status === 'received') {
+      requireLicensedForBlanks(directory, credentialKindsOf(this.deps).entries, lot.header.kind, act.toAuthority, act.allocatedOn);
     }
     return this.onLot(lotId, { type: 'AllocateBlanks', ...act }, message);
   }

@@ -155,6 +155,8 @@ export class ActOnCertificatesHandler extends OfficerCommandHandler<ActOnCertifi
       rest.type === 'HandOverCertificates'
         ? {
             type: rest.type,
+            // Rule 5: a kind printed on blanks is handed over only once printed and signed (issue 18).
+            requirePrinted: Boolean(credentialKindsOf(this.deps).find(book.kindCode)?.blankKind),
             certificateIds: rest.certificateIds,
             handedOverOn: rest.handedOverOn,
             recipient: rest.recipient,

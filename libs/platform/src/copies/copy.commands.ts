@@ -101,8 +101,8 @@ export class IssueCopiesHandler extends CopyRequestActHandler<IssueCopies> {
 export class ReceiveVerificationRequest extends OfficerCommand<Args<typeof receiveVerificationRequest, 1>> {}
 @CommandHandler(ReceiveVerificationRequest)
 export class ReceiveVerificationRequestHandler extends OfficerCommandHandler<ReceiveVerificationRequest> {
-  protected handle({ input, context }: ReceiveVerificationRequest): Promise<CommandOutcome> {
-    return receiveVerificationRequest(this.deps.store, input, context);
+  protected handle({ input, context, ifMatch }: ReceiveVerificationRequest): Promise<CommandOutcome> {
+    return receiveVerificationRequest(this.deps.store, input, context, ifMatch);
   }
 }
 

@@ -25,11 +25,13 @@ export function receiveVerificationRequest(
     subjects: VerificationSubject[];
   },
   context: CommandContext,
+  ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   return handleCommand(store, verificationRequestDecider, {
     stream: verificationRequestStream(input.requestId),
     context,
     command: { type: 'ReceiveVerificationRequest', ...input },
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
   });
 }
 

@@ -7,7 +7,7 @@ import { importGraduationDecision, type GraduationDecisionFile } from './import-
 export class ImportGraduationDecision extends OfficerCommand<GraduationDecisionFile> {}
 @CommandHandler(ImportGraduationDecision)
 export class ImportGraduationDecisionHandler extends OfficerCommandHandler<ImportGraduationDecision> {
-  protected handle({ input, context }: ImportGraduationDecision): Promise<CommandOutcome> {
-    return importGraduationDecision(this.deps.store, input, context);
+  protected handle({ input, context, ifMatch }: ImportGraduationDecision): Promise<CommandOutcome> {
+    return importGraduationDecision(this.deps.store, input, context, ifMatch);
   }
 }

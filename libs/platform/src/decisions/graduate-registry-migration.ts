@@ -29,16 +29,21 @@ export async function bringGraduateRegistryForward(
   const marker = await store.readStream(MIGRATIONS_STREAM);
   if (marker.events.some((event) => (event.data as { name?: string }).name === NAME)) return { ran: false, decisions: 0 };
   const head = await store.headPosition();
-  const decisions = new Map<string, { header: DecisionHeader; graduates: ListedGraduate[] }>();
+  const decisions = new Map<string, { header: DecisionHeader | undefined; graduates: ListedGraduate[] }>();
   if (head) {
     const controller = new AbortController();
     for await (const event of store.subscribeToAll({ signal: controller.signal })) {
-      if (event.type === 'GraduationDecisionRecorded')
-        decisions.set((event.data as DecisionHeader).decisionId, { header: event.data as DecisionHeader, graduates: [] });
-      if (event.type === 'GraduatesListed')
-        decisions
-          .get((event.data as { decisionId: string }).decisionId)
-          ?.graduates.push(...(event.data as { graduates: ListedGraduate[] }).graduates);
+      // Earlier releases recorded the header first; since issue 20 it seals the list, so it comes last.
+      if (event.type === 'GraduationDecisionRecorded') {
+        const header = event.data as DecisionHeader;
+        decisions.set(header.decisionId, { header, graduates: decisions.get(header.decisionId)?.graduates ?? [] });
+      }
+      if (event.type === 'GraduatesListed') {
+        const { decisionId, graduates } = event.data as { decisionId: string; graduates: ListedGraduate[] };
+        const entry = decisions.get(decisionId) ?? { header: undefined, graduates: [] };
+        entry.graduates.push(...graduates);
+        decisions.set(decisionId, entry);
+      }
       if (event.position.commit >= head.commit) controller.abort();
     }
   }
@@ -49,14 +54,15 @@ export async function bringGraduateRegistryForward(
     actor: { officerId: 'migration', role: 'system', authorityCode: 'system' },
     occurredAt: now.toISOString(),
   };
-  for (const { header, graduates } of decisions.values()) await reserve(store, header, graduates, context);
+  const sealed = [...decisions.values()].filter((d): d is { header: DecisionHeader; graduates: ListedGraduate[] } => !!d.header);
+  for (const { header, graduates } of sealed) await reserve(store, header, graduates, context);
   const id = deriveEventId(context.commandId, MIGRATIONS_STREAM, marker.events.length);
   await store.appendToStream(
     MIGRATIONS_STREAM,
-    [{ id, type: 'MigrationApplied', data: { name: NAME, decisions: decisions.size }, metadata: metadataFor(context) }],
+    [{ id, type: 'MigrationApplied', data: { name: NAME, decisions: sealed.length }, metadata: metadataFor(context) }],
     marker.revision,
   );
-  return { ran: true, decisions: decisions.size };
+  return { ran: true, decisions: sealed.length };
 }
 
 async function reserve(

@@ -1,4 +1,4 @@
-import { graduateListReader } from '@so-goc/documents';
+import { graduateListReader, type GraduateListProgress } from '@so-goc/documents';
 import {
   decideRecordGraduationDecision,
   graduateRegistryDecider,
@@ -26,6 +26,8 @@ export interface GraduationDecisionFile {
   readonly examSession?: string | null;
   readonly fileName: string;
   readonly bytes: Uint8Array;
+  /** Hears the rows read so far (a console job shows them, issue 13); not part of what is recorded. */
+  readonly onProgress?: (progress: GraduateListProgress) => void;
 }
 
 /**
@@ -38,12 +40,35 @@ export async function importGraduationDecision(
   store: EventStore,
   file: GraduationDecisionFile,
   context: CommandContext,
+  ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   // Off the request thread: a large list must not stall the rest of the process (issue 16). The bytes are
-  // handed over to the reader, which also hashes them.
-  const list = await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date });
+  // handed over to the reader, which also hashes them. The list read is not kept once the command is made
+  // from it: for a city's cohort it is tens of megabytes the recording does not need (issue 19).
+  const command = commandOf(
+    file,
+    await graduateListReader.read(file.bytes, file.fileName, { kind: file.kind, decisionDate: file.date }, file.onProgress),
+  );
+  return executeWorkflow(
+    store,
+    context,
+    async (reads) => {
+      const registries = new Map<string, GraduateRegistryState>();
+      const decider = graduateRegistryDecider(file.kind);
+      for (const stream of registryStreamsOf(command)) registries.set(stream, await reads.state(decider, stream));
+      return decideRecordGraduationDecision(
+        command,
+        { decision: await reads.state(graduationDecisionDecider, graduationDecisionStream(file.decisionId)), registries },
+        context,
+      );
+    },
+    ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+  );
+}
+
+function commandOf(file: GraduationDecisionFile, list: Awaited<ReturnType<typeof graduateListReader.read>>): RecordGraduationDecision {
   if (list.problems.length > 0) throw new GraduateListRejected(list.problems);
-  const command: RecordGraduationDecision = {
+  return {
     type: 'RecordGraduationDecision',
     decisionId: file.decisionId,
     authorityCode: file.authorityCode,
@@ -55,14 +80,4 @@ export async function importGraduationDecision(
     sourceFile: { name: file.fileName, sha256: list.sha256 },
     graduates: list.records.map(({ row, ...record }) => ({ ...record, sourceRow: row })),
   };
-  return executeWorkflow(store, context, async (reads) => {
-    const registries = new Map<string, GraduateRegistryState>();
-    const decider = graduateRegistryDecider(file.kind);
-    for (const stream of registryStreamsOf(command)) registries.set(stream, await reads.state(decider, stream));
-    return decideRecordGraduationDecision(
-      command,
-      { decision: await reads.state(graduationDecisionDecider, graduationDecisionStream(file.decisionId)), registries },
-      context,
-    );
-  });
 }

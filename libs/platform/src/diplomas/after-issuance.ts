@@ -16,15 +16,16 @@ import {
   type CorrectionGround,
   type DiplomaCommand,
   type DiplomaEvent,
+  type DiplomaState,
   type HolderField,
   type IssuedDiploma,
   type ReissueInput,
   type RevocationGround,
   type RevocationSource,
 } from '@so-goc/domain';
-import { decodeEvent, handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, handleCommand, type CommandOutcome, type EventStore, type StreamRead } from '@so-goc/event-store';
 import { executeWorkflow } from '../write-path/execute-workflow';
-import { loadDiploma } from './issued-diploma';
+import { loadDiploma, type DiplomaRecord } from './issued-diploma';
 import { loadState } from '../issuance/load-state';
 
 /** Each act reads the diploma's issuance facts, then is decided on the diploma's own stream. */
@@ -34,14 +35,21 @@ export async function onDiploma(
   context: CommandContext,
   command: (issued: IssuedDiploma) => DiplomaCommand,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
-  const { issued } = await loadDiploma(store, diplomaId);
-  return handleCommand(store, diplomaDecider, {
-    stream: diplomaStream(diplomaId),
-    context,
-    command: command(issued),
-    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
-  });
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
+  // The handler already read the stream to authorize the act on the record: decide on that same read.
+  const { issued, read } = loaded ?? (await loadDiploma(store, diplomaId));
+  return handleCommand(
+    store,
+    diplomaDecider,
+    {
+      stream: diplomaStream(diplomaId),
+      context,
+      command: command(issued),
+      ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+    },
+    { firstRead: read },
+  );
 }
 
 export function requestCorrection(
@@ -60,9 +68,10 @@ export function requestCorrection(
   },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   const { diplomaId, ...rest } = request;
-  return onDiploma(store, diplomaId, context, (issued) => ({ type: 'RequestCorrection', issued, calendar, ...rest }), ifMatch);
+  return onDiploma(store, diplomaId, context, (issued) => ({ type: 'RequestCorrection', issued, calendar, ...rest }), ifMatch, loaded);
 }
 
 export function decideCorrection(
@@ -71,7 +80,8 @@ export function decideCorrection(
   request: { diplomaId: string; requestId: string; decisionNumber: string; decisionDate: string; authorityCode: string },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   return onDiploma(
     store,
     request.diplomaId,
@@ -86,6 +96,7 @@ export function decideCorrection(
       directory,
     }),
     ifMatch,
+    loaded,
   );
 }
 
@@ -94,7 +105,8 @@ export function refuseCorrection(
   request: { diplomaId: string; requestId: string; reasons: string; refusedOn: string; authorityCode: string },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   return onDiploma(
     store,
     request.diplomaId,
@@ -108,6 +120,7 @@ export function refuseCorrection(
       actingAuthorityCode: request.authorityCode,
     }),
     ifMatch,
+    loaded,
   );
 }
 
@@ -125,7 +138,8 @@ export function revokeDiploma(
   },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   const { diplomaId, authorityCode, ...rest } = request;
   return onDiploma(
     store,
@@ -133,6 +147,7 @@ export function revokeDiploma(
     context,
     (issued) => ({ type: 'RevokeDiploma', issued, actingAuthorityCode: authorityCode, directory, ...rest }),
     ifMatch,
+    loaded,
   );
 }
 
@@ -146,7 +161,8 @@ export async function recordDigitalIssue(
   request: { diplomaId: string; authorityCode: string; issuedOn: string; reference: string },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   const decisionId = decisionIdOfGraduate(request.diplomaId);
   const decision = decisionId ? await loadState(store, graduationDecisionDecider, graduationDecisionStream(decisionId)) : undefined;
   const decisionDate = decision?.status === 'recorded' && decision.graduates.has(request.diplomaId) ? decision.header.date : null;
@@ -163,6 +179,7 @@ export async function recordDigitalIssue(
       reference: request.reference,
     }),
     ifMatch,
+    loaded,
   );
 }
 
@@ -172,9 +189,10 @@ export function proposeRevocation(
   request: { diplomaId: string; ground: RevocationGround; reasons: string; source: RevocationSource; proposedOn: string },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   const { diplomaId, ...rest } = request;
-  return onDiploma(store, diplomaId, context, (issued) => ({ type: 'ProposeRevocation', issued, ...rest }), ifMatch);
+  return onDiploma(store, diplomaId, context, (issued) => ({ type: 'ProposeRevocation', issued, ...rest }), ifMatch, loaded);
 }
 
 export function publishRevocation(
@@ -182,13 +200,15 @@ export function publishRevocation(
   request: { diplomaId: string; publishedOn: string; where: string },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   return onDiploma(
     store,
     request.diplomaId,
     context,
     (issued) => ({ type: 'PublishRevocation', issued, publishedOn: request.publishedOn, where: request.where }),
     ifMatch,
+    loaded,
   );
 }
 
@@ -197,13 +217,15 @@ export function notifyRevocation(
   request: { diplomaId: string; recipients: { kind: string; name: string }[]; holderReceivedOn: string },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
   return onDiploma(
     store,
     request.diplomaId,
     context,
     (issued) => ({ type: 'NotifyRevocation', issued, recipients: request.recipients, holderReceivedOn: request.holderReceivedOn }),
     ifMatch,
+    loaded,
   );
 }
 
@@ -213,17 +235,19 @@ export async function recordRevokedDiplomaReturned(
   request: { diplomaId: string; returnedOn: string; receivedBy: string; authorityCode: string },
   context: CommandContext,
   ifMatch?: bigint,
-): Promise<CommandOutcome> {
-  return executeWorkflow(
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
+  const record = loaded ?? (await loadDiploma(store, request.diplomaId));
+  return executeWorkflow<DiplomaEvent>(
     store,
     context,
     async (reads) => {
-      const { issued, lotId } = await loadDiploma(store, request.diplomaId);
       const state = await reads.state(diplomaDecider, diplomaStream(request.diplomaId));
+      const { issued, lotId } = issuanceOf(record, state);
       const lot = await reads.state(blankLotDecider, blankLotStream(lotId));
       return decideRevokedDiplomaReturned(request, { diploma: { issued, state }, lotId, lot }, context);
     },
-    ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+    { ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}), firstReads: firstReadOf(record, request.diplomaId) },
   );
 }
 
@@ -235,21 +259,39 @@ export async function reissueDiploma(
   directory: AuthorityDirectory,
   request: ReissueRequest,
   context: CommandContext,
-): Promise<CommandOutcome> {
-  return executeWorkflow(store, context, async (reads) => {
-    const { issued } = await loadDiploma(store, request.diplomaId);
-    const oldStream = diplomaStream(request.diplomaId);
-    const state = await reads.state(diplomaDecider, oldStream);
-    const events = reads.eventsOf(oldStream).map((e) => decodeEvent<DiplomaEvent>(e));
-    return decideReissue(
-      request,
-      {
-        old: { issued, state, events },
-        lot: await reads.state(blankLotDecider, blankLotStream(request.lotId)),
-        replacement: await reads.state(diplomaDecider, diplomaStream(replacementDiplomaId(request.diplomaId))),
-        directory,
-      },
-      context,
-    );
-  });
+  ifMatch?: bigint,
+  loaded?: DiplomaRecord,
+): Promise<CommandOutcome<DiplomaEvent>> {
+  const record = loaded ?? (await loadDiploma(store, request.diplomaId));
+  const options = { ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}), firstReads: firstReadOf(record, request.diplomaId) };
+  return executeWorkflow<DiplomaEvent>(
+    store,
+    context,
+    async (reads) => {
+      const oldStream = diplomaStream(request.diplomaId);
+      const state = await reads.state(diplomaDecider, oldStream);
+      const { issued } = issuanceOf(record, state);
+      const events = reads.eventsOf(oldStream).map((e) => decodeEvent<DiplomaEvent>(e));
+      return decideReissue(
+        request,
+        {
+          old: { issued, state, events },
+          lot: await reads.state(blankLotDecider, blankLotStream(request.lotId)),
+          replacement: await reads.state(diplomaDecider, diplomaStream(replacementDiplomaId(request.diplomaId))),
+          directory,
+        },
+        context,
+      );
+    },
+    options,
+  );
+}
+
+/** The diploma's issuance facts on the state a workflow folded (a retry's fresh read), else as first loaded (a digitised line). */
+function issuanceOf(record: DiplomaRecord, state: DiplomaState): { issued: IssuedDiploma; lotId: string } {
+  return state.issued ? { issued: state.issued, lotId: state.lotId ?? '' } : { issued: record.issued, lotId: record.lotId };
+}
+
+function firstReadOf(record: DiplomaRecord, diplomaId: string): ReadonlyMap<string, StreamRead> {
+  return new Map([[diplomaStream(diplomaId), record.read]]);
 }

@@ -7,7 +7,7 @@ import {
   type HolidayCalendarEvent,
   type HolidayCalendarState,
 } from '@so-goc/domain';
-import { StreamStateCache, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, StreamStateCache, type EventStore } from '@so-goc/event-store';
 
 /** The working-day calendar: the seeded 2020–2027 years plus what officers published, from its stream. */
 export class HolidayCalendarCache {
@@ -15,7 +15,7 @@ export class HolidayCalendarCache {
 
   constructor(store: EventStore) {
     this.cache = new StreamStateCache(store, HOLIDAY_CALENDAR_STREAM, BASELINE_CALENDAR_STATE, (state, event) =>
-      evolveHolidayCalendar(state, { type: event.type, data: event.data } as HolidayCalendarEvent),
+      evolveHolidayCalendar(state, decodeEvent<HolidayCalendarEvent>(event)),
     );
   }
 

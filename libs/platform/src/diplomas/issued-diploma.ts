@@ -7,7 +7,7 @@ import {
   type DiplomaState,
   type IssuedDiploma,
 } from '@so-goc/domain';
-import { decodeEvent, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, type EventStore, type StreamRead } from '@so-goc/event-store';
 import { checkedLegacyEntry, digitisedIssuance } from '../legacy-registers/digitised-diploma';
 
 export interface DiplomaRecord {
@@ -17,6 +17,8 @@ export interface DiplomaRecord {
   readonly lotId: string;
   /** The diploma stream's revision as read. */
   readonly revision: bigint | 'no_stream';
+  /** The diploma stream as read: the act is decided on this very read (one read per act, issue 12). */
+  readonly read: StreamRead;
 }
 
 function notFound(diplomaId: string): DomainError {
@@ -41,9 +43,9 @@ export async function loadDiploma(store: EventStore, diplomaId: string): Promise
     diplomaDecider,
     read.events.map((e) => decodeEvent<DiplomaEvent>(e)),
   );
-  if (state.issued) return { issued: state.issued, state, lotId: state.lotId ?? '', revision: read.revision };
+  if (state.issued) return { issued: state.issued, state, lotId: state.lotId ?? '', revision: read.revision, read };
   const digitised = await checkedLegacyEntry(store, diplomaId);
-  if (digitised) return { issued: digitisedIssuance(diplomaId, digitised), state, lotId: '', revision: read.revision };
+  if (digitised) return { issued: digitisedIssuance(diplomaId, digitised), state, lotId: '', revision: read.revision, read };
   throw notFound(diplomaId);
 }
 

@@ -1,7 +1,7 @@
 import {
   blankLotDecider,
   blankLotStream,
-  decideClosePrintRun,
+  decideCloseSignedPrintRun,
   decideRecordMisprint,
   decideRecordPrinting,
   decideSignPrintRun,
@@ -14,7 +14,9 @@ import {
   type AuthorityDirectory,
   type CommandContext,
   type DiplomaState,
+  type GraduationDecisionState,
   type PrintRunAndLot,
+  type PrintRunState,
   type WorkflowDecision,
 } from '@so-goc/domain';
 import type { CommandOutcome, EventStore } from '@so-goc/event-store';
@@ -66,7 +68,32 @@ export function closePrintRun(
   context: CommandContext,
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
-  return onRunAndLot(store, request.printRunId, context, ifMatch, (read) => decideClosePrintRun(request, read, context));
+  return executeWorkflow(
+    store,
+    context,
+    async (reads) => {
+      const { run, lot } = await runAndLot(reads, request.printRunId);
+      const { decision, diplomas } = await issuanceReads(reads, run, request.authorityCode);
+      return decideCloseSignedPrintRun(request, { run, lot, decision, diplomas }, context);
+    },
+    ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+  );
+}
+
+/** What a run's issuance events are made of: its decision (the holders) and each of its diplomas' streams. */
+async function issuanceReads(
+  reads: StreamReads,
+  run: PrintRunState,
+  authorityCode: string,
+): Promise<{ decision: GraduationDecisionState; diplomas: Map<string, DiplomaState> }> {
+  const decision =
+    run.status === 'none'
+      ? graduationDecisionDecider.initialState
+      : await reads.state(graduationDecisionDecider, graduationDecisionStream(run.header.decisionId));
+  const diplomas = new Map<string, DiplomaState>();
+  if (run.status !== 'none' && run.header.authorityCode === authorityCode)
+    for (const entry of run.entries) diplomas.set(entry.diplomaId, await reads.state(diplomaDecider, diplomaStream(entry.diplomaId)));
+  return { decision, diplomas };
 }
 
 /**
@@ -85,13 +112,7 @@ export function signPrintRun(
     context,
     async (reads) => {
       const run = await reads.state(printRunDecider, printRunStream(request.printRunId));
-      const decision =
-        run.status === 'none'
-          ? graduationDecisionDecider.initialState
-          : await reads.state(graduationDecisionDecider, graduationDecisionStream(run.header.decisionId));
-      const diplomas = new Map<string, DiplomaState>();
-      if (run.status !== 'none' && run.header.authorityCode === request.authorityCode)
-        for (const entry of run.entries) diplomas.set(entry.diplomaId, await reads.state(diplomaDecider, diplomaStream(entry.diplomaId)));
+      const { decision, diplomas } = await issuanceReads(reads, run, request.authorityCode);
       return decideSignPrintRun(request, { run, decision, diplomas, directory }, context);
     },
     ifMatch !== undefined ? { expectedRevision: ifMatch } : {},

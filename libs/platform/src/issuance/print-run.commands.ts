@@ -12,8 +12,8 @@ import { closePrintRun, recordMisprint, recordPrinting, signPrintRun } from './p
 export class OpenPrintRun extends OfficerCommand<OpenPrintRunInput> {}
 @CommandHandler(OpenPrintRun)
 export class OpenPrintRunHandler extends OfficerCommandHandler<OpenPrintRun> {
-  protected handle({ input, context }: OpenPrintRun): Promise<CommandOutcome> {
-    return openPrintRun(this.deps.store, input, context);
+  protected handle({ input, context, ifMatch }: OpenPrintRun): Promise<CommandOutcome> {
+    return openPrintRun(this.deps.store, input, context, ifMatch);
   }
 }
 

@@ -1,5 +1,5 @@
 import { legacyBookStream, parseLegacyDiplomaId, type IssuedDiploma, type LegacyBookEvent, type Sex } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
+import { decodeEvent, type EventStore } from '@so-goc/event-store';
 
 type Checked = Extract<LegacyBookEvent, { type: 'LegacyEntryChecked' }>['data'];
 
@@ -8,8 +8,9 @@ export async function checkedLegacyEntry(store: EventStore, diplomaId: string): 
   const place = parseLegacyDiplomaId(diplomaId);
   if (!place) return undefined;
   const read = await store.readStream(legacyBookStream(place.bookId));
-  const found = read.events.find((e) => e.type === 'LegacyEntryChecked' && (e.data as Checked).diplomaId === diplomaId);
-  return found?.data as Checked | undefined;
+  for (const event of read.events.map((e) => decodeEvent<LegacyBookEvent>(e)))
+    if (event.type === 'LegacyEntryChecked' && event.data.diplomaId === diplomaId) return event.data;
+  return undefined;
 }
 
 /**

@@ -16,6 +16,8 @@ export class HandOverRegisters extends Command<CommandOutcome> {
   constructor(
     readonly handOver: RegisterHandOver,
     readonly context: CommandContext,
+    /** If-Match: the revision of the directory stream (the ETag the hand-over answers with) the officer saw. */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }
@@ -25,7 +27,7 @@ export class HandOverRegisters extends Command<CommandOutcome> {
 export class HandOverRegistersHandler implements ICommandHandler<HandOverRegisters, CommandOutcome> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ handOver, context }: HandOverRegisters): Promise<CommandOutcome> {
+  async execute({ handOver, context, ifMatch }: HandOverRegisters): Promise<CommandOutcome> {
     // The receiver records the minutes it signed for: custody moves to it, so it alone may claim it.
     if (context.actor.authorityCode !== handOver.toCode) {
       throw new DomainError({
@@ -42,6 +44,7 @@ export class HandOverRegistersHandler implements ICommandHandler<HandOverRegiste
         stream: AUTHORITY_DIRECTORY_STREAM,
         context,
         command: { type: 'HandOverRegisters', ...handOver },
+        ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
       }),
     );
   }

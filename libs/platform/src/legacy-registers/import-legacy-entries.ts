@@ -117,7 +117,7 @@ export class ImportLegacyEntriesHandler implements ICommandHandler<ImportLegacyE
     const metadata = metadataFor(context);
     for (const [bookId, { command, revision, events, alreadyHandled }] of decided) {
       const stream = legacyBookStream(bookId);
-      let recordedEvents: readonly { data: unknown }[] = events;
+      let recordedEvents: readonly LegacyBookEvent[] = events;
       let handled = alreadyHandled;
       if (events.length > 0) {
         try {
@@ -139,7 +139,10 @@ export class ImportLegacyEntriesHandler implements ICommandHandler<ImportLegacyE
           handled = outcome.alreadyHandled;
         }
       }
-      const recorded = recordedEvents.reduce((sum, event) => sum + ((event.data as { entries?: unknown[] }).entries?.length ?? 0), 0);
+      const recorded = recordedEvents.reduce(
+        (sum, event) => sum + (event.type === 'LegacyEntriesTranscribed' ? event.data.entries.length : 0),
+        0,
+      );
       books.push({ bookId, entriesRecorded: handled ? 0 : recorded, alreadyHandled: handled });
     }
     return { books, rows: sheet.rows.length };

@@ -7,6 +7,8 @@ export class RegisterLegacyBook extends Command<CommandOutcome> {
   constructor(
     readonly book: { authorityCode: string; kind: DiplomaKind; titleAsWritten: string; year: number; volume: number; pageCount: number },
     readonly context: CommandContext,
+    /** If-Match: the book stream's revision the officer saw (a new book has none, so any revision is stale). */
+    readonly ifMatch?: bigint,
   ) {
     super();
   }

@@ -54,7 +54,7 @@ export class RegisterLegacyBookHandler implements ICommandHandler<RegisterLegacy
     private readonly access: OfficerAccess,
   ) {}
 
-  async execute({ book, context }: RegisterLegacyBook): Promise<CommandOutcome> {
+  async execute({ book, context, ifMatch }: RegisterLegacyBook): Promise<CommandOutcome> {
     const directory = await this.access.directory();
     const bookId = legacyBookId(book.authorityCode, book.kind, book.year, book.volume);
     return onBook(
@@ -62,6 +62,7 @@ export class RegisterLegacyBookHandler implements ICommandHandler<RegisterLegacy
       bookId,
       { type: 'RegisterLegacyBook', ...book, actingAuthorityCode: context.actor.authorityCode, directory },
       context,
+      ifMatch,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LOG_CHECKPOINT_STREAM, type CommandContext, type LogCheckpointSignature } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
+import { LOG_CHECKPOINT_STREAM, type CommandContext, type LogCheckpointEvent, type LogCheckpointSignature } from '@so-goc/domain';
+import { decodeEvent, type EventStore } from '@so-goc/event-store';
 import type { FileKeyring } from '../verification/file-keyring';
 import { signLogCheckpoint } from './sign-log-checkpoint';
 import { verifyLog, type LogVerification } from './verify-log';
@@ -77,7 +77,8 @@ export class LogWatch {
 
   private async checkpointDue(): Promise<boolean> {
     const checkpoints = (await this.store.readStream(LOG_CHECKPOINT_STREAM)).events;
-    const newest = checkpoints.at(-1)?.data as LogCheckpointSignature | undefined;
+    const last = checkpoints.at(-1);
+    const newest: LogCheckpointSignature | undefined = last ? decodeEvent<LogCheckpointEvent>(last).data : undefined;
     if (!newest) return true;
     return this.now().getTime() - Date.parse(newest.signedAt) >= (this.options.checkpointEveryMs ?? 24 * HOUR);
   }

@@ -1,7 +1,13 @@
 import { verify } from 'node:crypto';
-import { LOG_CHECKPOINT_STREAM, LOG_SIGNING_KEY_OWNER, logCheckpointMessage, type LogCheckpointSignature } from '@so-goc/domain';
+import {
+  LOG_CHECKPOINT_STREAM,
+  LOG_SIGNING_KEY_OWNER,
+  logCheckpointMessage,
+  type LogCheckpointEvent,
+  type LogCheckpointSignature,
+} from '@so-goc/domain';
 import type { VerificationKeySet } from '@so-goc/documents';
-import { isHashChained, type ChainAnchor, type ChainReport, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, isHashChained, type ChainAnchor, type ChainReport, type EventStore } from '@so-goc/event-store';
 
 export interface LogVerification {
   readonly ok: boolean;
@@ -31,7 +37,9 @@ export async function verifyLog(
       lines: ['This event store is not hash-chained (EventStoreDB is append-only by its own design).'],
     };
   }
-  const recorded = (await store.readStream(LOG_CHECKPOINT_STREAM)).events.map((event) => event.data as LogCheckpointSignature);
+  const recorded: LogCheckpointSignature[] = (await store.readStream(LOG_CHECKPOINT_STREAM)).events.map(
+    (event) => decodeEvent<LogCheckpointEvent>(event).data,
+  );
   const badSignatures: LogVerification['badSignatures'][number][] = [];
   const anchors: ChainAnchor[] = [];
   for (const checkpoint of [...recorded, ...published]) {

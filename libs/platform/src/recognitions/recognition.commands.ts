@@ -12,6 +12,7 @@ import {
   type ForeignVerificationOutcome,
   type RecognitionApplicant,
   type RecognitionChannel,
+  type RecognitionEvent,
   type RecognitionLevel,
   type RecognitionRevocationGround,
   type RecognitionState,
@@ -37,7 +38,7 @@ interface OnApplication {
   readonly authorityCode: string;
 }
 
-export class ReceiveRecognitionApplication extends OfficerCommand<ReceiveRecognitionApplicationInput> {}
+export class ReceiveRecognitionApplication extends OfficerCommand<ReceiveRecognitionApplicationInput, RecognitionEvent> {}
 export class SendRecognitionVerification extends OfficerCommand<
   OnApplication & { sentOn: string; letterNumber: string; addressee: string }
 > {}
@@ -45,7 +46,8 @@ export class RecordRecognitionVerificationAnswer extends OfficerCommand<
   OnApplication & { answeredOn: string; outcome: ForeignVerificationOutcome; reference: string; note?: string | null }
 > {}
 export class RecogniseForeignDiploma extends OfficerCommand<
-  OnApplication & { decidedOn: string; equivalentTo: RecognitionLevel; signerId: string }
+  OnApplication & { decidedOn: string; equivalentTo: RecognitionLevel; signerId: string },
+  RecognitionEvent
 > {}
 export class RefuseRecognition extends OfficerCommand<
   OnApplication & { refusedOn: string; letterNumber: string; reasons: string; signerId: string }
@@ -84,7 +86,7 @@ abstract class RecognitionActHandler<TCommand extends OfficerCommand<OnApplicati
 
 @CommandHandler(ReceiveRecognitionApplication)
 export class ReceiveRecognitionApplicationHandler extends OfficerCommandHandler<ReceiveRecognitionApplication> {
-  protected async handle({ input, context, ifMatch }: ReceiveRecognitionApplication): Promise<CommandOutcome> {
+  protected async handle({ input, context, ifMatch }: ReceiveRecognitionApplication): Promise<CommandOutcome<RecognitionEvent>> {
     return handleCommand(this.deps.store, recognitionDecider, {
       stream: recognitionStream(input.recognitionId),
       context,
@@ -158,10 +160,10 @@ export class RevokeRecognitionHandler extends RecognitionActHandler<RevokeRecogn
 /** Two streams: the decision year's recognition register (the number), then the application (the decision). */
 @CommandHandler(RecogniseForeignDiploma)
 export class RecogniseForeignDiplomaHandler extends RecognitionActHandler<RecogniseForeignDiploma> {
-  protected async handle({ input, context, ifMatch }: RecogniseForeignDiploma): Promise<CommandOutcome> {
+  protected async handle({ input, context, ifMatch }: RecogniseForeignDiploma): Promise<CommandOutcome<RecognitionEvent>> {
     await this.authorized(input, context);
     const directory = await this.deps.directory();
-    return executeWorkflow(
+    return executeWorkflow<RecognitionEvent>(
       this.deps.store,
       context,
       async (reads) => {

@@ -9,7 +9,7 @@ import {
   type SigningKeyDirectoryEvent,
   type SigningKeyDirectoryState,
 } from '@so-goc/domain';
-import { handleCommand, StreamStateCache, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, handleCommand, StreamStateCache, type CommandOutcome, type EventStore } from '@so-goc/event-store';
 import type { SigningKey } from './file-keyring';
 
 /**
@@ -44,7 +44,7 @@ export class KeyPublication {
       signingKeyDirectoryDecider.initialState,
       (state, recorded) => {
         this.revision = recorded.revision;
-        return evolveSigningKeyDirectory(state, { type: recorded.type, data: recorded.data } as SigningKeyDirectoryEvent);
+        return evolveSigningKeyDirectory(state, decodeEvent<SigningKeyDirectoryEvent>(recorded));
       },
     );
   }

@@ -1,5 +1,22 @@
-import { DomainError, metadataFor, type CommandContext, type WorkflowDecision } from '@so-goc/domain';
-import { deriveEventId, WrongExpectedRevisionError, type CommandOutcome, type EventStore, type NewEvent } from '@so-goc/event-store';
+import {
+  DomainError,
+  MAX_APPEND_BYTES,
+  metadataFor,
+  type CommandContext,
+  type DomainEvent,
+  type StreamAppend,
+  type WorkflowDecision,
+} from '@so-goc/domain';
+import {
+  decidedEvent,
+  deriveEventId,
+  WrongExpectedRevisionError,
+  type CommandOutcome,
+  type EventStore,
+  type NewEvent,
+  type OutcomeEvent,
+  type StreamRead,
+} from '@so-goc/event-store';
 import { StreamReads } from './stream-reads';
 
 const MAX_ATTEMPTS = 8;
@@ -9,22 +26,24 @@ const MAX_ATTEMPTS = 8;
  * read. The application layer does nothing else. A concurrent write to any stream read makes the
  * workflow decide again; an append the same command id already made is recognised and skipped, so a
  * resend after a crash completes what the first attempt began. A refusal that must also be recorded
- * (rule 18) is appended first and then thrown: the caller always gets it.
+ * (rule 18) is appended first and then thrown: the caller always gets it. TEvent is the event union of
+ * the primary stream's decider: the outcome carries the events appended there, typed (issue 12, item 4).
  */
-export async function executeWorkflow(
+export async function executeWorkflow<TEvent extends DomainEvent = DomainEvent>(
   store: EventStore,
   context: CommandContext,
   decide: (reads: StreamReads) => Promise<WorkflowDecision>,
-  options: { expectedRevision?: bigint } = {},
-): Promise<CommandOutcome> {
+  options: { expectedRevision?: bigint; firstReads?: ReadonlyMap<string, StreamRead> } = {},
+): Promise<CommandOutcome<TEvent>> {
   for (let attempt = 1; ; attempt += 1) {
-    const reads = new StreamReads(store);
+    // The first attempt decides on the streams the handler already read; a retry after a conflict reads afresh.
+    const reads = new StreamReads(store, attempt === 1 ? options.firstReads : undefined);
     const decision = await decide(reads);
     if (options.expectedRevision !== undefined && reads.revisionOf(decision.primaryStream) !== options.expectedRevision) {
       throw staleRevision(options.expectedRevision, reads.revisionOf(decision.primaryStream));
     }
     try {
-      const appended = await appendInOrder(store, reads, decision, context);
+      const appended = await appendInOrder<TEvent>(store, reads, decision, context);
       if (decision.refusal) throw decision.refusal;
       const primary = appended.get(decision.primaryStream);
       return {
@@ -40,23 +59,73 @@ export async function executeWorkflow(
   }
 }
 
-async function appendInOrder(store: EventStore, reads: StreamReads, decision: WorkflowDecision, context: CommandContext) {
-  const appended = new Map<string, { events: NewEvent[]; revision: bigint }>();
+async function appendInOrder<TEvent extends DomainEvent>(
+  store: EventStore,
+  reads: StreamReads,
+  decision: WorkflowDecision,
+  context: CommandContext,
+) {
+  const appended = new Map<string, { events: OutcomeEvent<TEvent>[]; revision: bigint }>();
   const metadata = metadataFor(context);
-  for (const { stream, events } of decision.appends) {
+  for (const append of decision.appends) {
+    const { stream, events } = append;
     if (events.length === 0) continue;
-    const firstId = deriveEventId(context.commandId, stream, 0);
-    if (reads.eventsOf(stream).some((event) => event.id === firstId)) continue;
-    const toAppend = events.map((event, index) => ({
-      id: deriveEventId(context.commandId, stream, index),
+    // The command's ids already in the stream: a resumed act's ids continue after them (issue 20).
+    let first = 0;
+    if (append.resumes) {
+      const present = new Set(reads.eventsOf(stream).map((event) => event.id));
+      while (present.has(deriveEventId(context.commandId, stream, first))) first += 1;
+    } else if (reads.eventsOf(stream).some((event) => event.id === deriveEventId(context.commandId, stream, 0))) continue;
+    const toAppend: NewEvent[] = events.map((event, index) => ({
+      id: deriveEventId(context.commandId, stream, first + index),
       type: event.type,
       data: event.data,
       metadata,
     }));
-    const result = await store.appendToStream(stream, toAppend, reads.revisionOf(stream));
-    appended.set(stream, { events: toAppend, revision: result.nextExpectedRevision });
+    let revision: bigint | 'no_stream' = reads.revisionOf(stream);
+    for (const part of boundedAppends(append, toAppend)) {
+      revision = (await store.appendToStream(stream, part, revision)).nextExpectedRevision;
+    }
+    const recorded = events.map((event, index) => ({ ...decidedEvent<TEvent>(event), id: toAppend[index]!.id }));
+    if (revision !== 'no_stream') appended.set(stream, { events: recorded, revision });
   }
   return appended;
+}
+
+/**
+ * A sealed act's events in consecutive appends of at most MAX_APPEND_BYTES of serialized data and
+ * metadata each, the seal in the last (issue 20); any other act's events in one append, as before. Each
+ * part is appended at the revision the previous one left, so a concurrent write between parts makes the
+ * workflow decide again, and the resend resumes from what landed.
+ */
+export function boundedAppends(append: Pick<StreamAppend, 'sealed'>, events: readonly NewEvent[]): NewEvent[][] {
+  if (!append.sealed) return [[...events]];
+  const parts: NewEvent[][] = [];
+  let part: NewEvent[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    const size = serializedSize(event);
+    if (size > MAX_APPEND_BYTES) throw new Error(`An event of type ${event.type} is ${size} bytes, over one append's bound: split it`);
+    if (part.length > 0 && bytes + size > MAX_APPEND_BYTES) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(event);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+/** What an event weighs in an append: its serialized data and metadata, its type and id. */
+export function serializedSize(event: NewEvent): number {
+  return (
+    Buffer.byteLength(JSON.stringify(event.data)) +
+    Buffer.byteLength(JSON.stringify(event.metadata ?? {})) +
+    Buffer.byteLength(event.type) +
+    event.id.length
+  );
 }
 
 function pause(attempt: number): Promise<void> {

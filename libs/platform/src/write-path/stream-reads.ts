@@ -1,5 +1,5 @@
 import { foldEvents, type Decider, type DomainEvent } from '@so-goc/domain';
-import { decodeEvent, type EventStore, type RecordedEvent } from '@so-goc/event-store';
+import { decodeEvent, type EventStore, type RecordedEvent, type StreamRead } from '@so-goc/event-store';
 
 /**
  * The streams a workflow read, each folded by its decider, with the revision it was read at: the
@@ -10,10 +10,14 @@ export class StreamReads {
   private readonly revisions = new Map<string, bigint | 'no_stream'>();
   private readonly recorded = new Map<string, readonly RecordedEvent[]>();
 
-  constructor(private readonly store: EventStore) {}
+  /** `firstReads`: streams the caller already read (to authorize the act on its record), used instead of reading them again. */
+  constructor(
+    private readonly store: EventStore,
+    private readonly firstReads: ReadonlyMap<string, StreamRead> = new Map(),
+  ) {}
 
   async state<TCommand, TState, TEvent extends DomainEvent>(decider: Decider<TCommand, TState, TEvent>, stream: string): Promise<TState> {
-    const read = await this.store.readStream(stream);
+    const read = this.firstReads.get(stream) ?? (await this.store.readStream(stream));
     this.revisions.set(stream, read.revision);
     this.recorded.set(stream, read.events);
     return foldEvents(

@@ -4,6 +4,7 @@ import { ADMINISTRATION_COMMAND_HANDLERS } from '../access/directory.commands';
 import { OfficerAccess } from '../access/officer-access';
 import { BLANK_COMMAND_HANDLERS } from '../blanks/blank.commands';
 import { CERTIFICATE_COMMAND_HANDLERS } from '../certificates/certificate.commands';
+import { CERTIFICATE_PRINT_RUN_COMMAND_HANDLERS } from '../certificates/certificate-print-run.commands';
 import { COPY_COMMAND_HANDLERS } from '../copies/copy.commands';
 import { ImportGraduationDecisionHandler } from '../decisions/decision.commands';
 import { DIPLOMA_COMMAND_HANDLERS } from '../diplomas/diploma.commands';
@@ -15,6 +16,13 @@ import { SIGNING_KEY_COMMAND_HANDLERS } from '../verification/signing-key.comman
 import { SignLogCheckpointHandler } from '../log/sign-log-checkpoint';
 import { WriteDependencies } from './write-dependencies';
 import { LEGACY_REGISTER_HANDLERS, LEGACY_SCAN_STORE, scanStoreFor } from '../legacy-registers';
+import { ReadDependencies } from '../read-path/officer-query';
+import { BLANK_QUERY_HANDLERS } from '../blanks/blank.queries';
+import { DIPLOMA_QUERY_HANDLERS } from '../diplomas/diploma.queries';
+import { ISSUANCE_QUERY_HANDLERS } from '../issuance/issuance.queries';
+import { COPY_QUERY_HANDLERS } from '../copies/copy.queries';
+import { AUDIT_QUERY_HANDLERS } from '../audits/audit.queries';
+import { DIRECTORY_QUERY_HANDLERS } from '../access/directory.queries';
 
 export const COMMAND_HANDLERS = [
   ...BLANK_COMMAND_HANDLERS,
@@ -28,12 +36,23 @@ export const COMMAND_HANDLERS = [
   ...LEGACY_REGISTER_HANDLERS,
   ...RECOGNITION_COMMAND_HANDLERS,
   ...CERTIFICATE_COMMAND_HANDLERS,
+  ...CERTIFICATE_PRINT_RUN_COMMAND_HANDLERS,
+];
+
+/** The officers' queries (issue 12, item 1): one typed query class and one @QueryHandler each, on the QueryBus. */
+export const QUERY_HANDLERS = [
+  ...BLANK_QUERY_HANDLERS,
+  ...DIPLOMA_QUERY_HANDLERS,
+  ...ISSUANCE_QUERY_HANDLERS,
+  ...COPY_QUERY_HANDLERS,
+  ...AUDIT_QUERY_HANDLERS,
+  ...DIRECTORY_QUERY_HANDLERS,
 ];
 
 /**
- * The one write path as a module: the CommandBus with every command handler, over one process's store.
- * The officers' API, the CLI (demo, create-admin, import-decision) and the integration tests all
- * dispatch through it.
+ * The one write path as a module: the CommandBus with every command handler, over one process's store,
+ * and the QueryBus with the officers' query handlers over its read models. The officers' API, the CLI
+ * (demo, create-admin, import-decision) and the integration tests all dispatch through it.
  */
 @Module({})
 export class WritePathModule {
@@ -52,7 +71,7 @@ export class WritePathModule {
       module: WritePathModule,
       global: true,
       imports: [CqrsModule.forRoot()],
-      providers: [...shared, WriteDependencies, ...COMMAND_HANDLERS],
+      providers: [...shared, WriteDependencies, ReadDependencies, ...COMMAND_HANDLERS, ...QUERY_HANDLERS],
       exports: [
         INFRASTRUCTURE,
         EVENT_STORE,
@@ -60,6 +79,7 @@ export class WritePathModule {
         OfficerAccess,
         HolidayCalendarCache,
         WriteDependencies,
+        ReadDependencies,
         CqrsModule,
         LEGACY_SCAN_STORE,
       ],

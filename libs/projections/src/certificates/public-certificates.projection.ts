@@ -12,8 +12,9 @@ export const publicCertificatesProjection: Projection = {
   name: 'public-certificates',
   // v2: a correction decided shows the corrected name and birth date (rule 57), never what it was.
   version: 2,
-  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked', 'CertificateCorrected'],
-  tables: ['public_certificate_sessions', 'public_certificates'],
+  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked', 'CertificatesPrintedOnBlanks', 'CertificateCorrected'],
+  // public_certificate_blanks came with certificate print runs (issue 18); its events are no older than the table.
+  tables: ['public_certificate_sessions', 'public_certificates', 'public_certificate_blanks'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS public_certificate_sessions (
@@ -25,6 +26,9 @@ export const publicCertificatesProjection: Projection = {
         in_words_vi TEXT NOT NULL, in_words_en TEXT NOT NULL, public_fields TEXT NOT NULL,
         decision_number TEXT NOT NULL, decision_date TEXT NOT NULL,
         revoked_on TEXT, revocation_ref TEXT
+      );
+      CREATE TABLE IF NOT EXISTS public_certificate_blanks (
+        certificate_id TEXT PRIMARY KEY, serial TEXT NOT NULL, issue_date TEXT NOT NULL
       );
     `);
   },
@@ -70,6 +74,12 @@ export const publicCertificatesProjection: Projection = {
           event.data.certificateId,
         );
         break;
+      case 'CertificatesPrintedOnBlanks': {
+        // §5.1: the serial (số hiệu) and the issue date are public, so a paper can be compared with the register.
+        const upsert = prepared(db, 'INSERT OR REPLACE INTO public_certificate_blanks VALUES (?, ?, ?)');
+        for (const c of event.data.certificates) upsert.run(c.certificateId, c.serialLabel, event.data.issueDate);
+        break;
+      }
       case 'CertificateCorrected':
         for (const change of event.data.changes) {
           if (change.field === 'fullName')
@@ -94,6 +104,9 @@ export interface PublicCertificate {
   readonly status: 'VALID' | 'REVOKED';
   readonly certificateId: string;
   readonly registerNumber: string;
+  /** The blank's serial and the signature's date once printed on a blank (issue 18); null otherwise. */
+  readonly serial: string | null;
+  readonly issueDate: string | null;
   readonly issuerCode: string;
   readonly kindCode: string;
   readonly fullName: string;
@@ -124,13 +137,21 @@ export function publicCertificateOf(db: Database, verificationCode: string): Pub
       decision_date: string;
       revoked_on: string | null;
       revocation_ref: string | null;
+      serial: string | null;
+      issue_date: string | null;
     }
-  >(db, 'SELECT * FROM public_certificates WHERE verification_code = ?').get(verificationCode);
+  >(
+    db,
+    `SELECT c.*, b.serial, b.issue_date FROM public_certificates c
+       LEFT JOIN public_certificate_blanks b ON b.certificate_id = c.certificate_id WHERE c.verification_code = ?`,
+  ).get(verificationCode);
   if (!row) return undefined;
   return {
     status: row.revoked_on ? 'REVOKED' : 'VALID',
     certificateId: row.certificate_id,
     registerNumber: row.register_number,
+    serial: row.serial ?? null,
+    issueDate: row.issue_date ?? null,
     issuerCode: row.authority_code,
     kindCode: row.kind_code,
     fullName: row.full_name,

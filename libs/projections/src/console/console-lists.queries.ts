@@ -125,12 +125,12 @@ export function decisionGraduatesPage(
   const counts = prepared<[string], { total: number; waiting: number }>(
     db,
     `SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN e.diploma_id IS NULL THEN 1 ELSE 0 END), 0) AS waiting
-     FROM graduates g LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ?`,
+     FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ?`,
   ).get(decisionId)!;
   const rows = prepared<[string, number, number], DecisionGraduateRow>(
     db,
     `SELECT g.full_name AS fullName, g.birth_date AS birthDate, g.school, COALESCE(e.state, 'waiting') AS state, e.register_label AS registerLabel, e.serial_label AS serial
-     FROM graduates g LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ? ORDER BY g.source_row LIMIT ? OFFSET ?`,
+     FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ? ORDER BY g.source_row LIMIT ? OFFSET ?`,
   ).all(decisionId, limit, offset);
   return { rows, total: counts.total, waiting: counts.waiting };
 }

@@ -214,7 +214,8 @@ export function decisionDiplomas(
   >(
     db,
     `SELECT g.graduate_id, g.full_name, g.birth_date, g.school, e.state, e.register_label, e.serial_label, e.print_run_id
-     FROM graduates g LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ? ORDER BY g.source_row`,
+     FROM graduates g JOIN graduation_decisions d ON d.decision_id = g.decision_id
+     LEFT JOIN register_entries e ON e.graduate_id = g.graduate_id WHERE g.decision_id = ? ORDER BY g.source_row`,
   )
     .all(decisionId)
     .map((r) => ({

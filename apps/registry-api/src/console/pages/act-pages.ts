@@ -1,9 +1,77 @@
+import type { Response } from 'express';
+import { DomainError } from '@so-goc/domain';
 import type { RegisterEntryView } from '@so-goc/projections';
+import { sendPage } from '../auth/console-http';
+import type { ConsoleRequest } from '../auth/console.guard';
 import { errorSummary, form, linkButton, submit, summaryList, type FieldError } from '../ui/components';
 import { markup, type Html, type SafeHtml, type Words } from '../ui/html';
 import { page, type NavKey, type ActsNavKey } from '../ui/layout';
 import type { PageContext } from '../ui/page-context';
-import { dmy, type FormValues } from './form-input';
+import { pageContext } from '../ui/request-context';
+import { dmy, formValues, isRefusal, refusalErrors, sentCommandId, type FormValues } from './form-input';
+
+/**
+ * Separation of duties (issue 17; rules 32, 42): the officer who prepared the file may not record the
+ * decision. Refused as 403 and nothing recorded, but shown beside the form with the rule, not as a bare page.
+ */
+const SEPARATION_OF_DUTIES = new Set(['CORRECTION_DECIDED_BY_REQUESTER', 'REVOCATION_DECIDED_BY_PROPOSER']);
+
+function isShownOnForm(error: unknown): error is DomainError {
+  return isRefusal(error) || (error instanceof DomainError && SEPARATION_OF_DUTIES.has(error.problem.code));
+}
+
+/** What a form post does, step by step; `submitFormAct` runs the steps every console form shares. */
+export interface FormAct<T = unknown> {
+  /** Checks what was typed (problems go into `errors`) and returns the act to run, or undefined. */
+  read(
+    ctx: PageContext,
+    values: FormValues,
+    errors: FieldError[],
+  ): (() => Promise<T>) | undefined | Promise<(() => Promise<T>) | undefined>;
+  /**
+   * Step one of an act that cannot be taken back: with what was typed found valid, restate it on a
+   * confirmation page instead of running the act. Nothing is recorded.
+   */
+  confirm?(ctx: PageContext, values: FormValues): string | Promise<string>;
+  /** Where the officer goes once the act is recorded (303), or a page to show instead (a secret shown once). */
+  next(result: T, ctx: PageContext): string | { page: string };
+  /** The form again, as it was sent, with each problem beside its field; the same command id, so a retry is the same act. */
+  again(ctx: PageContext, values: FormValues, errors: readonly FieldError[], commandId?: string): string;
+  /** Waits until the read models show the act, so the next page shows it (ReadYourWrites.settle). */
+  settle?(): Promise<void>;
+  /** The command's field names as the form names them ("document.kind" → "documentKind"). */
+  fieldNames?: Record<string, string>;
+  /** Codes in a refusal's sentence, in words. */
+  words?(ctx: PageContext, errors: FieldError[]): FieldError[];
+}
+
+/**
+ * The steps every console form post shares: parse what was typed → check it → (confirm, or) send the same
+ * command the API sends → go on (303); a refusal shows the form again with what was typed kept, the rule's
+ * words and number beside the field, and nothing recorded (400, or 403 for separation of duties).
+ */
+export async function submitFormAct<T>(request: ConsoleRequest, response: Response, body: unknown, act: FormAct<T>): Promise<void> {
+  const ctx = pageContext(request, response);
+  const values = formValues(body);
+  const errors: FieldError[] = [];
+  let status = 400;
+  const run = await act.read(ctx, values, errors);
+  if (run && errors.length === 0) {
+    if (act.confirm) return sendPage(response, await act.confirm(ctx, values));
+    try {
+      const result = await run();
+      await act.settle?.();
+      const next = act.next(result, ctx);
+      return typeof next === 'string' ? response.redirect(303, next) : sendPage(response, next.page);
+    } catch (error) {
+      if (!isShownOnForm(error)) throw error;
+      if (error.problem.kind === 'forbidden') status = 403;
+      const said = refusalErrors(ctx.lang, error, act.fieldNames ?? {});
+      errors.push(...(act.words ? act.words(ctx, said) : said));
+    }
+  }
+  sendPage(response, act.again(ctx, values, errors, sentCommandId(body)), status);
+}
 
 /**
  * The two shapes every act of issue 13's after-issuance, copy and verification screens takes: a form
@@ -72,6 +140,37 @@ ${form(
   markup`${hiddenFields(o.values)}
 <div class="actions">${submit(ctx.lang, o.submitLabel, o.tone === 'info' ? 'primary' : 'warning')}${linkButton(ctx.lang, o.back.href, o.back.label ?? { vi: 'Quay lại', en: 'Go back' })}</div>`,
 )}`,
+  });
+}
+
+/** What an act says before it is recorded: a question, what follows from it, and the facts restated. */
+export interface Restatement {
+  heading: string;
+  warning: string;
+  rows: [Words, Html][];
+  tone?: 'warning' | 'info';
+}
+
+/**
+ * The confirmation of an act named by its title ("Xác nhận: <title>"): posted to `<path>/confirmed` with
+ * what was typed, "Go back" returning to the form at `<path>`.
+ */
+export function confirmNamedAct(
+  ctx: PageContext,
+  o: { title: Words; nav: NavKey | ActsNavKey; caption?: string; said: Restatement; path: string; values: FormValues },
+): string {
+  return confirmActPage(ctx, {
+    title: o.title,
+    nav: o.nav,
+    ...(o.caption ? { caption: o.caption } : {}),
+    heading: o.said.heading,
+    warning: o.said.warning,
+    ...(o.said.tone ? { tone: o.said.tone } : {}),
+    rows: o.said.rows,
+    action: `${o.path}/confirmed`,
+    values: o.values,
+    submitLabel: { vi: `Xác nhận: ${o.title.vi.toLowerCase()}`, en: `Confirm: ${o.title.en.toLowerCase()}` },
+    back: { href: o.path },
   });
 }
 

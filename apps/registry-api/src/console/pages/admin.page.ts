@@ -1,5 +1,5 @@
 import { MAX_TOKEN_LIFETIME_DAYS, OFFICER_ROLES, type AuthorityKind, type SignerRoleName } from '@so-goc/domain';
-import type { AuthorityView, OfficerView, SignerView } from '@so-goc/projections';
+import type { AuthorityView, OfficerView } from '@so-goc/projections';
 import {
   errorSummary,
   fieldId,
@@ -35,7 +35,7 @@ const ROLE_HINTS: Record<(typeof OFFICER_ROLES)[number], Words> = {
   },
 };
 
-function adminNav(ctx: PageContext, current: 'officers' | 'directory' | 'holidays'): SafeHtml {
+export function adminNav(ctx: PageContext, current: 'officers' | 'directory' | 'holidays'): SafeHtml {
   const base = consoleBase(ctx.authorityCode ?? '');
   const items: [typeof current, string, Words][] = [
     ['officers', `${base}/admin`, { vi: 'Cán bộ và vai trò', en: 'Officers and roles' }],
@@ -48,7 +48,7 @@ function adminNav(ctx: PageContext, current: 'officers' | 'directory' | 'holiday
 }
 
 /** A group of checkboxes with a legend, GOV.UK style; the error (if any) is shown once for the group. */
-function checkboxes(
+export function checkboxes(
   ctx: PageContext,
   o: {
     name: string;
@@ -256,7 +256,7 @@ ${textArea(ctx.lang, { name: 'reason', label: { vi: 'Lý do', en: 'Reason' }, va
   });
 }
 
-const KIND_WORDS: Record<AuthorityKind, Words> = {
+export const KIND_WORDS: Record<AuthorityKind, Words> = {
   ministry: { vi: 'Bộ Giáo dục và Đào tạo', en: 'Ministry' },
   province_department: { vi: 'Sở GDĐT', en: 'Provincial department' },
   district_office: { vi: 'Phòng GDĐT', en: 'District office' },
@@ -266,14 +266,15 @@ const KIND_WORDS: Record<AuthorityKind, Words> = {
   higher_education: { vi: 'Cơ sở giáo dục đại học', en: 'Higher-education institution' },
 };
 
-const SIGNER_ROLE_WORDS: Record<SignerRoleName, Words> = {
+export const SIGNER_ROLE_WORDS: Record<SignerRoleName, Words> = {
   head: { vi: 'Thủ trưởng', en: 'Head' },
   deputy_in_charge: { vi: 'Cấp phó được giao', en: 'Deputy in charge' },
 };
 
-const kindWords = (ctx: PageContext, kind: string): string => (KIND_WORDS as Record<string, Words | undefined>)[kind]?.[ctx.lang] ?? kind;
+export const kindWords = (ctx: PageContext, kind: string): string =>
+  (KIND_WORDS as Record<string, Words | undefined>)[kind]?.[ctx.lang] ?? kind;
 
-function authorityEnd(ctx: PageContext, a: AuthorityView): string {
+export function authorityEnd(ctx: PageContext, a: AuthorityView): string {
   if (!a.end) return ctx.lang === 'vi' ? 'Đang hoạt động' : 'Active';
   const how =
     a.end.how === 'merged'
@@ -284,93 +285,6 @@ function authorityEnd(ctx: PageContext, a: AuthorityView): string {
         ? 'Giải thể, kế thừa bởi'
         : 'Abolished, succeeded by';
   return `${how} ${a.end.successorCode} (${dmy(a.end.effectiveOn)}, ${a.end.decisionRef})`;
-}
-
-export function directoryPage(
-  ctx: PageContext,
-  o: {
-    authority: AuthorityView;
-    parent?: AuthorityView;
-    subordinates: readonly AuthorityView[];
-    signers: readonly SignerView[];
-    predecessors: readonly AuthorityView[];
-  },
-): string {
-  const base = consoleBase(ctx.authorityCode ?? '');
-  const vi = ctx.lang === 'vi';
-  const a = o.authority;
-  const today = new Date().toISOString().slice(0, 10);
-  return page(ctx, {
-    title: { vi: 'Danh mục đơn vị', en: 'Authority directory' },
-    nav: 'admin',
-    body: markup`${adminNav(ctx, 'directory')}<p class="hint">${vi ? 'Danh mục đơn vị' : 'Authority directory'}</p><h1>${a.name}</h1>
-${summaryList(ctx.lang, [
-  [{ vi: 'Mã', en: 'Code' }, a.code],
-  [{ vi: 'Loại', en: 'Kind' }, kindWords(ctx, a.kind)],
-  [{ vi: 'Cấp trên', en: 'Parent' }, o.parent ? `${o.parent.name} (${o.parent.code})` : '—'],
-  [{ vi: 'Cơ quan chủ quản', en: 'Governing body' }, a.governingBody ?? '—'],
-  [{ vi: 'Thành lập', en: 'Registered' }, dmy(a.registeredOn)],
-  [{ vi: 'Tình trạng', en: 'Status' }, authorityEnd(ctx, a)],
-])}
-${
-  o.predecessors.length > 0
-    ? markup`<h2>${vi ? 'Đơn vị đã sáp nhập, giải thể vào đơn vị này' : 'Authorities merged or abolished into this one'}</h2>
-${table(ctx.lang, {
-  caption: { vi: 'Đơn vị tiền thân: sổ gốc của họ do đơn vị này giữ', en: 'Predecessors: their registers are now held here' },
-  columns: [
-    { label: { vi: 'Mã', en: 'Code' } },
-    { label: { vi: 'Tên', en: 'Name' } },
-    { label: { vi: 'Từ ngày', en: 'From' } },
-    { label: { vi: 'Quyết định', en: 'Decision' } },
-  ],
-  rows: o.predecessors.map((p) => [p.code, p.name, dmy(p.end?.effectiveOn ?? ''), p.end?.decisionRef ?? '']),
-})}`
-    : ''
-}
-<h2>${vi ? 'Người ký và thẩm quyền' : 'Signers and their mandates'}</h2>
-${table(ctx.lang, {
-  caption: { vi: 'Người ký văn bằng của đơn vị, theo thời gian', en: 'Who signs for this authority, over time' },
-  columns: [
-    { label: { vi: 'Họ và tên', en: 'Full name' } },
-    { label: { vi: 'Chức vụ', en: 'Title' } },
-    { label: { vi: 'Vai trò', en: 'Role' } },
-    { label: { vi: 'Từ ngày', en: 'From' } },
-    { label: { vi: 'Đến ngày', en: 'To' } },
-    { label: { vi: 'Văn bản uỷ quyền', en: 'Delegation' } },
-    { label: { vi: 'Hiện tại', en: 'Now' } },
-  ],
-  rows: o.signers.map((s) => [
-    s.fullName,
-    s.title,
-    (SIGNER_ROLE_WORDS as Record<string, Words | undefined>)[s.role]?.[ctx.lang] ?? s.role,
-    dmy(s.validFrom),
-    s.validTo ? dmy(s.validTo) : '—',
-    s.delegationRef ?? '—',
-    s.validFrom <= today && (!s.validTo || s.validTo >= today)
-      ? tag(vi ? 'Đang ký' : 'Signing', 'green')
-      : tag(vi ? 'Hết thẩm quyền' : 'Ended', 'grey'),
-  ]),
-  empty: { vi: 'Chưa đăng ký người ký.', en: 'No signers registered.' },
-})}
-<h2>${vi ? 'Đơn vị trực thuộc' : 'Units under this authority'}</h2>
-${table(ctx.lang, {
-  caption: { vi: 'Đơn vị trực thuộc và người kế thừa', en: 'Units and their successors' },
-  columns: [
-    { label: { vi: 'Mã', en: 'Code' } },
-    { label: { vi: 'Tên', en: 'Name' } },
-    { label: { vi: 'Loại', en: 'Kind' } },
-    { label: { vi: 'Tình trạng', en: 'Status' } },
-  ],
-  rows: o.subordinates.map((s) => [
-    markup`<a href="${consoleBase(s.code)}/admin/directory">${s.code}</a>`,
-    s.name,
-    kindWords(ctx, s.kind),
-    authorityEnd(ctx, s),
-  ]),
-  empty: { vi: 'Không có đơn vị trực thuộc.', en: 'No units under this authority.' },
-})}
-<p class="hint">${vi ? 'Đăng ký, đổi tên, sáp nhập, giải thể đơn vị và người ký được thực hiện qua API quản trị; trang này để xem.' : 'Registering, renaming, merging and abolishing authorities and signers is done through the administration API; this page reads.'} <a href="${base}/admin">${vi ? 'Về quản trị' : 'Back to administration'}</a></p>`,
-  });
 }
 
 export function holidaysPage(

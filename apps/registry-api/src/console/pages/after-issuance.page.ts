@@ -1,4 +1,11 @@
-import { CORRECTION_GROUNDS, HOLDER_FIELDS, type CorrectionGround, type HolderField } from '@so-goc/domain';
+import {
+  CORRECTION_GROUNDS,
+  HOLDER_FIELDS,
+  REVOCATION_GROUNDS,
+  REVOCATION_SOURCES,
+  type CorrectionGround,
+  type HolderField,
+} from '@so-goc/domain';
 import type { AppendixRowView, CorrectionRequestRow, RegisterEntryView, RevocationCaseRow, SignerView } from '@so-goc/projections';
 import { notice, pager, selectField, table, tag, textArea, textField, type FieldError } from '../ui/components';
 import { markup, type Html, type SafeHtml, type Words } from '../ui/html';
@@ -8,7 +15,7 @@ import { entrySummary, PAGE_SIZE } from './act-pages';
 import { stateTag } from './decisions.page';
 import { dmy, type FormValues } from './form-input';
 import { maySeeIdentifiers } from './register.page';
-import { GROUND_WORDS } from './revocation.page';
+import { GROUND_WORDS, SOURCE_WORDS } from './revocation.page';
 
 /** Rule 27's four grounds, in the words of TT21. */
 export const CORRECTION_GROUND_WORDS: Record<CorrectionGround, Words> = {
@@ -103,6 +110,20 @@ export function returnFields(ctx: PageContext, v: FormValues, errors: readonly F
 ${textField(ctx.lang, { name: 'receivedBy', label: { vi: 'Cán bộ nhận', en: 'Received by' }, value: v['receivedBy'] ?? ctx.officer?.fullName ?? '', errors })}`;
 }
 
+/** §2.7 "Opened": the officer who finds the ground proposes; the head decides (rules 41, 42). */
+export function proposeRevocationFields(ctx: PageContext, v: FormValues, errors: readonly FieldError[]): SafeHtml {
+  return markup`${selectField(ctx.lang, { name: 'ground', label: { vi: 'Căn cứ thu hồi (quy tắc 40)', en: 'Ground (rule 40)' }, value: v['ground'] ?? '', errors, options: [{ value: '', label: '' }, ...REVOCATION_GROUNDS.map((g) => ({ value: g, label: GROUND_WORDS[g][ctx.lang] }))] })}
+${selectField(ctx.lang, { name: 'source', label: { vi: 'Nơi phát hiện', en: 'Detected by' }, value: v['source'] ?? '', errors, options: [{ value: '', label: '' }, ...REVOCATION_SOURCES.map((s) => ({ value: s, label: SOURCE_WORDS[s][ctx.lang] }))] })}
+${textArea(ctx.lang, { name: 'reasons', label: { vi: 'Lý do, văn bản làm căn cứ', en: 'Reasons and the papers they rest on' }, value: v['reasons'] ?? '', errors })}
+${dateField(ctx, 'proposedOn', { vi: 'Ngày đề xuất', en: 'Proposed on' }, v, errors)}`;
+}
+
+/** §0.5: the digital diploma is recorded as a medium of issue — when, and the record it was issued as. */
+export function digitalIssueFields(ctx: PageContext, v: FormValues, errors: readonly FieldError[]): SafeHtml {
+  return markup`${dateField(ctx, 'issuedOn', { vi: 'Ngày cấp bản điện tử', en: 'Issued digitally on' }, v, errors)}
+${textField(ctx.lang, { name: 'reference', label: { vi: 'Mã bản ghi văn bằng điện tử', en: 'Record of the digital diploma' }, hint: { vi: 'Mã bản ghi trên cơ sở dữ liệu văn bằng quốc gia, hoặc mã SHA-256 của tệp', en: 'The national database’s record id, or the file’s SHA-256' }, value: v['reference'] ?? '', errors })}`;
+}
+
 const STATUS_WORDS: Record<string, [string, string, 'amber' | 'green' | 'red' | 'grey']> = {
   open: ['Đang giải quyết', 'Open', 'amber'],
   decided: ['Đã quyết định', 'Decided', 'green'],
@@ -122,6 +143,10 @@ export function diplomaPage(
     corrections: readonly CorrectionRequestRow[];
     revocation: RevocationCaseRow | undefined;
     reissue: { newSerial: string | null; decisionNumber: string } | undefined;
+    /** An open revocation proposal (§2.7), read from the diploma's stream. */
+    proposal?: { proposedBy: string; proposedOn: string; ground: string } | null;
+    /** The digital medium of issue (§0.5), if recorded. */
+    digital?: { issuedOn: string; reference: string } | null;
     done?: string;
   },
 ): string {
@@ -143,11 +168,19 @@ ${
 ${r.returnedOn ? (vi ? ` Đã nộp lại ngày ${dmy(r.returnedOn)}.` : ` Returned on ${dmy(r.returnedOn)}.`) : r.returnDueBy ? (vi ? ` Hạn nộp lại: ${dmy(r.returnDueBy)} (quy tắc 43).` : ` To be returned by ${dmy(r.returnDueBy)} (rule 43).`) : vi ? ' Chưa ghi nhận người được cấp nhận quyết định.' : ' The holder has not yet been recorded as notified.'}</div>`
     : ''
 }
+${
+  o.proposal && !r
+    ? markup`<div class="notice">${vi ? `Cán bộ ${o.proposal.proposedBy} đã đề xuất thu hồi ngày ${dmy(o.proposal.proposedOn)} — ${GROUND_WORDS[o.proposal.ground as keyof typeof GROUND_WORDS]?.vi ?? o.proposal.ground}. Chờ người có thẩm quyền ghi nhận quyết định; người đề xuất không tự ghi nhận (quy tắc 42).` : `Officer ${o.proposal.proposedBy} proposed revocation on ${dmy(o.proposal.proposedOn)} — ${GROUND_WORDS[o.proposal.ground as keyof typeof GROUND_WORDS]?.en ?? o.proposal.ground}. Awaiting the competent officer's decision; the proposer may not record it (rule 42).`}</div>`
+    : ''
+}
+${o.digital ? markup`<p>${vi ? `Đã cấp văn bằng điện tử ngày ${dmy(o.digital.issuedOn)}, mã bản ghi ${o.digital.reference}.` : `Issued digitally on ${dmy(o.digital.issuedOn)}, record ${o.digital.reference}.`}</p>` : ''}
 ${o.reissue ? markup`<p>${vi ? `Đã cấp lại theo quyết định ${o.reissue.decisionNumber}; văn bằng mới số hiệu ${o.reissue.newSerial ?? ''}.` : `Replaced by decision ${o.reissue.decisionNumber}; new serial ${o.reissue.newSerial ?? ''}.`}</p>` : ''}
 <h2>${vi ? 'Thao tác' : 'Acts'}</h2>
 <ul class="acts">
 ${live ? link(`${d}/corrections/new`, { vi: 'Nhận hồ sơ đề nghị chỉnh sửa', en: 'Receive a correction request' }) : ''}
 ${live ? link(`${d}/reissue`, { vi: 'Cấp lại do lỗi của cơ quan cấp', en: 'Reissue (issuer’s error)' }) : ''}
+${live && !o.digital ? link(`${d}/digital-issue`, { vi: 'Ghi nhận cấp văn bằng điện tử', en: 'Record the digital issue' }) : ''}
+${live && !o.proposal ? link(`${d}/revocation-proposal`, { vi: 'Đề xuất thu hồi', en: 'Propose revocation' }) : ''}
 ${live ? link(`${d}/revocation`, { vi: 'Thu hồi văn bằng', en: 'Revoke the diploma' }) : ''}
 ${r ? link(`${d}/revocation/publication`, { vi: 'Ghi nhận đã công bố quyết định thu hồi', en: 'Record the publication of the revocation' }) : ''}
 ${r ? link(`${d}/revocation/notification`, { vi: 'Ghi nhận đã gửi quyết định thu hồi', en: 'Record who was notified' }) : ''}

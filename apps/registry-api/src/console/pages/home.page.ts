@@ -1,4 +1,4 @@
-import { markup, type Words } from '../ui/html';
+import { markup, type SafeHtml, type Words } from '../ui/html';
 import { consoleBase, page } from '../ui/layout';
 import type { PageContext } from '../ui/page-context';
 
@@ -14,7 +14,8 @@ export interface TodayCounts {
 }
 
 /** What needs doing today, each with its count and where to do it. */
-export function homePage(ctx: PageContext, authorityName: string, counts: TodayCounts): string {
+/** `jobs`: the "Việc đang chạy" section (issue 13 item 4), under the day's work. */
+export function homePage(ctx: PageContext, authorityName: string, counts: TodayCounts, jobs?: SafeHtml): string {
   const base = consoleBase(ctx.authorityCode ?? '');
   const item = (count: number, label: Words, href: string, rule: Words, due = true) =>
     markup`<li class="${due && count > 0 ? 'due' : ''}"><span class="count">${count}</span><a href="${href}">${label[ctx.lang]}</a><span class="hint">${rule[ctx.lang]}</span></li>`;
@@ -30,6 +31,7 @@ ${item(counts.revokedNotReturned, { vi: 'văn bằng bị thu hồi chưa nộp 
 ${item(counts.spoiledAwaitingDestruction, { vi: 'phôi hỏng chờ hội đồng huỷ', en: 'spoiled blanks awaiting destruction' }, `${base}/blanks`, { vi: 'Quy tắc 12', en: 'Rule 12' })}
 ${counts.newSeriousFindings !== undefined ? item(counts.newSeriousFindings, { vi: 'phát hiện gian lận nghiêm trọng chưa xử lý', en: 'serious audit findings not yet handled' }, `${base}/audits?state=open`, { vi: 'Mục 6: kiểm tra gian lận', en: '§6: fraud audits' }) : ''}
 ${item(counts.blanksOnHand, { vi: 'phôi đang quản lý', en: 'blanks on hand' }, `${base}/blanks`, { vi: 'Sổ quản lý phôi', en: 'Blank ledger' }, false)}
-</ul>`,
+</ul>
+${jobs ?? ''}`,
   });
 }

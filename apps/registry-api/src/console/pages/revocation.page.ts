@@ -16,7 +16,7 @@ export const GROUND_WORDS: Record<(typeof REVOCATION_GROUNDS)[number], Words> = 
   issuer_error: { vi: 'Cấp sai do lỗi của cơ quan cấp', en: 'Issuer’s error' },
 };
 
-const SOURCE_WORDS: Record<(typeof REVOCATION_SOURCES)[number], Words> = {
+export const SOURCE_WORDS: Record<(typeof REVOCATION_SOURCES)[number], Words> = {
   inspection: { vi: 'Thanh tra, kiểm tra', en: 'Inspection' },
   police: { vi: 'Cơ quan công an', en: 'Police' },
   issuer: { vi: 'Cơ quan cấp tự phát hiện', en: 'The issuer itself' },

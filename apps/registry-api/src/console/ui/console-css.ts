@@ -56,7 +56,7 @@ input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{b
 .errors a{color:#a4161a;font-weight:700}
 .notice{border-left:6px solid #1e6b35;background:#e9f6ec;padding:.8rem 1rem;margin:0 0 1.25rem}
 .warning-text{border-left:6px solid #a4161a;background:#fcebea;padding:.8rem 1rem;margin:0 0 1.25rem;font-weight:600}
-.table-wrap{overflow-x:auto;margin:0 0 1rem;background:#fff;border:1px solid #d0d7de}
+.table-wrap{position:relative;overflow-x:auto;margin:0 0 1rem;background:#fff;border:1px solid #d0d7de}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:700;padding:.5rem .6rem}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
@@ -64,6 +64,8 @@ thead th{background:#eef1f4;white-space:nowrap}
 tbody td:nth-child(-n+2){white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .tag{display:inline-block;padding:.05rem .5rem;font-size:.85rem;font-weight:700;border-radius:2px;white-space:nowrap}
+.job{margin:0 0 1.25rem}.job-bar,.upload progress{display:block;width:100%;max-width:40rem;height:1.6rem;accent-color:#0b4f8a}.job-text{font-size:1.1rem;font-weight:600}.upload{margin:1rem 0}
+.jobs{list-style:none;padding:0;margin:0 0 1rem}.jobs li{background:#fff;border:1px solid #c4ced8;border-left:6px solid #0b4f8a;padding:.6rem .8rem;margin:0 0 .5rem}.jobs li .hint{display:block}
 .tag-blue{background:#dbe8f5;color:#0b3d6b}.tag-green{background:#d5eddb;color:#0f3d1d}.tag-red{background:#f6d7d7;color:#6e0e10}.tag-grey{background:#e3e6e9;color:#2b3640}.tag-amber{background:#fbe6c2;color:#5c3500}
 dl.summary{display:grid;grid-template-columns:minmax(9rem,16rem) 1fr;gap:.4rem 1rem;margin:0 0 1rem}
 dl.summary dt{font-weight:700;color:#3d4852}

@@ -190,14 +190,15 @@ export class FakeEsdbClient implements EsdbClient {
     const from = options.fromPosition;
     const after = from === undefined || from === 'start' ? -1n : from === 'end' ? this.nextPosition : from.commit;
     const live: LiveSubscription = { open: true };
-    const iterator = this.deliver(live, options, after, fail);
-    return {
+    const subscription: EsdbSubscription = {
       [Symbol.asyncIterator]: () => iterator,
       unsubscribe: async () => {
         live.open = false;
         live.wake?.();
       },
     };
+    const iterator = this.deliver(live, options, after, fail, subscription);
+    return subscription;
   }
 
   private async *deliver(
@@ -205,6 +206,7 @@ export class FakeEsdbClient implements EsdbClient {
     options: SubscribeToAllOptions,
     after: bigint,
     fail: boolean,
+    subscription: EsdbSubscription,
   ): AsyncGenerator<AllStreamResolvedEvent> {
     if (fail) throw grpcError(status.UNAVAILABLE, 'No connection established');
     this.leaderCheck(options.requiresLeader);
@@ -216,7 +218,13 @@ export class FakeEsdbClient implements EsdbClient {
       cursor = this.log.length;
       for (const event of next) {
         if (inclusive ? event.position < after : event.position <= after) continue;
-        if (options.filter && !matches(options.filter, event)) continue;
+        if (options.filter && !matches(options.filter, event)) {
+          // As the server does with checkpointInterval 1: a filtered-out event is reported as a checkpoint, the
+          // position to read on from (just after it), and the callback is awaited before anything else is sent.
+          await options.filter.checkpointReached?.(subscription as never, { commit: event.position + 1n, prepare: event.position + 1n });
+          if (!live.open) return;
+          continue;
+        }
         if (this.dropAfter !== undefined && delivered >= this.dropAfter) {
           this.dropAfter = undefined;
           throw grpcError(status.UNAVAILABLE, 'Connection dropped');
