@@ -261,6 +261,70 @@ describe('Recognition of a foreign diploma (§8, TT 13/2021 amended by TT 07/202
     expect(registerText).toContain('Trần Minh Khôi');
   });
 
+  it('revokes a recognition document by a signed decision with reasons; the portal then answers REVOKED', async () => {
+    await ok(t.request('POST', `${HP}/recognitions`, { body: application('cn-2026-0003', 'Đỗ Gia Hân', '2008-07-21') }));
+    const recognised = await ok(
+      t.request('POST', `${HP}/recognitions/cn-2026-0003/recognition`, {
+        body: { decidedOn: '2026-10-28', equivalentTo: 'THPT', signerId: 'gd-sgd-hp' },
+      }),
+    );
+    const documentNumber = recognised['documentNumber'] as string;
+    await readWhenProjected(`${HP}/recognitions/cn-2026-0003`, (b) => b['status'] === 'recognised');
+    const pdf = new Uint8Array(
+      await (await eventually(() => t.request('GET', `${HP}/recognitions/cn-2026-0003/document.pdf`))).arrayBuffer(),
+    );
+    const [url] = decodeQrCodes(pdf);
+    expect((await portalPage(url!.slice(t.portalPublicUrl.length))).status).toBe('VALID');
+
+    const reasons = 'Cơ sở giáo dục nước ngoài xác nhận văn bằng nộp trong hồ sơ không do cơ sở cấp; hồ sơ gian lận.';
+    const revocation = { decisionNumber: '1890/QĐ-SGDĐT', revokedOn: '2026-11-20', grounds: ['foreign_diploma_not_genuine'], reasons };
+    // A registrar prepares the decision, the signer signs it (issue 17); another Sở cannot act; nothing appended.
+    const before = (await t.events('recognition-cn-2026-0003')).length;
+    const registrar = await givenOfficer(t.eventsFile, 'SGD-HP', 'hp-registrar-only', ['registrar']);
+    const byRegistrar = await t.request('POST', `${HP}/recognitions/cn-2026-0003/revocation`, {
+      token: registrar,
+      body: { ...revocation, signerId: 'gd-sgd-hp' },
+    });
+    expect(byRegistrar.status).toBe(403);
+    expect(((await byRegistrar.json()) as { code: string }).code).toBe('SIGNATURE_NEEDS_SIGNER_ROLE');
+    const byOther = await t.request('POST', `${HP}/recognitions/cn-2026-0003/revocation`, {
+      token: otherSo,
+      body: { ...revocation, signerId: 'gd-sgd-hp' },
+    });
+    expect(byOther.status).toBe(403);
+    // Without reasons worth the name, or grounds, nothing is recorded either.
+    const noReasons = await t.request('POST', `${HP}/recognitions/cn-2026-0003/revocation`, {
+      body: { ...revocation, reasons: 'Gian lận', signerId: 'gd-sgd-hp' },
+    });
+    expect(noReasons.status).toBe(400);
+    const noGrounds = await t.request('POST', `${HP}/recognitions/cn-2026-0003/revocation`, {
+      body: { ...revocation, grounds: [], signerId: 'gd-sgd-hp' },
+    });
+    expect(noGrounds.status).toBe(400);
+    expect((await t.events('recognition-cn-2026-0003')).length).toBe(before);
+
+    await ok(t.request('POST', `${HP}/recognitions/cn-2026-0003/revocation`, { body: { ...revocation, signerId: 'gd-sgd-hp' } }));
+    const revoked = await readWhenProjected(`${HP}/recognitions/cn-2026-0003`, (b) => b['status'] === 'revoked');
+    expect(revoked['revocation']).toMatchObject({ decisionNumber: '1890/QĐ-SGDĐT', documentNumber, reasons, signerName: 'Nguyễn Văn An' });
+    // Terminal: a second revocation is a conflict; a refused application has no document to revoke.
+    const again = await t.request('POST', `${HP}/recognitions/cn-2026-0003/revocation`, {
+      body: { ...revocation, signerId: 'gd-sgd-hp' },
+    });
+    expect(again.status).toBe(409);
+    const refusedOne = await t.request('POST', `${HP}/recognitions/cn-2026-0002/revocation`, {
+      body: { ...revocation, signerId: 'gd-sgd-hp' },
+    });
+    expect(((await refusedOne.json()) as { code: string }).code).toBe('RECOGNITION_NOT_RECOGNISED');
+
+    // The portal: the QR and the number both answer REVOKED with the decision, never VALID.
+    const scanned = await portalPage(url!.slice(t.portalPublicUrl.length));
+    expect(scanned.status).toBe('REVOKED');
+    expect(scanned.page).toContain('1890/QĐ-SGDĐT');
+    expect(scanned.page).toContain(reasons);
+    const typed = await portalPage('/cong-nhan', { documentNumber, birthDate: '21/07/2008' });
+    expect(typed.status).toBe('REVOKED');
+  });
+
   it('refuses an application received by a body that is not a Sở, appending nothing', async () => {
     await t.given({
       type: 'RegisterAuthority',

@@ -10,7 +10,7 @@ import {
 } from '@so-goc/domain';
 import { certificateRegisterToPdf, certificateRegisterToXlsx } from '@so-goc/documents';
 import { pdfPageTexts } from '@so-goc/documents/testing/poppler';
-import { SqliteEventStore } from '@so-goc/event-store';
+import { decodeEvent, SqliteEventStore } from '@so-goc/event-store';
 import { makeTempDir } from '@so-goc/event-store/testing/temp-dir';
 import {
   ActOnCertificates,
@@ -25,7 +25,9 @@ import {
   SignCertificatePrintRun,
   findCertificate,
   IssueCertificates,
+  IssueCopies,
   loadConfig,
+  ReceiveCopyRequest,
   openCommandBus,
   readCertificateRegister,
 } from '@so-goc/platform';
@@ -36,7 +38,8 @@ import { cliContext } from '../../apps/cli/src/commands/create-admin';
  * Issue 18, done-when (a): a kind the code has never heard of — an IT application certificate, advanced,
  * with a practical-exam score of its own — is added as one catalogue entry (data) and issued end to end:
  * results list import with its row report, register numbers, the register as XLSX and PDF, the portal's
- * words and public fields, revocation. No line of code names it.
+ * words and public fields, corrections with the register's appendix, copies from the register, revocation. No
+ * line of code names it.
  */
 const IT_ADVANCED: CredentialKindEntry = {
   code: 'CC-CNTT-NC',
@@ -300,6 +303,119 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
       ]);
       await handOver(['TTTH-HP.CC-CNTT-NC.2026.1']);
 
+      // A correction (rules 27–35 as for a diploma): taken by the registrar, decided by the head, into the appendix.
+      const asHead = () => ({ ...ctx(), actor: { officerId: 'gd', role: 'signer', authorityCode: 'TTTH-HP' } });
+      await host.bus.execute(
+        new ActOnCertificates(
+          {
+            type: 'RequestCertificateCorrection',
+            authorityCode: 'TTTH-HP',
+            certificateId: 'TTTH-HP.CC-CNTT-NC.2026.1',
+            requestId: 'cs-nc-1',
+            ground: 'civil_status_changed',
+            changes: [{ field: 'fullName', after: 'Nguyễn Thị Thu Hoa' }],
+            document: { kind: 'Trích lục cải chính hộ tịch', number: '55/TLCC', date: '2026-07-01', issuedBy: 'UBND phường Lạch Tray' },
+            requestedBy: 'Nguyễn Thị Hoa',
+            receivedOn: '2026-07-02',
+            dossierCompleteOn: '2026-07-02',
+          },
+          asCentre(),
+        ),
+      );
+      const sameOfficer = await host.bus
+        .execute(
+          new ActOnCertificates(
+            {
+              type: 'DecideCertificateCorrection',
+              authorityCode: 'TTTH-HP',
+              certificateId: 'TTTH-HP.CC-CNTT-NC.2026.1',
+              requestId: 'cs-nc-1',
+              decisionNumber: '15/QĐ-TTTH',
+              decisionDate: '2026-07-03',
+            },
+            asCentre(),
+          ),
+        )
+        .catch((error: unknown) => error);
+      expect((sameOfficer as DomainError).code).toBe('CORRECTION_DECIDED_BY_REQUESTER');
+      await host.bus.execute(
+        new ActOnCertificates(
+          {
+            type: 'DecideCertificateCorrection',
+            authorityCode: 'TTTH-HP',
+            certificateId: 'TTTH-HP.CC-CNTT-NC.2026.1',
+            requestId: 'cs-nc-1',
+            decisionNumber: '15/QĐ-TTTH',
+            decisionDate: '2026-07-03',
+          },
+          asHead(),
+        ),
+      );
+      const corrected = await readCertificateRegister(store, 'TTTH-HP', 'CC-CNTT-NC', 2026);
+      expect(corrected.state.appendix.map((a) => [a.appendixLine, a.decisionNumber, a.changes])).toEqual([
+        [1, '15/QĐ-TTTH', [{ field: 'fullName', before: 'Nguyễn Thị Hoa', after: 'Nguyễn Thị Thu Hoa' }]],
+      ]);
+      // Rule 30: the entry itself is never edited.
+      expect(corrected.state.certificates.get('TTTH-HP.CC-CNTT-NC.2026.1')?.fullName).toBe('Nguyễn Thị Hoa');
+
+      // A copy from the register of the data-only kind (rules 46–57): numbered in the kind's own copy book,
+      // carrying the register's content with the correction in force.
+      await directory({
+        type: 'RegisterSigner',
+        signerId: 'gd-ttth',
+        authorityCode: 'TTTH-HP',
+        fullName: 'Phạm Văn Đông',
+        title: 'Giám đốc',
+        role: 'head',
+        validFrom: '2020-01-01',
+      });
+      await host.bus.execute(
+        new ReceiveCopyRequest(
+          {
+            requestId: 'bs-nc-1',
+            diplomaId: 'TTTH-HP.CC-CNTT-NC.2026.1',
+            authorityCode: 'TTTH-HP',
+            requester: {
+              kind: 'holder',
+              fullName: 'Nguyễn Thị Thu Hoa',
+              idDocument: { kind: 'CCCD', number: '031300000001' },
+              entitlementDocument: null,
+              deathCertificate: null,
+            },
+            channel: 'counter',
+            receivedAt: '2026-07-03T02:00:00Z',
+            copies: 2,
+          },
+          asCentre(),
+        ),
+      );
+      await host.bus.execute(
+        new IssueCopies(
+          { requestId: 'bs-nc-1', authorityCode: 'TTTH-HP', issuedOn: '2026-07-04', issuePlace: 'Hải Phòng', signerId: 'gd-ttth' },
+          asCentre(),
+        ),
+      );
+      const numbers = (await store.readStream('copy-register-TTTH-HP-CC-CNTT-NC-2026')).events.map((e) => decodeEvent(e).data);
+      expect(numbers).toEqual([expect.objectContaining({ first: 1, last: 2 })]);
+      const issuedCopies = (await store.readStream('copy-request-bs-nc-1')).events
+        .map((e) => decodeEvent<{ type: string; data: Record<string, unknown> }>(e))
+        .find((e) => e.type === 'CopiesIssued');
+      expect(issuedCopies?.data).toMatchObject({
+        diplomaId: 'TTTH-HP.CC-CNTT-NC.2026.1',
+        signerName: 'Phạm Văn Đông',
+        copies: [
+          expect.objectContaining({ copyNumber: '000001/BS-CC-CNTT-NC-2026' }),
+          expect.objectContaining({ copyNumber: '000002/BS-CC-CNTT-NC-2026' }),
+        ],
+        content: {
+          kind: 'CC-CNTT-NC',
+          holder: { fullName: 'Nguyễn Thị Thu Hoa', birthDate: '2000-09-18' },
+          originalRegisterNumber: '000001/CC-CNTT-NC-2026',
+          correctionDecisions: [{ decisionNumber: '15/QĐ-TTTH', decisionDate: '2026-07-03' }],
+          credential: { inWordsVi: 'Chứng chỉ ứng dụng công nghệ thông tin nâng cao (IU07, IU08, IU09)' },
+        },
+      });
+
       await host.bus.execute(
         new ActOnCertificates(
           {
@@ -314,6 +430,29 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
         ),
       );
       expect((await findCertificate(store, 'TTTH-HP.CC-CNTT-NC.2026.2'))?.record.status).toBe('REVOKED');
+      // Rule 55: no copy of a revoked certificate; the counter answers with the written refusal citing the decision.
+      const refusedAtCounter = await host.bus.execute(
+        new ReceiveCopyRequest(
+          {
+            requestId: 'bs-nc-2',
+            diplomaId: 'TTTH-HP.CC-CNTT-NC.2026.2',
+            authorityCode: 'TTTH-HP',
+            requester: {
+              kind: 'holder',
+              fullName: 'Trần Quốc Bảo',
+              idDocument: { kind: 'CCCD', number: '031300000002' },
+              entitlementDocument: null,
+              deathCertificate: null,
+            },
+            channel: 'counter',
+            receivedAt: '2026-07-05T02:00:00Z',
+            copies: 1,
+          },
+          asCentre(),
+        ),
+      );
+      expect(refusedAtCounter.events.map((e) => e.type)).toEqual(['CopyRequestReceived', 'CopyRequestRefused']);
+      expect(JSON.stringify(refusedAtCounter.events[1]?.data)).toContain('20/QĐ-TTTH');
 
       // The register, with the entry's title, as Excel and PDF.
       const rows = [...(await readCertificateRegister(store, 'TTTH-HP', 'CC-CNTT-NC', 2026)).state.certificates.values()].map((c) => ({

@@ -78,5 +78,6 @@ export * from './credential-kinds/credential-catalogue';
 export * from './credential-kinds/credential-fields';
 export * from './credential-kinds/credential-kinds-file';
 export * from './certificates/certificate-register';
+export * from './certificates/certificate-correction';
 export * from './certificates/certificate-print-run';
 export * from './certificates/certificate-print-run.workflows';

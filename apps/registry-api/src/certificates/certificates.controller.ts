@@ -17,22 +17,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import {
-  certificateRegisterToPdf,
-  certificateRegisterToXlsx,
-  certificateQrPng,
-  formatCertificateDecision,
-  type CertificateRegisterRow,
-} from '@so-goc/documents';
-import {
-  credentialInWords,
-  DomainError,
-  publicCredentialFields,
-  type Actor,
-  type CertificateRecord,
-  type CredentialKindEntry,
-} from '@so-goc/domain';
-import { letterheadOf } from '@so-goc/projections';
+import { certificateQrPng } from '@so-goc/documents';
+import { credentialInWords, currentCertificateHolder, DomainError, publicCredentialFields, type Actor } from '@so-goc/domain';
 import {
   ActOnCertificates,
   certificateNotFound,
@@ -50,8 +36,16 @@ import {
   streamingUploadStorage,
 } from '@so-goc/platform';
 import { credentialCatalogue } from '@so-goc/domain';
-import { exportReply, PDF, XLSX } from '../exports/file-reply';
-import { HandOverCertificatesDto, IssueCertificatesDto, RevokeCertificateDto } from './certificates.dto';
+import { certificateRegisterExport } from '../exports/certificate-exports';
+import { PDF, XLSX } from '../exports/file-reply';
+import {
+  DecideCertificateCorrectionDto,
+  HandOverCertificatesDto,
+  IssueCertificatesDto,
+  RefuseCertificateCorrectionDto,
+  RequestCertificateCorrectionDto,
+  RevokeCertificateDto,
+} from './certificates.dto';
 
 const MAX_LIST_BYTES = 30 * 1024 * 1024;
 const DEFAULT_CATALOGUE = credentialCatalogue();
@@ -64,21 +58,6 @@ function fileMissing(): DomainError {
     messageEn: 'No results list attached (field "file").',
     field: 'file',
   });
-}
-
-/** The kind's own fields of one certificate in words, as the register prints them: "Ngoại ngữ: tiếng Anh; Bậc: Bậc 3". */
-function detailsOf(entry: CredentialKindEntry, record: CertificateRecord): string {
-  if (entry.fields === 'graduate-list') return '';
-  return entry.fields
-    .filter((field) => record.values[field.name] !== undefined)
-    .map((field) => {
-      const value = record.values[field.name];
-      if (field.type === 'choice') return `${field.labelVi}: ${field.values.find((v) => v.code === value)?.vi ?? String(value)}`;
-      if (Array.isArray(value)) return `${field.labelVi}: ${value.join(', ')}`;
-      if (field.type === 'date' && typeof value === 'string') return `${field.labelVi}: ${value.split('-').reverse().join('/')}`;
-      return `${field.labelVi}: ${typeof value === 'number' ? String(value).replace('.', ',') : String(value)}`;
-    })
-    .join('; ');
 }
 
 /**
@@ -181,6 +160,97 @@ export class CertificatesController {
     return commandReply(response, outcome, { certificateId });
   }
 
+  @Post('certificates/:certificateId/correction-requests')
+  @OfficerRoute('registrar')
+  @ApiOperation({ summary: 'Nhận hồ sơ đề nghị chỉnh sửa chứng chỉ (căn cứ của quy tắc 27); hạn giải quyết 5 ngày làm việc' })
+  async requestCorrection(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Body() body: RequestCertificateCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ActOnCertificates,
+        { type: 'RequestCertificateCorrection', authorityCode: code, certificateId, ...body },
+        request,
+        actor,
+      ),
+    );
+    const requested = outcome.events.find((e) => e.type === 'CertificateCorrectionRequested')?.data as { dueBy?: string } | undefined;
+    return commandReply(response, outcome, { certificateId, requestId: body.requestId, dueBy: requested?.dueBy ?? null });
+  }
+
+  @Post('certificates/:certificateId/correction-requests/:requestId/decision')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({
+    summary: 'Quyết định chỉnh sửa chứng chỉ: ghi vào phụ lục sổ gốc, không in lại; người nhận hồ sơ không tự quyết định',
+  })
+  async decideCorrection(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: DecideCertificateCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ActOnCertificates,
+        { type: 'DecideCertificateCorrection', authorityCode: code, certificateId, requestId, ...body },
+        request,
+        actor,
+      ),
+    );
+    const decided = outcome.events.find((e) => e.type === 'CertificateCorrected')?.data as { appendixLine?: number } | undefined;
+    return commandReply(response, outcome, { certificateId, requestId, appendixLine: decided?.appendixLine ?? null });
+  }
+
+  @Post('certificates/:certificateId/correction-requests/:requestId/refusal')
+  @OfficerRoute('registrar', 'signer')
+  @ApiOperation({ summary: 'Từ chối chỉnh sửa chứng chỉ bằng văn bản, nêu lý do' })
+  async refuseCorrection(
+    @Param('code') code: string,
+    @Param('certificateId') certificateId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: RefuseCertificateCorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const outcome = await this.commands.execute(
+      officerCommandFrom(
+        ActOnCertificates,
+        { type: 'RefuseCertificateCorrection', authorityCode: code, certificateId, requestId, ...body },
+        request,
+        actor,
+      ),
+    );
+    return commandReply(response, outcome, { certificateId, requestId });
+  }
+
+  @Get('certificate-register-appendix/:kind/:year')
+  @OfficerRoute(...READ_ROLES)
+  @ApiOperation({ summary: 'Phụ lục sổ gốc cấp chứng chỉ: các quyết định chỉnh sửa theo thứ tự (rule 22)' })
+  async appendix(@Param('code') code: string, @Param('kind') kind: string, @Param('year', ParseIntPipe) year: number): Promise<object> {
+    const entry = this.catalogue.get(kind, 'kind');
+    const { state } = await readCertificateRegister(this.infrastructure.store, code, entry.code, year);
+    return {
+      authorityCode: code,
+      kind: entry.code,
+      title: `Phụ lục ${entry.register.titleVi.charAt(0).toLowerCase()}${entry.register.titleVi.slice(1)}`,
+      year,
+      rows: state.appendix.map((correction) => ({
+        ...correction,
+        registerNumber: state.certificates.get(correction.certificateId)?.registerNumber ?? null,
+      })),
+      openRequests: [...state.correctionRequests.values()].filter((r) => r.status === 'open'),
+    };
+  }
+
   @Get('certificates/:certificateId')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Một chứng chỉ trong sổ (one certificate of the register)' })
@@ -194,6 +264,8 @@ export class CertificatesController {
       inWordsVi: credentialInWords(entry, found.record.values, 'vi'),
       inWordsEn: credentialInWords(entry, found.record.values, 'en'),
       publicFields: publicCredentialFields(entry, found.record.values),
+      // Rule 57: the register as it stands today, corrections applied (the entry itself is never edited).
+      current: currentCertificateHolder(found.record),
       session: found.state.sessions.get(found.record.sessionId),
       verificationUrl: this.verificationUrl(found.record.verificationCode),
     };
@@ -246,40 +318,11 @@ export class CertificatesController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const entry = this.catalogue.get(kind, 'kind');
-    const { state } = await readCertificateRegister(this.infrastructure.store, code, entry.code, year);
-    const rows: CertificateRegisterRow[] = [...state.certificates.values()]
-      .sort((a, b) => a.number - b.number)
-      .map((record) => {
-        const session = state.sessions.get(record.sessionId);
-        return {
-          registerNumber: record.registerNumber,
-          serial: record.blank?.serialLabel ?? null,
-          fullName: record.fullName,
-          birthDate: record.birthDate,
-          birthPlace: record.birthPlace,
-          details: detailsOf(entry, record),
-          decision: session ? formatCertificateDecision(session.decision.number, session.decision.date) : '',
-          status: record.status,
-          handedOver: record.handedOver ? `${record.handedOver.recipient}, ${record.handedOver.on.split('-').reverse().join('/')}` : null,
-          revocation: record.revocation
-            ? `${record.revocation.decisionRef} ngày ${record.revocation.on.split('-').reverse().join('/')}`
-            : null,
-        };
-      });
-    const input = {
-      authorityCode: code,
-      ...letterheadOf(this.db, code),
-      kind: entry.code,
-      kindName: entry.nameVi,
-      registerTitle: entry.register.titleVi,
+    return certificateRegisterExport(this.infrastructure.store, this.db, response, {
+      code,
+      entry: this.catalogue.get(kind, 'kind'),
       year,
-      generatedAt: new Date().toISOString(),
-      rows,
-    };
-    return exportReply(response, format, `so-goc-chung-chi-${code}-${entry.code}-${year}`, {
-      xlsx: () => certificateRegisterToXlsx(input),
-      pdf: () => certificateRegisterToPdf(input),
+      format,
     });
   }
 }

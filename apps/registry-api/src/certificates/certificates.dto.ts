@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  CERTIFICATE_CORRECTABLE_FIELDS,
+  CERTIFICATE_CORRECTION_GROUNDS,
+  type CertificateCorrectableField,
+  type CorrectionGround,
+} from '@so-goc/domain';
+import { CivilStatusDocumentDto } from '../diplomas/after-issuance.dto';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,4 +50,36 @@ export class RevokeCertificateDto {
   @ApiProperty({ example: '301/QĐ-TTNN' }) @IsString() @MaxLength(100) decisionRef!: string;
   @ApiProperty({ example: '2026-08-01' }) @Matches(ISO_DATE) revokedOn!: string;
   @ApiProperty({ example: 'Gian lận trong kỳ thi' }) @IsString() @MaxLength(500) reason!: string;
+}
+
+export class CertificateFieldChangeDto {
+  @ApiProperty({ enum: CERTIFICATE_CORRECTABLE_FIELDS }) @IsIn(CERTIFICATE_CORRECTABLE_FIELDS) field!: CertificateCorrectableField;
+  @ApiProperty({ example: 'Nguyễn Thị Thuỷ' }) @IsString() @MaxLength(200) after!: string;
+}
+
+/** A correction dossier for a certificate (rules 27–29 as for a diploma): the 5 working days run from completeness. */
+export class RequestCertificateCorrectionDto {
+  @ApiProperty({ example: 'cc-cs-2026-01' }) @IsString() @MaxLength(64) requestId!: string;
+  @ApiProperty({ enum: CERTIFICATE_CORRECTION_GROUNDS }) @IsIn(CERTIFICATE_CORRECTION_GROUNDS) ground!: CorrectionGround;
+  @ApiProperty({ type: [CertificateFieldChangeDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => CertificateFieldChangeDto)
+  changes!: CertificateFieldChangeDto[];
+  @ApiProperty({ type: CivilStatusDocumentDto }) @ValidateNested() @Type(() => CivilStatusDocumentDto) document!: CivilStatusDocumentDto;
+  @ApiProperty({ example: 'Nguyễn Thị Thuỷ' }) @IsString() @MaxLength(120) requestedBy!: string;
+  @ApiProperty({ example: '2026-08-03' }) @Matches(ISO_DATE) receivedOn!: string;
+  @ApiProperty({ example: '2026-08-03' }) @Matches(ISO_DATE) dossierCompleteOn!: string;
+}
+
+export class DecideCertificateCorrectionDto {
+  @ApiProperty({ example: '52/QĐ-TTNN' }) @IsString() @MaxLength(60) decisionNumber!: string;
+  @ApiProperty({ example: '2026-08-05' }) @Matches(ISO_DATE) decisionDate!: string;
+}
+
+export class RefuseCertificateCorrectionDto {
+  @ApiProperty({ example: 'Trích lục không khớp với người được cấp chứng chỉ' }) @IsString() @MaxLength(2000) reasons!: string;
+  @ApiProperty({ example: '2026-08-05' }) @Matches(ISO_DATE) refusedOn!: string;
 }

@@ -23,6 +23,8 @@ import { ConsoleAfterIssuanceController } from './console-after-issuance.control
 import { ConsoleDiplomaActsController } from './console-diploma-acts.controller';
 import { ConsoleCopiesController } from './console-copies.controller';
 import { ConsoleVerificationController } from './console-verification.controller';
+import { ConsoleCertificatesController } from './console-certificates.controller';
+import { ConsoleRecognitionsController } from './console-recognitions.controller';
 import { ConsoleJobsController } from './console-jobs.controller';
 import { DEFAULT_JOB_QUICK_MILLIS, JOB_QUICK_MILLIS, JobRunner } from './jobs/job-runner';
 import { JobStore } from './jobs/job-store';
@@ -44,6 +46,8 @@ export const CONSOLE_CONTROLLERS: Type[] = [
   ConsoleDiplomaActsController,
   ConsoleCopiesController,
   ConsoleVerificationController,
+  ConsoleCertificatesController,
+  ConsoleRecognitionsController,
   ConsoleJobsController,
   ConsoleHomeController,
 ];

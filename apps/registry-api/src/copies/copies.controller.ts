@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags 
 import { verificationLetterToPdf } from '@so-goc/documents';
 import type { Request, Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { DomainError, type Actor } from '@so-goc/domain';
+import { credentialCatalogue, DIPLOMA_KINDS, DomainError, type Actor } from '@so-goc/domain';
 import type { CopyRegisterRow, VerificationRequestView } from '@so-goc/projections';
 import {
   AnswerVerificationRequest,
@@ -143,7 +143,11 @@ export class CopiesController {
     @Param('kind') kind: string,
     @Param('year', ParseIntPipe) year: number,
   ): Promise<{ copies: CopyRegisterRow[] }> {
-    return this.queries.execute(new CopyRegisterQuery({ authorityCode: code, kind: diplomaKind(kind), year }));
+    // A diploma kind, or a certificate kind of the catalogue (copies from a certificate register, issue 18).
+    const book = (DIPLOMA_KINDS as readonly string[]).includes(kind.toUpperCase())
+      ? diplomaKind(kind)
+      : (this.infrastructure.credentialKinds ?? credentialCatalogue()).get(kind, 'kind').code;
+    return this.queries.execute(new CopyRegisterQuery({ authorityCode: code, kind: book, year }));
   }
 
   @Get('copy-register/:kind/:year/export.:format')
@@ -157,7 +161,17 @@ export class CopiesController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+    if ((DIPLOMA_KINDS as readonly string[]).includes(kind.toUpperCase()))
+      return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+    // The copy book of a certificate kind (issue 18), titled from its catalogue entry.
+    const entry = (this.infrastructure.credentialKinds ?? credentialCatalogue()).get(kind, 'kind');
+    return copyRegisterExport(this.db, response, {
+      code,
+      kind: entry.code,
+      year,
+      format,
+      credential: { registerTitleVi: entry.register.titleVi, nameVi: entry.nameVi },
+    });
   }
 
   @Get('copy-requests/past-due')

@@ -45,7 +45,13 @@ export class RequesterDto {
 
 export class ReceiveCopyRequestDto {
   @ApiProperty({ example: 'bs-2026-0412' }) @IsString() @MaxLength(64) requestId!: string;
-  @ApiProperty({ example: 'sgd-hp-1234-2024-00417' }) @IsString() @MaxLength(128) diplomaId!: string;
+  @ApiProperty({
+    example: 'sgd-hp-1234-2024-00417',
+    description: 'Văn bằng, hoặc mã chứng chỉ trong sổ gốc cấp chứng chỉ (ví dụ TTNN-HP.CC-NN.2026.7)',
+  })
+  @IsString()
+  @MaxLength(128)
+  diplomaId!: string;
   @ApiProperty({ type: RequesterDto }) @ValidateNested() @Type(() => RequesterDto) requester!: RequesterDto;
   @ApiProperty({ enum: COPY_REQUEST_CHANNELS }) @IsIn(COPY_REQUEST_CHANNELS) channel!: CopyRequestChannel;
   @ApiProperty({ example: '2026-11-20T15:20:00+07:00' }) @Matches(ISO_INSTANT) receivedAt!: string;
@@ -78,7 +84,11 @@ export class RefuseCopyRequestDto {
 }
 
 export class IssueCopiesDto {
-  @ApiProperty({ example: 'HP-BS-THPT-2026' }) @IsString() @MaxLength(64) lotId!: string;
+  @ApiPropertyOptional({ example: 'HP-BS-THPT-2026', description: 'Lô phôi bản sao; bản sao từ sổ gốc cấp chứng chỉ không dùng phôi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  lotId?: string;
   @ApiProperty({ example: '2026-11-23' }) @Matches(ISO_DATE) issuedOn!: string;
   @ApiProperty({ example: 'Hải Phòng' }) @IsString() @MaxLength(120) issuePlace!: string;
   @ApiProperty({ example: 'gd-sgd-hp' }) @IsString() @MaxLength(64) signerId!: string;

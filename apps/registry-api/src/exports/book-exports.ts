@@ -25,7 +25,17 @@ export function registerAppendixExport(db: Database, response: Response, { code,
   });
 }
 
-export function copyRegisterExport(db: Database, response: Response, { code, kind, year, format }: BookAsked): Promise<StreamableFile> {
+/** A copy book: of a diploma kind, or of a certificate kind of the catalogue with its entry's title (issue 18). */
+export type CopyBookAsked = Omit<BookAsked, 'kind'> & {
+  readonly kind: DiplomaKind | string;
+  readonly credential?: { readonly registerTitleVi: string; readonly nameVi: string };
+};
+
+export function copyRegisterExport(
+  db: Database,
+  response: Response,
+  { code, kind, year, format, credential }: CopyBookAsked,
+): Promise<StreamableFile> {
   const rows = copyRegister(db, { authorityCode: code, kind, year }).map((c) => {
     const ref = diplomaGraduate(db, c.diplomaId);
     return {
@@ -52,7 +62,14 @@ export function copyRegisterExport(db: Database, response: Response, { code, kin
       note: null,
     };
   });
-  const input = { ...documentHeadingOf(db, code), kind, year, generatedAt: new Date().toISOString(), rows };
+  const input = {
+    ...documentHeadingOf(db, code),
+    kind,
+    year,
+    generatedAt: new Date().toISOString(),
+    rows,
+    ...(credential ? { credential } : {}),
+  };
   return exportReply(response, format, `so-cap-ban-sao-${code}-${kind}-${year}`, {
     xlsx: () => copyRegisterToXlsx(input),
     pdf: () => copyRegisterToPdf(input),

@@ -40,12 +40,20 @@ import {
   RecogniseForeignDiploma,
   RecordRecognitionVerificationAnswer,
   RefuseRecognition,
+  RevokeRecognition,
   SendRecognitionVerification,
   type Infrastructure,
 } from '@so-goc/platform';
 import { exportReply, fileReply, PDF, XLSX } from '../exports/file-reply';
 import { placeOf } from '../exports/letterhead';
-import { ReceiveRecognitionDto, RecogniseDto, RefuseRecognitionDto, SendVerificationDto, VerificationAnswerDto } from './recognitions.dto';
+import {
+  ReceiveRecognitionDto,
+  RecogniseDto,
+  RefuseRecognitionDto,
+  RevokeRecognitionDto,
+  SendVerificationDto,
+  VerificationAnswerDto,
+} from './recognitions.dto';
 
 function notFound(): DomainError {
   return new DomainError({
@@ -193,6 +201,26 @@ export class RecognitionsController {
     return commandReply(
       response,
       await this.commands.execute(officerCommandFrom(RefuseRecognition, { recognitionId, authorityCode: code, ...body }, request, actor)),
+    );
+  }
+
+  @Post('recognitions/:recognitionId/revocation')
+  // The signer signs the revocation decision; the domain refuses a registrar (issue 17), as for a refusal.
+  @OfficerRoute('signer', 'registrar')
+  @ApiOperation({
+    summary: 'Thu hồi giấy công nhận văn bằng bằng quyết định nêu căn cứ và lý do; cổng tra cứu trả lời REVOKED',
+  })
+  async revoke(
+    @Param('code') code: string,
+    @Param('recognitionId') recognitionId: string,
+    @Body() body: RevokeRecognitionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    return commandReply(
+      response,
+      await this.commands.execute(officerCommandFrom(RevokeRecognition, { recognitionId, authorityCode: code, ...body }, request, actor)),
     );
   }
 

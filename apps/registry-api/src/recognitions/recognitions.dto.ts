@@ -5,11 +5,13 @@ import {
   DOSSIER_DOCUMENT_KINDS,
   RECOGNITION_CHANNELS,
   RECOGNITION_LEVELS,
+  RECOGNITION_REVOCATION_GROUNDS,
   VERIFICATION_OUTCOMES,
   type DossierDocumentKind,
   type ForeignVerificationOutcome,
   type RecognitionChannel,
   type RecognitionLevel,
+  type RecognitionRevocationGround,
 } from '@so-goc/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -82,6 +84,22 @@ export class RefuseRecognitionDto {
   @ApiProperty({ example: '2026-10-22' }) @Matches(ISO_DATE) refusedOn!: string;
   @ApiProperty({ example: '1720/SGDĐT-QLCL' }) @IsString() @MaxLength(100) letterNumber!: string;
   @ApiProperty({ example: 'Cơ sở giáo dục nước ngoài trả lời không cấp văn bằng này cho người đề nghị.' })
+  @IsString()
+  @MaxLength(2000)
+  reasons!: string;
+  @ApiProperty({ example: 'gd-sgd-hp' }) @IsString() @MaxLength(64) signerId!: string;
+}
+
+export class RevokeRecognitionDto {
+  @ApiProperty({ example: '1890/QĐ-SGDĐT' }) @IsString() @MaxLength(100) decisionNumber!: string;
+  @ApiProperty({ example: '2026-11-20' }) @Matches(ISO_DATE) revokedOn!: string;
+  @ApiProperty({ enum: RECOGNITION_REVOCATION_GROUNDS, isArray: true, example: ['foreign_diploma_not_genuine'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @IsIn(RECOGNITION_REVOCATION_GROUNDS, { each: true })
+  grounds!: RecognitionRevocationGround[];
+  @ApiProperty({ example: 'Cơ sở giáo dục nước ngoài xác nhận văn bằng nộp trong hồ sơ không do cơ sở cấp.' })
   @IsString()
   @MaxLength(2000)
   reasons!: string;

@@ -1,6 +1,6 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { FieldProblem } from '@so-goc/domain';
-import { canonicalSerial, findAuthority, publicCertificateOf } from '@so-goc/projections';
+import { canonicalSerial, findAuthority, publicCertificateOf, publicCopyOf } from '@so-goc/projections';
 import { CLOSE_CONNECTION, readBodyFields } from '../http/request-body';
 import { NOT_READY_PROBLEM, rateLimitedProblem, sendJson, sendProblem } from '../http/replies';
 import type { PortalRequest } from '../http/portal-request';
@@ -59,10 +59,18 @@ export class LookupApi {
   certificate(r: PortalRequest, code: string): void {
     const admission = this.portal.admit(r.request, 'api');
     if (!admission.admitted) return this.tooMany(r, admission.retryAfterSeconds);
-    const found = this.portal.whenReady(() =>
-      /^[A-Za-z0-9_-]{16,64}$/.test(code) ? publicCertificateOf(this.portal.readModels, code) : undefined,
-    );
-    if (found === NOT_READY) return this.notReady(r, 'qr', admission.client);
+    // A copy from the certificate register (issue 18) carries the certificate's code and its copy number:
+    // it verifies when the copy register holds that number for that certificate, like a diploma copy.
+    const copyAsked = parseQueryString(r.search)['copy'];
+    const copyNumber = typeof copyAsked === 'string' && /^\d{1,7}\/BS-[A-Z0-9-]{2,24}-\d{4}$/.test(copyAsked) ? copyAsked : undefined;
+    const looked = this.portal.whenReady(() => {
+      const certificate = /^[A-Za-z0-9_-]{16,64}$/.test(code) ? publicCertificateOf(this.portal.readModels, code) : undefined;
+      if (!certificate || copyAsked === undefined) return { certificate, copy: undefined };
+      const copy = copyNumber ? publicCopyOf(this.portal.readModels, certificate.certificateId, copyNumber) : undefined;
+      return { certificate: copy ? certificate : undefined, copy };
+    });
+    if (looked === NOT_READY) return this.notReady(r, 'qr', admission.client);
+    const found = looked.certificate;
     const status = found?.status ?? 'NOT_FOUND';
     this.portal.record('api', 'qr', status, admission.client);
     const messages = {
@@ -89,6 +97,9 @@ export class LookupApi {
             decision: { number: found.decisionNumber, date: found.decisionDate },
             fields: found.publicFields,
           }
+        : null,
+      copy: looked.copy
+        ? { copyNumber: looked.copy.copyNumber, issuedOn: looked.copy.issuedOn, issuerCode: looked.copy.authorityCode }
         : null,
       revocation: found?.revocation ?? null,
       checkedAt: this.portal.now().toISOString(),

@@ -11,7 +11,7 @@ import { frameOf } from '../pages/page-routes';
 import { tooLargePage, tooManyPage } from '../pages/simple.page';
 import { NOT_READY, type Portal } from '../portal';
 
-type Status = 'VALID' | 'NOT_FOUND' | 'FORGED';
+type Status = 'VALID' | 'REVOKED' | 'NOT_FOUND' | 'FORGED';
 
 const EQUIVALENT = {
   vi: { THCS: 'Bằng tốt nghiệp trung học cơ sở của Việt Nam', THPT: 'Bằng tốt nghiệp trung học phổ thông của Việt Nam' },
@@ -28,6 +28,9 @@ const TEXT = {
     valid: 'Giấy công nhận hợp lệ, có trong sổ theo dõi công nhận văn bằng của cơ quan cấp.',
     notFound: 'Không có giấy công nhận nào ứng với thông tin này. Hồ sơ bị từ chối công nhận không có giấy công nhận.',
     forged: 'Mã trên giấy không do cơ quan có thẩm quyền ký: giấy này có thể đã bị làm giả hoặc sửa đổi.',
+    revoked: (decision: string, on: string) =>
+      `Giấy công nhận này đã bị thu hồi theo Quyết định số ${decision} ngày ${on}; không còn giá trị.`,
+    reasons: 'Lý do thu hồi',
     invalid: 'Cần nhập đủ số giấy công nhận và ngày sinh hợp lệ.',
     fields: {
       documentNumber: 'Số giấy công nhận',
@@ -49,6 +52,9 @@ const TEXT = {
     valid: 'This recognition document is valid and on the issuing authority’s recognition register.',
     notFound: 'No recognition document matches. A refused application has no recognition document.',
     forged: 'The code on this paper was not signed by the competent authority: it may be forged or altered.',
+    revoked: (decision: string, on: string) =>
+      `This recognition document was revoked by decision ${decision} of ${on}; it is no longer valid.`,
+    reasons: 'Reasons for revocation',
     invalid: 'Enter a document number and a valid date of birth.',
     fields: {
       documentNumber: 'Document number',
@@ -67,6 +73,12 @@ type Lang = keyof typeof TEXT;
 
 function answer(portal: Portal, lang: Lang, status: Status, found: RecognitionView | undefined, showBirthDate: boolean): SafeHtml {
   const t = TEXT[lang];
+  if (status === 'REVOKED' && found?.revocation) {
+    // Rule 45 (mirrored): a revoked document answers REVOKED with the decision, never VALID.
+    const revocation = found.revocation;
+    return html`<section class="answer tone-bad" data-status="REVOKED"><h2><span class="mark" aria-hidden="true">✘</span>${t.revoked(revocation.decisionNumber, formatBirthDateVi(revocation.revokedOn))}</h2>
+<dl><dt>${t.fields.documentNumber}</dt><dd>${revocation.documentNumber}</dd><dt>${t.reasons}</dt><dd>${revocation.reasons}</dd></dl></section>`;
+  }
   if (status !== 'VALID' || !found || !found.decision) {
     const tone = status === 'FORGED' ? 'tone-bad' : 'tone-neutral';
     return html`<section class="answer ${tone}" data-status="${status}"><p>${status === 'FORGED' ? t.forged : t.notFound}</p></section>`;
@@ -138,7 +150,7 @@ export async function recognitionLookup(portal: Portal, r: PortalRequest): Promi
     portal.record('page', 'recognition', 'NOT_READY', admission.client);
     return sendHtml(r.response, 503, layout({ ...frame, title: TEXT[lang].title }, html`<p>…</p>`), ['Retry-After', '30']);
   }
-  const status: Status = found ? 'VALID' : 'NOT_FOUND';
+  const status: Status = !found ? 'NOT_FOUND' : found.status === 'revoked' ? 'REVOKED' : 'VALID';
   portal.record('page', 'recognition', status, admission.client);
   const page = html`<h1>${TEXT[lang].title}</h1>${answer(portal, lang, status, found, true)}`;
   sendHtml(r.response, 200, layout({ ...frame, title: TEXT[lang].title }, page), language.extraHeaders);
@@ -156,11 +168,11 @@ export function recognitionLanding(portal: Portal, r: PortalRequest, token: stri
   const outcome = portal.whenReady((): { status: Status; found?: RecognitionView } => {
     if (verified.status !== 'valid') return { status: 'FORGED' };
     const row = recognitionById(portal.readModels, verified.payload.recognitionId);
-    if (!row || row.status !== 'recognised' || !row.decision) return { status: 'NOT_FOUND' };
+    if (!row || (row.status !== 'recognised' && row.status !== 'revoked') || !row.decision) return { status: 'NOT_FOUND' };
     // A genuine signature over another number or authority than the register holds is not this document.
     if (row.decision.documentNumber !== verified.payload.documentNumber || row.authorityCode !== verified.payload.authorityCode)
       return { status: 'FORGED' };
-    return { status: 'VALID', found: row };
+    return { status: row.status === 'revoked' ? 'REVOKED' : 'VALID', found: row };
   });
   if (outcome === NOT_READY) {
     portal.record('page', 'recognition', 'NOT_READY', admission.client);

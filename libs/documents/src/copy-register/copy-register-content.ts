@@ -1,13 +1,25 @@
-import { bookHeading, datelineOf, type BookClosing, type BookHeading } from '../register-book/register-book-content';
+import { bookHeading, datelineOf, type BookClosing, type BookHeader, type BookHeading } from '../register-book/register-book-content';
 import { formatRegisterBirthDate } from '../register-book/register-book-labels';
-import { formatDateVi, formatNumberVi } from '../vietnamese/format';
+import { formatDateVi, formatInstantVi, formatNumberVi } from '../vietnamese/format';
 import { copyRegisterTitle, type CopyRegisterExportInput, type CopyRegisterExportRow } from './copy-register-export';
 import { channelLabel, copyNotesText, formatReceivedAt, requesterRelationLabel } from './copy-register-labels';
 
 // The wording shared by the spreadsheet and the printed book, so both carry the same facts in the same words.
 
 /** The book's heading under the copy register's title. */
-export const copyRegisterHeading = (input: CopyRegisterExportInput): BookHeading => bookHeading(input, copyRegisterTitle(input.kind));
+export const copyRegisterHeading = (input: CopyRegisterExportInput): BookHeading => {
+  if (!input.credential)
+    return bookHeading({ ...input, kind: input.kind as BookHeader['kind'] }, copyRegisterTitle(input.kind as BookHeader['kind']));
+  // A certificate kind's copy book (issue 18): titled from its catalogue entry.
+  return {
+    superior: input.superiorName,
+    authority: input.authorityName,
+    title: `SỔ CẤP BẢN SAO TỪ ${input.credential.registerTitleVi.toUpperCase()}`,
+    kind: `Loại chứng chỉ: ${input.credential.nameVi}`,
+    year: `Năm: ${input.year}`,
+    generated: `Lập lúc ${formatInstantVi(input.generatedAt)}`,
+  };
+};
 
 /** Every fact of a copy line, as printed; the spreadsheet gives each its column, the book groups them. */
 export interface CopyLineTexts {

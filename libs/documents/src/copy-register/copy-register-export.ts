@@ -42,7 +42,11 @@ export interface CopyRegisterExportRow {
 }
 
 /** One copy register: per issuing body, kind and calendar year, as its numbers run (rule 52). */
-export interface CopyRegisterExportInput extends BookHeader {
+export interface CopyRegisterExportInput extends Omit<BookHeader, 'kind'> {
+  /** A diploma kind, or a certificate kind of the catalogue when `credential` says which (issue 18). */
+  kind: BookHeader['kind'] | string;
+  /** For the copy register of a certificate kind: the catalogue entry's register title and name. */
+  credential?: { readonly registerTitleVi: string; readonly nameVi: string };
   /** Place on the closing dateline ("Hải Phòng, ngày …"); left to be written in when absent. */
   place?: string;
   /** In copy-number order. */
@@ -50,7 +54,7 @@ export interface CopyRegisterExportInput extends BookHeader {
 }
 
 /** "SỔ CẤP BẢN SAO TỪ SỔ GỐC CẤP BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG": the copies of the book of that level. */
-export const copyRegisterTitle = (kind: CopyRegisterExportInput['kind']): string => `SỔ CẤP BẢN SAO TỪ ${registerBookTitle(kind)}`;
+export const copyRegisterTitle = (kind: BookHeader['kind']): string => `SỔ CẤP BẢN SAO TỪ ${registerBookTitle(kind)}`;
 
 /**
  * The spreadsheet's columns (docs/domain.md §4.3): one fact a column, so each can be sorted, filtered

@@ -18,6 +18,14 @@ import type { Decider, DomainEvent } from '../shared/decider';
 import { DomainError, invalidInput } from '../shared/errors';
 import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import { collectProblems, requireIsoDate, requirePattern, requirePersonText, requireText } from '../shared/validation';
+import {
+  decideCertificateCorrection,
+  type CertificateCorrectableField,
+  type CertificateCorrection,
+  type CertificateCorrectionCommand,
+  type CertificateCorrectionEvent,
+  type CertificateCorrectionRequest,
+} from './certificate-correction';
 
 /**
  * The register of one kind of certificate (sổ gốc cấp chứng chỉ) kept by one issuer for one calendar year
@@ -98,6 +106,7 @@ export type CertificateRegisterEvent =
   | DomainEvent<'CertificatesEntered', { sessionId: string; certificates: IssuedCertificate[] }>
   | DomainEvent<'CertificatesHandedOver', { certificateIds: string[]; handedOverOn: IsoDate; recipient: string; minutesRef: string }>
   | DomainEvent<'CertificateRevoked', { certificateId: string; decisionRef: string; revokedOn: IsoDate; reason: string }>
+  | CertificateCorrectionEvent
   /** Issue 18: certificates taken by a print run on certificate blanks; a certificate is printed by one run. */
   | DomainEvent<'CertificatesClaimedForPrintRun', { printRunId: string; certificateIds: string[] }>
   /** The run was signed: each certificate's serial enters the register (rules 5, 20). */
@@ -145,6 +154,7 @@ export type CertificateRegisterCommand =
       readonly revokedOn: IsoDate;
       readonly reason: string;
     }
+  | CertificateCorrectionCommand
   /** Without ids: every certificate of the book not yet printed and not revoked, in register order. */
   | { readonly type: 'ClaimCertificatesForPrintRun'; readonly printRunId: string; readonly certificateIds?: readonly string[] }
   | ({ readonly type: 'RecordCertificatesPrinted' } & CertificatesPrinted);
@@ -170,15 +180,38 @@ export interface CertificateRecord extends IssuedCertificate {
   readonly status: 'ISSUED' | 'HANDED_OVER' | 'REVOKED';
   readonly handedOver: { readonly on: IsoDate; readonly recipient: string; readonly minutesRef: string } | null;
   readonly revocation: { readonly decisionRef: string; readonly on: IsoDate; readonly reason: string } | null;
+  /** Corrections in force, oldest first (rule 30: the certificate is never edited; the register plus these is the truth). */
+  readonly corrections?: readonly CertificateCorrection[];
 }
 
 export interface CertificateRegisterState {
   readonly next: number;
   readonly sessions: ReadonlyMap<string, CertificateSession>;
   readonly certificates: ReadonlyMap<string, CertificateRecord>;
+  /** Correction dossiers of the book's certificates, by request id. */
+  readonly correctionRequests: ReadonlyMap<string, CertificateCorrectionRequest & { readonly status: 'open' | 'decided' | 'refused' }>;
+  /** The register's appendix (phụ lục sổ gốc, rule 22): every correction decided, in order. */
+  readonly appendix: readonly CertificateCorrection[];
 }
 
-const EMPTY: CertificateRegisterState = { next: 1, sessions: new Map(), certificates: new Map() };
+const EMPTY: CertificateRegisterState = {
+  next: 1,
+  sessions: new Map(),
+  certificates: new Map(),
+  correctionRequests: new Map(),
+  appendix: [],
+};
+
+/** The holder as the register stands today: as issued, with every correction decided applied (rule 57). */
+export function currentCertificateHolder(record: CertificateRecord): Record<CertificateCorrectableField, string> {
+  const holder: Record<CertificateCorrectableField, string> = {
+    fullName: record.fullName,
+    birthDate: record.birthDate,
+    birthPlace: record.birthPlace ?? '',
+  };
+  for (const correction of record.corrections ?? []) for (const change of correction.changes) holder[change.field] = change.after;
+  return holder;
+}
 
 function evolve(state: CertificateRegisterState, event: CertificateRegisterEvent): CertificateRegisterState {
   switch (event.type) {
@@ -254,6 +287,27 @@ function evolve(state: CertificateRegisterState, event: CertificateRegisterEvent
         revocation: { decisionRef: event.data.decisionRef, on: event.data.revokedOn, reason: event.data.reason },
       });
       return { ...state, certificates };
+    }
+    case 'CertificateCorrectionRequested': {
+      const correctionRequests = new Map(state.correctionRequests).set(event.data.requestId, { ...event.data, status: 'open' as const });
+      return { ...state, correctionRequests };
+    }
+    case 'CertificateCorrected': {
+      const request = state.correctionRequests.get(event.data.requestId);
+      const correctionRequests = request
+        ? new Map(state.correctionRequests).set(event.data.requestId, { ...request, status: 'decided' as const })
+        : state.correctionRequests;
+      const record = state.certificates.get(event.data.certificateId);
+      const certificates = record
+        ? new Map(state.certificates).set(record.certificateId, { ...record, corrections: [...(record.corrections ?? []), event.data] })
+        : state.certificates;
+      return { ...state, correctionRequests, certificates, appendix: [...state.appendix, event.data] };
+    }
+    case 'CertificateCorrectionRefused': {
+      const request = state.correctionRequests.get(event.data.requestId);
+      if (!request) return state;
+      const correctionRequests = new Map(state.correctionRequests).set(event.data.requestId, { ...request, status: 'refused' as const });
+      return { ...state, correctionRequests };
     }
   }
 }
@@ -502,6 +556,31 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
             },
           },
         ];
+      }
+
+      case 'RequestCertificateCorrection':
+      case 'DecideCertificateCorrection':
+      case 'RefuseCertificateCorrection': {
+        const record = state.certificates.get(command.certificateId);
+        if (!record) throw certificateNotFound(command.certificateId);
+        const request = state.correctionRequests.get(command.requestId);
+        if (request && request.certificateId !== command.certificateId && command.type !== 'RequestCertificateCorrection')
+          throw certificateNotFound(command.certificateId);
+        const session = state.sessions.get(record.sessionId);
+        return decideCertificateCorrection(
+          command,
+          {
+            holder: currentCertificateHolder(record),
+            status: record.status,
+            issuedOn: session?.decision.date ?? '',
+            registerNumber: record.registerNumber,
+            kindCode: session?.kindCode ?? parseCertificateId(record.certificateId)?.kindCode ?? '',
+            ...(request ? { request } : {}),
+            requestExists: request !== undefined,
+            nextAppendixLine: state.appendix.length + 1,
+          },
+          context,
+        );
       }
 
       case 'ClaimCertificatesForPrintRun':

@@ -4,13 +4,14 @@ import type { DiplomaKind } from '../regimes/legal-regimes';
 
 /**
  * Copy-register numbers (số vào sổ cấp bản sao): consecutive per authority, kind and calendar year, each
- * on exactly one copy, showing kind and year (rule 52). One stream per book decides who was first.
+ * on exactly one copy, showing kind and year (rule 52). One stream per book decides who was first. A certificate's
+ * copies have their own book per kind of the catalogue (issue 18), numbered the same way.
  */
-export function copyRegisterStream(authorityCode: string, kind: DiplomaKind, year: number): string {
+export function copyRegisterStream(authorityCode: string, kind: DiplomaKind | string, year: number): string {
   return `copy-register-${authorityCode}-${kind}-${year}`;
 }
 
-export function formatCopyNumber(kind: DiplomaKind, year: number, value: number): string {
+export function formatCopyNumber(kind: DiplomaKind | string, year: number, value: number): string {
   return `${String(value).padStart(6, '0')}/BS-${kind}-${year}`;
 }
 

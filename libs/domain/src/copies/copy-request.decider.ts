@@ -3,7 +3,9 @@ import type { Decider } from '../shared/decider';
 import { DomainError, invalidInput, type FieldProblem } from '../shared/errors';
 import { throwIfInvalid, requireOneOf, requireOptionalText, requirePattern, requireText } from '../shared/validation';
 import { authorizeAct } from '../authorities/act-authorization';
-import { signerEntitledOn } from '../authorities/authority-directory';
+import { isActiveOn, signerEntitledOn } from '../authorities/authority-directory';
+import { SIGNER_ROLES } from '../authorities/authority';
+import { currentCertificateHolder } from '../certificates/certificate-register';
 import { COPY_REQUEST_CHANNELS, copyRequestDue } from '../calendar/copy-request-due';
 import { vietnamDateOf } from '../shared/dates';
 import { currentHolder } from '../diplomas/diploma-state';
@@ -14,7 +16,8 @@ import {
   type CopyRefusalGround,
   type CopyRequestCommand,
   type CopyRequestEvent,
-  type DiplomaFacts,
+  isCertificateSource,
+  type CopySource,
   type Requester,
 } from './copy-request';
 
@@ -170,6 +173,92 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
           },
         ];
       }
+      case 'IssueCertificateCopies': {
+        throwIfInvalid(
+          requireActDate('issuedOn', command.issuedOn, actedOn),
+          requireText('issuePlace', command.issuePlace, 120),
+          requireText('signerId', command.signerId, 64),
+        );
+        const open = requireOpen(state);
+        const { certificate, session } = command.certificate;
+        const refusal = refusalGroundFor(command.certificate, open.request.requester);
+        if (refusal) throw refusal;
+        if (command.copies.length !== open.request.copies) {
+          throw invalidInput([
+            {
+              field: 'copies',
+              code: 'COPY_COUNT_MISMATCH',
+              messageVi: `Yêu cầu ${open.request.copies} bản, cấp ${command.copies.length}.`,
+              messageEn: `${open.request.copies} copies requested, ${command.copies.length} issued.`,
+            },
+          ]);
+        }
+        if (command.issuedOn < vietnamDateOf(open.request.receivedAt)) {
+          throw new DomainError({
+            code: 'DATE_TOO_EARLY',
+            kind: 'rule_violation',
+            messageVi: 'Ngày cấp bản sao trước ngày nhận yêu cầu.',
+            messageEn: 'The copies are dated before the request.',
+            field: 'issuedOn',
+          });
+        }
+        // Rule 46: the body holding the certificate register on the day issues the copy, its own signer signs.
+        const acting = command.directory.authorities.get(command.actingAuthorityCode);
+        if (!acting || !isActiveOn(acting, command.issuedOn)) {
+          throw new DomainError({
+            code: 'AUTHORITY_NOT_ACTIVE_ON_DATE',
+            kind: 'rule_violation',
+            messageVi: `Đơn vị ${command.actingAuthorityCode} không hoạt động vào ngày ${command.issuedOn}.`,
+            messageEn: `${command.actingAuthorityCode} is not active on ${command.issuedOn}.`,
+            field: 'issuedOn',
+            rule: 46,
+          });
+        }
+        const signer = signerEntitledOn(command.directory, {
+          signerId: command.signerId,
+          authorityCode: command.actingAuthorityCode,
+          date: command.issuedOn,
+          roles: SIGNER_ROLES,
+        });
+        const holder = currentCertificateHolder(certificate);
+        return [
+          {
+            type: 'CopiesIssued',
+            data: {
+              requestId: command.requestId,
+              diplomaId: certificate.certificateId,
+              authorityCode: command.actingAuthorityCode,
+              // Rule 57: the register's content with every correction in force.
+              content: {
+                kind: session.kindCode,
+                issuerCode: session.authorityCode,
+                holder: { fullName: holder.fullName, birthDate: holder.birthDate, birthPlace: holder.birthPlace },
+                // The blank's serial once the certificate is printed on one (certificate print runs); none for a kind without blanks.
+                originalSerial: certificate.blank?.serialLabel ?? '',
+                originalRegisterNumber: certificate.registerNumber,
+                originalIssueDate: session.decision.date,
+                correctionDecisions: (certificate.corrections ?? []).map((c) => ({
+                  decisionNumber: c.decisionNumber,
+                  decisionDate: c.decisionDate,
+                })),
+                credential: {
+                  certificateId: certificate.certificateId,
+                  inWordsVi: certificate.inWordsVi,
+                  inWordsEn: certificate.inWordsEn,
+                  decision: session.decision,
+                },
+              },
+              copies: command.copies,
+              issuedOn: command.issuedOn,
+              issuePlace: command.issuePlace.trim(),
+              signerName: signer.fullName,
+              signerTitle: signer.title,
+              lotId: '',
+              regime: session.legalBasis,
+            },
+          },
+        ];
+      }
       case 'IssueCopies': {
         throwIfInvalid(
           requireActDate('issuedOn', command.issuedOn, actedOn),
@@ -245,8 +334,43 @@ export const copyRequestDecider: Decider<CopyRequestCommand, CopyRequestState, C
   },
 };
 
+/** What the register says of the entry a request names, whichever register holds it. */
+interface EntryFacts {
+  readonly noun: { vi: string; en: string };
+  readonly exists: boolean;
+  readonly status: 'live' | 'revoked' | 'superseded';
+  readonly revocation: { decisionNumber: string; decisionDate: string } | null;
+  readonly replacedBySerial: string | null;
+}
+
+function entryFacts(source: CopySource | null): EntryFacts {
+  if (isCertificateSource(source)) {
+    const { certificate } = source;
+    return {
+      noun: { vi: 'Chứng chỉ', en: 'certificate' },
+      exists: true,
+      status: certificate.status === 'REVOKED' ? 'revoked' : 'live',
+      revocation: certificate.revocation
+        ? { decisionNumber: certificate.revocation.decisionRef, decisionDate: certificate.revocation.on }
+        : null,
+      replacedBySerial: null,
+    };
+  }
+  const noun = { vi: 'Văn bằng', en: 'diploma' };
+  if (!source || source.issued.issueDate === null) return { noun, exists: false, status: 'live', revocation: null, replacedBySerial: null };
+  return {
+    noun,
+    exists: true,
+    status: source.state.status === 'revoked' ? 'revoked' : source.state.status === 'superseded' ? 'superseded' : 'live',
+    revocation: source.state.revocation
+      ? { decisionNumber: source.state.revocation.decisionNumber, decisionDate: source.state.revocation.decisionDate }
+      : null,
+    replacedBySerial: source.state.replacedBy?.serialLabel ?? null,
+  };
+}
+
 /** Rules 48, 50, 55: the reason this request cannot be served, if any. */
-export function refusalGroundFor(diploma: DiplomaFacts | null, requester: Requester): DomainError | undefined {
+export function refusalGroundFor(source: CopySource | null, requester: Requester): DomainError | undefined {
   const refuse = (ground: CopyRefusalGround, rule: number, vi: string, en: string) =>
     new DomainError({
       code: 'COPY_MUST_BE_REFUSED',
@@ -256,21 +380,21 @@ export function refusalGroundFor(diploma: DiplomaFacts | null, requester: Reques
       field: 'requestId',
       rule,
     });
-  if (!diploma || diploma.issued.issueDate === null)
-    return refuse('no_register_entry', 50, 'Sổ gốc không có văn bằng này.', 'The register has no such diploma.');
-  if (diploma.state.status === 'superseded')
+  const entry = entryFacts(source);
+  if (!entry.exists) return refuse('no_register_entry', 50, 'Sổ gốc không có văn bằng này.', 'The register has no such diploma.');
+  if (entry.status === 'superseded')
     return refuse(
       'diploma_superseded',
       55,
-      `Văn bằng đã được cấp lại (số hiệu mới ${diploma.state.replacedBy?.serialLabel}).`,
-      `The diploma was replaced (new serial ${diploma.state.replacedBy?.serialLabel}).`,
+      `${entry.noun.vi} đã được cấp lại (số hiệu mới ${entry.replacedBySerial}).`,
+      `The ${entry.noun.en} was replaced (new serial ${entry.replacedBySerial}).`,
     );
-  if (diploma.state.status === 'revoked')
+  if (entry.status === 'revoked')
     return refuse(
       'diploma_revoked',
       55,
-      `Văn bằng đã bị thu hồi theo quyết định ${diploma.state.revocation?.decisionNumber} ngày ${diploma.state.revocation?.decisionDate}.`,
-      `The diploma was revoked by decision ${diploma.state.revocation?.decisionNumber} of ${diploma.state.revocation?.decisionDate}.`,
+      `${entry.noun.vi} đã bị thu hồi theo quyết định ${entry.revocation?.decisionNumber} ngày ${entry.revocation?.decisionDate}.`,
+      `The ${entry.noun.en} was revoked by decision ${entry.revocation?.decisionNumber} of ${entry.revocation?.decisionDate}.`,
     );
   const entitlement = entitlementGap(requester);
   if (entitlement) return refuse('requester_not_entitled', 48, entitlement.vi, entitlement.en);
@@ -281,20 +405,19 @@ export function refusalGroundFor(diploma: DiplomaFacts | null, requester: Reques
  * Rule 55 at the counter (issue 17): what the register itself already answers, with the decision cited, so
  * the officer gives the written refusal in the same step instead of accepting a request that must fail.
  */
-export function registerRefusal(diploma: DiplomaFacts | null): { ground: CopyRefusalGround; reasons: string } | undefined {
-  if (!diploma || diploma.issued.issueDate === null)
-    return { ground: 'no_register_entry', reasons: 'Sổ gốc không có văn bằng này (Nghị định 23/2015, Điều 17).' };
-  const { state } = diploma;
-  if (state.status === 'revoked' && state.revocation) {
+export function registerRefusal(source: CopySource | null): { ground: CopyRefusalGround; reasons: string } | undefined {
+  const entry = entryFacts(source);
+  if (!entry.exists) return { ground: 'no_register_entry', reasons: 'Sổ gốc không có văn bằng này (Nghị định 23/2015, Điều 17).' };
+  if (entry.status === 'revoked' && entry.revocation) {
     return {
       ground: 'diploma_revoked',
-      reasons: `Văn bằng đã bị thu hồi, hủy bỏ theo Quyết định số ${state.revocation.decisionNumber} ngày ${dmy(state.revocation.decisionDate)}; không cấp bản sao từ sổ gốc.`,
+      reasons: `${entry.noun.vi} đã bị thu hồi, hủy bỏ theo Quyết định số ${entry.revocation.decisionNumber} ngày ${dmy(entry.revocation.decisionDate)}; không cấp bản sao từ sổ gốc.`,
     };
   }
-  if (state.status === 'superseded' && state.replacedBy) {
+  if (entry.status === 'superseded' && entry.replacedBySerial) {
     return {
       ground: 'diploma_superseded',
-      reasons: `Văn bằng đã được cấp lại (số hiệu mới ${state.replacedBy.serialLabel}); bản sao chỉ cấp theo văn bằng cấp lại.`,
+      reasons: `${entry.noun.vi} đã được cấp lại (số hiệu mới ${entry.replacedBySerial}); bản sao chỉ cấp theo văn bằng cấp lại.`,
     };
   }
   return undefined;
@@ -317,14 +440,15 @@ function entitlementGap(requester: Requester): { vi: string; en: string } | unde
   return undefined;
 }
 
-function requireGroundHolds(ground: CopyRefusalGround, diploma: DiplomaFacts | null): void {
+function requireGroundHolds(ground: CopyRefusalGround, source: CopySource | null): void {
+  const entry = entryFacts(source);
   const holds =
     ground === 'no_register_entry'
-      ? !diploma || diploma.issued.issueDate === null
+      ? !entry.exists
       : ground === 'diploma_revoked'
-        ? diploma?.state.status === 'revoked'
+        ? entry.exists && entry.status === 'revoked'
         : ground === 'diploma_superseded'
-          ? diploma?.state.status === 'superseded'
+          ? entry.exists && entry.status === 'superseded'
           : true;
   if (!holds) {
     throw new DomainError({

@@ -6,6 +6,7 @@ import type { CopyRequestChannel } from '../calendar/copy-request-due';
 import type { DiplomaKind } from '../regimes/legal-regimes';
 import type { HolderData, IssuedDiploma } from '../diplomas/diploma';
 import type { DiplomaState } from '../diplomas/diploma-state';
+import type { CertificateRecord, CertificateSession } from '../certificates/certificate-register';
 
 /**
  * A request for copies from the original register (bản sao từ sổ gốc, docs/domain.md §2.8): who asks
@@ -49,11 +50,22 @@ export interface Requester {
   readonly deathCertificate: string | null;
 }
 
+/** A certificate's register entry carries no sex or ethnicity: a copy of it carries none either. */
+export type CopyHolder = Pick<HolderData, 'fullName' | 'birthDate' | 'birthPlace'> & Partial<Pick<HolderData, 'sex' | 'ethnicity'>>;
+
 /** What a copy carries (§4.8, rule 57): the register's content with corrections in force, never the holder's paper. */
 export interface CopyContent {
-  readonly kind: DiplomaKind;
+  /** A diploma kind, or a certificate kind of the catalogue (issue 18). */
+  readonly kind: DiplomaKind | string;
   readonly issuerCode: string;
-  readonly holder: HolderData;
+  readonly holder: CopyHolder;
+  /** For a certificate: the kind in words and its public fields as the register holds them (absent for diplomas). */
+  readonly credential?: {
+    readonly certificateId: string;
+    readonly inWordsVi: string;
+    readonly inWordsEn: string;
+    readonly decision: { readonly number: string; readonly date: IsoDate; readonly signerName: string };
+  };
   readonly originalSerial: string;
   readonly originalRegisterNumber: string;
   readonly originalIssueDate: IsoDate;
@@ -115,6 +127,22 @@ export interface DiplomaFacts {
   readonly state: DiplomaState;
 }
 
+/**
+ * A certificate's entry in its register (sổ gốc cấp chứng chỉ, issue 18), read from its book: a copy from the
+ * certificate register is requested, refused and issued by the same machinery as a diploma's (rules 46–57).
+ */
+export interface CertificateCopyFacts {
+  readonly certificate: CertificateRecord;
+  readonly session: CertificateSession;
+}
+
+/** The register entry a copy request names: a diploma's or a certificate's. */
+export type CopySource = DiplomaFacts | CertificateCopyFacts;
+
+export function isCertificateSource(source: CopySource | null | undefined): source is CertificateCopyFacts {
+  return source !== null && source !== undefined && 'certificate' in source;
+}
+
 export type CopyRequestCommand =
   | {
       type: 'ReceiveCopyRequest';
@@ -132,7 +160,7 @@ export type CopyRequestCommand =
        * The diploma as its streams stand at reception (null: no register entry). When given, a request the
        * register already answers (rule 55: revoked, superseded, no entry) is refused in the same step.
        */
-      diploma?: DiplomaFacts | null;
+      diploma?: CopySource | null;
       /** The written refusal's reference, when the office numbers it at the counter. */
       refusalLetterRef?: string | null;
     }
@@ -151,7 +179,7 @@ export type CopyRequestCommand =
       reasons: string;
       refusedOn: IsoDate;
       letterRef: string;
-      diploma: DiplomaFacts | null;
+      diploma: CopySource | null;
     }
   | {
       type: 'IssueCopies';
@@ -159,6 +187,18 @@ export type CopyRequestCommand =
       diploma: DiplomaFacts;
       copies: IssuedCopy[];
       lotId: string;
+      issuedOn: IsoDate;
+      issuePlace: string;
+      signerId: string;
+      actingAuthorityCode: string;
+      directory: AuthorityDirectory;
+    }
+  | {
+      /** Copies from a certificate register (issue 18): same request, same copy register, no copy blanks. */
+      type: 'IssueCertificateCopies';
+      requestId: string;
+      certificate: CertificateCopyFacts;
+      copies: IssuedCopy[];
       issuedOn: IsoDate;
       issuePlace: string;
       signerId: string;

@@ -167,7 +167,36 @@ export type RecognitionEvent =
         dueOn: IsoDate;
         late: boolean;
       }
-    >;
+    >
+  | DomainEvent<'RecognitionRevoked', RecognitionRevocation>;
+
+/**
+ * Revocation of a recognition document (issue 18 item 3 of the after-issuance work): the Sở that recognised
+ * a foreign diploma withdraws its document by a written decision stating its reasons — mirroring what rules
+ * 40–42 say of a diploma (fraud in the dossier, a foreign diploma found not genuine, issued without authority).
+ * Terminal, like a diploma's revocation (rule 45): the portal then answers REVOKED with the decision.
+ */
+export const RECOGNITION_REVOCATION_GROUNDS = [
+  'fraudulent_dossier',
+  'foreign_diploma_not_genuine',
+  'not_eligible',
+  'issued_without_authority',
+  'issuer_error',
+] as const;
+export type RecognitionRevocationGround = (typeof RECOGNITION_REVOCATION_GROUNDS)[number];
+
+export interface RecognitionRevocation {
+  readonly recognitionId: string;
+  readonly authorityCode: string;
+  readonly documentNumber: string;
+  readonly decisionNumber: string;
+  readonly revokedOn: IsoDate;
+  readonly grounds: readonly RecognitionRevocationGround[];
+  readonly reasons: string;
+  readonly signerId: string;
+  readonly signerName: string;
+  readonly signerTitle: string;
+}
 
 export interface OpenRecognition {
   readonly status: 'received' | 'verifying' | 'verified';
@@ -181,7 +210,13 @@ export interface OpenRecognition {
 }
 
 export type RecognitionState =
-  { readonly status: 'none' } | OpenRecognition | (Omit<OpenRecognition, 'status'> & { readonly status: 'recognised' | 'refused' });
+  | { readonly status: 'none' }
+  | OpenRecognition
+  | (Omit<OpenRecognition, 'status'> & {
+      readonly status: 'recognised' | 'refused' | 'revoked';
+      /** The document's number and date, once recognised (what a revocation cites). */
+      readonly recognised?: { readonly documentNumber: string; readonly decidedOn: IsoDate };
+    });
 
 export type RecognitionCommand =
   | {
@@ -220,6 +255,16 @@ export type RecognitionCommand =
       reasons: string;
       signerId: string;
       directory: AuthorityDirectory;
+    }
+  | {
+      type: 'RevokeRecognition';
+      recognitionId: string;
+      decisionNumber: string;
+      revokedOn: IsoDate;
+      grounds: readonly RecognitionRevocationGround[];
+      reasons: string;
+      signerId: string;
+      directory: AuthorityDirectory;
     };
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/;
@@ -249,13 +294,18 @@ export const recognitionDecider: Decider<RecognitionCommand, RecognitionState, R
               verification: { ...state.verification, outcome: event.data.outcome, answeredOn: event.data.answeredOn },
             };
       case 'ForeignDiplomaRecognised':
-        return state.status === 'none' ? state : { ...state, status: 'recognised' };
+        return state.status === 'none'
+          ? state
+          : { ...state, status: 'recognised', recognised: { documentNumber: event.data.documentNumber, decidedOn: event.data.decidedOn } };
       case 'RecognitionRefused':
         return state.status === 'none' ? state : { ...state, status: 'refused' };
+      case 'RecognitionRevoked':
+        return state.status === 'none' ? state : { ...state, status: 'revoked' };
     }
   },
   decide(command, state, context) {
     if (command.type === 'ReceiveRecognitionApplication') return receive(command, state);
+    if (command.type === 'RevokeRecognition') return revoke(command, state, context);
     const open = requireOpen(state);
     switch (command.type) {
       case 'SendRecognitionVerification': {
@@ -355,6 +405,76 @@ export const recognitionDecider: Decider<RecognitionCommand, RecognitionState, R
   },
 };
 
+function revoke(
+  command: Extract<RecognitionCommand, { type: 'RevokeRecognition' }>,
+  state: RecognitionState,
+  context: Parameters<(typeof recognitionDecider)['decide']>[2],
+): RecognitionEvent[] {
+  throwIfInvalid(
+    requireText('decisionNumber', command.decisionNumber, 100),
+    requireIsoDate('revokedOn', command.revokedOn),
+    Array.isArray(command.grounds) &&
+      command.grounds.length > 0 &&
+      command.grounds.every((g) => (RECOGNITION_REVOCATION_GROUNDS as readonly string[]).includes(g))
+      ? undefined
+      : {
+          field: 'grounds',
+          code: 'BAD_GROUNDS',
+          messageVi: `Phải nêu căn cứ thu hồi (${RECOGNITION_REVOCATION_GROUNDS.join(', ')}).`,
+          messageEn: `Name the grounds of the revocation (${RECOGNITION_REVOCATION_GROUNDS.join(', ')}).`,
+        },
+    // Rule 42 (mirrored): the decision states its reasons.
+    requireReasons(command.reasons, { vi: 'Quyết định thu hồi', en: 'A revocation decision' }),
+  );
+  if (state.status === 'none')
+    throw new DomainError({
+      code: 'RECOGNITION_NOT_FOUND',
+      kind: 'not_found',
+      messageVi: 'Không có hồ sơ đề nghị công nhận này.',
+      messageEn: 'No such recognition application.',
+      field: 'recognitionId',
+    });
+  if (state.status === 'revoked')
+    throw conflict('RECOGNITION_ALREADY_REVOKED', 'Giấy công nhận đã bị thu hồi.', 'The recognition document is already revoked.');
+  if (state.status !== 'recognised' || !('recognised' in state) || !state.recognised)
+    throw new DomainError({
+      code: 'RECOGNITION_NOT_RECOGNISED',
+      kind: 'rule_violation',
+      messageVi: 'Hồ sơ chưa được công nhận (hoặc đã bị từ chối): không có giấy công nhận để thu hồi.',
+      messageEn: 'The application was not recognised (or was refused): there is no recognition document to revoke.',
+      field: 'recognitionId',
+    });
+  notBefore(command.revokedOn, state.recognised.decidedOn, 'revokedOn');
+  const authorityCode = state.application.authorityCode;
+  // Rule 41 (mirrored): the body that recognised revokes, while it is the competent Sở on the day.
+  requireCompetentDepartment(command.directory, authorityCode, command.revokedOn);
+  const signer = signerEntitledOn(command.directory, {
+    signerId: command.signerId,
+    authorityCode,
+    date: command.revokedOn,
+    roles: SIGNER_ROLES,
+  });
+  // The decision is the signer's act, as the refusal is (issue 17): a registrar prepares it, never signs it.
+  requireSignerActor(context.actor, signer);
+  return [
+    {
+      type: 'RecognitionRevoked',
+      data: {
+        recognitionId: command.recognitionId,
+        authorityCode,
+        documentNumber: state.recognised.documentNumber,
+        decisionNumber: command.decisionNumber.trim(),
+        revokedOn: command.revokedOn,
+        grounds: [...new Set(command.grounds)],
+        reasons: command.reasons.normalize('NFC').trim(),
+        signerId: signer.signerId,
+        signerName: signer.fullName,
+        signerTitle: signer.title,
+      },
+    },
+  ];
+}
+
 function receive(
   command: Extract<RecognitionCommand, { type: 'ReceiveRecognitionApplication' }>,
   state: RecognitionState,
@@ -443,11 +563,11 @@ export function requireOpen(state: RecognitionState): OpenRecognition {
       messageEn: 'No such recognition application.',
       field: 'recognitionId',
     });
-  if (state.status === 'recognised' || state.status === 'refused')
+  if (state.status === 'recognised' || state.status === 'refused' || state.status === 'revoked')
     throw conflict(
       'RECOGNITION_DECIDED',
-      state.status === 'recognised' ? 'Hồ sơ đã được công nhận.' : 'Hồ sơ đã bị từ chối bằng văn bản.',
-      state.status === 'recognised' ? 'The application was already recognised.' : 'The application was already refused.',
+      state.status === 'refused' ? 'Hồ sơ đã bị từ chối bằng văn bản.' : 'Hồ sơ đã được công nhận.',
+      state.status === 'refused' ? 'The application was already refused.' : 'The application was already recognised.',
     );
   return state as OpenRecognition;
 }
@@ -467,8 +587,11 @@ function conflict(code: string, vi: string, en: string): DomainError {
   return new DomainError({ code, kind: 'conflict', messageVi: vi, messageEn: en, field: 'recognitionId' });
 }
 
-/** A refusal is written with its reasons (§8): a word or two is not a reason. */
-function requireReasons(reasons: unknown): FieldProblem | undefined {
+/** A refusal (or a revocation) is written with its reasons (§8): a word or two is not a reason. */
+function requireReasons(
+  reasons: unknown,
+  of: { vi: string; en: string } = { vi: 'Văn bản từ chối', en: 'A refusal' },
+): FieldProblem | undefined {
   const problem = requireText('reasons', reasons, 2000);
   if (problem) return problem;
   return (reasons as string).trim().length >= 20
@@ -476,8 +599,8 @@ function requireReasons(reasons: unknown): FieldProblem | undefined {
     : {
         field: 'reasons',
         code: 'REASONS_TOO_SHORT',
-        messageVi: 'Văn bản từ chối phải nêu rõ lý do (ít nhất 20 ký tự).',
-        messageEn: 'A refusal must state its reasons (at least 20 characters).',
+        messageVi: `${of.vi} phải nêu rõ lý do (ít nhất 20 ký tự).`,
+        messageEn: `${of.en} must state its reasons (at least 20 characters).`,
       };
 }
 

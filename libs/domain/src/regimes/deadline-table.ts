@@ -235,7 +235,13 @@ export interface Deadline extends DeadlineRow {
 }
 
 /** The deadline of `act` started on `startedOn`, under the regime in force that day; undefined when the table has no row. */
-export function deadlineFor(act: DeadlineAct, kind: DiplomaKind, startedOn: string, medium: DiplomaMedium = 'paper'): Deadline | undefined {
+/** `kind` may be a certificate kind of the catalogue (issue 18): only rows without a kind apply to it. */
+export function deadlineFor(
+  act: DeadlineAct,
+  kind: DiplomaKind | string,
+  startedOn: string,
+  medium: DiplomaMedium = 'paper',
+): Deadline | undefined {
   const regime = regimeOn(startedOn).code;
   const found = DEADLINE_TABLE.find(
     (r) => r.act === act && r.regime === regime && (r.kind === null || r.kind === kind) && (r.medium === null || r.medium === medium),

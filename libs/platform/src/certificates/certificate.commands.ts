@@ -121,20 +121,25 @@ export class IssueCertificatesHandler extends OfficerCommandHandler<IssueCertifi
 
 type CertificateActInput =
   | (Extract<CertificateRegisterCommand, { type: 'HandOverCertificates' }> & { authorityCode: string; kindCode: string; year: number })
-  | (Extract<CertificateRegisterCommand, { type: 'RevokeCertificate' }> & { authorityCode: string });
+  | (Extract<CertificateRegisterCommand, { type: 'RevokeCertificate' }> & { authorityCode: string })
+  | (Omit<Extract<CertificateRegisterCommand, { type: 'RequestCertificateCorrection' }>, 'calendar'> & { authorityCode: string })
+  | (Extract<CertificateRegisterCommand, { type: 'DecideCertificateCorrection' | 'RefuseCertificateCorrection' }> & {
+      authorityCode: string;
+    });
 
-/** Hand-over and revocation: the acting authority must hold the book (the issuer or its successor) today. */
+/** Hand-over, revocation and corrections (request, decision, refusal): the acting authority must hold the book (the issuer or its successor) today. */
 export class ActOnCertificates extends OfficerCommand<CertificateActInput> {}
 @CommandHandler(ActOnCertificates)
 export class ActOnCertificatesHandler extends OfficerCommandHandler<ActOnCertificates> {
   protected async handle({ input, context, ifMatch }: ActOnCertificates): Promise<CommandOutcome> {
     let book: { authorityCode: string; kindCode: string; year: number };
-    if (input.type === 'RevokeCertificate') {
+    if (input.type === 'HandOverCertificates') {
+      book = { authorityCode: input.authorityCode, kindCode: input.kindCode, year: input.year };
+    } else {
+      // Revocation and corrections name one certificate, whose id names its book.
       const parsed = parseCertificateId(input.certificateId);
       if (!parsed) throw certificateNotFound(input.certificateId);
       book = parsed;
-    } else {
-      book = { authorityCode: input.authorityCode, kindCode: input.kindCode, year: input.year };
     }
     await this.deps.authorizeOnRecord(
       {
@@ -157,7 +162,9 @@ export class ActOnCertificatesHandler extends OfficerCommandHandler<ActOnCertifi
             recipient: rest.recipient,
             minutesRef: rest.minutesRef,
           }
-        : rest
+        : rest.type === 'RequestCertificateCorrection'
+          ? { ...rest, calendar: await this.deps.calendar() }
+          : rest
     ) as CertificateRegisterCommand;
     return handleCommand(this.deps.store, certificateRegisterDecider, {
       stream: certificateRegisterStream(book.authorityCode, book.kindCode, book.year),

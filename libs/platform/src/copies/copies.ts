@@ -6,18 +6,23 @@ import {
   copyRequestDecider,
   copyRequestStream,
   copyRegisterYearOf,
+  decideIssueCertificateCopies,
   decideIssueCopies,
   DomainError,
+  parseCertificateId,
   type AuthorityDirectory,
   type Calendar,
   type CommandContext,
   type CopyRefusalGround,
+  type CertificateCopyFacts,
   type CopyRequestChannel,
+  type CopySource,
   type DiplomaFacts,
   type IssueCopiesInput,
   type Requester,
 } from '@so-goc/domain';
 import { handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { findCertificate } from '../certificates/certificate.commands';
 import { loadDiploma } from '../diplomas/issued-diploma';
 import { loadState } from '../issuance/load-state';
 import { executeWorkflow } from '../write-path/execute-workflow';
@@ -42,7 +47,7 @@ export async function receiveCopyRequest(
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   // Issue 17: the decider answers at reception what the register already answers (rule 55).
-  const diploma = await diplomaFacts(store, input.diplomaId);
+  const diploma = await copySourceFacts(store, input.diplomaId);
   return handleCommand(store, copyRequestDecider, {
     stream: copyRequestStream(input.requestId),
     context,
@@ -64,6 +69,21 @@ export function extendCopyRequest(
     command: { type: 'ExtendCopyRequest', ...input, calendar },
     ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
   });
+}
+
+/**
+ * The register entry a request names — a certificate when the id names a certificate's book (issue 18), else a
+ * diploma — or null when the register has no such entry (rule 50).
+ */
+export async function copySourceFacts(store: EventStore, id: string): Promise<CopySource | null> {
+  return parseCertificateId(id) ? certificateCopyFacts(store, id) : diplomaFacts(store, id);
+}
+
+/** A certificate's entry and its session, read from its book; null when the book holds no such entry. */
+export async function certificateCopyFacts(store: EventStore, certificateId: string): Promise<CertificateCopyFacts | null> {
+  const found = await findCertificate(store, certificateId);
+  const session = found?.state.sessions.get(found.record.sessionId);
+  return found && session ? { certificate: found.record, session } : null;
 }
 
 /** The diploma a request names, or null when the register has no such entry (rule 50). */
@@ -97,7 +117,7 @@ export async function refuseCopyRequest(
   ifMatch?: bigint,
 ): Promise<CommandOutcome> {
   const request = await openRequest(store, input.requestId);
-  const diploma = await diplomaFacts(store, request.request.diplomaId);
+  const diploma = await copySourceFacts(store, request.request.diplomaId);
   return handleCommand(store, copyRequestDecider, {
     stream: copyRequestStream(input.requestId),
     context,
@@ -106,7 +126,7 @@ export async function refuseCopyRequest(
   });
 }
 
-/** Copies (rules 46, 52, 53, 57), as decided by decideIssueCopies. */
+/** Copies (rules 46, 52, 53, 57), as decided by decideIssueCopies — or, for a certificate, decideIssueCertificateCopies. */
 export function issueCopies(
   store: EventStore,
   directory: AuthorityDirectory,
@@ -119,6 +139,21 @@ export function issueCopies(
     context,
     async (reads) => {
       const request = await reads.state(copyRequestDecider, copyRequestStream(input.requestId));
+      const year = copyRegisterYearOf(input.issuedOn);
+      if (request.status !== 'none' && parseCertificateId(request.request.diplomaId)) {
+        const certificate = await certificateCopyFacts(store, request.request.diplomaId);
+        const kind = certificate?.session.kindCode ?? parseCertificateId(request.request.diplomaId)!.kindCode;
+        return decideIssueCertificateCopies(
+          input,
+          {
+            request,
+            certificate,
+            register: await reads.state(copyRegisterDecider, copyRegisterStream(input.authorityCode, kind, year)),
+            directory,
+          },
+          context,
+        );
+      }
       const diploma = request.status === 'none' ? null : await diplomaFacts(store, request.request.diplomaId);
       const kind = diploma?.issued.kind ?? 'THPT';
       return decideIssueCopies(
@@ -126,11 +161,8 @@ export function issueCopies(
         {
           request,
           diploma,
-          lot: await reads.state(blankLotDecider, blankLotStream(input.lotId)),
-          register: await reads.state(
-            copyRegisterDecider,
-            copyRegisterStream(input.authorityCode, kind, copyRegisterYearOf(input.issuedOn)),
-          ),
+          lot: await reads.state(blankLotDecider, blankLotStream(input.lotId ?? '')),
+          register: await reads.state(copyRegisterDecider, copyRegisterStream(input.authorityCode, kind, year)),
           directory,
         },
         context,

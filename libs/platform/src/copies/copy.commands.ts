@@ -1,10 +1,16 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { DomainError, verificationRequestDecider, verificationRequestStream, type CommandContext } from '@so-goc/domain';
+import {
+  DomainError,
+  isCertificateSource,
+  verificationRequestDecider,
+  verificationRequestStream,
+  type CommandContext,
+} from '@so-goc/domain';
 import type { CommandOutcome } from '@so-goc/event-store';
 import { loadState } from '../issuance/load-state';
 import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
 import {
-  diplomaFacts,
+  copySourceFacts,
   extendCopyRequest,
   issueCopies,
   openRequest,
@@ -36,14 +42,21 @@ export class ReceiveCopyRequestHandler extends OfficerCommandHandler<ReceiveCopy
   protected async handle({ input, context, ifMatch }: ReceiveCopyRequest): Promise<CommandOutcome> {
     // Rule 46: only the office holding the diploma's register takes requests for it. A request naming no
     // register entry is still received, to be refused in writing (rule 50).
-    const diploma = await diplomaFacts(this.deps.store, input.diplomaId);
-    if (diploma)
+    const source = await copySourceFacts(this.deps.store, input.diplomaId);
+    if (source)
       await this.deps.authorizeOnRecord(
-        {
-          authorityCode: diploma.issued.authorityCode,
-          vi: `văn bằng ${diploma.issued.serialLabel}`,
-          en: `diploma ${diploma.issued.serialLabel}`,
-        },
+        isCertificateSource(source)
+          ? {
+              // Issue 18: a certificate's copies come from the register of the centre that issued it (or its successor).
+              authorityCode: source.session.authorityCode,
+              vi: `chứng chỉ ${source.certificate.registerNumber}`,
+              en: `certificate ${source.certificate.registerNumber}`,
+            }
+          : {
+              authorityCode: source.issued.authorityCode,
+              vi: `văn bằng ${source.issued.serialLabel}`,
+              en: `diploma ${source.issued.serialLabel}`,
+            },
         input.authorityCode,
         context,
       );

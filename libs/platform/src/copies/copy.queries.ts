@@ -11,7 +11,8 @@ import { OfficerQuery, OfficerQueryHandler } from '../read-path/officer-query';
 
 /** The copy register (sổ cấp bản sao) of one authority, kind and year. */
 export class CopyRegisterQuery extends OfficerQuery<
-  { authorityCode: string; kind: DiplomaKind; year: number },
+  /** A diploma kind, or a certificate kind of the catalogue (its copy book, issue 18). */
+  { authorityCode: string; kind: DiplomaKind | string; year: number },
   { copies: CopyRegisterRow[] }
 > {}
 @QueryHandler(CopyRegisterQuery)

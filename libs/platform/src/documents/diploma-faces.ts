@@ -78,6 +78,16 @@ export class DiplomaFaces {
         messageEn: 'No such copy.',
         field: 'copyId',
       });
+    const kind = copy.content.kind;
+    if (copy.content.credential || (kind !== 'THCS' && kind !== 'THPT'))
+      // A copy from a certificate register (issue 18) is verified by its register entry, not printed on a diploma face.
+      throw new DomainError({
+        code: 'COPY_NOT_A_DIPLOMA',
+        kind: 'not_found',
+        messageVi: 'Bản sao này là bản sao chứng chỉ, không in theo mẫu văn bằng.',
+        messageEn: 'This is a copy of a certificate, not printed on a diploma face.',
+        field: 'copyId',
+      });
     const copier = findAuthority(this.db, copy.copiedBy)?.name ?? copy.copiedBy;
     const graduate = diplomaGraduate(this.db, copy.diplomaId);
     // A diploma digitised from a paper book (issue 14) has no graduate row: the book's line says the rest.
@@ -96,16 +106,17 @@ export class DiplomaFaces {
     return {
       authorityCode: copy.copiedBy,
       // Rule 46: the copy template current on the copy's date, whatever the original was printed on.
-      templateVersion: diplomaTemplateOn(copy.content.kind, copy.issuedOn).version,
+      templateVersion: diplomaTemplateOn(kind, copy.issuedOn).version,
       face: {
-        kind: copy.content.kind,
+        kind,
         // Rule 46, §4.8: the copy is made and signed by the body now holding the register.
         issuerLine: issuerLine(copy.signerTitle, copier),
         fullName: holder.fullName,
         birthDate: holder.birthDate,
         birthPlace: holder.birthPlace,
-        sex: holder.sex,
-        ethnicity: holder.ethnicity,
+        // A diploma's register entry always carries both (only a certificate's lacks them).
+        sex: holder.sex!,
+        ethnicity: holder.ethnicity ?? '',
         school: graduate?.school ?? digitised?.school ?? '',
         graduationYear: graduate ? graduationYearOf(graduate.schoolYear) : digitised ? String(digitised.year) : '',
         classification: graduate?.classification ?? digitised?.classification ?? null,

@@ -14,6 +14,7 @@ import {
   type RecognitionChannel,
   type RecognitionEvent,
   type RecognitionLevel,
+  type RecognitionRevocationGround,
   type RecognitionState,
 } from '@so-goc/domain';
 import { handleCommand, type CommandOutcome } from '@so-goc/event-store';
@@ -50,6 +51,16 @@ export class RecogniseForeignDiploma extends OfficerCommand<
 > {}
 export class RefuseRecognition extends OfficerCommand<
   OnApplication & { refusedOn: string; letterNumber: string; reasons: string; signerId: string }
+> {}
+/** Revocation of a recognition document by a signed decision with its grounds and reasons (issue 18). */
+export class RevokeRecognition extends OfficerCommand<
+  OnApplication & {
+    decisionNumber: string;
+    revokedOn: string;
+    grounds: readonly RecognitionRevocationGround[];
+    reasons: string;
+    signerId: string;
+  }
 > {}
 
 /**
@@ -132,6 +143,20 @@ export class RefuseRecognitionHandler extends RecognitionActHandler<RefuseRecogn
   }
 }
 
+@CommandHandler(RevokeRecognition)
+export class RevokeRecognitionHandler extends RecognitionActHandler<RevokeRecognition> {
+  protected async handle({ input, context, ifMatch }: RevokeRecognition): Promise<CommandOutcome> {
+    await this.authorized(input, context);
+    const { authorityCode: _acting, ...command } = input;
+    return handleCommand(this.deps.store, recognitionDecider, {
+      stream: recognitionStream(input.recognitionId),
+      context,
+      command: { type: 'RevokeRecognition', ...command, directory: await this.deps.directory() },
+      ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+    });
+  }
+}
+
 /** Two streams: the decision year's recognition register (the number), then the application (the decision). */
 @CommandHandler(RecogniseForeignDiploma)
 export class RecogniseForeignDiplomaHandler extends RecognitionActHandler<RecogniseForeignDiploma> {
@@ -168,4 +193,5 @@ export const RECOGNITION_COMMAND_HANDLERS = [
   RecordRecognitionVerificationAnswerHandler,
   RecogniseForeignDiplomaHandler,
   RefuseRecognitionHandler,
+  RevokeRecognitionHandler,
 ];

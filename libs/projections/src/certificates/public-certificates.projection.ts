@@ -10,8 +10,9 @@ import type { Projection } from '../projection';
  */
 export const publicCertificatesProjection: Projection = {
   name: 'public-certificates',
-  version: 1,
-  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked', 'CertificatesPrintedOnBlanks'],
+  // v2: a correction decided shows the corrected name and birth date (rule 57), never what it was.
+  version: 2,
+  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked', 'CertificatesPrintedOnBlanks', 'CertificateCorrected'],
   // public_certificate_blanks came with certificate print runs (issue 18); its events are no older than the table.
   tables: ['public_certificate_sessions', 'public_certificates', 'public_certificate_blanks'],
   createTables(db: Database): void {
@@ -79,8 +80,21 @@ export const publicCertificatesProjection: Projection = {
         for (const c of event.data.certificates) upsert.run(c.certificateId, c.serialLabel, event.data.issueDate);
         break;
       }
-      case 'CertificatesHandedOver':
-      case 'CertificatesClaimedForPrintRun':
+      case 'CertificateCorrected':
+        for (const change of event.data.changes) {
+          if (change.field === 'fullName')
+            prepared(db, 'UPDATE public_certificates SET full_name = ? WHERE certificate_id = ?').run(
+              change.after,
+              event.data.certificateId,
+            );
+          if (change.field === 'birthDate')
+            prepared(db, 'UPDATE public_certificates SET birth_date = ? WHERE certificate_id = ?').run(
+              change.after,
+              event.data.certificateId,
+            );
+        }
+        break;
+      default:
         break;
     }
   },
@@ -88,6 +102,7 @@ export const publicCertificatesProjection: Projection = {
 
 export interface PublicCertificate {
   readonly status: 'VALID' | 'REVOKED';
+  readonly certificateId: string;
   readonly registerNumber: string;
   /** The blank's serial and the signature's date once printed on a blank (issue 18); null otherwise. */
   readonly serial: string | null;
@@ -109,6 +124,7 @@ export function publicCertificateOf(db: Database, verificationCode: string): Pub
   const row = prepared<
     [string],
     {
+      certificate_id: string;
       register_number: string;
       authority_code: string;
       kind_code: string;
@@ -132,6 +148,7 @@ export function publicCertificateOf(db: Database, verificationCode: string): Pub
   if (!row) return undefined;
   return {
     status: row.revoked_on ? 'REVOKED' : 'VALID',
+    certificateId: row.certificate_id,
     registerNumber: row.register_number,
     serial: row.serial ?? null,
     issueDate: row.issue_date ?? null,

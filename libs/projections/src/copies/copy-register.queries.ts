@@ -21,7 +21,7 @@ export interface CopyRegisterRow {
 }
 
 /** The copy register of one authority, kind and year, in copy-number order. */
-export function copyRegister(db: Database, book: { authorityCode: string; kind: DiplomaKind; year: number }): CopyRegisterRow[] {
+export function copyRegister(db: Database, book: { authorityCode: string; kind: DiplomaKind | string; year: number }): CopyRegisterRow[] {
   return prepared<[string, string, number], Record<string, string>>(
     db,
     `SELECT c.copy_number, c.copy_id, c.serial, c.issued_on, c.diploma_id, c.request_id, c.content, c.signer_name, c.signer_title, c.issue_place, c.authority_code, r.requester, r.channel, r.received_at

@@ -11,13 +11,15 @@ import type { Projection } from '../projection';
  */
 export const recognitionsProjection: Projection = {
   name: 'recognitions',
-  version: 1,
+  // v2: revocation of a recognition document (issue 18), its own column.
+  version: 2,
   handles: [
     'RecognitionApplicationReceived',
     'RecognitionVerificationSent',
     'RecognitionVerificationAnswered',
     'ForeignDiplomaRecognised',
     'RecognitionRefused',
+    'RecognitionRevoked',
   ],
   tables: ['recognitions'],
   createTables(db: Database): void {
@@ -25,7 +27,7 @@ export const recognitionsProjection: Projection = {
       CREATE TABLE IF NOT EXISTS recognitions (
         recognition_id TEXT PRIMARY KEY, authority_code TEXT NOT NULL, status TEXT NOT NULL, received_on TEXT NOT NULL, due_on TEXT NOT NULL,
         application TEXT NOT NULL, verification TEXT, decision TEXT, refusal TEXT,
-        decided_on TEXT, document_number TEXT UNIQUE, register_year INTEGER, register_number INTEGER
+        decided_on TEXT, document_number TEXT UNIQUE, register_year INTEGER, register_number INTEGER, revocation TEXT
       );
       CREATE INDEX IF NOT EXISTS recognitions_by_authority ON recognitions (authority_code, status, due_on);
       CREATE INDEX IF NOT EXISTS recognitions_register ON recognitions (authority_code, decided_on);
@@ -84,24 +86,35 @@ export const recognitionsProjection: Projection = {
         );
         return;
       }
+      case 'RecognitionRevoked': {
+        // The register row stays as decided (rule 19: nothing erased); the revocation is written beside it.
+        const d = event.data;
+        prepared(db, `UPDATE recognitions SET status = 'revoked', revocation = ? WHERE recognition_id = ?`).run(
+          JSON.stringify(d),
+          d.recognitionId,
+        );
+        return;
+      }
     }
   },
 };
 
 type Decision = Extract<RecognitionEvent, { type: 'ForeignDiplomaRecognised' }>['data'];
 type Refusal = Extract<RecognitionEvent, { type: 'RecognitionRefused' }>['data'];
+type Revocation = Extract<RecognitionEvent, { type: 'RecognitionRevoked' }>['data'];
 type Answer = Extract<RecognitionEvent, { type: 'RecognitionVerificationAnswered' }>['data'];
 
 export interface RecognitionView {
   readonly recognitionId: string;
   readonly authorityCode: string;
-  readonly status: 'received' | 'verifying' | 'verified' | 'recognised' | 'refused';
+  readonly status: 'received' | 'verifying' | 'verified' | 'recognised' | 'refused' | 'revoked';
   readonly receivedOn: string;
   readonly dueOn: string;
   readonly application: RecognitionApplication;
   readonly verification: { sentOn: string; letterNumber: string; addressee: string; answer: Answer | null } | null;
   readonly decision: Decision | null;
   readonly refusal: Refusal | null;
+  readonly revocation: Revocation | null;
 }
 
 interface Row {
@@ -114,6 +127,7 @@ interface Row {
   verification: string | null;
   decision: string | null;
   refusal: string | null;
+  revocation: string | null;
 }
 
 function view(r: Row): RecognitionView {
@@ -127,6 +141,7 @@ function view(r: Row): RecognitionView {
     verification: r.verification ? (JSON.parse(r.verification) as RecognitionView['verification']) : null,
     decision: r.decision ? (JSON.parse(r.decision) as Decision) : null,
     refusal: r.refusal ? (JSON.parse(r.refusal) as Refusal) : null,
+    revocation: r.revocation ? (JSON.parse(r.revocation) as Revocation) : null,
   };
 }
 
@@ -135,9 +150,12 @@ export function recognitionById(db: Database, recognitionId: string): Recognitio
   return r ? view(r) : undefined;
 }
 
-/** The portal's lookup: a recognised document only, by its exact number. A refused application has none. */
+/**
+ * The portal's lookup: a recognition document by its exact number — recognised, or revoked since (the portal
+ * answers REVOKED with the decision). A refused application has none.
+ */
 export function recognisedByDocumentNumber(db: Database, documentNumber: string): RecognitionView | undefined {
-  const r = prepared<[string], Row>(db, `SELECT * FROM recognitions WHERE document_number = ? AND status = 'recognised'`).get(
+  const r = prepared<[string], Row>(db, `SELECT * FROM recognitions WHERE document_number = ? AND status IN ('recognised', 'revoked')`).get(
     documentNumber,
   );
   return r ? view(r) : undefined;

@@ -3,7 +3,7 @@ import { form } from './components';
 import type { PageContext } from './page-context';
 
 export type NavKey = 'home' | 'blanks' | 'decisions' | 'print-runs' | 'register' | 'legacy' | 'audits' | 'admin' | 'none';
-export type ActsNavKey = 'after-issuance' | 'copies' | 'verification';
+export type ActsNavKey = 'after-issuance' | 'copies' | 'verification' | 'certificates' | 'recognitions';
 
 const NAV: readonly { key: NavKey | ActsNavKey; path: string; label: Words }[] = [
   { key: 'home', path: '', label: { vi: 'Việc hôm nay', en: 'Today' } },
@@ -14,6 +14,8 @@ const NAV: readonly { key: NavKey | ActsNavKey; path: string; label: Words }[] =
   { key: 'after-issuance', path: '/after-issuance', label: { vi: 'Chỉnh sửa, thu hồi', en: 'Corrections, revocations' } },
   { key: 'copies', path: '/copies', label: { vi: 'Bản sao', en: 'Copies' } },
   { key: 'verification', path: '/verification', label: { vi: 'Xác minh', en: 'Verification' } },
+  { key: 'certificates', path: '/certificates', label: { vi: 'Chứng chỉ', en: 'Certificates' } },
+  { key: 'recognitions', path: '/recognitions', label: { vi: 'Công nhận văn bằng', en: 'Recognitions' } },
   { key: 'legacy', path: '/legacy-books', label: { vi: 'Số hoá sổ cũ', en: 'Old registers' } },
   { key: 'audits', path: '/audits', label: { vi: 'Kiểm tra', en: 'Audits' } },
   { key: 'admin', path: '/admin', label: { vi: 'Quản trị', en: 'Administration' } },
