@@ -9,8 +9,10 @@ import {
   JsonLog,
   Metrics,
   observeRequests,
+  readAfterMiddleware,
   ReadYourWrites,
   readYourWritesTimeoutFrom,
+  WriteScopeInterceptor,
   registerReadModelMetrics,
   type Infrastructure,
   type OfficerRequest,
@@ -43,21 +45,15 @@ export async function createRegistryApi(infrastructure: Infrastructure, options:
     next();
   });
   // Read-your-writes (issue 20 item 4): a read waits, bounded, until the read models hold what this
-  // process wrote, whether the projector runs here or in another process sharing the read-model file.
+  // process wrote, whether the projector runs here or in another process sharing the read-model file,
+  // and the position a client sends back from a write answered by any node (Sogoc-Read-After, or the
+  // console's cookie across its redirect-after-POST).
   const readYourWrites = new ReadYourWrites(infrastructure.store, infrastructure.readModels, {
     timeoutMs: readYourWritesTimeoutFrom(process.env),
     ...(options.runner ? { runner: options.runner } : {}),
   });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || NO_WAIT.test(request.path)) return next();
-    readYourWrites.settle().then(
-      (settled) => {
-        if (settled === 'timed-out') response.setHeader('X-Read-Models', 'behind');
-        next();
-      },
-      (error: unknown) => next(error),
-    );
-  });
+  app.use(readAfterMiddleware(infrastructure.store, readYourWrites, { noWait: NO_WAIT }));
+  app.useGlobalInterceptors(new WriteScopeInterceptor());
   configureHttpApp(app);
   const document = SwaggerModule.createDocument(
     app,

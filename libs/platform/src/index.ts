@@ -63,6 +63,8 @@ export * from './certificates/certificate.commands';
 export * from './certificates/certificate-print-run.commands';
 export * from './certificates/certificate-print-job';
 export * from './read-your-writes/read-your-writes';
+export * from './read-your-writes/write-position';
+export * from './read-your-writes/read-your-writes-http';
 export * from './read-path/officer-query';
 export * from './blanks/blank.queries';
 export * from './diplomas/diploma.queries';

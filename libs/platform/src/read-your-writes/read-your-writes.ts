@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { comparePositions, type EventStore, type Position } from '@so-goc/event-store';
 import { ALL_PROJECTIONS, readModelsReached, type Projection } from '@so-goc/projections';
+import { noteInWriteScope } from './write-position';
 
 /** What the embedded process has instead of polling: the projector beside it. */
 export interface CatchUpWaiter {
@@ -8,7 +9,7 @@ export interface CatchUpWaiter {
 }
 
 export interface ReadYourWritesOptions {
-  /** The longest a read waits for the read models (SOGOC_READ_YOUR_WRITES_MS, 3,000 by default). */
+  /** The longest a read waits for the read models (SOGOC_READ_YOUR_WRITES_MS, 5,000 by default). */
   readonly timeoutMs?: number;
   /** How often the checkpoint table is looked at when the projector is another process. */
   readonly pollMs?: number;
@@ -44,7 +45,7 @@ export class ReadYourWrites {
     private readonly options: ReadYourWritesOptions = {},
   ) {
     this.written = trackWrittenPositions(store);
-    this.timeoutMs = options.timeoutMs ?? 3000;
+    this.timeoutMs = options.timeoutMs ?? 5000;
     this.pollMs = options.pollMs ?? 10;
     this.projections = options.projections ?? ALL_PROJECTIONS;
   }
@@ -54,9 +55,13 @@ export class ReadYourWrites {
     return this.written.last;
   }
 
-  /** Waits until the read models have applied everything this process wrote (or the bound passes). */
-  async settle(): Promise<Settled> {
-    const target = this.written.last;
+  /**
+   * Waits until the read models have applied everything this process wrote and `after` (a position a
+   * client sent back from a write on another node, already checked with parseReadAfter), or the bound passes.
+   */
+  async settle(after?: Position): Promise<Settled> {
+    const own = this.written.last;
+    const target = own === undefined ? after : after === undefined || comparePositions(own, after) >= 0 ? own : after;
     if (!target) return 'nothing-written';
     if (this.options.runner) {
       try {
@@ -78,7 +83,8 @@ export class ReadYourWrites {
 
 /**
  * Wraps the store's append once per store object, remembering the highest position appended by this
- * process. Several readers of the same store share the record.
+ * process. Several readers of the same store share the record. Inside a request's write scope
+ * (withinWriteScope) appends and stream reads are noted there too, for the position its answer carries.
  */
 export function trackWrittenPositions(store: EventStore): { last: Position | undefined } {
   const tracked = store as EventStore & Tracked;
@@ -91,14 +97,22 @@ export function trackWrittenPositions(store: EventStore): { last: Position | und
     const result = await original(stream, events, expected);
     if (events.length > 0 && (record.last === undefined || comparePositions(result.position, record.last) > 0))
       record.last = result.position;
+    if (events.length > 0) await noteInWriteScope(store, result.position);
     return result;
+  };
+  const originalRead = store.readStream.bind(store);
+  store.readStream = async (...args: Parameters<EventStore['readStream']>) => {
+    const read = await originalRead(...args);
+    const last = read.events[read.events.length - 1];
+    if (last) await noteInWriteScope(store, last.position);
+    return read;
   };
   return record;
 }
 
 export function readYourWritesTimeoutFrom(env: NodeJS.ProcessEnv): number {
   const raw = env.SOGOC_READ_YOUR_WRITES_MS;
-  if (raw === undefined || raw === '') return 3000;
+  if (raw === undefined || raw === '') return 5000;
   const parsed = Number(raw);
   if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`SOGOC_READ_YOUR_WRITES_MS must be a number of milliseconds ≥ 0, not ${raw}`);
   return parsed;
