@@ -59,6 +59,18 @@ import type { FieldError } from './ui/components';
 import { consoleBase } from './ui/layout';
 import { pageContext } from './ui/request-context';
 
+/** The intake form's fields as an officer calls them, for "enter …" messages. */
+const INTAKE_LABELS: Record<string, [string, string]> = {
+  recognitionId: ['mã hồ sơ', 'application number'],
+  'applicant.fullName': ['họ và tên người đề nghị', "applicant's full name"],
+  'applicant.nationality': ['quốc tịch', 'nationality'],
+  'applicant.idDocument.kind': ['loại giấy tờ tuỳ thân', 'identity document'],
+  'applicant.idDocument.number': ['số giấy tờ tuỳ thân', 'identity document number'],
+  'foreignDiploma.title': ['tên văn bằng', 'diploma title'],
+  'foreignDiploma.issuer': ['cơ sở cấp văn bằng', 'issuer'],
+  'foreignDiploma.country': ['quốc gia cấp văn bằng', 'country'],
+};
+
 /** One document of a dossier: a scan or a PDF of a few pages. */
 const MAX_DOSSIER_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -173,7 +185,10 @@ export class ConsoleRecognitionsController {
     const birthDate = date('applicant.birthDate', 'Ngày sinh', 'Date of birth');
     const issuedOn = date('foreignDiploma.issuedOn', 'Ngày cấp', 'Issued on');
     const recognitionId = (v['recognitionId'] ?? '').trim();
-    if (errors.length === 0) {
+    // A document missing is refused by the decider too (the dossier is incomplete, nothing is recorded), so it
+    // is still asked: every other field's problem is shown in the same answer.
+    const missingDocuments = errors.filter((e) => e.field.startsWith('doc-')).length;
+    if (errors.length === missingDocuments) {
       try {
         await this.commands.execute(
           new ReceiveRecognitionApplication(
@@ -202,7 +217,9 @@ export class ConsoleRecognitionsController {
             consoleCommandContext(request, body),
           ),
         );
-        return response.redirect(303, `${consoleBase(code)}/recognitions/${encodeURIComponent(recognitionId)}?done=received`);
+        if (missingDocuments === 0)
+          return response.redirect(303, `${consoleBase(code)}/recognitions/${encodeURIComponent(recognitionId)}?done=received`);
+        throw new Error('unreachable: an application without its required documents was received');
       } catch (error) {
         if (!isRefusal(error)) throw error;
         // The decider names dossier[i].…: shown next to that document's file field.
@@ -213,7 +230,21 @@ export class ConsoleRecognitionsController {
             [`dossier[${i}].kind`, dossierField(d.kind)],
           ]),
         );
-        errors.push(...refusalErrors(ctx.lang, error, { ...byIndex, dossier: dossierField('diploma'), authorityCode: '' }));
+        // A required field left empty is named in the officer's words, not by its path in the command.
+        const named = new DomainError({
+          ...error.problem,
+          ...(error.problem.fieldProblems
+            ? {
+                fieldProblems: error.problem.fieldProblems.map((p) => {
+                  const label = INTAKE_LABELS[p.field];
+                  return p.code === 'REQUIRED' && label ? { ...p, messageVi: `Nhập ${label[0]}.`, messageEn: `Enter the ${label[1]}.` } : p;
+                }),
+              }
+            : {}),
+        });
+        const problems = refusalErrors(ctx.lang, named, { ...byIndex, dossier: 'dossier', authorityCode: '' });
+        // The missing documents are already named at their own fields.
+        errors.push(...problems.filter((p) => !(missingDocuments > 0 && p.field === 'dossier')));
       }
     }
     const commandId = sentCommandId(body);
