@@ -106,15 +106,11 @@ const CHANNEL_WORDS: Record<(typeof RECOGNITION_CHANNELS)[number], Words> = {
 
 /** The dossier as received: each document with the SHA-256 of its file, so what the officer saw can be proved later. */
 function dossierTable(ctx: PageContext, dossier: readonly DossierDocument[], caption: Words): SafeHtml {
-  return table(ctx.lang, {
-    caption,
-    columns: [
-      { label: { vi: 'Tài liệu', en: 'Document' } },
-      { label: { vi: 'Tệp', en: 'File' } },
-      { label: { vi: 'SHA-256', en: 'SHA-256' } },
-    ],
-    rows: dossier.map((d) => [DOSSIER_WORDS[d.kind][ctx.lang], d.name, markup`<code class="hash">${d.sha256}</code>`]),
-  });
+  // A list, not a table: a 64-character hash beside a file name has no room on a phone; here it has its own line.
+  return markup`<h2 class="dossier-title">${caption[ctx.lang]}</h2><ul class="dossier">${dossier.map(
+    (d) =>
+      markup`<li><strong>${DOSSIER_WORDS[d.kind][ctx.lang]}</strong> · ${d.name}<br><span class="hint">SHA-256</span> <code class="hash">${d.sha256}</code></li>`,
+  )}</ul>`;
 }
 
 /** The field of one dossier document on the intake form (its file input). */
