@@ -60,6 +60,9 @@ describe('Certificate sessions in bounded appends, sealed last (issue 20 item 2)
     // Tens of MiB of list: no single append could hold it under KurrentDB's 1 MiB default.
     expect(bytes).toBeGreaterThan(10 * 1024 * 1024);
     expect(book.length).toBeGreaterThanOrEqual(Math.ceil(bytes / MAX_APPEND_BYTES));
+    console.log(
+      `50,000-result session: ${book.length} appends, ${(bytes / 1024 / 1024).toFixed(1)} MiB, largest ${Math.max(...book.map((x) => x.bytes))} bytes`,
+    );
     expect(Math.max(...book.map((a) => a.bytes))).toBeLessThanOrEqual(MAX_APPEND_BYTES);
     expect(outcome.events.at(0)?.type).toBe('CertificateSessionOpened');
     expect(outcome.events.at(-1)?.type).toBe('CertificateSessionIssued');
