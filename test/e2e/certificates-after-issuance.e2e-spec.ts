@@ -133,7 +133,7 @@ describe('Certificates after issuance: corrections and copies from the register 
       body: dossier,
     });
     expect(foreign.status).toBe(403);
-    expect(await t.events('certificate-register-TTNN-HP-CC-NN-2026')).toHaveLength(2);
+    expect(await t.events('certificate-register-TTNN-HP-CC-NN-2026')).toHaveLength(3); // the session: opened, listed, sealed (issue 20 item 2)
 
     const requested = await ok(t.request('POST', `${TT}/certificates/${id}/correction-requests`, { token: registrar, body: dossier }));
     // Rule 29 with the dated deadline table, as for a diploma: 3 working days under TT10/2026 from Wednesday 22/07/2026.

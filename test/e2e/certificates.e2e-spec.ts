@@ -139,6 +139,27 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
         })
       ).status,
     ).toBe(201);
+    // Rules 6, 25: the centre's director signs its decisions, from the directory's signer records.
+    await t.given({
+      type: 'RegisterSigner',
+      signerId: 'gd-ttnn',
+      authorityCode: 'TTNN-HP',
+      fullName: 'Trần Văn Bình',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-01',
+    });
+    // A former director whose mandate ended before the session's decision.
+    await t.given({
+      type: 'RegisterSigner',
+      signerId: 'gd-ttnn-cu',
+      authorityCode: 'TTNN-HP',
+      fullName: 'Lê Thị Hằng',
+      title: 'Giám đốc',
+      role: 'head',
+      validFrom: '2020-01-01',
+      validTo: '2025-12-31',
+    });
     centre = await givenOfficer(t.eventsFile, 'TTNN-HP', 'registrar-ttnn', ['registrar', 'signer']);
     expiredCentre = await givenOfficer(t.eventsFile, 'TTNN-CU', 'registrar-cu', ['registrar']);
   }, 60_000);
@@ -162,6 +183,24 @@ describe('Certificates of a licensed foreign-language centre (issue 18)', () => 
     expect(await outOfScope.json()).toMatchObject({ code: 'LICENCE_OUT_OF_SCOPE' });
     // Nothing was written to either book.
     expect(await t.events('certificate-register-TTNN-CU-CC-NN-2026')).toHaveLength(0);
+  });
+
+  it("rules 6, 25: a decision signed by someone who is not the centre's signer, or whose mandate ended, is refused at the signer field and records nothing", async () => {
+    const stranger = await issue('TTNN-HP', centre, { sessionId: 'hp-ky-la', signerName: 'Hoàng Văn Lạ' }, await resultsList(3));
+    expect(stranger.status).toBe(422);
+    expect(await stranger.json()).toMatchObject({
+      code: 'SIGNER_NOT_OF_AUTHORITY',
+      field: 'decision.signerName',
+      messageVi: expect.stringContaining('Hoàng Văn Lạ'),
+      messageEn: expect.stringContaining('TTNN-HP'),
+    });
+    const ended = await issue('TTNN-HP', centre, { sessionId: 'hp-ky-cu', signerName: 'Lê Thị Hằng' }, await resultsList(3));
+    expect(ended.status).toBe(422);
+    expect(await ended.json()).toMatchObject({ code: 'SIGNER_NOT_ENTITLED_ON_DATE', messageVi: expect.stringContaining('2026-07-01') });
+    const otherCentres = await issue('TTNN-HP', centre, { sessionId: 'hp-ky-id', signerId: 'gd-sgd-hp' }, await resultsList(3));
+    expect(otherCentres.status).toBe(422);
+    expect(await otherCentres.json()).toMatchObject({ code: 'SIGNER_NOT_OF_AUTHORITY', field: 'decision.signerId' });
+    expect(await t.events('certificate-register-TTNN-HP-CC-NN-2026')).toHaveLength(0);
   });
 
   it('reports every bad row of a results list with the Excel row number and records nothing', async () => {

@@ -148,6 +148,16 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
         validFrom: '2026-01-02',
         validTo: null,
       });
+      // Rules 6, 25: the centre's director, in the directory, signs its decisions and its copies.
+      await directory({
+        type: 'RegisterSigner',
+        signerId: 'gd-ttth',
+        authorityCode: 'TTTH-HP',
+        fullName: 'Phạm Văn Đông',
+        title: 'Giám đốc',
+        role: 'head',
+        validFrom: '2020-01-01',
+      });
       const issue = (sessionId: string, file: Buffer) =>
         host.bus.execute(
           new IssueCertificates(
@@ -360,15 +370,6 @@ describe('A new kind of credential is one catalogue entry (issue 18 done-when a)
 
       // A copy from the register of the data-only kind (rules 46–57): numbered in the kind's own copy book,
       // carrying the register's content with the correction in force.
-      await directory({
-        type: 'RegisterSigner',
-        signerId: 'gd-ttth',
-        authorityCode: 'TTTH-HP',
-        fullName: 'Phạm Văn Đông',
-        title: 'Giám đốc',
-        role: 'head',
-        validFrom: '2020-01-01',
-      });
       await host.bus.execute(
         new ReceiveCopyRequest(
           {

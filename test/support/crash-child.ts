@@ -1,9 +1,10 @@
 /**
  * Runs one act that spans streams against a real SQLite file and kills its own process (SIGKILL, no
  * clean-up, as a power cut or an OOM kill would) right after the N-th append has been committed.
- * Usage: crash-child.ts <events.sqlite> <open-print-run|receive-lot|reissue|sign-print-run|record-decision> <N> [stream prefix]
+ * Usage: crash-child.ts <events.sqlite> <open-print-run|receive-lot|reissue|sign-print-run|record-decision|issue-certificates> <N> [stream prefix]
  * With a stream prefix, only the appends to streams of that prefix are counted (the parts of one large
- * act, issue 20). CRASH_COMMAND_ID sets the command id, so a test can resend under the same one.
+ * act, issue 20). CRASH_COMMAND_ID sets the command id, so a test can resend under the same one;
+ * CRASH_OCCURRED_AT the day the act is recorded (an act under TT10/2026 is recorded after 15/04/2026).
  */
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@so-goc/domain';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     correlationId: commandId,
     causationId: commandId,
     actor: { officerId: 'lan.nguyen', role: 'registrar', authorityCode: 'SGD-HP' },
-    occurredAt: '2026-03-03T02:00:00.000Z',
+    occurredAt: process.env.CRASH_OCCURRED_AT ?? '2026-03-03T02:00:00.000Z',
   };
   await CRASH_ACTS[act]!(store, await authorityDirectoryCache(store).current(), context);
   process.stdout.write(`completed after ${appends} appends\n`);

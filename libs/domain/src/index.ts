@@ -78,6 +78,8 @@ export * from './credential-kinds/credential-catalogue';
 export * from './credential-kinds/credential-fields';
 export * from './credential-kinds/credential-kinds-file';
 export * from './certificates/certificate-register';
+export * from './certificates/certificate-signer';
+export * from './certificates/issue-certificates.workflow';
 export * from './certificates/certificate-correction';
 export * from './certificates/certificate-print-run';
 export * from './certificates/certificate-print-run.workflows';

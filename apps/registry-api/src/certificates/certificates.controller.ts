@@ -110,7 +110,12 @@ export class CertificatesController {
           kindCode: body.kindCode,
           sessionId: body.sessionId,
           sessionName: body.sessionName,
-          decision: { number: body.decisionNumber, date: body.decisionDate, signerName: body.signerName },
+          decision: {
+            number: body.decisionNumber,
+            date: body.decisionDate,
+            signerName: body.signerName,
+            ...(body.signerId ? { signerId: body.signerId } : {}),
+          },
           file: { name: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'), bytes: file.buffer },
         },
         request,

@@ -1,6 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   CERTIFICATE_CORRECTABLE_FIELDS,
   CERTIFICATE_CORRECTION_GROUNDS,
@@ -32,6 +43,16 @@ export class IssueCertificatesDto {
   @IsNotEmpty()
   @MaxLength(120)
   signerName!: string;
+
+  @ApiPropertyOptional({
+    example: 'gd-ttnn',
+    description:
+      'Mã người ký trong danh mục đơn vị; khi thiếu, người ký được tìm theo tên (rules 6, 25: phải là người ký của đơn vị, còn thẩm quyền vào ngày quyết định)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  signerId?: string;
 }
 
 export class HandOverCertificatesDto {

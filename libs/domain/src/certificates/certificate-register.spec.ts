@@ -1,3 +1,4 @@
+import type { AuthorityDirectory, SignerRecord } from '../authorities/authority';
 import { credentialCatalogue } from '../credential-kinds/credential-catalogue';
 import { foldEvents } from '../shared/decider';
 import type { DomainError } from '../shared/errors';
@@ -83,10 +84,19 @@ describe('certificate register decider (issue 18 item 3, §8)', () => {
       foldEvents(certificateRegisterDecider, issuedSession),
       TEST_CONTEXT,
     );
+    // Issue 20 item 2: opened, listed, sealed last; the signer is the directory's record (rule 25).
+    expect(events.map((e) => e.type)).toEqual(['CertificateSessionOpened', 'CertificatesEntered', 'CertificateSessionIssued']);
     expect(events[0]).toMatchObject({
-      type: 'CertificateSessionIssued',
-      data: { sessionId: 'htct-2026-2', first: 3, last: 4, year: 2026 },
+      type: 'CertificateSessionOpened',
+      data: {
+        sessionId: 'htct-2026-2',
+        first: 3,
+        last: 4,
+        year: 2026,
+        decision: { signerName: 'Nguyễn Văn An', signerId: 'gd-hp', signerTitle: 'Giám đốc' },
+      },
     });
+    expect(events[2]).toEqual({ type: 'CertificateSessionIssued', data: events[0]!.data });
     expect(events[1]).toMatchObject({
       type: 'CertificatesEntered',
       data: {
@@ -233,4 +243,117 @@ describe('certificate register decider (issue 18 item 3, §8)', () => {
       .thenRefusedWith('INVALID_INPUT');
     expect(fieldCodes(refusal)).toEqual(['revokedOn:DATE_TOO_EARLY']);
   });
+
+  describe('a session in bounded appends, sealed last (issue 20 item 2)', () => {
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        row: i + 2,
+        fullName: `Nguyễn Văn Số ${i + 1}`,
+        birthDate: `${String((i % 28) + 1).padStart(2, '0')}/05/2008`,
+      }));
+    const big = { ...issue('htct-2026-2', rows(600)), verificationCodes: rows(600).map((r) => code(1000 + r.row)) };
+    const decided = certificateRegisterDecider.decide(big, foldEvents(certificateRegisterDecider, issuedSession), TEST_CONTEXT);
+    // What a crash after the first part left: the opening and the first chunk, no seal.
+    const cutShort = [...issuedSession, ...decided.slice(0, 2)];
+
+    it('a 600-row list: opening, three chunks, the seal', () => {
+      expect(decided.map((e) => e.type)).toEqual([
+        'CertificateSessionOpened',
+        'CertificatesEntered',
+        'CertificatesEntered',
+        'CertificatesEntered',
+        'CertificateSessionIssued',
+      ]);
+    });
+
+    it('rule 4 as for decisions: an unsealed session is not issued — its certificates are in no register, cannot be printed, handed over or revoked', () => {
+      const state = foldEvents(certificateRegisterDecider, cutShort);
+      expect(state.sessions.has('htct-2026-2')).toBe(false);
+      expect(state.certificates.has('SGD-HP.GCN-HTCT.2026.3')).toBe(false);
+      expect(state.certificates.size).toBe(2);
+      expect(state.recording?.certificates.size).toBe(250);
+      given(certificateRegisterDecider, cutShort)
+        .when({ type: 'ClaimCertificatesForPrintRun', printRunId: 'r-1', certificateIds: ['SGD-HP.GCN-HTCT.2026.3'] })
+        .thenRefusedWith('CERTIFICATE_NOT_FOUND');
+      given(certificateRegisterDecider, cutShort)
+        .when({
+          type: 'HandOverCertificates',
+          certificateIds: ['SGD-HP.GCN-HTCT.2026.3'],
+          handedOverOn: '2026-09-01',
+          recipient: 'Trường THPT Lê Quý Đôn',
+          minutesRef: 'BB-1',
+        })
+        .thenRefusedWith('CERTIFICATE_NOT_FOUND');
+    });
+
+    it('the resend lists only the missing chunks with the reserved numbers, then seals; the whole list is then issued once', () => {
+      const resent = certificateRegisterDecider.decide(big, foldEvents(certificateRegisterDecider, cutShort), TEST_CONTEXT);
+      expect(resent.map((e) => e.type)).toEqual(['CertificatesEntered', 'CertificatesEntered', 'CertificateSessionIssued']);
+      const state = foldEvents(certificateRegisterDecider, [...cutShort, ...resent]);
+      expect(state.recording).toBeNull();
+      expect(state.certificates.size).toBe(602);
+      expect([...state.certificates.values()].map((c) => c.number).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 602 }, (_, i) => i + 1),
+      );
+      expect(state.next).toBe(603);
+    });
+
+    it('rule 21: another session waits until the unsealed one is completed; a different list under its id is refused', () => {
+      given(certificateRegisterDecider, cutShort)
+        .when(issue('htct-2026-3', [{ row: 2, fullName: 'Phạm Văn Bình', birthDate: '03/05/2008' }]))
+        .thenRefusedWith('BOOK_HAS_UNSEALED_SESSION', { field: 'sessionId' });
+      given(certificateRegisterDecider, cutShort)
+        .when({ ...big, rows: big.rows.slice(0, 10) })
+        .thenRefusedWith('SESSION_RECORDING_DIFFERS');
+    });
+
+    it('a session recorded by an earlier release (issued first, list after, one append) reads as issued', () => {
+      const state = foldEvents(certificateRegisterDecider, issuedSession);
+      expect(state.sessions.has('htct-2026-1')).toBe(true);
+      expect(state.certificates.get('SGD-HP.GCN-HTCT.2026.2')?.status).toBe('ISSUED');
+    });
+  });
+
+  describe("the decision's signer (rules 6, 25: the directory's signer records)", () => {
+    const one = issue('htct-2026-2', [{ row: 2, fullName: 'Phạm Văn Bình', birthDate: '03/05/2008' }]);
+    it('a name not among the issuer’s signers is refused, pointing at the signer field', () => {
+      const refusal = given(certificateRegisterDecider, issuedSession)
+        .when({ ...one, decision: { ...one.decision, signerName: 'Hoàng Văn Lạ' } })
+        .thenRefusedWith('SIGNER_NOT_OF_AUTHORITY', { field: 'decision.signerName', rule: 25 });
+      expect(refusal.problem.messageVi).toContain('Hoàng Văn Lạ');
+    });
+    it('the signer’s name is matched as Vietnamese names are (case, NFD input)', () => {
+      const events = certificateRegisterDecider.decide(
+        { ...one, decision: { ...one.decision, signerName: 'NGUYỄN VĂN AN'.normalize('NFD') } },
+        foldEvents(certificateRegisterDecider, issuedSession),
+        TEST_CONTEXT,
+      );
+      expect(events[0]).toMatchObject({ data: { decision: { signerId: 'gd-hp', signerName: 'Nguyễn Văn An' } } });
+    });
+    it('a signer of another authority, by id, is refused', () => {
+      given(certificateRegisterDecider, issuedSession)
+        .when({ ...one, decision: { ...one.decision, signerId: 'tp-pgd-xx' } })
+        .thenRefusedWith('SIGNER_NOT_OF_AUTHORITY', { field: 'decision.signerId' });
+    });
+    it('a decision dated before the signer’s mandate began is refused', () => {
+      given(certificateRegisterDecider, issuedSession)
+        .when({ ...one, directory: withSigner({ validFrom: '2026-09-01' }) })
+        .thenRefusedWith('SIGNER_NOT_ENTITLED_ON_DATE', { field: 'decision.signerName', rule: 25 });
+    });
+    it('a decision dated after the mandate ended is refused', () => {
+      given(certificateRegisterDecider, issuedSession)
+        .when({ ...one, directory: withSigner({ validFrom: '2020-01-01', validTo: '2026-07-31' }) })
+        .thenRefusedWith('SIGNER_NOT_ENTITLED_ON_DATE');
+    });
+    it('rule 6: a deputy in charge without the assignment decision is refused', () => {
+      given(certificateRegisterDecider, issuedSession)
+        .when({ ...one, directory: withSigner({ role: 'deputy_in_charge', delegationRef: null }) })
+        .thenRefusedWith('DELEGATION_MISSING', { field: 'decision.signerName', rule: 6 });
+    });
+  });
 });
+
+function withSigner(change: Partial<SignerRecord>): AuthorityDirectory {
+  const signer = PROVINCE.signers.get('gd-hp')!;
+  return { ...PROVINCE, signers: new Map(PROVINCE.signers).set('gd-hp', { ...signer, ...change }) };
+}

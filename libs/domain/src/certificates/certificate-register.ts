@@ -26,6 +26,7 @@ import {
   type CertificateCorrectionEvent,
   type CertificateCorrectionRequest,
 } from './certificate-correction';
+import { certificateSignerOn } from './certificate-signer';
 
 /**
  * The register of one kind of certificate (sổ gốc cấp chứng chỉ) kept by one issuer for one calendar year
@@ -57,8 +58,15 @@ export function parseCertificateId(id: string): { authorityCode: string; kindCod
   return { authorityCode: match[1] ?? '', kindCode: match[2] ?? '', year: Number(match[3]), number: Number(match[4]) };
 }
 
-export const CERTIFICATE_ENTRIES_PER_EVENT = 500;
-const MAX_ROWS = 20_000;
+/**
+ * Certificates per `CertificatesEntered` chunk: a chunk of the largest kind (every field filled to its
+ * bound) stays well under one append's bound (MAX_APPEND_BYTES), so a session's list is recorded in
+ * several bounded appends (issue 20 item 2).
+ */
+export const CERTIFICATE_ENTRIES_PER_EVENT = 250;
+/** A results list of a city-wide exam session: 50,000 rows (issue 20 item 2 for certificates). */
+export const MAX_CERTIFICATE_ROWS = 50_000;
+const MAX_ROWS = MAX_CERTIFICATE_ROWS;
 
 export interface CertificateResultRow {
   /** The spreadsheet's row number, so the report points where the officer looks. */
@@ -94,7 +102,17 @@ export interface CertificateSession {
   readonly kindCode: string;
   readonly year: number;
   readonly sessionName: string;
-  readonly decision: { readonly number: string; readonly date: IsoDate; readonly signerName: string };
+  /**
+   * The decision and who signed it. `signerId`/`signerTitle` name the directory's signer record checked on
+   * the decision's date (rules 6, 25); sessions issued by earlier releases carry the name only.
+   */
+  readonly decision: {
+    readonly number: string;
+    readonly date: IsoDate;
+    readonly signerName: string;
+    readonly signerId?: string;
+    readonly signerTitle?: string;
+  };
   readonly licence: { readonly licenceId: string; readonly decisionRef: string } | null;
   readonly legalBasis: string;
   readonly first: number;
@@ -102,6 +120,15 @@ export interface CertificateSession {
 }
 
 export type CertificateRegisterEvent =
+  /**
+   * A large act in bounded appends (issue 20 item 2, the graduation decision's protocol): the session's
+   * header opens it and reserves its numbers, its list follows in `CertificatesEntered` chunks, and
+   * `CertificateSessionIssued` SEALS it last. Until the seal nothing reads the session as issued — no
+   * certificate of it is in the register, printable, handed over, copied or public. Sessions recorded by
+   * earlier releases hold `CertificateSessionIssued` first and their list after it in the same single
+   * append: they read as issued, as they always did.
+   */
+  | DomainEvent<'CertificateSessionOpened', CertificateSession>
   | DomainEvent<'CertificateSessionIssued', CertificateSession>
   | DomainEvent<'CertificatesEntered', { sessionId: string; certificates: IssuedCertificate[] }>
   | DomainEvent<'CertificatesHandedOver', { certificateIds: string[]; handedOverOn: IsoDate; recipient: string; minutesRef: string }>
@@ -130,7 +157,8 @@ export type CertificateRegisterCommand =
       readonly authorityCode: string;
       readonly sessionId: string;
       readonly sessionName: string;
-      readonly decision: { readonly number: string; readonly date: IsoDate; readonly signerName: string };
+      /** The signer by directory id when known, else by the name written on the decision (rules 6, 25). */
+      readonly decision: { readonly number: string; readonly date: IsoDate; readonly signerName: string; readonly signerId?: string };
       readonly rows: readonly CertificateResultRow[];
       /** One unguessable code per row, in row order (see IssuedCertificate.verificationCode). */
       readonly verificationCodes: readonly string[];
@@ -192,6 +220,11 @@ export interface CertificateRegisterState {
   readonly correctionRequests: ReadonlyMap<string, CertificateCorrectionRequest & { readonly status: 'open' | 'decided' | 'refused' }>;
   /** The register's appendix (phụ lục sổ gốc, rule 22): every correction decided, in order. */
   readonly appendix: readonly CertificateCorrection[];
+  /**
+   * A session opened and not yet sealed (issue 20 item 2): its numbers are reserved, its certificates
+   * listed so far wait here, outside `certificates`, until the seal. At most one per book.
+   */
+  readonly recording?: { readonly session: CertificateSession; readonly certificates: ReadonlyMap<string, IssuedCertificate> } | null;
 }
 
 const EMPTY: CertificateRegisterState = {
@@ -200,6 +233,7 @@ const EMPTY: CertificateRegisterState = {
   certificates: new Map(),
   correctionRequests: new Map(),
   appendix: [],
+  recording: null,
 };
 
 /** The holder as the register stands today: as issued, with every correction decided applied (rule 57). */
@@ -215,11 +249,25 @@ export function currentCertificateHolder(record: CertificateRecord): Record<Cert
 
 function evolve(state: CertificateRegisterState, event: CertificateRegisterEvent): CertificateRegisterState {
   switch (event.type) {
+    case 'CertificateSessionOpened':
+      return { ...state, recording: { session: event.data, certificates: new Map() }, next: Math.max(state.next, event.data.last + 1) };
     case 'CertificateSessionIssued': {
       const sessions = new Map(state.sessions).set(event.data.sessionId, event.data);
-      return { ...state, sessions, next: Math.max(state.next, event.data.last + 1) };
+      const next = Math.max(state.next, event.data.last + 1);
+      if (state.recording?.session.sessionId !== event.data.sessionId) return { ...state, sessions, next };
+      // The seal: the session's list, complete, enters the register at once.
+      const certificates = new Map(state.certificates);
+      for (const issued of state.recording.certificates.values())
+        certificates.set(issued.certificateId, issuedRecord(issued, event.data.sessionId));
+      return { ...state, sessions, next, certificates, recording: null };
     }
     case 'CertificatesEntered': {
+      if (state.recording?.session.sessionId === event.data.sessionId) {
+        // The map was made by this fold (Opened above): filled in place, so a 50,000-row list folds in linear time.
+        const listed = state.recording.certificates as Map<string, IssuedCertificate>;
+        for (const issued of event.data.certificates) listed.set(issued.certificateId, issued);
+        return state;
+      }
       const certificates = new Map(state.certificates);
       for (const issued of event.data.certificates) {
         certificates.set(issued.certificateId, {
@@ -312,6 +360,10 @@ function evolve(state: CertificateRegisterState, event: CertificateRegisterEvent
   }
 }
 
+function issuedRecord(issued: IssuedCertificate, sessionId: string): CertificateRecord {
+  return { ...issued, sessionId, status: 'ISSUED', handedOver: null, revocation: null };
+}
+
 /** The results list had bad rows: every one is listed, and nothing was recorded (as for a graduate list). */
 export class ResultsListRejected extends DomainError {
   constructor(readonly rowProblems: readonly RowProblem[]) {
@@ -381,6 +433,18 @@ function decideIssue(
       },
     ]);
   }
+  const recording = state.recording ?? null;
+  if (recording && recording.session.sessionId !== command.sessionId) {
+    // Rule 21: the book's numbers run on without a gap; the session holding the next ones is finished first.
+    throw new DomainError({
+      code: 'BOOK_HAS_UNSEALED_SESSION',
+      kind: 'conflict',
+      messageVi: `Kỳ ${recording.session.sessionId} (số ${recording.session.first}–${recording.session.last}) đang được ghi dở trong sổ; gửi lại danh sách của kỳ đó để hoàn tất trước khi cấp kỳ khác.`,
+      messageEn: `Session ${recording.session.sessionId} (numbers ${recording.session.first}–${recording.session.last}) is only partly recorded in this register; resend its list to complete it before issuing another session.`,
+      field: 'sessionId',
+      rule: 21,
+    });
+  }
   if (state.sessions.has(command.sessionId)) {
     throw new DomainError({
       code: 'SESSION_ALREADY_ISSUED',
@@ -403,6 +467,14 @@ function decideIssue(
   // §8: who may issue the kind at all on that date (the entry's rows), then the licence on the act's date.
   const rule = requireIssuerRule(entry, issuer.kind, decision.date, {});
   const licence = rule.licenceRequired ? requireLicenceOn(directory, issuer.code, entry.code, decision.date) : null;
+  // Rules 6 and 25: the decision is signed by one of the issuer's signers, in mandate on its date.
+  const signer = certificateSignerOn(directory, {
+    authorityCode: issuer.code,
+    date: decision.date,
+    signerId: decision.signerId ?? null,
+    signerName: decision.signerName,
+    field: decision.signerId ? 'decision.signerId' : 'decision.signerName',
+  });
 
   const rows = command.rows;
   if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_ROWS) {
@@ -419,7 +491,9 @@ function decideIssue(
   const seen = new Map<string, number>();
   const certificates: IssuedCertificate[] = [];
   const year = Number(decision.date.slice(0, 4));
-  let number = state.next;
+  // A resend into a session left unsealed takes the numbers its opening reserved.
+  const first = recording ? recording.session.first : state.next;
+  let number = first;
   for (const row of rows) {
     const at = (column: string, p: { code: string; messageVi: string; messageEn: string }) =>
       rowProblems.push({ row: row.row, column, field: column, code: p.code, messageVi: p.messageVi, messageEn: p.messageEn });
@@ -476,26 +550,62 @@ function decideIssue(
     throw new Error('IssueCertificates needs one verification code of 16–64 URL-safe characters per row');
   }
 
+  const chunks = (listed: readonly IssuedCertificate[]): CertificateRegisterEvent[] => {
+    const events: CertificateRegisterEvent[] = [];
+    for (let i = 0; i < listed.length; i += CERTIFICATE_ENTRIES_PER_EVENT) {
+      events.push({
+        type: 'CertificatesEntered',
+        data: { sessionId: command.sessionId, certificates: listed.slice(i, i + CERTIFICATE_ENTRIES_PER_EVENT) },
+      });
+    }
+    return events;
+  };
+  if (recording) {
+    // The resend of a cut-short recording (issue 20 item 2): the same decision and list, so the same
+    // numbers; only the chunks still missing are listed, then the seal.
+    const opened = recording.session;
+    if (
+      opened.decision.number !== decision.number.trim() ||
+      opened.decision.date !== decision.date ||
+      opened.last - opened.first + 1 !== certificates.length
+    ) {
+      throw new DomainError({
+        code: 'SESSION_RECORDING_DIFFERS',
+        kind: 'conflict',
+        messageVi: `Kỳ ${opened.sessionId} đang ghi dở với quyết định ${opened.decision.number} ngày ${opened.decision.date} và ${opened.last - opened.first + 1} người; danh sách gửi lại phải đúng như vậy.`,
+        messageEn: `Session ${opened.sessionId} is partly recorded with decision ${opened.decision.number} of ${opened.decision.date} and ${opened.last - opened.first + 1} people; the list resent must be the same.`,
+        field: 'rows',
+      });
+    }
+    return [
+      ...chunks(certificates.filter((c) => !recording.certificates.has(c.certificateId))),
+      { type: 'CertificateSessionIssued', data: opened },
+    ];
+  }
+
   const session: CertificateSession = {
     sessionId: command.sessionId,
     authorityCode: issuer.code,
     kindCode: entry.code,
     year,
     sessionName: command.sessionName.normalize('NFC').trim(),
-    decision: { number: decision.number.trim(), date: decision.date, signerName: decision.signerName.normalize('NFC').trim() },
+    decision: {
+      number: decision.number.trim(),
+      date: decision.date,
+      signerName: signer.fullName,
+      signerId: signer.signerId,
+      signerTitle: signer.title,
+    },
     licence: licence ? { licenceId: licence.licenceId, decisionRef: licence.decisionRef } : null,
     legalBasis: rule.legalBasis,
-    first: state.next,
+    first,
     last: number - 1,
   };
-  const events: CertificateRegisterEvent[] = [{ type: 'CertificateSessionIssued', data: session }];
-  for (let i = 0; i < certificates.length; i += CERTIFICATE_ENTRIES_PER_EVENT) {
-    events.push({
-      type: 'CertificatesEntered',
-      data: { sessionId: session.sessionId, certificates: certificates.slice(i, i + CERTIFICATE_ENTRIES_PER_EVENT) },
-    });
-  }
-  return events;
+  return [
+    { type: 'CertificateSessionOpened', data: session },
+    ...chunks(certificates),
+    { type: 'CertificateSessionIssued', data: session },
+  ];
 }
 
 export const certificateRegisterDecider: Decider<CertificateRegisterCommand, CertificateRegisterState, CertificateRegisterEvent> = {

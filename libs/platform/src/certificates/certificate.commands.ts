@@ -6,6 +6,7 @@ import {
   ResultsListRejected,
   certificateRegisterStream,
   credentialCatalogue,
+  decideIssueCertificates,
   DomainError,
   foldEvents,
   parseCertificateId,
@@ -17,7 +18,8 @@ import {
   type CertificateResultRow,
   type CredentialCatalogue,
 } from '@so-goc/domain';
-import { decodeEvent, handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { decodeEvent, deriveEventId, handleCommand, type CommandOutcome, type EventStore } from '@so-goc/event-store';
+import { executeWorkflow } from '../write-path/execute-workflow';
 import { OfficerCommand, OfficerCommandHandler } from '../write-path/officer-command';
 import type { WriteDependencies } from '../write-path/write-dependencies';
 
@@ -72,15 +74,17 @@ export interface IssueCertificatesInput {
   readonly kindCode: string;
   readonly sessionId: string;
   readonly sessionName: string;
-  readonly decision: { readonly number: string; readonly date: string; readonly signerName: string };
+  /** The signer by the directory's id when the client has it, else by the name on the decision (rules 6, 25). */
+  readonly decision: { readonly number: string; readonly date: string; readonly signerName: string; readonly signerId?: string };
   /** The results list: rows already read (API clients), or the centre's XLSX/CSV file, read here. */
   readonly rows?: readonly CertificateResultRow[];
   readonly file?: { readonly name: string; readonly bytes: Uint8Array };
 }
 
 /**
- * Issue 18 item 3: a session's results list becomes the issuance decision and the register entries in one
- * append to the book of (issuer, kind, year of the decision). The kind, its fields and who may issue it come
+ * Issue 18 item 3: a session's results list becomes the issuance decision and the register entries in the
+ * book of (issuer, kind, year of the decision) — opened, listed in chunks and sealed, in bounded appends
+ * (issue 20 item 2). The kind, its fields and who may issue it come
  * from the catalogue; the licence is checked on the decision's date against the directory.
  */
 export class IssueCertificates extends OfficerCommand<IssueCertificatesInput> {}
@@ -110,12 +114,23 @@ export class IssueCertificatesHandler extends OfficerCommandHandler<IssueCertifi
       // Drawn here, not in the decider: the QR's code must be unguessable, and the decision stays pure.
       verificationCodes: rows.map(() => randomBytes(15).toString('base64url')),
     };
-    return handleCommand(this.deps.store, certificateRegisterDecider, {
-      stream: certificateRegisterStream(input.authorityCode, entry.code, year),
-      command,
+    const stream = certificateRegisterStream(input.authorityCode, entry.code, year);
+    // Issue 20 item 2: opening, list in chunks, seal — recorded in bounded appends; a resend completes it.
+    return executeWorkflow(
+      this.deps.store,
       context,
-      ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
-    });
+      async (reads) =>
+        decideIssueCertificates(
+          command,
+          {
+            stream,
+            register: await reads.state(certificateRegisterDecider, stream),
+            sealedByThisCommand: reads.eventsOf(stream).some((event) => event.id === deriveEventId(context.commandId, stream, 0)),
+          },
+          context,
+        ),
+      ifMatch !== undefined ? { expectedRevision: ifMatch } : {},
+    );
   }
 }
 

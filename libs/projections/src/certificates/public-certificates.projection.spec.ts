@@ -96,4 +96,31 @@ describe('public certificates projection (issue 18 item 3, §5.1)', () => {
   it('when the same batch is delivered again after its checkpoint, nothing changes', () => {
     expect(givenEvents(publicCertificatesProjection, history).replayChangesNothing()).toBe(true);
   });
+
+  describe('a session in bounded appends (issue 20 item 2): public only once sealed', () => {
+    const opened = { ...session, type: 'CertificateSessionOpened' } as CertificateRegisterEvent;
+    const openedRecorded = recordedEvent(BOOK, opened);
+    const listed = recordedEvent(
+      BOOK,
+      {
+        type: 'CertificatesEntered',
+        data: { sessionId: 'nn-2026-05', certificates: [certificate(1, 'Phạm Thu Trang', 'q7Kp2xVb')] },
+      } satisfies CertificateRegisterEvent,
+      { revision: 1n },
+    );
+    const seal = recordedEvent(BOOK, session, { revision: 2n });
+    const unsealed = [openedRecorded, listed];
+
+    it('opened and listed, not sealed (a crash between the parts): the portal does not find it', () => {
+      const { db } = givenEvents(publicCertificatesProjection, unsealed);
+      expect(publicCertificateOf(db, 'q7Kp2xVb')).toBeUndefined();
+    });
+
+    it('once the seal is there, the certificate is VALID with its decision; replaying changes nothing', () => {
+      const sealed = [...unsealed, seal];
+      const { db } = givenEvents(publicCertificatesProjection, sealed);
+      expect(publicCertificateOf(db, 'q7Kp2xVb')).toMatchObject({ status: 'VALID', decisionNumber: '512/QĐ-SGDĐT' });
+      expect(givenEvents(publicCertificatesProjection, sealed).replayChangesNothing()).toBe(true);
+    });
+  });
 });

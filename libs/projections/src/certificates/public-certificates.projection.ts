@@ -11,21 +11,30 @@ import type { Projection } from '../projection';
 export const publicCertificatesProjection: Projection = {
   name: 'public-certificates',
   // v2: a correction decided shows the corrected name and birth date (rule 57), never what it was.
-  version: 2,
-  handles: ['CertificateSessionIssued', 'CertificatesEntered', 'CertificateRevoked', 'CertificatesPrintedOnBlanks', 'CertificateCorrected'],
+  // v3: a session opened and listed in bounded appends is public only once sealed (issue 20 item 2).
+  version: 3,
+  handles: [
+    'CertificateSessionOpened',
+    'CertificateSessionIssued',
+    'CertificatesEntered',
+    'CertificateRevoked',
+    'CertificatesPrintedOnBlanks',
+    'CertificateCorrected',
+  ],
   // public_certificate_blanks came with certificate print runs (issue 18); its events are no older than the table.
   tables: ['public_certificate_sessions', 'public_certificates', 'public_certificate_blanks'],
   createTables(db: Database): void {
     db.exec(`
       CREATE TABLE IF NOT EXISTS public_certificate_sessions (
-        session_key TEXT PRIMARY KEY, decision_number TEXT NOT NULL, decision_date TEXT NOT NULL
+        session_key TEXT PRIMARY KEY, decision_number TEXT NOT NULL, decision_date TEXT NOT NULL,
+        sealed INTEGER NOT NULL
       );
       CREATE TABLE IF NOT EXISTS public_certificates (
         verification_code TEXT PRIMARY KEY, certificate_id TEXT NOT NULL UNIQUE, authority_code TEXT NOT NULL,
         kind_code TEXT NOT NULL, register_number TEXT NOT NULL, full_name TEXT NOT NULL, birth_date TEXT NOT NULL,
         in_words_vi TEXT NOT NULL, in_words_en TEXT NOT NULL, public_fields TEXT NOT NULL,
         decision_number TEXT NOT NULL, decision_date TEXT NOT NULL,
-        revoked_on TEXT, revocation_ref TEXT
+        revoked_on TEXT, revocation_ref TEXT, session_key TEXT NOT NULL
       );
       CREATE TABLE IF NOT EXISTS public_certificate_blanks (
         certificate_id TEXT PRIMARY KEY, serial TEXT NOT NULL, issue_date TEXT NOT NULL
@@ -35,11 +44,18 @@ export const publicCertificatesProjection: Projection = {
   apply(db: Database, recorded: RecordedEvent): void {
     const event = { type: recorded.type, data: recorded.data } as CertificateRegisterEvent;
     switch (event.type) {
+      case 'CertificateSessionOpened':
       case 'CertificateSessionIssued':
-        prepared(db, 'INSERT INTO public_certificate_sessions VALUES (?, ?, ?)').run(
+        // Opened: listed, not issued. The seal (or an earlier release's single-append session) issues it.
+        prepared(
+          db,
+          `INSERT INTO public_certificate_sessions VALUES (?, ?, ?, ?)
+             ON CONFLICT(session_key) DO UPDATE SET sealed = excluded.sealed`,
+        ).run(
           `${recorded.stream}/${event.data.sessionId}`,
           event.data.decision.number,
           event.data.decision.date,
+          event.type === 'CertificateSessionIssued' ? 1 : 0,
         );
         break;
       case 'CertificatesEntered': {
@@ -47,7 +63,7 @@ export const publicCertificatesProjection: Projection = {
           db,
           'SELECT decision_number, decision_date FROM public_certificate_sessions WHERE session_key = ?',
         ).get(`${recorded.stream}/${event.data.sessionId}`);
-        const insert = prepared(db, 'INSERT INTO public_certificates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)');
+        const insert = prepared(db, 'INSERT INTO public_certificates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)');
         for (const c of event.data.certificates) {
           const [authorityCode = '', kindCode = ''] = c.certificateId.split('.');
           insert.run(
@@ -63,6 +79,7 @@ export const publicCertificatesProjection: Projection = {
             JSON.stringify(c.publicFields),
             session?.decision_number ?? '',
             session?.decision_date ?? '',
+            `${recorded.stream}/${event.data.sessionId}`,
           );
         }
         break;
@@ -119,7 +136,10 @@ export interface PublicCertificate {
   readonly revocation: { readonly revokedOn: string; readonly decisionRef: string } | null;
 }
 
-/** One certificate by the code of its QR; never listed, never found by its (sequential) number alone. */
+/**
+ * One certificate by the code of its QR; never listed, never found by its (sequential) number alone; never
+ * one of a session not yet sealed (issue 20 item 2).
+ */
 export function publicCertificateOf(db: Database, verificationCode: string): PublicCertificate | undefined {
   const row = prepared<
     [string],
@@ -143,6 +163,7 @@ export function publicCertificateOf(db: Database, verificationCode: string): Pub
   >(
     db,
     `SELECT c.*, b.serial, b.issue_date FROM public_certificates c
+       JOIN public_certificate_sessions s ON s.session_key = c.session_key AND s.sealed = 1
        LEFT JOIN public_certificate_blanks b ON b.certificate_id = c.certificate_id WHERE c.verification_code = ?`,
   ).get(verificationCode);
   if (!row) return undefined;

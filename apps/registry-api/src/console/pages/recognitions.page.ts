@@ -1,8 +1,17 @@
 import type { RecognitionView } from '@so-goc/projections';
-import { RECOGNITION_REVOCATION_GROUNDS } from '@so-goc/domain';
+import {
+  DOSSIER_DOCUMENT_KINDS,
+  RECOGNITION_CHANNELS,
+  RECOGNITION_REVOCATION_GROUNDS,
+  REQUIRED_DOSSIER_DOCUMENTS,
+  type DossierDocument,
+  type DossierDocumentKind,
+} from '@so-goc/domain';
 import {
   errorSummary,
+  fileField,
   form,
+  linkButton,
   notice,
   selectField,
   submit,
@@ -54,6 +63,7 @@ export function recognitionsPage(ctx: PageContext, rows: readonly RecognitionVie
     nav: 'recognitions',
     body: markup`<h1>${vi ? 'Công nhận văn bằng do nước ngoài cấp' : 'Recognition of foreign diplomas'}</h1>
 <p class="lead">${vi ? 'Hồ sơ đề nghị công nhận văn bằng THCS, THPT do nước ngoài cấp (Thông tư 13/2021, sửa đổi bởi Thông tư 07/2024).' : 'Applications for recognition of foreign lower- and upper-secondary diplomas (TT 13/2021 amended by TT 07/2024).'}</p>
+<div class="actions">${linkButton(ctx.lang, `${base}/recognitions/new`, { vi: 'Tiếp nhận hồ sơ mới', en: 'Receive an application' }, 'primary')}</div>
 ${table(ctx.lang, {
   caption: { vi: 'Hồ sơ đề nghị công nhận', en: 'Applications' },
   columns: [
@@ -72,6 +82,141 @@ ${table(ctx.lang, {
   ]),
   empty: { vi: 'Chưa có hồ sơ nào.', en: 'No applications yet.' },
 })}`,
+  });
+}
+
+/** The dossier's documents (§8) in the words an officer uses; the order of the intake form. */
+export const DOSSIER_WORDS: Record<DossierDocumentKind, Words> = {
+  diploma: { vi: 'Văn bằng (hoặc bản sao từ sổ gốc)', en: 'The diploma (or its copy from the register)' },
+  translation: { vi: 'Bản dịch công chứng', en: 'Notarised translation' },
+  transcript: { vi: 'Bảng điểm', en: 'Transcript' },
+  study_evidence: { vi: 'Minh chứng thời gian học ở nước ngoài', en: 'Evidence of the study abroad' },
+  verification_authorisation: {
+    vi: 'Văn bản cho phép xác minh với cơ sở cấp',
+    en: 'Authorisation to verify with the foreign issuer',
+  },
+  other: { vi: 'Tài liệu khác (không bắt buộc)', en: 'Other document (optional)' },
+};
+
+const CHANNEL_WORDS: Record<(typeof RECOGNITION_CHANNELS)[number], Words> = {
+  online: { vi: 'Trực tuyến (cổng dịch vụ công)', en: 'Online (public-service portal)' },
+  counter: { vi: 'Trực tiếp tại bộ phận một cửa', en: 'At the counter' },
+  post: { vi: 'Qua bưu chính', en: 'By post' },
+};
+
+/** The dossier as received: each document with the SHA-256 of its file, so what the officer saw can be proved later. */
+function dossierTable(ctx: PageContext, dossier: readonly DossierDocument[], caption: Words): SafeHtml {
+  // A list, not a table: a 64-character hash beside a file name has no room on a phone; here it has its own line.
+  return markup`<h2 class="dossier-title">${caption[ctx.lang]}</h2><ul class="dossier">${dossier.map(
+    (d) =>
+      markup`<li><strong>${DOSSIER_WORDS[d.kind][ctx.lang]}</strong> · ${d.name}<br><span class="hint">SHA-256</span> <code class="hash">${d.sha256}</code></li>`,
+  )}</ul>`;
+}
+
+/** The field of one dossier document on the intake form (its file input). */
+export const dossierField = (kind: DossierDocumentKind): string => `doc-${kind}`;
+
+/**
+ * The intake form of an application (§8, TT 13/2021 amended by TT 07/2024): the applicant, the foreign diploma
+ * and its issuer, the country, the dossier's documents uploaded here — each kept as its SHA-256, shown back — and
+ * among them the applicant's authorisation to verify with the foreign issuer. Documents already received by an
+ * attempt with errors are kept (name and hash) so the officer does not upload them again.
+ */
+export function recognitionApplicationPage(
+  ctx: PageContext,
+  o: {
+    values: FormValues;
+    errors: readonly FieldError[];
+    /** Documents received by an earlier attempt of this form, by kind. */
+    kept: readonly DossierDocument[];
+    commandId?: string;
+  },
+): string {
+  const base = consoleBase(ctx.authorityCode ?? '');
+  const vi = ctx.lang === 'vi';
+  const { values, errors } = o;
+  const text = (name: string, label: Words, extra: { hint?: Words; short?: boolean; autocomplete?: string } = {}) =>
+    textField(ctx.lang, { name, label, value: values[name] ?? '', errors, ...extra });
+  const date = (name: string, label: Words) => text(name, label, { hint: { vi: 'ngày/tháng/năm', en: 'day/month/year' }, short: true });
+  const kept = new Map(o.kept.map((d) => [d.kind, d]));
+  const documentField = (kind: DossierDocumentKind) => {
+    const had = kept.get(kind);
+    return markup`${fileField(ctx.lang, {
+      name: dossierField(kind),
+      label: DOSSIER_WORDS[kind],
+      accept: '.pdf,.jpg,.jpeg,.png',
+      errors,
+      ...(had
+        ? {
+            hint: {
+              vi: `Đã nhận ${had.name} (SHA-256 ${had.sha256.slice(0, 12)}…); chọn tệp khác để thay.`,
+              en: `Received ${had.name} (SHA-256 ${had.sha256.slice(0, 12)}…); choose another file to replace it.`,
+            },
+          }
+        : {}),
+    })}${had ? markup`<input type="hidden" name="kept-${kind}" value="${`${had.sha256}:${had.name}`}">` : ''}`;
+  };
+  return page(ctx, {
+    title: { vi: 'Tiếp nhận hồ sơ công nhận văn bằng', en: 'Receive a recognition application' },
+    nav: 'recognitions',
+    hasErrors: errors.length > 0,
+    body: markup`${errorSummary(ctx.lang, errors)}
+<p class="hint"><a href="${base}/recognitions">${vi ? 'Công nhận văn bằng' : 'Recognitions'}</a></p>
+<h1>${vi ? 'Tiếp nhận hồ sơ đề nghị công nhận văn bằng do nước ngoài cấp' : 'Receive an application for recognition of a foreign diploma'}</h1>
+<p class="lead">${vi ? 'Hạn trả kết quả tính từ ngày nhận đủ hồ sơ. Mỗi tài liệu được lưu bằng mã băm SHA-256 của tệp.' : 'The deadline runs from the day the dossier is complete. Each document is kept as the SHA-256 of its file.'}</p>
+${form(
+  ctx,
+  {
+    action: `${base}/recognitions/new`,
+    multipart: true,
+    label: { vi: 'Hồ sơ đề nghị công nhận', en: 'Application' },
+    ...(o.commandId ? { commandId: o.commandId } : {}),
+  },
+  markup`<section class="card" aria-labelledby="app-receipt"><h2 id="app-receipt">${vi ? 'Tiếp nhận' : 'Receipt'}</h2>
+<div class="entry-grid">${text('recognitionId', { vi: 'Mã hồ sơ', en: 'Application number' }, { hint: { vi: 'chữ, số, gạch ngang', en: 'letters, digits, hyphens' } })}${selectField(
+    ctx.lang,
+    {
+      name: 'channel',
+      label: { vi: 'Hình thức nộp', en: 'Channel' },
+      value: values['channel'] ?? 'online',
+      errors,
+      options: RECOGNITION_CHANNELS.map((c) => ({ value: c, label: CHANNEL_WORDS[c][ctx.lang] })),
+    },
+  )}${date('receivedOn', { vi: 'Ngày nhận đủ hồ sơ', en: 'Dossier complete on' })}</div></section>
+<section class="card" aria-labelledby="app-applicant"><h2 id="app-applicant">${vi ? 'Người đề nghị' : 'Applicant'}</h2>
+<div class="entry-grid">${text('applicant.fullName', { vi: 'Họ và tên', en: 'Full name' }, { autocomplete: 'off' })}${date('applicant.birthDate', { vi: 'Ngày sinh', en: 'Date of birth' })}${text('applicant.birthPlace', { vi: 'Nơi sinh (không bắt buộc)', en: 'Place of birth (optional)' })}${text('applicant.nationality', { vi: 'Quốc tịch', en: 'Nationality' })}${selectField(
+    ctx.lang,
+    {
+      name: 'applicant.idDocument.kind',
+      label: { vi: 'Giấy tờ tuỳ thân', en: 'Identity document' },
+      value: values['applicant.idDocument.kind'] ?? 'CCCD',
+      errors,
+      options: [
+        { value: 'CCCD', label: vi ? 'Căn cước / CCCD' : 'Citizen ID card' },
+        { value: 'Hộ chiếu', label: vi ? 'Hộ chiếu' : 'Passport' },
+      ],
+    },
+  )}${text('applicant.idDocument.number', { vi: 'Số giấy tờ', en: 'Document number' }, { autocomplete: 'off' })}</div></section>
+<section class="card" aria-labelledby="app-diploma"><h2 id="app-diploma">${vi ? 'Văn bằng do nước ngoài cấp' : 'The foreign diploma'}</h2>
+<div class="entry-grid">${text('foreignDiploma.title', { vi: 'Tên văn bằng (như ghi trên văn bằng)', en: 'Title (as printed)' })}${text('foreignDiploma.issuer', { vi: 'Cơ sở cấp', en: 'Issuer' })}${text('foreignDiploma.country', { vi: 'Quốc gia', en: 'Country' })}${date('foreignDiploma.issuedOn', { vi: 'Ngày cấp', en: 'Issued on' })}${text('foreignDiploma.number', { vi: 'Số hiệu (không bắt buộc)', en: 'Number (optional)' })}${selectField(
+    ctx.lang,
+    {
+      name: 'foreignDiploma.levelSought',
+      label: { vi: 'Đề nghị công nhận tương đương', en: 'Equivalence sought' },
+      value: values['foreignDiploma.levelSought'] ?? 'THPT',
+      errors,
+      options: [
+        { value: 'THPT', label: vi ? 'Bằng tốt nghiệp THPT' : 'THPT diploma' },
+        { value: 'THCS', label: vi ? 'Bằng tốt nghiệp THCS' : 'THCS diploma' },
+      ],
+    },
+  )}</div></section>
+<section class="card" aria-labelledby="app-dossier"><h2 id="app-dossier">${vi ? 'Tài liệu trong hồ sơ' : 'Dossier documents'}</h2>
+<p class="hint">${vi ? `Bắt buộc: ${REQUIRED_DOSSIER_DOCUMENTS.length} tài liệu đầu; tệp PDF hoặc ảnh.` : `The first ${REQUIRED_DOSSIER_DOCUMENTS.length} are required; PDF or image files.`}</p>
+${DOSSIER_DOCUMENT_KINDS.map(documentField)}
+${o.kept.length > 0 ? dossierTable(ctx, o.kept, { vi: 'Tài liệu đã nhận', en: 'Documents received' }) : ''}</section>
+<div class="actions">${submit(ctx.lang, { vi: 'Tiếp nhận hồ sơ', en: 'Receive the application' })}</div>`,
+)}`,
   });
 }
 
@@ -121,6 +266,7 @@ ${summaryList(ctx.lang, [
     `${foreignDiploma.title}, ${foreignDiploma.issuer} (${foreignDiploma.country}), ${dmy(foreignDiploma.issuedOn)}`,
   ],
   [{ vi: 'Đề nghị công nhận tương đương', en: 'Level sought' }, foreignDiploma.levelSought],
+  [{ vi: 'Quốc gia', en: 'Country' }, foreignDiploma.country],
   [{ vi: 'Ngày nhận, hạn trả', en: 'Received, due' }, `${dmy(r.receivedOn)} → ${dmy(r.dueOn)}`],
   [
     { vi: 'Xác minh', en: 'Verification' },
@@ -140,6 +286,7 @@ ${summaryList(ctx.lang, [
     r.revocation ? `${r.revocation.decisionNumber} · ${dmy(r.revocation.revokedOn)} · ${r.revocation.reasons}` : '—',
   ],
 ])}
+${dossierTable(ctx, r.application.dossier, { vi: 'Tài liệu trong hồ sơ (mã băm SHA-256)', en: 'Dossier documents (SHA-256)' })}
 ${
   open && !r.verification
     ? card(

@@ -70,6 +70,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 dl.summary{display:grid;grid-template-columns:minmax(9rem,16rem) 1fr;gap:.4rem 1rem;margin:0 0 1rem}
 dl.summary dt{font-weight:700;color:#3d4852}
 dl.summary dd{margin:0;overflow-wrap:anywhere}
+.dossier{list-style:none;padding:0;margin:0 0 1rem}.dossier li{background:#fff;border:1px solid #d0d7de;padding:.5rem .75rem;margin:0 0 .4rem}.dossier-title{font-size:1.2rem}
+.hash{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:.85rem;word-break:break-all;white-space:normal}
 .todo{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}
 .todo li{background:#fff;border:1px solid #d0d7de;border-top:5px solid #0b4f8a;padding:.8rem 1rem}
 .todo li.due{border-top-color:#a4161a}
