@@ -93,6 +93,15 @@ export function trackWrittenPositions(store: EventStore): { last: Position | und
       record.last = result.position;
     return result;
   };
+  const originalMany = store.appendToStreams.bind(store);
+  store.appendToStreams = async (appends) => {
+    const results = await originalMany(appends);
+    results.forEach((result, index) => {
+      if (appends[index]!.events.length > 0 && (record.last === undefined || comparePositions(result.position, record.last) > 0))
+        record.last = result.position;
+    });
+    return results;
+  };
   return record;
 }
 
