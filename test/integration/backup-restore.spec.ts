@@ -147,6 +147,7 @@ function upTo(store: EventStore, end: bigint): EventStore {
   return {
     readStream: (stream, options) => store.readStream(stream, options),
     appendToStream: () => Promise.reject(new Error('read only')),
+    appendToStreams: () => Promise.reject(new Error('read only')),
     headPosition: () => Promise.resolve({ commit: end, prepare: end }),
     close: () => Promise.resolve(),
     subscribeToAll: (options) => ({

@@ -25,6 +25,7 @@ function countingReads(store: EventStore): { store: EventStore; reads: Map<strin
       return store.readStream(stream, options);
     },
     appendToStream: (stream, events, expected) => store.appendToStream(stream, events, expected),
+    appendToStreams: (appends) => store.appendToStreams(appends),
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),
     close: async () => undefined,

@@ -1,5 +1,5 @@
 import { diplomaStream, printRunDecider, printRunStream } from '@so-goc/domain';
-import type { EventStore } from '@so-goc/event-store';
+import { appendOneAfterAnother, type EventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache, loadDiploma, openPrintRun, recordPrinting, signPrintRun } from '@so-goc/platform';
 import { loadState } from '@so-goc/platform/issuance/load-state';
 import { context, issuanceWorld, signerContext } from '../support/issuance-world';
@@ -9,14 +9,17 @@ jest.setTimeout(120_000);
 /** The store, cut off (as by a crash) right after its n-th append: later appends never happen. */
 function cutAfter(store: EventStore, n: number): EventStore {
   let appends = 0;
+  const cutAppend = async (...args: Parameters<EventStore['appendToStream']>) => {
+    if (appends >= n) throw new Error('crash');
+    appends += 1;
+    return store.appendToStream(...args);
+  };
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property === 'appendToStream')
-        return async (...args: Parameters<EventStore['appendToStream']>) => {
-          if (appends >= n) throw new Error('crash');
-          appends += 1;
-          return target.appendToStream(...args);
-        };
+      if (property === 'appendToStream') return cutAppend;
+      // Made one stream at a time (as on EventStoreDB), so the cut can fall between two diplomas' appends.
+      if (property === 'appendToStreams')
+        return (requests: Parameters<EventStore['appendToStreams']>[0]) => appendOneAfterAnother({ appendToStream: cutAppend }, requests);
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@so-goc/domain';
-import { SqliteEventStore, type EventStore } from '@so-goc/event-store';
+import { appendOneAfterAnother, SqliteEventStore, type EventStore } from '@so-goc/event-store';
 import { authorityDirectoryCache } from '@so-goc/platform';
 import { CRASH_ACTS } from './crash-acts';
 
@@ -16,16 +16,20 @@ async function main(): Promise<void> {
   const [file, act, killAfter, prefix = ''] = process.argv.slice(2) as [string, keyof typeof CRASH_ACTS, string, string?];
   const inner = new SqliteEventStore({ file });
   let appends = 0;
+  const countedAppend = async (...args: Parameters<EventStore['appendToStream']>) => {
+    const result = await inner.appendToStream(...args);
+    if (args[0].startsWith(prefix)) appends += 1;
+    if (appends >= Number(killAfter)) process.kill(process.pid, 'SIGKILL');
+    return result;
+  };
   const store = new Proxy(inner, {
     get(target, property, receiver) {
-      if (property === 'appendToStream') {
-        return async (...args: Parameters<EventStore['appendToStream']>) => {
-          const result = await target.appendToStream(...args);
-          if (args[0].startsWith(prefix)) appends += 1;
-          if (appends >= Number(killAfter)) process.kill(process.pid, 'SIGKILL');
-          return result;
-        };
-      }
+      if (property === 'appendToStream') return countedAppend;
+      // A multi-stream append made one stream at a time, as on EventStoreDB (no multi-stream transaction):
+      // the kill can fall between any two of its streams, the harshest cut a resend must complete.
+      if (property === 'appendToStreams')
+        return (requests: Parameters<EventStore['appendToStreams']>[0]) =>
+          appendOneAfterAnother({ appendToStream: countedAppend }, requests);
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

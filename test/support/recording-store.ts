@@ -30,6 +30,20 @@ export function recordingAppends(store: EventStore): { store: EventStore; append
           return result;
         };
       }
+      if (property === 'appendToStreams') {
+        // Each stream's request is one append, as appendToStream's; the store makes them in one transaction.
+        return async (requests: Parameters<EventStore['appendToStreams']>[0]) => {
+          const results = await target.appendToStreams(requests);
+          for (const { stream, events } of requests) {
+            const bytes = events.reduce(
+              (n, e) => n + Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)),
+              0,
+            );
+            appends.push({ stream, events: events.length, bytes });
+          }
+          return results;
+        };
+      }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -89,9 +89,27 @@ export interface ReadStreamOptions {
   readonly fromRevision?: bigint;
 }
 
+/** One stream's part of a multi-stream append (`appendToStreams`). */
+export interface StreamAppendRequest {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+}
+
 export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<StreamRead>;
   appendToStream(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Several appends, made in the order given with exactly the meaning of `appendToStream` each (its own
+   * expected revision, its retry recognised by its ids; a stream may come twice, the second append's
+   * revision continuing the first's). Answers one result per request, in order. On the first refused
+   * request (WrongExpectedRevisionError, EventIdConflictError) the requests after it are not made.
+   * SQLite: all in one transaction (one commit for a chunk of a large act instead of one per stream,
+   * issue 19), so a refusal writes nothing at all. EventStoreDB/KurrentDB has no multi-stream
+   * transaction: the appends are made one after another, and those before a refusal stay written —
+   * callers must already cope with that, as with any sequence of appends cut short by a crash.
+   */
+  appendToStreams(appends: readonly StreamAppendRequest[]): Promise<AppendResult[]>;
   /**
    * Catches up from `after`, then follows live appends until the signal aborts. A dropped connection
    * does not end it: the adapter resubscribes from the last event it yielded (see onHealth).
@@ -149,6 +167,16 @@ export interface HashChainedStore {
 
 export function isHashChained(store: EventStore): store is EventStore & HashChainedStore {
   return typeof (store as Partial<HashChainedStore>).chainHead === 'function';
+}
+
+/** `appendToStreams` as consecutive appends: for adapters (and wrappers) with no multi-stream transaction. */
+export async function appendOneAfterAnother(
+  store: Pick<EventStore, 'appendToStream'>,
+  appends: readonly StreamAppendRequest[],
+): Promise<AppendResult[]> {
+  const results: AppendResult[] = [];
+  for (const { stream, events, expected } of appends) results.push(await store.appendToStream(stream, events, expected));
+  return results;
 }
 
 export function comparePositions(a: Position, b: Position): number {

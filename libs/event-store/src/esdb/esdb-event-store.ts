@@ -24,10 +24,12 @@ import type {
   Position,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppendRequest,
   StreamRead,
   SubscribeToAllOptions,
   SubscriptionHealth,
 } from '../event-store.port';
+import { appendOneAfterAnother } from '../event-store.port';
 import { connectEsdbClient, type EsdbClient, type EsdbRead } from './esdb-client';
 import { classifyEsdbError, toPortError } from './esdb-errors';
 import { DEFAULT_RESUBSCRIBE, followAll, type ResubscribeOptions } from './resilient-subscription';
@@ -94,6 +96,11 @@ export class EsdbEventStore implements EventStore {
       if (classifyEsdbError(error) !== 'unanswered') throw toPortError(error, stream, sizeOf(payload));
       return this.resolveUnanswered(stream, events, payload, expected, error);
     }
+  }
+
+  /** No multi-stream transaction in EventStoreDB/KurrentDB: one append after another (see the port). */
+  appendToStreams(appends: readonly StreamAppendRequest[]): Promise<AppendResult[]> {
+    return appendOneAfterAnother(this, appends);
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {

@@ -12,6 +12,7 @@ import type {
   Position,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppendRequest,
   StreamRead,
   SubscribeToAllOptions,
 } from '../event-store.port';
@@ -52,6 +53,7 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
   private readonly readAllPage: Statement<[number, number], EventRow>;
   private readonly readFilteredPage: (after: number, limit: number, types: string) => AllPage;
   private readonly appendTransaction: (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendResult;
+  private readonly appendManyTransaction: (appends: readonly StreamAppendRequest[]) => AppendResult[];
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -93,39 +95,53 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
       return { rows, scannedTo: rows.length === limit ? rows[rows.length - 1]![0] : Math.max(head, after) };
     });
 
-    this.appendTransaction = this.db
-      .transaction((stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
-        const current = this.lastRevision.get(stream) ?? NO_STREAM;
-        if (!satisfies(expected, current)) {
-          const retried = this.findRetriedAppend(stream, events, expected);
-          if (retried) return retried;
-          throw new WrongExpectedRevisionError(stream, expected, current === NO_STREAM ? 'no_stream' : BigInt(current));
+    const appendBody = (stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
+      const current = this.lastRevision.get(stream) ?? NO_STREAM;
+      if (!satisfies(expected, current)) {
+        const retried = this.findRetriedAppend(stream, events, expected);
+        if (retried) return retried;
+        throw new WrongExpectedRevisionError(stream, expected, current === NO_STREAM ? 'no_stream' : BigInt(current));
+      }
+      if (events.length === 0) return { nextExpectedRevision: BigInt(current), position: position(maxPosition.get() ?? 0) };
+      // Positions are taken inside the write lock, one after the last, so they follow commit order
+      // without gaps; each hash is chained over the one before it (issue 16). The last link is read
+      // here rather than kept in memory because other processes append to the same file.
+      const now = Date.now();
+      let revision = current;
+      const link = this.lastLink.get();
+      let lastPosition = link?.[0] ?? 0;
+      let previousHash = link ? (link[1] ?? '') : GENESIS_HASH;
+      for (const event of events) {
+        revision += 1;
+        try {
+          const data = JSON.stringify(event.data);
+          const metadata = JSON.stringify(event.metadata ?? {});
+          const nextPosition = lastPosition + 1;
+          previousHash = chainHash(previousHash, [nextPosition, stream, revision, event.id, event.type, data, metadata, now]);
+          this.insert.run(nextPosition, stream, revision, event.id, event.type, data, metadata, now, previousHash);
+          lastPosition = nextPosition;
+        } catch (error) {
+          if (isUniqueEventIdViolation(error)) throw new DuplicateEventIdSignal();
+          throw error;
         }
-        if (events.length === 0) return { nextExpectedRevision: BigInt(current), position: position(maxPosition.get() ?? 0) };
-        // Positions are taken inside the write lock, one after the last, so they follow commit order
-        // without gaps; each hash is chained over the one before it (issue 16). The last link is read
-        // here rather than kept in memory because other processes append to the same file.
-        const now = Date.now();
-        let revision = current;
-        const link = this.lastLink.get();
-        let lastPosition = link?.[0] ?? 0;
-        let previousHash = link ? (link[1] ?? '') : GENESIS_HASH;
-        for (const event of events) {
-          revision += 1;
+      }
+      return { nextExpectedRevision: BigInt(revision), position: position(lastPosition) };
+    };
+    this.appendTransaction = this.db.transaction(appendBody).immediate.bind(undefined);
+    // Called inside the many-append transaction, a transaction function runs as a SAVEPOINT: an append
+    // whose ids are already taken is undone alone, then recognised as a retry or refused (issue 19).
+    const appendWithinSavepoint = this.db.transaction(appendBody);
+    this.appendManyTransaction = this.db
+      .transaction((appends: readonly StreamAppendRequest[]): AppendResult[] =>
+        appends.map(({ stream, events, expected }) => {
           try {
-            const data = JSON.stringify(event.data);
-            const metadata = JSON.stringify(event.metadata ?? {});
-            const nextPosition = lastPosition + 1;
-            previousHash = chainHash(previousHash, [nextPosition, stream, revision, event.id, event.type, data, metadata, now]);
-            this.insert.run(nextPosition, stream, revision, event.id, event.type, data, metadata, now, previousHash);
-            lastPosition = nextPosition;
+            return appendWithinSavepoint(stream, events, expected);
           } catch (error) {
-            if (isUniqueEventIdViolation(error)) throw new DuplicateEventIdSignal();
-            throw error;
+            if (!(error instanceof DuplicateEventIdSignal)) throw error;
+            return this.retriedOrRefused(stream, events, expected);
           }
-        }
-        return { nextExpectedRevision: BigInt(revision), position: position(lastPosition) };
-      })
+        }),
+      )
       .immediate.bind(undefined);
   }
 
@@ -143,6 +159,17 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
       const result = this.appendUnderLock(stream, events, expected);
       this.notifier.notify();
       return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /** One transaction, one commit (one fsync at synchronous=FULL) for every append given: all or nothing. */
+  appendToStreams(appends: readonly StreamAppendRequest[]): Promise<AppendResult[]> {
+    try {
+      const results = this.appendManyTransaction(appends);
+      this.notifier.notify();
+      return Promise.resolve(results);
     } catch (error) {
       return Promise.reject(error as Error);
     }
@@ -230,7 +257,12 @@ export class SqliteEventStore implements EventStore, HashChainedStore {
     }
     // An id of this batch is already recorded: either the whole batch is a retry of an append that
     // succeeded, or the ids collide with other events (never acceptable).
-    const retried = this.db.transaction(() => this.findRetriedAppend(stream, events, expected)).immediate();
+    return this.db.transaction(() => this.retriedOrRefused(stream, events, expected)).immediate();
+  }
+
+  /** Within the write lock, after an append hit ids already recorded: a retry's result, or the refusal. */
+  private retriedOrRefused(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
+    const retried = this.findRetriedAppend(stream, events, expected);
     if (retried) return retried;
     const current = this.lastRevision.get(stream) ?? NO_STREAM;
     throw new WrongExpectedRevisionError(stream, expected, current === NO_STREAM ? 'no_stream' : BigInt(current));

@@ -15,13 +15,18 @@ export interface ContractOptions {
    * the leader's in-memory cache holds the ids, so the suite cannot demand it (see ExpectedRevision).
    */
   readonly idempotentUnderAny?: boolean;
+  /**
+   * Whether `appendToStreams` is one transaction, so that a refused request leaves the earlier ones
+   * unwritten too. SQLite: yes. EventStoreDB/KurrentDB: no, the appends are made one after another.
+   */
+  readonly atomicAcrossStreams?: boolean;
 }
 
 export function describeEventStoreContract(
   adapterName: string,
   factory: EventStoreFactory | undefined,
   skipReason?: string,
-  contractOptions: ContractOptions = { idempotentUnderAny: true },
+  contractOptions: ContractOptions = { idempotentUnderAny: true, atomicAcrossStreams: true },
 ): void {
   if (!factory) {
     describe.skip(`EventStore contract: ${adapterName} (skipped: ${skipReason ?? 'not configured'})`, () => {
@@ -201,6 +206,60 @@ export function describeEventStoreContract(
         [wanted, { n: 1 }],
         [wanted, { n: 2 }],
       ]);
+    });
+
+    it('appends to several streams in one call, in the order given, each at its own expected revision (issue 19)', async () => {
+      const [a, b] = [streamName('many-a'), streamName('many-b')];
+      await store.appendToStream(b, [event('B0')], 'no_stream');
+      const results = await store.appendToStreams([
+        { stream: a, events: [event('A0'), event('A1')], expected: 'no_stream' },
+        { stream: b, events: [event('B1')], expected: 0n },
+        // The same stream again: its revision continues the first append's.
+        { stream: a, events: [event('A2')], expected: 1n },
+      ]);
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual([1n, 1n, 2n]);
+      expect(comparePositions(results[0]!.position, results[1]!.position)).toBeLessThan(0);
+      expect(comparePositions(results[1]!.position, results[2]!.position)).toBeLessThan(0);
+      const readA = await store.readStream(a);
+      expect(readA.events.map((e) => [e.type, e.revision])).toEqual([
+        ['A0', 0n],
+        ['A1', 1n],
+        ['A2', 2n],
+      ]);
+      expect((await store.readStream(b)).events.map((e) => e.type)).toEqual(['B0', 'B1']);
+    });
+
+    it(`refuses a multi-stream append at its first stale request: nothing after it is written${
+      contractOptions.atomicAcrossStreams ? ', nor anything before it (one transaction)' : ''
+    }`, async () => {
+      const [first, stale, after] = [streamName('many-first'), streamName('many-stale'), streamName('many-after')];
+      await store.appendToStream(stale, [event('S0'), event('S1')], 'no_stream');
+      const attempt = store.appendToStreams([
+        { stream: first, events: [event('F0')], expected: 'no_stream' },
+        { stream: stale, events: [event('S2')], expected: 0n },
+        { stream: after, events: [event('X0')], expected: 'no_stream' },
+      ]);
+      await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(attempt).rejects.toMatchObject({ stream: stale, expected: 0n, actual: 1n });
+      expect((await store.readStream(stale)).events.map((e) => e.type)).toEqual(['S0', 'S1']);
+      expect((await store.readStream(after)).revision).toBe('no_stream');
+      expect((await store.readStream(first)).events.map((e) => e.type)).toEqual(contractOptions.atomicAcrossStreams ? [] : ['F0']);
+    });
+
+    it('appends nothing twice when a multi-stream append is retried with the same event ids, whole or cut short', async () => {
+      const [a, b] = [streamName('many-retry-a'), streamName('many-retry-b')];
+      const requests = [
+        { stream: a, events: [event('A0'), event('A1')], expected: 'no_stream' as const },
+        { stream: b, events: [event('B0')], expected: 'no_stream' as const },
+      ];
+      // A first attempt that got only as far as the first stream (a crash, or a store without transactions).
+      await store.appendToStream(a, requests[0]!.events, 'no_stream');
+      const resent = await store.appendToStreams(requests);
+      const again = await store.appendToStreams(requests);
+      expect(resent.map((r) => r.nextExpectedRevision)).toEqual([1n, 0n]);
+      expect(again.map((r) => r.nextExpectedRevision)).toEqual([1n, 0n]);
+      expect((await store.readStream(a)).events.map((e) => e.id)).toEqual(requests[0]!.events.map((e) => e.id));
+      expect((await store.readStream(b)).events.map((e) => e.id)).toEqual(requests[1]!.events.map((e) => e.id));
     });
 
     it('lets 50 racing appenders on one stream land without duplicate or missing revisions', async () => {

@@ -107,6 +107,20 @@ export function trackWrittenPositions(store: EventStore): { last: Position | und
     if (last) await noteInWriteScope(store, last.position);
     return read;
   };
+  const originalMany = store.appendToStreams.bind(store);
+  store.appendToStreams = async (appends) => {
+    const results = await originalMany(appends);
+    let furthest: Position | undefined;
+    results.forEach((result, index) => {
+      if (appends[index]!.events.length > 0 && (furthest === undefined || comparePositions(result.position, furthest) > 0))
+        furthest = result.position;
+    });
+    if (furthest !== undefined) {
+      if (record.last === undefined || comparePositions(furthest, record.last) > 0) record.last = furthest;
+      await noteInWriteScope(store, furthest);
+    }
+    return results;
+  };
   return record;
 }
 

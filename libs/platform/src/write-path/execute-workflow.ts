@@ -15,6 +15,7 @@ import {
   type EventStore,
   type NewEvent,
   type OutcomeEvent,
+  type StreamAppendRequest,
   type StreamRead,
 } from '@so-goc/event-store';
 import { StreamReads } from './stream-reads';
@@ -59,6 +60,14 @@ export async function executeWorkflow<TEvent extends DomainEvent = DomainEvent>(
   }
 }
 
+/**
+ * The most streams, and the most bounded parts of a sealed act, one multi-stream append carries (issue 19).
+ * On SQLite each chunk is one transaction, so signing a run of 50,000 diplomas commits 50 times instead of
+ * 50,001 (each commit an fsync at synchronous=FULL); the chunks keep a transaction's size bounded.
+ */
+export const MAX_STREAMS_PER_COMMIT = 1000;
+export const MAX_SEALED_PARTS_PER_COMMIT = 16;
+
 async function appendInOrder<TEvent extends DomainEvent>(
   store: EventStore,
   reads: StreamReads,
@@ -67,6 +76,21 @@ async function appendInOrder<TEvent extends DomainEvent>(
 ) {
   const appended = new Map<string, { events: OutcomeEvent<TEvent>[]; revision: bigint }>();
   const metadata = metadataFor(context);
+  // The appends still to make, in the decided order, and, for each, the stream whose outcome it completes.
+  let pending: { request: StreamAppendRequest; completes?: { stream: string; events: OutcomeEvent<TEvent>[] } }[] = [];
+  const pendingStreams = new Set<string>();
+  let sealedParts = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const results = await store.appendToStreams(pending.map((item) => item.request));
+    pending.forEach((item, index) => {
+      if (item.completes)
+        appended.set(item.completes.stream, { events: item.completes.events, revision: results[index]!.nextExpectedRevision });
+    });
+    pending = [];
+    pendingStreams.clear();
+    sealedParts = 0;
+  };
   for (const append of decision.appends) {
     const { stream, events } = append;
     if (events.length === 0) continue;
@@ -82,13 +106,24 @@ async function appendInOrder<TEvent extends DomainEvent>(
       data: event.data,
       metadata,
     }));
-    let revision: bigint | 'no_stream' = reads.revisionOf(stream);
-    for (const part of boundedAppends(append, toAppend)) {
-      revision = (await store.appendToStream(stream, part, revision)).nextExpectedRevision;
-    }
     const recorded = events.map((event, index) => ({ ...decidedEvent<TEvent>(event), id: toAppend[index]!.id }));
-    if (revision !== 'no_stream') appended.set(stream, { events: recorded, revision });
+    // A stream appended twice in one act: its second append goes at the revision the first leaves.
+    if (pendingStreams.has(stream)) await flush();
+    // Each part at the revision the previous one leaves: a concurrent write between them is refused.
+    let expected: bigint | 'no_stream' = reads.revisionOf(stream);
+    const parts = boundedAppends(append, toAppend);
+    for (const [index, part] of parts.entries()) {
+      if (pending.length >= MAX_STREAMS_PER_COMMIT || (append.sealed && sealedParts >= MAX_SEALED_PARTS_PER_COMMIT)) await flush();
+      pending.push({
+        request: { stream, events: part, expected },
+        ...(index === parts.length - 1 ? { completes: { stream, events: recorded } } : {}),
+      });
+      pendingStreams.add(stream);
+      if (append.sealed) sealedParts += 1;
+      expected = expected === 'no_stream' ? BigInt(part.length - 1) : expected + BigInt(part.length);
+    }
   }
+  await flush();
   return appended;
 }
 
