@@ -20,6 +20,7 @@ import {
   type CertificatePrintRunState,
   type OpenedCertificatePrintRun,
 } from './certificate-print-run';
+import { bindRun } from '../issuance/print-run.workflows';
 
 /**
  * The acts of a certificate print run across streams (issue 18 item 3), in the shape of the diploma run's
@@ -217,21 +218,14 @@ export function decideRecordCertificatePrinting(
   const runStream = certificatePrintRunStream(input.printRunId);
   const lotStream = blankLotStream(run.header.lotId);
   const runEvents = certificatePrintRunDecider.decide({ type: 'RecordCertificatePrinting', printedOn: input.printedOn }, run, context);
-  const boundBefore =
-    read.lot.status === 'received' && read.lot.segments.some((s) => s.status === 'bound' && s.printRunId === input.printRunId);
-  const lotEvents = boundBefore
-    ? []
-    : blankLotDecider.decide(
-        {
-          type: 'BindBlanks',
-          authorityCode: run.header.authorityCode,
-          printRunId: input.printRunId,
-          boundOn: input.printedOn,
-          bindings: run.entries.map((e) => ({ serial: e.serial, diplomaId: e.certificateId })),
-        },
-        read.lot,
-        context,
-      );
+  // The same lot acts as a diploma run's, in bounded appends sealed by the run's "printed" (issue 20).
+  const { events: lotEvents, resumes } = bindRun(
+    read.lot,
+    run.header,
+    run.entries.map((e) => ({ serial: e.serial, diplomaId: e.certificateId })),
+    input.printedOn,
+    context,
+  );
   const attempt = lotEvents.find((e) => e.type === 'BlankReuseAttempted');
   if (attempt) {
     const serials = attempt.data.serials.map((s) => `${formatSerial(run.header.prefix, run.header.width, s.serial)} (${s.status})`);
@@ -250,7 +244,7 @@ export function decideRecordCertificatePrinting(
   }
   return {
     appends: [
-      { stream: lotStream, events: lotEvents },
+      { stream: lotStream, events: lotEvents, sealed: true, resumes },
       { stream: runStream, events: runEvents },
     ],
     primaryStream: runStream,

@@ -8,6 +8,7 @@ import type { Actor } from '../shared/command-context';
 import { formatSerial, type SerialRange } from '../blanks/serial-range';
 import { formatRegisterNumber } from '../registers/register-numbers';
 import {
+  openingIsSealed,
   originalDiplomaId,
   PRINT_RUN_ENTRIES_PER_EVENT,
   type OpenPrintRun,
@@ -184,6 +185,7 @@ function open(command: OpenPrintRun, state: PrintRunState, actedOn: IsoDate | un
         reserved: [...command.reserved],
         count: entries.length,
         exemptionBasis: exempt.size > 0 ? command.exemptFromPublicListing!.basis.trim() : null,
+        ...(openingIsSealed(entries.length) ? { openingSealed: true as const } : {}),
       },
     },
   ];
@@ -192,6 +194,9 @@ function open(command: OpenPrintRun, state: PrintRunState, actedOn: IsoDate | un
       type: 'PrintRunEntriesPlanned',
       data: { printRunId: command.printRunId, entries: entries.slice(start, start + PRINT_RUN_ENTRIES_PER_EVENT) },
     });
+  }
+  if (openingIsSealed(entries.length)) {
+    events.push({ type: 'PrintRunOpeningSealed', data: { printRunId: command.printRunId, count: entries.length } });
   }
   return events;
 }
@@ -351,6 +356,7 @@ function close(
 }
 
 const STATUS_VI: Record<PrintRunStatus, string> = {
+  opening: 'đang mở (chưa ghi xong)',
   open: 'mới mở (chưa in)',
   printed: 'đã in, chưa ký',
   signed: 'đã ký, đã cấp',

@@ -7,8 +7,8 @@ import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider
 import { blankLotStream } from '../blanks/blank';
 import { formatSerial, normalizeRanges, type SerialRange } from '../blanks/serial-range';
 import { graduationDecisionDecider, graduationDecisionStream, type GraduationDecisionState } from '../decisions/graduation-decision';
-import { registerNumbersDecider, registerStream, type RegisterState } from '../registers/register-numbers';
-import { originalDiplomaId, printOrder, printRunStream } from './print-run';
+import { registerNumbersDecider, registerStream, unfilledOfBlock, type RegisterState } from '../registers/register-numbers';
+import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, printOrder, printRunStream } from './print-run';
 import { printRunDecider } from './print-run.decider';
 import { spareSerials, type OpenedPrintRun, type PrintRunState } from './print-run-state';
 
@@ -57,15 +57,16 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
       read.run.header.lotId === input.lotId &&
       read.run.header.authorityCode === input.authorityCode
     ) {
-      return { appends: [], primaryStream: runStream };
-    }
-    throw new DomainError({
-      code: 'PRINT_RUN_EXISTS',
-      kind: 'conflict',
-      messageVi: `Đợt in ${input.printRunId} đã có.`,
-      messageEn: `Print run ${input.printRunId} already exists.`,
-      field: 'printRunId',
-    });
+      // An opening in bounded appends cut short before its seal is completed below (issue 20).
+      if (read.run.status !== 'opening') return { appends: [], primaryStream: runStream };
+    } else
+      throw new DomainError({
+        code: 'PRINT_RUN_EXISTS',
+        kind: 'conflict',
+        messageVi: `Đợt in ${input.printRunId} đã có.`,
+        messageEn: `Print run ${input.printRunId} already exists.`,
+        field: 'printRunId',
+      });
   }
   const lot = read.lot;
   if (lot.status !== 'received')
@@ -82,10 +83,12 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
     read.decision.status === 'recorded'
       ? [...read.decision.printRunOf].filter(([, run]) => run === input.printRunId).map(([id]) => id)
       : [];
+  const reservedBefore = normalizeRanges(
+    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
+  );
   const claimEvents =
-    claimedBefore.length > 0
-      ? []
-      : graduationDecisionDecider.decide(
+    claimedBefore.length === 0
+      ? graduationDecisionDecider.decide(
           {
             type: 'ClaimGraduatesForPrintRun',
             printRunId: input.printRunId,
@@ -94,19 +97,19 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
           },
           read.decision,
           context,
-        );
+        )
+      : reservedBefore.length > 0 || read.run.status !== 'none'
+        ? [] // the claim was whole before the lot was asked for blanks
+        : claimRemainder(input, read.decision, context);
   const decision = read.decision;
   if (decision.status !== 'recorded') throw new Error('unreachable: the claim decider refuses a decision that does not exist');
-  const claimedIds =
-    claimedBefore.length > 0
-      ? claimedBefore
-      : claimEvents.flatMap((e) => (e.type === 'GraduatesClaimedForPrintRun' ? e.data.graduateIds : []));
+  const claimedIds = [
+    ...claimedBefore,
+    ...claimEvents.flatMap((e) => (e.type === 'GraduatesClaimedForPrintRun' ? e.data.graduateIds : [])),
+  ];
   const graduates = printOrder(claimedIds.map((id) => decision.graduates.get(id)!));
   const diplomaIds = graduates.map((g) => originalDiplomaId(g.graduateId));
 
-  const reservedBefore = normalizeRanges(
-    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
-  );
   let reserveEvents: ReturnType<typeof blankLotDecider.decide> = [];
   if (reservedBefore.length === 0) {
     try {
@@ -138,9 +141,16 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
     reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
 
   const numberedBefore = read.register.byPrintRun.get(input.printRunId);
-  const numberEvents = numberedBefore
-    ? []
-    : registerNumbersDecider.decide({ type: 'AssignRegisterNumbers', printRunId: input.printRunId, diplomaIds }, read.register, context);
+  // A block cut short between its parts gets the rest of its numbers, in order (issue 20).
+  const unnumbered = numberedBefore ? diplomaIds.filter((id) => !read.register.numberByDiploma.has(id)) : diplomaIds;
+  const numberEvents =
+    numberedBefore && (unnumbered.length === 0 || unfilledOfBlock(read.register, input.printRunId) === 0)
+      ? []
+      : registerNumbersDecider.decide(
+          { type: 'AssignRegisterNumbers', printRunId: input.printRunId, diplomaIds: unnumbered },
+          read.register,
+          context,
+        );
   const first = numberedBefore?.first ?? numberEvents[0]!.data.first;
 
   const runEvents = printRunDecider.decide(
@@ -163,18 +173,38 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
       register: { year, first, diplomaIds },
       ...(input.exemptFromPublicListing ? { exemptFromPublicListing: input.exemptFromPublicListing } : {}),
     },
-    read.run,
+    printRunDecider.initialState,
     context,
   );
+  // Issue 20: each stream's part of a large opening goes in bounded appends, the run's seal last; a resend
+  // appends only what an attempt cut short did not (the events already in the run stream are its first ones).
+  const runPresent = read.run.status === 'opening' ? 1 + Math.ceil(read.run.entries.length / PRINT_RUN_ENTRIES_PER_EVENT) : 0;
   return {
     appends: [
-      { stream: decisionStream, events: claimEvents },
+      { stream: decisionStream, events: claimEvents, sealed: true, resumes: claimedBefore.length > 0 },
       { stream: blankLotStream(input.lotId), events: reserveEvents },
-      { stream: registerStream(input.authorityCode, decision.header.kind, year), events: numberEvents },
-      { stream: runStream, events: runEvents },
+      {
+        stream: registerStream(input.authorityCode, decision.header.kind, year),
+        events: numberEvents,
+        sealed: true,
+        resumes: numberedBefore !== undefined,
+      },
+      { stream: runStream, events: runEvents.slice(runPresent), sealed: true, resumes: runPresent > 0 },
     ],
     primaryStream: runStream,
   };
+}
+
+/** The rest of a claim cut short between its bounded appends: the same selection, less what is already this run's. */
+function claimRemainder(input: OpenPrintRunInput, decision: GraduationDecisionState, context: CommandContext) {
+  if (decision.status !== 'recorded') return [];
+  const rest = (input.graduateIds ?? [...decision.graduates.keys()]).filter((id) => !decision.printRunOf.has(id));
+  if (rest.length === 0) return [];
+  return graduationDecisionDecider.decide(
+    { type: 'ClaimGraduatesForPrintRun', printRunId: input.printRunId, authorityCode: input.authorityCode, graduateIds: rest },
+    decision,
+    context,
+  );
 }
 
 /** A run is acted on only by the authority that opened it; to anyone else it does not exist. */
@@ -215,21 +245,13 @@ export function decideRecordPrinting(
     run,
     context,
   );
-  const boundBefore =
-    read.lot.status === 'received' && read.lot.segments.some((s) => s.status === 'bound' && s.printRunId === input.printRunId);
-  const lotEvents = boundBefore
-    ? []
-    : blankLotDecider.decide(
-        {
-          type: 'BindBlanks',
-          authorityCode: run.header.authorityCode,
-          printRunId: run.header.printRunId,
-          boundOn: input.printedOn,
-          bindings: run.entries.map((e) => ({ serial: e.serial, diplomaId: e.diplomaId })),
-        },
-        read.lot,
-        context,
-      );
+  const { events: lotEvents, resumes } = bindRun(
+    read.lot,
+    run.header,
+    run.entries.map((e) => ({ serial: e.serial, diplomaId: e.diplomaId })),
+    input.printedOn,
+    context,
+  );
   const attempt = lotEvents.find((e) => e.type === 'BlankReuseAttempted');
   if (attempt) {
     const serials = attempt.data.serials.map((s) => `${formatSerial(run.header.prefix, run.header.width, s.serial)} (${s.status})`);
@@ -248,10 +270,37 @@ export function decideRecordPrinting(
   }
   return {
     appends: [
-      { stream: lotStream, events: lotEvents },
+      { stream: lotStream, events: lotEvents, sealed: true, resumes },
       { stream: runStream, events: runEvents },
     ],
     primaryStream: runStream,
+  };
+}
+
+/**
+ * The lot's side of printing a run (diploma or certificate, the same lot acts): every planned serial bound
+ * to its credential, in bounded appends; the run's own "printed" event, appended after them, is the act's
+ * seal (issue 20), so no run reads as printed on a binding cut short. A resend binds only the serials an
+ * earlier, cut-short attempt did not.
+ */
+export function bindRun(
+  lot: BlankLotState,
+  run: { authorityCode: string; printRunId: string },
+  bindings: readonly { serial: number; diplomaId: string }[],
+  boundOn: IsoDate,
+  context: CommandContext,
+): { events: ReturnType<typeof blankLotDecider.decide>; resumes: boolean } {
+  const boundBefore = lot.status === 'received' ? bindings.filter((b) => lot.diplomaBySerial.get(b.serial) === b.diplomaId).length : 0;
+  if (boundBefore === bindings.length && bindings.length > 0) return { events: [], resumes: true };
+  const rest =
+    boundBefore > 0 && lot.status === 'received' ? bindings.filter((b) => lot.diplomaBySerial.get(b.serial) !== b.diplomaId) : bindings;
+  return {
+    events: blankLotDecider.decide(
+      { type: 'BindBlanks', authorityCode: run.authorityCode, printRunId: run.printRunId, boundOn, bindings: [...rest] },
+      lot,
+      context,
+    ),
+    resumes: boundBefore > 0,
   };
 }
 
