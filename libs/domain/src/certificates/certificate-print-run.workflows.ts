@@ -146,20 +146,39 @@ export function decideOpenCertificatePrintRun(
   const reservedBefore = normalizeRanges(
     lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
   );
-  const reserveEvents =
-    reservedBefore.length > 0
-      ? []
-      : blankLotDecider.decide(
-          {
-            type: 'ReserveBlanks',
-            authorityCode: input.authorityCode,
-            printRunId: input.printRunId,
-            count: certificates.length + (input.spareBlanks ?? 0),
-            reservedOn: input.openedOn,
-          },
-          lot,
+  let reserveEvents: ReturnType<typeof blankLotDecider.decide> = [];
+  if (reservedBefore.length === 0) {
+    try {
+      reserveEvents = blankLotDecider.decide(
+        {
+          type: 'ReserveBlanks',
+          authorityCode: input.authorityCode,
+          printRunId: input.printRunId,
+          count: certificates.length + (input.spareBlanks ?? 0),
+          reservedOn: input.openedOn,
+        },
+        lot,
+        context,
+      );
+    } catch (error) {
+      // Cut short between its claim and its reservation, the run can no longer get its blanks: the claim goes
+      // back (recorded), so the certificates are printed by another run instead of waiting on one that never
+      // opens (rule 16), as a diploma run gives its graduates back.
+      if (claimedBefore.length > 0 && error instanceof DomainError) {
+        const release = certificateRegisterDecider.decide(
+          { type: 'ReleaseCertificateClaims', printRunId: input.printRunId },
+          read.register,
           context,
         );
+        return {
+          appends: [{ stream: certificateRegisterStream(input.authorityCode, entry.code, input.year), events: release }],
+          primaryStream: runStream,
+          refusal: error,
+        };
+      }
+      throw error;
+    }
+  }
   const reserved =
     reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
 
