@@ -2,7 +2,7 @@ import type { AuthorityDirectory } from '../authorities/authority';
 import { requireLicenceOn } from '../authorities/authority-licence';
 import { blankLotStream } from '../blanks/blank';
 import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
-import { formatSerial, normalizeRanges, type SerialRange } from '../blanks/serial-range';
+import { normalizeRanges } from '../blanks/serial-range';
 import { requireIssuerRule } from '../credential-kinds/credential-fields';
 import type { CredentialKindEntry } from '../credential-kinds/credential-kind';
 import type { CommandContext } from '../shared/command-context';
@@ -20,7 +20,7 @@ import {
   type CertificatePrintRunState,
   type OpenedCertificatePrintRun,
 } from './certificate-print-run';
-import { bindRun } from '../issuance/print-run.workflows';
+import { bindRun, blankReuseRefusal, releaseSpares, replaceMisprintedBlank } from '../print-runs/print-run-core';
 
 /**
  * The acts of a certificate print run across streams (issue 18 item 3), in the shape of the diploma run's
@@ -245,22 +245,8 @@ export function decideRecordCertificatePrinting(
     input.printedOn,
     context,
   );
-  const attempt = lotEvents.find((e) => e.type === 'BlankReuseAttempted');
-  if (attempt) {
-    const serials = attempt.data.serials.map((s) => `${formatSerial(run.header.prefix, run.header.width, s.serial)} (${s.status})`);
-    return {
-      appends: [{ stream: lotStream, events: lotEvents }],
-      primaryStream: runStream,
-      refusal: new DomainError({
-        code: 'BLANK_NOT_USABLE',
-        kind: 'rule_violation',
-        messageVi: `Không được in lên phôi đã mất, đã huỷ, đã trả hoặc thiếu: ${serials.slice(0, 10).join(', ')}. Lần thử đã được ghi lại.`,
-        messageEn: `Blanks that are lost, destroyed, returned or missing may never be printed on: ${serials.slice(0, 10).join(', ')}. The attempt was recorded.`,
-        field: 'printRunId',
-        rule: 18,
-      }),
-    };
-  }
+  const refusal = blankReuseRefusal(run.header, lotEvents);
+  if (refusal) return { appends: [{ stream: lotStream, events: lotEvents }], primaryStream: runStream, refusal };
   return {
     appends: [
       { stream: lotStream, events: lotEvents, sealed: true, resumes },
@@ -289,27 +275,18 @@ export function decideRecordCertificateMisprint(
   }
   // The run's state first (printed, not signed): a wrong-state call records nothing on the lot.
   requireCertificateRunStatus(run, ['printed'], 'a misprint');
-  const lotEvents = blankLotDecider.decide(
-    {
-      type: 'ReplaceMisprintedBlank',
-      authorityCode: run.header.authorityCode,
-      printRunId: run.header.printRunId,
-      diplomaId: input.certificateId,
-      oldSerial: run.entries[index]!.serial,
-      note: input.note,
-      replacedOn: input.reprintedOn,
-    },
+  const { lotEvents, newSerial, newlyReserved } = replaceMisprintedBlank(
     read.lot,
+    run.header,
+    { credentialId: input.certificateId, oldSerial: run.entries[index]!.serial, note: input.note, reprintedOn: input.reprintedOn },
     context,
   );
-  const bound = lotEvents.find((e) => e.type === 'BlanksBound');
-  if (!bound) throw new Error('unreachable: a replaced blank is always bound');
   const runEvents = certificatePrintRunDecider.decide(
     {
       type: 'RecordCertificateMisprint',
       certificateId: input.certificateId,
-      newSerial: bound.data.bindings[0]!.serial,
-      newlyReserved: lotEvents.some((e) => e.type === 'BlanksReserved'),
+      newSerial,
+      newlyReserved,
       note: input.note,
       reprintedOn: input.reprintedOn,
     },
@@ -437,31 +414,12 @@ export function decideCloseCertificatePrintRun(
 ): WorkflowDecision {
   const run = openedCertificateRunOf(read.run, input.authorityCode);
   const spares = run.status === 'signed' ? certificateRunSpares(run) : [];
-  const stillReserved = new Set<number>();
-  if (read.lot.status === 'received') {
-    for (const s of read.lot.segments)
-      if (s.status === 'reserved' && s.printRunId === input.printRunId) for (let v = s.from; v <= s.to; v += 1) stillReserved.add(v);
-  }
-  const toRelease: SerialRange[] = normalizeRanges(spares.filter((s) => stillReserved.has(s)).map((s) => ({ from: s, to: s })));
-  const lotEvents =
-    toRelease.length > 0
-      ? blankLotDecider.decide(
-          {
-            type: 'ReleaseBlanks',
-            authorityCode: run.header.authorityCode,
-            printRunId: input.printRunId,
-            ranges: toRelease,
-            releasedOn: input.closedOn,
-          },
-          read.lot,
-          context,
-        )
-      : [];
+  const { lotEvents, releasedRanges } = releaseSpares(read.lot, run.header, spares, input.closedOn, context);
   const runEvents = certificatePrintRunDecider.decide(
     {
       type: 'CloseCertificatePrintRun',
       closedOn: input.closedOn,
-      releasedRanges: normalizeRanges(spares.map((s) => ({ from: s, to: s }))),
+      releasedRanges,
     },
     run,
     context,

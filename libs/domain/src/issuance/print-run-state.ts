@@ -1,3 +1,4 @@
+import { runSpares } from '../print-runs/print-run-core';
 import type { PrintRunEntry, PrintRunEvent, PrintRunHeader, PrintRunSignature } from './print-run';
 
 /** 'opening': an opening in bounded appends whose seal is not there yet (issue 20) — not open, nothing acts on it but a resend. */
@@ -77,7 +78,4 @@ export function evolvePrintRun(state: PrintRunState, event: PrintRunEvent): Prin
 }
 
 /** Reserved for the run and carrying no diploma: the spares a misprint takes first, released on close. */
-export function spareSerials(state: OpenedPrintRun): number[] {
-  const used = new Set(state.entries.map((e) => e.serial));
-  return [...state.reservedSerials].filter((s) => !used.has(s) && !state.spoiledSerials.has(s)).sort((a, b) => a - b);
-}
+export const spareSerials: (state: OpenedPrintRun) => number[] = runSpares;

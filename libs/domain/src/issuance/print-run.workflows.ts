@@ -5,9 +5,10 @@ import { requireIsoDate, throwIfInvalid } from '../shared/validation';
 import type { StreamAppend, WorkflowDecision } from '../shared/workflow';
 import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
 import { blankLotStream } from '../blanks/blank';
-import { formatSerial, normalizeRanges, type SerialRange } from '../blanks/serial-range';
+import { normalizeRanges } from '../blanks/serial-range';
 import { graduationDecisionDecider, graduationDecisionStream, type GraduationDecisionState } from '../decisions/graduation-decision';
 import { registerNumbersDecider, registerStream, unfilledOfBlock, type RegisterState } from '../registers/register-numbers';
+import { blankReuseRefusal, bindRun, releaseSpares, replaceMisprintedBlank } from '../print-runs/print-run-core';
 import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, printOrder, printRunStream } from './print-run';
 import { printRunDecider } from './print-run.decider';
 import { spareSerials, type OpenedPrintRun, type PrintRunState } from './print-run-state';
@@ -252,55 +253,14 @@ export function decideRecordPrinting(
     input.printedOn,
     context,
   );
-  const attempt = lotEvents.find((e) => e.type === 'BlankReuseAttempted');
-  if (attempt) {
-    const serials = attempt.data.serials.map((s) => `${formatSerial(run.header.prefix, run.header.width, s.serial)} (${s.status})`);
-    return {
-      appends: [{ stream: lotStream, events: lotEvents }],
-      primaryStream: runStream,
-      refusal: new DomainError({
-        code: 'BLANK_NOT_USABLE',
-        kind: 'rule_violation',
-        messageVi: `Không được in lên phôi đã mất, đã huỷ, đã trả hoặc thiếu: ${serials.slice(0, 10).join(', ')}. Lần thử đã được ghi lại.`,
-        messageEn: `Blanks that are lost, destroyed, returned or missing may never be printed on: ${serials.slice(0, 10).join(', ')}. The attempt was recorded.`,
-        field: 'printRunId',
-        rule: 18,
-      }),
-    };
-  }
+  const refusal = blankReuseRefusal(run.header, lotEvents);
+  if (refusal) return { appends: [{ stream: lotStream, events: lotEvents }], primaryStream: runStream, refusal };
   return {
     appends: [
       { stream: lotStream, events: lotEvents, sealed: true, resumes },
       { stream: runStream, events: runEvents },
     ],
     primaryStream: runStream,
-  };
-}
-
-/**
- * The lot's side of printing a run (diploma or certificate, the same lot acts): every planned serial bound
- * to its credential, in bounded appends; the run's own "printed" event, appended after them, is the act's
- * seal (issue 20), so no run reads as printed on a binding cut short. A resend binds only the serials an
- * earlier, cut-short attempt did not.
- */
-export function bindRun(
-  lot: BlankLotState,
-  run: { authorityCode: string; printRunId: string },
-  bindings: readonly { serial: number; diplomaId: string }[],
-  boundOn: IsoDate,
-  context: CommandContext,
-): { events: ReturnType<typeof blankLotDecider.decide>; resumes: boolean } {
-  const boundBefore = lot.status === 'received' ? bindings.filter((b) => lot.diplomaBySerial.get(b.serial) === b.diplomaId).length : 0;
-  if (boundBefore === bindings.length && bindings.length > 0) return { events: [], resumes: true };
-  const rest =
-    boundBefore > 0 && lot.status === 'received' ? bindings.filter((b) => lot.diplomaBySerial.get(b.serial) !== b.diplomaId) : bindings;
-  return {
-    events: blankLotDecider.decide(
-      { type: 'BindBlanks', authorityCode: run.authorityCode, printRunId: run.printRunId, boundOn, bindings: [...rest] },
-      lot,
-      context,
-    ),
-    resumes: boundBefore > 0,
   };
 }
 
@@ -320,21 +280,12 @@ export function decideRecordMisprint(
       messageEn: `Diploma ${input.diplomaId} is not in this print run.`,
       field: 'diplomaId',
     });
-  const lotEvents = blankLotDecider.decide(
-    {
-      type: 'ReplaceMisprintedBlank',
-      authorityCode: run.header.authorityCode,
-      printRunId: run.header.printRunId,
-      diplomaId: input.diplomaId,
-      oldSerial: run.entries[index]!.serial,
-      note: input.note,
-      replacedOn: input.reprintedOn,
-    },
+  const { lotEvents, newSerial, newlyReserved } = replaceMisprintedBlank(
     read.lot,
+    run.header,
+    { credentialId: input.diplomaId, oldSerial: run.entries[index]!.serial, note: input.note, reprintedOn: input.reprintedOn },
     context,
   );
-  const bound = lotEvents.find((e) => e.type === 'BlanksBound');
-  if (!bound) throw new Error('unreachable: a replaced blank is always bound');
   // The run decides its own state (printed, not yet signed: a signed wrong diploma is a reissue) on the
   // serial the lot chose; a refusal here comes before anything is appended.
   const runEvents = printRunDecider.decide(
@@ -342,8 +293,8 @@ export function decideRecordMisprint(
       type: 'RecordMisprint',
       printRunId: input.printRunId,
       diplomaId: input.diplomaId,
-      newSerial: bound.data.bindings[0]!.serial,
-      newlyReserved: lotEvents.some((e) => e.type === 'BlanksReserved'),
+      newSerial,
+      newlyReserved,
       note: input.note,
       reprintedOn: input.reprintedOn,
     },
@@ -367,27 +318,7 @@ export function decideClosePrintRun(
 ): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
   const spares = run.status === 'signed' ? spareSerials(run) : [];
-  const stillReserved = new Set<number>();
-  if (read.lot.status === 'received') {
-    for (const s of read.lot.segments)
-      if (s.status === 'reserved' && s.printRunId === input.printRunId) for (let v = s.from; v <= s.to; v += 1) stillReserved.add(v);
-  }
-  const toRelease: SerialRange[] = spares.filter((s) => stillReserved.has(s)).map((s) => ({ from: s, to: s }));
-  const lotEvents =
-    toRelease.length > 0
-      ? blankLotDecider.decide(
-          {
-            type: 'ReleaseBlanks',
-            authorityCode: run.header.authorityCode,
-            printRunId: run.header.printRunId,
-            ranges: toRelease,
-            releasedOn: input.closedOn,
-          },
-          read.lot,
-          context,
-        )
-      : [];
-  const releasedRanges = normalizeRanges(spares.map((s) => ({ from: s, to: s })));
+  const { lotEvents, releasedRanges } = releaseSpares(read.lot, run.header, spares, input.closedOn, context);
   const runEvents = printRunDecider.decide(
     { type: 'ClosePrintRun', printRunId: input.printRunId, closedOn: input.closedOn, releasedRanges },
     run,
