@@ -1,8 +1,7 @@
 import type { AuthorityDirectory } from '../authorities/authority';
 import { requireLicenceOn } from '../authorities/authority-licence';
 import { blankLotStream } from '../blanks/blank';
-import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
-import { normalizeRanges } from '../blanks/serial-range';
+import type { BlankLotState } from '../blanks/blank-lot.decider';
 import { requireIssuerRule } from '../credential-kinds/credential-fields';
 import type { CredentialKindEntry } from '../credential-kinds/credential-kind';
 import type { CommandContext } from '../shared/command-context';
@@ -20,7 +19,14 @@ import {
   type CertificatePrintRunState,
   type OpenedCertificatePrintRun,
 } from './certificate-print-run';
-import { bindRun, blankReuseRefusal, releaseSpares, replaceMisprintedBlank } from '../print-runs/print-run-core';
+import {
+  bindRun,
+  blankReuseRefusal,
+  releaseSpares,
+  replaceMisprintedBlank,
+  reserveAfterClaim,
+  reservedForRun,
+} from '../print-runs/print-run-core';
 
 /**
  * The acts of a certificate print run across streams (issue 18 item 3), in the shape of the diploma run's
@@ -143,42 +149,32 @@ export function decideOpenCertificatePrintRun(
   });
   certificates.sort((a, b) => a.number - b.number);
 
-  const reservedBefore = normalizeRanges(
-    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
-  );
-  let reserveEvents: ReturnType<typeof blankLotDecider.decide> = [];
-  if (reservedBefore.length === 0) {
-    try {
-      reserveEvents = blankLotDecider.decide(
-        {
-          type: 'ReserveBlanks',
-          authorityCode: input.authorityCode,
-          printRunId: input.printRunId,
-          count: certificates.length + (input.spareBlanks ?? 0),
-          reservedOn: input.openedOn,
-        },
-        lot,
-        context,
-      );
-    } catch (error) {
-      // Cut short between its claim and its reservation, the run can no longer get its blanks: the claim goes
-      // back (recorded), so the certificates are printed by another run instead of waiting on one that never
-      // opens (rule 16), as a diploma run gives its graduates back.
-      if (claimedBefore.length > 0 && error instanceof DomainError) {
-        const release = certificateRegisterDecider.decide(
-          { type: 'ReleaseCertificateClaims', printRunId: input.printRunId },
-          read.register,
+  const reservedBefore = reservedForRun(lot, input.printRunId);
+  // Cut short between its claim and its reservation, a run that can no longer get its blanks gives its
+  // certificates back (recorded), as a diploma run gives its graduates back (rule 16).
+  const { reserveEvents, refused } =
+    reservedBefore.length > 0
+      ? { reserveEvents: [], refused: undefined }
+      : reserveAfterClaim(
+          lot,
+          {
+            authorityCode: input.authorityCode,
+            printRunId: input.printRunId,
+            count: certificates.length + (input.spareBlanks ?? 0),
+            reservedOn: input.openedOn,
+          },
+          claimedBefore.length > 0,
+          () => ({
+            stream: certificateRegisterStream(input.authorityCode, entry.code, input.year),
+            events: certificateRegisterDecider.decide(
+              { type: 'ReleaseCertificateClaims', printRunId: input.printRunId },
+              read.register,
+              context,
+            ),
+          }),
           context,
         );
-        return {
-          appends: [{ stream: certificateRegisterStream(input.authorityCode, entry.code, input.year), events: release }],
-          primaryStream: runStream,
-          refusal: error,
-        };
-      }
-      throw error;
-    }
-  }
+  if (refused) return { appends: [refused.append], primaryStream: runStream, refusal: refused.refusal };
   const reserved =
     reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
 

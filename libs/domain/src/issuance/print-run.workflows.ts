@@ -3,12 +3,18 @@ import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
 import { requireIsoDate, throwIfInvalid } from '../shared/validation';
 import type { StreamAppend, WorkflowDecision } from '../shared/workflow';
-import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
+import type { BlankLotState } from '../blanks/blank-lot.decider';
 import { blankLotStream } from '../blanks/blank';
-import { normalizeRanges } from '../blanks/serial-range';
 import { graduationDecisionDecider, graduationDecisionStream, type GraduationDecisionState } from '../decisions/graduation-decision';
 import { registerNumbersDecider, registerStream, unfilledOfBlock, type RegisterState } from '../registers/register-numbers';
-import { blankReuseRefusal, bindRun, releaseSpares, replaceMisprintedBlank } from '../print-runs/print-run-core';
+import {
+  blankReuseRefusal,
+  bindRun,
+  releaseSpares,
+  replaceMisprintedBlank,
+  reserveAfterClaim,
+  reservedForRun,
+} from '../print-runs/print-run-core';
 import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, printOrder, printRunStream } from './print-run';
 import { printRunDecider } from './print-run.decider';
 import { spareSerials, type OpenedPrintRun, type PrintRunState } from './print-run-state';
@@ -84,9 +90,7 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
     read.decision.status === 'recorded'
       ? [...read.decision.printRunOf].filter(([, run]) => run === input.printRunId).map(([id]) => id)
       : [];
-  const reservedBefore = normalizeRanges(
-    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
-  );
+  const reservedBefore = reservedForRun(lot, input.printRunId);
   const claimEvents =
     claimedBefore.length === 0
       ? graduationDecisionDecider.decide(
@@ -111,33 +115,30 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
   const graduates = printOrder(claimedIds.map((id) => decision.graduates.get(id)!));
   const diplomaIds = graduates.map((g) => originalDiplomaId(g.graduateId));
 
-  let reserveEvents: ReturnType<typeof blankLotDecider.decide> = [];
-  if (reservedBefore.length === 0) {
-    try {
-      reserveEvents = blankLotDecider.decide(
-        {
-          type: 'ReserveBlanks',
-          authorityCode: input.authorityCode,
-          printRunId: input.printRunId,
-          count: graduates.length + (input.spareBlanks ?? 0),
-          reservedOn: input.openedOn,
-        },
-        lot,
-        context,
-      );
-    } catch (error) {
-      // The graduates an earlier attempt claimed go back, so another run can print them.
-      if (claimedBefore.length > 0 && error instanceof DomainError) {
-        const release = graduationDecisionDecider.decide(
-          { type: 'ReleaseGraduateClaims', printRunId: input.printRunId },
-          read.decision,
+  // The graduates an earlier attempt claimed go back if the lot can no longer give their blanks.
+  const { reserveEvents, refused } =
+    reservedBefore.length > 0
+      ? { reserveEvents: [], refused: undefined }
+      : reserveAfterClaim(
+          lot,
+          {
+            authorityCode: input.authorityCode,
+            printRunId: input.printRunId,
+            count: graduates.length + (input.spareBlanks ?? 0),
+            reservedOn: input.openedOn,
+          },
+          claimedBefore.length > 0,
+          () => ({
+            stream: decisionStream,
+            events: graduationDecisionDecider.decide(
+              { type: 'ReleaseGraduateClaims', printRunId: input.printRunId },
+              read.decision,
+              context,
+            ),
+          }),
           context,
         );
-        return { appends: [{ stream: decisionStream, events: release }], primaryStream: runStream, refusal: error };
-      }
-      throw error;
-    }
-  }
+  if (refused) return { appends: [refused.append], primaryStream: runStream, refusal: refused.refusal };
   const reserved =
     reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
 

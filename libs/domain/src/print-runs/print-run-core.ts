@@ -1,6 +1,7 @@
 import type { CommandContext } from '../shared/command-context';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
+import type { StreamAppend } from '../shared/workflow';
 import type { BlankLotEvent } from '../blanks/blank';
 import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
 import { formatSerial, normalizeRanges, type SerialRange } from '../blanks/serial-range';
@@ -190,4 +191,32 @@ export function bindRun(
     ),
     resumes: boundBefore > 0,
   };
+}
+
+/** A run's blanks, the ones an earlier cut-short attempt already reserved on the lot (then nothing more is reserved). */
+export function reservedForRun(lot: Extract<BlankLotState, { status: 'received' }>, printRunId: string): SerialRange[] {
+  return normalizeRanges(
+    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === printRunId).map((s) => ({ from: s.from, to: s.to })),
+  );
+}
+
+/**
+ * The lot reserves a blank for each credential the run claimed and its spares, after the claim (opening, rule 16).
+ * If the lot cannot, and an earlier attempt cut short after its claim already holds the credentials, the claim
+ * goes back (the events `giveBack` decides, on the claim's stream) and the refusal is recorded with it, so the
+ * credentials are printed by another run instead of waiting on one that never opens.
+ */
+export function reserveAfterClaim(
+  lot: BlankLotState,
+  reservation: { authorityCode: string; printRunId: string; count: number; reservedOn: IsoDate },
+  claimedBefore: boolean,
+  giveBack: () => StreamAppend,
+  context: CommandContext,
+): { reserveEvents: readonly BlankLotEvent[]; refused?: { append: StreamAppend; refusal: DomainError } } {
+  try {
+    return { reserveEvents: blankLotDecider.decide({ type: 'ReserveBlanks', ...reservation }, lot, context) };
+  } catch (error) {
+    if (claimedBefore && error instanceof DomainError) return { reserveEvents: [], refused: { append: giveBack(), refusal: error } };
+    throw error;
+  }
 }
