@@ -20,8 +20,7 @@ import {
   type OpenedCertificatePrintRun,
 } from './certificate-print-run';
 import {
-  bindRun,
-  blankReuseRefusal,
+  decidePrintingOnLot,
   releaseSpares,
   replaceMisprintedBlank,
   reserveAfterClaim,
@@ -230,26 +229,16 @@ export function decideRecordCertificatePrinting(
   context: CommandContext,
 ): WorkflowDecision {
   const run = openedCertificateRunOf(read.run, input.authorityCode);
-  const runStream = certificatePrintRunStream(input.printRunId);
-  const lotStream = blankLotStream(run.header.lotId);
   const runEvents = certificatePrintRunDecider.decide({ type: 'RecordCertificatePrinting', printedOn: input.printedOn }, run, context);
   // The same lot acts as a diploma run's, in bounded appends sealed by the run's "printed" (issue 20).
-  const { events: lotEvents, resumes } = bindRun(
+  return decidePrintingOnLot(
     read.lot,
     run.header,
     run.entries.map((e) => ({ serial: e.serial, diplomaId: e.certificateId })),
     input.printedOn,
+    { stream: certificatePrintRunStream(input.printRunId), events: runEvents },
     context,
   );
-  const refusal = blankReuseRefusal(run.header, lotEvents);
-  if (refusal) return { appends: [{ stream: lotStream, events: lotEvents }], primaryStream: runStream, refusal };
-  return {
-    appends: [
-      { stream: lotStream, events: lotEvents, sealed: true, resumes },
-      { stream: runStream, events: runEvents },
-    ],
-    primaryStream: runStream,
-  };
 }
 
 /** Q4: the blank is spoiled, the certificate goes onto the run's next spare (or the next in stock), its number stays. */

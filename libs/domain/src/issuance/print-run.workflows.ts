@@ -8,8 +8,7 @@ import { blankLotStream } from '../blanks/blank';
 import { graduationDecisionDecider, graduationDecisionStream, type GraduationDecisionState } from '../decisions/graduation-decision';
 import { registerNumbersDecider, registerStream, unfilledOfBlock, type RegisterState } from '../registers/register-numbers';
 import {
-  blankReuseRefusal,
-  bindRun,
+  decidePrintingOnLot,
   releaseSpares,
   replaceMisprintedBlank,
   reserveAfterClaim,
@@ -240,29 +239,19 @@ export function decideRecordPrinting(
   context: CommandContext,
 ): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
-  const runStream = printRunStream(input.printRunId);
-  const lotStream = blankLotStream(run.header.lotId);
   const runEvents = printRunDecider.decide(
     { type: 'RecordPrinting', printRunId: input.printRunId, printedOn: input.printedOn },
     run,
     context,
   );
-  const { events: lotEvents, resumes } = bindRun(
+  return decidePrintingOnLot(
     read.lot,
     run.header,
     run.entries.map((e) => ({ serial: e.serial, diplomaId: e.diplomaId })),
     input.printedOn,
+    { stream: printRunStream(input.printRunId), events: runEvents },
     context,
   );
-  const refusal = blankReuseRefusal(run.header, lotEvents);
-  if (refusal) return { appends: [{ stream: lotStream, events: lotEvents }], primaryStream: runStream, refusal };
-  return {
-    appends: [
-      { stream: lotStream, events: lotEvents, sealed: true, resumes },
-      { stream: runStream, events: runEvents },
-    ],
-    primaryStream: runStream,
-  };
 }
 
 /** Domain Q4: the blank is spoiled, the diploma goes onto the next blank, the register number stays. */

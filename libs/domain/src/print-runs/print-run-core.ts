@@ -1,8 +1,8 @@
 import type { CommandContext } from '../shared/command-context';
 import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
-import type { StreamAppend } from '../shared/workflow';
-import type { BlankLotEvent } from '../blanks/blank';
+import type { StreamAppend, WorkflowDecision } from '../shared/workflow';
+import { blankLotStream, type BlankLotEvent } from '../blanks/blank';
 import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
 import { formatSerial, normalizeRanges, type SerialRange } from '../blanks/serial-range';
 
@@ -219,4 +219,24 @@ export function reserveAfterClaim(
     if (claimedBefore && error instanceof DomainError) return { reserveEvents: [], refused: { append: giveBack(), refusal: error } };
     throw error;
   }
+}
+
+/**
+ * Printing a run (diplomas or certificates): the lot binds every planned blank to its credential, in bounded
+ * appends, then the run's own "printed" event seals the act (issue 20). A blank that may never be used again
+ * refuses the whole act and the attempt is recorded on the lot (rule 18, F4).
+ */
+export function decidePrintingOnLot(
+  lot: BlankLotState,
+  run: RunOnLot,
+  bindings: readonly { serial: number; diplomaId: string }[],
+  boundOn: IsoDate,
+  printed: StreamAppend,
+  context: CommandContext,
+): WorkflowDecision {
+  const lotStream = blankLotStream(run.lotId);
+  const { events, resumes } = bindRun(lot, run, bindings, boundOn, context);
+  const refusal = blankReuseRefusal(run, events);
+  if (refusal) return { appends: [{ stream: lotStream, events }], primaryStream: printed.stream, refusal };
+  return { appends: [{ stream: lotStream, events, sealed: true, resumes }, printed], primaryStream: printed.stream };
 }
