@@ -3,7 +3,7 @@ import type { CommandOutcome, EventStore } from '@so-goc/event-store';
 import { openPrintRun } from '@so-goc/platform/issuance/open-print-run';
 import { receiveBlankLot } from '@so-goc/platform/blanks/receive-blank-lot';
 import { reissueDiploma } from '@so-goc/platform/diplomas/after-issuance';
-import { signPrintRun } from '@so-goc/platform/issuance/print-run-steps';
+import { recordPrinting, signPrintRun } from '@so-goc/platform/issuance/print-run-steps';
 import { importGraduationDecision } from '@so-goc/platform/decisions/import-graduation-decision';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,6 +94,14 @@ export async function issueCompletionSession(
     readModels.close();
   }
 }
+/** The 50,000-diploma run of the bounded-appends test (issue 20): its opening and its binding each span several appends. */
+export const LARGE_RUN = {
+  printRunId: 'thpt-2024-toan-tinh',
+  authorityCode: 'SGD-HP',
+  decisionId: 'sgd-hp-50000-2024',
+  lotId: 'HP-THPT-2024-M',
+  count: 50_000,
+};
 
 /** The acts that span streams, with the same body each time: a resend is the same request. */
 export const CRASH_ACTS: Record<
@@ -114,6 +122,22 @@ export const CRASH_ACTS: Record<
       },
       context,
     ),
+  'open-large-print-run': (store, _directory, context) =>
+    openPrintRun(
+      store,
+      {
+        printRunId: LARGE_RUN.printRunId,
+        authorityCode: LARGE_RUN.authorityCode,
+        decisionId: LARGE_RUN.decisionId,
+        lotId: LARGE_RUN.lotId,
+        templateVersion: 'TT21-2019',
+        openedOn: '2024-08-05',
+        spareBlanks: 10,
+      },
+      context,
+    ),
+  'print-large-run': (store, _directory, context) =>
+    recordPrinting(store, { printRunId: LARGE_RUN.printRunId, authorityCode: LARGE_RUN.authorityCode, printedOn: '2024-08-06' }, context),
   'receive-lot': (store, _directory, context) =>
     receiveBlankLot(
       store,

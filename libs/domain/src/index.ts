@@ -40,6 +40,7 @@ export * from './graduates/graduate-validation';
 export * from './graduates/duplicates';
 export * from './registers/register-numbers';
 export * from './decisions/graduation-decision';
+export * from './print-runs/print-run-core';
 export * from './issuance/print-run';
 export * from './issuance/print-run-state';
 export * from './issuance/print-run.decider';

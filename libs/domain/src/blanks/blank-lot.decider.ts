@@ -34,6 +34,8 @@ export type BlankLotState =
     };
 
 const MAX_LOT_SIZE = 1_000_000;
+/** Bindings per BlanksBound event: ~300 KiB at most, under one append's bound (issue 20). */
+export const BINDINGS_PER_EVENT = 5_000;
 const LOT_ID = /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/;
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
@@ -282,17 +284,20 @@ export const blankLotDecider: Decider<BlankLotCommand, BlankLotState, BlankLotEv
           'in văn bằng lên',
           'bind',
         );
-        return [
-          {
+        // Issue 20: a large run's binding is several events of bounded size, so it can go in bounded appends.
+        const bound: BlankLotEvent[] = [];
+        for (let start = 0; start < command.bindings.length; start += BINDINGS_PER_EVENT) {
+          bound.push({
             type: 'BlanksBound',
             data: {
               authorityCode: command.authorityCode,
               printRunId: command.printRunId,
               boundOn: command.boundOn,
-              bindings: command.bindings,
+              bindings: command.bindings.slice(start, start + BINDINGS_PER_EVENT),
             },
-          },
-        ];
+          });
+        }
+        return bound;
       }
       case 'SpoilBlanks': {
         throwIfInvalid(

@@ -258,4 +258,46 @@ describe('Certificate print runs (issue 18)', () => {
       expect.arrayContaining(['BlanksSpoiled', 'BlanksBound']),
     );
   });
+
+  describe('a crash between the claim (register book) and the reservation (lot), then a resend', () => {
+    const claimed = decideOpenCertificatePrintRun(open, read, ctx).appends[0]!;
+    const registerAfterCrash = stateOf(certificateRegisterDecider, [...registerHistory, ...(claimed.events as CertificateRegisterEvent[])]);
+
+    it('the resend reserves the blanks and opens the run on the same certificates, claiming nobody twice', () => {
+      const decision = decideOpenCertificatePrintRun(open, { ...read, register: registerAfterCrash }, ctx);
+      expect(decision.appends.filter((a) => a.events.length > 0).map((a) => [a.stream, a.events.map((e) => e.type)])).toEqual([
+        ['blank-lot-lot-nn', ['BlanksReserved']],
+        ['certificate-print-run-r-1', ['CertificatePrintRunOpened', 'CertificatePrintRunEntriesPlanned']],
+      ]);
+    });
+
+    it('rule 16: when the lot can no longer give the blanks, the claim is given back and recorded, so another run prints them', () => {
+      // Another run took the lot's blanks while this one was cut short.
+      const takenLot = stateOf(blankLotDecider, [
+        lotOf('CC-NN'),
+        ...blankLotDecider.decide(
+          { type: 'ReserveBlanks', authorityCode: 'TTNN-HP', printRunId: 'r-other', count: 9, reservedOn: '2026-07-02' },
+          stateOf(blankLotDecider, [lotOf('CC-NN')]),
+          ctx,
+        ),
+      ]);
+      const decision = decideOpenCertificatePrintRun(open, { ...read, register: registerAfterCrash, lot: takenLot }, ctx);
+      expect(decision.refusal).toBeInstanceOf(DomainError);
+      expect(decision.appends.map((a) => [a.stream, a.events.map((e) => e.type)])).toEqual([
+        ['certificate-register-TTNN-HP-CC-NN-2026', ['CertificateClaimsReleased']],
+      ]);
+      const released = stateOf(certificateRegisterDecider, [
+        ...registerHistory,
+        ...(claimed.events as CertificateRegisterEvent[]),
+        ...(decision.appends[0]!.events as CertificateRegisterEvent[]),
+      ]);
+      const again = decideOpenCertificatePrintRun({ ...open, printRunId: 'r-2', spareBlanks: 0 }, { ...read, register: released }, ctx);
+      expect(again.appends[0]!.events).toEqual([
+        {
+          type: 'CertificatesClaimedForPrintRun',
+          data: { printRunId: 'r-2', certificateIds: [1, 2, 3].map((n) => `TTNN-HP.CC-NN.2026.${n}`) },
+        },
+      ]);
+    });
+  });
 });

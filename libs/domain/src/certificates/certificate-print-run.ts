@@ -4,6 +4,7 @@ import { DomainError } from '../shared/errors';
 import { actedOnIfKnown, requireActDate } from '../shared/plausible-dates';
 import { requirePattern, requirePersonText, requireText, throwIfInvalid } from '../shared/validation';
 import { formatSerial, type SerialRange } from '../blanks/serial-range';
+import { requireBalanced, requireNotBefore, requireReplacementSpare, runSpares } from '../print-runs/print-run-core';
 
 /**
  * A print run on certificate blanks (issue 18 item 3; docs/domain.md §2.3 and §8): the certificates of one
@@ -184,10 +185,7 @@ function evolve(state: CertificatePrintRunState, event: CertificatePrintRunEvent
 }
 
 /** Reserved for the run and carrying no certificate: what a misprint takes first, released on close. */
-export function certificateRunSpares(run: OpenedCertificatePrintRun): number[] {
-  const used = new Set(run.entries.map((e) => e.serial));
-  return [...run.reservedSerials].filter((s) => !used.has(s) && !run.spoiledSerials.has(s)).sort((a, b) => a - b);
-}
+export const certificateRunSpares: (run: OpenedCertificatePrintRun) => number[] = runSpares;
 
 const STATUS_VI: Record<CertificatePrintRunStatus, string> = {
   open: 'mới mở (chưa in)',
@@ -213,17 +211,7 @@ export function requireCertificateRunStatus(
   });
 }
 
-function notBefore(field: string, date: IsoDate, earliest: IsoDate, earliestVi: string, earliestEn: string, rule?: number): void {
-  if (date >= earliest) return;
-  throw new DomainError({
-    code: 'DATE_TOO_EARLY',
-    kind: 'rule_violation',
-    messageVi: `Ngày ${date} trước ${earliestVi} (${earliest}).`,
-    messageEn: `${date} is before ${earliestEn} (${earliest}).`,
-    field,
-    ...(rule !== undefined ? { rule } : {}),
-  });
-}
+const notBefore = requireNotBefore;
 
 export function certificatePrintRunNotFound(): DomainError {
   return new DomainError({
@@ -315,17 +303,7 @@ export const certificatePrintRunDecider: Decider<CertificatePrintRunCommand, Cer
           });
         }
         const entry = run.entries[index]!;
-        const isSpare = certificateRunSpares(run).includes(command.newSerial);
-        if (command.newlyReserved === isSpare || run.spoiledSerials.has(command.newSerial) || command.newSerial === entry.serial) {
-          throw new DomainError({
-            code: 'REPLACEMENT_BLANK_INVALID',
-            kind: 'conflict',
-            messageVi: 'Phôi thay thế không phải phôi dự phòng của đợt in.',
-            messageEn: "The replacement blank is not one of the run's spares.",
-            field: 'newSerial',
-            rule: 16,
-          });
-        }
+        requireReplacementSpare(run, entry.serial, command.newSerial, command.newlyReserved);
         notBefore('reprintedOn', command.reprintedOn, run.printedOn!, 'ngày in', 'the printing date');
         return [
           {
@@ -395,26 +373,8 @@ export const certificatePrintRunDecider: Decider<CertificatePrintRunCommand, Cer
       case 'CloseCertificatePrintRun': {
         throwIfInvalid(requireActDate('closedOn', command.closedOn, actedOn));
         requireCertificateRunStatus(run, ['signed'], 'closing');
-        const spares = certificateRunSpares(run);
-        const released = expand(command.releasedRanges);
-        const reserved = run.reservedSerials.size;
-        const bound = run.entries.length;
-        const spoiled = run.spoiledSerials.size;
         // §2.3: reserved = bound + spoiled + released, serial by serial (rule 16).
-        if (
-          reserved !== bound + spoiled + released.length ||
-          released.length !== spares.length ||
-          released.some((s) => !spares.includes(s))
-        ) {
-          throw new DomainError({
-            code: 'PRINT_RUN_UNBALANCED',
-            kind: 'rule_violation',
-            messageVi: `Đợt in chưa cân đối: giữ ${reserved} phôi, đã in ${bound}, hỏng ${spoiled}, trả lại ${released.length}.`,
-            messageEn: `The run does not balance: ${reserved} reserved, ${bound} bound, ${spoiled} spoiled, ${released.length} released.`,
-            field: 'releasedRanges',
-            rule: 16,
-          });
-        }
+        const { reserved, bound, spoiled, released } = requireBalanced(run, command.releasedRanges);
         return [
           {
             type: 'CertificatePrintRunClosed',
@@ -424,7 +384,7 @@ export const certificatePrintRunDecider: Decider<CertificatePrintRunCommand, Cer
               reserved,
               bound,
               spoiled,
-              released: released.length,
+              released,
               releasedRanges: [...command.releasedRanges],
             },
           },

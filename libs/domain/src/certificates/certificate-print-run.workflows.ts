@@ -1,8 +1,7 @@
 import type { AuthorityDirectory } from '../authorities/authority';
 import { requireLicenceOn } from '../authorities/authority-licence';
 import { blankLotStream } from '../blanks/blank';
-import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
-import { formatSerial, normalizeRanges, type SerialRange } from '../blanks/serial-range';
+import type { BlankLotState } from '../blanks/blank-lot.decider';
 import { requireIssuerRule } from '../credential-kinds/credential-fields';
 import type { CredentialKindEntry } from '../credential-kinds/credential-kind';
 import type { CommandContext } from '../shared/command-context';
@@ -20,6 +19,13 @@ import {
   type CertificatePrintRunState,
   type OpenedCertificatePrintRun,
 } from './certificate-print-run';
+import {
+  decidePrintingOnLot,
+  releaseSpares,
+  replaceMisprintedBlank,
+  reserveAfterClaim,
+  reservedForRun,
+} from '../print-runs/print-run-core';
 
 /**
  * The acts of a certificate print run across streams (issue 18 item 3), in the shape of the diploma run's
@@ -142,23 +148,32 @@ export function decideOpenCertificatePrintRun(
   });
   certificates.sort((a, b) => a.number - b.number);
 
-  const reservedBefore = normalizeRanges(
-    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
-  );
-  const reserveEvents =
+  const reservedBefore = reservedForRun(lot, input.printRunId);
+  // Cut short between its claim and its reservation, a run that can no longer get its blanks gives its
+  // certificates back (recorded), as a diploma run gives its graduates back (rule 16).
+  const { reserveEvents, refused } =
     reservedBefore.length > 0
-      ? []
-      : blankLotDecider.decide(
+      ? { reserveEvents: [], refused: undefined }
+      : reserveAfterClaim(
+          lot,
           {
-            type: 'ReserveBlanks',
             authorityCode: input.authorityCode,
             printRunId: input.printRunId,
             count: certificates.length + (input.spareBlanks ?? 0),
             reservedOn: input.openedOn,
           },
-          lot,
+          claimedBefore.length > 0,
+          () => ({
+            stream: certificateRegisterStream(input.authorityCode, entry.code, input.year),
+            events: certificateRegisterDecider.decide(
+              { type: 'ReleaseCertificateClaims', printRunId: input.printRunId },
+              read.register,
+              context,
+            ),
+          }),
           context,
         );
+  if (refused) return { appends: [refused.append], primaryStream: runStream, refusal: refused.refusal };
   const reserved =
     reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
 
@@ -214,47 +229,16 @@ export function decideRecordCertificatePrinting(
   context: CommandContext,
 ): WorkflowDecision {
   const run = openedCertificateRunOf(read.run, input.authorityCode);
-  const runStream = certificatePrintRunStream(input.printRunId);
-  const lotStream = blankLotStream(run.header.lotId);
   const runEvents = certificatePrintRunDecider.decide({ type: 'RecordCertificatePrinting', printedOn: input.printedOn }, run, context);
-  const boundBefore =
-    read.lot.status === 'received' && read.lot.segments.some((s) => s.status === 'bound' && s.printRunId === input.printRunId);
-  const lotEvents = boundBefore
-    ? []
-    : blankLotDecider.decide(
-        {
-          type: 'BindBlanks',
-          authorityCode: run.header.authorityCode,
-          printRunId: input.printRunId,
-          boundOn: input.printedOn,
-          bindings: run.entries.map((e) => ({ serial: e.serial, diplomaId: e.certificateId })),
-        },
-        read.lot,
-        context,
-      );
-  const attempt = lotEvents.find((e) => e.type === 'BlankReuseAttempted');
-  if (attempt) {
-    const serials = attempt.data.serials.map((s) => `${formatSerial(run.header.prefix, run.header.width, s.serial)} (${s.status})`);
-    return {
-      appends: [{ stream: lotStream, events: lotEvents }],
-      primaryStream: runStream,
-      refusal: new DomainError({
-        code: 'BLANK_NOT_USABLE',
-        kind: 'rule_violation',
-        messageVi: `Không được in lên phôi đã mất, đã huỷ, đã trả hoặc thiếu: ${serials.slice(0, 10).join(', ')}. Lần thử đã được ghi lại.`,
-        messageEn: `Blanks that are lost, destroyed, returned or missing may never be printed on: ${serials.slice(0, 10).join(', ')}. The attempt was recorded.`,
-        field: 'printRunId',
-        rule: 18,
-      }),
-    };
-  }
-  return {
-    appends: [
-      { stream: lotStream, events: lotEvents },
-      { stream: runStream, events: runEvents },
-    ],
-    primaryStream: runStream,
-  };
+  // The same lot acts as a diploma run's, in bounded appends sealed by the run's "printed" (issue 20).
+  return decidePrintingOnLot(
+    read.lot,
+    run.header,
+    run.entries.map((e) => ({ serial: e.serial, diplomaId: e.certificateId })),
+    input.printedOn,
+    { stream: certificatePrintRunStream(input.printRunId), events: runEvents },
+    context,
+  );
 }
 
 /** Q4: the blank is spoiled, the certificate goes onto the run's next spare (or the next in stock), its number stays. */
@@ -276,27 +260,18 @@ export function decideRecordCertificateMisprint(
   }
   // The run's state first (printed, not signed): a wrong-state call records nothing on the lot.
   requireCertificateRunStatus(run, ['printed'], 'a misprint');
-  const lotEvents = blankLotDecider.decide(
-    {
-      type: 'ReplaceMisprintedBlank',
-      authorityCode: run.header.authorityCode,
-      printRunId: run.header.printRunId,
-      diplomaId: input.certificateId,
-      oldSerial: run.entries[index]!.serial,
-      note: input.note,
-      replacedOn: input.reprintedOn,
-    },
+  const { lotEvents, newSerial, newlyReserved } = replaceMisprintedBlank(
     read.lot,
+    run.header,
+    { credentialId: input.certificateId, oldSerial: run.entries[index]!.serial, note: input.note, reprintedOn: input.reprintedOn },
     context,
   );
-  const bound = lotEvents.find((e) => e.type === 'BlanksBound');
-  if (!bound) throw new Error('unreachable: a replaced blank is always bound');
   const runEvents = certificatePrintRunDecider.decide(
     {
       type: 'RecordCertificateMisprint',
       certificateId: input.certificateId,
-      newSerial: bound.data.bindings[0]!.serial,
-      newlyReserved: lotEvents.some((e) => e.type === 'BlanksReserved'),
+      newSerial,
+      newlyReserved,
       note: input.note,
       reprintedOn: input.reprintedOn,
     },
@@ -424,31 +399,12 @@ export function decideCloseCertificatePrintRun(
 ): WorkflowDecision {
   const run = openedCertificateRunOf(read.run, input.authorityCode);
   const spares = run.status === 'signed' ? certificateRunSpares(run) : [];
-  const stillReserved = new Set<number>();
-  if (read.lot.status === 'received') {
-    for (const s of read.lot.segments)
-      if (s.status === 'reserved' && s.printRunId === input.printRunId) for (let v = s.from; v <= s.to; v += 1) stillReserved.add(v);
-  }
-  const toRelease: SerialRange[] = normalizeRanges(spares.filter((s) => stillReserved.has(s)).map((s) => ({ from: s, to: s })));
-  const lotEvents =
-    toRelease.length > 0
-      ? blankLotDecider.decide(
-          {
-            type: 'ReleaseBlanks',
-            authorityCode: run.header.authorityCode,
-            printRunId: input.printRunId,
-            ranges: toRelease,
-            releasedOn: input.closedOn,
-          },
-          read.lot,
-          context,
-        )
-      : [];
+  const { lotEvents, releasedRanges } = releaseSpares(read.lot, run.header, spares, input.closedOn, context);
   const runEvents = certificatePrintRunDecider.decide(
     {
       type: 'CloseCertificatePrintRun',
       closedOn: input.closedOn,
-      releasedRanges: normalizeRanges(spares.map((s) => ({ from: s, to: s }))),
+      releasedRanges,
     },
     run,
     context,

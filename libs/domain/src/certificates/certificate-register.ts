@@ -136,6 +136,8 @@ export type CertificateRegisterEvent =
   | CertificateCorrectionEvent
   /** Issue 18: certificates taken by a print run on certificate blanks; a certificate is printed by one run. */
   | DomainEvent<'CertificatesClaimedForPrintRun', { printRunId: string; certificateIds: string[] }>
+  /** A run cut short after its claim could not get its blanks: the certificates go back to the unprinted (rule 16). */
+  | DomainEvent<'CertificateClaimsReleased', { printRunId: string; certificateIds: string[] }>
   /** The run was signed: each certificate's serial enters the register (rules 5, 20). */
   | DomainEvent<'CertificatesPrintedOnBlanks', CertificatesPrinted>;
 
@@ -185,6 +187,7 @@ export type CertificateRegisterCommand =
   | CertificateCorrectionCommand
   /** Without ids: every certificate of the book not yet printed and not revoked, in register order. */
   | { readonly type: 'ClaimCertificatesForPrintRun'; readonly printRunId: string; readonly certificateIds?: readonly string[] }
+  | { readonly type: 'ReleaseCertificateClaims'; readonly printRunId: string }
   | ({ readonly type: 'RecordCertificatesPrinted' } & CertificatesPrinted);
 
 /** Where a certificate printed on a blank sits: its serial, and who signed it when (issue 18). */
@@ -299,6 +302,14 @@ function evolve(state: CertificateRegisterState, event: CertificateRegisterEvent
       for (const id of event.data.certificateIds) {
         const record = certificates.get(id);
         if (record) certificates.set(id, { ...record, printRunId: event.data.printRunId });
+      }
+      return { ...state, certificates };
+    }
+    case 'CertificateClaimsReleased': {
+      const certificates = new Map(state.certificates);
+      for (const id of event.data.certificateIds) {
+        const record = certificates.get(id);
+        if (record && record.printRunId === event.data.printRunId && !record.blank) certificates.set(id, { ...record, printRunId: null });
       }
       return { ...state, certificates };
     }
@@ -695,6 +706,16 @@ export const certificateRegisterDecider: Decider<CertificateRegisterCommand, Cer
 
       case 'ClaimCertificatesForPrintRun':
         return decideClaim(command, state);
+
+      case 'ReleaseCertificateClaims': {
+        const certificateIds = [...state.certificates.values()]
+          .filter((record) => record.printRunId === command.printRunId && !record.blank)
+          .sort((a, b) => a.number - b.number)
+          .map((record) => record.certificateId);
+        return certificateIds.length === 0
+          ? []
+          : [{ type: 'CertificateClaimsReleased', data: { printRunId: command.printRunId, certificateIds } }];
+      }
 
       case 'RecordCertificatesPrinted': {
         const { type: _type, ...printed } = command;

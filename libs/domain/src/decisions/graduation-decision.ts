@@ -298,13 +298,23 @@ function claimGraduates(command: ClaimGraduatesForPrintRun, state: GraduationDec
       field: 'graduateIds',
     });
   }
-  return [
-    {
+  // Issue 20: a large run's claim is several events of bounded size, so it can go in bounded appends.
+  const events: GraduationDecisionEvent[] = [];
+  for (let start = 0; start < wanted.length; start += CLAIMED_IDS_PER_EVENT) {
+    events.push({
       type: 'GraduatesClaimedForPrintRun',
-      data: { decisionId: decision.header.decisionId, printRunId: command.printRunId, graduateIds: wanted },
-    },
-  ];
+      data: {
+        decisionId: decision.header.decisionId,
+        printRunId: command.printRunId,
+        graduateIds: wanted.slice(start, start + CLAIMED_IDS_PER_EVENT),
+      },
+    });
+  }
+  return events;
 }
+
+/** Graduate ids per claim event: a few hundred KiB at most, well under one append's bound (issue 20). */
+export const CLAIMED_IDS_PER_EVENT = 5_000;
 
 function releaseClaims(command: ReleaseGraduateClaims, state: GraduationDecisionState): GraduationDecisionEvent[] {
   const decision = recordedDecision(state);

@@ -1,6 +1,8 @@
+import { runSpares } from '../print-runs/print-run-core';
 import type { PrintRunEntry, PrintRunEvent, PrintRunHeader, PrintRunSignature } from './print-run';
 
-export type PrintRunStatus = 'open' | 'printed' | 'signed' | 'closed';
+/** 'opening': an opening in bounded appends whose seal is not there yet (issue 20) — not open, nothing acts on it but a resend. */
+export type PrintRunStatus = 'opening' | 'open' | 'printed' | 'signed' | 'closed';
 
 export type PrintRunState =
   | { readonly status: 'none' }
@@ -31,7 +33,7 @@ function expand(ranges: readonly { from: number; to: number }[]): Set<number> {
 export function evolvePrintRun(state: PrintRunState, event: PrintRunEvent): PrintRunState {
   if (event.type === 'PrintRunOpened') {
     return {
-      status: 'open',
+      status: event.data.openingSealed ? 'opening' : 'open',
       header: event.data,
       entries: [],
       indexOf: new Map(),
@@ -52,6 +54,8 @@ export function evolvePrintRun(state: PrintRunState, event: PrintRunEvent): Prin
       }
       return state;
     }
+    case 'PrintRunOpeningSealed':
+      return state.status === 'opening' && state.entries.length === state.header.count ? { ...state, status: 'open' } : state;
     case 'PrintRunPrinted':
       return { ...state, status: 'printed', printedOn: event.data.printedOn };
     case 'PrintRunItemReprinted': {
@@ -74,7 +78,4 @@ export function evolvePrintRun(state: PrintRunState, event: PrintRunEvent): Prin
 }
 
 /** Reserved for the run and carrying no diploma: the spares a misprint takes first, released on close. */
-export function spareSerials(state: OpenedPrintRun): number[] {
-  const used = new Set(state.entries.map((e) => e.serial));
-  return [...state.reservedSerials].filter((s) => !used.has(s) && !state.spoiledSerials.has(s)).sort((a, b) => a - b);
-}
+export const spareSerials: (state: OpenedPrintRun) => number[] = runSpares;

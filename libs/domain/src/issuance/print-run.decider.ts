@@ -6,8 +6,10 @@ import { authorizeAct } from '../authorities/act-authorization';
 import { requireSignerActor, signerEntitledOn } from '../authorities/authority-directory';
 import type { Actor } from '../shared/command-context';
 import { formatSerial, type SerialRange } from '../blanks/serial-range';
+import { requireBalanced, requireNotBefore, requireReplacementSpare } from '../print-runs/print-run-core';
 import { formatRegisterNumber } from '../registers/register-numbers';
 import {
+  openingIsSealed,
   originalDiplomaId,
   PRINT_RUN_ENTRIES_PER_EVENT,
   type OpenPrintRun,
@@ -15,7 +17,7 @@ import {
   type PrintRunEntry,
   type PrintRunEvent,
 } from './print-run';
-import { evolvePrintRun, spareSerials, type OpenedPrintRun, type PrintRunState, type PrintRunStatus } from './print-run-state';
+import { evolvePrintRun, type OpenedPrintRun, type PrintRunState, type PrintRunStatus } from './print-run-state';
 
 import type { IsoDate } from '../shared/dates';
 import type { DiplomaKind } from '../regimes/legal-regimes';
@@ -184,6 +186,7 @@ function open(command: OpenPrintRun, state: PrintRunState, actedOn: IsoDate | un
         reserved: [...command.reserved],
         count: entries.length,
         exemptionBasis: exempt.size > 0 ? command.exemptFromPublicListing!.basis.trim() : null,
+        ...(openingIsSealed(entries.length) ? { openingSealed: true as const } : {}),
       },
     },
   ];
@@ -192,6 +195,9 @@ function open(command: OpenPrintRun, state: PrintRunState, actedOn: IsoDate | un
       type: 'PrintRunEntriesPlanned',
       data: { printRunId: command.printRunId, entries: entries.slice(start, start + PRINT_RUN_ENTRIES_PER_EVENT) },
     });
+  }
+  if (openingIsSealed(entries.length)) {
+    events.push({ type: 'PrintRunOpeningSealed', data: { printRunId: command.printRunId, count: entries.length } });
   }
   return events;
 }
@@ -226,17 +232,7 @@ function misprint(
     });
   }
   const entry = run.entries[index]!;
-  const isSpare = spareSerials(run).includes(command.newSerial);
-  if (command.newlyReserved === isSpare || run.spoiledSerials.has(command.newSerial) || command.newSerial === entry.serial) {
-    throw new DomainError({
-      code: 'REPLACEMENT_BLANK_INVALID',
-      kind: 'conflict',
-      messageVi: 'Phôi thay thế không phải phôi dự phòng của đợt in.',
-      messageEn: "The replacement blank is not one of the run's spares.",
-      field: 'newSerial',
-      rule: 16,
-    });
-  }
+  requireReplacementSpare(run, entry.serial, command.newSerial, command.newlyReserved);
   notBefore('reprintedOn', command.reprintedOn, run.printedOn!, 'ngày in', 'the printing date');
   return [
     {
@@ -318,22 +314,7 @@ function close(
 ): PrintRunEvent[] {
   throwIfInvalid(requireActDate('closedOn', command.closedOn, actedOn));
   requireStatus(run, ['signed'], 'ClosePrintRun');
-  const spares = spareSerials(run);
-  const released = [...command.releasedRanges].flatMap(expandRange);
-  const reserved = run.reservedSerials.size;
-  const bound = run.entries.length;
-  const spoiled = run.spoiledSerials.size;
-  // docs/domain.md §2.3: the run closes only when every blank it took is accounted for.
-  if (reserved !== bound + spoiled + released.length || released.length !== spares.length || released.some((s) => !spares.includes(s))) {
-    throw new DomainError({
-      code: 'PRINT_RUN_UNBALANCED',
-      kind: 'rule_violation',
-      messageVi: `Đợt in chưa cân đối: giữ ${reserved} phôi, đã in ${bound}, hỏng ${spoiled}, trả lại ${released.length}.`,
-      messageEn: `The run does not balance: ${reserved} reserved, ${bound} bound, ${spoiled} spoiled, ${released.length} released.`,
-      field: 'releasedRanges',
-      rule: 16,
-    });
-  }
+  const { reserved, bound, spoiled, released } = requireBalanced(run, command.releasedRanges);
   return [
     {
       type: 'PrintRunClosed',
@@ -343,7 +324,7 @@ function close(
         reserved,
         bound,
         spoiled,
-        released: released.length,
+        released,
         releasedRanges: [...command.releasedRanges],
       },
     },
@@ -351,6 +332,7 @@ function close(
 }
 
 const STATUS_VI: Record<PrintRunStatus, string> = {
+  opening: 'đang mở (chưa ghi xong)',
   open: 'mới mở (chưa in)',
   printed: 'đã in, chưa ký',
   signed: 'đã ký, đã cấp',
@@ -381,17 +363,7 @@ function requireRun(state: PrintRunState): OpenedPrintRun {
   return state;
 }
 
-function notBefore(field: string, date: string, earliest: string, earliestVi: string, earliestEn: string, rule?: number): void {
-  if (date >= earliest) return;
-  throw new DomainError({
-    code: 'DATE_TOO_EARLY',
-    kind: 'rule_violation',
-    messageVi: `Ngày ${date} trước ${earliestVi} (${earliest}).`,
-    messageEn: `${date} is before ${earliestEn} (${earliest}).`,
-    field,
-    ...(rule !== undefined ? { rule } : {}),
-  });
-}
+const notBefore = requireNotBefore;
 
 function expandRange(range: SerialRange): number[] {
   return Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);

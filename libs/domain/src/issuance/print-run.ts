@@ -18,6 +18,14 @@ export function printRunStream(printRunId: string): string {
 
 export const PRINT_RUN_ENTRIES_PER_EVENT = 500;
 
+/**
+ * A run of more entries than one planned event is opened in bounded appends with a seal (issue 20): its
+ * opening may be larger than one append may carry.
+ */
+export function openingIsSealed(count: number): boolean {
+  return count > PRINT_RUN_ENTRIES_PER_EVENT;
+}
+
 /** What goes on one blank: the order of entries is the register order. */
 export interface PrintRunEntry {
   readonly diplomaId: string;
@@ -48,6 +56,12 @@ export interface PrintRunHeader {
   readonly reserved: SerialRange[];
   readonly count: number;
   readonly exemptionBasis: string | null;
+  /**
+   * Issue 20: set on a run whose opening is written in several bounded appends; such a run is open only
+   * once its `PrintRunOpeningSealed` is there. Absent on a run opened in one append (every run of the
+   * previous release), which is open at once, as before.
+   */
+  readonly openingSealed?: true;
 }
 
 export interface PrintRunSignature {
@@ -65,6 +79,8 @@ export interface PrintRunSignature {
 export type PrintRunEvent =
   | DomainEvent<'PrintRunOpened', PrintRunHeader>
   | DomainEvent<'PrintRunEntriesPlanned', { printRunId: string; entries: PrintRunEntry[] }>
+  /** The seal of an opening written in several bounded appends (issue 20): the run is open from here on. */
+  | DomainEvent<'PrintRunOpeningSealed', { printRunId: string; count: number }>
   | DomainEvent<'PrintRunPrinted', { printRunId: string; printedOn: IsoDate; count: number }>
   | DomainEvent<
       'PrintRunItemReprinted',

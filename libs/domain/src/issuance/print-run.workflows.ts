@@ -3,12 +3,18 @@ import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
 import { requireIsoDate, throwIfInvalid } from '../shared/validation';
 import type { StreamAppend, WorkflowDecision } from '../shared/workflow';
-import { blankLotDecider, type BlankLotState } from '../blanks/blank-lot.decider';
+import type { BlankLotState } from '../blanks/blank-lot.decider';
 import { blankLotStream } from '../blanks/blank';
-import { formatSerial, normalizeRanges, type SerialRange } from '../blanks/serial-range';
 import { graduationDecisionDecider, graduationDecisionStream, type GraduationDecisionState } from '../decisions/graduation-decision';
-import { registerNumbersDecider, registerStream, type RegisterState } from '../registers/register-numbers';
-import { originalDiplomaId, printOrder, printRunStream } from './print-run';
+import { registerNumbersDecider, registerStream, unfilledOfBlock, type RegisterState } from '../registers/register-numbers';
+import {
+  decidePrintingOnLot,
+  releaseSpares,
+  replaceMisprintedBlank,
+  reserveAfterClaim,
+  reservedForRun,
+} from '../print-runs/print-run-core';
+import { originalDiplomaId, PRINT_RUN_ENTRIES_PER_EVENT, printOrder, printRunStream } from './print-run';
 import { printRunDecider } from './print-run.decider';
 import { spareSerials, type OpenedPrintRun, type PrintRunState } from './print-run-state';
 
@@ -57,15 +63,16 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
       read.run.header.lotId === input.lotId &&
       read.run.header.authorityCode === input.authorityCode
     ) {
-      return { appends: [], primaryStream: runStream };
-    }
-    throw new DomainError({
-      code: 'PRINT_RUN_EXISTS',
-      kind: 'conflict',
-      messageVi: `Đợt in ${input.printRunId} đã có.`,
-      messageEn: `Print run ${input.printRunId} already exists.`,
-      field: 'printRunId',
-    });
+      // An opening in bounded appends cut short before its seal is completed below (issue 20).
+      if (read.run.status !== 'opening') return { appends: [], primaryStream: runStream };
+    } else
+      throw new DomainError({
+        code: 'PRINT_RUN_EXISTS',
+        kind: 'conflict',
+        messageVi: `Đợt in ${input.printRunId} đã có.`,
+        messageEn: `Print run ${input.printRunId} already exists.`,
+        field: 'printRunId',
+      });
   }
   const lot = read.lot;
   if (lot.status !== 'received')
@@ -82,10 +89,10 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
     read.decision.status === 'recorded'
       ? [...read.decision.printRunOf].filter(([, run]) => run === input.printRunId).map(([id]) => id)
       : [];
+  const reservedBefore = reservedForRun(lot, input.printRunId);
   const claimEvents =
-    claimedBefore.length > 0
-      ? []
-      : graduationDecisionDecider.decide(
+    claimedBefore.length === 0
+      ? graduationDecisionDecider.decide(
           {
             type: 'ClaimGraduatesForPrintRun',
             printRunId: input.printRunId,
@@ -94,53 +101,57 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
           },
           read.decision,
           context,
-        );
+        )
+      : reservedBefore.length > 0 || read.run.status !== 'none'
+        ? [] // the claim was whole before the lot was asked for blanks
+        : claimRemainder(input, read.decision, context);
   const decision = read.decision;
   if (decision.status !== 'recorded') throw new Error('unreachable: the claim decider refuses a decision that does not exist');
-  const claimedIds =
-    claimedBefore.length > 0
-      ? claimedBefore
-      : claimEvents.flatMap((e) => (e.type === 'GraduatesClaimedForPrintRun' ? e.data.graduateIds : []));
+  const claimedIds = [
+    ...claimedBefore,
+    ...claimEvents.flatMap((e) => (e.type === 'GraduatesClaimedForPrintRun' ? e.data.graduateIds : [])),
+  ];
   const graduates = printOrder(claimedIds.map((id) => decision.graduates.get(id)!));
   const diplomaIds = graduates.map((g) => originalDiplomaId(g.graduateId));
 
-  const reservedBefore = normalizeRanges(
-    lot.segments.filter((s) => s.status === 'reserved' && s.printRunId === input.printRunId).map((s) => ({ from: s.from, to: s.to })),
-  );
-  let reserveEvents: ReturnType<typeof blankLotDecider.decide> = [];
-  if (reservedBefore.length === 0) {
-    try {
-      reserveEvents = blankLotDecider.decide(
-        {
-          type: 'ReserveBlanks',
-          authorityCode: input.authorityCode,
-          printRunId: input.printRunId,
-          count: graduates.length + (input.spareBlanks ?? 0),
-          reservedOn: input.openedOn,
-        },
-        lot,
-        context,
-      );
-    } catch (error) {
-      // The graduates an earlier attempt claimed go back, so another run can print them.
-      if (claimedBefore.length > 0 && error instanceof DomainError) {
-        const release = graduationDecisionDecider.decide(
-          { type: 'ReleaseGraduateClaims', printRunId: input.printRunId },
-          read.decision,
+  // The graduates an earlier attempt claimed go back if the lot can no longer give their blanks.
+  const { reserveEvents, refused } =
+    reservedBefore.length > 0
+      ? { reserveEvents: [], refused: undefined }
+      : reserveAfterClaim(
+          lot,
+          {
+            authorityCode: input.authorityCode,
+            printRunId: input.printRunId,
+            count: graduates.length + (input.spareBlanks ?? 0),
+            reservedOn: input.openedOn,
+          },
+          claimedBefore.length > 0,
+          () => ({
+            stream: decisionStream,
+            events: graduationDecisionDecider.decide(
+              { type: 'ReleaseGraduateClaims', printRunId: input.printRunId },
+              read.decision,
+              context,
+            ),
+          }),
           context,
         );
-        return { appends: [{ stream: decisionStream, events: release }], primaryStream: runStream, refusal: error };
-      }
-      throw error;
-    }
-  }
+  if (refused) return { appends: [refused.append], primaryStream: runStream, refusal: refused.refusal };
   const reserved =
     reservedBefore.length > 0 ? reservedBefore : reserveEvents.flatMap((e) => (e.type === 'BlanksReserved' ? e.data.ranges : []));
 
   const numberedBefore = read.register.byPrintRun.get(input.printRunId);
-  const numberEvents = numberedBefore
-    ? []
-    : registerNumbersDecider.decide({ type: 'AssignRegisterNumbers', printRunId: input.printRunId, diplomaIds }, read.register, context);
+  // A block cut short between its parts gets the rest of its numbers, in order (issue 20).
+  const unnumbered = numberedBefore ? diplomaIds.filter((id) => !read.register.numberByDiploma.has(id)) : diplomaIds;
+  const numberEvents =
+    numberedBefore && (unnumbered.length === 0 || unfilledOfBlock(read.register, input.printRunId) === 0)
+      ? []
+      : registerNumbersDecider.decide(
+          { type: 'AssignRegisterNumbers', printRunId: input.printRunId, diplomaIds: unnumbered },
+          read.register,
+          context,
+        );
   const first = numberedBefore?.first ?? numberEvents[0]!.data.first;
 
   const runEvents = printRunDecider.decide(
@@ -163,18 +174,38 @@ export function decideOpenPrintRun(input: OpenPrintRunInput, read: OpenPrintRunR
       register: { year, first, diplomaIds },
       ...(input.exemptFromPublicListing ? { exemptFromPublicListing: input.exemptFromPublicListing } : {}),
     },
-    read.run,
+    printRunDecider.initialState,
     context,
   );
+  // Issue 20: each stream's part of a large opening goes in bounded appends, the run's seal last; a resend
+  // appends only what an attempt cut short did not (the events already in the run stream are its first ones).
+  const runPresent = read.run.status === 'opening' ? 1 + Math.ceil(read.run.entries.length / PRINT_RUN_ENTRIES_PER_EVENT) : 0;
   return {
     appends: [
-      { stream: decisionStream, events: claimEvents },
+      { stream: decisionStream, events: claimEvents, sealed: true, resumes: claimedBefore.length > 0 },
       { stream: blankLotStream(input.lotId), events: reserveEvents },
-      { stream: registerStream(input.authorityCode, decision.header.kind, year), events: numberEvents },
-      { stream: runStream, events: runEvents },
+      {
+        stream: registerStream(input.authorityCode, decision.header.kind, year),
+        events: numberEvents,
+        sealed: true,
+        resumes: numberedBefore !== undefined,
+      },
+      { stream: runStream, events: runEvents.slice(runPresent), sealed: true, resumes: runPresent > 0 },
     ],
     primaryStream: runStream,
   };
+}
+
+/** The rest of a claim cut short between its bounded appends: the same selection, less what is already this run's. */
+function claimRemainder(input: OpenPrintRunInput, decision: GraduationDecisionState, context: CommandContext) {
+  if (decision.status !== 'recorded') return [];
+  const rest = (input.graduateIds ?? [...decision.graduates.keys()]).filter((id) => !decision.printRunOf.has(id));
+  if (rest.length === 0) return [];
+  return graduationDecisionDecider.decide(
+    { type: 'ClaimGraduatesForPrintRun', printRunId: input.printRunId, authorityCode: input.authorityCode, graduateIds: rest },
+    decision,
+    context,
+  );
 }
 
 /** A run is acted on only by the authority that opened it; to anyone else it does not exist. */
@@ -208,51 +239,19 @@ export function decideRecordPrinting(
   context: CommandContext,
 ): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
-  const runStream = printRunStream(input.printRunId);
-  const lotStream = blankLotStream(run.header.lotId);
   const runEvents = printRunDecider.decide(
     { type: 'RecordPrinting', printRunId: input.printRunId, printedOn: input.printedOn },
     run,
     context,
   );
-  const boundBefore =
-    read.lot.status === 'received' && read.lot.segments.some((s) => s.status === 'bound' && s.printRunId === input.printRunId);
-  const lotEvents = boundBefore
-    ? []
-    : blankLotDecider.decide(
-        {
-          type: 'BindBlanks',
-          authorityCode: run.header.authorityCode,
-          printRunId: run.header.printRunId,
-          boundOn: input.printedOn,
-          bindings: run.entries.map((e) => ({ serial: e.serial, diplomaId: e.diplomaId })),
-        },
-        read.lot,
-        context,
-      );
-  const attempt = lotEvents.find((e) => e.type === 'BlankReuseAttempted');
-  if (attempt) {
-    const serials = attempt.data.serials.map((s) => `${formatSerial(run.header.prefix, run.header.width, s.serial)} (${s.status})`);
-    return {
-      appends: [{ stream: lotStream, events: lotEvents }],
-      primaryStream: runStream,
-      refusal: new DomainError({
-        code: 'BLANK_NOT_USABLE',
-        kind: 'rule_violation',
-        messageVi: `Không được in lên phôi đã mất, đã huỷ, đã trả hoặc thiếu: ${serials.slice(0, 10).join(', ')}. Lần thử đã được ghi lại.`,
-        messageEn: `Blanks that are lost, destroyed, returned or missing may never be printed on: ${serials.slice(0, 10).join(', ')}. The attempt was recorded.`,
-        field: 'printRunId',
-        rule: 18,
-      }),
-    };
-  }
-  return {
-    appends: [
-      { stream: lotStream, events: lotEvents },
-      { stream: runStream, events: runEvents },
-    ],
-    primaryStream: runStream,
-  };
+  return decidePrintingOnLot(
+    read.lot,
+    run.header,
+    run.entries.map((e) => ({ serial: e.serial, diplomaId: e.diplomaId })),
+    input.printedOn,
+    { stream: printRunStream(input.printRunId), events: runEvents },
+    context,
+  );
 }
 
 /** Domain Q4: the blank is spoiled, the diploma goes onto the next blank, the register number stays. */
@@ -271,21 +270,12 @@ export function decideRecordMisprint(
       messageEn: `Diploma ${input.diplomaId} is not in this print run.`,
       field: 'diplomaId',
     });
-  const lotEvents = blankLotDecider.decide(
-    {
-      type: 'ReplaceMisprintedBlank',
-      authorityCode: run.header.authorityCode,
-      printRunId: run.header.printRunId,
-      diplomaId: input.diplomaId,
-      oldSerial: run.entries[index]!.serial,
-      note: input.note,
-      replacedOn: input.reprintedOn,
-    },
+  const { lotEvents, newSerial, newlyReserved } = replaceMisprintedBlank(
     read.lot,
+    run.header,
+    { credentialId: input.diplomaId, oldSerial: run.entries[index]!.serial, note: input.note, reprintedOn: input.reprintedOn },
     context,
   );
-  const bound = lotEvents.find((e) => e.type === 'BlanksBound');
-  if (!bound) throw new Error('unreachable: a replaced blank is always bound');
   // The run decides its own state (printed, not yet signed: a signed wrong diploma is a reissue) on the
   // serial the lot chose; a refusal here comes before anything is appended.
   const runEvents = printRunDecider.decide(
@@ -293,8 +283,8 @@ export function decideRecordMisprint(
       type: 'RecordMisprint',
       printRunId: input.printRunId,
       diplomaId: input.diplomaId,
-      newSerial: bound.data.bindings[0]!.serial,
-      newlyReserved: lotEvents.some((e) => e.type === 'BlanksReserved'),
+      newSerial,
+      newlyReserved,
       note: input.note,
       reprintedOn: input.reprintedOn,
     },
@@ -318,27 +308,7 @@ export function decideClosePrintRun(
 ): WorkflowDecision {
   const run = openedRunOf(read.run, input.authorityCode);
   const spares = run.status === 'signed' ? spareSerials(run) : [];
-  const stillReserved = new Set<number>();
-  if (read.lot.status === 'received') {
-    for (const s of read.lot.segments)
-      if (s.status === 'reserved' && s.printRunId === input.printRunId) for (let v = s.from; v <= s.to; v += 1) stillReserved.add(v);
-  }
-  const toRelease: SerialRange[] = spares.filter((s) => stillReserved.has(s)).map((s) => ({ from: s, to: s }));
-  const lotEvents =
-    toRelease.length > 0
-      ? blankLotDecider.decide(
-          {
-            type: 'ReleaseBlanks',
-            authorityCode: run.header.authorityCode,
-            printRunId: run.header.printRunId,
-            ranges: toRelease,
-            releasedOn: input.closedOn,
-          },
-          read.lot,
-          context,
-        )
-      : [];
-  const releasedRanges = normalizeRanges(spares.map((s) => ({ from: s, to: s })));
+  const { lotEvents, releasedRanges } = releaseSpares(read.lot, run.header, spares, input.closedOn, context);
   const runEvents = printRunDecider.decide(
     { type: 'ClosePrintRun', printRunId: input.printRunId, closedOn: input.closedOn, releasedRanges },
     run,

@@ -24,30 +24,56 @@ export const REGISTER_ENTRIES_PER_EVENT = 500;
 /** Numbers first..last go, in order, to diplomaIds; a large run is several of these in one append. */
 export type RegisterEvent = DomainEvent<
   'RegisterNumbersAssigned',
-  { printRunId: string; first: number; last: number; count: number; diplomaIds: string[] }
+  {
+    printRunId: string;
+    first: number;
+    last: number;
+    count: number;
+    diplomaIds: string[];
+    /**
+     * Issue 20: a run numbered in several events carries its whole block (first of the run, count of the
+     * run) on each of them, so the block is the run's as soon as its first part lands: another run numbers
+     * after it, and a resend after a crash between the parts fills the rest of the block without a gap.
+     */
+    block?: { first: number; count: number };
+  }
 >;
 
 export type RegisterCommand = { type: 'AssignRegisterNumbers'; printRunId: string; diplomaIds: string[] };
+
+/** Numbers of a run's block not yet written with their diploma (a crash between parts, issue 20); 0 when complete. */
+export function unfilledOfBlock(state: RegisterState, printRunId: string): number {
+  const numbered = state.byPrintRun.get(printRunId);
+  const block = state.blockByPrintRun.get(printRunId);
+  if (!numbered || !block) return 0;
+  return block.first + block.count - 1 - numbered.last;
+}
 
 export interface RegisterState {
   readonly next: number;
   readonly byPrintRun: ReadonlyMap<string, { first: number; last: number }>;
   readonly numberByDiploma: ReadonlyMap<string, number>;
+  /** The whole block of a run numbered in several parts (issue 20). */
+  readonly blockByPrintRun: ReadonlyMap<string, { first: number; count: number }>;
 }
 
 /** The most diplomas one print run enters in the register at once: a larger cohort is printed in several runs. */
 export const MAX_PER_ASSIGNMENT = 50_000;
 
 export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, RegisterEvent> = {
-  initialState: { next: 1, byPrintRun: new Map(), numberByDiploma: new Map() },
+  initialState: { next: 1, byPrintRun: new Map(), numberByDiploma: new Map(), blockByPrintRun: new Map() },
   evolve(state, event) {
-    const { printRunId, first, last, diplomaIds } = event.data;
+    const { printRunId, first, last, diplomaIds, block } = event.data;
     const byPrintRun = new Map(state.byPrintRun);
     const earlier = byPrintRun.get(printRunId);
     byPrintRun.set(printRunId, { first: earlier?.first ?? first, last });
     const numberByDiploma = new Map(state.numberByDiploma);
     diplomaIds.forEach((id, index) => numberByDiploma.set(id, first + index));
-    return { next: last + 1, byPrintRun, numberByDiploma };
+    let blockByPrintRun = state.blockByPrintRun;
+    if (block && !blockByPrintRun.has(printRunId)) blockByPrintRun = new Map(blockByPrintRun).set(printRunId, block);
+    // A block is taken whole by its first part: the next run numbers after it (issue 20).
+    const next = block ? Math.max(last + 1, state.next, block.first + block.count) : last + 1;
+    return { next, byPrintRun, numberByDiploma, blockByPrintRun };
   },
   decide(command, state) {
     const ids = command.diplomaIds;
@@ -73,7 +99,10 @@ export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, Reg
     );
     if (problems.length > 0) throw invalidInput(problems);
     const earlier = state.byPrintRun.get(command.printRunId);
-    if (earlier) {
+    const unfilled = unfilledOfBlock(state, command.printRunId);
+    // A resend after a crash between the parts of a block: the rest of the block, in order (issue 20).
+    const resumeAt = earlier && unfilled > 0 && ids.length === unfilled ? earlier.last + 1 : undefined;
+    if (earlier && resumeAt === undefined) {
       throw new DomainError({
         code: 'PRINT_RUN_ALREADY_NUMBERED',
         kind: 'conflict',
@@ -97,12 +126,26 @@ export const registerNumbersDecider: Decider<RegisterCommand, RegisterState, Reg
       });
     }
     const events: RegisterEvent[] = [];
+    const start0 = resumeAt ?? state.next;
+    const block =
+      resumeAt !== undefined
+        ? state.blockByPrintRun.get(command.printRunId)
+        : ids.length > REGISTER_ENTRIES_PER_EVENT
+          ? { first: start0, count: ids.length }
+          : undefined;
     for (let start = 0; start < ids.length; start += REGISTER_ENTRIES_PER_EVENT) {
       const chunk = ids.slice(start, start + REGISTER_ENTRIES_PER_EVENT);
-      const first = state.next + start;
+      const first = start0 + start;
       events.push({
         type: 'RegisterNumbersAssigned',
-        data: { printRunId: command.printRunId, first, last: first + chunk.length - 1, count: chunk.length, diplomaIds: chunk },
+        data: {
+          printRunId: command.printRunId,
+          first,
+          last: first + chunk.length - 1,
+          count: chunk.length,
+          diplomaIds: chunk,
+          ...(block ? { block } : {}),
+        },
       });
     }
     return events;
