@@ -70,3 +70,5 @@ export * from './issuance/issuance.queries';
 export * from './copies/copy.queries';
 export * from './audits/audit.queries';
 export * from './access/directory.queries';
+export * from './recognitions/recognition.queries';
+export * from './legacy-registers/legacy-register.queries';
