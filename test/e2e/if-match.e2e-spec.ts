@@ -51,8 +51,6 @@ const NOT_YET_WALKED: readonly string[] = [
   'POST /api/v1/authorities/:code/audit-findings/:findingId/assignment',
   'POST /api/v1/authorities/:code/audit-findings/:findingId/closing',
   'POST /api/v1/authorities/:code/blank-lots/:lotId/allocations',
-  'POST /api/v1/authorities/:code/blank-lots/:lotId/destructions',
-  'POST /api/v1/authorities/:code/blank-lots/:lotId/losses',
   'POST /api/v1/authorities/:code/certificate-print-runs',
   'POST /api/v1/authorities/:code/certificate-print-runs/:printRunId/closing',
   'POST /api/v1/authorities/:code/certificate-print-runs/:printRunId/documents',
@@ -264,6 +262,29 @@ describe('If-Match on every write route that answers with an ETag (issue 12, ite
       responseLetterNumber: '388/SGDĐT-QLCL',
       respondedOn: '2026-03-05',
       signerId: 'gd-sgd-hp',
+    });
+
+    // A blank lost in the store, and the spoiled one destroyed before a council (rules on blank custody).
+    await post('/blank-lots/HP-2026-THPT-1/losses', {
+      ranges: [{ from: 300090, to: 300090 }],
+      minutesRef: 'BB-MAT-2026-01',
+      policeUnit: 'Công an phường Lê Chân',
+      policeNotifiedAt: '2026-03-04T08:30:00+07:00',
+      circumstances: 'Thất lạc khi chuyển kho',
+      lostOn: '2026-03-04',
+    });
+    await post('/blank-lots/HP-2024-THPT-1/destructions', {
+      ranges: [{ from: 211000, to: 211000 }],
+      councilDecision: { number: '12/QĐ-SGDĐT', date: '2024-12-01' },
+      members: [
+        { fullName: 'Nguyễn Văn An', title: 'Phó Giám đốc', role: 'Chủ tịch hội đồng' },
+        { fullName: 'Lê Thị Hoa', title: 'Trưởng phòng', role: 'Thành viên' },
+        { fullName: 'Phạm Văn Đức', title: 'Kế toán', role: 'Thư ký' },
+      ],
+      method: 'Nghiền bằng máy hủy tài liệu',
+      place: 'Trụ sở Sở GDĐT',
+      minutesRef: 'BB-HUY-2024-01',
+      destroyedOn: '2024-12-10',
     });
 
     // The administrator's acts on officer accounts (issue 12, item 8: the accounts' stream is pinned too).
