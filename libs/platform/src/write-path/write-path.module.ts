@@ -25,6 +25,7 @@ import { AUDIT_QUERY_HANDLERS } from '../audits/audit.queries';
 import { DIRECTORY_QUERY_HANDLERS } from '../access/directory.queries';
 import { RECOGNITION_QUERY_HANDLERS } from '../recognitions/recognition.queries';
 import { LEGACY_REGISTER_QUERY_HANDLERS } from '../legacy-registers/legacy-register.queries';
+import { EXPORT_QUERY_HANDLERS } from '../exports/export.queries';
 
 export const COMMAND_HANDLERS = [
   ...BLANK_COMMAND_HANDLERS,
@@ -51,6 +52,7 @@ export const QUERY_HANDLERS = [
   ...DIRECTORY_QUERY_HANDLERS,
   ...RECOGNITION_QUERY_HANDLERS,
   ...LEGACY_REGISTER_QUERY_HANDLERS,
+  ...EXPORT_QUERY_HANDLERS,
 ];
 
 /**
