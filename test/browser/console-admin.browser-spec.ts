@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import axe from 'axe-core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,17 +13,12 @@ import { cliContext } from '../../apps/cli/src/commands/create-admin';
 import { enrolForConsole } from '../support/console-client';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
 import { issueThptCohortOverHttp } from '../support/issued-over-http';
+import { screenAndAxe } from '../support/console-browser';
 
 jest.setTimeout(300_000);
 
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'Phôi-HP-2024-an-toàn';
-
-interface Violation {
-  readonly id: string;
-  readonly impact: string | null | undefined;
-  readonly targets: string[];
-}
 
 /**
  * The console's blanks-after-receipt, audit, administration, paper-register and class hand-over screens
@@ -97,26 +91,7 @@ describe('Officers’ console in a browser: blanks, audits, administration, pape
   async function check(name: string): Promise<void> {
     shot += 1;
     const file = `${String(shot).padStart(2, '0')}-${name}`;
-    await page.screenshot({ path: join(shots, `${file}-1366.png`), fullPage: false });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(shots, `${file}-390.png`), fullPage: true });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const runner = (
-        globalThis as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe;
-      const result = await runner.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target[0])) }));
-    });
-    if (violations.length > 0)
-      console.log(`axe on ${name}: ${violations.map((v: Violation) => `${v.id} (${v.impact}) ${v.targets.join(' ')}`).join(', ')}`);
-    expect({ page: name, serious: violations.filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
-      page: name,
-      serious: [],
-    });
+    expect({ page: name, serious: await screenAndAxe(page, shots, file) }).toEqual({ page: name, serious: [] });
   }
 
   const button = (name: string) => page.getByRole('button', { name, exact: true });

@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { base32Decode, totp } from '@so-goc/platform';
 import { enrolForConsole } from '../support/console-client';
 import { givenOfficer } from '../support/officers';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { screenAndAxe } from '../support/console-browser';
 
 jest.setTimeout(300_000);
 
@@ -45,26 +45,7 @@ describe('Officers’ console in a browser: certificates of a licensed centre (i
   async function check(name: string): Promise<void> {
     shot += 1;
     const file = `${String(shot).padStart(2, '0')}-${name}`;
-    await page.screenshot({ path: join(shots, `${file}-1366.png`), fullPage: false });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(shots, `${file}-390.png`), fullPage: true });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const runner = (
-        globalThis as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe;
-      const result = await runner.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target[0])) }));
-    });
-    if (violations.length > 0)
-      console.log(`axe on ${name}: ${violations.map((v) => `${v.id} (${v.impact}) ${v.targets.join(' ')}`).join(', ')}`);
-    expect({ page: name, serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
-      page: name,
-      serious: [],
-    });
+    expect({ page: name, serious: await screenAndAxe(page, shots, file) }).toEqual({ page: name, serious: [] });
   }
 
   const field = (name: string) => page.getByLabel(name, { exact: true });

@@ -1,23 +1,17 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { enrolForConsole } from '../support/console-client';
 import { cohortCsv } from '../support/console-cohort-csv';
 import { givenOfficer } from '../support/officers';
 import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { screenAndAxe } from '../support/console-browser';
 
 jest.setTimeout(300_000);
 
 const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'Phôi-HP-2024-an-toàn';
-
-interface Violation {
-  readonly id: string;
-  readonly impact: string | null | undefined;
-  readonly targets: string[];
-}
 
 /**
  * Long work in Debian's Chromium (issue 13 item 4): a registrar uploads a 90,000-row list, watches the
@@ -64,26 +58,7 @@ describe('Officers’ console in a browser: a 90,000-row import as a job', () =>
   async function check(name: string): Promise<void> {
     shot += 1;
     const file = `${String(shot).padStart(2, '0')}-${name}`;
-    await page.screenshot({ path: join(shots, `${file}-1366.png`), fullPage: false });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(shots, `${file}-390.png`), fullPage: true });
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const runner = (
-        globalThis as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe;
-      const result = await runner.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => String(n.target[0])) }));
-    });
-    if (violations.length > 0)
-      console.log(`axe on ${name}: ${violations.map((v: Violation) => `${v.id} (${v.impact}) ${v.targets.join(' ')}`).join(', ')}`);
-    expect({ page: name, serious: violations.filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
-      page: name,
-      serious: [],
-    });
+    expect({ page: name, serious: await screenAndAxe(page, shots, file) }).toEqual({ page: name, serious: [] });
   }
 
   const field = (name: string) => page.getByLabel(name, { exact: true });

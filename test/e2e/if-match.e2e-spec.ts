@@ -41,6 +41,56 @@ function templateOf(method: string, path: string, routes: readonly string[]): st
 }
 
 /**
+ * The write routes this walk does not reach yet, by name. Every other write route the router serves must
+ * be walked (412 to a stale If-Match, nothing appended); a route added to the API is neither walked nor
+ * named here, so the spec fails naming it. Walking one removes it from this list (the spec says so too).
+ */
+const NOT_YET_WALKED: readonly string[] = [
+  'POST /api/v1/authorities/:code/abolish',
+  'POST /api/v1/authorities/:code/audit-findings/:findingId/acknowledgement',
+  'POST /api/v1/authorities/:code/audit-findings/:findingId/assignment',
+  'POST /api/v1/authorities/:code/audit-findings/:findingId/closing',
+  'POST /api/v1/authorities/:code/blank-lots/:lotId/allocations',
+  'POST /api/v1/authorities/:code/certificate-print-runs',
+  'POST /api/v1/authorities/:code/certificate-print-runs/:printRunId/closing',
+  'POST /api/v1/authorities/:code/certificate-print-runs/:printRunId/documents',
+  'POST /api/v1/authorities/:code/certificate-print-runs/:printRunId/misprints',
+  'POST /api/v1/authorities/:code/certificate-print-runs/:printRunId/printing',
+  'POST /api/v1/authorities/:code/certificate-print-runs/:printRunId/signature',
+  'POST /api/v1/authorities/:code/certificate-registers/:kind/:year/hand-overs',
+  'POST /api/v1/authorities/:code/certificate-sessions',
+  'POST /api/v1/authorities/:code/certificates/:certificateId/correction-requests',
+  'POST /api/v1/authorities/:code/certificates/:certificateId/correction-requests/:requestId/decision',
+  'POST /api/v1/authorities/:code/certificates/:certificateId/correction-requests/:requestId/refusal',
+  'POST /api/v1/authorities/:code/certificates/:certificateId/revocation',
+  'POST /api/v1/authorities/:code/copy-requests/:requestId/copies',
+  'POST /api/v1/authorities/:code/copy-requests/:requestId/refusal',
+  'POST /api/v1/authorities/:code/diplomas/:diplomaId/correction-requests/:requestId/refusal',
+  'POST /api/v1/authorities/:code/diplomas/:diplomaId/loss',
+  'POST /api/v1/authorities/:code/governing-body',
+  'POST /api/v1/authorities/:code/holiday-calendar/years/:year',
+  'POST /api/v1/authorities/:code/legacy-books/:bookId/checks',
+  'POST /api/v1/authorities/:code/legacy-books/:bookId/entries',
+  'POST /api/v1/authorities/:code/legacy-books/:bookId/pages/:page/scans',
+  'POST /api/v1/authorities/:code/legacy-entries/import',
+  'POST /api/v1/authorities/:code/merge',
+  'POST /api/v1/authorities/:code/print-runs/:printRunId/documents',
+  'POST /api/v1/authorities/:code/print-runs/:printRunId/misprints',
+  'POST /api/v1/authorities/:code/recognitions',
+  'POST /api/v1/authorities/:code/recognitions/:recognitionId/recognition',
+  'POST /api/v1/authorities/:code/recognitions/:recognitionId/refusal',
+  'POST /api/v1/authorities/:code/recognitions/:recognitionId/revocation',
+  'POST /api/v1/authorities/:code/recognitions/:recognitionId/verification',
+  'POST /api/v1/authorities/:code/recognitions/:recognitionId/verification-answer',
+  'POST /api/v1/authorities/:code/rename',
+  'POST /api/v1/authorities/:code/signers',
+  'POST /api/v1/authorities/:code/signers/:signerId/end-mandate',
+  'POST /api/v1/authorities/:code/subordinates',
+  'POST /api/v1/authorities/:code/subordinates/:subordinate/licences',
+  'PUT /api/v1/authorities/:code/legacy-books/:bookId/entries/:entryId',
+];
+
+/**
  * Issue 12, item 8: every write that answers with an ETag honours If-Match. The office's ordinary work
  * is walked over HTTP; every write request is first sent with a stale If-Match, which must be refused
  * 412 with nothing appended, and then sent as the office sent it. Routes the walk does not reach are
@@ -214,6 +264,41 @@ describe('If-Match on every write route that answers with an ETag (issue 12, ite
       signerId: 'gd-sgd-hp',
     });
 
+    // A blank lost in the store, and the spoiled one destroyed before a council (rules on blank custody).
+    await post('/blank-lots/HP-2026-THPT-1/losses', {
+      ranges: [{ from: 300090, to: 300090 }],
+      minutesRef: 'BB-MAT-2026-01',
+      policeUnit: 'Công an phường Lê Chân',
+      policeNotifiedAt: '2026-03-04T08:30:00+07:00',
+      circumstances: 'Thất lạc khi chuyển kho',
+      lostOn: '2026-03-04',
+    });
+    await post('/blank-lots/HP-2024-THPT-1/destructions', {
+      ranges: [{ from: 211000, to: 211000 }],
+      councilDecision: { number: '12/QĐ-SGDĐT', date: '2024-12-01' },
+      members: [
+        { fullName: 'Nguyễn Văn An', title: 'Phó Giám đốc', role: 'Chủ tịch hội đồng' },
+        { fullName: 'Lê Thị Hoa', title: 'Trưởng phòng', role: 'Thành viên' },
+        { fullName: 'Phạm Văn Đức', title: 'Kế toán', role: 'Thư ký' },
+      ],
+      method: 'Nghiền bằng máy hủy tài liệu',
+      place: 'Trụ sở Sở GDĐT',
+      minutesRef: 'BB-HUY-2024-01',
+      destroyedOn: '2024-12-10',
+    });
+
+    // The administrator's acts on officer accounts (issue 12, item 8: the accounts' stream is pinned too).
+    await post('/officers', {
+      officerId: 'cb-walk-01',
+      username: 'walk.officer',
+      fullName: 'Trần Văn Bình',
+      roles: ['registrar'],
+      includeSubordinates: false,
+    });
+    const { tokenId } = (await (await post('/officers/cb-walk-01/tokens', { lifetimeDays: 7 })).json()) as { tokenId: string };
+    await post(`/officers/cb-walk-01/tokens/${tokenId}/revoke`, { reason: 'Cấp nhầm' });
+    await post('/officers/cb-walk-01/disable', { reason: 'Chuyển công tác' });
+
     const refusedWrongly = walked.filter(
       (w) => w.status < 300 && w.etag !== null && (w.staleStatus !== 412 || w.staleCode !== 'STALE_REVISION' || w.appendedByStale !== 0),
     );
@@ -236,8 +321,13 @@ describe('If-Match on every write route that answers with an ETag (issue 12, ite
         'POST /api/v1/authorities/:code/blank-lots/:lotId/spoilage',
       ]),
     );
-    // What this walk reaches, printed for the record. It reaches 25 of the 63 write routes: the
-    // others pass If-Match the same way (officerCommandFrom → handler → handleCommand/executeWorkflow).
+    // Every write route of the router is walked or named: a new route cannot be missed silently.
+    const unaccounted = routes.filter((route) => !honoured.includes(route) && !NOT_YET_WALKED.includes(route)).sort();
+    expect({ writeRoutesNeitherWalkedNorNamed: unaccounted }).toEqual({ writeRoutesNeitherWalkedNorNamed: [] });
+    const walkedButStillNamed = NOT_YET_WALKED.filter((route) => honoured.includes(route));
+    expect({ walkedNowRemoveFromNotYetWalked: walkedButStillNamed }).toEqual({ walkedNowRemoveFromNotYetWalked: [] });
+    const namedButGone = NOT_YET_WALKED.filter((route) => !routes.includes(route));
+    expect({ namedRoutesTheRouterNoLongerServes: namedButGone }).toEqual({ namedRoutesTheRouterNoLongerServes: [] });
     process.stdout.write(`If-Match honoured on ${honoured.length} of ${routes.length} write routes walked:\n${honoured.join('\n')}\n`);
   });
 });

@@ -111,6 +111,14 @@ const PROBES = {
     filePath: 'apps/registry-api/src/blanks/__probe__.controller.ts',
     code: "import { blankLedger, type LedgerRow } from '@so-goc/projections';\nexport const probe: [typeof blankLedger, LedgerRow?] = [blankLedger];\n",
   },
+  consoleControllerReadsReadModel: {
+    filePath: 'apps/registry-api/src/console/__probe__.controller.ts',
+    code: "import { recognitionById } from '@so-goc/projections';\nexport const probe = recognitionById;\n",
+  },
+  newAreaControllerReadsReadModel: {
+    filePath: 'apps/registry-api/src/__probe_area__/__probe__.controller.ts',
+    code: "import { legacyBook } from '@so-goc/projections';\nexport const probe = legacyBook;\n",
+  },
   controllerImportsProjectionTypes: {
     filePath: 'apps/registry-api/src/blanks/__probe__.controller.ts',
     code: "import { AUDIT_PATTERNS, type LedgerRow } from '@so-goc/projections';\nexport const probe: [typeof AUDIT_PATTERNS, LedgerRow?] = [AUDIT_PATTERNS];\n",
@@ -181,6 +189,10 @@ describe('dependency direction (architecture.md §2)', () => {
     expect(syntax('controllerReadsReadModel')).toHaveLength(1);
     expect(syntax('controllerReadsReadModel')[0]?.message).toContain('QueryBus');
     expect(syntax('controllerImportsProjectionTypes')).toEqual([]);
+    // Every controller of the registry API, the console's pages and any new area included (only the named
+    // files not yet moved are left out): the same question has one answer, not one per controller.
+    expect(syntax('consoleControllerReadsReadModel')[0]?.message).toContain('QueryBus');
+    expect(syntax('newAreaControllerReadsReadModel')[0]?.message).toContain('QueryBus');
   });
 
   it('lints the whole repository with zero errors', () => {

@@ -72,3 +72,6 @@ export * from './issuance/issuance.queries';
 export * from './copies/copy.queries';
 export * from './audits/audit.queries';
 export * from './access/directory.queries';
+export * from './recognitions/recognition.queries';
+export * from './legacy-registers/legacy-register.queries';
+export * from './exports/export.queries';

@@ -1,23 +1,21 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
 import { renderCertificatesPdf } from '@so-goc/documents';
 import { certificatePrintRunNotFound, certificateRunSpares, credentialCatalogue, type Actor } from '@so-goc/domain';
-import { letterheadOf } from '@so-goc/projections';
 import {
   certificatePrintJob,
   CloseCertificatePrintRun,
   commandReply,
   CurrentActor,
+  DocumentHeadingQuery,
   INFRASTRUCTURE,
   officerCommandFrom,
   OfficerRoute,
   OpenCertificatePrintRun,
   readCertificatePrintRun,
-  READ_MODELS,
   READ_ROLES,
   RecordCertificateMisprint,
   RecordCertificatePrinting,
@@ -97,7 +95,7 @@ export class RenderCertificatePrintRunDto {
 export class CertificatePrintRunsController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {}
 
@@ -148,7 +146,7 @@ export class CertificatePrintRunsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const letterhead = letterheadOf(this.db, code);
+    const letterhead = await this.queries.execute(new DocumentHeadingQuery({ authorityCode: code }));
     const job = await certificatePrintJob(
       this.infrastructure.store,
       this.infrastructure.credentialKinds ?? DEFAULT_CATALOGUE,

@@ -12,11 +12,10 @@ import {
   UseInterceptors,
   Inject,
 } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
 import { certificateQrPng } from '@so-goc/documents';
 import { credentialInWords, currentCertificateHolder, DomainError, publicCredentialFields, type Actor } from '@so-goc/domain';
 import {
@@ -31,7 +30,6 @@ import {
   officerCommandFrom,
   OfficerRoute,
   readCertificateRegister,
-  READ_MODELS,
   READ_ROLES,
   streamingUploadStorage,
 } from '@so-goc/platform';
@@ -71,7 +69,7 @@ function fileMissing(): DomainError {
 export class CertificatesController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {}
 
@@ -323,7 +321,7 @@ export class CertificatesController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return certificateRegisterExport(this.infrastructure.store, this.db, response, {
+    return certificateRegisterExport(this.infrastructure.store, this.queries, response, {
       code,
       entry: this.catalogue.get(kind, 'kind'),
       year,

@@ -16,7 +16,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
@@ -84,6 +84,7 @@ export class ConsoleCertificatesController {
 
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
     private readonly reports: RowReports,
@@ -255,7 +256,7 @@ export class ConsoleCertificatesController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return certificateRegisterExport(this.infrastructure.store, this.db, response, {
+    return certificateRegisterExport(this.infrastructure.store, this.queries, response, {
       code,
       entry: this.catalogue.get(kind, 'kind'),
       year,
@@ -293,7 +294,7 @@ export class ConsoleCertificatesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const entry = this.catalogue.get(kind, 'kind');
-    return copyRegisterExport(this.db, response, {
+    return copyRegisterExport(this.queries, response, {
       code,
       kind: entry.code,
       year,

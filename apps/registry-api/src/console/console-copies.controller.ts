@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
@@ -131,6 +131,7 @@ export class ConsoleCopiesController {
 
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly settled: ReadYourWrites,
     private readonly access: OfficerAccess,
     private readonly calendar: HolidayCalendarCache,
@@ -363,7 +364,7 @@ export class ConsoleCopiesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     // The same file as GET /api/v1/authorities/{code}/copy-register/{kind}/{year}/export.{format}.
-    return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+    return copyRegisterExport(this.queries, response, { code, kind: diplomaKind(kind), year, format });
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────────

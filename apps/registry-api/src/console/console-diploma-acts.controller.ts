@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Query, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
@@ -506,6 +506,7 @@ const DONE_WORDS: Record<string, Words> = {
 export class ConsoleDiplomaActsController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly settled: ReadYourWrites,
     @Inject(READ_MODELS) private readonly db: Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -567,7 +568,7 @@ export class ConsoleDiplomaActsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     // The same file as GET /api/v1/authorities/{code}/register-appendix/{kind}/{year}/export.{format}.
-    return registerAppendixExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+    return registerAppendixExport(this.queries, response, { code, kind: diplomaKind(kind), year, format });
   }
 
   @Get('diplomas/:diplomaId')

@@ -14,11 +14,10 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Database } from 'better-sqlite3';
 import {
   DIPLOMA_KINDS,
   DomainError,
@@ -30,25 +29,19 @@ import {
   type LegacyEntryInput,
   type LegacyFieldMark,
 } from '@so-goc/domain';
-import {
-  coverageRows,
-  legacyBook,
-  legacyBookProgress,
-  legacyBooksHeldBy,
-  legacyDisputes,
-  legacyPageEntries,
-  legacyPageScans,
-  type LegacyBookRow,
-} from '@so-goc/projections';
+import type { LegacyBookRow } from '@so-goc/projections';
 import {
   AttachLegacyPageScan,
   CheckLegacyEntries,
   HandOverRegisters,
   ImportLegacyEntries,
   LEGACY_SCAN_STORE,
+  LegacyBookQuery,
+  LegacyBooksQuery,
+  LegacyPageQuery,
+  LegacyScanQuery,
   LegacySheetRejected,
   PublicRoute,
-  READ_MODELS,
   READ_ROLES,
   RegisterLegacyBook,
   ScanStore,
@@ -95,24 +88,23 @@ export class ConsoleLegacyBooksController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(LEGACY_SCAN_STORE) private readonly scans: ScanStore,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @ConsolePage(...READ_ROLES)
-  books(
+  async books(
     @Param('code') code: string,
     @Query('done') done: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const ctx = pageContext(request, response);
     const doneText = done ? DONE[done]?.[ctx.lang] : undefined;
     sendPage(
       response,
       legacyBooksPage(ctx, {
-        books: legacyBooksHeldBy(this.db, code),
-        coverage: coverageRows(this.db, [code]),
+        ...(await this.queries.execute(new LegacyBooksQuery({ authorityCode: code }))),
         values: {},
         errors: [],
         ...(doneText ? { done: doneText } : {}),
@@ -168,8 +160,7 @@ export class ConsoleLegacyBooksController {
     sendPage(
       response,
       legacyBooksPage(ctx, {
-        books: legacyBooksHeldBy(this.db, code),
-        coverage: coverageRows(this.db, [code]),
+        ...(await this.queries.execute(new LegacyBooksQuery({ authorityCode: code }))),
         values,
         errors,
         ...(commandId ? { commandId } : {}),
@@ -211,8 +202,7 @@ export class ConsoleLegacyBooksController {
     sendPage(
       response,
       legacyBooksPage(ctx, {
-        books: legacyBooksHeldBy(this.db, code),
-        coverage: coverageRows(this.db, [code]),
+        ...(await this.queries.execute(new LegacyBooksQuery({ authorityCode: code }))),
         values: {},
         errors,
         ...(rowProblems ? { rowProblems } : {}),
@@ -272,22 +262,20 @@ export class ConsoleLegacyBooksController {
 
   @Get(':bookId')
   @ConsolePage(...READ_ROLES)
-  book(
+  async book(
     @Param('code') code: string,
     @Param('bookId') bookId: string,
     @Query('done') done: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const ctx = pageContext(request, response);
-    const book = this.find(code, bookId);
+    const progress = await this.queries.execute(new LegacyBookQuery({ authorityCode: code, bookId }));
     const doneText = done ? DONE[done]?.[ctx.lang] : undefined;
     sendPage(
       response,
       legacyBookPage(ctx, {
-        book,
-        ...legacyBookProgress(this.db, bookId),
-        disputes: legacyDisputes(this.db, bookId),
+        ...progress,
         errors: [],
         ...(doneText ? { done: doneText } : {}),
       }),
@@ -296,15 +284,16 @@ export class ConsoleLegacyBooksController {
 
   @Post(':bookId/go')
   @ConsolePage('registrar')
-  go(
+  async go(
     @Param('code') code: string,
     @Param('bookId') bookId: string,
     @Body() body: unknown,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const ctx = pageContext(request, response);
-    const book = this.find(code, bookId);
+    const progress = await this.queries.execute(new LegacyBookQuery({ authorityCode: code, bookId }));
+    const { book } = progress;
     const values = formValues(body);
     const pageNo = Number.parseInt(values['page'] ?? '', 10);
     if (!Number.isInteger(pageNo) || pageNo < 1 || pageNo > book.pageCount) {
@@ -314,27 +303,23 @@ export class ConsoleLegacyBooksController {
           message: ctx.lang === 'vi' ? `Sổ có các trang 1 đến ${book.pageCount}.` : `The book has pages 1 to ${book.pageCount}.`,
         },
       ];
-      return sendPage(
-        response,
-        legacyBookPage(ctx, { book, ...legacyBookProgress(this.db, bookId), disputes: legacyDisputes(this.db, bookId), errors }),
-        400,
-      );
+      return sendPage(response, legacyBookPage(ctx, { ...progress, errors }), 400);
     }
     response.redirect(303, `${this.bookPath(code, bookId)}/pages/${pageNo}${values['mode'] === 'check' ? '/check' : ''}`);
   }
 
   @Get(':bookId/pages/:page')
   @ConsolePage('registrar')
-  typing(
+  async typing(
     @Param('code') code: string,
     @Param('bookId') bookId: string,
     @Param('page') pageParam: string,
     @Query('done') done: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const ctx = pageContext(request, response);
-    const book = this.find(code, bookId);
+    const book = await this.find(code, bookId);
     const pageNo = this.pageOf(book, pageParam);
     const doneText = done ? DONE[done]?.[ctx.lang] : undefined;
     sendPage(
@@ -342,7 +327,7 @@ export class ConsoleLegacyBooksController {
       typingPage(ctx, {
         book,
         page: pageNo,
-        ...this.pageData(bookId, pageNo),
+        ...(await this.pageData(code, bookId, pageNo)),
         values: {},
         errors: [],
         ...(doneText ? { done: doneText } : {}),
@@ -361,7 +346,7 @@ export class ConsoleLegacyBooksController {
     @Res() response: Response,
   ): Promise<void> {
     const ctx = pageContext(request, response);
-    const book = this.find(code, bookId);
+    const book = await this.find(code, bookId);
     const pageNo = this.pageOf(book, pageParam);
     const values = formValues(body);
     const errors: FieldError[] = [];
@@ -382,7 +367,14 @@ export class ConsoleLegacyBooksController {
     }
     sendPage(
       response,
-      typingPage(ctx, { book, page: pageNo, ...this.pageData(bookId, pageNo), values, errors, ...(commandId ? { commandId } : {}) }),
+      typingPage(ctx, {
+        book,
+        page: pageNo,
+        ...(await this.pageData(code, bookId, pageNo)),
+        values,
+        errors,
+        ...(commandId ? { commandId } : {}),
+      }),
       400,
     );
   }
@@ -400,7 +392,7 @@ export class ConsoleLegacyBooksController {
     @Res() response: Response,
   ): Promise<void> {
     const ctx = pageContext(request, response);
-    const book = this.find(code, bookId);
+    const book = await this.find(code, bookId);
     const pageNo = this.pageOf(book, pageParam);
     const uploadErrors: FieldError[] = [];
     if (!file) uploadErrors.push({ field: 'file', message: ctx.lang === 'vi' ? 'Chọn tệp bản quét.' : 'Choose a scan file.' });
@@ -417,26 +409,22 @@ export class ConsoleLegacyBooksController {
     }
     sendPage(
       response,
-      typingPage(ctx, { book, page: pageNo, ...this.pageData(bookId, pageNo), values: {}, errors: [], uploadErrors }),
+      typingPage(ctx, { book, page: pageNo, ...(await this.pageData(code, bookId, pageNo)), values: {}, errors: [], uploadErrors }),
       400,
     );
   }
 
   @Get(':bookId/scans/:sha256')
   @ConsolePage('registrar')
-  scan(
+  async scan(
     @Param('code') code: string,
     @Param('bookId') bookId: string,
     @Param('sha256') sha256: string,
     @Res({ passthrough: true }) response: Response,
-  ): StreamableFile {
-    this.find(code, bookId);
-    const known = /^[0-9a-f]{64}$/.test(sha256)
-      ? (this.db.prepare('SELECT media_type FROM legacy_scans WHERE book_id = ? AND sha256 = ?').pluck().get(bookId, sha256) as
-          string | undefined)
-      : undefined;
-    const bytes = known ? this.scans.read(sha256) : undefined;
-    if (!known || !bytes)
+  ): Promise<StreamableFile> {
+    const { mediaType: known } = await this.queries.execute(new LegacyScanQuery({ authorityCode: code, bookId, sha256 }));
+    const bytes = this.scans.read(sha256);
+    if (!bytes)
       throw new DomainError({
         code: 'SCAN_NOT_FOUND',
         kind: 'not_found',
@@ -452,21 +440,27 @@ export class ConsoleLegacyBooksController {
 
   @Get(':bookId/pages/:page/check')
   @ConsolePage('registrar')
-  checkForm(
+  async checkForm(
     @Param('code') code: string,
     @Param('bookId') bookId: string,
     @Param('page') pageParam: string,
     @Query('done') done: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const ctx = pageContext(request, response);
-    const book = this.find(code, bookId);
+    const book = await this.find(code, bookId);
     const pageNo = this.pageOf(book, pageParam);
     const doneText = done ? DONE[done]?.[ctx.lang] : undefined;
     sendPage(
       response,
-      checkingPage(ctx, { book, page: pageNo, ...this.pageData(bookId, pageNo), errors: [], ...(doneText ? { done: doneText } : {}) }),
+      checkingPage(ctx, {
+        book,
+        page: pageNo,
+        ...(await this.pageData(code, bookId, pageNo)),
+        errors: [],
+        ...(doneText ? { done: doneText } : {}),
+      }),
     );
   }
 
@@ -481,7 +475,7 @@ export class ConsoleLegacyBooksController {
     @Res() response: Response,
   ): Promise<void> {
     const ctx = pageContext(request, response);
-    const book = this.find(code, bookId);
+    const book = await this.find(code, bookId);
     const pageNo = this.pageOf(book, pageParam);
     const values = formValues(body);
     const confirmed: string[] = [];
@@ -509,7 +503,7 @@ export class ConsoleLegacyBooksController {
         checkingPage(ctx, {
           book,
           page: pageNo,
-          ...this.pageData(bookId, pageNo),
+          ...(await this.pageData(code, bookId, pageNo)),
           errors: refusalErrors(ctx.lang, error),
           ...(commandId ? { commandId } : {}),
         }),
@@ -518,26 +512,18 @@ export class ConsoleLegacyBooksController {
     }
   }
 
-  private pageData(bookId: string, pageNo: number) {
-    return { scans: legacyPageScans(this.db, bookId, pageNo), entries: legacyPageEntries(this.db, bookId, pageNo) };
+  private async pageData(code: string, bookId: string, pageNo: number) {
+    const { scans, entries } = await this.queries.execute(new LegacyPageQuery({ authorityCode: code, bookId, page: pageNo }));
+    return { scans, entries };
   }
 
   private bookPath(code: string, bookId: string): string {
     return `${consoleBase(code)}/legacy-books/${encodeURIComponent(bookId)}`;
   }
 
-  /** A book this authority issued or holds; any other is not found (as in the API). */
-  private find(code: string, bookId: string): LegacyBookRow {
-    const book = legacyBook(this.db, bookId);
-    if (!book || (book.custodianCode !== code && book.authorityCode !== code))
-      throw new DomainError({
-        code: 'LEGACY_BOOK_NOT_FOUND',
-        kind: 'not_found',
-        messageVi: 'Không có quyển sổ này.',
-        messageEn: 'No such book.',
-        field: 'bookId',
-      });
-    return book;
+  /** A book this authority issued or holds; any other is not found (the API's query, the same rule). */
+  private async find(code: string, bookId: string): Promise<LegacyBookRow> {
+    return (await this.queries.execute(new LegacyBookQuery({ authorityCode: code, bookId }))).book;
   }
 
   private pageOf(book: LegacyBookRow, text: string): number {

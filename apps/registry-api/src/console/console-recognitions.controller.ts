@@ -3,7 +3,6 @@ import {
   Body,
   Controller,
   Get,
-  Inject,
   Param,
   Post,
   Query,
@@ -15,10 +14,9 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Database } from 'better-sqlite3';
 import {
   DOSSIER_DOCUMENT_KINDS,
   DomainError,
@@ -30,13 +28,13 @@ import {
   type RecognitionLevel,
   type RecognitionRevocationGround,
 } from '@so-goc/domain';
-import { recognitionById, recognitionsOf } from '@so-goc/projections';
 import {
   PublicRoute,
-  READ_MODELS,
   READ_ROLES,
   ReceiveRecognitionApplication,
   RecogniseForeignDiploma,
+  RecognitionQuery,
+  RecognitionsQuery,
   RecordRecognitionVerificationAnswer,
   RefuseRecognition,
   RevokeRecognition,
@@ -99,26 +97,19 @@ const DONE: Record<RecognitionForm | 'received', [string, string]> = {
 export class ConsoleRecognitionsController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @ConsolePage(...READ_ROLES)
-  list(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): void {
-    sendPage(response, recognitionsPage(pageContext(request, response), recognitionsOf(this.db, code)));
+  async list(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    const { recognitions } = await this.queries.execute(new RecognitionsQuery({ authorityCode: code }));
+    sendPage(response, recognitionsPage(pageContext(request, response), recognitions));
   }
 
+  /** Another Sở's application is 404: the same query, and the same rule, as the API's. */
   private view(code: string, recognitionId: string) {
-    const found = recognitionById(this.db, recognitionId);
-    if (!found || found.authorityCode !== code)
-      throw new DomainError({
-        code: 'RECOGNITION_NOT_FOUND',
-        kind: 'not_found',
-        messageVi: 'Không có hồ sơ đề nghị công nhận này.',
-        messageEn: 'No such recognition application.',
-        field: 'recognitionId',
-      });
-    return found;
+    return this.queries.execute(new RecognitionQuery({ authorityCode: code, recognitionId }));
   }
 
   @Get('new')
@@ -253,18 +244,18 @@ export class ConsoleRecognitionsController {
 
   @Get(':recognitionId')
   @ConsolePage(...READ_ROLES)
-  show(
+  async show(
     @Param('code') code: string,
     @Param('recognitionId') recognitionId: string,
     @Query('done') done: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
-  ): void {
+  ): Promise<void> {
     const ctx = pageContext(request, response);
     const words = done ? DONE[done as RecognitionForm | 'received'] : undefined;
     sendPage(
       response,
-      recognitionPage(ctx, { view: this.view(code, recognitionId), ...(words ? { done: words[ctx.lang === 'vi' ? 0 : 1] } : {}) }),
+      recognitionPage(ctx, { view: await this.view(code, recognitionId), ...(words ? { done: words[ctx.lang === 'vi' ? 0 : 1] } : {}) }),
     );
   }
 
@@ -370,6 +361,6 @@ export class ConsoleRecognitionsController {
       if (isRefusal(error)) errors.push(...refusalErrors(ctx.lang, error, fields));
       else throw error;
     }
-    sendPage(response, recognitionPage(ctx, { view: this.view(code, recognitionId), form, values: v as FormValues, errors }), 400);
+    sendPage(response, recognitionPage(ctx, { view: await this.view(code, recognitionId), form, values: v as FormValues, errors }), 400);
   }
 }

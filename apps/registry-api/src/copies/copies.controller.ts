@@ -3,7 +3,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { verificationLetterToPdf } from '@so-goc/documents';
 import type { Request, Response } from 'express';
-import type { Database } from 'better-sqlite3';
 import { credentialCatalogue, DIPLOMA_KINDS, DomainError, type Actor } from '@so-goc/domain';
 import type { CopyRegisterRow, VerificationRequestView } from '@so-goc/projections';
 import {
@@ -18,12 +17,12 @@ import {
   IssueCopies,
   officerCommandFrom,
   OfficerRoute,
-  READ_MODELS,
   READ_ROLES,
   ReceiveCopyRequest,
   ReceiveVerificationRequest,
   RefuseCopyRequest,
   VerificationRequestQuery,
+  DocumentHeadingQuery,
 } from '@so-goc/platform';
 import { fileReply, PDF, XLSX } from '../exports/file-reply';
 import { diplomaKind } from '../issuance/diploma-kind';
@@ -36,7 +35,6 @@ import {
   RefuseCopyRequestDto,
 } from './copies.dto';
 import { copyRegisterExport } from '../exports/book-exports';
-import { documentHeadingOf } from '../exports/letterhead';
 
 /** Counter work: copies from the register (§2.8) and agencies' verification letters (§2.9). */
 @ApiTags('copies and verification')
@@ -48,7 +46,6 @@ export class CopiesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     // Only for the exports and the letter's heading (exports/: files rendered from the read models).
-    @Inject(READ_MODELS) private readonly db: Database,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {}
 
@@ -162,10 +159,10 @@ export class CopiesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     if ((DIPLOMA_KINDS as readonly string[]).includes(kind.toUpperCase()))
-      return copyRegisterExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+      return copyRegisterExport(this.queries, response, { code, kind: diplomaKind(kind), year, format });
     // The copy book of a certificate kind (issue 18), titled from its catalogue entry.
     const entry = (this.infrastructure.credentialKinds ?? credentialCatalogue()).get(kind, 'kind');
-    return copyRegisterExport(this.db, response, {
+    return copyRegisterExport(this.queries, response, {
       code,
       kind: entry.code,
       year,
@@ -249,7 +246,7 @@ export class CopiesController {
         field: 'requestId',
       });
     }
-    const heading = documentHeadingOf(this.db, code);
+    const heading = await this.queries.execute(new DocumentHeadingQuery({ authorityCode: code }));
     const { bytes, sha256 } = await verificationLetterToPdf({
       superiorName: heading.superiorName,
       authorityName: heading.authorityName,

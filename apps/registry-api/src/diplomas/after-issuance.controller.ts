@@ -261,7 +261,7 @@ export class AfterIssuanceController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return registerAppendixExport(this.db, response, { code, kind: diplomaKind(kind), year, format });
+    return registerAppendixExport(this.queries, response, { code, kind: diplomaKind(kind), year, format });
   }
 
   @Get('correction-requests/past-due')

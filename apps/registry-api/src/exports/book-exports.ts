@@ -1,11 +1,10 @@
 import type { StreamableFile } from '@nestjs/common';
-import type { Database } from 'better-sqlite3';
+import type { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { CopyRequestChannel, DiplomaKind } from '@so-goc/domain';
 import { copyRegisterToPdf, copyRegisterToXlsx, registerAppendixToPdf, registerAppendixToXlsx } from '@so-goc/documents';
-import { copyRegister, diplomaGraduate, letterheadOf, registerAppendix } from '@so-goc/projections';
+import { CopyBookQuery, DocumentHeadingQuery, RegisterAppendixQuery } from '@so-goc/platform';
 import { exportReply } from './file-reply';
-import { documentHeadingOf } from './letterhead';
 
 /** Which book an office downloads, and as what; the officers' API and the console send the same file. */
 export interface BookAsked {
@@ -15,10 +14,16 @@ export interface BookAsked {
   readonly format: string;
 }
 
-export function registerAppendixExport(db: Database, response: Response, { code, kind, year, format }: BookAsked): Promise<StreamableFile> {
-  const rows = registerAppendix(db, { authorityCode: code, kind, year }).map((r) => ({ ...r, recipientName: null, receivedOn: null }));
+export async function registerAppendixExport(
+  queries: QueryBus,
+  response: Response,
+  { code, kind, year, format }: BookAsked,
+): Promise<StreamableFile> {
+  const appendix = await queries.execute(new RegisterAppendixQuery({ authorityCode: code, kind, year }));
+  const rows = appendix.rows.map((r) => ({ ...r, recipientName: null, receivedOn: null }));
+  const { authorityName, superiorName } = await queries.execute(new DocumentHeadingQuery({ authorityCode: code }));
   // The appendix's dateline has no place, as it always had.
-  const input = { authorityCode: code, ...letterheadOf(db, code), kind, year, generatedAt: new Date().toISOString(), rows };
+  const input = { authorityCode: code, authorityName, superiorName, kind, year, generatedAt: new Date().toISOString(), rows };
   return exportReply(response, format, `phu-luc-so-goc-${code}-${kind}-${year}`, {
     xlsx: () => registerAppendixToXlsx(input),
     pdf: () => registerAppendixToPdf(input),
@@ -31,13 +36,14 @@ export type CopyBookAsked = Omit<BookAsked, 'kind'> & {
   readonly credential?: { readonly registerTitleVi: string; readonly nameVi: string };
 };
 
-export function copyRegisterExport(
-  db: Database,
+export async function copyRegisterExport(
+  queries: QueryBus,
   response: Response,
   { code, kind, year, format, credential }: CopyBookAsked,
 ): Promise<StreamableFile> {
-  const rows = copyRegister(db, { authorityCode: code, kind, year }).map((c) => {
-    const ref = diplomaGraduate(db, c.diplomaId);
+  const { entries } = await queries.execute(new CopyBookQuery({ authorityCode: code, kind, year }));
+  const rows = entries.map((c) => {
+    const ref = c.graduate;
     return {
       copyNumber: c.copyNumber,
       copySerial: c.serial,
@@ -63,7 +69,7 @@ export function copyRegisterExport(
     };
   });
   const input = {
-    ...documentHeadingOf(db, code),
+    ...(await queries.execute(new DocumentHeadingQuery({ authorityCode: code }))),
     kind,
     year,
     generatedAt: new Date().toISOString(),

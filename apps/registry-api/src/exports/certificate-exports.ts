@@ -1,5 +1,5 @@
 import type { StreamableFile } from '@nestjs/common';
-import type { Database } from 'better-sqlite3';
+import type { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import {
   certificateRegisterToPdf,
@@ -9,8 +9,7 @@ import {
 } from '@so-goc/documents';
 import type { CertificateRecord, CredentialKindEntry } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import { readCertificateRegister } from '@so-goc/platform';
-import { letterheadOf } from '@so-goc/projections';
+import { DocumentHeadingQuery, readCertificateRegister } from '@so-goc/platform';
 import { exportReply } from './file-reply';
 
 /** The kind's own fields of one certificate in words, as the register prints them: "Ngoại ngữ: tiếng Anh; Bậc: Bậc 3". */
@@ -31,7 +30,7 @@ export function detailsOf(entry: CredentialKindEntry, record: CertificateRecord)
 /** The certificate register (sổ gốc cấp chứng chỉ) as XLSX or PDF: one function for the officers' API and the console. */
 export async function certificateRegisterExport(
   store: EventStore,
-  db: Database,
+  queries: QueryBus,
   response: Response,
   { code, entry, year, format }: { code: string; entry: CredentialKindEntry; year: number; format: string },
 ): Promise<StreamableFile> {
@@ -55,9 +54,11 @@ export async function certificateRegisterExport(
           : null,
       };
     });
+  const heading = await queries.execute(new DocumentHeadingQuery({ authorityCode: code }));
   const input = {
     authorityCode: code,
-    ...letterheadOf(db, code),
+    authorityName: heading.authorityName,
+    superiorName: heading.superiorName,
     kind: entry.code,
     kindName: entry.nameVi,
     registerTitle: entry.register.titleVi,

@@ -13,14 +13,12 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError, legacyBookDecider, legacyBookStream, MAX_SCAN_BYTES, type Actor } from '@so-goc/domain';
 import type { EventStore } from '@so-goc/event-store';
-import type { Database } from 'better-sqlite3';
-import { coverageRows, digitisedSerialsInReceivedLots, legacyBook, legacyBookProgress, legacyDisputes } from '@so-goc/projections';
 import {
   AmendLegacyEntry,
   AttachLegacyPageScan,
@@ -35,7 +33,9 @@ import {
   LEGACY_SCAN_STORE,
   loadState,
   OfficerRoute,
-  READ_MODELS,
+  CoverageQuery,
+  LegacyBookQuery,
+  LegacyFraudSignalsQuery,
   READ_ROLES,
   RegisterLegacyBook,
   ScanStore,
@@ -71,40 +71,28 @@ export class LegacyBooksController {
     private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEGACY_SCAN_STORE) private readonly scans: ScanStore,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('legacy-books/:bookId')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Tiến độ số hóa một quyển sổ: theo trang và theo cán bộ; các dòng chờ xem lại' })
-  progress(@Param('code') code: string, @Param('bookId') bookId: string): object {
-    const book = legacyBook(this.db, bookId);
-    if (!book || (book.custodianCode !== code && book.authorityCode !== code)) {
-      throw new DomainError({
-        code: 'LEGACY_BOOK_NOT_FOUND',
-        kind: 'not_found',
-        messageVi: 'Không có quyển sổ này.',
-        messageEn: 'No such book.',
-        field: 'bookId',
-      });
-    }
-    return { book, ...legacyBookProgress(this.db, bookId), disputes: legacyDisputes(this.db, bookId) };
+  progress(@Param('code') code: string, @Param('bookId') bookId: string): Promise<object> {
+    return this.queries.execute(new LegacyBookQuery({ authorityCode: code, bookId }));
   }
 
   @Get('coverage')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Phạm vi dữ liệu theo đơn vị, loại, năm: cấp trong hệ thống, đã số hóa và kiểm tra, chưa kiểm tra' })
-  coverage(@Param('code') code: string): object {
-    return { coverage: coverageRows(this.db, [code]) };
+  coverage(@Param('code') code: string): Promise<object> {
+    return this.queries.execute(new CoverageQuery({ authorityCode: code }));
   }
 
   @Get('legacy-fraud-signals')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Số hiệu số hóa từ sổ cũ nằm trong lô phôi hệ thống đã nhận (dấu hiệu gian lận)' })
-  fraudSignals(@Param('code') code: string): object {
-    return {
-      signals: digitisedSerialsInReceivedLots(this.db).filter((s) => s.receivingAuthority === code || s.bookId.startsWith(`${code}-`)),
-    };
+  fraudSignals(@Param('code') code: string): Promise<object> {
+    return this.queries.execute(new LegacyFraudSignalsQuery({ authorityCode: code }));
   }
 
   @Post('legacy-books')

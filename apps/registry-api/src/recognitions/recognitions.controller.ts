@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Database } from 'better-sqlite3';
 import type { Request, Response } from 'express';
 import { outcomeEvent } from '@so-goc/event-store';
 import {
@@ -15,29 +14,25 @@ import {
   signRecognitionToken,
   type RecognitionRegisterRow,
 } from '@so-goc/documents';
-import { DomainError, vietnamDateOf, type Actor } from '@so-goc/domain';
-import {
-  findAuthority,
-  letterheadOf,
-  recognitionById,
-  recognitionRegister,
-  recognitionsOf,
-  recognitionsOverdue,
-  type RecognitionView,
-} from '@so-goc/projections';
+import { DomainError, type Actor } from '@so-goc/domain';
+import type { RecognitionView } from '@so-goc/projections';
 import {
   commandContextFrom,
   commandReply,
   CurrentActor,
+  DocumentHeadingQuery,
   FileKeyring,
   INFRASTRUCTURE,
   officerCommandFrom,
   OfficerRoute,
   PublishSigningKey,
-  READ_MODELS,
   READ_ROLES,
   ReceiveRecognitionApplication,
   RecogniseForeignDiploma,
+  RecognitionQuery,
+  RecognitionRegisterQuery,
+  RecognitionsOverdueQuery,
+  RecognitionsQuery,
   RecordRecognitionVerificationAnswer,
   RefuseRecognition,
   RevokeRecognition,
@@ -45,7 +40,6 @@ import {
   type Infrastructure,
 } from '@so-goc/platform';
 import { exportReply, fileReply, PDF, XLSX } from '../exports/file-reply';
-import { placeOf } from '../exports/letterhead';
 import {
   ReceiveRecognitionDto,
   RecogniseDto,
@@ -54,16 +48,6 @@ import {
   SendVerificationDto,
   VerificationAnswerDto,
 } from './recognitions.dto';
-
-function notFound(): DomainError {
-  return new DomainError({
-    code: 'RECOGNITION_NOT_FOUND',
-    kind: 'not_found',
-    messageVi: 'Không có hồ sơ đề nghị công nhận này.',
-    messageEn: 'No such recognition application.',
-    field: 'recognitionId',
-  });
-}
 
 /**
  * Recognition of general-education diplomas issued abroad (docs/domain.md §8; TT 13/2021 amended by
@@ -79,7 +63,7 @@ export class RecognitionsController {
 
   constructor(
     private readonly commands: CommandBus,
-    @Inject(READ_MODELS) private readonly db: Database,
+    private readonly queries: QueryBus,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {
     this.keyring = FileKeyring.forConfig(infrastructure.config);
@@ -227,26 +211,23 @@ export class RecognitionsController {
   @Get('recognitions')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Hồ sơ đề nghị công nhận văn bằng của đơn vị' })
-  list(@Param('code') code: string): { recognitions: RecognitionView[] } {
-    return { recognitions: recognitionsOf(this.db, code) };
+  list(@Param('code') code: string): Promise<{ recognitions: RecognitionView[] }> {
+    return this.queries.execute(new RecognitionsQuery({ authorityCode: code }));
   }
 
   @Get('recognitions/overdue')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Hồ sơ chưa có kết quả đã quá hạn trả' })
   @ApiQuery({ name: 'today', required: false, example: '2026-11-24' })
-  overdue(@Param('code') code: string, @Query('today') today?: string): object {
-    const day = today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : vietnamDateOf(new Date());
-    return { today: day, recognitions: recognitionsOverdue(this.db, code, day) };
+  overdue(@Param('code') code: string, @Query('today') today?: string): Promise<object> {
+    return this.queries.execute(new RecognitionsOverdueQuery({ authorityCode: code, ...(today !== undefined ? { today } : {}) }));
   }
 
   @Get('recognitions/:recognitionId')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Một hồ sơ đề nghị công nhận: hồ sơ, xác minh, quyết định hoặc văn bản từ chối' })
-  one(@Param('code') code: string, @Param('recognitionId') recognitionId: string): RecognitionView {
-    const found = recognitionById(this.db, recognitionId);
-    if (!found || found.authorityCode !== code) throw notFound();
-    return found;
+  one(@Param('code') code: string, @Param('recognitionId') recognitionId: string): Promise<RecognitionView> {
+    return this.queries.execute(new RecognitionQuery({ authorityCode: code, recognitionId }));
   }
 
   @Get('recognitions/:recognitionId/document.pdf')
@@ -260,7 +241,7 @@ export class RecognitionsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const found = this.one(code, recognitionId);
+    const found = await this.one(code, recognitionId);
     const decision = found.decision;
     if (found.status !== 'recognised' || !decision)
       throw new DomainError({
@@ -286,7 +267,7 @@ export class RecognitionsController {
       },
       key.privateKey,
     );
-    const heading = this.heading(code);
+    const heading = await this.heading(code);
     const { bytes, sha256 } = await recognitionDocumentToPdf({
       superiorName: heading.superiorName,
       authorityName: heading.authorityName,
@@ -315,7 +296,7 @@ export class RecognitionsController {
     @Param('recognitionId') recognitionId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const found = this.one(code, recognitionId);
+    const found = await this.one(code, recognitionId);
     const refusal = found.refusal;
     if (found.status !== 'refused' || !refusal)
       throw new DomainError({
@@ -325,7 +306,7 @@ export class RecognitionsController {
         messageEn: 'The application was not refused: there is no refusal letter.',
         field: 'recognitionId',
       });
-    const heading = this.heading(code);
+    const heading = await this.heading(code);
     const { applicant, foreignDiploma } = found.application;
     const { bytes, sha256 } = await recognitionRefusalToPdf({
       superiorName: heading.superiorName,
@@ -350,8 +331,11 @@ export class RecognitionsController {
   @Get('recognition-register/:year')
   @OfficerRoute(...READ_ROLES)
   @ApiOperation({ summary: 'Sổ theo dõi công nhận văn bằng do nước ngoài cấp, theo năm quyết định' })
-  register(@Param('code') code: string, @Param('year', ParseIntPipe) year: number): { year: number; rows: RecognitionRegisterRow[] } {
-    return { year, rows: this.registerRows(code, year) };
+  async register(
+    @Param('code') code: string,
+    @Param('year', ParseIntPipe) year: number,
+  ): Promise<{ year: number; rows: RecognitionRegisterRow[] }> {
+    return { year, rows: await this.registerRows(code, year) };
   }
 
   @Get('recognition-register/:year/export.:format')
@@ -364,7 +348,7 @@ export class RecognitionsController {
     @Param('format') format: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const heading = this.heading(code);
+    const heading = await this.heading(code);
     const report = recognitionRegisterReport({
       authorityCode: code,
       authorityName: heading.authorityName,
@@ -372,7 +356,7 @@ export class RecognitionsController {
       place: heading.place,
       year,
       generatedAt: new Date().toISOString(),
-      rows: this.registerRows(code, year),
+      rows: await this.registerRows(code, year),
     });
     return exportReply(response, format, `so-theo-doi-cong-nhan-van-bang-${code}-${year}`, {
       xlsx: () => reportToXlsx(report),
@@ -380,8 +364,9 @@ export class RecognitionsController {
     });
   }
 
-  private registerRows(code: string, year: number): RecognitionRegisterRow[] {
-    return recognitionRegister(this.db, code, year).map((r) => {
+  private async registerRows(code: string, year: number): Promise<RecognitionRegisterRow[]> {
+    const recognitions = await this.queries.execute(new RecognitionRegisterQuery({ authorityCode: code, year }));
+    return recognitions.map((r) => {
       const { applicant, foreignDiploma } = r.application;
       const answer = r.verification?.answer;
       return {
@@ -408,8 +393,7 @@ export class RecognitionsController {
     });
   }
 
-  private heading(code: string): { authorityName: string; superiorName: string | null; place: string } {
-    const letterhead = letterheadOf(this.db, code);
-    return { ...letterhead, place: placeOf(findAuthority(this.db, code)?.name ?? '') };
+  private heading(code: string): Promise<{ authorityName: string; superiorName: string | null; place: string }> {
+    return this.queries.execute(new DocumentHeadingQuery({ authorityCode: code }));
   }
 }

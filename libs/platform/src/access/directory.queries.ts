@@ -2,6 +2,7 @@ import { QueryHandler } from '@nestjs/cqrs';
 import { authorityNotFound } from '@so-goc/domain';
 import {
   findAuthority,
+  letterheadOf,
   listOfficers,
   listSigners,
   listSubordinates,
@@ -49,4 +50,32 @@ export class OfficersHandler extends OfficerQueryHandler<OfficersQuery> {
   }
 }
 
-export const DIRECTORY_QUERY_HANDLERS = [AuthorityHandler, SubordinatesHandler, SignersHandler, OfficersHandler];
+/** The dateline's place is the locality in the authority's name: "Sở Giáo dục và Đào tạo Hải Phòng" → "Hải Phòng". */
+export function placeOf(authorityName: string): string {
+  return authorityName
+    .replace(/^.*?(Đào tạo|GDĐT)\s+/u, '')
+    .replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+/iu, '')
+    .trim();
+}
+
+/** What heads a document an authority issues: its name, its superior's (the letterhead), and the dateline's place. */
+export interface DocumentHeading {
+  readonly authorityCode: string;
+  readonly authorityName: string;
+  readonly superiorName: string | null;
+  readonly place: string;
+}
+export class DocumentHeadingQuery extends OfficerQuery<{ authorityCode: string }, DocumentHeading> {}
+@QueryHandler(DocumentHeadingQuery)
+export class DocumentHeadingHandler extends OfficerQueryHandler<DocumentHeadingQuery> {
+  protected answer({ input }: DocumentHeadingQuery): DocumentHeading {
+    const code = input.authorityCode;
+    return {
+      authorityCode: code,
+      ...letterheadOf(this.deps.readModels, code),
+      place: placeOf(findAuthority(this.deps.readModels, code)?.name ?? ''),
+    };
+  }
+}
+
+export const DIRECTORY_QUERY_HANDLERS = [AuthorityHandler, SubordinatesHandler, SignersHandler, OfficersHandler, DocumentHeadingHandler];

@@ -23,6 +23,9 @@ import { ISSUANCE_QUERY_HANDLERS } from '../issuance/issuance.queries';
 import { COPY_QUERY_HANDLERS } from '../copies/copy.queries';
 import { AUDIT_QUERY_HANDLERS } from '../audits/audit.queries';
 import { DIRECTORY_QUERY_HANDLERS } from '../access/directory.queries';
+import { RECOGNITION_QUERY_HANDLERS } from '../recognitions/recognition.queries';
+import { LEGACY_REGISTER_QUERY_HANDLERS } from '../legacy-registers/legacy-register.queries';
+import { EXPORT_QUERY_HANDLERS } from '../exports/export.queries';
 
 export const COMMAND_HANDLERS = [
   ...BLANK_COMMAND_HANDLERS,
@@ -47,6 +50,9 @@ export const QUERY_HANDLERS = [
   ...COPY_QUERY_HANDLERS,
   ...AUDIT_QUERY_HANDLERS,
   ...DIRECTORY_QUERY_HANDLERS,
+  ...RECOGNITION_QUERY_HANDLERS,
+  ...LEGACY_REGISTER_QUERY_HANDLERS,
+  ...EXPORT_QUERY_HANDLERS,
 ];
 
 /**
