@@ -65,10 +65,39 @@ for (const [name, s] of apps) {
   }
   for (const [volume, target] of mounts.filter(([, t]) => t !== '/data')) {
     check(
-      target === '/data/keys' && s.command.includes('registry-api'),
-      `compose.yml: ${name} mounts ${volume} at ${target}; only API nodes share a key store at /data/keys`,
+      (target === '/data/keys' && s.command.includes('registry-api')) || (target === '/shared' && s.command.includes('verify-portal')),
+      `compose.yml: ${name} mounts ${volume} at ${target}; only API nodes share a key store at /data/keys, only portals /shared`,
     );
   }
+}
+// The portal nodes share one rate-limit store and one lookup log (issue 20 item 4): the same volume, the files on it.
+const portalShared = new Set(
+  kinds('verify-portal').flatMap((name) =>
+    (services[name].volumes ?? [])
+      .map((v) => String(v).split(':'))
+      .filter(([, t]) => t === '/shared')
+      .map(([v]) => v),
+  ),
+);
+check(
+  portalShared.size === 1,
+  `compose.yml: the portal nodes should mount one shared volume at /shared, found ${[...portalShared].join(', ') || 'none'}`,
+);
+for (const name of kinds('verify-portal')) {
+  const env = services[name].environment ?? {};
+  check(env.SOGOC_PORTAL_RATE_LIMIT_STORE === 'shared', `compose.yml: ${name} does not use the shared rate limiter`);
+  check(
+    String(env.SOGOC_PORTAL_RATE_LIMIT_FILE ?? '').startsWith('/shared/'),
+    `compose.yml: ${name} keeps its rate-limit buckets off the shared volume`,
+  );
+  check(
+    String(env.SOGOC_PORTAL_LOOKUP_LOG_FILE ?? '').startsWith('/shared/'),
+    `compose.yml: ${name} keeps its lookup log off the shared volume`,
+  );
+  check(
+    env.SOGOC_PORTAL_TRUST_PROXY !== undefined,
+    `compose.yml: ${name} behind the proxy must trust its X-Forwarded-For, or every client is the proxy`,
+  );
 }
 for (const [name, s] of apps) {
   check(s.environment?.SOGOC_EVENT_STORE === 'esdb', `compose.yml: ${name} does not use the cluster`);

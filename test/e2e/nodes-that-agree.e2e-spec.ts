@@ -214,8 +214,10 @@ describe('Nodes that agree: one projector, two officers’ APIs and two portals 
       SOGOC_PORTAL_RATE_PER_MINUTE: '600000',
       SOGOC_PORTAL_RATE_BURST: '100000',
       SOGOC_PORTAL_PORT: String(portalPort),
-      // Small transactions: a slower catch-up, so that lookups meet it.
+      // Small transactions and a pause after each (a knob for tests only): a catch-up of seconds, not
+      // a fraction of one, so that lookups provably meet it (asserted below).
       SOGOC_PROJECTION_BATCH_SIZE: '5',
+      SOGOC_PROJECTION_TEST_PAUSE_MS: '15',
     };
     const portal3 = await start(['verify-portal'], node, /^verify portal on (\S+)/);
     const holder = issued[0]!;
@@ -263,6 +265,8 @@ describe('Nodes that agree: one projector, two officers’ APIs and two portals 
       if (before && catchingUp()) duringCatchUp += 1;
     }
     console.log(`fresh portal node: ${duringCatchUp} rounds of lookups answered while its projector was catching up`);
+    // The lookups did meet the catch-up (rule: never NOT_FOUND for a genuine diploma while catching up).
+    expect(duringCatchUp).toBeGreaterThanOrEqual(3);
     await projecting;
     if (last.ready !== 200) {
       const db = new Database(join(fresh.path, 'read-models.sqlite'), { readonly: true });

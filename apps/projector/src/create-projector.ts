@@ -34,14 +34,32 @@ export async function createProjector(infrastructure: Infrastructure, options: P
 /** JSON lines when a log is given; otherwise plain console lines (errors only when quiet). Batches are counted either way. */
 function projectionLogger({ log, metrics, logger }: ProjectorOptions): ProjectionLogger {
   const applied = metrics?.counter('sogoc_projection_events_total', 'Events delivered to each projection and committed in a batch.');
+  const pauseMs = testPauseFrom(process.env);
   return {
     log: (message) => (log ? log.info(message) : logger === false ? undefined : console.log(message)),
     error: (message) => (log ? log.error(message) : console.error(message)),
     batch: (projection, events, position, durationMs) => {
       applied?.inc({ projection }, events);
       log?.info('batch', { projection, events, position: positionToString(position), durationMs: Math.round(durationMs * 100) / 100 });
+      if (pauseMs > 0) Atomics.wait(PAUSE_CELL, 0, 0, pauseMs);
     },
   };
+}
+
+const PAUSE_CELL = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * FOR TESTS ONLY (SOGOC_PROJECTION_TEST_PAUSE_MS): this process blocks that long after each committed batch,
+ * so a catch-up lasts long enough for a test to provably look up during it (test/e2e/nodes-that-agree).
+ * Never set in production: it slows the projector and nothing else.
+ */
+function testPauseFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.SOGOC_PROJECTION_TEST_PAUSE_MS;
+  if (raw === undefined || raw === '') return 0;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 1_000)
+    throw new Error(`SOGOC_PROJECTION_TEST_PAUSE_MS must be a whole number of ms from 0 to 1000, not ${raw}`);
+  return parsed;
 }
 
 /** Events applied per transaction at most (SOGOC_PROJECTION_BATCH_SIZE, 500). */

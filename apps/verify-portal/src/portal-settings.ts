@@ -40,9 +40,11 @@ export function portalSettingsFrom(env: NodeJS.ProcessEnv, dataDir: string): Por
       burst: positive(env.SOGOC_PORTAL_RATE_BURST, 10, 'SOGOC_PORTAL_RATE_BURST'),
     },
     trustProxy: trustProxy(env.SOGOC_PORTAL_TRUST_PROXY),
-    lookupLogFile: join(dataDir, 'lookup-log.sqlite'),
+    // Both files default to the node's data directory; compose points every portal node on one host at one
+    // shared volume (docker/README.md: a SQLite file is shared by processes of one kernel, never over a network).
+    lookupLogFile: fileSetting(env.SOGOC_PORTAL_LOOKUP_LOG_FILE, join(dataDir, 'lookup-log.sqlite')),
     rateLimitStore: rateLimitStore(env.SOGOC_PORTAL_RATE_LIMIT_STORE),
-    rateLimitFile: join(dataDir, 'rate-limit.sqlite'),
+    rateLimitFile: fileSetting(env.SOGOC_PORTAL_RATE_LIMIT_FILE, join(dataDir, 'rate-limit.sqlite')),
     logRetentionDays: positive(env.SOGOC_PORTAL_LOG_RETENTION_DAYS, 365, 'SOGOC_PORTAL_LOG_RETENTION_DAYS'),
     timeouts: {
       headersMs: positive(env.SOGOC_PORTAL_HEADERS_TIMEOUT_MS, 10_000, 'SOGOC_PORTAL_HEADERS_TIMEOUT_MS'),
@@ -51,6 +53,10 @@ export function portalSettingsFrom(env: NodeJS.ProcessEnv, dataDir: string): Por
     },
     workers: Math.floor(positive(env.SOGOC_PORTAL_WORKERS, availableParallelism(), 'SOGOC_PORTAL_WORKERS')),
   };
+}
+
+function fileSetting(value: string | undefined, fallback: string): string {
+  return value === undefined || value === '' ? fallback : value;
 }
 
 function rateLimitStore(value: string | undefined): 'shared' | 'memory' {

@@ -21,7 +21,17 @@ const labelText = (labels: Labels, extra?: [string, string]): string => {
   if (extra) pairs.push(`${extra[0]}="${escapeLabel(extra[1])}"`);
   return pairs.length === 0 ? '' : `{${pairs.join(',')}}`;
 };
-const keyOf = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+/** A map key for a label set, whatever its keys' order: length-prefixed, so no two sets share one (per request: no JSON, no entries array). */
+const keyOf = (labels: Labels): string => {
+  const names = Object.keys(labels);
+  if (names.length > 1) names.sort();
+  let key = '';
+  for (const name of names) {
+    const value = labels[name]!;
+    key += `${name.length}:${name}${value.length}:${value}`;
+  }
+  return key;
+};
 const numberText = (n: number): string => (Number.isFinite(n) ? String(n) : n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN');
 
 export class Counter implements Metric {
