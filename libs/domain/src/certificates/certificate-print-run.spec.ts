@@ -77,7 +77,21 @@ const centre: AuthorityRecord = {
 } as AuthorityRecord;
 const directory = (validTo: string | null): AuthorityDirectory => ({
   authorities: new Map([['TTNN-HP', centre]]),
-  signers: new Map(),
+  signers: new Map([
+    [
+      'gd-ttnn',
+      {
+        signerId: 'gd-ttnn',
+        authorityCode: 'TTNN-HP',
+        fullName: 'Trần Văn Bình',
+        title: 'Giám đốc',
+        role: 'head',
+        validFrom: '2020-01-01',
+        validTo: null,
+        delegationRef: null,
+      },
+    ],
+  ]),
   licences: [
     {
       licenceId: 'l-1',
@@ -193,6 +207,10 @@ describe('Certificate print runs (issue 18)', () => {
       'DATE_TOO_EARLY',
     );
     expect(refusal(() => decideSignCertificatePrintRun(sign, { ...signRead, run }, ctx))).toBe('SIGNATURE_NEEDS_SIGNER_ROLE');
+    // Rules 6, 25: a name that is not one of the centre's signers in the directory does not sign.
+    expect(refusal(() => decideSignCertificatePrintRun({ ...sign, signerName: 'Lê Văn Khác' }, { ...signRead, run }, signerCtx))).toBe(
+      'SIGNER_NOT_OF_AUTHORITY',
+    );
     const signed = decideSignCertificatePrintRun(sign, { ...signRead, run }, signerCtx);
     const toRegister = signed.appends.find((a) => a.stream === 'certificate-register-TTNN-HP-CC-NN-2026')?.events[0];
     expect(toRegister?.type).toBe('CertificatesPrintedOnBlanks');

@@ -1,4 +1,5 @@
 import type { AuthorityDirectory } from '../authorities/authority';
+import { requireSignerActor } from '../authorities/authority-directory';
 import { requireLicenceOn } from '../authorities/authority-licence';
 import { blankLotStream } from '../blanks/blank';
 import type { BlankLotState } from '../blanks/blank-lot.decider';
@@ -9,6 +10,7 @@ import type { IsoDate } from '../shared/dates';
 import { DomainError } from '../shared/errors';
 import { requireIsoDate, throwIfInvalid } from '../shared/validation';
 import type { WorkflowDecision } from '../shared/workflow';
+import { certificateSignerOn } from './certificate-signer';
 import { certificateRegisterDecider, certificateRegisterStream, type CertificateRegisterState } from './certificate-register';
 import {
   certificatePrintRunDecider,
@@ -379,6 +381,17 @@ export function decideSignCertificatePrintRun(
     },
     run,
     context,
+  );
+  // Rules 6, 25 (issue 18): once the run may be signed, the signer must be one of the issuer's signers in the
+  // directory, in a signing role and in mandate on the day signed — the diplomas' check, with its codes.
+  requireSignerActor(
+    context.actor,
+    certificateSignerOn(read.directory, {
+      authorityCode: run.header.authorityCode,
+      date: input.issueDate,
+      signerName: input.signerName,
+      field: 'signerName',
+    }),
   );
   const signed = runEvents.reduce(certificatePrintRunDecider.evolve, read.run);
   if (signed.status === 'none') throw new Error('unreachable: a signed run exists');
