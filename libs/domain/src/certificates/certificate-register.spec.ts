@@ -5,6 +5,7 @@ import type { DomainError } from '../shared/errors';
 import { PROVINCE } from '../testing/after-issuance-fixtures';
 import { given, TEST_CONTEXT } from '../testing/given-when-then';
 import { certificateRegisterDecider, type CertificateRegisterEvent } from './certificate-register';
+import { decideIssueCertificates } from './issue-certificates.workflow';
 
 /**
  * The register of one kind of certificate (issue 18 item 3, §8) from literal histories, one act per test:
@@ -311,6 +312,38 @@ describe('certificate register decider (issue 18 item 3, §8)', () => {
       const state = foldEvents(certificateRegisterDecider, issuedSession);
       expect(state.sessions.has('htct-2026-1')).toBe(true);
       expect(state.certificates.get('SGD-HP.GCN-HTCT.2026.2')?.status).toBe('ISSUED');
+    });
+
+    const book = 'certificate-register-SGD-HP-GCN-HTCT-2026';
+    it('decideIssueCertificates: the first attempt is one sealed act on the book, not a resumption', () => {
+      const decision = decideIssueCertificates(
+        big,
+        { stream: book, register: foldEvents(certificateRegisterDecider, issuedSession), sealedByThisCommand: false },
+        TEST_CONTEXT,
+      );
+      expect(decision.primaryStream).toBe(book);
+      expect(decision.appends).toHaveLength(1);
+      expect(decision.appends[0]).toMatchObject({ stream: book, sealed: true, resumes: false });
+      expect(decision.appends[0]!.events.map((e) => e.type)).toEqual(decided.map((e) => e.type));
+    });
+
+    it('decideIssueCertificates: resent into the session a crash left unsealed, it resumes with what is missing and the seal', () => {
+      const decision = decideIssueCertificates(
+        big,
+        { stream: book, register: foldEvents(certificateRegisterDecider, cutShort), sealedByThisCommand: false },
+        TEST_CONTEXT,
+      );
+      expect(decision.appends[0]).toMatchObject({ sealed: true, resumes: true });
+      expect(decision.appends[0]!.events.map((e) => e.type)).toEqual([
+        'CertificatesEntered',
+        'CertificatesEntered',
+        'CertificateSessionIssued',
+      ]);
+    });
+
+    it('decideIssueCertificates: the same command resent after its seal appends nothing (a retried request)', () => {
+      const sealed = foldEvents(certificateRegisterDecider, [...issuedSession, ...decided]);
+      expect(decideIssueCertificates(big, { stream: book, register: sealed, sealedByThisCommand: true }, TEST_CONTEXT).appends).toEqual([]);
     });
   });
 
