@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { vietnamDateOf } from '@so-goc/domain';
 import { base32Decode, totp } from '@so-goc/platform';
 import { enrolForConsole } from '../support/console-client';
 import { givenOfficer } from '../support/officers';
@@ -217,13 +218,15 @@ describe('Officers’ console in a browser: certificates of a licensed centre (i
     await field('Số căn cước').fill('031200000001');
     await Promise.all([page.waitForURL(/done=copy-request/), page.getByRole('button', { name: 'Tiếp nhận yêu cầu' }).click()]);
     await field('Mã yêu cầu đã tiếp nhận').fill('bs-cc-1');
-    const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
+    // The office's date, not UTC's: after 17:00 UTC it is already tomorrow in Việt Nam.
+    const officeToday = vietnamDateOf(new Date());
+    const today = officeToday.split('-').reverse().join('/');
     await field('Ngày cấp').fill(today);
     await field('Nơi cấp').fill('Hải Phòng');
     await field('Mã người ký').fill('gd-ttnn');
     await Promise.all([page.waitForURL(/done=copies/), page.getByRole('button', { name: 'Cấp bản sao, vào sổ' }).click()]);
     await check('cap-ban-sao');
-    const year = new Date().toISOString().slice(0, 4);
+    const year = officeToday.slice(0, 4);
     for (let i = 0; i < 100; i += 1) {
       await page.goto(`${t.api}${CC}/copy-register/CC-NN/${year}`);
       if ((await page.content()).includes(`000001/BS-CC-NN-${year}`)) break;

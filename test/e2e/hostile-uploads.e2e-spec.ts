@@ -43,6 +43,7 @@ describe('hostile graduate lists over HTTP (issue 16)', () => {
     dir = mkdtempSync(join(tmpdir(), 'sogoc-hostile-'));
     writeFileSync(join(dir, 'danh-sach.csv'), bigCsv(250_000));
     writeFileSync(join(dir, 'danh-sach.xlsx'), await xlsxZipBomb(GIB));
+    writeFileSync(join(dir, 'warm-up.csv'), 'Họ và tên\n');
     // As `npm start` does at start-up; from TypeScript sources the worker compiles for a few seconds.
     await graduateListReader.warmUp();
   }, 120_000);
@@ -51,16 +52,22 @@ describe('hostile graduate lists over HTTP (issue 16)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The slowest /health answer over `ms` with nothing else going on: how slow this machine is right now. */
-  async function idleHealth(ms: number): Promise<number> {
+  /**
+   * The slowest /health answer, and the longest event-loop delay of this process, over `ms` with no upload
+   * going on: how slow this machine is right now (jest's other worker and Chromium share its two cores).
+   */
+  async function idleHealth(ms: number): Promise<{ slowestHealth: number; longestLoopDelay: number }> {
     const times: number[] = [];
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     for (const until = performance.now() + ms; performance.now() < until;) {
       const started = performance.now();
       await (await fetch(`${t.portal}/health`)).arrayBuffer();
       times.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    return Math.max(...times);
+    loopDelay.disable();
+    return { slowestHealth: Math.max(...times), longestLoopDelay: loopDelay.max / 1e6 };
   }
 
   /**
@@ -136,16 +143,22 @@ describe('hostile graduate lists over HTTP (issue 16)', () => {
   ])(
     '%s is refused within 2 s in bounded memory, the portal answering within 100 ms throughout, nothing recorded',
     async (_what, fileName, code) => {
-      const before = (await t.events()).length;
       // The machines these tests run on are shared (2 cores, several test runs at once): the bounds below are
       // the issue's (2 s, 100 ms) on a quiet machine, stretched by how much slower the portal answers right
       // now with no upload at all (at most tenfold). The raw numbers are printed either way.
       // A worker retired after the previous large list is replaced at once; from TypeScript sources its
       // successor compiles for seconds, which `npm start`'s compiled build does not.
       await graduateListReader.warmUp();
+      // A first upload through the same route loads (and, from TypeScript sources, compiles) the modules the
+      // route needs on this thread; the compiled server has them at start-up. Its answer does not matter.
+      await uploadWatched('warm-up.csv');
+      const before = (await t.events()).length;
       const idle = await idleHealth(2000);
-      const slowness = Math.min(10, Math.max(1, idle / 20));
-      console.info(`idle portal /health: slowest ${idle.toFixed(0)} ms over 2 s, so the time bounds are ×${slowness.toFixed(1)}`);
+      const slowness = Math.min(10, Math.max(1, idle.slowestHealth / 20, idle.longestLoopDelay / 20));
+      console.info(
+        `idle: portal /health slowest ${idle.slowestHealth.toFixed(0)} ms, event-loop delay at most ` +
+          `${idle.longestLoopDelay.toFixed(0)} ms over 2 s, so the time bounds are ×${slowness.toFixed(1)}`,
+      );
       const outcome = await uploadWatched(fileName);
       expect(outcome.status).toBe(400);
       expect(outcome.problem.code).toBe('GRADUATE_LIST_REJECTED');

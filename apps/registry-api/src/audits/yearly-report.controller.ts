@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nes
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Database } from 'better-sqlite3';
-import { type Actor } from '@so-goc/domain';
+import { vietnamDateOf, type Actor } from '@so-goc/domain';
 import { reportToPdf, reportToXlsx, yearlyReportDocument } from '@so-goc/documents';
 import { findAuthority, listSigners, listSubordinates, yearlyReport, type YearlyReport } from '@so-goc/projections';
 import { CurrentActor, OfficerRoute, READ_MODELS, READ_ROLES } from '@so-goc/platform';
@@ -70,7 +70,7 @@ export class YearlyReportController {
         'Ngày cuối kỳ phải là ngày (YYYY-MM-DD), không trước ngày đầu kỳ.',
         'to must be a date (YYYY-MM-DD) not before from.',
       );
-    return yearlyReport(this.db, [code, ...reportingUnits(this.db, code)], from, to, new Date().toISOString().slice(0, 10));
+    return yearlyReport(this.db, [code, ...reportingUnits(this.db, code)], from, to, vietnamDateOf(new Date()));
   }
 }
 

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writePrintRunPdf } from '@so-goc/documents';
-import { DomainError } from '@so-goc/domain';
+import { DomainError, vietnamDateOf } from '@so-goc/domain';
 import {
   blankLotsHeld,
   listDecisions,
@@ -110,7 +110,7 @@ export class ConsolePrintRunsController {
     const ctx = pageContext(request, response);
     sendPage(
       response,
-      this.openPage(ctx, code, { decisionId: decision ?? '', openedOn: dmy(new Date().toISOString().slice(0, 10)), spareBlanks: '3' }, []),
+      this.openPage(ctx, code, { decisionId: decision ?? '', openedOn: dmy(vietnamDateOf(new Date())), spareBlanks: '3' }, []),
     );
   }
 
